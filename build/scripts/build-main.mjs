@@ -1,0 +1,96 @@
+// Bundles the Electron main process, the sandboxed preload and the CLI to CommonJS with esbuild.
+// Usage: node build/scripts/build-main.mjs [--outdir DIR]   (default: out/)
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const common = { bundle: true, format: 'cjs', logLevel: 'warning', legalComments: 'none', absWorkingDir: ROOT };
+
+// The sources are ESM and some use import.meta.dirname (e.g. to find migrations/ beside them). CommonJS has no
+// import.meta, and esbuild would silently leave it empty, so each use is rewritten to the source file's own
+// folder, computed from the bundle's __dirname: the bundle then finds the same files the sources would.
+function importMetaToCjs(bundleDir) {
+  return {
+    name: 'import-meta-to-cjs',
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (args.path.includes(`${join('node_modules')}`)) {
+          return undefined;
+        }
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes('import.meta')) {
+          return undefined;
+        }
+        const toDir = JSON.stringify(relative(bundleDir, dirname(args.path)));
+        const toFile = JSON.stringify(relative(bundleDir, args.path));
+        const contents = source
+          .replaceAll('import.meta.dirname', `require("node:path").join(__dirname, ${toDir})`)
+          .replaceAll('import.meta.filename', `require("node:path").join(__dirname, ${toFile})`)
+          .replaceAll('import.meta.url', `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${toFile})).href`);
+        return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+// The preload needs the contract's channel names, not its zod schemas (which would make it ~460 KB): the names
+// are read from the real contract at build time and the preload's import of it is swapped for a list of them.
+async function contractChannels() {
+  const result = await build({ ...common, format: 'esm', platform: 'node', write: false, entryPoints: [join(ROOT, 'electron/ipc-contract.ts')] });
+  const code = result.outputFiles[0]?.text ?? '';
+  const contract = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return Object.keys(contract.invoke);
+}
+
+function channelsOnly(channels) {
+  const contents = `const channels = new Set(${JSON.stringify(channels)});\nexport function isInvokeChannel(value) { return channels.has(value); }\n`;
+  return {
+    name: 'contract-channels-only',
+    setup(b) {
+      b.onResolve({ filter: /[/\\]ipc-contract$/ }, () => ({ path: 'ipc-contract', namespace: 'contract-channels' }));
+      b.onLoad({ filter: /.*/, namespace: 'contract-channels' }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
+/** Builds out/main/index.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
+export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
+  const mainDir = join(outDir, 'main');
+  const node = { ...common, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], plugins: [importMetaToCjs(mainDir)] };
+  const channels = await contractChannels();
+  await Promise.all([
+    build({ ...node, entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(mainDir, 'index.cjs') }),
+    // Sandboxed preloads may require only 'electron' and a few polyfills, so everything else is inlined.
+    build({
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      external: ['electron'],
+      plugins: [channelsOnly(channels)],
+      entryPoints: [join(ROOT, 'electron/preload/index.ts')],
+      outfile: join(outDir, 'preload', 'index.cjs'),
+    }),
+    build({
+      ...node,
+      // A tiny entry instead of a file on disk: electron/cli/bin.mjs runs the sources through tsx instead.
+      stdin: {
+        contents: "import { main } from './electron/cli/main';\nvoid main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n",
+        resolveDir: ROOT,
+        sourcefile: 'cli-entry.ts',
+        loader: 'ts',
+      },
+      banner: { js: '#!/usr/bin/env node' },
+      outfile: join(mainDir, 'cli.cjs'),
+    }),
+  ]);
+  return { main: join(mainDir, 'index.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli: join(mainDir, 'cli.cjs') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+  const built = await buildMain(values.outdir ? { outDir: resolve(values.outdir) } : {});
+  console.log(`Đã đóng gói / built:\n  ${Object.values(built).map((p) => relative(process.cwd(), p)).join('\n  ')}`);
+}

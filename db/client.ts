@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { AppError } from '../electron/core/errors';
+import { writeFileAtomic } from './atomic';
+import { createKeyFile, MIN_PASSPHRASE_LENGTH, parseKeyFile, unlockKeyFile, type KeyFile } from './keyfile';
+import * as schema from './schema/index';
+import type { Db } from './types';
+
+export type OpenOptions = {
+  migrationsDir: string;
+  /** Folder for the automatic backups made before migrations; defaults to `backups/` beside the database. */
+  backupDir?: string;
+  /** Path of the native module built for the running ABI (Electron), when it is not the default Node one. */
+  nativeBinding?: string;
+  /** A clock reading for backup names; core's Clock is not a dependency of db. */
+  timestamp?: () => string;
+};
+
+export type Database = {
+  file: string;
+  db: Db;
+  sqlite: Sqlite.Database;
+  dataKey: Buffer;
+  keyFile: KeyFile;
+  close(): void;
+};
+
+/** The key file sits beside the database; losing it loses the data, so backups carry it too. */
+export function keyFilePath(dbFile: string): string {
+  return `${dbFile}.key`;
+}
+
+export function readKeyFile(dbFile: string): KeyFile {
+  const path = keyFilePath(dbFile);
+  if (!existsSync(path)) {
+    throw new AppError('not-found', `Không tìm thấy tệp khóa ${basename(path)} bên cạnh cơ sở dữ liệu.`);
+  }
+  const keyFile = parseKeyFile(readFileSync(path, 'utf8'));
+  if (!keyFile) {
+    throw new AppError('validation', `Tệp khóa ${basename(path)} bị hỏng hoặc không phải của ptdv.`);
+  }
+  return keyFile;
+}
+
+/** Opens an SQLite handle with the raw data key and proves the key right with a first read. */
+export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: string): Sqlite.Database {
+  const sqlite = new Sqlite(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    sqlite.pragma(`cipher='sqlcipher'`);
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // A wrong key only shows on the first read (SQLITE_NOTADB), so read now.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    sqlite.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new AppError('locked', 'Không mở được cơ sở dữ liệu: khóa không đúng hoặc tệp không phải của ptdv.');
+    }
+    throw err;
+  }
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed change survives a power cut, which a secretary's laptop will see.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+function appliedMillis(sqlite: Sqlite.Database): number | null {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  if (!table) {
+    return null;
+  }
+  const row = sqlite.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as { m: number | null };
+  return row.m === null ? null : Number(row.m);
+}
+
+function runMigrations(database: Database, options: OpenOptions): void {
+  const migrations = readMigrationFiles({ migrationsFolder: options.migrationsDir });
+  const newest = Math.max(...migrations.map((m) => m.folderMillis));
+  const applied = appliedMillis(database.sqlite);
+  if (applied !== null && applied > newest) {
+    throw new AppError(
+      'conflict',
+      'Cơ sở dữ liệu này được tạo bởi phiên bản ptdv mới hơn. Hãy cập nhật ứng dụng rồi mở lại; dữ liệu không bị thay đổi.',
+      'DB_FROM_FUTURE',
+    );
+  }
+  const pending = migrations.filter((m) => applied === null || m.folderMillis > applied);
+  if (pending.length === 0) {
+    return;
+  }
+  if (applied !== null) {
+    backupBeforeMigration(database, options);
+  }
+  migrate(database.db, { migrationsFolder: options.migrationsDir });
+}
+
+function backupBeforeMigration(database: Database, options: OpenOptions): void {
+  const dir = options.backupDir ?? join(dirname(database.file), 'backups');
+  mkdirSync(dir, { recursive: true });
+  const stamp = (options.timestamp?.() ?? new Date().toISOString()).replace(/[:.]/g, '-');
+  const target = join(dir, `${basename(database.file)}.truoc-nang-cap-${stamp}`);
+  // VACUUM INTO writes a consistent copy encrypted with the same key; the key file goes with it.
+  database.sqlite.prepare('VACUUM INTO ?').run(target);
+  writeFileAtomic(keyFilePath(target), JSON.stringify(database.keyFile, null, 2));
+}
+
+function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile): Database {
+  return {
+    file,
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    dataKey,
+    keyFile,
+    close: () => sqlite.close(),
+  };
+}
+
+/** Opens an existing database with its data key, migrating it (after an automatic backup) when the app is newer. */
+export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
+  const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile);
+  try {
+    runMigrations(database, options);
+  } catch (err) {
+    database.close();
+    throw err;
+  }
+  return database;
+}
+
+/** Opens an existing database with the passphrase or the recovery code. */
+export function openDatabase(file: string, secret: string, options: OpenOptions): Database {
+  if (!existsSync(file)) {
+    throw new AppError('not-found', `Không tìm thấy cơ sở dữ liệu ${file}.`);
+  }
+  const keyFile = readKeyFile(file);
+  const dataKey = unlockKeyFile(keyFile, secret);
+  if (!dataKey) {
+    throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không đúng.', 'WRONG_PASSPHRASE');
+  }
+  return openDatabaseWithKey(file, dataKey, keyFile, options);
+}
+
+/** Creates a new encrypted database; returns it with the recovery code to show the user once. */
+export function createDatabase(
+  file: string,
+  passphrase: string,
+  options: OpenOptions,
+): { database: Database; recoveryCode: string } {
+  if (existsSync(file) || existsSync(keyFilePath(file))) {
+    throw new AppError('conflict', `Đã có cơ sở dữ liệu tại ${file}; ptdv không ghi đè dữ liệu có sẵn.`);
+  }
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new AppError('validation', `Mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự.`);
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const { keyFile, dataKey, recoveryCode } = createKeyFile(passphrase);
+  writeFileAtomic(keyFilePath(file), JSON.stringify(keyFile, null, 2));
+  const database = openDatabaseWithKey(file, dataKey, keyFile, options);
+  return { database, recoveryCode };
+}

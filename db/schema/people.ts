@@ -1,0 +1,71 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { units } from './units';
+
+/**
+ * Party members of a unit. `searchKey` (lower case, no diacritics, đ→d) and `sortKey` (given name first, in
+ * Vietnamese alphabet order) are derived from `fullName` on every write so lists sort and search in SQL.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    fullName: text('full_name').notNull(),
+    searchKey: text('search_key').notNull(),
+    sortKey: text('sort_key').notNull(),
+    gender: text('gender', { enum: ['nam', 'nu'] }),
+    birthDate: text('birth_date'),
+    status: text('status', { enum: ['chinh-thuc', 'du-bi'] }).notNull(),
+    /** Ngày vào Đảng: the ceremony date. */
+    joinedOn: text('joined_on'),
+    /** Date of recognition as a full member (for du-bi: null). */
+    fullMemberSince: text('full_member_since'),
+    /** Exempt from activities (miễn sinh hoạt): not counted among the eligible voters. */
+    exempt: integer('exempt', { mode: 'boolean' }).notNull().default(false),
+    leftOn: text('left_on'),
+    leftReason: text('left_reason'),
+    candidateId: text('candidate_id'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('members_unit_sort').on(t.unitCode, t.sortKey), index('members_unit_search').on(t.unitCode, t.searchKey), index('members_candidate').on(t.candidateId)],
+);
+
+/**
+ * One record per person for the whole journey from the source pool to full membership. `stage` is a cache of
+ * deriveStage(events), rewritten in the same transaction as every event change, so lists can filter on it.
+ */
+export const candidates = sqliteTable(
+  'candidates',
+  {
+    id: text('id').primaryKey(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    fullName: text('full_name').notNull(),
+    searchKey: text('search_key').notNull(),
+    sortKey: text('sort_key').notNull(),
+    gender: text('gender', { enum: ['nam', 'nu'] }),
+    birthDate: text('birth_date').notNull(),
+    education: text('education'),
+    educationException: text('education_exception'),
+    youthUnionMember: integer('youth_union_member', { mode: 'boolean' }),
+    tradeUnionMember: integer('trade_union_member', { mode: 'boolean' }),
+    introductionPath: text('introduction_path'),
+    ethnicity: text('ethnicity'),
+    religion: text('religion'),
+    occupation: text('occupation'),
+    nonStateEnterprise: integer('non_state_enterprise', { mode: 'boolean' }),
+    stage: text('stage').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('candidates_unit_sort').on(t.unitCode, t.sortKey),
+    index('candidates_unit_stage').on(t.unitCode, t.stage),
+    index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
+  ],
+);

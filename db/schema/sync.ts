@@ -1,0 +1,133 @@
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { units } from './units';
+
+/**
+ * Keys of units: the own unit's private keys (inside this encrypted file only) and the public keys of the
+ * superior and of enrolled units below. Old age identities stay (status 'retired') so late bundles still open.
+ */
+export const unitKeys = sqliteTable(
+  'unit_keys',
+  {
+    id: text('id').primaryKey(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    kind: text('kind', { enum: ['ed25519', 'age'] }).notNull(),
+    /** `ssh-ed25519 AAAA…` or `age1…`. */
+    publicKey: text('public_key').notNull(),
+    /** OpenSSH private key or AGE-SECRET-KEY-…; only for the own unit. */
+    privateKey: text('private_key'),
+    fingerprint: text('fingerprint').notNull(),
+    status: text('status', { enum: ['active', 'retired', 'revoked'] }).notNull(),
+    verifiedAt: text('verified_at'),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('unit_keys_unit').on(t.unitCode, t.kind, t.status)],
+);
+
+/** Last sequence number sent to / applied from each peer (BUNDLES.md: seq counts per sender and recipient). */
+export const syncState = sqliteTable(
+  'sync_state',
+  {
+    peerCode: text('peer_code').notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    lastSeq: integer('last_seq').notNull(),
+    /** sha256 of the last bundle's SHA256SUMS: the next bundle's prevSha256. */
+    lastSumsSha256: text('last_sums_sha256'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peerCode, t.direction] })],
+);
+
+/** Bundles this unit made (outbox), kept whole so a sent bundle can be re-opened or sent again. */
+export const outbox = sqliteTable('outbox', {
+  bundleId: text('bundle_id').primaryKey(),
+  toCode: text('to_code').notNull(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  seq: integer('seq').notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  sumsSha256: text('sums_sha256').notNull(),
+  createdAt: text('created_at').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});
+
+/** Every received file, archived by its sha256 whatever happened to it, with the outcome the user saw. */
+export const inbox = sqliteTable(
+  'inbox',
+  {
+    sha256: text('sha256').primaryKey(),
+    fileName: text('file_name').notNull(),
+    receivedAt: text('received_at').notNull(),
+    bundleId: text('bundle_id'),
+    fromCode: text('from_code'),
+    kind: text('kind'),
+    label: text('label'),
+    seq: integer('seq'),
+    status: text('status', { enum: ['applied', 'duplicate', 'stale', 'conflict', 'rejected'] }).notNull(),
+    errorCode: text('error_code'),
+    message: text('message'),
+    summary: text('summary', { mode: 'json' }),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('inbox_from').on(t.fromCode, t.seq)],
+);
+
+/** Records of an imported bundle that failed a semantic check: visible with the reason, re-tryable. */
+export const quarantine = sqliteTable(
+  'quarantine',
+  {
+    id: text('id').primaryKey(),
+    bundleSha256: text('bundle_sha256').notNull(),
+    fromCode: text('from_code').notNull(),
+    recordKind: text('record_kind').notNull(),
+    recordKey: text('record_key').notNull(),
+    reason: text('reason').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('quarantine_from').on(t.fromCode)],
+);
+
+/** Messages from a superior's directives: comments, requests to complete a dossier, decisions issued. */
+export const directiveItems = sqliteTable('directive_items', {
+  id: text('id').primaryKey(),
+  bundleSha256: text('bundle_sha256'),
+  fromCode: text('from_code').notNull(),
+  toCode: text('to_code').notNull(),
+  kind: text('kind').notNull(),
+  candidateRef: text('candidate_ref'),
+  body: text('body', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** A report as sent upward, frozen with its number; a correction is a new version of the same period. */
+export const frozenReports = sqliteTable(
+  'frozen_reports',
+  {
+    id: text('id').primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    number: text('number').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    frozenAt: text('frozen_at').notNull(),
+    reason: text('reason'),
+    content: text('content', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('frozen_reports_period').on(t.unitCode, t.period, t.version)],
+);
+
+/**
+ * Findings per candidate as last computed (own unit: on every change and once a day; mirrored units: as the unit
+ * computed them at export, from its bundle). Derived data: always recomputable from events and the rulebook.
+ */
+export const candidateFindings = sqliteTable('candidate_findings', {
+  candidateId: text('candidate_id').primaryKey(),
+  asOf: text('as_of').notNull(),
+  rulebookVersion: text('rulebook_version').notNull(),
+  findings: text('findings', { mode: 'json' }).notNull(),
+});

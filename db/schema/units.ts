@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Units this database knows. `origin` keeps a superior's mirror of its units apart from its own records:
+ * 'self' is the unit that owns this database, 'parent' its superior, 'mirror' a unit below whose data arrives
+ * only through bundles and is never edited here.
+ */
+export const units = sqliteTable('units', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level', { enum: ['chi-bo', 'dang-bo-co-so', 'cap-tren'] }).notNull(),
+  parentCode: text('parent_code'),
+  origin: text('origin', { enum: ['self', 'parent', 'mirror'] }).notNull(),
+  hasYouthUnion: integer('has_youth_union', { mode: 'boolean' }).notNull().default(true),
+  ducsMembers: integer('ducs_members'),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+});
+
+/** Key/value settings (JSON values): app-wide choices that have no table of their own. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+/** Who did what, when. Append-only (triggers refuse UPDATE and DELETE). */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: text('detail', { mode: 'json' }),
+});
+
+/** Working-day calendar entries (RULES.md "Working days"); the seed ships with the app, the user may edit. */
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'compensatory', 'swapped-day-off', 'swapped-workday'] }).notNull(),
+  name: text('name').notNull(),
+  source: text('source'),
+  confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** Admission targets (chỉ tiêu) per unit and period, set by the unit or received from the superior. */
+export const targets = sqliteTable('targets', {
+  id: text('id').primaryKey(),
+  unitCode: text('unit_code')
+    .notNull()
+    .references(() => units.code),
+  year: integer('year').notNull(),
+  period: text('period').notNull(),
+  kind: text('kind', { enum: ['count', 'percent-of-full-members'] }).notNull(),
+  value: integer('value').notNull(),
+  source: text('source', { enum: ['unit', 'superior'] }).notNull(),
+  createdAt: text('created_at').notNull(),
+});

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { backupDatabase, restoreDatabase } from '../../../db/backup';
+import { getSelfUnit } from '../../core/services/unit-service';
+import { parse, required } from '../args';
+import { clockOf, migrationsDir, passphrase, withDatabase } from '../database';
+import type { Command } from './index';
+
+export const backup: Command = {
+  path: ['backup'],
+  summary: 'Sao lưu cơ sở dữ liệu ra một tệp (vẫn được mã hóa)',
+  usage: 'ptdv backup --db FILE --out BACKUP_FILE',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    return withDatabase(required(values.db, '--db'), io, ({ database, ctx }) => {
+      const bytes = backupDatabase(database, out, { createdAt: ctx.clock.now(), unitCode: getSelfUnit(database.db).code });
+      io.out(`Đã sao lưu vào ${out} (${(bytes / 1024).toFixed(0)} KB). Mở bản sao lưu cần mật khẩu hiện tại hoặc mã khôi phục.`);
+      return 0;
+    });
+  },
+};
+
+export const restore: Command = {
+  path: ['restore'],
+  summary: 'Khôi phục cơ sở dữ liệu từ tệp sao lưu (dữ liệu cũ được giữ lại bên cạnh)',
+  usage: 'ptdv restore --db FILE --from BACKUP_FILE',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, from: { type: 'string' } });
+    const db = resolve(io.cwd, required(values.db, '--db'));
+    const from = resolve(io.cwd, required(values.from, '--from'));
+    const secret = await passphrase(io, 'Mật khẩu của bản sao lưu: ');
+    const { movedAside } = restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
+    io.out(`Đã khôi phục ${db} từ ${from}.`);
+    if (movedAside) {
+      io.out(`Dữ liệu trước khi khôi phục được giữ tại ${movedAside}.`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,161 @@
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { units } from '../../../db/schema/index';
+import { AppError } from '../../core/errors';
+import { formatViDate, isIsoDate } from '../../core/model/dates';
+import type { Dossier } from '../../core/model/dossier';
+import { evalContext } from '../../core/services/check-service';
+import { loadDossiers } from '../../core/services/dossier-loader';
+import { systemClock } from '../../core/ports';
+import { buildCalendar, VN_CALENDAR_SEED, type WorkingCalendar } from '../../core/domain/calendar/index';
+import {
+  DEFAULT_RULEBOOKS,
+  evaluateDossier,
+  loadRulebook,
+  type EvalContext,
+  type Finding,
+  type Rulebook,
+  type Severity,
+  type Stage,
+} from '../../core/domain/rules/index';
+import { parse } from '../args';
+import { withDatabase } from '../database';
+import { loadDossierFiles, readJsonFile } from '../dossier-files';
+import { UsageError, type CliIo } from '../io';
+import type { Command } from './index';
+
+export type CheckInput = { label: string; dossier: Dossier };
+
+export type CheckedFinding = Pick<Finding, 'code' | 'severity' | 'rule' | 'message'> & { due: string | null };
+export type CheckedCandidate = { file: string; name: string; stage: Stage; stageLabel: string; findings: CheckedFinding[] };
+export type CheckReport = { asOf: string; rulebookVersion: string; candidates: CheckedCandidate[] };
+
+let seededCalendar: WorkingCalendar | null = null;
+
+/** The shipped rulebook and the seeded 2025–2027 calendar: what `ptdv check` uses without a database. */
+export function defaultEvalContext(extraRulebooks: readonly Rulebook[] = []): EvalContext {
+  seededCalendar ??= buildCalendar(VN_CALENDAR_SEED);
+  const rulebooks = extraRulebooks.length > 0 ? [...DEFAULT_RULEBOOKS, ...extraRulebooks] : DEFAULT_RULEBOOKS;
+  return { rulebooks, calendar: seededCalendar };
+}
+
+/**
+ * Evaluates already loaded dossiers (from files now, from a database later) as of `asOf`. The report's
+ * `rulebookVersion` is the version in force on `asOf`; `file` is each input's label.
+ */
+export function checkDossiers(inputs: readonly CheckInput[], asOf: string, ctx: EvalContext = defaultEvalContext()): CheckReport {
+  let rulebookVersion = '';
+  const candidates = inputs.map(({ label, dossier }) => {
+    const evaluation = evaluateDossier(dossier, asOf, ctx);
+    rulebookVersion = evaluation.rulebookVersion;
+    const findings = evaluation.findings.map((f) => ({ code: f.code, severity: f.severity, rule: f.rule, message: f.message, due: f.due ?? null }));
+    return { file: label, name: dossier.candidate.fullName, stage: evaluation.stage, stageLabel: evaluation.stageLabel, findings };
+  });
+  if (rulebookVersion === '') {
+    rulebookVersion = evaluateDossierVersion(asOf, ctx);
+  }
+  return { asOf, rulebookVersion, candidates };
+}
+
+function evaluateDossierVersion(asOf: string, ctx: EvalContext): string {
+  const empty: Dossier = {
+    format: 'ptdv.dossier/1',
+    unit: { code: '-' },
+    candidate: { fullName: '-', birthDate: asOf },
+    events: [],
+    documents: [],
+    introducers: [],
+    mentors: [],
+  };
+  return evaluateDossier(empty, asOf, ctx).rulebookVersion;
+}
+
+/** 1 when any finding is an error, else 0 (the documented exit codes of `ptdv check`). */
+export function checkExitCode(report: CheckReport): number {
+  return report.candidates.some((c) => c.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+const SEVERITY_TAG: Readonly<Record<Severity, string>> = { error: '[LỖI]     ', warning: '[CẢNH BÁO]', info: '[THÔNG TIN]' };
+
+/** Human-readable Vietnamese report, one block per candidate and a total line. */
+export function renderCheckText(report: CheckReport): string {
+  const lines = [`Kiểm tra hồ sơ tại ngày ${formatViDate(report.asOf)} (bộ quy tắc ${report.rulebookVersion})`];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const c of report.candidates) {
+    lines.push('', `${c.file} — ${c.name} — ${c.stageLabel}`);
+    if (c.findings.length === 0) {
+      lines.push('  Không phát hiện vấn đề.');
+    }
+    for (const f of c.findings) {
+      totals[f.severity]++;
+      const due = f.due ? ` (hạn ${formatViDate(f.due)})` : '';
+      lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${f.message}`);
+    }
+  }
+  lines.push('', `Tổng cộng: ${report.candidates.length} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
+  return lines.join('\n');
+}
+
+function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
+  return files.map((file) => {
+    const { json, error } = readJsonFile(file, io);
+    if (error) {
+      throw new AppError('validation', error);
+    }
+    try {
+      return loadRulebook(json);
+    } catch (err) {
+      throw new AppError('validation', `${file}: ${(err as Error).message}`);
+    }
+  });
+}
+
+/** Every candidate of a database (own unit and mirrored units), evaluated with that database's calendar. */
+function loadFromDatabase(db: Database): CheckInput[] {
+  const codes = db.db.select({ code: units.code }).from(units).where(inArray(units.origin, ['self', 'mirror'])).all();
+  return codes.flatMap(({ code }) => loadDossiers(db.db, code).map((c) => ({ label: `${code}/${c.id}`, dossier: c.dossier })));
+}
+
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  json: { type: 'boolean' },
+  db: { type: 'string' },
+  rulebook: { type: 'string', multiple: true },
+} as const;
+
+export const command: Command = {
+  path: ['check'],
+  summary: 'Kiểm tra hồ sơ theo bộ quy tắc (tuổi, chứng nhận, giới thiệu, thời hạn…)',
+  usage: 'ptdv check HỒ_SƠ.json… | --db FILE  [--as-of YYYY-MM-DD] [--json] [--rulebook QUY_TẮC.json]',
+  async run(args, io) {
+    const { values, positionals } = parse(args, OPTIONS, true);
+    const asOf = values['as-of'] ?? systemClock.today();
+    if (!isIsoDate(asOf)) {
+      throw new UsageError(`--as-of không hợp lệ: "${asOf}" (cần dạng YYYY-MM-DD)`);
+    }
+    if (values.db !== undefined && positionals.length > 0) {
+      throw new UsageError('Chỉ dùng một nguồn: các tệp hồ sơ hoặc --db, không dùng cả hai.');
+    }
+    if (values.db === undefined && positionals.length === 0) {
+      throw new UsageError('Cần ít nhất một tệp hồ sơ.');
+    }
+    const extra = loadRulebookFiles(values.rulebook ?? [], io);
+    const output = (report: CheckReport) => {
+      io.out(values.json ? JSON.stringify({ asOf: report.asOf, rulebookVersion: report.rulebookVersion, candidates: report.candidates.map(({ stageLabel: _l, ...c }) => c) }, null, 2) : renderCheckText(report));
+      return checkExitCode(report);
+    };
+    if (values.db !== undefined) {
+      return withDatabase(values.db, io, ({ database }) => {
+        const base = evalContext(database.db);
+        return output(checkDossiers(loadFromDatabase(database), asOf, { ...base, rulebooks: [...base.rulebooks, ...extra] }));
+      });
+    }
+    const { loaded: inputs, errors } = loadDossierFiles(positionals, io);
+    if (errors.length > 0) {
+      errors.forEach((e) => io.err(e));
+      io.err(`Không kiểm tra: ${errors.length} lỗi đầu vào ở trên. Sửa rồi chạy lại.`);
+      return 2;
+    }
+    return output(checkDossiers(inputs, asOf, defaultEvalContext(extra)));
+  },
+};

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../../db/atomic';
+import { isIsoDate } from '../../core/model/dates';
+import { parsePeriod } from '../../core/model/report';
+import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../core/model/report-records';
+import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
+import { parse, required } from '../args';
+import { clockOf, withDatabase } from '../database';
+import { UsageError } from '../io';
+import { chromiumPdfRenderer } from '../pdf-chromium';
+import type { Command } from './index';
+
+function format(value: string | undefined): ReportOutputFormat {
+  const f = required(value, '--format').toLowerCase();
+  if (!(REPORT_OUTPUT_FORMATS as readonly string[]).includes(f)) {
+    throw new UsageError(`Định dạng "${value}" không hỗ trợ; chọn một trong: ${REPORT_OUTPUT_FORMATS.join(', ')}`);
+  }
+  return f as ReportOutputFormat;
+}
+
+function date(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) {
+    throw new UsageError(`${flag} cần là ngày dạng YYYY-MM-DD (ví dụ 2026-12-31), không phải "${value}"`);
+  }
+  return value;
+}
+
+function scopeOf(values: { unit?: string | undefined; all?: boolean | undefined }): ReportScope {
+  if (values.unit && values.all) {
+    throw new UsageError('Chọn --unit MÃ hoặc --all, không dùng cả hai');
+  }
+  return { unitCode: values.unit, all: values.all };
+}
+
+const scopeOptions = { db: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, all: { type: 'boolean' } } as const;
+
+export const report: Command = {
+  path: ['report'],
+  summary: 'Lập báo cáo kết nạp đảng viên theo kỳ (XLSX, DOCX, PDF hoặc JSON)',
+  usage:
+    'ptdv report --db FILE --period 2026-Q4 --format xlsx|docx|pdf|json --out FILE [--unit MÃ | --all] [--as-of YYYY-MM-DD] [--number 05-BC/CB] [--place "Hà Nội"]\n' +
+    '  Kỳ: 2026 (năm), 2026-H1/H2, 2026-9M, 2026-Q1…Q4, 2026-01…12. --all: tổng hợp các đơn vị cấp dưới. PDF cần Chromium (PTDV_CHROMIUM).',
+  async run(args, io) {
+    const { values } = parse(args, { ...scopeOptions, format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, number: { type: 'string' }, place: { type: 'string' } });
+    const file = required(values.db, '--db');
+    const period = parsePeriod(required(values.period, '--period'));
+    const kind = format(values.format);
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    const scope = scopeOf(values);
+    const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
+    return withDatabase(file, io, async ({ database }) => {
+      const built = buildUnitReport(database.db, { ...scope, period, asOf });
+      const meta = reportMeta(database.db, built, { number: values.number ?? null, place: values.place ?? null });
+      const bytes = await renderReport(built, kind, meta, chromiumPdfRenderer(io.env));
+      writeFileAtomic(out, bytes);
+      const candidates = built.units.reduce((sum, u) => sum + u.candidates, 0);
+      io.out(`Đã ghi báo cáo ${built.period.label} (${built.units.length} đơn vị, ${candidates} hồ sơ, tính đến ${built.countedTo}) vào ${out}.`);
+      return 0;
+    });
+  },
+};
+
+export const reportFreeze: Command = {
+  path: ['report', 'freeze'],
+  summary: 'Lưu báo cáo đã gửi cấp trên (số, ngày); bản sửa là phiên bản mới',
+  usage: 'ptdv report freeze --db FILE --period 2026-Q4 --number "05-BC/CB" [--issued YYYY-MM-DD] [--reason "lý do sửa"] [--unit MÃ | --all]',
+  async run(args, io) {
+    const { values } = parse(args, { ...scopeOptions, number: { type: 'string' }, issued: { type: 'string' }, reason: { type: 'string' } });
+    const file = required(values.db, '--db');
+    const period = parsePeriod(required(values.period, '--period')).code;
+    const number = required(values.number, '--number');
+    const issuedOn = date(values.issued, '--issued') ?? null;
+    const scope = scopeOf(values);
+    return withDatabase(file, io, ({ ctx }) => {
+      const info = freezeReport(ctx, { ...scope, period, number, issuedOn, reason: values.reason ?? null });
+      io.out(`Đã lưu báo cáo số ${info.number} kỳ ${info.period} của ${info.unitCode}, phiên bản ${info.version} (ngày ${info.issuedOn}).`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createDatabase, openDatabase, type Database } from '../../db/client';
+import { AppError } from '../core/errors';
+import { isIsoDate } from '../core/model/dates';
+import { fixedClock, systemClock, type Clock } from '../core/ports';
+import type { ServiceContext } from '../core/services/context';
+import type { CliIo } from './io';
+
+/** Where the shipped migrations are: beside the sources in development, in resources when packaged. */
+export function migrationsDir(env: CliIo['env']): string {
+  const candidates = [
+    env.PTDV_MIGRATIONS_DIR,
+    join(import.meta.dirname ?? '', '../../migrations'),
+    // Set by Electron when the CLI runs from the packaged app.
+    join((process as { resourcesPath?: string }).resourcesPath ?? '', 'migrations'),
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(join(p, 'meta/_journal.json')));
+  if (!found) {
+    throw new AppError('internal', 'Không tìm thấy thư mục migrations của ptdv (đặt PTDV_MIGRATIONS_DIR).');
+  }
+  return found;
+}
+
+/** The passphrase from PTDV_PASSPHRASE, or asked on the terminal; a script with neither fails clearly. */
+export async function passphrase(io: CliIo, prompt = 'Mật khẩu cơ sở dữ liệu: '): Promise<string> {
+  const fromEnv = io.env.PTDV_PASSPHRASE;
+  if (fromEnv) {
+    return fromEnv;
+  }
+  const typed = await io.askSecret(prompt);
+  if (!typed) {
+    throw new AppError('locked', 'Cần mật khẩu: đặt biến môi trường PTDV_PASSPHRASE hoặc chạy lệnh trong terminal để nhập.');
+  }
+  return typed;
+}
+
+export type OpenedDb = { database: Database; ctx: ServiceContext };
+
+/** PTDV_TODAY fixes "today" (demos, tests, replaying a past day); otherwise the Vietnam calendar day. */
+export function clockOf(io: CliIo): Clock {
+  const today = io.env.PTDV_TODAY;
+  if (today && !isIsoDate(today)) {
+    throw new AppError('validation', `PTDV_TODAY không phải ngày hợp lệ (YYYY-MM-DD): ${today}`);
+  }
+  return today ? fixedClock(today) : systemClock;
+}
+
+function context(database: Database, io: CliIo): ServiceContext {
+  return { db: database.db, clock: clockOf(io), actor: `cli:${io.env.USER ?? io.env.USERNAME ?? 'user'}` };
+}
+
+/** Opens the database named by --db with the passphrase; runs `fn` and always closes it. */
+export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb) => T | Promise<T>): Promise<T> {
+  const path = resolve(io.cwd, file);
+  const database = openDatabase(path, await passphrase(io), { migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
+  try {
+    return await fn({ database, ctx: context(database, io) });
+  } finally {
+    database.close();
+  }
+}
+
+/** Creates a new database at --db; refuses to overwrite. */
+export async function withNewDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb & { recoveryCode: string }) => T | Promise<T>): Promise<T> {
+  const path = resolve(io.cwd, file);
+  if (!existsSync(dirname(path))) {
+    throw new AppError('not-found', `Thư mục ${dirname(path)} không tồn tại.`);
+  }
+  const { database, recoveryCode } = createDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { migrationsDir: migrationsDir(io.env) });
+  try {
+    return await fn({ database, ctx: context(database, io), recoveryCode });
+  } finally {
+    database.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { AppError } from '../core/errors';
+import { commands } from './commands/index';
+import { processIo, UsageError, type CliIo } from './io';
+
+const HELP = (): string =>
+  [
+    'ptdv — phát triển đảng viên (quản lý quy trình kết nạp đảng viên)',
+    '',
+    'Cách dùng: ptdv <lệnh> [tuỳ chọn]   (ptdv <lệnh> --help để xem chi tiết)',
+    '',
+    'Lệnh:',
+    ...commands.map((c) => `  ${c.path.join(' ').padEnd(28)} ${c.summary}`),
+    '',
+    'Mật khẩu cơ sở dữ liệu đọc từ biến môi trường PTDV_PASSPHRASE; nếu chưa đặt, ptdv hỏi trên terminal.',
+    'Mã thoát: 0 thành công, 1 có lỗi nghiệp vụ (phát hiện lỗi, gói bị từ chối), 2 đầu vào hoặc lệnh không hợp lệ.',
+  ].join('\n');
+
+/** Runs one command line and returns its exit code; never throws, so every failure reaches the user in Vietnamese. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(HELP());
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    io.out('ptdv 0.1.0');
+    return 0;
+  }
+  const match = commands
+    .filter((c) => c.path.every((word, i) => argv[i] === word))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!match) {
+    io.err(`Lệnh không hợp lệ: ${argv.slice(0, 2).join(' ')}\n\n${HELP()}`);
+    return 2;
+  }
+  const command = await match.load();
+  const args = argv.slice(match.path.length);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${command.summary}\n\nCách dùng: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\nCách dùng: ${command.usage}`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.err(`Lỗi: ${err.message}${err.code ? ` [${err.code}]` : ''}`);
+      return err.kind === 'validation' ? 2 : 1;
+    }
+    io.err(`Lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,221 @@
+import { ageDecrypt, ageEncrypt } from './age';
+import { bundleError } from './errors';
+import { fingerprintOf, formatPublicKey, parsePrivateKey, parsePublicKey } from './keys';
+import type { BundleKind, BundleManifest } from './manifest';
+import { bundleFileName, bundleManifestSchema, serializeManifest } from './manifest';
+import { verifySshsig, signSshsig } from './sshsig';
+import { checkSums, makeSums, parseSums, sha256Hex } from './sums';
+import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, readTar, writeTar } from './tar';
+import { bytesEqual } from './ssh-wire';
+import { formatZodIssues } from '../../errors';
+
+/**
+ * Packing and opening `ptdv.bundle/1` files (BUNDLES.md): tar → SHA256SUMS → SSHSIG → age. Opening runs import
+ * steps 1–5 in order and stops at the first failure; validating `data.json` against the schema of its kind and
+ * `schemaVersion` (step 6) and placing the bundle in the sequence (step 7) belong to the caller.
+ */
+
+/** Step 1: files larger than this are refused before any decryption work. */
+export const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
+const MAX_FILE_NAME = 255;
+
+export type PackBundleInput = {
+  manifest: BundleManifest;
+  /** Any JSON value; the caller validates it against the schema of `manifest.kind` before packing. */
+  data: unknown;
+  /** The sender's OpenSSH Ed25519 private key; its fingerprint must be `manifest.from.keyFingerprint`. */
+  signingKey: string;
+  /** age recipients: must include `manifest.to.ageRecipient`, and should include the sender's own. */
+  recipients: readonly string[];
+};
+
+export type PackedBundle = {
+  bytes: Uint8Array;
+  fileName: string;
+  /** SHA-256 of the whole file (outbox, archive). */
+  sha256: string;
+  /** SHA-256 of SHA256SUMS: the next bundle's `prevSha256`, and the content hash for sequence checks. */
+  sumsSha256: string;
+};
+
+const encoder = new TextEncoder();
+
+/**
+ * Builds a bundle file. Throws AppError (kind 'validation') MANIFEST_INVALID, KEY_INVALID, DATA_INVALID,
+ * TAR_ENTRY_TOO_LARGE or BUNDLE_TOO_LARGE, so a sender never produces a file its recipient would refuse for size.
+ */
+export async function packBundle(input: PackBundleInput): Promise<PackedBundle> {
+  const parsed = bundleManifestSchema.safeParse(input.manifest);
+  if (!parsed.success) {
+    throw bundleError('MANIFEST_INVALID', formatZodIssues(parsed.error));
+  }
+  const manifest = parsed.data;
+  const key = parsePrivateKey(input.signingKey);
+  if (fingerprintOf(key.publicKey) !== manifest.from.keyFingerprint) {
+    throw bundleError('KEY_INVALID', 'khóa ký không khớp với dấu vân tay trong manifest');
+  }
+  if (!input.recipients.includes(manifest.to.ageRecipient)) {
+    throw bundleError('KEY_INVALID', 'danh sách người nhận age thiếu đơn vị nhận');
+  }
+  const signed = new Map([
+    ['data.json', serializeData(input.data)],
+    ['manifest.json', serializeManifest(manifest)],
+  ]);
+  const sums = makeSums(signed);
+  const tar = await writeTar([
+    ...[...signed].map(([name, data]) => ({ name, data })),
+    { name: 'SHA256SUMS', data: sums },
+    { name: 'SHA256SUMS.sig', data: encoder.encode(signSshsig(sums, key)) },
+  ]);
+  const bytes = await ageEncrypt(tar, [...new Set(input.recipients)]);
+  if (bytes.length > MAX_BUNDLE_BYTES) {
+    throw bundleError('BUNDLE_TOO_LARGE');
+  }
+  const fileName = bundleFileName(manifest.from.code, manifest.to.code, manifest.label, manifest.seq);
+  return { bytes, fileName, sha256: sha256Hex(bytes), sumsSha256: sha256Hex(sums) };
+}
+
+/** data.json: compact JSON (it can be megabytes), refused at the size the recipient would refuse. */
+function serializeData(data: unknown): Uint8Array {
+  const json = JSON.stringify(data);
+  if (json === undefined) {
+    throw bundleError('DATA_INVALID', 'dữ liệu không biểu diễn được bằng JSON');
+  }
+  const bytes = encoder.encode(`${json}\n`);
+  if (bytes.length > BUNDLE_TAR_LIMITS.maxEntryBytes) {
+    throw bundleError('TAR_ENTRY_TOO_LARGE', 'data.json');
+  }
+  return bytes;
+}
+
+/** What the recipient knows about a sender's signing key. */
+export type SignerRecord = { publicKey: string; revoked: boolean };
+
+export type OpenBundleOptions = {
+  /** The received file's name (a path is fine); checked for the .ptdv extension and length only. */
+  fileName?: string;
+  /** My age identities, newest first; old ones stay so late bundles still open. */
+  identities: readonly string[];
+  /** The enrolled key of a unit code, or null when none is enrolled. */
+  lookupSignerKey: (code: string) => SignerRecord | null | Promise<SignerRecord | null>;
+  /** My unit code. */
+  myCode: string;
+  /** Kinds I accept from a sender; an unknown sender is asked too (a superior accepts `enrolment` from anyone). */
+  acceptedKinds: (fromCode: string) => readonly BundleKind[];
+  /** Refuse with SCHEMA_TOO_NEW when `manifest.app.schemaVersion` is above this (import step 6's first check). */
+  maxSchemaVersion?: number;
+  /** 'sender' re-opens my own outbox file: the manifest must be from me, and kinds are not checked. */
+  role?: 'recipient' | 'sender';
+};
+
+export type OpenedBundle = {
+  manifest: BundleManifest;
+  /** Parsed JSON, not yet validated: step 6 (the data schema of `manifest.kind`) is the caller's. */
+  data: unknown;
+  sha256: string;
+  sumsSha256: string;
+  /**
+   * The key that signed. `enrolled` is false only for an `enrolment` bundle from a code with no key yet: the
+   * caller records the key as unverified and shows its read-aloud code.
+   */
+  signer: { publicKey: string; fingerprint: string; enrolled: boolean };
+};
+
+/**
+ * Opens a received bundle: BUNDLES.md import steps 1–5, in order, stopping at the first failure. Reads nothing
+ * the signature does not cover. Throws AppError (kind 'validation') with a {@link BundleErrorCode}.
+ */
+export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {
+  checkLimits(bytes, options.fileName);
+  const files = await readTar(await ageDecrypt(bytes, options.identities));
+  const missing = BUNDLE_ENTRY_NAMES.filter((name) => !files.has(name));
+  if (missing.length > 0) {
+    throw bundleError('TAR_ENTRY_MISSING', missing.join(', '));
+  }
+  const entry = (name: (typeof BUNDLE_ENTRY_NAMES)[number]) => files.get(name) ?? new Uint8Array();
+  const signerKey = verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1'));
+  checkSums(parseSums(entry('SHA256SUMS')), files);
+  const manifest = parseManifest(entry('manifest.json'));
+  const enrolled = await checkSigner(manifest, signerKey, options);
+  checkAddressing(manifest, options);
+  if (options.maxSchemaVersion !== undefined && manifest.app.schemaVersion > options.maxSchemaVersion) {
+    throw bundleError('SCHEMA_TOO_NEW', `phiên bản dữ liệu ${manifest.app.schemaVersion}`);
+  }
+  return {
+    manifest,
+    data: parseJson(entry('data.json'), 'DATA_INVALID'),
+    sha256: sha256Hex(bytes),
+    sumsSha256: sha256Hex(entry('SHA256SUMS')),
+    signer: { publicKey: formatPublicKey(signerKey, manifest.from.code), fingerprint: fingerprintOf(signerKey), enrolled },
+  };
+}
+
+function checkLimits(bytes: Uint8Array, fileName: string | undefined): void {
+  if (bytes.length > MAX_BUNDLE_BYTES) {
+    throw bundleError('BUNDLE_TOO_LARGE');
+  }
+  if (fileName === undefined) {
+    return;
+  }
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  // Control characters are never typed by a person; in a name they only serve to confuse logs and terminals.
+  const hasControl = [...base].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f');
+  if (base.length > MAX_FILE_NAME || !/\.ptdv$/i.test(base) || hasControl) {
+    throw bundleError('BUNDLE_NAME_INVALID', base.slice(0, 80));
+  }
+}
+
+function parseManifest(bytes: Uint8Array): BundleManifest {
+  const parsed = bundleManifestSchema.safeParse(parseJson(bytes, 'MANIFEST_INVALID'));
+  if (!parsed.success) {
+    throw bundleError('MANIFEST_INVALID', formatZodIssues(parsed.error).slice(0, 300));
+  }
+  return parsed.data;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array, code: 'MANIFEST_INVALID' | 'DATA_INVALID'): unknown {
+  try {
+    return JSON.parse(strictUtf8.decode(bytes));
+  } catch {
+    throw bundleError(code, 'không phải JSON UTF-8 hợp lệ');
+  }
+}
+
+/** Step 4's trust half: the key that signed must be the enrolled, unrevoked key of `manifest.from.code`. */
+async function checkSigner(manifest: BundleManifest, signerKey: Uint8Array, options: OpenBundleOptions): Promise<boolean> {
+  if (fingerprintOf(signerKey) !== manifest.from.keyFingerprint) {
+    throw bundleError('SIGNER_KEY_MISMATCH', 'dấu vân tay trong manifest khác khóa đã ký');
+  }
+  const record = await options.lookupSignerKey(manifest.from.code);
+  if (record === null) {
+    if (manifest.kind === 'enrolment' && options.role !== 'sender') {
+      return false;
+    }
+    throw bundleError('SIGNER_UNKNOWN', manifest.from.code);
+  }
+  if (record.revoked) {
+    throw bundleError('SIGNER_REVOKED', manifest.from.code);
+  }
+  if (!bytesEqual(parsePublicKey(record.publicKey).key, signerKey)) {
+    throw bundleError('SIGNER_KEY_MISMATCH', manifest.from.code);
+  }
+  return true;
+}
+
+/** Step 5: the bundle is addressed to me and is of a kind I accept from its sender. */
+function checkAddressing(manifest: BundleManifest, options: OpenBundleOptions): void {
+  if (options.role === 'sender') {
+    if (manifest.from.code !== options.myCode) {
+      throw bundleError('WRONG_RECIPIENT', `gói do ${manifest.from.code} gửi, không phải ${options.myCode}`);
+    }
+    return;
+  }
+  if (manifest.to.code !== options.myCode) {
+    throw bundleError('WRONG_RECIPIENT', `gửi cho ${manifest.to.code}`);
+  }
+  if (!options.acceptedKinds(manifest.from.code).includes(manifest.kind)) {
+    throw bundleError('KIND_NOT_ACCEPTED', `${manifest.kind} từ ${manifest.from.code}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { AppError } from '../../errors';
+
+/**
+ * Stable codes of everything the bundle layer can refuse, with the Vietnamese message a user sees. The codes are
+ * part of the CLI's output (`ptdv bundle import --json`) and of receipts, so they never change meaning.
+ */
+export const BUNDLE_ERRORS = {
+  BUNDLE_TOO_LARGE: 'Tệp gói dữ liệu quá lớn (tối đa 50 MB).',
+  BUNDLE_NAME_INVALID: 'Tên tệp không phải tên một gói dữ liệu ptdv (phải có đuôi .ptdv).',
+  DECRYPT_NOT_FOR_ME: 'Tệp không được mã hóa cho đơn vị này (hoặc phần đầu tệp đã bị hỏng).',
+  DECRYPT_FAILED: 'Không giải mã được tệp: tệp đã bị hỏng hoặc bị sửa đổi.',
+  TAR_INVALID: 'Nội dung đã giải mã không phải tệp lưu trữ tar hợp lệ.',
+  TAR_TOO_MANY_ENTRIES: 'Gói dữ liệu chứa quá nhiều tệp.',
+  TAR_ENTRY_FORBIDDEN: 'Gói dữ liệu chứa một mục không được phép (đường dẫn, liên kết, thư mục hoặc tên lạ).',
+  TAR_ENTRY_DUPLICATE: 'Gói dữ liệu chứa một tệp bị lặp lại.',
+  TAR_ENTRY_TOO_LARGE: 'Một tệp trong gói dữ liệu quá lớn (tối đa 20 MB).',
+  TAR_ENTRY_MISSING: 'Gói dữ liệu thiếu tệp bắt buộc.',
+  SUMS_INVALID: 'Tệp SHA256SUMS trong gói dữ liệu sai định dạng.',
+  SIGNATURE_INVALID: 'Chữ ký số của gói dữ liệu không hợp lệ.',
+  HASH_MISMATCH: 'Nội dung gói dữ liệu không khớp với mã băm đã ký: tệp đã bị sửa đổi.',
+  MANIFEST_INVALID: 'Tệp manifest.json của gói dữ liệu sai định dạng.',
+  SIGNER_UNKNOWN: 'Đơn vị gửi chưa được đăng ký khóa với đơn vị này.',
+  SIGNER_REVOKED: 'Khóa ký của đơn vị gửi đã bị thu hồi: gói dữ liệu bị từ chối.',
+  SIGNER_KEY_MISMATCH: 'Gói dữ liệu không được ký bằng khóa đã đăng ký của đơn vị gửi.',
+  WRONG_RECIPIENT: 'Gói dữ liệu này gửi cho đơn vị khác, không phải đơn vị này.',
+  KIND_NOT_ACCEPTED: 'Đơn vị này không nhận loại gói dữ liệu này từ đơn vị gửi.',
+  DATA_INVALID: 'Tệp data.json của gói dữ liệu sai định dạng.',
+  SCHEMA_TOO_NEW: 'Gói dữ liệu được tạo bởi phiên bản ptdv mới hơn: hãy cập nhật ứng dụng.',
+  KEY_INVALID: 'Khóa không hợp lệ hoặc sai định dạng.',
+  TRUST_INVALID: 'Tệp tin cậy (trust) của cấp trên không hợp lệ.',
+} as const;
+
+export type BundleErrorCode = keyof typeof BUNDLE_ERRORS;
+
+/** The AppError for a bundle refusal: kind 'validation', the stable code, and the Vietnamese message plus detail. */
+export function bundleError(code: BundleErrorCode, detail?: string): AppError {
+  const message = detail ? `${BUNDLE_ERRORS[code]} (${detail})` : BUNDLE_ERRORS[code];
+  return new AppError('validation', message, code);
+}
+
+/** True when `error` is a refusal raised by this layer (as opposed to a bug). */
+export function isBundleError(error: unknown): error is AppError & { code: BundleErrorCode } {
+  return error instanceof AppError && error.code !== undefined && Object.hasOwn(BUNDLE_ERRORS, error.code);
+}

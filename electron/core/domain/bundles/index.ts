@@ -1,0 +1,58 @@
+// Public API of the bundle layer (BUNDLES.md), for services and the CLI. Pure: no database, no clock, no files.
+export { BUNDLE_ERRORS, bundleError, isBundleError, type BundleErrorCode } from './errors';
+export {
+  fingerprintOf,
+  formatPublicKey,
+  generateSigningKey,
+  parsePrivateKey,
+  parsePublicKey,
+  publicKeyOf,
+  readAloudCode,
+  sameReadAloudCode,
+  type Ed25519PrivateKey,
+  type Ed25519PublicKey,
+  type SigningKeyPair,
+} from './keys';
+export { allowedSignersLine, BUNDLE_NAMESPACE, signSshsig, verifySshsig } from './sshsig';
+export {
+  ageDecrypt,
+  ageEncrypt,
+  ageRecipientOf,
+  formatAgeIdentityFile,
+  generateAgeKeyPair,
+  isAgeRecipient,
+  type AgeKeyPair,
+} from './age';
+export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
+export { makeSums, parseSums, sha256Hex } from './sums';
+export {
+  BUNDLE_FORMAT,
+  BUNDLE_KINDS,
+  bundleFileName,
+  bundleManifestSchema,
+  MAX_SEQ,
+  parseBundleFileName,
+  type BundleFileNameParts,
+  type BundleKind,
+  type BundleManifest,
+} from './manifest';
+export {
+  MAX_BUNDLE_BYTES,
+  openBundle,
+  packBundle,
+  type OpenBundleOptions,
+  type OpenedBundle,
+  type PackBundleInput,
+  type PackedBundle,
+  type SignerRecord,
+} from './bundle';
+export {
+  classifySequence,
+  formatSeqRanges,
+  missingSequenceNumbers,
+  SEQUENCE_MESSAGES,
+  type SeqRange,
+  type SequenceDecision,
+  type SequenceStatus,
+} from './sequence';
+export { makeTrustFile, parseTrustFile, serializeTrustFile, TRUST_FORMAT, trustFileSchema, type TrustFile } from './trust';

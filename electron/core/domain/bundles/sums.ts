@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { bundleError } from './errors';
+
+/**
+ * `SHA256SUMS` in the coreutils format (`<hex>  <name>\n`, sorted), so `sha256sum --strict -c SHA256SUMS` checks
+ * an extracted bundle. It is the one file the signature covers; the entries it lists are covered through it.
+ */
+
+/** The entries SHA256SUMS lists, in order: everything but itself and its signature. */
+export const SIGNED_ENTRY_NAMES = ['data.json', 'manifest.json'] as const;
+
+/** Lowercase hex SHA-256. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The SHA256SUMS text for `files`, one line per name, sorted by name. */
+export function makeSums(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const names = [...files.keys()].sort();
+  const lines = names.map((name) => `${sha256Hex(files.get(name) ?? new Uint8Array())}  ${name}\n`);
+  return new TextEncoder().encode(lines.join(''));
+}
+
+const LINE = /^([0-9a-f]{64}) {2}([A-Za-z0-9._-]+)$/;
+
+/**
+ * Parses SHA256SUMS strictly: exactly the lines `makeSums` writes for {@link SIGNED_ENTRY_NAMES}, in order, and
+ * nothing else. Throws AppError SUMS_INVALID.
+ */
+export function parseSums(bytes: Uint8Array): Map<string, string> {
+  const text = Buffer.from(bytes).toString('latin1');
+  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : null;
+  const sums = new Map<string, string>();
+  for (const [i, line] of (lines ?? []).entries()) {
+    const match = LINE.exec(line);
+    if (!match?.[1] || !match[2] || match[2] !== SIGNED_ENTRY_NAMES[i]) {
+      throw bundleError('SUMS_INVALID', `dòng ${i + 1}`);
+    }
+    sums.set(match[2], match[1]);
+  }
+  if (sums.size !== SIGNED_ENTRY_NAMES.length) {
+    throw bundleError('SUMS_INVALID', 'phải liệt kê đúng data.json và manifest.json');
+  }
+  return sums;
+}
+
+/** Fails unless every listed file hashes to its line. Throws AppError HASH_MISMATCH. */
+export function checkSums(sums: ReadonlyMap<string, string>, files: ReadonlyMap<string, Uint8Array>): void {
+  for (const [name, expected] of sums) {
+    const data = files.get(name);
+    if (!data || sha256Hex(data) !== expected) {
+      throw bundleError('HASH_MISMATCH', name);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { CandidateProfile } from '../../model/dossier';
+import { EDUCATION_LEVELS, OCCUPATIONS } from '../../model/dossier';
+import type { AdmissionBreakdown, AgeGroup } from '../../model/report';
+import { AGE_GROUPS, UNKNOWN } from '../../model/report';
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** An all-zero breakdown. */
+export function emptyBreakdown(): AdmissionBreakdown {
+  return {
+    total: 0,
+    women: 0,
+    doanVien: 0,
+    ethnicMinority: 0,
+    religious: 0,
+    nonStateEnterprise: 0,
+    businessOwner: 0,
+    ageGroups: zeros(AGE_GROUPS),
+    education: zeros([...EDUCATION_LEVELS, UNKNOWN]),
+    occupation: zeros([...OCCUPATIONS, UNKNOWN]),
+  };
+}
+
+/** Whole years between an ISO birth date and an ISO day. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** Age band of reference.md §7.2 for an age in whole years. */
+export function ageGroup(age: number): AgeGroup {
+  if (age < 18) {
+    return 'duoi-18';
+  }
+  if (age <= 30) {
+    return '18-30';
+  }
+  if (age <= 45) {
+    return '31-45';
+  }
+  return age <= 60 ? '46-60' : 'tren-60';
+}
+
+/** Lower-case, no diacritics, single spaces: how people type names and answers on keyboards without Telex. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Forms often carry "Không" in the religion box; that is no religion, not a religion named "Không". */
+const NO_RELIGION = new Set(['', 'khong', 'khong co', 'khong ton giao', 'none']);
+
+export function isReligious(religion: string | null | undefined): boolean {
+  return religion ? !NO_RELIGION.has(foldText(religion)) : false;
+}
+
+/** Ethnic minority = any recorded ethnicity other than Kinh; an empty box is unknown, not a minority. */
+export function isEthnicMinority(ethnicity: string | null | undefined): boolean {
+  const folded = ethnicity ? foldText(ethnicity) : '';
+  return folded !== '' && folded !== 'kinh' && folded !== 'dan toc kinh';
+}
+
+/** Adds one admission (decided on `decidedOn`) to a breakdown, in place. */
+export function addAdmission(b: AdmissionBreakdown, p: CandidateProfile, decidedOn: string): void {
+  b.total += 1;
+  b.women += p.gender === 'nu' ? 1 : 0;
+  b.doanVien += p.youthUnionMember ? 1 : 0;
+  b.ethnicMinority += isEthnicMinority(p.ethnicity) ? 1 : 0;
+  b.religious += isReligious(p.religion) ? 1 : 0;
+  b.nonStateEnterprise += p.nonStateEnterprise ? 1 : 0;
+  b.businessOwner += p.occupation === 'chu-doanh-nghiep' ? 1 : 0;
+  b.ageGroups[ageGroup(ageOn(p.birthDate, decidedOn))] += 1;
+  b.education[p.education ?? UNKNOWN] += 1;
+  b.occupation[p.occupation ?? UNKNOWN] += 1;
+}
+
+/** Adds breakdown `from` into `into`, in place (superior totals). */
+export function mergeBreakdown(into: AdmissionBreakdown, from: AdmissionBreakdown): void {
+  for (const key of ['total', 'women', 'doanVien', 'ethnicMinority', 'religious', 'nonStateEnterprise', 'businessOwner'] as const) {
+    into[key] += from[key];
+  }
+  addCounts(into.ageGroups, from.ageGroups);
+  addCounts(into.education, from.education);
+  addCounts(into.occupation, from.occupation);
+}
+
+/** Adds every count of `from` into `into`, in place. */
+export function addCounts<K extends string>(into: Record<K, number>, from: Record<K, number>): void {
+  for (const key of Object.keys(from) as K[]) {
+    into[key] += from[key];
+  }
+}

@@ -1,0 +1,56 @@
+import { AppError } from '../../errors';
+import type { Period, Report } from '../../model/report';
+import { REPORT_FORMAT } from '../../model/report';
+import { findDuplicates } from './duplicates';
+import { finalizeTotal, finalizeUnit } from './finalize';
+import { deriveStage } from '../rules/stage';
+import type { DeriveStage, ReportInput } from './types';
+import type { CountingWindow } from './unit-accumulator';
+import { accumulate, newAccumulator } from './unit-accumulator';
+
+/**
+ * Builds the report of RULES.md §5 for `period`, counting events up to the period end or `asOf`, whichever is
+ * earlier: stock per stage at that day, flows and admissions in the period, targets, quality, a quarterly trend of
+ * the year and people followed by two units. A total is added when the input has a scope or several units; it
+ * always equals the sum of the units. Stages come from the rules engine (RULES.md §2) unless `derive` is injected.
+ * Pure; throws AppError('validation') when the period starts after `asOf`.
+ */
+export function buildReport(input: ReportInput, period: Period, asOf: string, derive: DeriveStage = reportStage): Report {
+  if (asOf < period.start) {
+    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${asOf}.`);
+  }
+  const window: CountingWindow = {
+    start: period.start,
+    countedTo: period.end < asOf ? period.end : asOf,
+    yearStart: `${period.year}-01-01`,
+  };
+  const accs = input.units.map((unit) => {
+    const acc = newAccumulator(unit);
+    unit.candidates.forEach((c) => accumulate(acc, c, window, derive));
+    return acc;
+  });
+  const units = accs.map((acc) => finalizeUnit(acc, period.year, window));
+  const scope = input.scope ?? null;
+  const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
+  const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window) : null;
+  const unitsWithoutAdmission = units
+    .filter((u) => u.quality.admissionsThisYear === 0)
+    .map((u) => ({ code: u.code, name: u.name }));
+  return {
+    format: REPORT_FORMAT,
+    period,
+    asOf,
+    countedTo: window.countedTo,
+    scope,
+    units,
+    total,
+    unitsWithoutAdmission,
+    trend: (total ?? units[0])?.trend ?? [],
+    duplicates: findDuplicates(input.units),
+  };
+}
+
+/** The rules engine's stage (RULES.md §2), or none for a candidate with no event yet, who is in no stock column. */
+export function reportStage(events: Parameters<DeriveStage>[0]): ReturnType<DeriveStage> {
+  return events.length === 0 ? null : deriveStage(events);
+}

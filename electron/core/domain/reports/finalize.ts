@@ -1,0 +1,127 @@
+import type { TargetProgress, TrendPoint, UnitReport } from '../../model/report';
+import type { Target, TargetPeriod } from '../../model/targets';
+import { ROMAN, TARGET_PERIODS, targetPeriodLabel, targetPeriodRange } from '../../model/targets';
+import { addCounts, mergeBreakdown } from './admissions';
+import type { CountingWindow, UnitAccumulator } from './unit-accumulator';
+import { median, newAccumulator } from './unit-accumulator';
+
+/** Small float noise (7 × 40 / 100 = 2.8000000000000003) must not push a whole target up by one person. */
+const EPSILON = 1e-9;
+
+/**
+ * People a target asks for. A percent target is taken of the full members at the start of the year and rounded
+ * up: 7 % of 40 members is 2.8, and only a third admission reaches it.
+ */
+export function targetCount(t: Target, fullMembersAtYearStart: number): number {
+  return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
+}
+
+function progress(t: Pick<Target, 'period' | 'kind' | 'value' | 'source'>, year: number, count: number, dates: readonly string[], w: CountingWindow, units: number): TargetProgress {
+  const { start, end } = targetPeriodRange(year, t.period);
+  const until = end < w.countedTo ? end : w.countedTo;
+  const achieved = dates.filter((d) => d >= start && d <= until).length;
+  const percentAchieved = count === 0 ? null : Math.round((achieved / count) * 1000) / 10;
+  return { period: t.period, label: targetPeriodLabel(year, t.period), kind: t.kind, value: t.value, source: t.source, start, end, targetCount: count, achieved, percentAchieved, units };
+}
+
+const periodOrder = (p: TargetPeriod) => TARGET_PERIODS.indexOf(p);
+
+function targetsOfYear(acc: UnitAccumulator, year: number, w: CountingWindow): Target[] {
+  return acc.unit.targets
+    .filter((t) => t.year === year && targetPeriodRange(year, t.period).start <= w.countedTo)
+    .sort((a, b) => periodOrder(a.period) - periodOrder(b.period) || a.source.localeCompare(b.source));
+}
+
+function trend(dates: readonly string[], year: number, w: CountingWindow): TrendPoint[] {
+  const points: TrendPoint[] = [];
+  for (let q = 1; q <= 4; q++) {
+    const { start, end } = targetPeriodRange(year, `Q${q}` as TargetPeriod);
+    if (start > w.countedTo) {
+      break;
+    }
+    const admissions = dates.filter((d) => d >= start && d <= end).length;
+    points.push({ quarter: `Q${q}`, label: `Quý ${ROMAN[q - 1]}`, admissions });
+  }
+  return points;
+}
+
+/** Turns an accumulator into the unit's report section. */
+export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWindow, targets?: TargetProgress[]): UnitReport {
+  const u = acc.unit;
+  const dates = acc.yearAdmissionDates;
+  return {
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    fullMembersAtYearStart: u.fullMembersAtYearStart,
+    fullMembersNow: u.fullMembersNow,
+    candidates: u.candidates.length,
+    stock: acc.stock,
+    flows: acc.flows,
+    admissions: acc.admissions,
+    targets: targets ?? targetsOfYear(acc, year, w).map((t) => progress(t, year, targetCount(t, u.fullMembersAtYearStart), dates, w, 1)),
+    quality: {
+      findings: [...acc.findings]
+        .map(([code, f]) => ({ code, severity: f.severity, count: f.count }))
+        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+      medianDaysListingToAdmission: median(acc.listingToAdmission),
+      listingToAdmissionCases: acc.listingToAdmission.length,
+      medianDaysCeremonyToRecognition: median(acc.ceremonyToRecognition),
+      ceremonyToRecognitionCases: acc.ceremonyToRecognition.length,
+      admissionsThisYear: dates.length,
+    },
+    trend: trend(dates, year, w),
+  };
+}
+
+/**
+ * A superior's total: counts are sums of the units, medians are taken over all the units' cases, and each target
+ * period sums the units' targets (the superior's assignment where a unit has both its own and the superior's).
+ */
+export function finalizeTotal(accs: readonly UnitAccumulator[], scope: { code: string; name: string; level: string }, year: number, w: CountingWindow): UnitReport {
+  const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [], candidates: [] });
+  accs.forEach((acc) => mergeInto(total, acc));
+  const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean }>();
+  for (const acc of accs) {
+    for (const t of effectiveTargets(targetsOfYear(acc, year, w))) {
+      const sum = sums.get(t.period) ?? { count: 0, units: 0, allSuperior: true };
+      sum.count += targetCount(t, acc.unit.fullMembersAtYearStart);
+      sum.units += 1;
+      sum.allSuperior &&= t.source === 'superior';
+      sums.set(t.period, sum);
+    }
+  }
+  const targets = [...sums]
+    .sort(([a], [b]) => periodOrder(a) - periodOrder(b))
+    .map(([period, s]) => progress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, total.yearAdmissionDates, w, s.units));
+  const candidates = accs.reduce((sum, acc) => sum + acc.unit.candidates.length, 0);
+  return { ...finalizeUnit(total, year, w, targets), candidates };
+}
+
+function mergeInto(total: UnitAccumulator, acc: UnitAccumulator): void {
+  total.unit.fullMembersAtYearStart += acc.unit.fullMembersAtYearStart;
+  total.unit.fullMembersNow += acc.unit.fullMembersNow;
+  addCounts(total.stock, acc.stock);
+  addCounts(total.flows, acc.flows);
+  mergeBreakdown(total.admissions, acc.admissions);
+  total.yearAdmissionDates.push(...acc.yearAdmissionDates);
+  total.listingToAdmission.push(...acc.listingToAdmission);
+  total.ceremonyToRecognition.push(...acc.ceremonyToRecognition);
+  acc.findings.forEach((f, code) => {
+    const entry = total.findings.get(code) ?? { severity: f.severity, count: 0 };
+    entry.count += f.count;
+    entry.severity = entry.severity === 'error' ? 'error' : f.severity;
+    total.findings.set(code, entry);
+  });
+}
+
+function effectiveTargets(targets: readonly Target[]): Target[] {
+  const byPeriod = new Map<TargetPeriod, Target>();
+  for (const t of targets) {
+    const current = byPeriod.get(t.period);
+    if (!current || (current.source === 'unit' && t.source === 'superior')) {
+      byPeriod.set(t.period, t);
+    }
+  }
+  return [...byPeriod.values()];
+}

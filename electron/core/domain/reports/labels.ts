@@ -1,0 +1,103 @@
+import type { AgeGroup, FlowKey, ReportStage } from '../../model/report';
+import type { TargetSource } from '../../model/targets';
+
+/** Vietnamese names used by every report output (RULES.md §2, reference.md §7.2). */
+export const STAGE_LABELS: Record<ReportStage, string> = {
+  nguon: 'Nguồn (quần chúng ưu tú)',
+  'cam-tinh': 'Cảm tình Đảng',
+  'da-hoc-lop': 'Đã học lớp nhận thức',
+  'lam-ho-so': 'Đang làm hồ sơ',
+  'chi-bo-de-nghi': 'Chi bộ đề nghị',
+  'cap-uy-xet': 'Cấp ủy cơ sở xét',
+  'co-quyet-dinh': 'Có quyết định kết nạp',
+  'du-bi': 'Đảng viên dự bị',
+  'chinh-thuc': 'Đảng viên chính thức',
+  dung: 'Dừng',
+  'xoa-ten': 'Xóa tên',
+  'chuyen-di': 'Chuyển đi',
+};
+
+/** Stages still moving through the pipeline: the stock a cell reports. */
+export const ACTIVE_STAGES = ['nguon', 'cam-tinh', 'da-hoc-lop', 'lam-ho-so', 'chi-bo-de-nghi', 'cap-uy-xet', 'co-quyet-dinh', 'du-bi'] as const;
+
+export const FLOW_LABELS: Record<FlowKey, string> = {
+  proposed: 'Giới thiệu nguồn',
+  listed: 'Vào danh sách cảm tình Đảng',
+  certified: 'Được cấp giấy chứng nhận lớp nhận thức',
+  chiBoVoted: 'Chi bộ xét, đề nghị kết nạp',
+  admitted: 'Kết nạp (theo ngày ký quyết định)',
+  ceremonies: 'Tổ chức lễ kết nạp',
+  recognized: 'Công nhận đảng viên chính thức',
+  struckOff: 'Xóa tên đảng viên dự bị',
+  withdrawn: 'Dừng xem xét',
+  transferredOut: 'Chuyển đi',
+};
+
+export const AGE_LABELS: Record<AgeGroup, string> = {
+  'duoi-18': 'Dưới 18 tuổi',
+  '18-30': 'Từ 18 đến 30 tuổi',
+  '31-45': 'Từ 31 đến 45 tuổi',
+  '46-60': 'Từ 46 đến 60 tuổi',
+  'tren-60': 'Trên 60 tuổi',
+};
+
+export const EDUCATION_LABELS: Record<string, string> = {
+  'tieu-hoc': 'Tiểu học',
+  thcs: 'Trung học cơ sở',
+  thpt: 'Trung học phổ thông',
+  'trung-cap': 'Trung cấp',
+  'cao-dang': 'Cao đẳng',
+  'dai-hoc': 'Đại học',
+  'sau-dai-hoc': 'Sau đại học',
+  'khong-ro': 'Chưa rõ',
+};
+
+export const OCCUPATION_LABELS: Record<string, string> = {
+  'cong-nhan': 'Công nhân, người lao động',
+  'nong-dan': 'Nông dân',
+  'can-bo-cong-chuc': 'Cán bộ, công chức',
+  'vien-chuc': 'Viên chức',
+  'hoc-sinh-sinh-vien': 'Học sinh, sinh viên',
+  'chu-doanh-nghiep': 'Chủ doanh nghiệp tư nhân',
+  'luc-luong-vu-trang': 'Lực lượng vũ trang',
+  'huu-tri': 'Hưu trí',
+  khac: 'Khác',
+  'khong-ro': 'Chưa rõ',
+};
+
+export const SOURCE_LABELS: Record<TargetSource, string> = { unit: 'Đơn vị tự đặt', superior: 'Cấp trên giao' };
+
+export const SEVERITY_LABELS: Record<string, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+
+/** Finding codes of RULES.md §3 as a reader understands them. */
+export const FINDING_LABELS: Record<string, string> = {
+  AGE_BELOW_MIN: 'Chưa đủ 18 tuổi',
+  AGE_ABOVE_MAX: 'Quá 60 tuổi',
+  AGE_BORDERLINE: 'Tuổi sát ngưỡng',
+  EDUCATION_INSUFFICIENT: 'Chưa đủ trình độ học vấn',
+  CERTIFICATE_MISSING: 'Thiếu giấy chứng nhận lớp nhận thức',
+  CERTIFICATE_EXPIRED: 'Giấy chứng nhận hết hạn',
+  CERTIFICATE_EXPIRING: 'Giấy chứng nhận sắp hết hạn',
+  INTRODUCERS_INSUFFICIENT: 'Thiếu người giới thiệu',
+  INTRODUCER_NOT_FULL_MEMBER: 'Người giới thiệu chưa là đảng viên chính thức',
+  INTRODUCER_TOO_SHORT: 'Người giới thiệu công tác cùng chưa đủ 12 tháng',
+  UNION_RESOLUTION_MISSING: 'Thiếu nghị quyết giới thiệu của đoàn thể',
+  DOCUMENT_MISSING: 'Thiếu tài liệu hồ sơ',
+  DOCUMENT_STALE: 'Tài liệu quá 12 tháng',
+  BACKGROUND_CHECK_MISSING: 'Chưa có kết luận thẩm tra lý lịch',
+  VOTE_BELOW_THRESHOLD: 'Biểu quyết chưa đạt 2/3',
+  DECISION_OVERDUE: 'Quá hạn ra quyết định kết nạp',
+  CEREMONY_OVERDUE: 'Quá hạn tổ chức lễ kết nạp',
+  MEMBER_RECORDS_OVERDUE: 'Quá hạn lập hồ sơ đảng viên',
+  RECOGNITION_VOTE_TOO_EARLY: 'Xét công nhận trước khi hết dự bị',
+  RECOGNITION_VOTE_OVERDUE: 'Quá hạn xét công nhận chính thức',
+  NEW_MEMBER_COURSE_MISSING: 'Chưa học lớp đảng viên mới',
+  NO_MENTOR: 'Chưa phân công đảng viên giúp đỡ',
+  NO_PROBATION_MENTOR: 'Chưa phân công giúp đỡ đảng viên dự bị',
+  EVENT_ORDER_INVALID: 'Thứ tự các bước không hợp lệ',
+};
+
+/** A finding code's Vietnamese text, the code itself when the rulebook added one this build does not know. */
+export function findingLabel(code: string): string {
+  return FINDING_LABELS[code] ?? code;
+}

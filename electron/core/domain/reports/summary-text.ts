@@ -1,0 +1,35 @@
+import type { Report } from '../../model/report';
+import { scopeOf } from './report-tables';
+import { formatCell } from './table-model';
+
+const n = (v: number) => formatCell(v, 'number');
+const p = (v: number) => formatCell(v, 'percent');
+
+/** The opening paragraph of a report: the figures a reader looks for first, in a sentence. */
+export function summarySentences(report: Report): string[] {
+  const u = scopeOf(report);
+  if (!u) {
+    return [`${report.period.label}: không có đơn vị nào trong phạm vi báo cáo.`];
+  }
+  const who = report.scope?.name ?? u.name;
+  const a = u.admissions;
+  const yearTarget = u.targets.find((t) => t.period === 'year');
+  const target = yearTarget && yearTarget.percentAchieved !== null ? `, đạt ${p(yearTarget.percentAchieved)}% chỉ tiêu năm (${n(yearTarget.targetCount)} đảng viên)` : '';
+  const lines = [
+    `Trong ${lowerFirst(report.period.label)}, ${who} đã kết nạp ${n(a.total)} đảng viên mới (nữ: ${n(a.women)}, đoàn viên: ${n(a.doanVien)}, người dân tộc thiểu số: ${n(a.ethnicMinority)}); từ đầu năm đến ngày ${formatCell({ date: report.countedTo }, 'date')} kết nạp ${n(u.quality.admissionsThisYear)} đảng viên${target}.`,
+    `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['da-hoc-lop'])} đã học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
+  ];
+  if (report.total) {
+    lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length)}.`);
+  }
+  return lines;
+}
+
+/** Subject line under the title: "Kết quả công tác phát triển đảng viên quý IV năm 2026". */
+export function reportSubject(report: Report): string {
+  return `Kết quả công tác phát triển đảng viên ${lowerFirst(report.period.label)}`;
+}
+
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

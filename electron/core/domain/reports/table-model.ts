@@ -1,0 +1,52 @@
+/** A cell of a report table: text, a number, an ISO day shown as a real date, or empty. */
+export type Cell = string | number | { date: string } | null;
+
+/** `percent` and `decimal` are numbers shown with one decimal; the header carries the unit. */
+export type ColumnKind = 'text' | 'number' | 'percent' | 'decimal' | 'date';
+
+export type Column = { header: string; kind: ColumnKind; width: number };
+
+/**
+ * One table of a report, rendered the same way in XLSX (one sheet each), DOCX and HTML.
+ * `body` tables describe the whole scope and go in the document text; `appendix` tables have a row per unit.
+ */
+export type ReportTable = {
+  id: string;
+  /** Sheet name: at most 31 characters, none of []:*?/\ (Excel's limits). */
+  sheet: string;
+  title: string;
+  placement: 'body' | 'appendix';
+  columns: Column[];
+  rows: Cell[][];
+  /** Bold closing row (Tổng cộng), null when the table has none. */
+  totalRow: Cell[] | null;
+};
+
+export const text = (header: string, width = 30): Column => ({ header, kind: 'text', width });
+export const num = (header: string, width = 12): Column => ({ header, kind: 'number', width });
+export const pct = (header: string, width = 12): Column => ({ header, kind: 'percent', width });
+export const dec = (header: string, width = 14): Column => ({ header, kind: 'decimal', width });
+export const day = (header: string, width = 14): Column => ({ header, kind: 'date', width });
+
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+/** A cell as Vietnamese readers write it: 1.234 and 66,7 and dd/mm/yyyy; empty cells stay empty. */
+export function formatCell(cell: Cell, kind: ColumnKind): string {
+  if (cell === null) {
+    return '';
+  }
+  if (typeof cell === 'object') {
+    const [y, m, d] = cell.date.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  if (typeof cell === 'string') {
+    return cell;
+  }
+  return kind === 'percent' || kind === 'decimal' ? ONE_DECIMAL.format(cell) : NUMBER.format(cell);
+}
+
+/** Share of `part` in `whole` in percent with one decimal, null when there is no whole. */
+export function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}

@@ -1,0 +1,143 @@
+import type { EventType } from '../../model/dossier';
+import type { FlowKey, ReportStage } from '../../model/report';
+import { AppError } from '../../errors';
+import { FLOW_KEYS, REPORT_STAGES } from '../../model/report';
+import { addAdmission, emptyBreakdown } from './admissions';
+import type { DeriveStage, ReportCandidate, ReportUnit } from './types';
+
+/** The days a report counts: the period (clipped to the as-of day) and the year it belongs to. */
+export type CountingWindow = { start: string; countedTo: string; yearStart: string };
+
+/** Per-unit running totals plus the raw samples that medians, targets and trends need. */
+export type UnitAccumulator = {
+  unit: ReportUnit;
+  stock: Record<ReportStage, number>;
+  flows: Record<FlowKey, number>;
+  admissions: ReturnType<typeof emptyBreakdown>;
+  /** Admission signing dates from 1 January to the counting day. */
+  yearAdmissionDates: string[];
+  listingToAdmission: number[];
+  ceremonyToRecognition: number[];
+  findings: Map<string, { severity: string; count: number }>;
+};
+
+const FLOW_OF_EVENT: Partial<Record<EventType, FlowKey>> = {
+  SOURCE_PROPOSED: 'proposed',
+  LISTED: 'listed',
+  COURSE_CERTIFIED: 'certified',
+  CHI_BO_VOTED: 'chiBoVoted',
+  ADMISSION_DECIDED: 'admitted',
+  CEREMONY_HELD: 'ceremonies',
+  RECOGNITION_DECIDED: 'recognized',
+  STRUCK_OFF: 'struckOff',
+  WITHDRAWN: 'withdrawn',
+  TRANSFERRED_OUT: 'transferredOut',
+};
+
+const MS_PER_DAY = 86_400_000;
+
+/** Calendar days from one ISO day to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** An empty accumulator for one unit. */
+export function newAccumulator(unit: ReportUnit): UnitAccumulator {
+  return {
+    unit,
+    stock: zeros(REPORT_STAGES),
+    flows: zeros(FLOW_KEYS),
+    admissions: emptyBreakdown(),
+    yearAdmissionDates: [],
+    listingToAdmission: [],
+    ceremonyToRecognition: [],
+    findings: new Map(),
+  };
+}
+
+/** Counts one candidate into its unit's accumulator (RULES.md §5). */
+export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow, derive: DeriveStage): void {
+  const events = c.dossier.events.filter((e) => e.date <= w.countedTo);
+  const stage = derive(events);
+  if (stage !== null) {
+    if (!(stage in acc.stock)) {
+      throw new AppError('internal', `Giai đoạn không xác định "${stage}" của hồ sơ ${c.id}.`);
+    }
+    acc.stock[stage as ReportStage] += 1;
+  }
+  const seen = new Set<FlowKey>();
+  for (const e of events) {
+    const flow = FLOW_OF_EVENT[e.type];
+    if (flow && e.date >= w.start) {
+      seen.add(flow);
+    }
+  }
+  seen.forEach((flow) => (acc.flows[flow] += 1));
+  countAdmission(acc, c, events, w);
+  countRecognition(acc, events, w);
+  countFindings(acc, c);
+}
+
+function firstDate(events: readonly { type: string; date: string }[], type: EventType, from = '0000-00-00'): string | null {
+  let first: string | null = null;
+  for (const e of events) {
+    if (e.type === type && e.date >= from && (first === null || e.date < first)) {
+      first = e.date;
+    }
+  }
+  return first;
+}
+
+function countAdmission(acc: UnitAccumulator, c: ReportCandidate, events: ReportCandidate['dossier']['events'], w: CountingWindow): void {
+  const decided = firstDate(events, 'ADMISSION_DECIDED', w.yearStart);
+  if (decided === null) {
+    return;
+  }
+  acc.yearAdmissionDates.push(decided);
+  const inPeriod = firstDate(events, 'ADMISSION_DECIDED', w.start);
+  if (inPeriod === null) {
+    return;
+  }
+  addAdmission(acc.admissions, c.dossier.candidate, inPeriod);
+  const listed = firstDate(events, 'LISTED');
+  if (listed !== null && listed <= inPeriod) {
+    acc.listingToAdmission.push(daysBetween(listed, inPeriod));
+  }
+}
+
+function countRecognition(acc: UnitAccumulator, events: ReportCandidate['dossier']['events'], w: CountingWindow): void {
+  const recognized = firstDate(events, 'RECOGNITION_DECIDED', w.start);
+  const ceremony = firstDate(events, 'CEREMONY_HELD');
+  if (recognized !== null && ceremony !== null && ceremony <= recognized) {
+    acc.ceremonyToRecognition.push(daysBetween(ceremony, recognized));
+  }
+}
+
+/** Errors and anything overdue are what a superior acts on; warnings and infos would drown them. */
+function countFindings(acc: UnitAccumulator, c: ReportCandidate): void {
+  for (const f of c.findings) {
+    if (f.severity !== 'error' && !f.code.endsWith('_OVERDUE')) {
+      continue;
+    }
+    const entry = acc.findings.get(f.code);
+    if (entry) {
+      entry.count += 1;
+      entry.severity = entry.severity === 'error' ? 'error' : f.severity;
+    } else {
+      acc.findings.set(f.code, { severity: f.severity, count: 1 });
+    }
+  }
+}
+
+/** Median of a sample, the mean of the two middle values for an even count; null for no cases. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) {
+    return null;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,45 @@
+import type { Report, UnitReport } from '../../model/report';
+import { FLOW_KEYS } from '../../model/report';
+import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS } from './labels';
+import type { Cell, Column, ReportTable } from './table-model';
+import { dec, num, pct, text } from './table-model';
+
+type RowOf = (u: UnitReport) => Cell[];
+
+function perUnit(report: Report, id: string, sheet: string, title: string, columns: Column[], row: RowOf): ReportTable {
+  const rows = report.units.map((u, i) => [i + 1, u.name, ...row(u)]);
+  const totalRow = report.total ? [null, 'Tổng cộng', ...row(report.total)] : null;
+  return { id, sheet, title, placement: 'appendix', columns: [num('STT', 7), text('Đơn vị', 34), ...columns], rows, totalRow };
+}
+
+/** Tables with one row per unit and the total underneath (appendix of the document, sheets of the workbook). */
+export function unitTables(report: Report): ReportTable[] {
+  return [
+    perUnit(report, 'stock', 'Tồn cuối kỳ', 'Số lượng theo giai đoạn tại cuối kỳ', [...ACTIVE_STAGES.map((s) => num(STAGE_LABELS[s], 13)), num('Cộng', 10)], (u) => [
+      ...ACTIVE_STAGES.map((s) => u.stock[s]),
+      ACTIVE_STAGES.reduce((a, s) => a + u.stock[s], 0),
+    ]),
+    perUnit(report, 'flows', 'Phát sinh trong kỳ', 'Phát sinh trong kỳ', FLOW_KEYS.map((f) => num(FLOW_LABELS[f], 13)), (u) => FLOW_KEYS.map((f) => u.flows[f])),
+    perUnit(report, 'unit-admissions', 'Kết nạp theo đơn vị', 'Kết nạp trong kỳ theo đơn vị', admissionColumns(), (u) => {
+      const a = u.admissions;
+      const g = a.ageGroups;
+      return [a.total, a.women, a.doanVien, a.ethnicMinority, a.religious, g['18-30'], g['31-45'], g['46-60'], g['tren-60'], a.nonStateEnterprise, a.businessOwner];
+    }),
+    perUnit(report, 'unit-targets', 'Chỉ tiêu theo đơn vị', 'Chỉ tiêu năm và kết quả theo đơn vị', [num('Đảng viên đầu năm'), num('Chỉ tiêu năm (người)'), num('Kết nạp từ đầu năm'), pct('Tỷ lệ đạt (%)')], (u) => {
+      const year = u.targets.find((t) => t.period === 'year' && t.source === 'superior') ?? u.targets.find((t) => t.period === 'year');
+      return [u.fullMembersAtYearStart, year?.targetCount ?? null, u.quality.admissionsThisYear, year?.percentAchieved ?? null];
+    }),
+    perUnit(report, 'unit-quality', 'Chất lượng theo đơn vị', 'Lỗi, quá hạn và thời gian xử lý theo đơn vị', [num('Số lỗi, quá hạn'), dec('Trung vị ngày cảm tình → kết nạp', 16), dec('Trung vị ngày lễ kết nạp → chính thức', 16)], (u) => [
+      u.quality.findings.reduce((a, f) => a + f.count, 0),
+      u.quality.medianDaysListingToAdmission,
+      u.quality.medianDaysCeremonyToRecognition,
+    ]),
+    perUnit(report, 'trend', 'Xu hướng theo quý', `Kết nạp theo quý năm ${report.period.year}`, ['Quý I', 'Quý II', 'Quý III', 'Quý IV'].map((q) => num(q, 10)), (u) =>
+      [0, 1, 2, 3].map((i) => u.trend[i]?.admissions ?? null),
+    ),
+  ];
+}
+
+function admissionColumns(): Column[] {
+  return ['Tổng số', 'Nữ', 'Đoàn viên', 'Dân tộc thiểu số', 'Tôn giáo', '18–30 tuổi', '31–45 tuổi', '46–60 tuổi', 'Trên 60 tuổi', 'DN ngoài nhà nước', 'Chủ DN tư nhân'].map((h) => num(h, 11));
+}

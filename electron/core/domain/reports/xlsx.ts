@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import type { Report } from '../../model/report';
+import { reportTables } from './report-tables';
+import type { Cell, Column, ColumnKind, ReportTable } from './table-model';
+
+/** Liberation Serif (fonts-liberation2) has the metrics of Times New Roman and full Vietnamese coverage. */
+const FONT = 'Times New Roman';
+const FONT_SIZE = 12;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
+const THIN: ExcelJS.Borders = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+  diagonal: {},
+};
+const NUM_FMT: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  number: '#,##0',
+  percent: '#,##0.0',
+  decimal: '#,##0.0',
+  date: 'dd/mm/yyyy',
+};
+const HEADER_ROW = 4;
+
+/** An ISO day as the UTC midnight Excel stores, so the sheet shows the same calendar day everywhere. */
+function excelDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function cellValue(cell: Cell): ExcelJS.CellValue {
+  return cell !== null && typeof cell === 'object' ? excelDate(cell.date) : cell;
+}
+
+/**
+ * The report as a workbook: an information sheet, then one sheet per table with Vietnamese headers, numbers as
+ * numbers and dates as date cells formatted dd/mm/yyyy (the format is set on each cell: a column style set after
+ * the rows does not reach them, TOOLCHAIN.md pitfall 9).
+ */
+export async function reportToXlsx(report: Report): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ptdv';
+  wb.created = excelDate(report.asOf);
+  addInfoSheet(wb, report);
+  for (const table of reportTables(report)) {
+    addTableSheet(wb, report, table);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function styleCell(cell: ExcelJS.Cell, kind: ColumnKind, bold = false): void {
+  cell.font = { name: FONT, size: FONT_SIZE, bold };
+  cell.border = THIN;
+  // Whole medians and percentages read better without a trailing ",0".
+  const fmt = Number.isInteger(cell.value) ? NUM_FMT.number : NUM_FMT[kind];
+  if (fmt) {
+    cell.numFmt = fmt;
+  }
+  cell.alignment = { vertical: 'middle', horizontal: kind === 'text' ? 'left' : 'right', wrapText: kind === 'text' };
+}
+
+function addInfoSheet(wb: ExcelJS.Workbook, report: Report): void {
+  const ws = wb.addWorksheet('Thông tin');
+  ws.getColumn(1).width = 30;
+  ws.getColumn(2).width = 40;
+  const rows: [string, Cell, ColumnKind][] = [
+    ['Đơn vị báo cáo', report.scope?.name ?? report.units[0]?.name ?? '', 'text'],
+    ['Kỳ báo cáo', report.period.label, 'text'],
+    ['Từ ngày', { date: report.period.start }, 'date'],
+    ['Đến ngày', { date: report.period.end }, 'date'],
+    ['Số liệu tính đến ngày', { date: report.countedTo }, 'date'],
+    ['Ngày lập', { date: report.asOf }, 'date'],
+    ['Số đơn vị', report.units.length, 'number'],
+  ];
+  title(ws, 'BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN', report.period.label, 2);
+  rows.forEach(([label, value, kind], i) => {
+    const row = ws.getRow(HEADER_ROW + i);
+    row.getCell(1).value = label;
+    styleCell(row.getCell(1), 'text', true);
+    row.getCell(2).value = cellValue(value);
+    styleCell(row.getCell(2), kind);
+    row.getCell(2).alignment = { horizontal: 'left' };
+  });
+}
+
+function title(ws: ExcelJS.Worksheet, heading: string, subtitle: string, span: number): void {
+  ws.mergeCells(1, 1, 1, span);
+  ws.mergeCells(2, 1, 2, span);
+  const top = ws.getCell(1, 1);
+  top.value = heading;
+  top.font = { name: FONT, size: 14, bold: true };
+  top.alignment = { horizontal: 'center' };
+  const sub = ws.getCell(2, 1);
+  sub.value = subtitle;
+  sub.font = { name: FONT, size: FONT_SIZE, italic: true };
+  sub.alignment = { horizontal: 'center' };
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, report: Report, table: ReportTable): void {
+  const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  title(ws, table.title.toUpperCase(), `${report.period.label} (số liệu đến ngày ${report.countedTo.split('-').reverse().join('/')})`, table.columns.length);
+  const header = ws.getRow(HEADER_ROW);
+  table.columns.forEach((col: Column, i) => {
+    ws.getColumn(i + 1).width = col.width;
+    const cell = header.getCell(i + 1);
+    cell.value = col.header;
+    styleCell(cell, 'text', true);
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  const body = table.totalRow ? [...table.rows, table.totalRow] : table.rows;
+  body.forEach((cells, r) => {
+    const row = ws.getRow(HEADER_ROW + 1 + r);
+    const bold = table.totalRow !== null && r === table.rows.length;
+    table.columns.forEach((col, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = cellValue(cells[c] ?? null);
+      styleCell(cell, col.kind, bold);
+    });
+  });
+}

@@ -1,0 +1,175 @@
+import { addWorkingDaysN } from '../calendar/calendar';
+import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
+import type { Ctx, Dated } from './context';
+import type { DeadlineKind, FindingCode } from './findings';
+import { ruleAt, type RuleId, type RuleIndex } from './rulebook';
+import { cellVotePasses, committeeVotePasses } from './check-votes';
+
+type Open = {
+  kind: DeadlineKind;
+  applied: { rule: { id: RuleId }; rulebookVersion: string };
+  due: DayNumber;
+  from?: DayNumber;
+  dueCode: FindingCode;
+  overdueCode: FindingCode;
+  label: string;
+  /** Built by the caller for the one case that applies: ahead of the deadline or past it. */
+  message: string;
+  refs: string[];
+};
+
+/** Records an open deadline and its one finding: `*_DUE` info while ahead, `*_OVERDUE` error once past. */
+function openDeadline(c: Ctx, d: Open): void {
+  const overdue = c.facts.asOf > d.due;
+  c.deadlines.push({
+    kind: d.kind,
+    rule: d.applied.rule.id,
+    due: toIso(d.due),
+    ...(d.from === undefined ? {} : { from: toIso(d.from) }),
+    overdue,
+    label: d.label,
+  });
+  const code = overdue ? d.overdueCode : d.dueCode;
+  c.add(code, overdue ? 'error' : 'info', d.applied, d.message, { due: d.due, refs: d.refs });
+}
+
+type DecisionEvent = Dated<'ADMISSION_DECIDED'> | Dated<'RECOGNITION_DECIDED'>;
+
+/**
+ * Rule `decision-deadline` for the admission (9-KNĐ, 60 working days after 6-KNĐ) or recognition decision (16-KNĐ,
+ * 30 after 13-KNĐ). A decision signed late is a completed act of the superior: a warning without due date. While
+ * none is signed, past the normal limit but inside the possible extension it is a warning, past that an error.
+ */
+function checkDecision(c: Ctx, admission: boolean, voteDay: DayNumber, decision: DecisionEvent | undefined): void {
+  const applied = c.rule('decision-deadline', decision?.day ?? voteDay);
+  const p = applied.rule.parameters;
+  const days = admission ? p.admissionWorkingDays : p.recognitionWorkingDays;
+  const what = admission ? 'quyết định kết nạp (9-KNĐ)' : 'quyết định công nhận đảng viên chính thức (16-KNĐ)';
+  const vote = admission ? 'chi bộ đề nghị kết nạp' : 'chi bộ đề nghị công nhận';
+  const refs = [admission ? '9-KNĐ' : '16-KNĐ'];
+  const due = addWorkingDaysN(voteDay, days, c.calendar);
+  const hardDue = addWorkingDaysN(voteDay, days + p.maxExtensionWorkingDays, c.calendar);
+  if (decision) {
+    const extension = Math.min(decision.event.type === 'ADMISSION_DECIDED' ? (decision.event.extensionDays ?? 0) : 0, p.maxExtensionWorkingDays);
+    const limit = addWorkingDaysN(voteDay, days + extension, c.calendar);
+    if (decision.day > limit) {
+      c.add('DECISION_OVERDUE', 'warning', applied, `${what} ký ngày ${toViDate(decision.day)}, quá hạn ${toViDate(limit)} (${days + extension} ngày làm việc sau ngày ${vote} ${toViDate(voteDay)}). Cấp ủy có thẩm quyền phải kiểm điểm trách nhiệm.`, { refs });
+    }
+    return;
+  }
+  if (c.facts.asOf > due && c.facts.asOf <= hardDue) {
+    c.deadlines.push({ kind: admission ? 'admission-decision' : 'recognition-decision', rule: 'decision-deadline', due: toIso(hardDue), overdue: false, label: `Hạn ${what} (kể cả gia hạn)` });
+    c.add('DECISION_OVERDUE', 'warning', applied, `Đã quá hạn ${days} ngày làm việc (${toViDate(due)}) kể từ ngày ${vote} ${toViDate(voteDay)} mà chưa có ${what}. Nếu được gia hạn, hạn chót là ${toViDate(hardDue)}; đôn đốc cấp ủy có thẩm quyền.`, { due: hardDue, refs });
+    return;
+  }
+  openDeadline(c, {
+    kind: admission ? 'admission-decision' : 'recognition-decision',
+    applied,
+    due: c.facts.asOf > due ? hardDue : due,
+    dueCode: 'DECISION_DUE',
+    overdueCode: 'DECISION_OVERDUE',
+    label: `Hạn ${what}`,
+    message:
+      c.facts.asOf > hardDue
+        ? `Quá hạn ${what}: hạn ${toViDate(due)}, kể cả gia hạn tối đa ${p.maxExtensionWorkingDays} ngày làm việc là ${toViDate(hardDue)}. Báo cáo cấp ủy cấp trên.`
+        : `Cấp ủy có thẩm quyền ra ${what} chậm nhất ngày ${toViDate(due)} (${days} ngày làm việc sau ngày ${vote} ${toViDate(voteDay)}).`,
+    refs,
+  });
+}
+
+/** The admission decision deadline, once the chi bộ vote has passed and the ĐUCS (if it voted) agreed. */
+export function checkAdmissionDecision(c: Ctx): void {
+  const { latest } = c.facts;
+  const vote = latest.CHI_BO_VOTED;
+  if (!vote || !cellVotePasses(c, vote)) {
+    return;
+  }
+  const ducs = latest.DUCS_VOTED;
+  if (!latest.ADMISSION_DECIDED && ducs && !committeeVotePasses(c, ducs)) {
+    return;
+  }
+  checkDecision(c, true, vote.day, latest.ADMISSION_DECIDED);
+}
+
+/** The recognition decision deadline after a passing 13-KNĐ vote. */
+export function checkRecognitionDecision(c: Ctx): void {
+  const vote = c.facts.latest.RECOGNITION_VOTED;
+  if (vote && cellVotePasses(c, vote)) {
+    checkDecision(c, false, vote.day, c.facts.latest.RECOGNITION_DECIDED);
+  }
+}
+
+/**
+ * Rule `ceremony-deadline`: 30 working days from the day the cell received the decision (the signing date when the
+ * receipt is unknown, or always when a rulebook says `countFrom: 'signed'`). A late ceremony is an error unless
+ * the superior's consent is recorded on the event.
+ */
+export function checkCeremony(c: Ctx): void {
+  const decision = c.facts.latest.ADMISSION_DECIDED;
+  if (!decision) {
+    return;
+  }
+  const ceremony = c.facts.latest.CEREMONY_HELD;
+  const applied = c.rule('ceremony-deadline', ceremony?.day ?? decision.day);
+  const { workingDays, countFrom } = applied.rule.parameters;
+  const received = decision.event.received ? toDay(decision.event.received) : null;
+  const start = countFrom === 'received' && received !== null ? received : decision.day;
+  const startText = start === received ? `nhận quyết định ${toViDate(start)}` : `ký quyết định ${toViDate(start)}`;
+  const due = addWorkingDaysN(start, workingDays, c.calendar);
+  if (ceremony) {
+    if (ceremony.day > due && !ceremony.event.superiorConsent) {
+      c.add('CEREMONY_OVERDUE', 'error', applied, `Lễ kết nạp tổ chức ngày ${toViDate(ceremony.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}) mà chưa ghi nhận ý kiến đồng ý của cấp ủy cấp trên. Báo cáo và ghi nhận ý kiến của cấp ủy cấp trên.`, { refs: ['9-KNĐ'] });
+    }
+    return;
+  }
+  openDeadline(c, {
+    kind: 'ceremony',
+    applied,
+    due,
+    dueCode: 'CEREMONY_DUE',
+    overdueCode: 'CEREMONY_OVERDUE',
+    label: 'Hạn tổ chức lễ kết nạp',
+    message:
+      c.facts.asOf > due
+        ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên và chỉ tổ chức khi được đồng ý.`
+        : `Tổ chức lễ kết nạp chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}).`,
+    refs: ['9-KNĐ'],
+  });
+}
+
+/** Rule `member-records`: 1-HSĐV and 2-HSĐV within 30 working days after the ceremony. */
+export function checkMemberRecords(c: Ctx): void {
+  const ceremony = c.facts.latest.CEREMONY_HELD;
+  if (!ceremony) {
+    return;
+  }
+  const applied = c.rule('member-records', ceremony.day);
+  const { workingDays, forms } = applied.rule.parameters;
+  const due = addWorkingDaysN(ceremony.day, workingDays, c.calendar);
+  const missing = forms.filter((f) => !c.facts.docs[f]);
+  if (missing.length === 0) {
+    const late = forms.filter((f) => c.facts.docs[f]![0]! > due);
+    if (late.length > 0) {
+      c.add('MEMBER_RECORDS_OVERDUE', 'warning', applied, `${late.join(', ')} lập sau hạn ${toViDate(due)} (${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}).`, { refs: late });
+    }
+    return;
+  }
+  openDeadline(c, {
+    kind: 'member-records',
+    applied,
+    due,
+    dueCode: 'MEMBER_RECORDS_DUE',
+    overdueCode: 'MEMBER_RECORDS_OVERDUE',
+    label: 'Hạn lập hồ sơ đảng viên',
+    message:
+      c.facts.asOf > due
+        ? `Quá hạn lập ${missing.join(', ')} (hạn ${toViDate(due)}, ${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}). Hoàn thành ngay và báo cáo cấp ủy cơ sở.`
+        : `Lập ${missing.join(', ')} chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}).`,
+    refs: missing,
+  });
+}
+
+/** Rule `probation`: the probation end day for a ceremony day, with the rule version in force on the ceremony. */
+export function probationEnd(index: RuleIndex, ceremonyDay: DayNumber): DayNumber {
+  return addMonths(ceremonyDay, ruleAt(index, 'probation', ceremonyDay).rule.parameters.months);
+}

@@ -1,0 +1,117 @@
+import { addMonths, toDay, toViDate, type DayNumber } from '../calendar/days';
+import { docOnOrBefore, hasVoted, preVoteSeverity, type Ctx, type Facts } from './context';
+
+function certText(issued: DayNumber, expiry: DayNumber): string {
+  return `Giấy chứng nhận học lớp nhận thức về Đảng cấp ngày ${toViDate(issued)} hết hạn ngày ${toViDate(expiry)}`;
+}
+
+/**
+ * Rule `course-certificate`: the latest certificate issued on or before the vote must still be valid on the vote
+ * day. Valid through issue date + 60 months inclusive (a vote exactly 60 months later passes, a day after fails).
+ * Before the vote, a certificate expiring within `warnMonthsBefore` gets a warning with the expiry as due date.
+ */
+export function checkCertificate(c: Ctx, preparing: boolean): void {
+  const { facts } = c;
+  const ref = facts.refDay;
+  const applied = c.rule('course-certificate', ref);
+  const { validityMonths, warnMonthsBefore } = applied.rule.parameters;
+  let issued: DayNumber | null = null;
+  for (const day of facts.courses) {
+    if (day <= ref) {
+      issued = day;
+    }
+  }
+  const voted = hasVoted(facts);
+  if (issued === null) {
+    if (voted || preparing) {
+      const when = voted ? `Chi bộ xét ngày ${toViDate(ref)} khi` : 'Ứng viên';
+      c.add('CERTIFICATE_MISSING', preVoteSeverity(facts), applied, `${when} chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng. Cử ứng viên đi học và ghi nhận ngày cấp giấy chứng nhận trước khi chi bộ xét.`, { refs: ['CN-NTVĐ'] });
+    }
+    return;
+  }
+  const expiry = addMonths(issued, validityMonths);
+  if (ref > expiry) {
+    const todo = voted ? `, trước ngày chi bộ xét ${toViDate(ref)}. Nghị quyết chi bộ không hợp lệ; ứng viên phải học lại lớp.` : '. Ứng viên phải học lại lớp trước khi chi bộ xét.';
+    c.add('CERTIFICATE_EXPIRED', preVoteSeverity(facts), applied, `${certText(issued, expiry)}${todo}`, { refs: ['CN-NTVĐ'] });
+  } else if (!voted && facts.asOf >= addMonths(expiry, -warnMonthsBefore)) {
+    c.add('CERTIFICATE_EXPIRING', 'warning', applied, `${certText(issued, expiry)}. Chi bộ cần xét kết nạp chậm nhất ngày ${toViDate(expiry)}, sau ngày này ứng viên phải học lại.`, { due: expiry, refs: ['CN-NTVĐ'] });
+  }
+}
+
+/** Introduction letters on file by the vote: 3-KNĐ documents, or introducers with a recorded letter date. */
+function letterDays(facts: Facts): DayNumber[] {
+  const fromDocs = (facts.docs['3-KNĐ'] ?? []).filter((d) => d <= facts.refDay);
+  const fromIntroducers: DayNumber[] = [];
+  for (const intro of facts.dossier.introducers) {
+    if (intro.letterDate && toDay(intro.letterDate) <= facts.refDay) {
+      fromIntroducers.push(toDay(intro.letterDate));
+    }
+  }
+  return fromDocs.length >= fromIntroducers.length ? fromDocs : fromIntroducers;
+}
+
+/**
+ * DOCUMENT_MISSING for the forms the chi bộ needs before it votes (1-, 2-, 5-KNĐ and one 3-KNĐ per introducer),
+ * and BACKGROUND_CHECK_MISSING for the certified verification result (TTLL), which must predate the vote. Missing
+ * forms are grouped into one finding so the to-do list shows one line per candidate.
+ */
+export function checkPreVoteDocuments(c: Ctx): void {
+  const { facts } = c;
+  const ref = facts.refDay;
+  const severity = preVoteSeverity(facts);
+  const applied = c.rule('dossier-documents', ref);
+  const missing: string[] = applied.rule.parameters.beforeVote.filter((f) => docOnOrBefore(facts, f, ref) === null);
+  const letters = letterDays(facts).length;
+  const introducers = facts.dossier.introducers.length;
+  if (letters < introducers) {
+    missing.push(introducers - letters > 1 ? `3-KNĐ (thiếu ${introducers - letters} giấy)` : '3-KNĐ');
+  }
+  if (missing.length > 0) {
+    const when = hasVoted(facts) ? `khi chi bộ xét ngày ${toViDate(ref)}` : 'để chi bộ xét';
+    c.add('DOCUMENT_MISSING', severity, applied, `Hồ sơ còn thiếu ${missing.join(', ')} ${when}. Hoàn thiện và ghi nhận ngày của từng văn bản.`, { refs: missing.map((m) => m.split(' ')[0]!) });
+  }
+  const background = c.rule('background-check', ref);
+  const form = background.rule.parameters.form;
+  if (docOnOrBefore(facts, form, ref) === null) {
+    const when = hasVoted(facts) ? `trước ngày chi bộ xét ${toViDate(ref)}` : 'trước khi chi bộ xét';
+    c.add('BACKGROUND_CHECK_MISSING', severity, background, `Chưa có kết luận thẩm tra lý lịch được cấp ủy cơ sở chứng nhận (ứng viên, cha mẹ, cha mẹ vợ/chồng hoặc người nuôi dưỡng, vợ/chồng, con đã thành niên) ${when}. Đôn đốc cấp ủy cơ sở hoàn thành thẩm tra.`, { refs: [form] });
+  }
+}
+
+function noteStale(stale: string[], refs: string[], form: string, day: DayNumber, isStale: boolean): void {
+  if (isStale) {
+    stale.push(`${form} ngày ${toViDate(day)}`);
+    refs.push(form);
+  }
+}
+
+/**
+ * Rule `document-freshness` [M]: letters, union resolutions, the 5-KNĐ summary and the verification result older
+ * than 12 months on the vote day (or today before it) must be redone. Exactly 12 months is still fresh.
+ */
+export function checkFreshness(c: Ctx): void {
+  const { facts } = c;
+  const ref = facts.refDay;
+  const applied = c.rule('document-freshness', ref);
+  const { maxAgeMonths, forms } = applied.rule.parameters;
+  const stale: string[] = [];
+  const refs: string[] = [];
+  for (const form of forms) {
+    if (form === '3-KNĐ') {
+      for (const day of letterDays(facts)) {
+        noteStale(stale, refs, form, day, addMonths(day, maxAgeMonths) < ref);
+      }
+    } else {
+      const day = docOnOrBefore(facts, form, ref);
+      if (day !== null) {
+        noteStale(stale, refs, form, day, addMonths(day, maxAgeMonths) < ref);
+      }
+    }
+  }
+  if (stale.length > 0) {
+    const text = hasVoted(facts)
+      ? `ngày chi bộ xét ${toViDate(ref)}: ${stale.join(', ')}. Hồ sơ có thể bị cấp trên trả lại; báo cáo cấp ủy cơ sở.`
+      : `ngày ${toViDate(ref)}: ${stale.join(', ')}. Làm lại các văn bản này trước khi chi bộ xét.`;
+    c.add('DOCUMENT_STALE', 'warning', applied, `Quá ${maxAgeMonths} tháng tính đến ${text}`, { refs: [...new Set(refs)] });
+  }
+}

@@ -1,0 +1,75 @@
+import { addWorkingDaysN } from '../calendar/calendar';
+import { toIso, toViDate, type DayNumber } from '../calendar/days';
+import type { Ctx } from './context';
+import { probationEnd } from './check-deadlines';
+
+/**
+ * Rule `recognition-vote`: the 13-KNĐ vote falls on or after the probation end and within 30 working days of it.
+ * A late vote is a warning, not an error: recognition still takes effect on the probation end.
+ */
+export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
+  const end = probationEnd(c.index, ceremonyDay);
+  const vote = c.facts.latest.RECOGNITION_VOTED;
+  const applied = c.rule('recognition-vote', vote?.day ?? end);
+  const { workingDays } = applied.rule.parameters;
+  const due = addWorkingDaysN(end, workingDays, c.calendar);
+  const refs = ['13-KNĐ'];
+  if (vote) {
+    if (vote.day < end) {
+      c.add('RECOGNITION_VOTE_TOO_EARLY', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)}, trước ngày hết 12 tháng dự bị ${toViDate(end)}. Nghị quyết phải ghi ngày từ ${toViDate(end)} trở đi; chi bộ họp xét lại.`, { refs });
+    } else if (vote.day > due) {
+      c.add('RECOGNITION_VOTE_OVERDUE', 'warning', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc sau ngày hết dự bị). Việc công nhận vẫn tính từ ngày hết dự bị ${toViDate(end)}.`, { refs });
+    }
+    return;
+  }
+  if (!open) {
+    return;
+  }
+  const overdue = c.facts.asOf > due;
+  c.deadlines.push({ kind: 'recognition-vote', rule: 'recognition-vote', due: toIso(due), from: toIso(end), overdue, label: 'Chi bộ xét công nhận đảng viên chính thức' });
+  if (overdue) {
+    c.add('RECOGNITION_VOTE_OVERDUE', 'error', applied, `Quá hạn xét công nhận đảng viên chính thức: hết dự bị ngày ${toViDate(end)}, hạn chi bộ xét là ${toViDate(due)}. Chi bộ họp xét ngay; việc công nhận vẫn tính từ ngày ${toViDate(end)}.`, { due, refs });
+  } else {
+    c.add('RECOGNITION_VOTE_DUE', 'info', applied, `Hết 12 tháng dự bị ngày ${toViDate(end)}; chi bộ xét công nhận đảng viên chính thức từ ngày ${toViDate(end)} đến chậm nhất ngày ${toViDate(due)}.`, { due, refs });
+  }
+}
+
+/**
+ * The new-member course must be done during probation and before the 13-KNĐ vote. While probation runs its
+ * absence is info until `courseReminderDays` before the end, then a warning; a vote without it is an error.
+ */
+export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
+  const end = probationEnd(c.index, ceremonyDay);
+  const vote = c.facts.latest.RECOGNITION_VOTED;
+  const course = c.facts.latest.NEW_MEMBER_COURSE_DONE;
+  const applied = c.rule('recognition-vote', vote?.day ?? end);
+  const refs = ['CN-ĐVM'];
+  if (vote) {
+    if (!course || course.day > vote.day) {
+      c.add('NEW_MEMBER_COURSE_MISSING', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)} khi đảng viên chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng viên mới. Bổ sung giấy chứng nhận; hồ sơ có thể bị cấp trên trả lại.`, { refs });
+    }
+    return;
+  }
+  if (course || !open) {
+    return;
+  }
+  const remind = end - applied.rule.parameters.courseReminderDays;
+  const severity = c.facts.asOf >= remind ? 'warning' : 'info';
+  c.add('NEW_MEMBER_COURSE_MISSING', severity, applied, `Đảng viên dự bị chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; phải học xong trước khi chi bộ xét công nhận (hết dự bị ngày ${toViDate(end)}). Đề nghị cử đi học.`, { due: end, refs });
+}
+
+/** Documents the chi bộ needs before the recognition vote (10-, 11-, 12-KNĐ); an error once it voted without them. */
+export function checkRecognitionDocuments(c: Ctx): void {
+  const vote = c.facts.latest.RECOGNITION_VOTED;
+  if (!vote) {
+    return;
+  }
+  const applied = c.rule('dossier-documents', vote.day);
+  const missing = applied.rule.parameters.beforeRecognitionVote.filter((f) => {
+    const days = c.facts.docs[f];
+    return !days || days[0]! > vote.day;
+  });
+  if (missing.length > 0) {
+    c.add('DOCUMENT_MISSING', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)} khi hồ sơ còn thiếu ${missing.join(', ')}. Bổ sung các văn bản này.`, { refs: missing });
+  }
+}

@@ -1,0 +1,148 @@
+import type { CandidateEvent, Dossier, DocumentForm, EventType } from '../../model/dossier';
+import type { WorkingCalendar } from '../calendar/calendar';
+import { toDay, type DayNumber } from '../calendar/days';
+import type { Deadline, Finding, FindingCode, Severity } from './findings';
+import type { AppliedRule, RuleId, RuleIndex, Rulebook } from './rulebook';
+import { deriveStage, stageRank, type Stage } from './stage';
+
+/** What evaluation needs besides the dossier: the rulebooks to choose from and the working-day calendar. */
+export type EvalContext = { rulebooks: readonly Rulebook[]; calendar: WorkingCalendar };
+
+export type Dated<T extends EventType> = { event: Extract<CandidateEvent, { type: T }>; day: DayNumber };
+export type LatestEvents = { [T in EventType]?: Dated<T> };
+
+/**
+ * A dossier with every date parsed once into a day number. Events and documents dated after `asOf` are left out:
+ * evaluating "as of" a past day must not see what happened later.
+ */
+export type Facts = {
+  dossier: Dossier;
+  asOf: DayNumber;
+  birth: DayNumber;
+  stage: Stage;
+  latest: LatestEvents;
+  /** Issue days of every awareness-course certificate, ascending. */
+  courses: DayNumber[];
+  /** Days of each document form present, ascending. */
+  docs: Partial<Record<DocumentForm, DayNumber[]>>;
+  /** The earliest event day in the file, including events after `asOf` (Infinity when there are none). */
+  firstDay: DayNumber;
+  /** The chi bộ vote day, or null when the cell has not voted yet. */
+  voteDay: DayNumber | null;
+  /** The day pre-admission conditions are judged on: the chi bộ vote, or `asOf` before it. */
+  refDay: DayNumber;
+};
+
+// Every key present from the start keeps one hidden class for all candidates, so the checks' lookups stay fast.
+function emptyLatest(): LatestEvents {
+  return {
+    SOURCE_PROPOSED: undefined,
+    LISTED: undefined,
+    COURSE_CERTIFIED: undefined,
+    DOSSIER_STARTED: undefined,
+    CHI_BO_VOTED: undefined,
+    DUCS_VOTED: undefined,
+    ADMISSION_DECIDED: undefined,
+    CEREMONY_HELD: undefined,
+    NEW_MEMBER_COURSE_DONE: undefined,
+    RECOGNITION_VOTED: undefined,
+    DUCS_RECOGNITION_VOTED: undefined,
+    RECOGNITION_DECIDED: undefined,
+    WITHDRAWN: undefined,
+    STRUCK_OFF: undefined,
+    TRANSFERRED_OUT: undefined,
+  };
+}
+
+/** Inserts keeping ascending order; dossiers hold one or two documents per form, so this beats sorting. */
+function insertSorted(days: DayNumber[], day: DayNumber): void {
+  let i = days.length;
+  days.push(day);
+  while (i > 0 && days[i - 1]! > day) {
+    days[i] = days[i - 1]!;
+    i--;
+  }
+  days[i] = day;
+}
+
+/** Parses a dossier's dates once; the rest of the engine works on integers. `asOfIso` is `asOf` as ISO. */
+export function collectFacts(dossier: Dossier, asOf: DayNumber, asOfIso: string): Facts {
+  const latest = emptyLatest() as Record<EventType, { event: CandidateEvent; day: DayNumber } | undefined>;
+  const courses: DayNumber[] = [];
+  let firstDay = Number.POSITIVE_INFINITY;
+  for (const event of dossier.events) {
+    const day = toDay(event.date);
+    firstDay = day < firstDay ? day : firstDay;
+    if (day > asOf) {
+      continue;
+    }
+    const prev = latest[event.type];
+    if (!prev || day >= prev.day) {
+      latest[event.type] = { event, day };
+    }
+    if (event.type === 'COURSE_CERTIFIED') {
+      insertSorted(courses, day);
+    }
+  }
+  const docs: Partial<Record<DocumentForm, DayNumber[]>> = {};
+  for (const doc of dossier.documents) {
+    const day = toDay(doc.date);
+    if (day <= asOf) {
+      insertSorted((docs[doc.form] ??= []), day);
+    }
+  }
+  const typed = latest as LatestEvents;
+  const voteDay = typed.CHI_BO_VOTED?.day ?? null;
+  const birth = toDay(dossier.candidate.birthDate);
+  const stage = deriveStage(dossier.events, asOfIso);
+  return { dossier, asOf, birth, firstDay, stage, latest: typed, courses, docs, voteDay, refDay: voteDay ?? asOf };
+}
+
+/** The latest day of `form` on or before `day`, or null. */
+export function docOnOrBefore(facts: Facts, form: DocumentForm, day: DayNumber): DayNumber | null {
+  const days = facts.docs[form];
+  if (!days) {
+    return null;
+  }
+  for (let i = days.length - 1; i >= 0; i--) {
+    if (days[i]! <= day) {
+      return days[i]!;
+    }
+  }
+  return null;
+}
+
+/** Where a finding comes from: an applied rule, or the pseudo-rule `event-order` checked outside the rulebook. */
+export type RuleRef = { rule: { id: RuleId | 'event-order' }; rulebookVersion: string };
+
+/** Evaluation state shared by the checks: facts, rules, calendar and the growing list of findings. */
+export type Ctx = {
+  facts: Facts;
+  index: RuleIndex;
+  calendar: WorkingCalendar;
+  findings: Finding[];
+  deadlines: Deadline[];
+  rule<I extends RuleId>(id: I, act: DayNumber): AppliedRule<I>;
+  add(
+    code: FindingCode,
+    severity: Severity,
+    applied: RuleRef,
+    message: string,
+    extra?: { due?: DayNumber; refs?: string[] },
+  ): void;
+};
+
+/** True once the chi bộ has voted; pre-admission problems are then errors, before it warnings. */
+export function hasVoted(facts: Facts): boolean {
+  return facts.voteDay !== null;
+}
+
+/** The severity of a pre-admission problem: an error once the vote happened, a warning while it can be fixed. */
+export function preVoteSeverity(facts: Facts): Severity {
+  return facts.voteDay !== null ? 'error' : 'warning';
+}
+
+/** True when the candidate is at or past `stage` in the pipeline. */
+export function atLeast(facts: Facts, stage: Stage): boolean {
+  return stageRank(facts.stage) >= stageRank(stage);
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { AppError, formatZodIssues } from '../../errors';
+import { isoDate } from '../../model/dates';
+import { DOCUMENT_FORMS, EDUCATION_EXCEPTIONS, EDUCATION_LEVELS } from '../../model/dossier';
+import { toDay, type DayNumber } from '../calendar/days';
+import shipped from './rulebook-2021-07-30.json';
+
+/**
+ * The rulebook (RULES.md §3) as data: each rule has parameters, a validity period and a source. A newer rulebook
+ * file (`ptdv.rulebook/1`) is imported without a code change; it may hold only the rules that changed.
+ */
+
+export const RULEBOOK_FORMAT = 'ptdv.rulebook/1';
+
+const workingDays = z.number().int().min(1).max(365);
+const positive = z.number().int().min(1).max(1200);
+const ratio = { numerator: positive, denominator: positive };
+
+function ruleEntry<I extends string, P extends z.ZodType>(id: I, parameters: P) {
+  return z.strictObject({
+    id: z.literal(id),
+    parameters,
+    validFrom: isoDate,
+    validTo: isoDate.nullish(),
+    source: z.string().trim().min(1).max(1000),
+  });
+}
+
+export const ruleSchema = z.discriminatedUnion('id', [
+  ruleEntry('age', z.strictObject({ minYears: positive, maxYears: positive })),
+  ruleEntry(
+    'education',
+    z.strictObject({ minLevel: z.enum(EDUCATION_LEVELS), consentExceptions: z.array(z.enum(EDUCATION_EXCEPTIONS)) }),
+  ),
+  ruleEntry('course-certificate', z.strictObject({ validityMonths: positive, warnMonthsBefore: z.number().int().min(0) })),
+  ruleEntry(
+    'introducers',
+    z.strictObject({ youthMaxAgeYears: positive, fullMembersDefault: positive, fullMembersWithUnion: positive }),
+  ),
+  ruleEntry('introducer-eligible', z.strictObject({ minMonthsTogether: z.number().int().min(0) })),
+  ruleEntry('document-freshness', z.strictObject({ maxAgeMonths: positive, forms: z.array(z.enum(DOCUMENT_FORMS)) })),
+  ruleEntry(
+    'dossier-documents',
+    z.strictObject({ beforeVote: z.array(z.enum(DOCUMENT_FORMS)), beforeRecognitionVote: z.array(z.enum(DOCUMENT_FORMS)) }),
+  ),
+  ruleEntry('background-check', z.strictObject({ form: z.enum(DOCUMENT_FORMS) })),
+  ruleEntry('vote-chi-bo', z.strictObject({ ...ratio, minEligible: z.number().int().min(0) })),
+  ruleEntry('vote-ducs', z.strictObject(ratio)),
+  ruleEntry(
+    'decision-deadline',
+    z.strictObject({
+      admissionWorkingDays: workingDays,
+      recognitionWorkingDays: workingDays,
+      maxExtensionWorkingDays: z.number().int().min(0).max(365),
+    }),
+  ),
+  ruleEntry('ceremony-deadline', z.strictObject({ workingDays, countFrom: z.enum(['received', 'signed']) })),
+  ruleEntry('probation', z.strictObject({ months: positive })),
+  ruleEntry('recognition-vote', z.strictObject({ workingDays, courseReminderDays: z.number().int().min(0) })),
+  ruleEntry('member-records', z.strictObject({ workingDays, forms: z.array(z.enum(DOCUMENT_FORMS)) })),
+  ruleEntry('mentor', z.strictObject({})),
+]);
+export type Rule = z.infer<typeof ruleSchema>;
+export type RuleId = Rule['id'];
+export type RuleOf<I extends RuleId> = Extract<Rule, { id: I }>;
+export const RULE_IDS = ruleSchema.options.map((o) => o.shape.id.value) as RuleId[];
+
+export const rulebookSchema = z
+  .strictObject({
+    format: z.literal(RULEBOOK_FORMAT),
+    version: z.string().trim().min(1).max(60),
+    title: z.string().max(500).nullish(),
+    rules: z.array(ruleSchema).min(1).max(500),
+  })
+  .superRefine((book, ctx) => {
+    const seen = new Set<string>();
+    book.rules.forEach((rule, i) => {
+      const key = `${rule.id}@${rule.validFrom}`;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i], message: `quy tắc ${rule.id} trùng ngày hiệu lực` });
+      }
+      seen.add(key);
+      if (rule.validTo && rule.validTo < rule.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'validTo'], message: 'ngày hết hiệu lực trước ngày hiệu lực' });
+      }
+    });
+  });
+export type Rulebook = z.infer<typeof rulebookSchema>;
+
+/** Validates an imported rulebook; throws a Vietnamese `AppError('validation')` naming the field that is wrong. */
+export function loadRulebook(data: unknown): Rulebook {
+  const parsed = rulebookSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError('validation', `Bộ quy tắc không hợp lệ: ${formatZodIssues(parsed.error)}`, 'RULEBOOK_INVALID');
+  }
+  return parsed.data;
+}
+
+/** The rulebook shipped with the app (version 2021-07-30). */
+export const SHIPPED_RULEBOOK: Rulebook = loadRulebook(shipped);
+export const DEFAULT_RULEBOOKS: readonly Rulebook[] = [SHIPPED_RULEBOOK];
+
+export type AppliedRule<I extends RuleId> = { rule: RuleOf<I>; rulebookVersion: string };
+
+// `applied` is built once here so looking a rule up allocates nothing (50,000 candidates × ~20 lookups).
+type Version = { from: DayNumber; to: DayNumber; rulebookVersion: string; applied: AppliedRule<RuleId> };
+export type RuleIndex = ReadonlyMap<RuleId, readonly Version[]>;
+
+const compiled = new WeakMap<readonly Rulebook[], RuleIndex>();
+
+/** Indexes rulebooks by rule id, newest validity first; cached per rulebooks array. */
+export function compileRulebooks(rulebooks: readonly Rulebook[]): RuleIndex {
+  const cached = compiled.get(rulebooks);
+  if (cached) {
+    return cached;
+  }
+  const index = new Map<RuleId, Version[]>();
+  for (const book of rulebooks) {
+    for (const rule of book.rules) {
+      const list = index.get(rule.id) ?? [];
+      const to = rule.validTo ? toDay(rule.validTo) : Number.POSITIVE_INFINITY;
+      const applied = { rule, rulebookVersion: book.version } as AppliedRule<RuleId>;
+      list.push({ from: toDay(rule.validFrom), to, rulebookVersion: book.version, applied });
+      index.set(rule.id, list);
+    }
+  }
+  // Later rulebooks win ties on validFrom: a superior's re-issued book replaces the shipped one.
+  for (const list of index.values()) {
+    list.reverse().sort((a, b) => b.from - a.from);
+  }
+  compiled.set(rulebooks, index);
+  return index;
+}
+
+/**
+ * The version of `ruleId` in force on day `act`. An act before every known version gets the oldest one and an act
+ * after every version's end the newest, so an old or future dossier is still checked rather than rejected.
+ */
+export function ruleAt<I extends RuleId>(index: RuleIndex, ruleId: I, act: DayNumber): AppliedRule<I> {
+  const versions = index.get(ruleId);
+  if (!versions || versions.length === 0) {
+    throw new AppError('internal', `Bộ quy tắc không có quy tắc "${ruleId}"`, 'RULE_MISSING');
+  }
+  let fallback: Version | undefined;
+  for (const v of versions) {
+    if (v.from <= act) {
+      if (act <= v.to) {
+        return v.applied as unknown as AppliedRule<I>;
+      }
+      fallback ??= v;
+    }
+  }
+  return (fallback ?? versions[versions.length - 1]!).applied as unknown as AppliedRule<I>;
+}
+
+/** The version of `ruleId` in force on `actDate` (ISO) across the given rulebooks, and the rulebook it came from. */
+export function ruleInForce<I extends RuleId>(
+  rulebooks: readonly Rulebook[],
+  ruleId: I,
+  actDate: string,
+): AppliedRule<I> {
+  return ruleAt(compileRulebooks(rulebooks), ruleId, toDay(actDate));
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import './zod-locale';
+import { isoDate } from './dates';
+
+/**
+ * The `ptdv.dossier/1` interchange format (RULES.md §4): one candidate's whole file.
+ * Objects are strict because the format says an unknown field is an error, not something to drop silently.
+ */
+
+export const GENDERS = ['nam', 'nu'] as const;
+export const EDUCATION_LEVELS = [
+  'tieu-hoc',
+  'thcs',
+  'thpt',
+  'trung-cap',
+  'cao-dang',
+  'dai-hoc',
+  'sau-dai-hoc',
+] as const;
+export const EDUCATION_EXCEPTIONS = ['primary', 'literate'] as const;
+export const INTRODUCTION_PATHS = ['doan', 'cong-doan', 'hai-dang-vien'] as const;
+export const OCCUPATIONS = [
+  'cong-nhan',
+  'nong-dan',
+  'can-bo-cong-chuc',
+  'vien-chuc',
+  'hoc-sinh-sinh-vien',
+  'chu-doanh-nghiep',
+  'luc-luong-vu-trang',
+  'huu-tri',
+  'khac',
+] as const;
+export const PROPOSERS = ['doan', 'cong-doan', 'hoi', 'chi-bo'] as const;
+export const MENTOR_ROLES = ['pre-admission', 'probation'] as const;
+
+export const DOCUMENT_FORMS = [
+  '1-KNĐ',
+  '2-KNĐ',
+  '3-KNĐ',
+  '4-KNĐ',
+  '4A-KNĐ',
+  '5-KNĐ',
+  '6-KNĐ',
+  '7-KNĐ',
+  '8-KNĐ',
+  '9-KNĐ',
+  '10-KNĐ',
+  '11-KNĐ',
+  '12-KNĐ',
+  '13-KNĐ',
+  '14-KNĐ',
+  '15-KNĐ',
+  '16-KNĐ',
+  'TTLL',
+  '1-HSĐV',
+  '2-HSĐV',
+  'DONG-Y-TINH',
+] as const;
+export type DocumentForm = (typeof DOCUMENT_FORMS)[number];
+
+/** Files typed on keyboards without Vietnamese input often write "KND"/"HSDV"; both mean the same form. */
+function normaliseForm(value: unknown): unknown {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  return value.normalize('NFC').trim().toUpperCase().replace(/KND$/, 'KNĐ').replace(/HSDV$/, 'HSĐV');
+}
+
+export const documentFormSchema = z.preprocess(normaliseForm, z.enum(DOCUMENT_FORMS));
+
+const name = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1, 'không được để trống').max(120));
+
+const count = z.number().int().min(0).max(100000);
+
+export const unitFactsSchema = z.strictObject({
+  code: z.string().trim().min(1).max(32),
+  hasYouthUnion: z.boolean().optional(),
+  fullMembers: count.nullish(),
+  ducsMembers: count.nullish(),
+});
+export type UnitFacts = z.infer<typeof unitFactsSchema>;
+
+export const candidateProfileSchema = z.strictObject({
+  fullName: name,
+  gender: z.enum(GENDERS).nullish(),
+  birthDate: isoDate,
+  education: z.enum(EDUCATION_LEVELS).nullish(),
+  educationException: z.enum(EDUCATION_EXCEPTIONS).nullish(),
+  youthUnionMember: z.boolean().nullish(),
+  tradeUnionMember: z.boolean().nullish(),
+  introductionPath: z.enum(INTRODUCTION_PATHS).nullish(),
+  ethnicity: z.string().trim().max(60).nullish(),
+  religion: z.string().trim().max(60).nullish(),
+  occupation: z.enum(OCCUPATIONS).nullish(),
+  nonStateEnterprise: z.boolean().nullish(),
+});
+export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
+
+const base = { date: isoDate, note: z.string().max(2000).nullish() };
+const vote = { yes: count, eligible: count };
+const ducsVote = { yes: count, members: count };
+const decision = { number: z.string().trim().max(60).nullish(), received: isoDate.nullish() };
+
+export const candidateEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('SOURCE_PROPOSED'), ...base, by: z.enum(PROPOSERS).nullish() }),
+  z.strictObject({ type: z.literal('LISTED'), ...base }),
+  z.strictObject({ type: z.literal('COURSE_CERTIFIED'), ...base }),
+  z.strictObject({ type: z.literal('DOSSIER_STARTED'), ...base }),
+  z.strictObject({ type: z.literal('CHI_BO_VOTED'), ...base, ...vote }),
+  z.strictObject({ type: z.literal('DUCS_VOTED'), ...base, ...ducsVote }),
+  z.strictObject({ type: z.literal('ADMISSION_DECIDED'), ...base, ...decision, extensionDays: count.nullish() }),
+  z.strictObject({ type: z.literal('CEREMONY_HELD'), ...base, superiorConsent: z.boolean().nullish() }),
+  z.strictObject({ type: z.literal('NEW_MEMBER_COURSE_DONE'), ...base }),
+  z.strictObject({ type: z.literal('RECOGNITION_VOTED'), ...base, ...vote }),
+  z.strictObject({ type: z.literal('DUCS_RECOGNITION_VOTED'), ...base, ...ducsVote }),
+  z.strictObject({ type: z.literal('RECOGNITION_DECIDED'), ...base, ...decision }),
+  z.strictObject({ type: z.literal('WITHDRAWN'), ...base }),
+  z.strictObject({ type: z.literal('STRUCK_OFF'), ...base }),
+  z.strictObject({ type: z.literal('TRANSFERRED_OUT'), ...base }),
+]);
+export type CandidateEvent = z.infer<typeof candidateEventSchema>;
+export type EventType = CandidateEvent['type'];
+export const EVENT_TYPES = candidateEventSchema.options.map((o) => o.shape.type.value) as EventType[];
+
+export const dossierDocumentSchema = z.strictObject({
+  form: documentFormSchema,
+  date: isoDate,
+  signer: z.string().trim().max(120).nullish(),
+  issuer: z.string().trim().max(200).nullish(),
+  note: z.string().max(2000).nullish(),
+});
+export type DossierDocument = z.infer<typeof dossierDocumentSchema>;
+
+export const introducerSchema = z.strictObject({
+  name,
+  fullMemberSince: isoDate.nullish(),
+  workedTogetherSince: isoDate.nullish(),
+  replacement: z.boolean().nullish(),
+  letterDate: isoDate.nullish(),
+});
+export type Introducer = z.infer<typeof introducerSchema>;
+
+export const mentorSchema = z.strictObject({
+  name,
+  role: z.enum(MENTOR_ROLES),
+  from: isoDate,
+  to: isoDate.nullish(),
+});
+export type Mentor = z.infer<typeof mentorSchema>;
+
+export const DOSSIER_FORMAT = 'ptdv.dossier/1';
+
+export const dossierSchema = z.strictObject({
+  format: z.literal(DOSSIER_FORMAT),
+  unit: unitFactsSchema,
+  candidate: candidateProfileSchema,
+  events: z.array(candidateEventSchema).max(500).default([]),
+  documents: z.array(dossierDocumentSchema).max(500).default([]),
+  introducers: z.array(introducerSchema).max(10).default([]),
+  mentors: z.array(mentorSchema).max(50).default([]),
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+export type DossierInput = z.input<typeof dossierSchema>;

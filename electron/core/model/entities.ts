@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import './zod-locale';
+import { isoDate } from './dates';
+import {
+  candidateEventSchema,
+  candidateProfileSchema,
+  dossierDocumentSchema,
+  EVENT_TYPES,
+  MENTOR_ROLES,
+} from './dossier';
+
+/** Shapes the services return and the UI shows; shared by the IPC contract, the web host and the renderer. */
+
+export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'mã đơn vị chỉ gồm chữ không dấu, số và dấu gạch (2–32 ký tự)');
+
+export const unitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(UNIT_LEVELS),
+  parentCode: z.string().nullable(),
+  origin: z.enum(['self', 'parent', 'mirror']),
+  hasYouthUnion: z.boolean(),
+  ducsMembers: z.number().int().nullable(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const unitSetupSchema = z.strictObject({
+  code: unitCodeSchema,
+  name: z.string().trim().min(2, 'nhập tên đơn vị').max(200),
+  level: z.enum(UNIT_LEVELS),
+  parentCode: unitCodeSchema.nullish(),
+  hasYouthUnion: z.boolean().default(true),
+});
+export type UnitSetup = z.input<typeof unitSetupSchema>;
+
+export const MEMBER_STATUSES = ['chinh-thuc', 'du-bi'] as const;
+export const memberInputSchema = z.strictObject({
+  fullName: z.string().trim().min(2, 'nhập họ và tên').max(120),
+  gender: z.enum(['nam', 'nu']).nullish(),
+  birthDate: isoDate.nullish(),
+  status: z.enum(MEMBER_STATUSES),
+  joinedOn: isoDate.nullish(),
+  fullMemberSince: isoDate.nullish(),
+  exempt: z.boolean().default(false),
+  note: z.string().max(2000).nullish(),
+});
+export type MemberInput = z.input<typeof memberInputSchema>;
+
+export const memberSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  fullName: z.string(),
+  gender: z.enum(['nam', 'nu']).nullable(),
+  birthDate: z.string().nullable(),
+  status: z.enum(MEMBER_STATUSES),
+  joinedOn: z.string().nullable(),
+  fullMemberSince: z.string().nullable(),
+  exempt: z.boolean(),
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Only full members (chính thức) still in the cell can introduce, mentor or vote. */
+  canMentor: z.boolean(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const candidateRowSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  fullName: z.string(),
+  gender: z.enum(['nam', 'nu']).nullable(),
+  birthDate: z.string(),
+  stage: z.string(),
+  mentorName: z.string().nullable(),
+});
+export type CandidateRow = z.infer<typeof candidateRowSchema>;
+
+export const storedEventSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  event: candidateEventSchema,
+  author: z.string(),
+  recordedAt: z.string(),
+  voided: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
+});
+export type StoredEvent = z.infer<typeof storedEventSchema>;
+
+export const mentorAssignmentSchema = z.object({
+  id: z.string(),
+  memberId: z.string().nullable(),
+  mentorName: z.string(),
+  role: z.enum(MENTOR_ROLES),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+});
+export type MentorAssignment = z.infer<typeof mentorAssignmentSchema>;
+
+export const storedDocumentSchema = dossierDocumentSchema.extend({ id: z.string() });
+export const storedIntroducerSchema = z.object({
+  id: z.string(),
+  memberId: z.string().nullable(),
+  name: z.string(),
+  fullMemberSince: z.string().nullable(),
+  workedTogetherSince: z.string().nullable(),
+  replacement: z.boolean(),
+  letterDate: z.string().nullable(),
+});
+
+export const candidateDetailSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  readOnly: z.boolean(),
+  profile: candidateProfileSchema,
+  stage: z.string(),
+  events: z.array(storedEventSchema),
+  documents: z.array(storedDocumentSchema),
+  introducers: z.array(storedIntroducerSchema),
+  mentors: z.array(mentorAssignmentSchema),
+});
+export type CandidateDetail = z.infer<typeof candidateDetailSchema>;
+
+export const eventTypeSchema = z.enum(EVENT_TYPES as [string, ...string[]]);

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { isoDate } from './dates';
+import { EDUCATION_LEVELS, OCCUPATIONS } from './dossier';
+import { ROMAN, TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES, daysInMonth, pad2 } from './targets';
+
+/** Reporting periods (RULES.md §5, reference.md §7.1): year, half-year, nine months, quarter, month. */
+export const PERIOD_KINDS = ['year', 'half', 'nine-months', 'quarter', 'month'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const periodSchema = z.strictObject({
+  /** Canonical text: `2026`, `2026-H1`, `2026-9M`, `2026-Q4`, `2026-03`. */
+  code: z.string(),
+  kind: z.enum(PERIOD_KINDS),
+  year: z.number().int(),
+  /** Vietnamese name as printed on reports: "Quý IV năm 2026". */
+  label: z.string(),
+  start: isoDate,
+  end: isoDate,
+});
+export type Period = z.infer<typeof periodSchema>;
+
+const PERIOD_TEXT = /^(\d{4})(?:-(H[12]|9M|Q[1-4]|\d{2}))?$/;
+
+/**
+ * Parses `2026`, `2026-H1`/`H2`, `2026-9M`, `2026-Q1`…`Q4` or `2026-01`…`12` (case-insensitive).
+ * Throws AppError('validation') with a Vietnamese message for anything else.
+ */
+export function parsePeriod(text: string): Period {
+  const m = PERIOD_TEXT.exec(text.trim().toUpperCase());
+  const year = Number(m?.[1]);
+  const part = m?.[2];
+  if (!m || year < 2000 || year > 2100) {
+    throw invalidPeriod(text);
+  }
+  if (part === undefined) {
+    return build(`${year}`, 'year', year, `Năm ${year}`, 1, 12);
+  }
+  if (part === 'H1' || part === 'H2') {
+    const first = part === 'H1';
+    return build(`${year}-${part}`, 'half', year, `6 tháng ${first ? 'đầu' : 'cuối'} năm ${year}`, first ? 1 : 7, first ? 6 : 12);
+  }
+  if (part === '9M') {
+    return build(`${year}-9M`, 'nine-months', year, `9 tháng đầu năm ${year}`, 1, 9);
+  }
+  if (part.startsWith('Q')) {
+    const q = Number(part.slice(1));
+    return build(`${year}-${part}`, 'quarter', year, `Quý ${ROMAN[q - 1]} năm ${year}`, q * 3 - 2, q * 3);
+  }
+  const month = Number(part);
+  if (month < 1 || month > 12) {
+    throw invalidPeriod(text);
+  }
+  return build(`${year}-${part}`, 'month', year, `Tháng ${part} năm ${year}`, month, month);
+}
+
+function build(code: string, kind: PeriodKind, year: number, label: string, first: number, last: number): Period {
+  const end = `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`;
+  return { code, kind, year, label, start: `${year}-${pad2(first)}-01`, end };
+}
+
+function invalidPeriod(text: string): AppError {
+  return new AppError(
+    'validation',
+    `Kỳ báo cáo "${text}" không hợp lệ. Dùng: 2026 (năm), 2026-H1/2026-H2 (6 tháng), 2026-9M (9 tháng), 2026-Q1…Q4 (quý) hoặc 2026-01…12 (tháng).`,
+  );
+}
+
+export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** Stages of RULES.md §2, in pipeline order; terminal stages last. */
+export const REPORT_STAGES = [
+  'nguon',
+  'cam-tinh',
+  'da-hoc-lop',
+  'lam-ho-so',
+  'chi-bo-de-nghi',
+  'cap-uy-xet',
+  'co-quyet-dinh',
+  'du-bi',
+  'chinh-thuc',
+  'dung',
+  'xoa-ten',
+  'chuyen-di',
+] as const;
+export type ReportStage = (typeof REPORT_STAGES)[number];
+
+export const FLOW_KEYS = [
+  'proposed',
+  'listed',
+  'certified',
+  'chiBoVoted',
+  'admitted',
+  'ceremonies',
+  'recognized',
+  'struckOff',
+  'withdrawn',
+  'transferredOut',
+] as const;
+export type FlowKey = (typeof FLOW_KEYS)[number];
+
+export const AGE_GROUPS = ['duoi-18', '18-30', '31-45', '46-60', 'tren-60'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const UNKNOWN = 'khong-ro';
+
+const n = z.number().int().min(0);
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, n])) as Record<K, typeof n>);
+
+export const admissionBreakdownSchema = z.strictObject({
+  total: n,
+  women: n,
+  doanVien: n,
+  ethnicMinority: n,
+  religious: n,
+  nonStateEnterprise: n,
+  businessOwner: n,
+  ageGroups: counts(AGE_GROUPS),
+  education: counts([...EDUCATION_LEVELS, UNKNOWN]),
+  occupation: counts([...OCCUPATIONS, UNKNOWN]),
+});
+export type AdmissionBreakdown = z.infer<typeof admissionBreakdownSchema>;
+
+export const targetProgressSchema = z.strictObject({
+  period: z.enum(TARGET_PERIODS),
+  label: z.string(),
+  kind: z.enum(TARGET_KINDS),
+  value: z.number(),
+  source: z.enum(TARGET_SOURCES),
+  start: isoDate,
+  end: isoDate,
+  /** The target as a number of people (a percent target resolved against full members at the start of the year). */
+  targetCount: n,
+  /** Admissions from the target period's start to the earlier of its end and the report's counting date. */
+  achieved: n,
+  /** achieved / targetCount × 100, one decimal; null when the target is 0 people. */
+  percentAchieved: z.number().nullable(),
+  /** Units whose targets were summed (1 for a unit, more in a superior's total). */
+  units: n,
+});
+export type TargetProgress = z.infer<typeof targetProgressSchema>;
+
+export const qualitySchema = z.strictObject({
+  /** Current error and overdue findings of the unit's candidates, by code. */
+  findings: z.array(z.strictObject({ code: z.string(), severity: z.string(), count: n })),
+  medianDaysListingToAdmission: z.number().nullable(),
+  listingToAdmissionCases: n,
+  medianDaysCeremonyToRecognition: z.number().nullable(),
+  ceremonyToRecognitionCases: n,
+  /** Admissions from 1 January to the counting date. */
+  admissionsThisYear: n,
+});
+export type Quality = z.infer<typeof qualitySchema>;
+
+export const trendPointSchema = z.strictObject({ quarter: z.string(), label: z.string(), admissions: n });
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+
+export const unitReportSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  fullMembersAtYearStart: n,
+  fullMembersNow: n,
+  candidates: n,
+  stock: counts(REPORT_STAGES),
+  flows: counts(FLOW_KEYS),
+  admissions: admissionBreakdownSchema,
+  targets: z.array(targetProgressSchema),
+  quality: qualitySchema,
+  trend: z.array(trendPointSchema),
+});
+export type UnitReport = z.infer<typeof unitReportSchema>;
+
+export const duplicateSchema = z.strictObject({
+  name: z.string(),
+  birthDate: isoDate,
+  occurrences: z.array(
+    z.strictObject({ unitCode: z.string(), unitName: z.string(), candidateId: z.string(), fullName: z.string(), stage: z.string() }),
+  ),
+});
+export type Duplicate = z.infer<typeof duplicateSchema>;
+
+export const REPORT_FORMAT = 'ptdv.report/1';
+
+/** The report document: every number the XLSX, DOCX, HTML/PDF and JSON outputs show. */
+export const reportSchema = z.strictObject({
+  format: z.literal(REPORT_FORMAT),
+  period: periodSchema,
+  asOf: isoDate,
+  /** Last day counted: the period end, or the as-of day while the period is still running. */
+  countedTo: isoDate,
+  scope: z.strictObject({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+  units: z.array(unitReportSchema),
+  /** Sum of the units (medians over all their cases); null for a single-unit report without a scope. */
+  total: unitReportSchema.nullable(),
+  unitsWithoutAdmission: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  trend: z.array(trendPointSchema),
+  duplicates: z.array(duplicateSchema),
+});
+export type Report = z.infer<typeof reportSchema>;

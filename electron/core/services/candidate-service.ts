@@ -1,0 +1,208 @@
+import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { candidateEvents, candidates, dossierItems, introducers } from '../../../db/schema/index';
+import { searchKey, sortKey } from '../domain/names';
+import { AppError } from '../errors';
+import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
+import type { CandidateDetail, CandidateRow } from '../model/entities';
+import { candidateDetail, refreshStage, VOID, writableCandidate } from './candidate-repo';
+import { invalidateFindings } from './check-service';
+import { audit, newId, type ServiceContext } from './context';
+import { getMember } from './member-service';
+import { syncMemberFromCandidate } from './roster-sync';
+import { getSelfUnit } from './unit-service';
+
+export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; offset: number; limit: number };
+
+const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
+  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
+
+/** Trigram search needs 3 characters; shorter queries fall back to LIKE, which the name index answers quickly. */
+const TRIGRAM = 3;
+
+function nameFilter(text: string): SQL {
+  if (text.length >= TRIGRAM) {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    return sql`${candidates}.rowid IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ${phrase})`;
+  }
+  return like(candidates.searchKey, `%${text}%`);
+}
+
+/** One page of a unit's candidates in Vietnamese name order; the query ignores diacritics and case. */
+export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; rows: CandidateRow[] } {
+  const unitCode = q.unitCode ?? getSelfUnit(db).code;
+  const text = q.query ? searchKey(q.query) : '';
+  const byName = text.length >= TRIGRAM;
+  // With a name query the trigram index must drive the search; the unary + keeps SQLite from scanning the unit's
+  // whole index instead.
+  const conditions: SQL[] = [byName ? sql`+${candidates.unitCode} = ${unitCode}` : eq(candidates.unitCode, unitCode)];
+  if (text) {
+    conditions.push(nameFilter(text));
+  }
+  if (q.stage) {
+    conditions.push(byName ? sql`+${candidates.stage} = ${q.stage}` : eq(candidates.stage, q.stage));
+  }
+  const where = and(...conditions);
+  const total = db.select({ n: sql<number>`count(*)` }).from(candidates).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: candidates.id,
+      unitCode: candidates.unitCode,
+      fullName: candidates.fullName,
+      gender: candidates.gender,
+      birthDate: candidates.birthDate,
+      stage: candidates.stage,
+      mentorName: activeMentor,
+    })
+    .from(candidates)
+    .where(where)
+    .orderBy(asc(candidates.sortKey))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  return { total, rows };
+}
+
+function profileColumns(p: CandidateProfile) {
+  return {
+    fullName: p.fullName,
+    searchKey: searchKey(p.fullName),
+    sortKey: sortKey(p.fullName),
+    gender: p.gender ?? null,
+    birthDate: p.birthDate,
+    education: p.education ?? null,
+    educationException: p.educationException ?? null,
+    youthUnionMember: p.youthUnionMember ?? null,
+    tradeUnionMember: p.tradeUnionMember ?? null,
+    introductionPath: p.introductionPath ?? null,
+    ethnicity: p.ethnicity ?? null,
+    religion: p.religion ?? null,
+    occupation: p.occupation ?? null,
+    nonStateEnterprise: p.nonStateEnterprise ?? null,
+  };
+}
+
+function checkNotFuture(ctx: ServiceContext, date: string, what: string): void {
+  if (date > ctx.clock.today()) {
+    throw new AppError('validation', `${what} không thể sau ngày hôm nay; chỉ ghi những việc đã diễn ra.`);
+  }
+}
+
+/** Inserts a candidate row in `unitCode` (the own unit, or a mirrored one when a superior applies a snapshot). */
+export function insertCandidate(ctx: ServiceContext, tx: DbOrTx, unitCode: string, profile: CandidateProfile): string {
+  const id = newId();
+  const now = ctx.clock.now();
+  tx.insert(candidates).values({ id, unitCode, ...profileColumns(profile), stage: 'nguon', createdAt: now, updatedAt: now }).run();
+  return id;
+}
+
+/** Creates a candidate in the own unit, optionally with its first event (usually SOURCE_PROPOSED). */
+export function createCandidate(ctx: ServiceContext, input: CandidateProfile, firstEvent?: CandidateEvent): string {
+  const profile = candidateProfileSchema.parse(input);
+  checkNotFuture(ctx, profile.birthDate, 'Ngày sinh');
+  if (firstEvent) {
+    checkNotFuture(ctx, firstEvent.date, 'Ngày của sự kiện');
+  }
+  return ctx.db.transaction((tx) => {
+    const id = insertCandidate(ctx, tx, getSelfUnit(tx).code, profile);
+    audit(tx, ctx, 'create', 'candidate', id, { fullName: profile.fullName });
+    if (firstEvent) {
+      appendEvent(ctx, tx, id, firstEvent);
+    }
+    refreshStage(tx, id);
+    return id;
+  });
+}
+
+export function updateProfile(ctx: ServiceContext, id: string, input: CandidateProfile): CandidateDetail {
+  const profile = candidateProfileSchema.parse(input);
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, id);
+    tx.update(candidates).set({ ...profileColumns(profile), updatedAt: ctx.clock.now() }).where(eq(candidates.id, id)).run();
+    audit(tx, ctx, 'update', 'candidate', id, profile);
+    invalidateFindings(tx, [id]);
+    return candidateDetail(tx, id);
+  });
+}
+
+type EventRowInput = { type: string; date: string; payload: Record<string, unknown>; voidsId?: string; reason?: string };
+
+function insertEventRow(ctx: ServiceContext, tx: DbOrTx, candidateId: string, row: EventRowInput): string {
+  const last = tx.select({ m: sql<number>`coalesce(max(seq), 0)` }).from(candidateEvents).where(eq(candidateEvents.candidateId, candidateId)).get();
+  const id = newId();
+  tx.insert(candidateEvents)
+    .values({ id, candidateId, seq: (last?.m ?? 0) + 1, ...row, voidsId: row.voidsId ?? null, reason: row.reason ?? null, author: ctx.actor, recordedAt: ctx.clock.now() })
+    .run();
+  return id;
+}
+
+/** Appends an event row (no stage refresh: the caller does it once per transaction). */
+export function appendEvent(ctx: ServiceContext, tx: DbOrTx, candidateId: string, event: CandidateEvent): string {
+  const { type, date, ...payload } = event;
+  return insertEventRow(ctx, tx, candidateId, { type, date, payload });
+}
+
+/** Records a dated event; the stage and, from the ceremony on, the member roster follow from the events. */
+export function addEvent(ctx: ServiceContext, id: string, event: CandidateEvent): CandidateDetail {
+  checkNotFuture(ctx, event.date, 'Ngày của sự kiện');
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, id);
+    const eventId = appendEvent(ctx, tx, id, event);
+    refreshStage(tx, id);
+    syncMemberFromCandidate(ctx, tx, id);
+    audit(tx, ctx, 'add-event', 'candidate', id, { eventId, type: event.type, date: event.date });
+    invalidateFindings(tx, [id]);
+    return candidateDetail(tx, id);
+  });
+}
+
+/** Voids a wrong event with a reason; the event stays in the history, marked void. */
+export function voidEvent(ctx: ServiceContext, id: string, eventId: string, reason: string): CandidateDetail {
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, id);
+    const detail = candidateDetail(tx, id);
+    const target = detail.events.find((e) => e.id === eventId);
+    if (!target) {
+      throw new AppError('not-found', 'Không tìm thấy sự kiện cần hủy.');
+    }
+    if (target.voided) {
+      throw new AppError('conflict', 'Sự kiện này đã bị hủy trước đó.');
+    }
+    insertEventRow(ctx, tx, id, { type: VOID, date: ctx.clock.today(), payload: {}, voidsId: eventId, reason });
+    refreshStage(tx, id);
+    syncMemberFromCandidate(ctx, tx, id);
+    audit(tx, ctx, 'void-event', 'candidate', id, { eventId, reason });
+    invalidateFindings(tx, [id]);
+    return candidateDetail(tx, id);
+  });
+}
+
+export function addDocument(ctx: ServiceContext, id: string, document: DossierDocument): CandidateDetail {
+  checkNotFuture(ctx, document.date, 'Ngày của văn bản');
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, id);
+    const docId = newId();
+    tx.insert(dossierItems).values({ id: docId, candidateId: id, form: document.form, date: document.date, signer: document.signer ?? null, issuer: document.issuer ?? null, note: document.note ?? null, createdAt: ctx.clock.now() }).run();
+    audit(tx, ctx, 'add-document', 'candidate', id, { docId, form: document.form, date: document.date });
+    invalidateFindings(tx, [id]);
+    return candidateDetail(tx, id);
+  });
+}
+
+/** Adds an introducer from the roster; only a full member can introduce. */
+export function addIntroducer(
+  ctx: ServiceContext,
+  input: { id: string; memberId: string; workedTogetherSince?: string | null; letterDate?: string | null; replacement: boolean },
+): CandidateDetail {
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, input.id);
+    const member = getMember(tx, input.memberId);
+    if (!member.canMentor) {
+      throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức nên không thể giới thiệu.`);
+    }
+    tx.insert(introducers).values({ id: newId(), candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
+    audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: member.id });
+    invalidateFindings(tx, [input.id]);
+    return candidateDetail(tx, input.id);
+  });
+}

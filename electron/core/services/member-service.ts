@@ -1,0 +1,126 @@
+import { and, asc, eq, isNull, like } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { members } from '../../../db/schema/index';
+import { searchKey, sortKey } from '../domain/names';
+import { AppError } from '../errors';
+import { memberInputSchema, type Member, type MemberInput } from '../model/entities';
+import { invalidateUnitFindings } from './check-service';
+import { audit, newId, type ServiceContext } from './context';
+import { getSelfUnit } from './unit-service';
+
+type Row = typeof members.$inferSelect;
+
+export function toMember(row: Row): Member {
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    fullName: row.fullName,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    status: row.status,
+    joinedOn: row.joinedOn,
+    fullMemberSince: row.fullMemberSince,
+    exempt: row.exempt,
+    leftOn: row.leftOn,
+    leftReason: row.leftReason,
+    note: row.note,
+    canMentor: row.status === 'chinh-thuc' && row.leftOn === null,
+  };
+}
+
+/** The own unit's members sorted by given name; search ignores diacritics. */
+export function listMembers(db: DbOrTx, input: { query?: string; includeLeft?: boolean }): Member[] {
+  const unit = getSelfUnit(db);
+  const conditions = [eq(members.unitCode, unit.code)];
+  if (input.query?.trim()) {
+    conditions.push(like(members.searchKey, `%${searchKey(input.query)}%`));
+  }
+  if (!input.includeLeft) {
+    conditions.push(isNull(members.leftOn));
+  }
+  return db.select().from(members).where(and(...conditions)).orderBy(asc(members.sortKey)).all().map(toMember);
+}
+
+export function getMember(db: DbOrTx, id: string): Member {
+  const row = db.select().from(members).where(eq(members.id, id)).get();
+  if (!row) {
+    throw new AppError('not-found', 'Không tìm thấy đảng viên.');
+  }
+  return toMember(row);
+}
+
+function checkDates(m: ReturnType<typeof memberInputSchema.parse>): void {
+  if (m.status === 'du-bi' && m.fullMemberSince) {
+    throw new AppError('validation', 'Đảng viên dự bị chưa có ngày chính thức.');
+  }
+  if (m.joinedOn && m.fullMemberSince && m.fullMemberSince < m.joinedOn) {
+    throw new AppError('validation', 'Ngày chính thức không thể trước ngày vào Đảng.');
+  }
+}
+
+function memberColumns(m: ReturnType<typeof memberInputSchema.parse>, now: string) {
+  return {
+    fullName: m.fullName,
+    searchKey: searchKey(m.fullName),
+    sortKey: sortKey(m.fullName),
+    gender: m.gender ?? null,
+    birthDate: m.birthDate ?? null,
+    status: m.status,
+    joinedOn: m.joinedOn ?? null,
+    fullMemberSince: m.fullMemberSince ?? null,
+    exempt: m.exempt,
+    note: m.note ?? null,
+    updatedAt: now,
+  };
+}
+
+/** Adds a member to the own unit's roster (or, for demo data and imports, to `unitCode`). */
+export function createMember(ctx: ServiceContext, input: MemberInput, tx: DbOrTx = ctx.db, unitCode?: string): Member {
+  const m = memberInputSchema.parse(input);
+  checkDates(m);
+  const code = unitCode ?? getSelfUnit(tx).code;
+  const now = ctx.clock.now();
+  const id = newId();
+  tx.insert(members).values({ id, unitCode: code, createdAt: now, ...memberColumns(m, now) }).run();
+  audit(tx, ctx, 'create', 'member', id, { fullName: m.fullName, status: m.status });
+  invalidateUnitFindings(tx, code);
+  return getMember(tx, id);
+}
+
+function ownMember(tx: DbOrTx, id: string): Member {
+  const member = getMember(tx, id);
+  if (member.unitCode !== getSelfUnit(tx).code) {
+    throw new AppError('forbidden', 'Chỉ sửa được đảng viên của đơn vị mình.');
+  }
+  return member;
+}
+
+export function updateMember(ctx: ServiceContext, id: string, input: MemberInput): Member {
+  const m = memberInputSchema.parse(input);
+  checkDates(m);
+  return ctx.db.transaction((tx) => {
+    ownMember(tx, id);
+    tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
+    audit(tx, ctx, 'update', 'member', id, m);
+    invalidateUnitFindings(tx, getMember(tx, id).unitCode);
+    return getMember(tx, id);
+  });
+}
+
+/** A member who moved away or left keeps their record (history, past votes) with the date and reason. */
+export function markMemberLeft(ctx: ServiceContext, id: string, date: string, reason: string): Member {
+  return ctx.db.transaction((tx) => {
+    ownMember(tx, id);
+    tx.update(members).set({ leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() }).where(eq(members.id, id)).run();
+    audit(tx, ctx, 'left', 'member', id, { date, reason });
+    invalidateUnitFindings(tx, getMember(tx, id).unitCode);
+    return getMember(tx, id);
+  });
+}
+
+/** Full members of the unit on `date` who can vote: chính thức by then, not yet left, not exempt. */
+export function eligibleVoters(db: DbOrTx, date: string): Member[] {
+  return listMembers(db, { includeLeft: true }).filter(
+    (m) => m.fullMemberSince !== null && m.fullMemberSince <= date && (m.leftOn === null || m.leftOn > date) && !m.exempt,
+  );
+}

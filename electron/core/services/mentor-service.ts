@@ -1,0 +1,64 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { mentorAssignments } from '../../../db/schema/index';
+import { AppError } from '../errors';
+import type { CandidateDetail } from '../model/entities';
+import { candidateDetail, writableCandidate } from './candidate-repo';
+import { invalidateFindings } from './check-service';
+import { audit, newId, type ServiceContext } from './context';
+import { getMember } from './member-service';
+
+const PROBATION_STAGES = new Set(['du-bi']);
+const CLOSED_STAGES = new Set(['chinh-thuc', 'dung', 'xoa-ten', 'chuyen-di']);
+
+/**
+ * Assigns a full member to help a candidate (pre-admission) or a probationary member (probation). A new mentor of
+ * the same role ends the previous assignment on the day the new one starts, so the history stays complete.
+ */
+export function assignMentor(ctx: ServiceContext, input: { candidateId: string; memberId: string; role: 'pre-admission' | 'probation'; from: string }): CandidateDetail {
+  return ctx.db.transaction((tx) => {
+    const candidate = writableCandidate(tx, input.candidateId);
+    const member = getMember(tx, input.memberId);
+    if (!member.canMentor) {
+      throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức đang sinh hoạt nên không thể được phân công giúp đỡ.`);
+    }
+    if (member.fullMemberSince && member.fullMemberSince > input.from) {
+      throw new AppError('validation', `Ngày ${input.from} ${member.fullName} chưa là đảng viên chính thức.`);
+    }
+    if (CLOSED_STAGES.has(candidate.stage)) {
+      throw new AppError('conflict', 'Hồ sơ này đã kết thúc, không cần phân công người giúp đỡ.');
+    }
+    if (input.role === 'probation' && !PROBATION_STAGES.has(candidate.stage)) {
+      throw new AppError('validation', 'Chỉ phân công giúp đỡ đảng viên dự bị sau khi đã kết nạp.');
+    }
+    if (input.from > ctx.clock.today()) {
+      throw new AppError('validation', 'Ngày phân công không thể sau ngày hôm nay.');
+    }
+    const active = and(eq(mentorAssignments.candidateId, input.candidateId), eq(mentorAssignments.role, input.role), isNull(mentorAssignments.toDate));
+    tx.update(mentorAssignments).set({ toDate: input.from }).where(active).run();
+    const id = newId();
+    tx.insert(mentorAssignments).values({ id, candidateId: input.candidateId, memberId: member.id, mentorName: member.fullName, role: input.role, fromDate: input.from, toDate: null, createdAt: ctx.clock.now() }).run();
+    audit(tx, ctx, 'assign-mentor', 'candidate', input.candidateId, { assignmentId: id, memberId: member.id, role: input.role, from: input.from });
+    invalidateFindings(tx, [input.candidateId]);
+    return candidateDetail(tx, input.candidateId);
+  });
+}
+
+export function endMentor(ctx: ServiceContext, input: { candidateId: string; assignmentId: string; to: string }): CandidateDetail {
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, input.candidateId);
+    const row = tx.select().from(mentorAssignments).where(eq(mentorAssignments.id, input.assignmentId)).get();
+    if (!row || row.candidateId !== input.candidateId) {
+      throw new AppError('not-found', 'Không tìm thấy phân công này.');
+    }
+    if (row.toDate) {
+      throw new AppError('conflict', 'Phân công này đã kết thúc.');
+    }
+    if (input.to < row.fromDate) {
+      throw new AppError('validation', 'Ngày kết thúc không thể trước ngày bắt đầu phân công.');
+    }
+    tx.update(mentorAssignments).set({ toDate: input.to }).where(eq(mentorAssignments.id, input.assignmentId)).run();
+    audit(tx, ctx, 'end-mentor', 'candidate', input.candidateId, input);
+    invalidateFindings(tx, [input.candidateId]);
+    return candidateDetail(tx, input.candidateId);
+  });
+}

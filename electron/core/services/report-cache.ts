@@ -1,0 +1,44 @@
+import type { Db } from '../../../db/types';
+
+/**
+ * Memo of derived report data per open database. A superior's 50,000 candidates take seconds to read from the
+ * encrypted file and about half a second to count, while the dashboard must answer at once and the data changes
+ * only when a bundle or an edit arrives. Any write invalidates everything: SQLite's total_changes() moves on every
+ * row this connection writes, data_version on every commit by another connection, and both cost nothing to read.
+ * Values are shared between callers and must be treated as read-only.
+ */
+
+type Memo = { stamp: string; entries: Map<string, unknown> };
+
+/** Enough for a year, its quarters and the dashboard, without keeping stale copies of 50,000 dossiers around. */
+const MAX_ENTRIES = 12;
+
+const memos = new WeakMap<object, Memo>();
+
+function stampOf(db: Db): string {
+  const sqlite = db.$client;
+  const changes = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${changes}|${String(sqlite.pragma('data_version', { simple: true }))}`;
+}
+
+/** The value stored under `key` for the database as it is now, computing it when absent or out of date. */
+export function memoized<T>(db: Db, key: string, compute: () => T): T {
+  const stamp = stampOf(db);
+  let memo = memos.get(db.$client);
+  if (!memo || memo.stamp !== stamp) {
+    memo = { stamp, entries: new Map() };
+    memos.set(db.$client, memo);
+  }
+  if (memo.entries.has(key)) {
+    return memo.entries.get(key) as T;
+  }
+  const value = compute();
+  memo.entries.set(key, value);
+  if (memo.entries.size > MAX_ENTRIES) {
+    const oldest = memo.entries.keys().next().value;
+    if (oldest !== undefined) {
+      memo.entries.delete(oldest);
+    }
+  }
+  return value;
+}

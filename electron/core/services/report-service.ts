@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/types';
+import { frozenReports, units as unitsTable } from '../../../db/schema/index';
+import { buildReport } from '../domain/reports/build-report';
+import { reportToDocx } from '../domain/reports/docx';
+import { reportToHtml } from '../domain/reports/html';
+import { DOTS, type PartyDocumentMeta } from '../domain/reports/party-document';
+import { reportToXlsx } from '../domain/reports/xlsx';
+import { deriveStage } from '../domain/rules/index';
+import { AppError, formatZodIssues } from '../errors';
+import type { Unit } from '../model/entities';
+import { parsePeriod, reportSchema, type Period, type Report } from '../model/report';
+import type { FrozenReportInfo, ReportOutputFormat } from '../model/report-records';
+import type { PdfRenderer } from '../pdf-port';
+import { audit, newId, type ServiceContext } from './context';
+import { memoized } from './report-cache';
+import { loadReportUnits } from './report-loader';
+import { getSelfUnit, getUnit } from './unit-service';
+
+/** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
+export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
+export type ReportRequest = ReportScope & { period: string | Period; asOf: string };
+
+const rowToUnit = (r: typeof unitsTable.$inferSelect): Unit => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, origin: r.origin, hasYouthUnion: r.hasYouthUnion, ducsMembers: r.ducsMembers });
+
+function hasCandidates(db: Db, code: string): boolean {
+  return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? LIMIT 1').get(code) !== undefined;
+}
+
+/** The units a scope covers and the superior the total is made for (null for a single unit). */
+export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope: Report['scope'] } {
+  if (scope.all && scope.unitCode) {
+    throw new AppError('validation', 'Chọn một đơn vị hoặc tất cả các đơn vị, không chọn cả hai.');
+  }
+  const self = getSelfUnit(db);
+  if (!scope.all) {
+    const unit = scope.unitCode ? getUnit(db, scope.unitCode.trim().toUpperCase()) : self;
+    if (!unit || unit.origin === 'parent') {
+      throw new AppError('not-found', `Không có đơn vị mã ${scope.unitCode} trong cơ sở dữ liệu này.`);
+    }
+    return { units: [unit], scope: null };
+  }
+  const mirrors = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(rowToUnit);
+  if (mirrors.length === 0) {
+    throw new AppError('validation', 'Chưa có đơn vị cấp dưới nào gửi dữ liệu lên, nên chưa có báo cáo tổng hợp.');
+  }
+  // A grassroots committee may also follow candidates itself; they count like one more unit.
+  const own = hasCandidates(db, self.code) ? [self] : [];
+  return { units: [...own, ...mirrors], scope: { code: self.code, name: self.name, level: self.level } };
+}
+
+/** Stage of the rules engine (RULES.md §2), the one every screen shows; none before the first event. */
+const stageOf = (events: Parameters<typeof deriveStage>[0]) => (events.length === 0 ? null : deriveStage(events));
+
+/**
+ * The report of RULES.md §5 for `period` as of `asOf`: for one unit, or for all mirrored units with their total.
+ * Findings come from the findings cache where it can answer, otherwise from the rules engine. Memoised until the
+ * database changes, so the superior's dashboard and report screens answer at once; treat the result as read-only.
+ */
+export function buildUnitReport(db: Db, req: ReportRequest): Report {
+  const period = typeof req.period === 'string' ? parsePeriod(req.period) : req.period;
+  const { units, scope } = resolveScope(db, req);
+  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
+  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => {
+    if (req.asOf < period.start) {
+      throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${req.asOf}.`);
+    }
+    const input = memoized(db, `input|${scopeKey}|${period.year}|${req.asOf}`, () => loadReportUnits(db, units, period.year, req.asOf));
+    return buildReport({ scope, units: input }, period, req.asOf, stageOf);
+  });
+}
+
+const SIGNER: Record<string, { onBehalfOf: string; position: string; keep: string }> = {
+  'chi-bo': { onBehalfOf: 'T/M CHI BỘ', position: 'BÍ THƯ', keep: 'Lưu chi bộ' },
+  'dang-bo-co-so': { onBehalfOf: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', keep: 'Lưu văn phòng đảng ủy' },
+  'cap-tren': { onBehalfOf: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', keep: 'Lưu văn phòng' },
+};
+
+export type MetaOptions = { number?: string | null; issuedOn?: string | null; place?: string | null; signerName?: string | null };
+
+/** Header and signature of the report as a Party document: issued by the report's unit, sent to its superior. */
+export function reportMeta(db: Db, report: Report, options: MetaOptions = {}): PartyDocumentMeta {
+  const subject = report.scope ?? report.units[0] ?? { code: '', name: '', level: 'chi-bo' };
+  const unit = getUnit(db, subject.code);
+  const superior = unit?.parentCode ? getUnit(db, unit.parentCode) : null;
+  const superiorName = superior && superior.name !== superior.code ? superior.name : 'Cấp ủy cấp trên';
+  const signer = SIGNER[subject.level] ?? SIGNER['chi-bo']!;
+  return {
+    superiorBody: superiorName,
+    issuingBody: subject.name,
+    number: options.number ?? '',
+    place: options.place ?? DOTS,
+    date: options.issuedOn ?? null,
+    recipients: [`${superiorName} (để báo cáo)`, signer.keep],
+    signer: { onBehalfOf: signer.onBehalfOf, position: signer.position, name: options.signerName ?? '' },
+  };
+}
+
+/** The report in one output format; PDF goes through the host's renderer from the same HTML the app shows. */
+export async function renderReport(report: Report, format: ReportOutputFormat, meta: PartyDocumentMeta, pdf?: PdfRenderer): Promise<Buffer> {
+  switch (format) {
+    case 'json':
+      return Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
+    case 'xlsx':
+      return reportToXlsx(report);
+    case 'docx':
+      return reportToDocx(report, meta);
+    case 'pdf':
+      if (!pdf) {
+        throw new AppError('internal', 'Chưa có trình tạo PDF trong môi trường này; hãy xuất DOCX hoặc XLSX.');
+      }
+      return pdf.htmlToPdf(reportToHtml(report, meta));
+  }
+}
+
+const toInfo = (r: typeof frozenReports.$inferSelect): FrozenReportInfo => ({ id: r.id, unitCode: r.unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason });
+
+export type FreezeInput = ReportScope & { period: string; number: string; issuedOn?: string | null; reason?: string | null };
+
+/**
+ * Freezes the report as sent upward today, with its number and date, as version n+1 of its unit and period.
+ * A later version is a correction and must say why; earlier versions stay as they were sent.
+ */
+export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenReportInfo {
+  const number = input.number.trim();
+  if (!number) {
+    throw new AppError('validation', 'Nhập số và ký hiệu của báo cáo (ví dụ 05-BC/CB).');
+  }
+  const report = buildUnitReport(ctx.db, { ...input, asOf: ctx.clock.today() });
+  const unitCode = report.scope?.code ?? report.units[0]!.code;
+  return ctx.db.transaction((tx) => {
+    const last = tx.select({ v: sql<number | null>`max(${frozenReports.version})` }).from(frozenReports).where(and(eq(frozenReports.unitCode, unitCode), eq(frozenReports.period, report.period.code))).get();
+    const version = (last?.v ?? 0) + 1;
+    const reason = input.reason?.trim() || null;
+    if (version > 1 && !reason) {
+      throw new AppError('validation', `Báo cáo ${report.period.label} đã gửi ${version - 1} lần; bản sửa cần ghi rõ lý do sửa.`);
+    }
+    const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn: input.issuedOn ?? ctx.clock.today(), frozenAt: ctx.clock.now(), reason, content: report };
+    tx.insert(frozenReports).values(row).run();
+    audit(tx, ctx, 'freeze', 'report', row.id, { unitCode, period: row.period, version, number });
+    return toInfo(row);
+  });
+}
+
+/** Frozen reports, newest period first and every version of each, optionally of one period or unit. */
+export function listFrozenReports(db: Db, filter: { period?: string | undefined; unitCode?: string | undefined } = {}): FrozenReportInfo[] {
+  const conditions = [filter.period ? eq(frozenReports.period, parsePeriod(filter.period).code) : undefined, filter.unitCode ? eq(frozenReports.unitCode, filter.unitCode) : undefined].filter((c) => c !== undefined);
+  return db
+    .select()
+    .from(frozenReports)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(frozenReports.period), asc(frozenReports.unitCode), asc(frozenReports.version))
+    .all()
+    .map(toInfo);
+}
+
+/** One frozen report exactly as it was sent. */
+export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; report: Report } {
+  const row = db.select().from(frozenReports).where(eq(frozenReports.id, id)).get();
+  if (!row) {
+    throw new AppError('not-found', 'Không tìm thấy báo cáo đã gửi.');
+  }
+  const parsed = reportSchema.safeParse(row.content);
+  if (!parsed.success) {
+    throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${formatZodIssues(parsed.error)}`);
+  }
+  return { info: toInfo(row), report: parsed.data };
+}
+
+export type ExportInput = ReportScope & { period: string; format: ReportOutputFormat; asOf?: string | undefined; frozenId?: string | undefined; number?: string | undefined; place?: string | undefined };
+
+/** The file content of a report export: a frozen version as sent, or the report built now. */
+export async function exportReport(db: Db, input: ExportInput, today: string, pdf?: PdfRenderer): Promise<Buffer> {
+  if (input.frozenId) {
+    const { info, report } = getFrozenReport(db, input.frozenId);
+    return renderReport(report, input.format, reportMeta(db, report, { number: info.number, issuedOn: info.issuedOn, place: input.place ?? null }), pdf);
+  }
+  const report = buildUnitReport(db, { ...input, asOf: input.asOf ?? today });
+  return renderReport(report, input.format, reportMeta(db, report, { number: input.number ?? null, place: input.place ?? null }), pdf);
+}

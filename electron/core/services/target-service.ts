@@ -1,0 +1,147 @@
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { members, targets } from '../../../db/schema/index';
+import { AppError, formatZodIssues } from '../errors';
+import type { TargetRow } from '../model/report-records';
+import { TARGET_PERIODS, targetSchema, type Target, type TargetPeriod } from '../model/targets';
+import { targetCount } from '../domain/reports/finalize';
+import { audit, newId, type ServiceContext } from './context';
+import { getSelfUnit, getUnit } from './unit-service';
+
+/**
+ * What `setTarget` accepts: the unit defaults to the own unit, the source to who is setting it (own unit → unit, a
+ * unit below → superior).
+ */
+export type TargetInput = Omit<Target, 'source' | 'unitCode'> & { unitCode?: string; source?: Target['source'] };
+
+/**
+ * Full members (ĐVCT) of each unit on `day`: recognised on or before it (a member recorded as full without a date
+ * counts) and not left before it. Exempt members are still full members, so they count here.
+ */
+export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
+  const rows = db
+    .select({ code: members.unitCode, n: sql<number>`count(*)` })
+    .from(members)
+    .where(
+      and(
+        eq(members.status, 'chinh-thuc'),
+        or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
+        or(isNull(members.leftOn), gte(members.leftOn, day)),
+      ),
+    )
+    .groupBy(members.unitCode)
+    .all();
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/** Full members of one unit at the start of `year` (1 January): the base of a percent target. */
+export function fullMembersAtYearStart(db: DbOrTx, unitCode: string, year: number): number {
+  return fullMembersOn(db, `${year}-01-01`).get(unitCode) ?? 0;
+}
+
+const periodOrder = (p: TargetPeriod) => TARGET_PERIODS.indexOf(p);
+
+/** Keeps, per unit, year and period, the superior's target when there is one, else the unit's own. */
+export function effectiveTargets<T extends Target>(list: readonly T[]): T[] {
+  const chosen = new Map<string, T>();
+  for (const t of list) {
+    const key = `${t.unitCode}|${t.year}|${t.period}`;
+    const current = chosen.get(key);
+    if (!current || (current.source === 'unit' && t.source === 'superior')) {
+      chosen.set(key, t);
+    }
+  }
+  return [...chosen.values()];
+}
+
+type StoredTarget = Target & { id: string; createdAt: string };
+
+function storedTargets(db: DbOrTx, filter: { unitCode?: string; year?: number }): StoredTarget[] {
+  const conditions = [
+    filter.unitCode ? eq(targets.unitCode, filter.unitCode) : undefined,
+    filter.year !== undefined ? eq(targets.year, filter.year) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select()
+    .from(targets)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .all()
+    .map((r) => ({ id: r.id, createdAt: r.createdAt, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source }));
+}
+
+/** Targets as the report uses them: the effective one per unit, year and period. */
+export function targetsForReport(db: DbOrTx, year: number): Target[] {
+  return effectiveTargets(storedTargets(db, { year })).map(({ unitCode, year: y, period, kind, value, source }) => ({ unitCode, year: y, period, kind, value, source }));
+}
+
+/** Targets of one unit (or all units) and year, both sources, each with its count and whether it applies. */
+export function listTargets(db: DbOrTx, filter: { unitCode?: string; year?: number } = {}): TargetRow[] {
+  const rows = storedTargets(db, filter);
+  const effective = new Set(effectiveTargets(rows).map((t) => t.id));
+  const bases = new Map<number, Map<string, number>>();
+  const base = (year: number, unit: string) => {
+    if (!bases.has(year)) {
+      bases.set(year, fullMembersOn(db, `${year}-01-01`));
+    }
+    return bases.get(year)!.get(unit) ?? 0;
+  };
+  return rows
+    .map((t) => {
+      const members = base(t.year, t.unitCode);
+      return { ...t, effective: effective.has(t.id), fullMembersAtYearStart: members, targetCount: targetCount(t, members) };
+    })
+    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || periodOrder(a.period) - periodOrder(b.period) || a.source.localeCompare(b.source));
+}
+
+function sourceFor(db: DbOrTx, unitCode: string, asked: Target['source'] | undefined): Target['source'] {
+  const unit = getUnit(db, unitCode);
+  if (!unit) {
+    throw new AppError('not-found', `Không có đơn vị mã ${unitCode}.`);
+  }
+  if (unit.origin === 'parent') {
+    throw new AppError('forbidden', 'Không đặt chỉ tiêu cho đơn vị cấp trên.');
+  }
+  const natural = unit.origin === 'self' ? 'unit' : 'superior';
+  if (asked === 'unit' && natural === 'superior') {
+    throw new AppError('forbidden', `Chỉ tiêu do chi bộ ${unit.name} tự đặt chỉ đến từ dữ liệu của chính đơn vị đó.`);
+  }
+  return asked ?? natural;
+}
+
+/**
+ * Sets a unit's target for one period of a year, replacing the earlier one from the same source. The own unit's
+ * targets are its own (`unit`); targets for a unit below are assigned by this superior (`superior`); a unit records
+ * its superior's assignment with source `superior` when a directive arrives.
+ */
+export function setTarget(ctx: ServiceContext, input: TargetInput): TargetRow {
+  return ctx.db.transaction((tx) => {
+    const unitCode = input.unitCode ?? getSelfUnit(tx).code;
+    const parsed = targetSchema.safeParse({ ...input, unitCode, source: sourceFor(tx, unitCode, input.source) });
+    if (!parsed.success) {
+      throw new AppError('validation', `Chỉ tiêu không hợp lệ — ${formatZodIssues(parsed.error)}`);
+    }
+    const t = parsed.data;
+    const same = and(eq(targets.unitCode, t.unitCode), eq(targets.year, t.year), eq(targets.period, t.period), eq(targets.source, t.source));
+    tx.delete(targets).where(same).run();
+    const id = newId();
+    tx.insert(targets).values({ id, ...t, createdAt: ctx.clock.now() }).run();
+    audit(tx, ctx, 'set-target', 'target', id, t);
+    const row = listTargets(tx, { unitCode: t.unitCode, year: t.year }).find((r) => r.id === id);
+    if (!row) {
+      throw new AppError('internal', 'Không đọc lại được chỉ tiêu vừa lưu.');
+    }
+    return row;
+  });
+}
+
+/** Removes one stored target (a wrong entry); the other source's target for that period, if any, applies again. */
+export function removeTarget(ctx: ServiceContext, id: string): void {
+  ctx.db.transaction((tx) => {
+    const row = tx.select().from(targets).where(eq(targets.id, id)).get();
+    if (!row) {
+      throw new AppError('not-found', 'Không tìm thấy chỉ tiêu.');
+    }
+    tx.delete(targets).where(eq(targets.id, id)).run();
+    audit(tx, ctx, 'remove-target', 'target', id, row);
+  });
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { isoDate } from './core/model/dates';
+import { candidateEventSchema, candidateProfileSchema, dossierDocumentSchema, MENTOR_ROLES } from './core/model/dossier';
+import { calendarEntrySchema } from './core/domain/calendar/calendar';
+import { DUE_CODES, FINDING_CODES } from './core/domain/rules/findings';
+import { candidateCheckSchema, severitySchema, todoItemSchema, voteCheckSchema } from './core/model/checks';
+import {
+  candidateDetailSchema,
+  candidateRowSchema,
+  memberInputSchema,
+  memberSchema,
+  unitSchema,
+  unitSetupSchema,
+} from './core/model/entities';
+import { dashboardSchema } from './core/model/dashboard';
+import { reportSchema } from './core/model/report';
+import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
+import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targets';
+
+/**
+ * Every call the UI can make: channel → zod input and output. Electron's IPC and the web host both dispatch through
+ * this table, so no channel exists without a schema. Channels are `domain:verb-noun`.
+ */
+
+const id = z.string().min(1).max(64);
+const empty = z.strictObject({});
+const year = z.number().int().min(2000).max(2100);
+const periodText = z.string().trim().min(4).max(10);
+/** One unit (the own unit when absent) or, at a superior, every mirrored unit with the total. */
+const reportScope = { unitCode: z.string().max(32).optional(), all: z.boolean().optional() };
+const sessionStatus = z.object({
+  state: z.enum(['no-database', 'locked', 'unlocked']),
+  unit: unitSchema.nullable(),
+  dataDir: z.string(),
+});
+
+export const invoke = {
+  'session:get-status': { input: empty, output: sessionStatus },
+  'session:setup': {
+    input: z.strictObject({ unit: unitSetupSchema, passphrase: z.string().min(8, 'mật khẩu cần ít nhất 8 ký tự').max(256) }),
+    output: z.object({ recoveryCode: z.string(), unit: unitSchema }),
+  },
+  'session:unlock': { input: z.strictObject({ secret: z.string().min(1).max(256) }), output: sessionStatus },
+  'session:lock': { input: empty, output: sessionStatus },
+  'session:change-passphrase': {
+    input: z.strictObject({ current: z.string().min(1).max(256), next: z.string().min(8).max(256) }),
+    output: z.null(),
+  },
+
+  'members:list': {
+    input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional() }),
+    output: z.array(memberSchema),
+  },
+  'members:create': { input: memberInputSchema, output: memberSchema },
+  'members:update': { input: z.strictObject({ id, member: memberInputSchema }), output: memberSchema },
+  'members:mark-left': {
+    input: z.strictObject({ id, date: isoDate, reason: z.string().trim().min(1).max(500) }),
+    output: memberSchema,
+  },
+
+  'candidates:list': {
+    input: z.strictObject({
+      query: z.string().max(120).optional(),
+      stage: z.string().max(40).optional(),
+      unitCode: z.string().max(32).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ total: z.number().int(), rows: z.array(candidateRowSchema) }),
+  },
+  'candidates:get': { input: z.strictObject({ id }), output: candidateDetailSchema },
+  'candidates:create': {
+    input: z.strictObject({ profile: candidateProfileSchema, firstEvent: candidateEventSchema.optional() }),
+    output: candidateDetailSchema,
+  },
+  'candidates:update-profile': {
+    input: z.strictObject({ id, profile: candidateProfileSchema }),
+    output: candidateDetailSchema,
+  },
+  'candidates:add-event': { input: z.strictObject({ id, event: candidateEventSchema }), output: candidateDetailSchema },
+  'candidates:void-event': {
+    input: z.strictObject({ id, eventId: id, reason: z.string().trim().min(3, 'ghi rõ lý do hủy').max(500) }),
+    output: candidateDetailSchema,
+  },
+  'candidates:add-document': {
+    input: z.strictObject({ id, document: dossierDocumentSchema }),
+    output: candidateDetailSchema,
+  },
+  'candidates:add-introducer': {
+    input: z.strictObject({
+      id,
+      memberId: id,
+      workedTogetherSince: isoDate.nullish(),
+      letterDate: isoDate.nullish(),
+      replacement: z.boolean().default(false),
+    }),
+    output: candidateDetailSchema,
+  },
+
+  'mentors:assign': {
+    input: z.strictObject({ candidateId: id, memberId: id, role: z.enum(MENTOR_ROLES), from: isoDate }),
+    output: candidateDetailSchema,
+  },
+  'mentors:end': {
+    input: z.strictObject({ candidateId: id, assignmentId: id, to: isoDate }),
+    output: candidateDetailSchema,
+  },
+
+  'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
+  'checks:todo': {
+    input: z.strictObject({
+      severities: z.array(severitySchema).optional(),
+      codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
+      dueOnly: z.boolean().optional(),
+    }),
+    output: z.array(todoItemSchema),
+  },
+  'checks:stage-counts': { input: z.strictObject({ unitCode: z.string().max(32).optional() }), output: z.array(z.object({ stage: z.string(), count: z.number().int() })) },
+  'checks:vote': {
+    input: z.strictObject({ kind: z.enum(['chi-bo', 'ducs']), date: isoDate, yes: z.number().int().min(0).optional(), members: z.number().int().min(0).optional() }),
+    output: voteCheckSchema,
+  },
+  'rules:list-rulebooks': {
+    input: empty,
+    output: z.object({ applied: z.string(), rulebooks: z.array(z.object({ version: z.string(), title: z.string(), validFrom: z.string(), rules: z.number().int() })) }),
+  },
+  'rules:import-rulebook': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.null() },
+  'calendar:list': { input: empty, output: z.array(calendarEntrySchema) },
+  'calendar:set': { input: calendarEntrySchema, output: z.array(calendarEntrySchema) },
+  'calendar:remove': { input: z.strictObject({ date: isoDate }), output: z.array(calendarEntrySchema) },
+
+  'reports:build': {
+    input: z.strictObject({ period: periodText, ...reportScope, asOf: isoDate.optional() }),
+    output: reportSchema,
+  },
+  'reports:export': {
+    input: z.strictObject({
+      period: periodText,
+      format: z.enum(REPORT_OUTPUT_FORMATS),
+      path: z.string().min(1).max(1000),
+      ...reportScope,
+      asOf: isoDate.optional(),
+      frozenId: id.optional(),
+      number: z.string().max(60).optional(),
+      place: z.string().max(120).optional(),
+    }),
+    output: z.object({ path: z.string(), bytes: z.number() }),
+  },
+  'reports:freeze': {
+    input: z.strictObject({
+      period: periodText,
+      ...reportScope,
+      number: z.string().trim().min(1, 'nhập số và ký hiệu báo cáo').max(60),
+      issuedOn: isoDate.optional(),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    output: frozenReportInfoSchema,
+  },
+  'reports:list-frozen': {
+    input: z.strictObject({ period: periodText.optional(), unitCode: z.string().max(32).optional() }),
+    output: z.array(frozenReportInfoSchema),
+  },
+  'reports:get-frozen': { input: z.strictObject({ id }), output: z.object({ info: frozenReportInfoSchema, report: reportSchema }) },
+
+  'targets:list': {
+    input: z.strictObject({ year: year.optional(), unitCode: z.string().max(32).optional() }),
+    output: z.array(targetRowSchema),
+  },
+  'targets:set': {
+    input: z.strictObject({
+      unitCode: z.string().max(32).optional(),
+      year,
+      period: z.enum(TARGET_PERIODS),
+      kind: z.enum(TARGET_KINDS),
+      value: z.number().min(0).max(100000),
+      source: z.enum(TARGET_SOURCES).optional(),
+    }),
+    output: targetRowSchema,
+  },
+  'targets:remove': { input: z.strictObject({ id }), output: z.null() },
+
+  'dashboard:get': { input: z.strictObject({ year, asOf: isoDate.optional() }), output: dashboardSchema },
+
+  'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ path: z.string(), bytes: z.number() }) },
+  'system:choose-path': {
+    input: z.strictObject({ mode: z.enum(['save', 'open']), title: z.string().max(200), defaultName: z.string().max(200) }),
+    output: z.string().nullable(),
+  },
+} as const;
+
+export type InvokeChannel = keyof typeof invoke;
+export type Input<C extends InvokeChannel> = z.input<(typeof invoke)[C]['input']>;
+export type Output<C extends InvokeChannel> = z.output<(typeof invoke)[C]['output']>;
+
+export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'locked' | 'internal';
+export type Failure = { ok: false; error: { kind: ErrorKind; message: string; code?: string } };
+export type Result<T> = { ok: true; value: T } | Failure;
+
+/** What the preload exposes as `window.ptdv` and the web transport implements over HTTP. */
+export type Api = {
+  invoke<C extends InvokeChannel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+};
+
+export function isInvokeChannel(value: string): value is InvokeChannel {
+  return Object.hasOwn(invoke, value);
+}

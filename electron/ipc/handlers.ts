@@ -1,0 +1,117 @@
+import { backupDatabase } from '../../db/backup';
+import type { Session } from '../core/services/session';
+import { getSelfUnit } from '../core/services/unit-service';
+import * as candidatesService from '../core/services/candidate-service';
+import { candidateDetail } from '../core/services/candidate-repo';
+import * as membersService from '../core/services/member-service';
+import * as mentorsService from '../core/services/mentor-service';
+import { readFileSync } from 'node:fs';
+import * as checks from '../core/services/check-service';
+import { voteOutcome } from '../core/domain/rules/index';
+import { AppError } from '../core/errors';
+import * as reportsService from '../core/services/report-service';
+import * as targetsService from '../core/services/target-service';
+import { buildDashboard } from '../core/services/dashboard-service';
+import type { PdfRenderer } from '../core/pdf-port';
+import { writeFileAtomic } from '../../db/atomic';
+import type { Handlers } from './dispatcher';
+
+export type HostPorts = {
+  /** Asks the user for a file path (a dialog in Electron; a fixed folder in the web host). */
+  choosePath(input: { mode: 'save' | 'open'; title: string; defaultName: string }): Promise<string | null>;
+  /** Prints report HTML to PDF (Electron's printToPDF; Chromium in the web host); absent where there is none. */
+  pdf?: PdfRenderer;
+};
+
+/** Writes an exported file (the path comes from system:choose-path) and says how big it is. */
+function writeExport(path: string, bytes: Buffer): { path: string; bytes: number } {
+  writeFileAtomic(path, bytes);
+  return { path, bytes: bytes.length };
+}
+
+/** Channel → service call, one line each; the same table serves Electron IPC and the web host. */
+export function createHandlers(session: Session, ports: HostPorts): Handlers {
+  const ctx = () => session.context();
+  const db = () => session.open().db;
+  const today = () => ctx().clock.today();
+  return {
+    'session:get-status': () => session.status(),
+    'session:setup': (i) => session.setup(i.unit, i.passphrase),
+    'session:unlock': (i) => session.unlock(i.secret),
+    'session:lock': () => session.lock(),
+    'session:change-passphrase': (i) => (session.changePassphrase(i.current, i.next), null),
+
+    'members:list': (i) => membersService.listMembers(db(), i),
+    'members:create': (i) => ctx().db.transaction((tx) => membersService.createMember(ctx(), i, tx)),
+    'members:update': (i) => membersService.updateMember(ctx(), i.id, i.member),
+    'members:mark-left': (i) => membersService.markMemberLeft(ctx(), i.id, i.date, i.reason),
+
+    'candidates:list': (i) => candidatesService.listCandidates(db(), i),
+    'candidates:get': (i) => candidateDetail(db(), i.id),
+    'candidates:create': (i) => candidateDetail(db(), candidatesService.createCandidate(ctx(), i.profile, i.firstEvent)),
+    'candidates:update-profile': (i) => candidatesService.updateProfile(ctx(), i.id, i.profile),
+    'candidates:add-event': (i) => candidatesService.addEvent(ctx(), i.id, i.event),
+    'candidates:void-event': (i) => candidatesService.voidEvent(ctx(), i.id, i.eventId, i.reason),
+    'candidates:add-document': (i) => candidatesService.addDocument(ctx(), i.id, i.document),
+    'candidates:add-introducer': (i) => candidatesService.addIntroducer(ctx(), i),
+
+    'mentors:assign': (i) => mentorsService.assignMentor(ctx(), i),
+    'mentors:end': (i) => mentorsService.endMentor(ctx(), i),
+
+    'checks:candidate': (i) => checks.checkCandidate(db(), i.id, ctx().clock.today()),
+    'checks:todo': (i) => checks.todoList(ctx(), i),
+    'checks:stage-counts': (i) => checks.stageCounts(db(), i.unitCode),
+    'checks:vote': (i) => voteCheck(session, i),
+    'rules:list-rulebooks': () => rulebookList(session),
+    'rules:import-rulebook': (i) => (checks.importRulebook(ctx(), readJsonFile(i.path)), null),
+    'calendar:list': () => checks.calendarEntries(db()),
+    'calendar:set': (i) => checks.setCalendarEntry(ctx(), i),
+    'calendar:remove': (i) => checks.removeCalendarEntry(ctx(), i.date),
+
+    'reports:build': (i) => reportsService.buildUnitReport(db(), { ...i, asOf: i.asOf ?? today() }),
+    'reports:export': async (i) => writeExport(i.path, await reportsService.exportReport(db(), i, today(), ports.pdf)),
+    'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
+    'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
+    'reports:get-frozen': (i) => reportsService.getFrozenReport(db(), i.id),
+
+    'targets:list': (i) => targetsService.listTargets(db(), i),
+    'targets:set': (i) => targetsService.setTarget(ctx(), i),
+    'targets:remove': (i) => (targetsService.removeTarget(ctx(), i.id), null),
+
+    'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
+
+    'backup:create': (i) => {
+      const database = session.open();
+      const bytes = backupDatabase(database, i.path, { createdAt: ctx().clock.now(), unitCode: getSelfUnit(database.db).code });
+      return { path: i.path, bytes };
+    },
+    'system:choose-path': (i) => ports.choosePath(i),
+  };
+}
+
+function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AppError('validation', `Không đọc được tệp JSON ${path}.`);
+  }
+}
+
+/** Who may vote on `date` and how many yes votes pass (2/3 of the cell's full members, or of the committee). */
+function voteCheck(session: Session, i: { kind: 'chi-bo' | 'ducs'; date: string; yes?: number; members?: number }) {
+  const voters = i.kind === 'chi-bo' ? membersService.eligibleVoters(session.open().db, i.date) : [];
+  const eligible = i.kind === 'chi-bo' ? voters.length : (i.members ?? 0);
+  const outcome = voteOutcome(i.yes ?? 0, eligible);
+  return { eligible, eligibleNames: voters.map((m) => m.fullName), needed: outcome.needed, passes: i.yes === undefined ? null : outcome.passes };
+}
+
+function rulebookList(session: Session) {
+  const { db } = session.open();
+  const today = session.context().clock.today();
+  const books = checks.listRulebooks(db);
+  const applied = checks.appliedRulebookVersion(db, today);
+  return {
+    applied,
+    rulebooks: books.map((b) => ({ version: b.version, title: b.title ?? '', validFrom: b.rules.map((r) => r.validFrom).sort()[0] ?? '', rules: b.rules.length })),
+  };
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../core/ports';
+import { Session } from '../core/services/session';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createHandlers } from '../ipc/handlers';
+import { startWebHost } from './host';
+
+/**
+ * `npm run web`: the app in a browser, for machines where Electron cannot run and for the browser tests.
+ * Prints one line `PTDV_WEB_URL=…` that tests read; the URL carries the per-run token in its fragment.
+ */
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, port: { type: 'string' }, files: { type: 'string' } },
+});
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = resolve(values.data ?? process.env.PTDV_DATA_DIR ?? join(homedir(), '.ptdv-web'));
+const filesDir = resolve(values.files ?? join(dataDir, 'files'));
+mkdirSync(filesDir, { recursive: true });
+
+const session = new Session({ dataDir, migrationsDir: join(root, 'migrations'), clock: systemClock, actor: 'web' });
+const dispatch = createDispatcher(
+  createHandlers(session, {
+    // No native dialog in a browser: files go to one folder the user was told about.
+    choosePath: async ({ defaultName }) => join(filesDir, defaultName),
+  }),
+);
+const host = await startWebHost({ dispatch, staticDir: join(root, 'out/renderer'), port: Number(values.port ?? 0) });
+console.log(`ptdv (trình duyệt) đang chạy. Dữ liệu: ${dataDir}\nTệp xuất ra: ${filesDir}\nMở địa chỉ sau trong trình duyệt:`);
+console.log(`PTDV_WEB_URL=${host.url}`);
+
+const stop = () => {
+  session.close();
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

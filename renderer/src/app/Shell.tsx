@@ -1,0 +1,96 @@
+import { lazy, Suspense } from 'react';
+import { Link, Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { UNIT_LEVEL_LABELS } from '../lib/labels';
+import { useSession } from './session';
+
+// Screens load on first visit, so the first paint only carries the shell and the setup/unlock screens.
+const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
+const CandidatesPage = lazy(() =>
+  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesPage })),
+);
+const NewCandidatePage = lazy(() =>
+  import('../features/candidates/NewCandidatePage').then((m) => ({ default: m.NewCandidatePage })),
+);
+const CandidatePage = lazy(() => import('../features/candidate/CandidatePage').then((m) => ({ default: m.CandidatePage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+const NAV = [
+  { href: '/candidates', label: 'Người vào Đảng' },
+  { href: '/members', label: 'Đảng viên' },
+  { href: '/settings', label: 'Cài đặt' },
+] as const;
+
+function Nav() {
+  return (
+    <nav className="nav" aria-label="Điều hướng chính">
+      <div className="nav-brand">
+        <span className="nav-logo" aria-hidden="true">
+          ★
+        </span>
+        <span>
+          ptdv
+          <small>Phát triển đảng viên</small>
+        </span>
+      </div>
+      {NAV.map((item) => (
+        <Link key={item.href} href={item.href} className={(active) => `nav-link${active ? ' active' : ''}`}>
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function Header() {
+  const { status, lock } = useSession();
+  const unit = status.unit;
+  return (
+    <header className="header">
+      <div>
+        <div className="header-unit">{unit?.name ?? 'Đơn vị'}</div>
+        {unit ? (
+          <div className="header-sub">
+            {UNIT_LEVEL_LABELS[unit.level]} · Mã {unit.code}
+            {unit.parentCode ? ` · Cấp trên ${unit.parentCode}` : ''}
+          </div>
+        ) : null}
+      </div>
+      <button type="button" className="btn btn-ghost" onClick={lock} title="Khóa dữ liệu; cần mật khẩu để mở lại">
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+          <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+        Khóa
+      </button>
+    </header>
+  );
+}
+
+/** The unlocked app: navigation on the left, the unit in the header, one screen at a time. */
+export function Shell() {
+  return (
+    <Router hook={useHashLocation}>
+      <div className="shell">
+        <Nav />
+        <div className="main">
+          <Header />
+          <main className="content">
+            <Suspense fallback={<p className="muted">Đang tải…</p>}>
+              <Switch>
+                <Route path="/members" component={MembersPage} />
+                <Route path="/candidates/new" component={NewCandidatePage} />
+                <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
+                <Route path="/candidates" component={CandidatesPage} />
+                <Route path="/settings" component={SettingsPage} />
+                <Route>
+                  <Redirect to="/candidates" replace />
+                </Route>
+              </Switch>
+            </Suspense>
+          </main>
+        </div>
+      </div>
+    </Router>
+  );
+}

@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { Output } from '../../../electron/ipc-contract';
+
+export type SessionStatus = Output<'session:get-status'>;
+
+export type SessionValue = {
+  status: SessionStatus;
+  /** Locks the database and returns to the unlock screen. */
+  lock: () => void;
+};
+
+export const SessionContext = createContext<SessionValue | null>(null);
+
+/** The open session; only screens shown after unlocking use it. */
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) {
+    throw new Error('useSession outside the unlocked app');
+  }
+  return value;
+}

@@ -1,0 +1,65 @@
+import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
+
+type FieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  /** Spans the whole row of a form grid. */
+  wide?: boolean;
+  /** Spans two columns of a three-column grid. */
+  span2?: boolean;
+  /** One control (input, select, textarea, or a component passing these props on to one). */
+  children: ReactNode;
+};
+
+type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+
+/** A labelled form control with its hint and, in red below it, what is wrong with it. */
+export function Field({ label, error, hint, wide, span2, children }: FieldProps) {
+  const id = useId();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const control = isValidElement(children)
+    ? cloneElement(children as ReactElement<ControlProps>, {
+        id,
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })
+    : children;
+  return (
+    <div className={`field${wide ? ' field-wide' : ''}${span2 ? ' field-span2' : ''}${error ? ' field-invalid' : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {control}
+      {hint && !error ? (
+        <small className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A checkbox with its label on the right. */
+export function Check({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="check">
+      {children}
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A problem with the whole form (usually the service's answer), shown above its buttons. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,122 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
+import type { CandidateDetail } from '../../../../electron/core/model/entities';
+import { call, errorMessage } from '../../api';
+import { Field, FormError } from '../../components/Field';
+import { optionalText, todayIso, viDate } from '../../lib/form';
+import { DOCUMENT_LABELS } from '../../lib/labels';
+
+type Props = { candidate: CandidateDetail; onChange: (d: CandidateDetail) => void };
+
+const schema = z.object({
+  form: z.enum(DOCUMENT_FORMS, 'Chọn loại tài liệu.'),
+  date: viDate('Nhập ngày của tài liệu.'),
+  signer: optionalText(120),
+  issuer: optionalText(200),
+  note: optionalText(2000),
+});
+
+function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => void }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (document) => {
+    setFailure(null);
+    try {
+      onChange(await call('candidates:add-document', { id: candidate.id, document }));
+      onClose();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label="Thêm tài liệu">
+      <div className="form-grid">
+        <Field label="Tài liệu" error={errors.form?.message} wide>
+          <select {...form.register('form')}>
+            {DOCUMENT_FORMS.map((f) => (
+              <option key={f} value={f}>
+                {f} — {DOCUMENT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Ngày" error={errors.date?.message} hint="ngày/tháng/năm">
+          <input {...form.register('date')} inputMode="numeric" />
+        </Field>
+        <Field label="Người ký" error={errors.signer?.message}>
+          <input {...form.register('signer')} />
+        </Field>
+        <Field label="Cơ quan ban hành" error={errors.issuer?.message}>
+          <input {...form.register('issuer')} />
+        </Field>
+        <Field label="Ghi chú" error={errors.note?.message}>
+          <input {...form.register('note')} />
+        </Field>
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Hủy
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          Thêm tài liệu
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The dated documents of the candidate's file (forms 1…16-KNĐ, verification, records). */
+export function DocumentsCard({ candidate, onChange }: Props) {
+  const [adding, setAdding] = useState(false);
+  const documents = [...candidate.documents].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <section className="card section" aria-labelledby="documents-title">
+      <div className="section-head">
+        <h2 id="documents-title">Tài liệu hồ sơ</h2>
+        {candidate.readOnly || adding ? null : (
+          <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
+            + Thêm tài liệu
+          </button>
+        )}
+      </div>
+      {documents.length === 0 ? (
+        <p className="muted">Chưa ghi tài liệu nào.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Mẫu</th>
+              <th>Tài liệu</th>
+              <th>Ngày</th>
+              <th>Người ký</th>
+              <th>Ghi chú</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <strong>{d.form}</strong>
+                </td>
+                <td>{DOCUMENT_LABELS[d.form]}</td>
+                <td>{formatViDate(d.date)}</td>
+                <td>{[d.signer, d.issuer].filter(Boolean).join(' — ')}</td>
+                <td>{d.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {adding ? <AddDocument candidate={candidate} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
+import type { CandidateDetail } from '../../../../electron/core/model/entities';
+import { call, errorMessage } from '../../api';
+import { Check, Field, FormError } from '../../components/Field';
+import { todayIso } from '../../lib/form';
+import { EVENT_LABELS, PROPOSER_LABELS, options } from '../../lib/labels';
+import { emptyEvent, eventFormSchema, eventShape, twoThirds, type EventFormIn } from './event-schema';
+
+type Props = { candidate: CandidateDetail; onSaved: (d: CandidateDetail) => void; onClose: () => void };
+
+/** The next event in pipeline order after the latest one recorded, as a sensible default. */
+function nextType(candidate: CandidateDetail): EventType {
+  const done = candidate.events.filter((e) => !e.voided).map((e) => EVENT_TYPES.indexOf(e.event.type));
+  const next = EVENT_TYPES[Math.max(-1, ...done) + 1];
+  return next && next !== 'WITHDRAWN' ? next : 'SOURCE_PROPOSED';
+}
+
+function VoteHint({ yes, total }: { yes: string; total: string }) {
+  const y = Number(yes);
+  const t = Number(total);
+  if (!/^\d+$/.test(total) || t === 0) {
+    return null;
+  }
+  const need = twoThirds(t);
+  const ok = /^\d+$/.test(yes) && y >= need;
+  return (
+    <p className={ok ? 'marker' : 'muted'}>
+      Cần ít nhất {need}/{t} phiếu (2/3).{/^\d+$/.test(yes) ? (ok ? ' Đạt.' : ' Chưa đạt.') : ''}
+    </p>
+  );
+}
+
+/** Records a dated event with the fields its type needs (votes, decision number…). */
+export function EventForm({ candidate, onSaved, onClose }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<EventFormIn, unknown, CandidateEvent>({
+    resolver: zodResolver(eventFormSchema),
+    defaultValues: emptyEvent(nextType(candidate), formatViDate(todayIso())),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const reg = form.register;
+  const [type, yes, total] = useWatch({ control: form.control, name: ['type', 'yes', 'total'] });
+  const shape = eventShape(type);
+  const isDucs = shape === 'ducs-vote';
+
+  const submit = form.handleSubmit(async (event) => {
+    setFailure(null);
+    try {
+      onSaved(await call('candidates:add-event', { id: candidate.id, event }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label="Ghi sự kiện">
+      <div className="form-grid">
+        <Field label="Sự kiện" error={errors.type?.message} wide>
+          <select {...reg('type')}>
+            {options(EVENT_LABELS).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Ngày" error={errors.date?.message} hint="ngày/tháng/năm">
+          <input {...reg('date')} inputMode="numeric" />
+        </Field>
+        {shape === 'source' ? (
+          <Field label="Tổ chức giới thiệu" error={errors.by?.message}>
+            <select {...reg('by')}>
+              <option value="">— Chưa ghi —</option>
+              {options(PROPOSER_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {shape === 'vote' || isDucs ? (
+          <>
+            <Field label={isDucs ? 'Số cấp ủy viên tán thành' : 'Số phiếu tán thành'} error={errors.yes?.message}>
+              <input {...reg('yes')} inputMode="numeric" />
+            </Field>
+            <Field
+              label={isDucs ? 'Tổng số cấp ủy viên' : 'Số đảng viên chính thức có quyền biểu quyết'}
+              error={errors.total?.message}
+            >
+              <input {...reg('total')} inputMode="numeric" />
+            </Field>
+            <div className="field-wide">
+              <VoteHint yes={yes} total={total} />
+            </div>
+          </>
+        ) : null}
+        {shape === 'admission' || shape === 'recognition' ? (
+          <>
+            <Field label="Số quyết định" error={errors.number?.message}>
+              <input {...reg('number')} placeholder="Ví dụ: 125-QĐ/ĐU" />
+            </Field>
+            <Field label="Ngày chi bộ nhận quyết định" error={errors.received?.message} hint="ngày/tháng/năm">
+              <input {...reg('received')} inputMode="numeric" />
+            </Field>
+          </>
+        ) : null}
+        {shape === 'admission' ? (
+          <Field label="Số ngày làm việc được gia hạn" error={errors.extensionDays?.message} hint="Để trống nếu không gia hạn">
+            <input {...reg('extensionDays')} inputMode="numeric" />
+          </Field>
+        ) : null}
+        {shape === 'ceremony' ? (
+          <div className="field field-wide">
+            <Check label="Cấp trên đã đồng ý cho tổ chức lễ kết nạp muộn">
+              <input type="checkbox" {...reg('superiorConsent')} />
+            </Check>
+          </div>
+        ) : null}
+        <Field label="Ghi chú" error={errors.note?.message} wide>
+          <input {...reg('note')} />
+        </Field>
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Hủy
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          Ghi sự kiện
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
+import { call, errorMessage } from '../../api';
+import { Check, Field, FormError } from '../../components/Field';
+import { optionalViDate } from '../../lib/form';
+
+type Props = { candidate: CandidateDetail; members: Member[]; onChange: (d: CandidateDetail) => void };
+
+const schema = z.object({
+  memberId: z.string().min(1, 'Chọn đảng viên giới thiệu.'),
+  workedTogetherSince: optionalViDate,
+  letterDate: optionalViDate,
+  replacement: z.boolean(),
+});
+
+function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onClose: () => void }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const taken = new Set(candidate.introducers.map((i) => i.memberId));
+  const eligible = members.filter((m) => m.canMentor && !taken.has(m.id));
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    setFailure(null);
+    try {
+      onChange(await call('candidates:add-introducer', { id: candidate.id, ...v }));
+      onClose();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label="Thêm người giới thiệu">
+      <Field label="Đảng viên giới thiệu" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
+        <select {...form.register('memberId')}>
+          <option value="">— Chọn đảng viên —</option>
+          {eligible.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.fullName}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Cùng công tác, học tập từ ngày" error={errors.workedTogetherSince?.message} hint="ngày/tháng/năm">
+        <input {...form.register('workedTogetherSince')} inputMode="numeric" />
+      </Field>
+      <Field label="Ngày ký giấy giới thiệu (3-KNĐ)" error={errors.letterDate?.message} hint="ngày/tháng/năm">
+        <input {...form.register('letterDate')} inputMode="numeric" />
+      </Field>
+      <Check label="Giới thiệu thay (người trước đã chuyển đi hoặc mất quyền)">
+        <input type="checkbox" {...form.register('replacement')} />
+      </Check>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Hủy
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          Thêm người giới thiệu
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The full members who introduce the candidate (3-KNĐ), with how long they have worked together. */
+export function IntroducersCard({ candidate, members, onChange }: Props) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="card section" aria-labelledby="introducers-title">
+      <div className="section-head">
+        <h2 id="introducers-title">Người giới thiệu</h2>
+        {candidate.readOnly || adding ? null : (
+          <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
+            + Thêm
+          </button>
+        )}
+      </div>
+      {candidate.introducers.length === 0 ? <p className="muted">Chưa có người giới thiệu.</p> : null}
+      <ul className="plain-list">
+        {candidate.introducers.map((i) => (
+          <li key={i.id}>
+            <div>
+              <strong>{i.name}</strong>
+              {i.replacement ? <span className="badge badge-neutral"> giới thiệu thay</span> : null}
+              <div className="detail">
+                {i.workedTogetherSince ? `Cùng công tác từ ${formatViDate(i.workedTogetherSince)}` : 'Chưa ghi ngày cùng công tác'}
+                {i.letterDate ? ` · Giấy giới thiệu ngày ${formatViDate(i.letterDate)}` : ''}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {adding ? <AddIntroducer candidate={candidate} members={members} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { STAGES } from '../../../../electron/core/domain/rules/stage';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import { FormError } from '../../components/Field';
+import { StageBadge } from '../../components/StageBadge';
+import { GENDER_LABELS, stageLabel } from '../../lib/labels';
+import { useCandidatePages } from './use-candidate-pages';
+
+const ROW_HEIGHT = 44;
+const SEARCH_DELAY_MS = 200;
+
+// Kept across visits so coming back from a candidate's page shows the same search.
+const remembered = { text: '', stage: '' };
+
+function useDebounced(value: string, delay: number): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+/** Every candidate of the unit in name order, searchable without diacritics, filtered by stage, virtualised. */
+export function CandidatesPage() {
+  const [text, setText] = useState(remembered.text);
+  const [stage, setStage] = useState(remembered.stage);
+  const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  const pages = useCandidatePages(query, stage);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: pages.total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensure } = pages;
+
+  useEffect(() => {
+    remembered.text = text;
+    remembered.stage = stage;
+  }, [text, stage]);
+  useEffect(() => ensure(first, last), [ensure, first, last]);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [query, stage]);
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Người vào Đảng</h1>
+          <p className="count" data-testid="candidate-count">
+            {pages.total === null ? 'Đang tải…' : `${pages.total.toLocaleString('vi-VN')} người`}
+          </p>
+        </div>
+        <Link href="/candidates/new" className="btn btn-primary">
+          + Thêm người vào Đảng
+        </Link>
+      </div>
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label="Tìm theo họ tên"
+          placeholder="Tìm theo họ tên (gõ không dấu cũng được)"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <select aria-label="Lọc theo giai đoạn" value={stage} onChange={(e) => setStage(e.target.value)}>
+          <option value="">Tất cả giai đoạn</option>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {stageLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FormError message={pages.error} />
+      <div className="vlist" role="region" aria-label="Danh sách người vào Đảng">
+        <div className="vlist-head">
+          <span>Họ và tên</span>
+          <span>Giới tính</span>
+          <span>Ngày sinh</span>
+          <span>Giai đoạn</span>
+          <span>Người giúp đỡ</span>
+        </div>
+        <div className="vlist-body" ref={scroller}>
+          {pages.total === 0 ? (
+            <p className="empty">
+              {query || stage ? 'Không tìm thấy ai khớp với điều kiện tìm.' : 'Chưa có người vào Đảng nào.'}
+            </p>
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = pages.rowAt(item.index);
+              const style = { transform: `translateY(${item.start}px)` };
+              return row ? (
+                <Link key={row.id} href={`/candidates/${row.id}`} className="vlist-row" style={style}>
+                  <span className="name">{row.fullName}</span>
+                  <span>{row.gender ? GENDER_LABELS[row.gender] : ''}</span>
+                  <span>{formatViDate(row.birthDate)}</span>
+                  <span>
+                    <StageBadge stage={row.stage} />
+                  </span>
+                  <span>{row.mentorName ?? <span className="muted">—</span>}</span>
+                </Link>
+              ) : (
+                <div key={`loading-${item.index}`} className="vlist-row" style={style} aria-hidden="true">
+                  <span className="skeleton" />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import type { CandidateEvent, CandidateProfile } from '../../../../electron/core/model/dossier';
+import { errorMessage } from '../../api';
+import { Field, FormError } from '../../components/Field';
+import {
+  EDUCATION_EXCEPTION_LABELS,
+  EDUCATION_LABELS,
+  GENDER_LABELS,
+  INTRODUCTION_PATH_LABELS,
+  OCCUPATION_LABELS,
+  PROPOSER_LABELS,
+  options,
+} from '../../lib/labels';
+import { profileDefaults, profileFormSchema, toProfile, type ProfileFormIn, type ProfileFormOut } from './profile-schema';
+
+type Props = {
+  initial?: CandidateProfile;
+  /** A new candidate may start with the date and organisation that proposed them. */
+  withSource?: boolean;
+  submitLabel: string;
+  onSubmit: (profile: CandidateProfile, firstEvent: CandidateEvent | undefined) => Promise<void>;
+  onCancel?: () => void;
+};
+
+type ChoiceProps = { reg: UseFormRegisterReturn; labels: Readonly<Record<string, string>>; empty: string; id?: string };
+
+/** A select over a label table; `id` and aria props come from the surrounding Field. */
+function Choice({ reg, labels, empty, ...aria }: ChoiceProps) {
+  return (
+    <select {...reg} {...aria}>
+      <option value="">{empty}</option>
+      {options(labels).map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const YES_NO = { yes: 'Có', no: 'Không' };
+const UNSET = '— Chưa ghi —';
+
+/** The candidate's profile (RULES.md §4), used to add a candidate and to edit one. */
+export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCancel }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<ProfileFormIn, unknown, ProfileFormOut>({
+    resolver: zodResolver(profileFormSchema),
+    defaultValues: profileDefaults(initial),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const reg = form.register;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    const { profile, firstEvent } = toProfile(values);
+    try {
+      await onSubmit(profile, withSource ? firstEvent : undefined);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="form-grid three">
+        <Field label="Họ và tên" error={errors.fullName?.message} wide>
+          <input {...reg('fullName')} autoComplete="off" />
+        </Field>
+        <Field label="Giới tính" error={errors.gender?.message}>
+          <Choice reg={reg('gender')} labels={GENDER_LABELS} empty={UNSET} />
+        </Field>
+        <Field label="Ngày sinh" error={errors.birthDate?.message} hint="ngày/tháng/năm">
+          <input {...reg('birthDate')} placeholder="dd/mm/yyyy" inputMode="numeric" />
+        </Field>
+        <Field label="Dân tộc" error={errors.ethnicity?.message}>
+          <input {...reg('ethnicity')} placeholder="Ví dụ: Kinh" />
+        </Field>
+        <Field label="Tôn giáo" error={errors.religion?.message}>
+          <input {...reg('religion')} placeholder="Để trống nếu không có" />
+        </Field>
+        <Field label="Nghề nghiệp" error={errors.occupation?.message}>
+          <Choice reg={reg('occupation')} labels={OCCUPATION_LABELS} empty={UNSET} />
+        </Field>
+        <Field label="Làm việc ở doanh nghiệp ngoài nhà nước" error={errors.nonStateEnterprise?.message}>
+          <Choice reg={reg('nonStateEnterprise')} labels={YES_NO} empty={UNSET} />
+        </Field>
+        <Field label="Trình độ học vấn" error={errors.education?.message}>
+          <Choice reg={reg('education')} labels={EDUCATION_LABELS} empty={UNSET} />
+        </Field>
+        <Field label="Trường hợp đặc biệt về học vấn" error={errors.educationException?.message} span2>
+          <Choice reg={reg('educationException')} labels={EDUCATION_EXCEPTION_LABELS} empty="Không" />
+        </Field>
+        <Field label="Đoàn viên Thanh niên" error={errors.youthUnionMember?.message}>
+          <Choice reg={reg('youthUnionMember')} labels={YES_NO} empty={UNSET} />
+        </Field>
+        <Field label="Đoàn viên Công đoàn" error={errors.tradeUnionMember?.message}>
+          <Choice reg={reg('tradeUnionMember')} labels={YES_NO} empty={UNSET} />
+        </Field>
+        <Field label="Cách giới thiệu vào Đảng" error={errors.introductionPath?.message}>
+          <Choice reg={reg('introductionPath')} labels={INTRODUCTION_PATH_LABELS} empty="— Chưa xác định —" />
+        </Field>
+        {withSource ? (
+          <>
+            <Field label="Ngày được giới thiệu vào nguồn" error={errors.sourceDate?.message} hint="Để trống nếu chưa rõ">
+              <input {...reg('sourceDate')} placeholder="dd/mm/yyyy" inputMode="numeric" />
+            </Field>
+            <Field label="Tổ chức giới thiệu" error={errors.sourceBy?.message}>
+              <Choice reg={reg('sourceBy')} labels={PROPOSER_LABELS} empty={UNSET} />
+            </Field>
+          </>
+        ) : null}
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            Hủy
+          </button>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

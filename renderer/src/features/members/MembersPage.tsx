@@ -1,0 +1,127 @@
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import type { Member } from '../../../../electron/core/model/entities';
+import { call } from '../../api';
+import { FormError } from '../../components/Field';
+import { GENDER_LABELS } from '../../lib/labels';
+import { useLoad } from '../../lib/use-load';
+import { MarkLeftDialog } from './MarkLeftDialog';
+import { MemberForm } from './MemberForm';
+
+type Editing = { kind: 'new' } | { kind: 'edit'; member: Member } | { kind: 'left'; member: Member } | null;
+
+const column = createColumnHelper<Member>();
+
+function StatusBadge({ member }: { member: Member }) {
+  if (member.leftOn) {
+    return <span className="badge badge-muted">Đã rời chi bộ {formatViDate(member.leftOn)}</span>;
+  }
+  return member.status === 'chinh-thuc' ? (
+    <span className="badge badge-success">Chính thức</span>
+  ) : (
+    <span className="badge badge-warm">Dự bị</span>
+  );
+}
+
+function useColumns(edit: (e: Editing) => void) {
+  return useMemo(
+    () => [
+      column.accessor('fullName', { header: 'Họ và tên', cell: (c) => <strong>{c.getValue()}</strong> }),
+      column.accessor('gender', { header: 'Giới tính', cell: (c) => (c.getValue() ? GENDER_LABELS[c.getValue()!] : '') }),
+      column.accessor('birthDate', { header: 'Ngày sinh', cell: (c) => formatViDate(c.getValue()) }),
+      column.display({ id: 'status', header: 'Trạng thái', cell: (c) => <StatusBadge member={c.row.original} /> }),
+      column.accessor('joinedOn', { header: 'Ngày vào Đảng', cell: (c) => formatViDate(c.getValue()) }),
+      column.accessor('fullMemberSince', { header: 'Ngày chính thức', cell: (c) => formatViDate(c.getValue()) }),
+      column.accessor('canMentor', {
+        header: 'Giúp đỡ',
+        cell: (c) => (c.getValue() ? <span className="marker">✓ Có thể giúp đỡ</span> : null),
+      }),
+      column.display({
+        id: 'actions',
+        header: () => <span className="sr-only">Thao tác</span>,
+        cell: (c) =>
+          c.row.original.leftOn ? null : (
+            <div className="cell-actions">
+              <button type="button" className="btn btn-small" onClick={() => edit({ kind: 'edit', member: c.row.original })}>
+                Sửa
+              </button>
+              <button type="button" className="btn btn-small btn-danger" onClick={() => edit({ kind: 'left', member: c.row.original })}>
+                Rời chi bộ
+              </button>
+            </div>
+          ),
+      }),
+    ],
+    [edit],
+  );
+}
+
+/** The cell's roster: full and probationary members, who can mentor, and those who have left. */
+export function MembersPage() {
+  const [includeLeft, setIncludeLeft] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+  const members = useLoad(() => call('members:list', { includeLeft }), String(includeLeft));
+  const columns = useColumns(setEditing);
+  const data = members.data ?? [];
+  // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
+  // oxlint-disable-next-line react/incompatible-library
+  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId: (m) => m.id });
+  const full = data.filter((m) => !m.leftOn && m.status === 'chinh-thuc').length;
+  const probationary = data.filter((m) => !m.leftOn && m.status === 'du-bi').length;
+  const saved = () => {
+    setEditing(null);
+    members.reload();
+  };
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Đảng viên</h1>
+          <p className="count">
+            {full} đảng viên chính thức · {probationary} đảng viên dự bị
+          </p>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'new' })}>
+          + Thêm đảng viên
+        </button>
+      </div>
+      <div className="toolbar">
+        <label className="check">
+          <input type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
+          <span>Hiện cả người đã rời chi bộ</span>
+        </label>
+      </div>
+      <FormError message={members.error} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) => (
+                  <th key={h.id}>{flexRender(h.column.columnDef.header, h.getContext())}</th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.original.leftOn ? 'row-left' : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!members.loading && data.length === 0 ? (
+          <p className="empty">Chưa có đảng viên nào. Bấm “Thêm đảng viên” để nhập danh sách chi bộ.</p>
+        ) : null}
+      </div>
+      {editing?.kind === 'new' ? <MemberForm member={null} onClose={() => setEditing(null)} onSaved={saved} /> : null}
+      {editing?.kind === 'edit' ? <MemberForm member={editing.member} onClose={() => setEditing(null)} onSaved={saved} /> : null}
+      {editing?.kind === 'left' ? <MarkLeftDialog member={editing.member} onClose={() => setEditing(null)} onSaved={saved} /> : null}
+    </section>
+  );
+}

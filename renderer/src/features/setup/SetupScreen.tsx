@@ -1,0 +1,102 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
+import { call, errorMessage } from '../../api';
+import { Check, Field, FormError } from '../../components/Field';
+import { UNIT_LEVEL_LABELS, options } from '../../lib/labels';
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
+const CODE_HINT = 'Mã chỉ gồm chữ không dấu, số và dấu gạch ngang (2–32 ký tự), ví dụ CB014.';
+const code = z.string().trim().toUpperCase();
+
+const schema = z
+  .object({
+    code: code.regex(CODE, CODE_HINT),
+    name: z.string().trim().min(2, 'Nhập tên đơn vị.').max(200, 'Tên đơn vị tối đa 200 ký tự.'),
+    level: z.enum(UNIT_LEVELS, 'Chọn cấp của đơn vị.'),
+    parentCode: code.refine((v) => v === '' || CODE.test(v), CODE_HINT).transform((v) => (v === '' ? null : v)),
+    hasYouthUnion: z.boolean(),
+    passphrase: z.string().min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(256, 'Mật khẩu tối đa 256 ký tự.'),
+    confirm: z.string(),
+  })
+  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'Hai lần nhập mật khẩu không khớp nhau.' });
+
+type FormIn = z.input<typeof schema>;
+type FormOut = z.output<typeof schema>;
+
+/** First run: the own unit and the passphrase that encrypts the database. */
+export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: '', name: '', level: 'chi-bo', parentCode: '', hasYouthUnion: true, passphrase: '', confirm: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (v) => {
+    setFailure(null);
+    try {
+      const unit = { code: v.code, name: v.name, level: v.level, parentCode: v.parentCode, hasYouthUnion: v.hasYouthUnion };
+      const result = await call('session:setup', { unit, passphrase: v.passphrase });
+      onDone(result.recoveryCode);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+
+  return (
+    <div className="center-screen">
+      <form className="card setup" onSubmit={submit} noValidate>
+        <p className="eyebrow">ptdv — Phát triển đảng viên</p>
+        <h1>Thiết lập lần đầu</h1>
+        <p className="lead">
+          Nhập thông tin đơn vị và đặt mật khẩu. Dữ liệu được mã hóa bằng mật khẩu này; không có mật khẩu (hoặc mã khôi
+          phục) thì không ai mở được.
+        </p>
+        <fieldset className="form-grid">
+          <legend>Đơn vị</legend>
+          <Field label="Mã đơn vị" error={errors.code?.message} hint="Ví dụ: CB014">
+            <input {...form.register('code')} autoComplete="off" autoFocus />
+          </Field>
+          <Field label="Cấp" error={errors.level?.message}>
+            <select {...form.register('level')}>
+              {options(UNIT_LEVEL_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Tên đơn vị" error={errors.name?.message} wide>
+            <input {...form.register('name')} autoComplete="off" placeholder="Ví dụ: Chi bộ Phòng Kỹ thuật" />
+          </Field>
+          <Field label="Mã đơn vị cấp trên (nếu có)" error={errors.parentCode?.message}>
+            <input {...form.register('parentCode')} autoComplete="off" />
+          </Field>
+          <div className="field field-check">
+            <Check label="Đơn vị có tổ chức Đoàn Thanh niên">
+              <input type="checkbox" {...form.register('hasYouthUnion')} />
+            </Check>
+          </div>
+        </fieldset>
+        <fieldset className="form-grid">
+          <legend>Mật khẩu</legend>
+          <Field label="Mật khẩu" error={errors.passphrase?.message} hint="Ít nhất 8 ký tự; nên dùng một câu dễ nhớ.">
+            <input type="password" {...form.register('passphrase')} autoComplete="new-password" />
+          </Field>
+          <Field label="Nhập lại mật khẩu" error={errors.confirm?.message}>
+            <input type="password" {...form.register('confirm')} autoComplete="new-password" />
+          </Field>
+        </fieldset>
+        <FormError message={failure} />
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Đang tạo cơ sở dữ liệu…' : 'Tạo cơ sở dữ liệu'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

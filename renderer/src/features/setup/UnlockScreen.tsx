@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { call, errorMessage } from '../../api';
+import type { SessionStatus } from '../../app/session';
+import { Field } from '../../components/Field';
+
+/** Opens the encrypted database with the passphrase or the recovery code; a wrong one keeps the user here. */
+export function UnlockScreen({ onUnlocked }: { onUnlocked: (status: SessionStatus) => void }) {
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!secret) {
+      setError('Nhập mật khẩu hoặc mã khôi phục.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onUnlocked(await call('session:unlock', { secret }));
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="center-screen">
+      <form className="card narrow" onSubmit={submit} noValidate>
+        <p className="eyebrow">ptdv — Phát triển đảng viên</p>
+        <h1>Mở khóa dữ liệu</h1>
+        <p className="lead">Dữ liệu của đơn vị đang được mã hóa. Nhập mật khẩu để tiếp tục làm việc.</p>
+        <Field label="Mật khẩu hoặc mã khôi phục" error={error ?? undefined}>
+          <input
+            type="password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoComplete="current-password"
+            autoFocus
+          />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Đang mở…' : 'Mở khóa'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

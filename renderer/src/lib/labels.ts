@@ -1,0 +1,127 @@
+import type {
+  DocumentForm,
+  EDUCATION_EXCEPTIONS,
+  EDUCATION_LEVELS,
+  EventType,
+  GENDERS,
+  INTRODUCTION_PATHS,
+  MENTOR_ROLES,
+  OCCUPATIONS,
+  PROPOSERS,
+} from '../../../electron/core/model/dossier';
+import type { MEMBER_STATUSES, UNIT_LEVELS } from '../../../electron/core/model/entities';
+import { STAGE_LABELS, type Stage } from '../../../electron/core/domain/rules/stage';
+
+/** Vietnamese names for every code the user sees; the data keeps the codes. */
+
+type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
+
+export const GENDER_LABELS: Labels<typeof GENDERS> = { nam: 'Nam', nu: 'Nữ' };
+
+export const UNIT_LEVEL_LABELS: Labels<typeof UNIT_LEVELS> = {
+  'chi-bo': 'Chi bộ',
+  'dang-bo-co-so': 'Đảng bộ cơ sở',
+  'cap-tren': 'Cấp trên',
+};
+
+export const MEMBER_STATUS_LABELS: Labels<typeof MEMBER_STATUSES> = {
+  'chinh-thuc': 'Chính thức',
+  'du-bi': 'Dự bị',
+};
+
+export const EDUCATION_LABELS: Labels<typeof EDUCATION_LEVELS> = {
+  'tieu-hoc': 'Tiểu học',
+  thcs: 'Trung học cơ sở',
+  thpt: 'Trung học phổ thông',
+  'trung-cap': 'Trung cấp',
+  'cao-dang': 'Cao đẳng',
+  'dai-hoc': 'Đại học',
+  'sau-dai-hoc': 'Sau đại học',
+};
+
+export const EDUCATION_EXCEPTION_LABELS: Labels<typeof EDUCATION_EXCEPTIONS> = {
+  primary: 'Vùng đặc biệt khó khăn — chỉ cần tốt nghiệp tiểu học',
+  literate: 'Già làng, người có uy tín — biết đọc, biết viết',
+};
+
+export const INTRODUCTION_PATH_LABELS: Labels<typeof INTRODUCTION_PATHS> = {
+  doan: 'Qua Đoàn Thanh niên',
+  'cong-doan': 'Qua Công đoàn',
+  'hai-dang-vien': 'Hai đảng viên chính thức',
+};
+
+export const OCCUPATION_LABELS: Labels<typeof OCCUPATIONS> = {
+  'cong-nhan': 'Công nhân',
+  'nong-dan': 'Nông dân',
+  'can-bo-cong-chuc': 'Cán bộ, công chức',
+  'vien-chuc': 'Viên chức',
+  'hoc-sinh-sinh-vien': 'Học sinh, sinh viên',
+  'chu-doanh-nghiep': 'Chủ doanh nghiệp',
+  'luc-luong-vu-trang': 'Lực lượng vũ trang',
+  'huu-tri': 'Hưu trí',
+  khac: 'Khác',
+};
+
+export const PROPOSER_LABELS: Labels<typeof PROPOSERS> = {
+  doan: 'Đoàn Thanh niên',
+  'cong-doan': 'Công đoàn',
+  hoi: 'Hội quần chúng khác',
+  'chi-bo': 'Chi bộ',
+};
+
+export const MENTOR_ROLE_LABELS: Labels<typeof MENTOR_ROLES> = {
+  'pre-admission': 'Giúp đỡ người vào Đảng',
+  probation: 'Giúp đỡ đảng viên dự bị',
+};
+
+export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
+  SOURCE_PROPOSED: 'Được giới thiệu vào nguồn',
+  LISTED: 'Chi bộ đưa vào danh sách cảm tình Đảng',
+  COURSE_CERTIFIED: 'Được cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng',
+  DOSSIER_STARTED: 'Chi bộ cho làm hồ sơ (1-KNĐ, 2-KNĐ)',
+  CHI_BO_VOTED: 'Chi bộ biểu quyết đề nghị kết nạp (6-KNĐ)',
+  DUCS_VOTED: 'Đảng ủy cơ sở biểu quyết đề nghị kết nạp (8-KNĐ)',
+  ADMISSION_DECIDED: 'Quyết định kết nạp (9-KNĐ)',
+  CEREMONY_HELD: 'Tổ chức lễ kết nạp',
+  NEW_MEMBER_COURSE_DONE: 'Hoàn thành lớp bồi dưỡng đảng viên mới',
+  RECOGNITION_VOTED: 'Chi bộ biểu quyết công nhận chính thức (13-KNĐ)',
+  DUCS_RECOGNITION_VOTED: 'Đảng ủy cơ sở biểu quyết công nhận chính thức (15-KNĐ)',
+  RECOGNITION_DECIDED: 'Quyết định công nhận đảng viên chính thức (16-KNĐ)',
+  WITHDRAWN: 'Dừng xem xét',
+  STRUCK_OFF: 'Xóa tên khỏi danh sách đảng viên dự bị',
+  TRANSFERRED_OUT: 'Chuyển sinh hoạt đi nơi khác',
+};
+
+export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
+  '1-KNĐ': 'Đơn xin vào Đảng',
+  '2-KNĐ': 'Lý lịch của người xin vào Đảng',
+  '3-KNĐ': 'Giấy giới thiệu người vào Đảng',
+  '4-KNĐ': 'Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng',
+  '4A-KNĐ': 'Nghị quyết giới thiệu đoàn viên công đoàn vào Đảng',
+  '5-KNĐ': 'Tổng hợp ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú',
+  '6-KNĐ': 'Nghị quyết đề nghị kết nạp của chi bộ',
+  '7-KNĐ': 'Báo cáo thẩm định của đảng ủy bộ phận',
+  '8-KNĐ': 'Nghị quyết đề nghị kết nạp của đảng ủy cơ sở',
+  '9-KNĐ': 'Quyết định kết nạp đảng viên',
+  '10-KNĐ': 'Bản tự kiểm điểm của đảng viên dự bị',
+  '11-KNĐ': 'Bản nhận xét của đảng viên giúp đỡ',
+  '12-KNĐ': 'Tổng hợp ý kiến nhận xét đảng viên dự bị',
+  '13-KNĐ': 'Nghị quyết đề nghị công nhận chính thức của chi bộ',
+  '14-KNĐ': 'Báo cáo thẩm định công nhận chính thức',
+  '15-KNĐ': 'Nghị quyết đề nghị công nhận chính thức của đảng ủy cơ sở',
+  '16-KNĐ': 'Quyết định công nhận đảng viên chính thức',
+  TTLL: 'Kết quả thẩm tra lý lịch',
+  '1-HSĐV': 'Phiếu đảng viên',
+  '2-HSĐV': 'Lý lịch đảng viên',
+  'DONG-Y-TINH': 'Văn bản đồng ý của Ban Thường vụ Tỉnh ủy',
+};
+
+/** Stage name for a stored stage code; an unknown code (a newer rulebook) is shown as is rather than hidden. */
+export function stageLabel(stage: string): string {
+  return Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage as Stage] : stage;
+}
+
+/** Options for a select, in the order the labels were written. */
+export function options<K extends string>(labels: Readonly<Record<K, string>>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}

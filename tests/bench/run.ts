@@ -1,0 +1,28 @@
+import { benchBundleCrypto } from './bundle-bench';
+import { benchFoundation } from './foundation-bench';
+import { benchReports } from './report-bench';
+import { benchRules } from './rules-bench';
+
+/**
+ * `npm run bench`: the figures the issues ask for, printed with their targets. Timing is kept out of `npm test`
+ * (a loaded CI machine must not fail a correct change), so this only measures and prints.
+ */
+const suites: [string, () => Promise<Record<string, number | string>>][] = [
+  ['Nền tảng (50.000 hồ sơ)', benchFoundation],
+  ['Quy tắc', benchRules],
+  ['Báo cáo (thuần)', benchReports],
+  ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
+];
+
+const only = process.argv[2];
+for (const [name, run] of suites) {
+  if (only && !name.toLowerCase().includes(only.toLowerCase())) {
+    continue;
+  }
+  const started = performance.now();
+  const figures = await run();
+  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  for (const [key, value] of Object.entries(figures)) {
+    console.log(`  ${key.padEnd(34)} ${typeof value === 'number' ? Number(value.toFixed(2)) : value}`);
+  }
+}

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_TAR_LIMITS, readTar, writeTar } from '../../../electron/core/domain/bundles/tar';
+import { tempDir } from '../../helpers/temp';
+import { errorCode, requireTool, run } from './fixtures';
+import { gnuLongName, paxPath, rawTar } from './raw-tar';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const files = [
+  { name: 'manifest.json', data: enc('{"kind":"unit-report"}\n') },
+  { name: 'data.json', data: enc('{"candidates":[]}\n') },
+  { name: 'SHA256SUMS', data: enc('') },
+];
+
+describe('deterministic tar', () => {
+  it('writes the same bytes whatever the input order, and reads them back', async () => {
+    const a = await writeTar(files);
+    const b = await writeTar([...files].reverse());
+    expect(a).toEqual(b);
+    const read = await readTar(a);
+    expect([...read.keys()]).toEqual(['SHA256SUMS', 'data.json', 'manifest.json']);
+    expect(read.get('data.json')).toEqual(files[1]?.data);
+  });
+
+  it('lists as sorted 0644 root-owned files dated 1970 in stock tar', async () => {
+    requireTool('tar');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'b.tar'), await writeTar(files));
+    const listing = run('tar', ['--utc', '-tvf', 'b.tar'], { cwd: dir }).stdout.trim().split('\n');
+    expect(listing.map((l) => l.replace(/\s+/g, ' '))).toEqual([
+      '-rw-r--r-- 0/0 0 1970-01-01 00:00 SHA256SUMS',
+      '-rw-r--r-- 0/0 18 1970-01-01 00:00 data.json',
+      '-rw-r--r-- 0/0 23 1970-01-01 00:00 manifest.json',
+    ]);
+    expect(run('tar', ['--format=ustar', '-tf', 'b.tar'], { cwd: dir }).status).toBe(0);
+  });
+});
+
+describe('strict tar reader', () => {
+  const data = enc('{}\n');
+  const cases: [string, Uint8Array, string][] = [
+    ['a path', rawTar([{ name: '../manifest.json', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a sub-folder', rawTar([{ name: 'x/manifest.json', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a ustar prefix', rawTar([{ name: 'manifest.json', prefix: 'etc', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['an unknown name', rawTar([{ name: 'evil.sh', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a symlink', rawTar([{ name: 'manifest.json', typeflag: '2', linkname: '/etc/passwd' }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a hard link', rawTar([{ name: 'data.json', typeflag: '1', linkname: 'manifest.json' }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a directory', rawTar([{ name: 'data.json/', typeflag: '5' }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a fifo', rawTar([{ name: 'data.json', typeflag: '6' }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a contiguous file', rawTar([{ name: 'data.json', typeflag: '7', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['an executable', rawTar([{ name: 'data.json', mode: 0o755, data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a setuid file', rawTar([{ name: 'data.json', mode: 0o4644, data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a pax rename', rawTar([paxPath('manifest.json'), { name: 'other', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a pax traversal', rawTar([paxPath('../../x'), { name: 'data.json', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a GNU long name', rawTar([gnuLongName('manifest.json'), { name: 'other', data }]), 'TAR_ENTRY_FORBIDDEN'],
+    ['a GNU-format header', rawTar([{ name: 'data.json', magic: 'ustar  \0', data }]), 'TAR_INVALID'],
+    ['a duplicate', rawTar([{ name: 'data.json', data }, { name: 'data.json', data }]), 'TAR_ENTRY_DUPLICATE'],
+    ['a size over 20 MB', rawTar([{ name: 'data.json', size: 21 * 1024 * 1024 }], false), 'TAR_ENTRY_TOO_LARGE'],
+    ['a size past the end', rawTar([{ name: 'data.json', size: 5000, data }]), 'TAR_INVALID'],
+    ['no end-of-archive blocks', rawTar([{ name: 'data.json', data }], false), 'TAR_INVALID'],
+    ['garbage after the end', new Uint8Array([...rawTar([{ name: 'data.json', data }]), 1, 2, 3]), 'TAR_INVALID'],
+    ['random bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251), 'TAR_INVALID'],
+    ['nothing', new Uint8Array(), 'TAR_INVALID'],
+  ];
+
+  it('accepts a benign archive from the hand-made builder, so the refusals below are about their one defect', async () => {
+    const read = await readTar(rawTar([{ name: 'data.json', data }, { name: 'manifest.json', data }]));
+    expect([...read.keys()]).toEqual(['data.json', 'manifest.json']);
+  });
+
+  it.each(cases)('refuses %s', async (_label, bytes, code) => {
+    expect(await errorCode(readTar(bytes))).toBe(code);
+  });
+
+  it('refuses every truncation of a good archive', async () => {
+    const good = await writeTar(files);
+    for (let cut = 0; cut < good.length; cut += 97) {
+      expect(await errorCode(readTar(good.subarray(0, cut)))).toBe('TAR_INVALID');
+    }
+  });
+
+  it('refuses an entry whose real data is over the limit, and more entries than allowed', async () => {
+    const limits = { ...BUNDLE_TAR_LIMITS, maxEntryBytes: 1000 };
+    const big = rawTar([{ name: 'data.json', data: new Uint8Array(1001) }]);
+    expect(await errorCode(readTar(big, limits))).toBe('TAR_ENTRY_TOO_LARGE');
+    const names = Array.from({ length: 17 }, (_, i) => `f${i}`);
+    const many = rawTar(names.map((name) => ({ name, data })));
+    expect(await errorCode(readTar(many, { ...BUNDLE_TAR_LIMITS, allowedNames: new Set(names) }))).toBe(
+      'TAR_TOO_MANY_ENTRIES',
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/** Page images land here for people to look at; the folder is git-ignored by lint config and not asserted on. */
+export const OUTPUT_DIR = join(process.cwd(), 'test-output', 'reports');
+
+/**
+ * Converts office files to PDF with LibreOffice in one run. A private profile keeps parallel runs (other test
+ * files, other developers' soffice) from locking each other. Missing soffice throws: CI installs it.
+ */
+export function toPdf(files: string[], outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'ptdv-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  return files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, '.pdf')));
+}
+
+/** The text of a PDF, layout kept so table rows stay on one line. */
+export function pdfText(pdf: string): string {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+/** Renders the first pages of a PDF to PNG under test-output/reports/ for a human to look at. */
+export function renderPages(pdf: string, name: string, lastPage = 2): void {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', String(lastPage), pdf, join(OUTPUT_DIR, name)]);
+}

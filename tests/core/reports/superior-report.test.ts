@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../electron/core/domain/reports/build-report';
+import { FLOW_KEYS, REPORT_STAGES, parsePeriod, reportSchema } from '../../../electron/core/model/report';
+import { admittedOn, candidate, target, unit } from './fixtures';
+
+const year = parsePeriod('2026');
+
+describe('buildReport: targets', () => {
+  const cb = unit(
+    'CB01',
+    [candidate('CB01', {}, admittedOn('2026-02-10')), candidate('CB01', {}, admittedOn('2026-05-05'))],
+    {
+      fullMembersAtYearStart: 40,
+      targets: [
+        target('CB01', 'year', 7, { kind: 'percent-of-full-members' }),
+        target('CB01', 'Q1', 2),
+        target('CB01', 'Q2', 1, { source: 'superior' }),
+        target('CB01', 'Q4', 1),
+      ],
+    },
+  );
+
+  it('resolves a percent target against full members at the start of the year, rounding up to whole people', () => {
+    const r = buildReport({ units: [cb] }, parsePeriod('2026-H1'), '2026-07-15').units[0]!;
+    expect(r.targets.find((t) => t.period === 'year')).toMatchObject({ targetCount: 3, achieved: 2, percentAchieved: 66.7 });
+  });
+
+  it('shows achievement to date for each target that has started, within its own period', () => {
+    const r = buildReport({ units: [cb] }, parsePeriod('2026-H1'), '2026-07-15').units[0]!;
+    expect(r.targets.map((t) => [t.period, t.achieved, t.percentAchieved])).toEqual([
+      ['year', 2, 66.7],
+      ['Q1', 1, 50],
+      ['Q2', 1, 100],
+    ]);
+  });
+});
+
+describe('buildReport: a superior over several units', () => {
+  const cb1 = unit('CB01', [candidate('CB01', {}, admittedOn('2026-03-01', '2025-10-01'))], {
+    targets: [target('CB01', 'year', 2), target('CB01', 'year', 3, { source: 'superior' })],
+  });
+  const cb2 = unit('CB02', [
+    candidate('CB02', {}, admittedOn('2026-06-01', '2025-06-01')),
+    candidate('CB02', {}, admittedOn('2026-09-30', '2026-01-01')),
+  ], { targets: [target('CB02', 'year', 4)] });
+  const cb3 = unit('CB03', [candidate('CB03', {}, { LISTED: '2026-02-01' })]);
+  const scope = { code: 'DUK', name: 'Đảng ủy Khối', level: 'cap-tren' };
+  const r = buildReport({ scope, units: [cb1, cb2, cb3] }, year, '2026-12-31');
+
+  it('adds a total that sums the units and prefers the superior\'s target over a unit\'s own', () => {
+    expect(r.total).toMatchObject({ code: 'DUK', candidates: 4, fullMembersAtYearStart: 60 });
+    expect(r.total!.flows.admitted).toBe(3);
+    expect(r.total!.targets).toEqual([
+      expect.objectContaining({ period: 'year', targetCount: 7, achieved: 3, percentAchieved: 42.9, units: 2 }),
+    ]);
+  });
+
+  it('produces a document that satisfies the report schema the JSON output and IPC use', () => {
+    expect(reportSchema.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
+  });
+
+  it('lists the units with no admission in the year', () => {
+    expect(r.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ CB03' }]);
+  });
+
+  it('takes medians from listing to admission over all cases of all units', () => {
+    // 151, 365 and 272 days.
+    expect(r.units.map((u) => u.quality.medianDaysListingToAdmission)).toEqual([151, 318.5, null]);
+    expect(r.total!.quality.medianDaysListingToAdmission).toBe(272);
+    expect(r.total!.quality.listingToAdmissionCases).toBe(3);
+  });
+
+  it('shows the trend by quarter of the year', () => {
+    expect(r.trend.map((p) => p.admissions)).toEqual([1, 1, 1, 0]);
+  });
+
+  it('keeps every count of the total equal to the sum of the units for any candidates', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2025, 6, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const steps = fc.array(fc.tuple(fc.constantFrom('LISTED', 'COURSE_CERTIFIED', 'ADMISSION_DECIDED', 'CEREMONY_HELD', 'RECOGNITION_DECIDED', 'STRUCK_OFF'), day), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.array(steps, { maxLength: 5 }), { minLength: 2, maxLength: 4 }), (units) => {
+        const input = units.map((cands, i) => unit(`U${i}`, cands.map((s) => candidate(`U${i}`, {}, Object.fromEntries(s)))));
+        const rep = buildReport({ units: input }, parsePeriod('2026-Q2'), '2026-12-31');
+        for (const key of REPORT_STAGES) {
+          expect(rep.total!.stock[key]).toBe(rep.units.reduce((a, u) => a + u.stock[key], 0));
+        }
+        for (const key of FLOW_KEYS) {
+          expect(rep.total!.flows[key]).toBe(rep.units.reduce((a, u) => a + u.flows[key], 0));
+        }
+        expect(rep.total!.admissions.total).toBe(rep.units.reduce((a, u) => a + u.admissions.total, 0));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('buildReport: quality and duplicates', () => {
+  it('counts error and overdue findings by code and leaves plain warnings out', () => {
+    const cb = unit('CB01', [
+      candidate('CB01', {}, { LISTED: '2026-01-10' }, [{ code: 'NO_MENTOR', severity: 'error' }, { code: 'CERTIFICATE_EXPIRING', severity: 'warning' }]),
+      candidate('CB01', {}, { LISTED: '2026-01-10' }, [{ code: 'NO_MENTOR', severity: 'error' }, { code: 'CEREMONY_OVERDUE', severity: 'warning' }]),
+    ]);
+    const r = buildReport({ units: [cb] }, year, '2026-12-31');
+    expect(r.units[0]!.quality.findings).toEqual([
+      { code: 'NO_MENTOR', severity: 'error', count: 2 },
+      { code: 'CEREMONY_OVERDUE', severity: 'warning', count: 1 },
+    ]);
+  });
+
+  it('takes the median from ceremony to recognition of recognitions in the period', () => {
+    const rec = (ceremony: string, recognized: string) =>
+      candidate('CB01', {}, { ...admittedOn('2025-01-05'), CEREMONY_HELD: ceremony, RECOGNITION_DECIDED: recognized });
+    const cb = unit('CB01', [rec('2025-01-10', '2026-01-20'), rec('2025-02-01', '2026-02-15'), rec('2025-03-01', '2026-04-01')]);
+    const r = buildReport({ units: [cb] }, parsePeriod('2026-Q1'), '2026-12-31').units[0]!;
+    expect(r.quality).toMatchObject({ medianDaysCeremonyToRecognition: 377, ceremonyToRecognitionCases: 2 });
+  });
+
+  it('flags the same person followed by two units, whatever the diacritics and spacing', () => {
+    const a = candidate('CB01', { fullName: 'Nguyễn Thị Lan', birthDate: '2001-05-14' }, { LISTED: '2026-01-10' });
+    const b = candidate('CB02', { fullName: 'NGUYEN THI  LAN', birthDate: '2001-05-14' }, { LISTED: '2026-02-10' });
+    const sameUnit = candidate('CB01', { fullName: 'Trần Văn Bình', birthDate: '1990-01-01' }, {});
+    const again = candidate('CB01', { fullName: 'Trần Văn Bình', birthDate: '1990-01-01' }, {});
+    const otherBirth = candidate('CB02', { fullName: 'Nguyễn Thị Lan', birthDate: '2001-05-15' }, {});
+    const r = buildReport({ units: [unit('CB01', [a, sameUnit, again]), unit('CB02', [b, otherBirth])] }, year, '2026-12-31');
+    expect(r.duplicates).toHaveLength(1);
+    expect(r.duplicates[0]).toMatchObject({ name: 'nguyen thi lan', birthDate: '2001-05-14' });
+    expect(r.duplicates[0]!.occurrences.map((o) => [o.unitCode, o.fullName])).toEqual([['CB01', 'Nguyễn Thị Lan'], ['CB02', 'NGUYEN THI  LAN']]);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
+import { checkCandidate, setCalendarEntry, stageCounts, todoList } from '../../electron/core/services/check-service';
+import { createMember } from '../../electron/core/services/member-service';
+import { assignMentor } from '../../electron/core/services/mentor-service';
+import { testContext } from '../helpers/db';
+
+let open: Database[] = [];
+afterEach(() => {
+  open.forEach((d) => d.close());
+  open = [];
+});
+
+function setup(today: string) {
+  const t = testContext(today);
+  open.push(t.database);
+  return t.ctx;
+}
+
+describe('checks on a real database', () => {
+  it('lists an expiring certificate and a missing mentor on the candidate and the to-do page; assigning a mentor clears one', () => {
+    const ctx = setup('2026-11-23');
+    const mentor = ctx.db.transaction((tx) => createMember(ctx, { fullName: 'Trần Văn Bình', status: 'chinh-thuc', fullMemberSince: '2012-03-03' }, tx));
+    const id = createCandidate(ctx, { fullName: 'Nguyễn Thị Lan', birthDate: '2001-05-14', gender: 'nu', education: 'thpt', introductionPath: 'doan', youthUnionMember: true }, { type: 'SOURCE_PROPOSED', date: '2021-03-01', by: 'doan' });
+    addEvent(ctx, id, { type: 'LISTED', date: '2021-03-10' });
+    addEvent(ctx, id, { type: 'COURSE_CERTIFIED', date: '2021-12-20' });
+    const codes = () => checkCandidate(ctx.db, id, ctx.clock.today()).evaluation.findings.map((f) => f.code);
+    expect(codes()).toEqual(expect.arrayContaining(['CERTIFICATE_EXPIRING', 'NO_MENTOR']));
+    const todo = todoList(ctx, {});
+    expect(todo.filter((t) => t.candidateId === id).map((t) => t.code)).toEqual(expect.arrayContaining(['CERTIFICATE_EXPIRING', 'NO_MENTOR']));
+    assignMentor(ctx, { candidateId: id, memberId: mentor.id, role: 'pre-admission', from: '2026-11-20' });
+    expect(codes()).not.toContain('NO_MENTOR');
+    expect(todoList(ctx, {}).map((t) => t.code)).not.toContain('NO_MENTOR');
+    expect(todoList(ctx, { codes: ['CERTIFICATE_EXPIRING'] })).toHaveLength(1);
+  });
+
+  it('counts candidates per stage for the pipeline board, listing empty stages too', () => {
+    const ctx = setup('2026-11-23');
+    createCandidate(ctx, { fullName: 'Lê Văn An', birthDate: '1999-01-01' }, { type: 'LISTED', date: '2026-01-05' });
+    createCandidate(ctx, { fullName: 'Lê Thị Bình', birthDate: '1999-01-01' }, { type: 'SOURCE_PROPOSED', date: '2026-01-05' });
+    const counts = Object.fromEntries(stageCounts(ctx.db).map((c) => [c.stage, c.count]));
+    expect(counts).toMatchObject({ nguon: 1, 'cam-tinh': 1, 'du-bi': 0 });
+  });
+
+  it('uses the edited calendar for deadlines: a day off added by the user moves the ceremony deadline', () => {
+    const ctx = setup('2026-06-01');
+    const id = createCandidate(ctx, { fullName: 'Phạm Văn Cường', birthDate: '1995-01-01' });
+    addEvent(ctx, id, { type: 'ADMISSION_DECIDED', date: '2026-05-04', number: '12-QĐ/ĐU', received: '2026-05-04' });
+    const due = () => checkCandidate(ctx.db, id, ctx.clock.today()).evaluation.deadlines.find((d) => d.kind === 'ceremony')?.due;
+    const before = due();
+    expect(before).toBeDefined();
+    setCalendarEntry(ctx, { date: '2026-05-15', kind: 'holiday', name: 'Ngày nghỉ thử', source: 'kiểm thử', confirmed: true });
+    expect(due()! > before!).toBe(true);
+  });
+});
