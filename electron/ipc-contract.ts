@@ -3,7 +3,14 @@ import { isoDate } from './core/model/dates';
 import { candidateEventSchema, candidateProfileSchema, dossierDocumentSchema, MENTOR_ROLES } from './core/model/dossier';
 import { calendarEntrySchema } from './core/domain/calendar/calendar';
 import { DUE_CODES, FINDING_CODES } from './core/domain/rules/findings';
-import { candidateCheckSchema, severitySchema, todoItemSchema, voteCheckSchema } from './core/model/checks';
+import {
+  candidateCheckSchema,
+  rulebookOverviewSchema,
+  severitySchema,
+  todoItemSchema,
+  todoPageSchema,
+  voteCheckSchema,
+} from './core/model/checks';
 import {
   candidateDetailSchema,
   candidateRowSchema,
@@ -12,10 +19,23 @@ import {
   unitSchema,
   unitSetupSchema,
 } from './core/model/entities';
-import { dashboardSchema } from './core/model/dashboard';
+import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
 import { reportSchema } from './core/model/report';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
 import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targets';
+import {
+  directiveItemSchema,
+  importOutcomeSchema,
+  keyIdentitySchema,
+  keysInfoSchema,
+  outboxEntrySchema,
+  quarantineEntrySchema,
+  reopenedBundleSchema,
+  retryResultSchema,
+  savedBundleSchema,
+  unitDetailSchema,
+  unitOverviewSchema,
+} from './core/model/sync';
 
 /**
  * Every call the UI can make: channel → zod input and output. Electron's IPC and the web host both dispatch through
@@ -28,6 +48,12 @@ const year = z.number().int().min(2000).max(2100);
 const periodText = z.string().trim().min(4).max(10);
 /** One unit (the own unit when absent) or, at a superior, every mirrored unit with the total. */
 const reportScope = { unitCode: z.string().max(32).optional(), all: z.boolean().optional() };
+const filePath = z.string().min(1).max(1000);
+const writtenFile = z.object({ path: z.string(), bytes: z.number() });
+const unitCodeText = z.string().trim().toUpperCase().min(2).max(32);
+const bundleLabel = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'nhãn kỳ như 2026Q4');
+/** A superior's batch: up to a thousand files in one call (each ≤ 50 MB, read one at a time). */
+const bundlePaths = z.array(filePath).min(1).max(1000);
 const sessionStatus = z.object({
   state: z.enum(['no-database', 'locked', 'unlocked']),
   unit: unitSchema.nullable(),
@@ -115,6 +141,17 @@ export const invoke = {
     }),
     output: z.array(todoItemSchema),
   },
+  'checks:todo-page': {
+    input: z.strictObject({
+      severities: z.array(severitySchema).max(3).optional(),
+      codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
+      overdueOnly: z.boolean().optional(),
+      offset: z.number().int().min(0).default(0),
+      /** 0 asks only for the counts (the navigation badge). */
+      limit: z.number().int().min(0).max(500).default(100),
+    }),
+    output: todoPageSchema,
+  },
   'checks:stage-counts': { input: z.strictObject({ unitCode: z.string().max(32).optional() }), output: z.array(z.object({ stage: z.string(), count: z.number().int() })) },
   'checks:vote': {
     input: z.strictObject({ kind: z.enum(['chi-bo', 'ducs']), date: isoDate, yes: z.number().int().min(0).optional(), members: z.number().int().min(0).optional() }),
@@ -122,9 +159,12 @@ export const invoke = {
   },
   'rules:list-rulebooks': {
     input: empty,
-    output: z.object({ applied: z.string(), rulebooks: z.array(z.object({ version: z.string(), title: z.string(), validFrom: z.string(), rules: z.number().int() })) }),
+    output: rulebookOverviewSchema,
   },
-  'rules:import-rulebook': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.null() },
+  'rules:import-rulebook': {
+    input: z.strictObject({ path: z.string().min(1).max(1000) }),
+    output: z.object({ version: z.string(), title: z.string() }),
+  },
   'calendar:list': { input: empty, output: z.array(calendarEntrySchema) },
   'calendar:set': { input: calendarEntrySchema, output: z.array(calendarEntrySchema) },
   'calendar:remove': { input: z.strictObject({ date: isoDate }), output: z.array(calendarEntrySchema) },
@@ -145,6 +185,17 @@ export const invoke = {
       place: z.string().max(120).optional(),
     }),
     output: z.object({ path: z.string(), bytes: z.number() }),
+  },
+  'reports:preview': {
+    input: z.strictObject({
+      period: periodText,
+      ...reportScope,
+      asOf: isoDate.optional(),
+      frozenId: id.optional(),
+      number: z.string().max(60).optional(),
+      place: z.string().max(120).optional(),
+    }),
+    output: z.object({ html: z.string(), report: reportSchema }),
   },
   'reports:freeze': {
     input: z.strictObject({
@@ -180,6 +231,51 @@ export const invoke = {
   'targets:remove': { input: z.strictObject({ id }), output: z.null() },
 
   'dashboard:get': { input: z.strictObject({ year, asOf: isoDate.optional() }), output: dashboardSchema },
+  'dashboard:get-unit': {
+    input: z.strictObject({ year, unitCode: z.string().trim().min(1).max(32), asOf: isoDate.optional() }),
+    output: dashboardUnitDetailSchema,
+  },
+
+  // Sync bundles (BUNDLES.md). Paths come from system:choose-path; an export path may be a folder (the bundle
+  // keeps its canonical name there) or a file path; an existing file is never overwritten.
+  'keys:get-info': { input: empty, output: keysInfoSchema },
+  'keys:export-trust': { input: z.strictObject({ path: filePath }), output: writtenFile },
+  'keys:export-allowed-signers': { input: z.strictObject({ path: filePath }), output: writtenFile },
+  'keys:rotate': { input: z.strictObject({ path: filePath }), output: z.array(savedBundleSchema) },
+  'keys:revoke': { input: z.strictObject({ unitCode: unitCodeText }), output: z.null() },
+  'enrol:request': {
+    input: z.strictObject({ trustPath: filePath, path: filePath }),
+    output: savedBundleSchema.extend({ superior: z.object({ code: z.string(), name: z.string(), readAloudCode: z.string() }) }),
+  },
+  'enrol:accept': { input: z.strictObject({ path: filePath }), output: importOutcomeSchema },
+  'enrol:confirm': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().trim().min(20).max(40) }), output: keyIdentitySchema },
+  'bundles:next-file-name': { input: z.strictObject({ label: bundleLabel }), output: z.object({ fileName: z.string() }) },
+  'bundles:export': { input: z.strictObject({ label: bundleLabel, path: filePath }), output: savedBundleSchema },
+  'bundles:list-outbox': { input: empty, output: z.array(outboxEntrySchema) },
+  'bundles:reopen': { input: z.strictObject({ bundleId: id }), output: reopenedBundleSchema },
+  'bundles:save-copy': { input: z.strictObject({ bundleId: id, path: filePath }), output: writtenFile },
+  'bundles:verify': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
+  'bundles:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
+  'units:list': { input: empty, output: z.array(unitOverviewSchema) },
+  'units:get': {
+    input: z.strictObject({ code: unitCodeText, query: z.string().max(120).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    output: unitDetailSchema,
+  },
+  'quarantine:list': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(quarantineEntrySchema) },
+  'quarantine:retry': { input: z.strictObject({ id }), output: retryResultSchema },
+  'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional() }), output: savedBundleSchema },
+  'directives:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
+  'directives:list-received': { input: empty, output: z.array(directiveItemSchema) },
+  'directives:list-pending': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(directiveItemSchema) },
+  'directives:add-decision': {
+    input: z.strictObject({ candidateId: id, kind: z.enum(['admission', 'recognition']), number: z.string().trim().min(1, 'nhập số quyết định').max(60), date: isoDate }),
+    output: directiveItemSchema,
+  },
+  'directives:add-note': {
+    input: z.strictObject({ unitCode: unitCodeText, kind: z.enum(['comment', 'request-dossier']), text: z.string().trim().min(1, 'nhập nội dung').max(4000), candidateId: id.nullish() }),
+    output: directiveItemSchema,
+  },
+  'directives:remove-pending': { input: z.strictObject({ id }), output: z.null() },
 
   'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ path: z.string(), bytes: z.number() }) },
   'system:choose-path': {
@@ -189,6 +285,8 @@ export const invoke = {
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;
+/** The sync channels, served by electron/ipc/sync-handlers.ts. */
+export type SyncChannel = Extract<InvokeChannel, `${'keys' | 'enrol' | 'bundles' | 'units' | 'quarantine' | 'directives'}:${string}`>;
 export type Input<C extends InvokeChannel> = z.input<(typeof invoke)[C]['input']>;
 export type Output<C extends InvokeChannel> = z.output<(typeof invoke)[C]['output']>;
 

@@ -12,10 +12,11 @@ export type CandidateValues = {
   introductionPath: string | null; ethnicity: string | null; religion: string | null; occupation: string | null;
   nonStateEnterprise: number | null; stage: string; createdAt: string; updatedAt: string;
 };
-export type EventValues = { id: string; candidateId: string; seq: number; type: string; date: string; payload: string; author: string; recordedAt: string };
+export type EventValues = { id: string; candidateId: string; seq: number; type: string; date: string; payload: string; voidsId: string | null; reason: string | null; author: string; recordedAt: string };
 export type DocumentValues = { id: string; candidateId: string; form: string; date: string; signer: string | null; issuer: string | null; note: string | null; createdAt: string };
 export type IntroducerValues = { id: string; candidateId: string; memberId: string | null; name: string; fullMemberSince: string | null; workedTogetherSince: string | null; replacement: number; letterDate: string | null };
 export type MentorValues = { id: string; candidateId: string; memberId: string | null; mentorName: string; role: string; fromDate: string; toDate: string | null; createdAt: string };
+export type FindingsValues = { candidateId: string; asOf: string; rulebookVersion: string; findings: string };
 export type MemberValues = {
   id: string; unitCode: string; fullName: string; searchKey: string; sortKey: string; gender: string | null; birthDate: string | null;
   status: string; joinedOn: string | null; fullMemberSince: string | null; exempt: number; leftOn: string | null; leftReason: string | null;
@@ -35,7 +36,7 @@ function build(sqlite: Sqlite.Database) {
       introductionPath: 'introduction_path', ethnicity: 'ethnicity', religion: 'religion', occupation: 'occupation', nonStateEnterprise: 'non_state_enterprise',
       stage: 'stage', createdAt: 'created_at', updatedAt: 'updated_at',
     }),
-    event: insert(sqlite, 'candidate_events', { id: 'id', candidateId: 'candidate_id', seq: 'seq', type: 'type', date: 'date', payload: 'payload', author: 'author', recordedAt: 'recorded_at' }),
+    event: insert(sqlite, 'candidate_events', { id: 'id', candidateId: 'candidate_id', seq: 'seq', type: 'type', date: 'date', payload: 'payload', voidsId: 'voids_id', reason: 'reason', author: 'author', recordedAt: 'recorded_at' }),
     document: insert(sqlite, 'dossier_items', { id: 'id', candidateId: 'candidate_id', form: 'form', date: 'date', signer: 'signer', issuer: 'issuer', note: 'note', createdAt: 'created_at' }),
     introducer: insert(sqlite, 'introducers', { id: 'id', candidateId: 'candidate_id', memberId: 'member_id', name: 'name', fullMemberSince: 'full_member_since', workedTogetherSince: 'worked_together_since', replacement: 'replacement', letterDate: 'letter_date' }),
     mentor: insert(sqlite, 'mentor_assignments', { id: 'id', candidateId: 'candidate_id', memberId: 'member_id', mentorName: 'mentor_name', role: 'role', fromDate: 'from_date', toDate: 'to_date', createdAt: 'created_at' }),
@@ -44,6 +45,7 @@ function build(sqlite: Sqlite.Database) {
       joinedOn: 'joined_on', fullMemberSince: 'full_member_since', exempt: 'exempt', leftOn: 'left_on', leftReason: 'left_reason', candidateId: 'candidate_id',
       note: 'note', createdAt: 'created_at', updatedAt: 'updated_at',
     }),
+    findings: insert(sqlite, 'candidate_findings', { candidateId: 'candidate_id', asOf: 'as_of', rulebookVersion: 'rulebook_version', findings: 'findings' }),
     findCandidate: sqlite.prepare<[string, string, string], { id: string }>('SELECT id FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ?'),
     findMember: sqlite.prepare<[string, string], { id: string }>('SELECT id FROM members WHERE unit_code = ? AND search_key = ? ORDER BY left_on IS NOT NULL LIMIT 1'),
   };

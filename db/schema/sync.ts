@@ -71,8 +71,27 @@ export const inbox = sqliteTable(
     message: text('message'),
     summary: text('summary', { mode: 'json' }),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    /** sha256 of the bundle's SHA256SUMS: tells a re-sent copy (duplicate) from other content under the same seq (conflict). */
+    sumsSha256: text('sums_sha256'),
   },
   (t) => [index('inbox_from').on(t.fromCode, t.seq)],
+);
+
+/**
+ * What a superior's mirror of a unit holds, record by record: the id the record has in the unit's own database,
+ * the id it was given here, and the hash of the record as last applied. Import summaries (added / changed /
+ * removed) come from comparing a new snapshot with it; decisions sent back name the unit's own ids through it.
+ */
+export const mirrorRecords = sqliteTable(
+  'mirror_records',
+  {
+    unitCode: text('unit_code').notNull(),
+    recordKind: text('record_kind', { enum: ['candidate', 'member', 'target', 'frozen-report'] }).notNull(),
+    sourceId: text('source_id').notNull(),
+    localId: text('local_id').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.recordKind, t.sourceId] }), index('mirror_records_local').on(t.localId)],
 );
 
 /** Records of an imported bundle that failed a semantic check: visible with the reason, re-tryable. */
@@ -125,9 +144,14 @@ export const frozenReports = sqliteTable(
  * Findings per candidate as last computed (own unit: on every change and once a day; mirrored units: as the unit
  * computed them at export, from its bundle). Derived data: always recomputable from events and the rulebook.
  */
-export const candidateFindings = sqliteTable('candidate_findings', {
-  candidateId: text('candidate_id').primaryKey(),
-  asOf: text('as_of').notNull(),
-  rulebookVersion: text('rulebook_version').notNull(),
-  findings: text('findings', { mode: 'json' }).notNull(),
-});
+export const candidateFindings = sqliteTable(
+  'candidate_findings',
+  {
+    candidateId: text('candidate_id').primaryKey(),
+    asOf: text('as_of').notNull(),
+    rulebookVersion: text('rulebook_version').notNull(),
+    findings: text('findings', { mode: 'json' }).notNull(),
+  },
+  // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000).
+  (t) => [index('candidate_findings_as_of').on(t.asOf, t.candidateId)],
+);

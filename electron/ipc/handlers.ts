@@ -7,14 +7,15 @@ import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
 import { readFileSync } from 'node:fs';
 import * as checks from '../core/services/check-service';
-import { voteOutcome } from '../core/domain/rules/index';
+import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
 import * as targetsService from '../core/services/target-service';
-import { buildDashboard } from '../core/services/dashboard-service';
+import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
 import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
 import type { Handlers } from './dispatcher';
+import { syncHandlers } from './sync-handlers';
 
 export type HostPorts = {
   /** Asks the user for a file path (a dialog in Electron; a fixed folder in the web host). */
@@ -58,27 +59,30 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'mentors:assign': (i) => mentorsService.assignMentor(ctx(), i),
     'mentors:end': (i) => mentorsService.endMentor(ctx(), i),
 
-    'checks:candidate': (i) => checks.checkCandidate(db(), i.id, ctx().clock.today()),
+    'checks:candidate': (i) => checkViews.candidateChecks(db(), i.id, today()),
     'checks:todo': (i) => checks.todoList(ctx(), i),
+    'checks:todo-page': (i) => checkViews.todoPage(ctx(), i),
     'checks:stage-counts': (i) => checks.stageCounts(db(), i.unitCode),
-    'checks:vote': (i) => voteCheck(session, i),
-    'rules:list-rulebooks': () => rulebookList(session),
-    'rules:import-rulebook': (i) => (checks.importRulebook(ctx(), readJsonFile(i.path)), null),
+    'checks:vote': (i) => checkViews.voteCheck(db(), i),
+    'rules:list-rulebooks': () => checkViews.rulebookOverview(db(), today()),
+    'rules:import-rulebook': (i) => checkViews.importRulebookData(ctx(), readJsonFile(i.path)),
     'calendar:list': () => checks.calendarEntries(db()),
     'calendar:set': (i) => checks.setCalendarEntry(ctx(), i),
     'calendar:remove': (i) => checks.removeCalendarEntry(ctx(), i.date),
 
     'reports:build': (i) => reportsService.buildUnitReport(db(), { ...i, asOf: i.asOf ?? today() }),
     'reports:export': async (i) => writeExport(i.path, await reportsService.exportReport(db(), i, today(), ports.pdf)),
+    'reports:preview': (i) => reportsService.previewReport(db(), i, today()),
     'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
     'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
     'reports:get-frozen': (i) => reportsService.getFrozenReport(db(), i.id),
 
-    'targets:list': (i) => targetsService.listTargets(db(), i),
+    'targets:list': (i) => targetsService.listTargets(db(), i, today()),
     'targets:set': (i) => targetsService.setTarget(ctx(), i),
     'targets:remove': (i) => (targetsService.removeTarget(ctx(), i.id), null),
 
     'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
+    'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
 
     'backup:create': (i) => {
       const database = session.open();
@@ -86,6 +90,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
       return { path: i.path, bytes };
     },
     'system:choose-path': (i) => ports.choosePath(i),
+    ...syncHandlers(session),
   };
 }
 
@@ -95,23 +100,4 @@ function readJsonFile(path: string): unknown {
   } catch {
     throw new AppError('validation', `Không đọc được tệp JSON ${path}.`);
   }
-}
-
-/** Who may vote on `date` and how many yes votes pass (2/3 of the cell's full members, or of the committee). */
-function voteCheck(session: Session, i: { kind: 'chi-bo' | 'ducs'; date: string; yes?: number; members?: number }) {
-  const voters = i.kind === 'chi-bo' ? membersService.eligibleVoters(session.open().db, i.date) : [];
-  const eligible = i.kind === 'chi-bo' ? voters.length : (i.members ?? 0);
-  const outcome = voteOutcome(i.yes ?? 0, eligible);
-  return { eligible, eligibleNames: voters.map((m) => m.fullName), needed: outcome.needed, passes: i.yes === undefined ? null : outcome.passes };
-}
-
-function rulebookList(session: Session) {
-  const { db } = session.open();
-  const today = session.context().clock.today();
-  const books = checks.listRulebooks(db);
-  const applied = checks.appliedRulebookVersion(db, today);
-  return {
-    applied,
-    rulebooks: books.map((b) => ({ version: b.version, title: b.title ?? '', validFrom: b.rules.map((r) => r.validFrom).sort()[0] ?? '', rules: b.rules.length })),
-  };
 }

@@ -8,6 +8,7 @@ import { dialogPorts } from './dialogs';
 import { isTrustedSender, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { electronAppPaths } from './paths';
+import { electronPdfRenderer } from './pdf';
 import { APP_SCHEME, APP_URL, isAllowedExternalUrl } from './trusted-url';
 import { denyAllPermissions, hardenContents, windowOptions } from './window';
 
@@ -57,7 +58,7 @@ function start(): void {
     clock: systemClock,
     actor: 'desktop',
   });
-  const ports = dialogPorts(dialog, paths.documentsDir, () => mainWindow);
+  const ports = { ...dialogPorts(dialog, paths.documentsDir, () => mainWindow), pdf: electronPdfRenderer() };
   registerIpc(ipcMain, createDispatcher(createHandlers(dbSession, ports)), isTrustedSender);
 
   app.setAppUserModelId('vn.ptdv.app');

@@ -6,6 +6,7 @@ import { systemClock } from '../core/ports';
 import { Session } from '../core/services/session';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
+import { chromiumPdfRenderer } from '../cli/pdf-chromium';
 import { startWebHost } from './host';
 
 /**
@@ -25,6 +26,8 @@ const dispatch = createDispatcher(
   createHandlers(session, {
     // No native dialog in a browser: files go to one folder the user was told about.
     choosePath: async ({ defaultName }) => join(filesDir, defaultName),
+    // Debian's Chromium prints the report page, as Electron's printToPDF does in the desktop app.
+    pdf: chromiumPdfRenderer(process.env),
   }),
 );
 const host = await startWebHost({ dispatch, staticDir: join(root, 'out/renderer'), port: Number(values.port ?? 0) });

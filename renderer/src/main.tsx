@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { captureToken } from './api';
 import { App } from './app/App';
 import './styles.css';
+import './checks.css';
 
 captureToken();
 

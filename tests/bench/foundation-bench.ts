@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../../db/client';
 import { demoDossier, demoMembers, seededRandom } from '../../electron/core/demo/generate';
-import { listCandidates } from '../../electron/core/services/candidate-service';
+import { fixedClock } from '../../electron/core/ports';
+import { addDocument, listCandidates } from '../../electron/core/services/candidate-service';
+import { todoPage } from '../../electron/core/services/check-views';
 import { runCli } from '../helpers/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -94,6 +96,30 @@ function rendererInitialJsGz(): number {
   return total;
 }
 
+/**
+ * The to-do page (Việc cần làm) at the service layer over every candidate: the first build of the day evaluates all
+ * of them; after an edit only that candidate is re-evaluated before the list is rebuilt.
+ */
+function todoTimings(file: string): Record<string, number> {
+  const database = openDatabase(file, PASS, { migrationsDir: MIGRATIONS });
+  try {
+    const ctx = { db: database.db, clock: fixedClock('2026-11-23'), actor: 'bench' };
+    const time = (fn: () => unknown) => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    };
+    const firstOfDayMs = time(() => todoPage(ctx, { offset: 0, limit: 50 }));
+    const [someone] = listCandidates(database.db, { limit: 1, offset: 0 }).rows;
+    addDocument(ctx, someone!.id, { form: '2-KNĐ', date: '2026-11-20', signer: 'Bench' });
+    const afterEditMs = time(() => todoPage(ctx, { offset: 0, limit: 50 }));
+    const scrollMs = time(() => todoPage(ctx, { offset: 5000, limit: 50 }));
+    return { todoFirstOfDayMs: firstOfDayMs, todoAfterOneEditMs: afterEditMs, todoScrollMs: scrollMs };
+  } finally {
+    database.close();
+  }
+}
+
 export async function benchFoundation(): Promise<Record<string, number | string>> {
   const dir = join(tmpdir(), `ptdv-bench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
@@ -102,6 +128,7 @@ export async function benchFoundation(): Promise<Record<string, number | string>
     demo50kSeconds: Number(demo.seconds.toFixed(1)),
     ...searchLatency(demo.file),
     openAndFirstPageMs: openAndFirstPage(demo.file),
+    ...todoTimings(demo.file),
     dossierImportPerSecond: Math.round(await importThroughput(dir)),
     rendererInitialJsGzKB: Math.round(rendererInitialJsGz() / 1024),
     rendererAssets: readdirSync(join(ROOT, 'out/renderer/assets')).length,

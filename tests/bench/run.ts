@@ -10,7 +10,7 @@ import { benchRules } from './rules-bench';
 const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Nền tảng (50.000 hồ sơ)', benchFoundation],
   ['Quy tắc', benchRules],
-  ['Báo cáo (thuần)', benchReports],
+  ['Báo cáo và bảng theo dõi cấp trên (reports, 500 đơn vị)', benchReports],
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
 ];
 

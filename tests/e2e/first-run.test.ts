@@ -163,11 +163,11 @@ describe('a new cell secretary', () => {
     await form.getByLabel('Ngày', { exact: true }).fill('05/02/2025');
     await form.getByLabel('Số phiếu tán thành').fill('7');
     await form.getByLabel('Số đảng viên chính thức có quyền biểu quyết').fill('11');
-    await form.getByText('Cần ít nhất 8/11 phiếu (2/3). Chưa đạt.').waitFor();
+    await form.getByText('Không đạt 2/3: 7/11 tán thành, cần ít nhất 8.', { exact: false }).waitFor();
     await form.getByRole('button', { name: 'Ghi sự kiện' }).click();
     const heading = page.getByRole('heading', { name: /Nguyễn Thị Lan/ });
     await expect.poll(() => heading.textContent()).toContain('Chi bộ đề nghị kết nạp');
-    await page.getByText('7/11 đảng viên chính thức tán thành').waitFor();
+    await page.getByTestId('timeline-event').getByText('7/11 đảng viên chính thức tán thành').waitFor();
 
     const voted = page.getByTestId('timeline-event').filter({ hasText: 'Chi bộ biểu quyết' });
     await voted.getByRole('button', { name: 'Hủy bản ghi' }).click();

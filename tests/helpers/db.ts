@@ -8,9 +8,12 @@ import { MIGRATIONS_DIR, tempDir } from './temp';
 
 export const TEST_PASSPHRASE = 'mat-khau-kiem-thu';
 
-/** A real encrypted database with the real migrations and a set-up unit, "today" fixed. */
-export function testContext(today = '2026-11-23', unit: UnitSetup = { code: 'CB014', name: 'Chi bộ Kỹ thuật', level: 'chi-bo', parentCode: 'DU001' }): { ctx: ServiceContext; database: Database; file: string } {
-  const file = join(tempDir(), 'ptdv.db');
+/**
+ * A real encrypted database with the real migrations and a set-up unit, "today" fixed. It lives in a temp folder
+ * removed after the test, unless `dir` names one that outlives it (a file shared by a describe block).
+ */
+export function testContext(today = '2026-11-23', unit: UnitSetup = { code: 'CB014', name: 'Chi bộ Kỹ thuật', level: 'chi-bo', parentCode: 'DU001' }, dir = tempDir()): { ctx: ServiceContext; database: Database; file: string } {
+  const file = join(dir, 'ptdv.db');
   const { database } = createDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
   const ctx: ServiceContext = { db: database.db, clock: fixedClock(today), actor: 'test' };
   setupUnit(ctx, unit);

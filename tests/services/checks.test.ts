@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
-import { checkCandidate, setCalendarEntry, stageCounts, todoList } from '../../electron/core/services/check-service';
+import { checkCandidate, removeCalendarEntry, setCalendarEntry, stageCounts, todoList } from '../../electron/core/services/check-service';
 import { createMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
 import { testContext } from '../helpers/db';
@@ -52,5 +52,34 @@ describe('checks on a real database', () => {
     expect(before).toBeDefined();
     setCalendarEntry(ctx, { date: '2026-05-15', kind: 'holiday', name: 'Ngày nghỉ thử', source: 'kiểm thử', confirmed: true });
     expect(due()! > before!).toBe(true);
+  });
+
+  it('moves the to-do list’s due dates as soon as the calendar changes, not the next day', () => {
+    const ctx = setup('2026-06-01');
+    const id = createCandidate(ctx, { fullName: 'Phạm Văn Cường', birthDate: '1995-01-01' });
+    addEvent(ctx, id, { type: 'ADMISSION_DECIDED', date: '2026-05-04', number: '12-QĐ/ĐU', received: '2026-05-04' });
+    const ceremonyDue = () => todoList(ctx, {}).find((t) => t.code === 'CEREMONY_DUE')?.due;
+    const before = ceremonyDue();
+    expect(before).toBeDefined();
+    setCalendarEntry(ctx, { date: '2026-05-15', kind: 'holiday', name: 'Ngày nghỉ thử', source: 'kiểm thử', confirmed: true });
+    const after = ceremonyDue();
+    expect(after! > before!).toBe(true);
+    removeCalendarEntry(ctx, '2026-05-15');
+    expect(ceremonyDue()).toBe(before);
+  });
+
+  it('keeps the to-do list current across edits of one candidate among many, and picks up a new candidate', () => {
+    const ctx = setup('2026-11-23');
+    const ids = Array.from({ length: 30 }, (_, i) =>
+      createCandidate(ctx, { fullName: `Nguyễn Văn Số ${i}`, birthDate: '1999-01-01' }, { type: 'LISTED', date: '2026-01-05' }),
+    );
+    const noMentor = () => new Set(todoList(ctx, { codes: ['NO_MENTOR'] }).map((t) => t.candidateId));
+    expect(noMentor().size).toBe(30);
+    const mentor = ctx.db.transaction((tx) => createMember(ctx, { fullName: 'Trần Văn Bình', status: 'chinh-thuc', fullMemberSince: '2012-03-03' }, tx));
+    assignMentor(ctx, { candidateId: ids[7]!, memberId: mentor.id, role: 'pre-admission', from: '2026-11-20' });
+    expect(noMentor().has(ids[7]!)).toBe(false);
+    expect(noMentor().size).toBe(29);
+    const late = createCandidate(ctx, { fullName: 'Lê Thị Mới', birthDate: '2000-02-02' }, { type: 'LISTED', date: '2026-02-01' });
+    expect(noMentor().has(late)).toBe(true);
   });
 });

@@ -65,7 +65,7 @@ describe('buildUnitReport on the own cell', () => {
     setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 2, source: 'superior' });
     targets = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.targets;
     expect(targets.find((t) => t.period === 'year')).toMatchObject({ source: 'superior', targetCount: 2, achieved: 2, percentAchieved: 100 });
-    const listed = listTargets(ctx.db, { year: 2026 }).filter((t) => t.period === 'year');
+    const listed = listTargets(ctx.db, { year: 2026 }, AS_OF).filter((t) => t.period === 'year');
     expect(listed.map((t) => [t.source, t.effective])).toEqual([['superior', true], ['unit', false]]);
   });
 
@@ -73,7 +73,7 @@ describe('buildUnitReport on the own cell', () => {
     const { ctx } = cell();
     setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 3 });
     setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 5 });
-    expect(listTargets(ctx.db).map((t) => t.value)).toEqual([5]);
+    expect(listTargets(ctx.db, {}, AS_OF).map((t) => t.value)).toEqual([5]);
     expect(() => setTarget(ctx, { year: 2026, period: 'year', kind: 'percent-of-full-members', value: 150 })).toThrow(/0 đến 100/);
   });
 
@@ -98,6 +98,14 @@ describe('buildUnitReport on the own cell', () => {
     ctx.db.insert(candidateFindings).values(fake('2026-10-01')).run();
     const stale = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(stale).toEqual(fresh);
+  });
+
+  it('counts the half-years, nine months and months by the same decision days', () => {
+    const { ctx } = cell();
+    const admitted = (period: string) => buildUnitReport(ctx.db, { period, asOf: AS_OF }).units[0]!.flows.admitted;
+    expect(['2026-03', '2026-04', '2026-05', '2026-H1', '2026-H2', '2026-9M', '2026'].map(admitted)).toEqual([1, 1, 0, 2, 0, 2, 2]);
+    const march = buildUnitReport(ctx.db, { period: '2026-03', asOf: AS_OF });
+    expect([march.period.label, march.period.start, march.period.end, march.countedTo]).toEqual(['Tháng 03 năm 2026', '2026-03-01', '2026-03-31', '2026-03-31']);
   });
 
   it('refuses a superior report where no unit below has sent data, and a period that has not begun', () => {

@@ -1,3 +1,4 @@
+import { keysInfo } from '../../core/services/key-service';
 import { setupUnit } from '../../core/services/unit-service';
 import { parse, required } from '../args';
 import { withNewDatabase } from '../database';
@@ -22,6 +23,7 @@ export const command: Command = {
       const unit = setupUnit(ctx, unitInput);
       io.out(`Đã tạo cơ sở dữ liệu cho ${unit.name} (${unit.code}).`);
       io.out(`MÃ KHÔI PHỤC (chỉ hiện một lần, hãy ghi lại và cất giữ an toàn): ${recoveryCode}`);
+      io.out(`Đã tạo khóa ký và khóa mã hóa của đơn vị. Mã vân tay (đọc khi đăng ký với cấp trên): ${keysInfo(ctx).own.readAloudCode}`);
       return 0;
     });
   },

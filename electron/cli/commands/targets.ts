@@ -57,10 +57,11 @@ export const targetsList: Command = {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' } });
     const file = required(values.db, '--db');
     const filter = { ...(values.year ? { year: year(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
-    return withDatabase(file, io, ({ database }) => {
-      for (const t of listTargets(database.db, filter)) {
+    return withDatabase(file, io, ({ ctx }) => {
+      for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
         const source = t.source === 'superior' ? 'cấp trên giao' : 'đơn vị tự đặt';
-        io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
+        const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;
+        io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\tđã kết nạp ${t.achieved}${reached}\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
       }
       return 0;
     });

@@ -13,6 +13,9 @@ import { TARGET_KINDS, TARGET_PERIODS } from './targets';
  * own when applied, so one bad record is quarantined instead of refusing a whole unit's report.
  */
 
+/** The app version written into every manifest (`app.version`); informative, never used for decisions. */
+export const APP_VERSION = '0.1.0';
+
 /** The data version this app writes. Version 1 is the first wire version; older ones would be migrated below. */
 export const BUNDLE_DATA_VERSION = 1;
 

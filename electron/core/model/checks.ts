@@ -12,6 +12,8 @@ export const findingSchema = z.object({
   due: z.string().optional(),
   refs: z.array(z.string()).optional(),
   rulebookVersion: z.string(),
+  /** Working days from asOf to `due`, negative once past: the app says "còn 5 ngày làm việc", not a bare date. */
+  workingDaysLeft: z.number().int().optional(),
 });
 
 export const deadlineSchema = z.object({
@@ -21,6 +23,7 @@ export const deadlineSchema = z.object({
   from: z.string().optional(),
   overdue: z.boolean(),
   label: z.string(),
+  workingDaysLeft: z.number().int().optional(),
 });
 
 export const checklistItemSchema = z.object({
@@ -58,13 +61,53 @@ export const todoItemSchema = z.object({
   due: z.string().optional(),
   overdue: z.boolean(),
   refs: z.array(z.string()).optional(),
+  workingDaysLeft: z.number().int().optional(),
 });
 export type TodoItemWire = z.infer<typeof todoItemSchema>;
+
+/** One screenful of the to-do list, with counts over the whole list for the filters and the navigation badge. */
+export const todoPageSchema = z.object({
+  asOf: z.string(),
+  /** Items matching the filter. */
+  total: z.number().int(),
+  summary: z.object({
+    error: z.number().int(),
+    warning: z.number().int(),
+    info: z.number().int(),
+    overdue: z.number().int(),
+    /** Errors and overdue items together, each counted once: the number in the navigation badge. */
+    attention: z.number().int(),
+  }),
+  codes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  rows: z.array(todoItemSchema),
+});
+export type TodoPage = z.infer<typeof todoPageSchema>;
 
 export const voteCheckSchema = z.object({
   eligible: z.number().int(),
   eligibleNames: z.array(z.string()),
   needed: z.number().int(),
   passes: z.boolean().nullable(),
+  /** The threshold of the rulebook in force on the vote date (2/3 so far). */
+  numerator: z.number().int(),
+  denominator: z.number().int(),
 });
 export type VoteCheck = z.infer<typeof voteCheckSchema>;
+
+export const rulebookInfoSchema = z.object({
+  version: z.string(),
+  title: z.string(),
+  validFrom: z.string(),
+  /** Null while some rule of the book has no end date. */
+  validTo: z.string().nullable(),
+  rules: z.number().int(),
+  items: z.array(z.object({ id: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string() })),
+});
+
+export const rulebookOverviewSchema = z.object({
+  asOf: z.string(),
+  /** The version applied to an act dated today. */
+  applied: z.string(),
+  rulebooks: z.array(rulebookInfoSchema),
+});
+export type RulebookOverview = z.infer<typeof rulebookOverviewSchema>;

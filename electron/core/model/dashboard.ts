@@ -46,11 +46,11 @@ export const dashboardUnitSchema = z.strictObject({
 });
 export type DashboardUnit = z.infer<typeof dashboardUnitSchema>;
 
+/** What every dashboard answer starts with: the year shown, the day asked for and the last day counted. */
+const dashboardHeader = { format: z.literal(DASHBOARD_FORMAT), year: z.number().int(), asOf: isoDate, countedTo: isoDate };
+
 export const dashboardSchema = z.strictObject({
-  format: z.literal(DASHBOARD_FORMAT),
-  year: z.number().int(),
-  asOf: isoDate,
-  countedTo: isoDate,
+  ...dashboardHeader,
   scope: z.strictObject({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
   units: z.array(dashboardUnitSchema),
   total: dashboardUnitSchema,
@@ -58,3 +58,29 @@ export const dashboardSchema = z.strictObject({
   duplicates: z.array(duplicateSchema),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** One candidate of a unit as the superior drills down to it: where they stand, what is wrong, who else follows them. */
+export const dashboardCandidateSchema = z.strictObject({
+  id: z.string(),
+  fullName: z.string(),
+  birthDate: isoDate,
+  /** Stage on the counting day; null when the candidate's first step comes later. */
+  stage: z.enum(REPORT_STAGES).nullable(),
+  stageLabel: z.string(),
+  listedOn: isoDate.nullable(),
+  /** Signing day of the admission decision (what reports count), if any by the counting day. */
+  admittedOn: isoDate.nullable(),
+  /** Error and overdue findings, as the report counts them. */
+  findings: z.array(z.strictObject({ code: z.string(), severity: z.string() })),
+  /** The same person (name and birth date) followed by other units. */
+  alsoIn: z.array(z.strictObject({ unitCode: z.string(), unitName: z.string(), candidateId: z.string() })),
+});
+export type DashboardCandidate = z.infer<typeof dashboardCandidateSchema>;
+
+/** Drill-down from the dashboard to one unit: its dashboard row and its candidates in Vietnamese name order. */
+export const dashboardUnitDetailSchema = z.strictObject({
+  ...dashboardHeader,
+  unit: dashboardUnitSchema,
+  candidates: z.array(dashboardCandidateSchema),
+});
+export type DashboardUnitDetail = z.infer<typeof dashboardUnitDetailSchema>;

@@ -21,6 +21,10 @@ export const targetRowSchema = z.object({
   fullMembersAtYearStart: z.number().int(),
   /** The target in people (a percent target resolved against full members on 1 January). */
   targetCount: z.number().int(),
+  /** Admissions (decision signing days) in the target's period up to today. */
+  achieved: z.number().int(),
+  /** achieved / targetCount × 100, one decimal; null when the target is 0 people. */
+  percentAchieved: z.number().nullable(),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 

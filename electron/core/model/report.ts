@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { isoDate } from './dates';
 import { EDUCATION_LEVELS, OCCUPATIONS } from './dossier';
-import { ROMAN, TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES, daysInMonth, pad2 } from './targets';
+import { dayFromYmd, daysInMonth, toIso } from '../domain/calendar/days';
+import { STAGES, type Stage } from '../domain/rules/stage';
+import { ROMAN, TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './targets';
 
 /** Reporting periods (RULES.md §5, reference.md §7.1): year, half-year, nine months, quarter, month. */
 export const PERIOD_KINDS = ['year', 'half', 'nine-months', 'quarter', 'month'] as const;
@@ -55,8 +57,7 @@ export function parsePeriod(text: string): Period {
 }
 
 function build(code: string, kind: PeriodKind, year: number, label: string, first: number, last: number): Period {
-  const end = `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`;
-  return { code, kind, year, label, start: `${year}-${pad2(first)}-01`, end };
+  return { code, kind, year, label, start: toIso(dayFromYmd(year, first, 1)), end: toIso(dayFromYmd(year, last, daysInMonth(year, last))) };
 }
 
 function invalidPeriod(text: string): AppError {
@@ -69,22 +70,9 @@ function invalidPeriod(text: string): AppError {
 export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
-/** Stages of RULES.md §2, in pipeline order; terminal stages last. */
-export const REPORT_STAGES = [
-  'nguon',
-  'cam-tinh',
-  'da-hoc-lop',
-  'lam-ho-so',
-  'chi-bo-de-nghi',
-  'cap-uy-xet',
-  'co-quyet-dinh',
-  'du-bi',
-  'chinh-thuc',
-  'dung',
-  'xoa-ten',
-  'chuyen-di',
-] as const;
-export type ReportStage = (typeof REPORT_STAGES)[number];
+/** The rules engine's stages (RULES.md §2), in pipeline order, terminal stages last: the one list every count uses. */
+export const REPORT_STAGES = STAGES;
+export type ReportStage = Stage;
 
 export const FLOW_KEYS = [
   'proposed',

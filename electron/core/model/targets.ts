@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayFromYmd, daysInMonth, toIso } from '../domain/calendar/days';
 
 /**
  * Admission targets (chỉ tiêu kết nạp, reference.md §7.4): per unit and year, for the whole year, a quarter or a
@@ -62,7 +63,7 @@ export function targetPeriodRange(year: number, period: TargetPeriod): { start: 
   }
   const firstMonth = period.startsWith('Q') ? (Number(period.slice(1)) - 1) * 3 + 1 : Number(period.slice(1));
   const lastMonth = period.startsWith('Q') ? firstMonth + 2 : firstMonth;
-  return { start: `${year}-${pad2(firstMonth)}-01`, end: `${year}-${pad2(lastMonth)}-${pad2(daysInMonth(year, lastMonth))}` };
+  return { start: toIso(dayFromYmd(year, firstMonth, 1)), end: toIso(dayFromYmd(year, lastMonth, daysInMonth(year, lastMonth))) };
 }
 
 /** Vietnamese name of a target period: "Năm 2026", "Quý II/2026", "Tháng 03/2026". */
@@ -77,11 +78,3 @@ export function targetPeriodLabel(year: number, period: TargetPeriod): string {
 }
 
 export const ROMAN = ['I', 'II', 'III', 'IV'] as const;
-
-export function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}

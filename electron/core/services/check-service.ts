@@ -15,6 +15,7 @@ import {
   type Finding,
   type Rulebook,
   type TodoFilter,
+  type TodoSource,
 } from '../domain/rules/index';
 import { toDay } from '../domain/calendar/days';
 import { rulebookVersionAt } from '../domain/rules/evaluate';
@@ -84,12 +85,14 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
 
 type CachedFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: Finding[] };
 
-function upsertFindings(db: DbOrTx, rows: readonly CachedFindings[]): void {
+/** A prepared statement, not the query builder: the daily refresh of a large unit writes tens of thousands of rows. */
+function upsertFindings(db: Db, rows: readonly CachedFindings[]): void {
+  const upsert = db.$client.prepare(
+    'INSERT INTO candidate_findings (candidate_id, as_of, rulebook_version, findings) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
+  );
   for (const r of rows) {
-    db.insert(candidateFindings)
-      .values(r)
-      .onConflictDoUpdate({ target: candidateFindings.candidateId, set: { asOf: r.asOf, rulebookVersion: r.rulebookVersion, findings: r.findings } })
-      .run();
+    upsert.run(r.candidateId, r.asOf, r.rulebookVersion, JSON.stringify(r.findings));
   }
 }
 
@@ -102,37 +105,86 @@ export function refreshFindings(ctx: ServiceContext, ids?: readonly string[]): n
     const e = evaluateDossier(c.dossier, asOf, evalCtx);
     return { candidateId: c.id, asOf, rulebookVersion: e.rulebookVersion, findings: e.findings };
   });
-  ctx.db.transaction((tx) => upsertFindings(tx, rows));
+  ctx.db.transaction(() => upsertFindings(ctx.db, rows));
   return rows.length;
 }
 
+function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
+  const rows = ctx.db.$client
+    .prepare(
+      'SELECT id FROM candidates WHERE unit_code = ? AND id NOT IN ' +
+        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
+    )
+    .all(unitCode, ctx.clock.today()) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** Above this many stale candidates one pass over the unit is cheaper than a lookup per id. */
+const BULK_REFRESH = 5000;
+
 /** Findings are valid for one day (deadlines move with today); refresh the own unit's stale ones. */
 export function ensureFindingsFresh(ctx: ServiceContext): void {
-  const unit = getSelfUnit(ctx.db);
-  const stale = ctx.db
-    .select({ id: candidates.id })
-    .from(candidates)
-    .leftJoin(candidateFindings, eq(candidateFindings.candidateId, candidates.id))
-    .where(sql`${candidates.unitCode} = ${unit.code} AND (${candidateFindings.asOf} IS NULL OR ${candidateFindings.asOf} <> ${ctx.clock.today()})`)
-    .all();
+  const stale = staleFindingIds(ctx, getSelfUnit(ctx.db).code);
   if (stale.length > 0) {
-    refreshFindings(ctx, stale.length > 5000 ? undefined : stale.map((s) => s.id));
+    refreshFindings(ctx, stale.length > BULK_REFRESH ? undefined : stale);
   }
 }
 
-/** The to-do page (Việc cần làm) across the own unit's candidates, from fresh findings, flat for the wire. */
-export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[] {
-  ensureFindingsFresh(ctx);
-  const unit = getSelfUnit(ctx.db);
-  const rows = ctx.db.$client
-    .prepare('SELECT c.id, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id WHERE c.unit_code = ?')
-    .all(unit.code) as { id: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string }[];
-  const sources = rows.map((r) => ({
+type TodoRow = { id: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string };
+
+function readTodoSources(db: Db, unitCode: string, ids?: readonly string[]): TodoSource[] {
+  const select = 'SELECT c.id, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
+  const rows = ids
+    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as TodoRow[])
+    : (db.$client.prepare(`${select} WHERE c.unit_code = ?`).all(unitCode) as TodoRow[]);
+  return rows.map((r) => ({
     candidateId: r.id,
     name: r.full_name,
     evaluation: { asOf: r.as_of, stage: r.stage, stageLabel: '', findings: JSON.parse(r.findings) as Finding[], deadlines: [], rulebookVersion: r.rulebook_version, keyDates: {} } as Evaluation,
   }));
-  return buildTodo(sources, filter).map(({ finding, ...item }) => ({ ...item, code: finding.code, severity: finding.severity, rule: finding.rule, message: finding.message, ...(finding.due ? { due: finding.due } : {}), ...(finding.refs ? { refs: finding.refs } : {}) }));
+}
+
+type TodoCache = { unitCode: string; asOf: string; sources: Map<string, TodoSource> };
+
+/**
+ * The parsed findings of every own candidate, kept per open database. Reading and parsing 50,000 rows from the
+ * encrypted file takes seconds, while an edit touches one candidate: every write that can change a candidate's
+ * findings deletes its cached row, so the stale rows say exactly which entries to reload.
+ */
+const todoCaches = new WeakMap<object, TodoCache>();
+
+function todoSources(ctx: ServiceContext): TodoSource[] {
+  const unitCode = getSelfUnit(ctx.db).code;
+  const asOf = ctx.clock.today();
+  const stale = staleFindingIds(ctx, unitCode);
+  let cache = todoCaches.get(ctx.db.$client);
+  if (!cache || cache.unitCode !== unitCode || cache.asOf !== asOf || stale.length > BULK_REFRESH) {
+    if (stale.length > 0) {
+      refreshFindings(ctx, stale.length > BULK_REFRESH ? undefined : stale);
+    }
+    cache = { unitCode, asOf, sources: new Map(readTodoSources(ctx.db, unitCode).map((s) => [s.candidateId, s])) };
+    todoCaches.set(ctx.db.$client, cache);
+  } else if (stale.length > 0) {
+    refreshFindings(ctx, stale);
+    for (const source of readTodoSources(ctx.db, unitCode, stale)) {
+      cache.sources.set(source.candidateId, source);
+    }
+  }
+  return [...cache.sources.values()];
+}
+
+/** The to-do page (Việc cần làm) across the own unit's candidates, from fresh findings, flat for the wire. */
+export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[] {
+  return buildTodo(todoSources(ctx), filter).map(({ candidateId, name, stage, overdue, finding }) => {
+    const item: TodoItemWire = { candidateId, name, stage, overdue, code: finding.code, severity: finding.severity, rule: finding.rule, message: finding.message };
+    if (finding.due) {
+      item.due = finding.due;
+    }
+    if (finding.refs) {
+      item.refs = finding.refs;
+    }
+    return item;
+  });
 }
 
 /** Candidates per stage (the pipeline board), every stage listed even when empty. */
@@ -149,12 +201,18 @@ export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): Cal
   if (!parsed.success) {
     throw new AppError('validation', formatZodIssues(parsed.error));
   }
-  ctx.db.insert(holidays).values(parsed.data).onConflictDoUpdate({ target: holidays.date, set: parsed.data }).run();
+  ctx.db.transaction((tx) => {
+    tx.insert(holidays).values(parsed.data).onConflictDoUpdate({ target: holidays.date, set: parsed.data }).run();
+    invalidateUnitFindings(tx, getSelfUnit(tx).code);
+  });
   return calendarEntries(ctx.db);
 }
 
 export function removeCalendarEntry(ctx: ServiceContext, date: string): CalendarEntry[] {
-  ctx.db.delete(holidays).where(eq(holidays.date, date)).run();
+  ctx.db.transaction((tx) => {
+    tx.delete(holidays).where(eq(holidays.date, date)).run();
+    invalidateUnitFindings(tx, getSelfUnit(tx).code);
+  });
   return calendarEntries(ctx.db);
 }
 
@@ -166,7 +224,10 @@ export function importRulebook(ctx: ServiceContext, data: unknown): Rulebook[] {
     throw new AppError('conflict', `Bộ quy tắc phiên bản ${rulebook.version} đã có.`);
   }
   const all = [...existing, rulebook];
-  ctx.db.insert(settings).values({ key: RULEBOOKS_KEY, value: all }).onConflictDoUpdate({ target: settings.key, set: { value: all } }).run();
+  ctx.db.transaction((tx) => {
+    tx.insert(settings).values({ key: RULEBOOKS_KEY, value: all }).onConflictDoUpdate({ target: settings.key, set: { value: all } }).run();
+    invalidateUnitFindings(tx, getSelfUnit(tx).code);
+  });
   return [...DEFAULT_RULEBOOKS, ...all];
 }
 

@@ -1,9 +1,13 @@
 import type { Db } from '../../../db/types';
-import { STAGE_LABELS } from '../domain/rules/index';
-import { DASHBOARD_FORMAT, type Dashboard, type DashboardUnit } from '../model/dashboard';
-import { REPORT_STAGES, type Report, type UnitReport } from '../model/report';
+import { sortKey } from '../domain/names';
+import type { ReportCandidate } from '../domain/reports/types';
+import { firstDate, isReported } from '../domain/reports/unit-accumulator';
+import { deriveStage, STAGE_LABELS } from '../domain/rules/index';
+import { AppError } from '../errors';
+import { DASHBOARD_FORMAT, type Dashboard, type DashboardCandidate, type DashboardUnit, type DashboardUnitDetail } from '../model/dashboard';
+import { REPORT_STAGES, type Duplicate, type Report, type UnitReport } from '../model/report';
 import { memoized } from './report-cache';
-import { buildUnitReport } from './report-service';
+import { buildUnitReport, reportInput } from './report-service';
 
 function hasMirrors(db: Db): boolean {
   return db.$client.prepare("SELECT 1 FROM units WHERE origin = 'mirror' LIMIT 1").get() !== undefined;
@@ -47,11 +51,54 @@ function fromReport(report: Report): Dashboard {
   };
 }
 
+/** The year report the dashboard is drawn from: over every mirrored unit, or the own unit when there are none. */
+function yearReport(db: Db, input: { year: number; asOf: string }): Report {
+  return buildUnitReport(db, { period: String(input.year), all: hasMirrors(db), asOf: input.asOf });
+}
+
 /**
  * The superior's dashboard for `year` as of `asOf`, over every mirrored unit (or the own unit when there are none):
  * derived from the year report, so its figures are the report's and it costs nothing once the report is built.
  */
 export function buildDashboard(db: Db, input: { year: number; asOf: string }): Dashboard {
-  const all = hasMirrors(db);
-  return memoized(db, `dashboard|${all}|${input.year}|${input.asOf}`, () => fromReport(buildUnitReport(db, { period: String(input.year), all, asOf: input.asOf })));
+  return memoized(db, `dashboard|${input.year}|${input.asOf}`, () => fromReport(yearReport(db, input)));
+}
+
+function candidateRow(c: ReportCandidate, countedTo: string, groups: ReadonlyMap<string, Duplicate>, unitCode: string): DashboardCandidate {
+  const events = c.events.filter((e) => e.date <= countedTo);
+  const stage = events.length > 0 ? deriveStage(events) : null;
+  const group = groups.get(c.id);
+  return {
+    id: c.id,
+    fullName: c.profile.fullName,
+    birthDate: c.profile.birthDate,
+    stage,
+    stageLabel: stage ? STAGE_LABELS[stage] : 'Chưa có bước nào đến ngày tính',
+    listedOn: firstDate(events, 'LISTED'),
+    admittedOn: firstDate(events, 'ADMISSION_DECIDED'),
+    findings: c.findings.filter(isReported).map((f) => ({ code: f.code, severity: f.severity })),
+    alsoIn: (group?.occurrences ?? []).filter((o) => o.unitCode !== unitCode).map((o) => ({ unitCode: o.unitCode, unitName: o.unitName, candidateId: o.candidateId })),
+  };
+}
+
+/**
+ * Drill-down from the dashboard to one unit: its dashboard row and each of its candidates (stage on the counting
+ * day, listing and admission days, what is wrong, which other units follow the same person), in name order. Reads
+ * the same memoised input as the dashboard, so opening a unit after the dashboard costs only the unit's rows.
+ */
+export function buildDashboardUnit(db: Db, input: { year: number; unitCode: string; asOf: string }): DashboardUnitDetail {
+  const dashboard = buildDashboard(db, input);
+  const code = input.unitCode.trim().toUpperCase();
+  const unit = dashboard.units.find((u) => u.code === code);
+  const loaded = reportInput(db, { all: hasMirrors(db), year: input.year, asOf: input.asOf }).units.find((u) => u.code === code);
+  if (!unit || !loaded) {
+    throw new AppError('not-found', `Đơn vị mã ${input.unitCode} không có trong bảng theo dõi năm ${input.year}.`);
+  }
+  const groups = new Map<string, Duplicate>();
+  dashboard.duplicates.forEach((d) => d.occurrences.forEach((o) => groups.set(o.candidateId, d)));
+  const candidates = loaded.candidates
+    .map((c) => ({ key: sortKey(c.profile.fullName), row: candidateRow(c, dashboard.countedTo, groups, code) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((c) => c.row);
+  return { format: DASHBOARD_FORMAT, year: dashboard.year, asOf: dashboard.asOf, countedTo: dashboard.countedTo, unit, candidates };
 }

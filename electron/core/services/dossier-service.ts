@@ -42,7 +42,7 @@ function writeCandidate(wr: Writer, dossier: Dossier): string {
     introductionPath: c.introductionPath ?? null, ethnicity: c.ethnicity ?? null, religion: c.religion ?? null, occupation: c.occupation ?? null,
     nonStateEnterprise: bool(c.nonStateEnterprise), stage: deriveStage(events), createdAt: now, updatedAt: now,
   });
-  events.forEach(({ type, date, ...payload }, i) => w.event.run({ id: newId(), candidateId: id, seq: i + 1, type, date, payload: JSON.stringify(payload), author: ctx.actor, recordedAt: now }));
+  events.forEach(({ type, date, ...payload }, i) => w.event.run({ id: newId(), candidateId: id, seq: i + 1, type, date, payload: JSON.stringify(payload), voidsId: null, reason: null, author: ctx.actor, recordedAt: now }));
   for (const d of dossier.documents) {
     w.document.run({ id: newId(), candidateId: id, form: d.form, date: d.date, signer: d.signer ?? null, issuer: d.issuer ?? null, note: d.note ?? null, createdAt: now });
   }

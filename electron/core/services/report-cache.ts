@@ -21,6 +21,12 @@ function stampOf(db: Db): string {
   return `${changes}|${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
+/** The value stored under `key` if it is still current for the database as it is now; never computes anything. */
+export function peekMemo<T>(db: Db, key: string): T | undefined {
+  const memo = memos.get(db.$client);
+  return memo && memo.stamp === stampOf(db) ? (memo.entries.get(key) as T | undefined) : undefined;
+}
+
 /** The value stored under `key` for the database as it is now, computing it when absent or out of date. */
 export function memoized<T>(db: Db, key: string, compute: () => T): T {
   const stamp = stampOf(db);

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/types';
 import { frozenReports, units as unitsTable } from '../../../db/schema/index';
 import { buildReport } from '../domain/reports/build-report';
+import type { ReportInput } from '../domain/reports/types';
 import { reportToDocx } from '../domain/reports/docx';
 import { reportToHtml } from '../domain/reports/html';
 import { DOTS, type PartyDocumentMeta } from '../domain/reports/party-document';
 import { reportToXlsx } from '../domain/reports/xlsx';
-import { deriveStage } from '../domain/rules/index';
 import { AppError, formatZodIssues } from '../errors';
 import type { Unit } from '../model/entities';
 import { parsePeriod, reportSchema, type Period, type Report } from '../model/report';
@@ -49,8 +49,12 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
   return { units: [...own, ...mirrors], scope: { code: self.code, name: self.name, level: self.level } };
 }
 
-/** Stage of the rules engine (RULES.md §2), the one every screen shows; none before the first event. */
-const stageOf = (events: Parameters<typeof deriveStage>[0]) => (events.length === 0 ? null : deriveStage(events));
+/** The scope's report input for `year` as of `asOf`: what every report and the dashboard of that year count from. */
+export function reportInput(db: Db, req: ReportScope & { year: number; asOf: string }): ReportInput {
+  const { units, scope } = resolveScope(db, req);
+  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
+  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}`, () => ({ scope, units: loadReportUnits(db, units, req.year, req.asOf) }));
+}
 
 /**
  * The report of RULES.md §5 for `period` as of `asOf`: for one unit, or for all mirrored units with their total.
@@ -59,15 +63,12 @@ const stageOf = (events: Parameters<typeof deriveStage>[0]) => (events.length ==
  */
 export function buildUnitReport(db: Db, req: ReportRequest): Report {
   const period = typeof req.period === 'string' ? parsePeriod(req.period) : req.period;
-  const { units, scope } = resolveScope(db, req);
-  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
-  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => {
-    if (req.asOf < period.start) {
-      throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${req.asOf}.`);
-    }
-    const input = memoized(db, `input|${scopeKey}|${period.year}|${req.asOf}`, () => loadReportUnits(db, units, period.year, req.asOf));
-    return buildReport({ scope, units: input }, period, req.asOf, stageOf);
-  });
+  if (req.asOf < period.start) {
+    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${req.asOf}.`);
+  }
+  const input = reportInput(db, { ...req, year: period.year });
+  const scopeKey = input.scope ? `all:${input.scope.code}` : input.units[0]!.code;
+  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => buildReport(input, period, req.asOf));
 }
 
 const SIGNER: Record<string, { onBehalfOf: string; position: string; keep: string }> = {
@@ -83,15 +84,16 @@ export function reportMeta(db: Db, report: Report, options: MetaOptions = {}): P
   const subject = report.scope ?? report.units[0] ?? { code: '', name: '', level: 'chi-bo' };
   const unit = getUnit(db, subject.code);
   const superior = unit?.parentCode ? getUnit(db, unit.parentCode) : null;
-  const superiorName = superior && superior.name !== superior.code ? superior.name : 'Cấp ủy cấp trên';
+  // A superior known only by its code (set up before its trust file arrived) is left for the secretary to write in.
+  const superiorName = superior && superior.name !== superior.code ? superior.name : null;
   const signer = SIGNER[subject.level] ?? SIGNER['chi-bo']!;
   return {
-    superiorBody: superiorName,
+    superiorBody: superiorName ?? DOTS,
     issuingBody: subject.name,
     number: options.number ?? '',
     place: options.place ?? DOTS,
     date: options.issuedOn ?? null,
-    recipients: [`${superiorName} (để báo cáo)`, signer.keep],
+    recipients: [`${superiorName ?? 'Cấp ủy cấp trên'} (để báo cáo)`, signer.keep],
     signer: { onBehalfOf: signer.onBehalfOf, position: signer.position, name: options.signerName ?? '' },
   };
 }
@@ -169,12 +171,26 @@ export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; r
 
 export type ExportInput = ReportScope & { period: string; format: ReportOutputFormat; asOf?: string | undefined; frozenId?: string | undefined; number?: string | undefined; place?: string | undefined };
 
-/** The file content of a report export: a frozen version as sent, or the report built now. */
-export async function exportReport(db: Db, input: ExportInput, today: string, pdf?: PdfRenderer): Promise<Buffer> {
+/** The report an export or preview shows, with its header: a frozen version as sent (its number and date), or built now. */
+function reportForOutput(db: Db, input: Omit<ExportInput, 'format'>, today: string): { report: Report; meta: PartyDocumentMeta } {
   if (input.frozenId) {
     const { info, report } = getFrozenReport(db, input.frozenId);
-    return renderReport(report, input.format, reportMeta(db, report, { number: info.number, issuedOn: info.issuedOn, place: input.place ?? null }), pdf);
+    return { report, meta: reportMeta(db, report, { number: info.number, issuedOn: info.issuedOn, place: input.place ?? null }) };
   }
   const report = buildUnitReport(db, { ...input, asOf: input.asOf ?? today });
-  return renderReport(report, input.format, reportMeta(db, report, { number: input.number ?? null, place: input.place ?? null }), pdf);
+  return { report, meta: reportMeta(db, report, { number: input.number ?? null, place: input.place ?? null }) };
+}
+
+/** The file content of a report export: a frozen version as sent, or the report built now. */
+export async function exportReport(db: Db, input: ExportInput, today: string, pdf?: PdfRenderer): Promise<Buffer> {
+  const { report, meta } = reportForOutput(db, input, today);
+  return renderReport(report, input.format, meta, pdf);
+}
+
+export type PreviewInput = Omit<ExportInput, 'format'>;
+
+/** The HTML the app shows for a report, the very page PDF export prints: a frozen version as sent, or built now. */
+export function previewReport(db: Db, input: PreviewInput, today: string): { html: string; report: Report } {
+  const { report, meta } = reportForOutput(db, input, today);
+  return { html: reportToHtml(report, meta), report };
 }

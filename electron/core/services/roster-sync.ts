@@ -1,14 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { members } from '../../../db/schema/index';
-import { addMonths, toDay, toIso } from '../domain/calendar/days';
+import { probationEndOf } from '../domain/rules/check-deadlines';
 import { searchKey, sortKey } from '../domain/names';
 import type { CandidateEvent } from '../model/dossier';
 import { candidateRow, effectiveEvents } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
-
-/** Probation lasts 12 calendar months; addMonths clamps 29 Feb to the last day of February. */
-const PROBATION_MONTHS = 12;
 
 const lastOf = (events: readonly CandidateEvent[], type: CandidateEvent['type']) => events.filter((e) => e.type === type).at(-1);
 
@@ -35,7 +32,7 @@ export function rosterValues(events: readonly CandidateEvent[]): RosterValues | 
   return {
     status: recognised ? 'chinh-thuc' : 'du-bi',
     joinedOn: ceremony.date,
-    fullMemberSince: recognised ? toIso(addMonths(toDay(ceremony.date), PROBATION_MONTHS)) : null,
+    fullMemberSince: recognised ? probationEndOf(ceremony.date) : null,
     leftOn: ended?.date ?? null,
     leftReason: ended ? (ended.type === 'STRUCK_OFF' ? 'Xóa tên khỏi danh sách đảng viên dự bị' : 'Chuyển sinh hoạt đi') : null,
   };

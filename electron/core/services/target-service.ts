@@ -3,8 +3,9 @@ import type { DbOrTx } from '../../../db/types';
 import { members, targets } from '../../../db/schema/index';
 import { AppError, formatZodIssues } from '../errors';
 import type { TargetRow } from '../model/report-records';
-import { TARGET_PERIODS, targetSchema, type Target, type TargetPeriod } from '../model/targets';
-import { targetCount } from '../domain/reports/finalize';
+import { targetSchema, type Target, type TargetPeriod } from '../model/targets';
+import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
+import { admissionDatesByUnit } from './report-loader';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit, getUnit } from './unit-service';
 
@@ -39,24 +40,9 @@ export function fullMembersAtYearStart(db: DbOrTx, unitCode: string, year: numbe
   return fullMembersOn(db, `${year}-01-01`).get(unitCode) ?? 0;
 }
 
-const periodOrder = (p: TargetPeriod) => TARGET_PERIODS.indexOf(p);
-
-/** Keeps, per unit, year and period, the superior's target when there is one, else the unit's own. */
-export function effectiveTargets<T extends Target>(list: readonly T[]): T[] {
-  const chosen = new Map<string, T>();
-  for (const t of list) {
-    const key = `${t.unitCode}|${t.year}|${t.period}`;
-    const current = chosen.get(key);
-    if (!current || (current.source === 'unit' && t.source === 'superior')) {
-      chosen.set(key, t);
-    }
-  }
-  return [...chosen.values()];
-}
-
 type StoredTarget = Target & { id: string; createdAt: string };
 
-function storedTargets(db: DbOrTx, filter: { unitCode?: string; year?: number }): StoredTarget[] {
+function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined }): StoredTarget[] {
   const conditions = [
     filter.unitCode ? eq(targets.unitCode, filter.unitCode) : undefined,
     filter.year !== undefined ? eq(targets.year, filter.year) : undefined,
@@ -74,23 +60,32 @@ export function targetsForReport(db: DbOrTx, year: number): Target[] {
   return effectiveTargets(storedTargets(db, { year })).map(({ unitCode, year: y, period, kind, value, source }) => ({ unitCode, year: y, period, kind, value, source }));
 }
 
-/** Targets of one unit (or all units) and year, both sources, each with its count and whether it applies. */
-export function listTargets(db: DbOrTx, filter: { unitCode?: string; year?: number } = {}): TargetRow[] {
+/**
+ * Targets of one unit (or all units) and year, both sources, each with its count in people, whether it applies,
+ * and the admissions made towards it up to `today` (decision signing days, counted as the reports count them);
+ * without `today`, up to the end of each target's period.
+ */
+export function listTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined } = {}, today?: string): TargetRow[] {
   const rows = storedTargets(db, filter);
   const effective = new Set(effectiveTargets(rows).map((t) => t.id));
-  const bases = new Map<number, Map<string, number>>();
-  const base = (year: number, unit: string) => {
-    if (!bases.has(year)) {
-      bases.set(year, fullMembersOn(db, `${year}-01-01`));
+  const years = new Map<number, { members: Map<string, number>; admissions: Map<string, string[]> }>();
+  const yearData = (year: number) => {
+    let data = years.get(year);
+    if (!data) {
+      data = { members: fullMembersOn(db, `${year}-01-01`), admissions: admissionDatesByUnit(db, year, today ?? `${year}-12-31`, filter.unitCode) };
+      years.set(year, data);
     }
-    return bases.get(year)!.get(unit) ?? 0;
+    return data;
   };
   return rows
     .map((t) => {
-      const members = base(t.year, t.unitCode);
-      return { ...t, effective: effective.has(t.id), fullMembersAtYearStart: members, targetCount: targetCount(t, members) };
+      const { members, admissions } = yearData(t.year);
+      const base = members.get(t.unitCode) ?? 0;
+      const count = targetCount(t, base);
+      const { achieved, percentAchieved } = targetProgress(t, t.year, count, admissions.get(t.unitCode) ?? [], today ?? `${t.year}-12-31`, 1);
+      return { ...t, effective: effective.has(t.id), fullMembersAtYearStart: base, targetCount: count, achieved, percentAchieved };
     })
-    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || periodOrder(a.period) - periodOrder(b.period) || a.source.localeCompare(b.source));
+    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || targetPeriodOrder(a.period) - targetPeriodOrder(b.period) || a.source.localeCompare(b.source));
 }
 
 function sourceFor(db: DbOrTx, unitCode: string, asked: Target['source'] | undefined): Target['source'] {
@@ -126,7 +121,7 @@ export function setTarget(ctx: ServiceContext, input: TargetInput): TargetRow {
     const id = newId();
     tx.insert(targets).values({ id, ...t, createdAt: ctx.clock.now() }).run();
     audit(tx, ctx, 'set-target', 'target', id, t);
-    const row = listTargets(tx, { unitCode: t.unitCode, year: t.year }).find((r) => r.id === id);
+    const row = listTargets(tx, { unitCode: t.unitCode, year: t.year }, ctx.clock.today()).find((r) => r.id === id);
     if (!row) {
       throw new AppError('internal', 'Không đọc lại được chỉ tiêu vừa lưu.');
     }

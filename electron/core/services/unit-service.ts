@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { unitSetupSchema, type Unit, type UnitSetup } from '../model/entities';
 import { seedCalendar } from './check-service';
 import { audit, type ServiceContext } from './context';
+import { createOwnKeys } from './key-service';
 
 function toUnit(row: typeof units.$inferSelect): Unit {
   return {
@@ -37,7 +38,7 @@ export function getUnit(db: DbOrTx, code: string): Unit | null {
   return row ? toUnit(row) : null;
 }
 
-/** Records the own unit (first run) and, when given, a placeholder for its superior. */
+/** Records the own unit (first run) with its signing and age keys and, when given, a placeholder for its superior. */
 export function setupUnit(ctx: ServiceContext, input: UnitSetup): Unit {
   const unit = unitSetupSchema.parse(input);
   return ctx.db.transaction((tx) => {
@@ -56,6 +57,7 @@ export function setupUnit(ctx: ServiceContext, input: UnitSetup): Unit {
       .values({ code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode ?? null, origin: 'self', hasYouthUnion: unit.hasYouthUnion })
       .run();
     seedCalendar(tx);
+    createOwnKeys(tx, ctx, unit.code);
     audit(tx, ctx, 'setup', 'unit', unit.code, unit);
     return getSelfUnit(tx);
   });

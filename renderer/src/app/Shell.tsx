@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { AttentionBadge } from '../features/checks/AttentionBadge';
 import { UNIT_LEVEL_LABELS } from '../lib/labels';
 import { useSession } from './session';
 
@@ -14,10 +15,29 @@ const NewCandidatePage = lazy(() =>
 );
 const CandidatePage = lazy(() => import('../features/candidate/CandidatePage').then((m) => ({ default: m.CandidatePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const CandidatesOfStage = lazy(() =>
+  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesOfStage })),
+);
+const TodoPage = lazy(() => import('../features/checks/TodoPage').then((m) => ({ default: m.TodoPage })));
+const PipelinePage = lazy(() => import('../features/checks/PipelinePage').then((m) => ({ default: m.PipelinePage })));
+const RulebookPage = lazy(() => import('../features/checks/RulebookPage').then((m) => ({ default: m.RulebookPage })));
+const CalendarPage = lazy(() => import('../features/checks/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+// The dashboard carries the chart library; loading it only here keeps it out of the first paint.
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
 
 const NAV = [
   { href: '/candidates', label: 'Người vào Đảng' },
+  { href: '/todo', label: 'Việc cần làm' },
+  { href: '/pipeline', label: 'Tiến trình' },
   { href: '/members', label: 'Đảng viên' },
+  { href: '/dashboard', label: 'Tổng quan' },
+  { href: '/targets', label: 'Chỉ tiêu' },
+  { href: '/reports', label: 'Báo cáo' },
+  { href: '/rulebook', label: 'Bộ quy tắc' },
+  { href: '/calendar', label: 'Lịch ngày nghỉ' },
   { href: '/settings', label: 'Cài đặt' },
 ] as const;
 
@@ -36,6 +56,7 @@ function Nav() {
       {NAV.map((item) => (
         <Link key={item.href} href={item.href} className={(active) => `nav-link${active ? ' active' : ''}`}>
           {item.label}
+          {item.href === '/todo' ? <AttentionBadge /> : null}
         </Link>
       ))}
     </nav>
@@ -80,9 +101,20 @@ export function Shell() {
               <Switch>
                 <Route path="/members" component={MembersPage} />
                 <Route path="/candidates/new" component={NewCandidatePage} />
+                <Route path="/candidates/stage/:stage">{(params) => <CandidatesOfStage stage={params.stage} />}</Route>
                 <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
                 <Route path="/candidates" component={CandidatesPage} />
                 <Route path="/settings" component={SettingsPage} />
+                <Route path="/todo" component={TodoPage} />
+                <Route path="/pipeline" component={PipelinePage} />
+                <Route path="/rulebook" component={RulebookPage} />
+                <Route path="/calendar" component={CalendarPage} />
+                <Route path="/targets" component={TargetsPage} />
+                <Route path="/reports" component={ReportsPage} />
+                <Route path="/dashboard" component={DashboardPage} />
+                <Route path="/dashboard/units/:code/:year">
+                  {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
+                </Route>
                 <Route>
                   <Redirect to="/candidates" replace />
                 </Route>

@@ -11,6 +11,9 @@ import type {
 } from '../../../electron/core/model/dossier';
 import type { MEMBER_STATUSES, UNIT_LEVELS } from '../../../electron/core/model/entities';
 import { STAGE_LABELS, type Stage } from '../../../electron/core/domain/rules/stage';
+import type { CalendarKind } from '../../../electron/core/domain/calendar/calendar';
+import type { DUE_CODES, Severity } from '../../../electron/core/domain/rules/findings';
+import { findingLabel } from '../../../electron/core/domain/reports/labels';
 
 /** Vietnamese names for every code the user sees; the data keeps the codes. */
 
@@ -114,6 +117,51 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
   '1-HSĐV': 'Phiếu đảng viên',
   '2-HSĐV': 'Lý lịch đảng viên',
   'DONG-Y-TINH': 'Văn bản đồng ý của Ban Thường vụ Tỉnh ủy',
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+  info: 'Nhắc việc',
+};
+
+const DUE_LABELS: Readonly<Record<(typeof DUE_CODES)[number], string>> = {
+  DECISION_DUE: 'Sắp đến hạn ra quyết định',
+  CEREMONY_DUE: 'Sắp đến hạn tổ chức lễ kết nạp',
+  MEMBER_RECORDS_DUE: 'Sắp đến hạn lập hồ sơ đảng viên',
+  RECOGNITION_VOTE_DUE: 'Sắp đến hạn xét công nhận chính thức',
+};
+
+/** A finding code (RULES.md §3, or an open deadline's `*_DUE` code) as a short Vietnamese title. */
+export function findingCodeLabel(code: string): string {
+  return Object.hasOwn(DUE_LABELS, code) ? DUE_LABELS[code as keyof typeof DUE_LABELS] : findingLabel(code);
+}
+
+export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarKind, string>> = {
+  holiday: 'Ngày lễ, Tết',
+  compensatory: 'Nghỉ bù',
+  'swapped-day-off': 'Nghỉ hoán đổi',
+  'swapped-workday': 'Đi làm bù',
+};
+
+/** Rule ids of the rulebook (RULES.md §3) as the rulebook screen names them. */
+export const RULE_LABELS: Readonly<Record<string, string>> = {
+  age: 'Tuổi đời',
+  education: 'Trình độ học vấn',
+  'course-certificate': 'Giấy chứng nhận lớp nhận thức về Đảng',
+  introducers: 'Người giới thiệu và đoàn thể giới thiệu',
+  'introducer-eligible': 'Điều kiện của người giới thiệu',
+  'document-freshness': 'Thời hạn giá trị của tài liệu',
+  'dossier-documents': 'Tài liệu phải có trong hồ sơ',
+  'background-check': 'Thẩm tra lý lịch',
+  'vote-chi-bo': 'Biểu quyết của chi bộ (2/3)',
+  'vote-ducs': 'Biểu quyết của đảng ủy cơ sở (2/3)',
+  'decision-deadline': 'Thời hạn ra quyết định',
+  'ceremony-deadline': 'Thời hạn tổ chức lễ kết nạp',
+  probation: 'Thời gian dự bị',
+  'recognition-vote': 'Xét công nhận đảng viên chính thức',
+  'member-records': 'Lập hồ sơ đảng viên',
+  mentor: 'Phân công đảng viên giúp đỡ',
 };
 
 /** Stage name for a stored stage code; an unknown code (a newer rulebook) is shown as is rather than hidden. */

@@ -7,6 +7,7 @@ import {
   ageRecipientOf,
   formatAgeIdentityFile,
   generateAgeKeyPair,
+  generateAgeKeyPairSync,
   isAgeRecipient,
 } from '../../../electron/core/domain/bundles/age';
 import { tempDir } from '../../helpers/temp';
@@ -67,6 +68,22 @@ describe('age encryption', () => {
     expect(made.status).toBe(0);
     expect(await ageDecrypt(readFileSync(join(dir, 'theirs.age')), [me.identity])).toEqual(text);
     expect(run('age-keygen', ['-y', 'me.agekey'], { cwd: dir }).stdout.trim()).toBe(me.recipient);
+  });
+
+  it('makes keys synchronously (for unit setup) that age-keygen and Debian age accept', async () => {
+    requireTool('age');
+    requireTool('age-keygen');
+    const dir = tempDir();
+    const pairs = Array.from({ length: 20 }, () => generateAgeKeyPairSync());
+    for (const pair of pairs) {
+      expect(isAgeRecipient(pair.recipient)).toBe(true);
+      expect(await ageRecipientOf(pair.identity)).toBe(pair.recipient);
+    }
+    const me = pairs[0]!;
+    writeFileSync(join(dir, 'me.agekey'), formatAgeIdentityFile(me, '2026-12-28T09:12:00+07:00'));
+    expect(run('age-keygen', ['-y', 'me.agekey'], { cwd: dir }).stdout.trim()).toBe(me.recipient);
+    expect(run('age', ['-r', me.recipient, '-o', 'theirs.age'], { cwd: dir, input: text }).status).toBe(0);
+    expect(await ageDecrypt(readFileSync(join(dir, 'theirs.age')), [me.identity])).toEqual(text);
   });
 
   it('decrypts files of every chunk layout made by age-encryption and by Debian age', async () => {

@@ -52,11 +52,12 @@ describe('buildReport: flows and stock', () => {
     expect(r.stock).toMatchObject({ 'cam-tinh': 1, dung: 1, 'chinh-thuc': 1, 'xoa-ten': 1, nguon: 0 });
   });
 
-  it('uses an injected stage function for the stock', () => {
-    const cb = unit('CB01', [candidate('CB01', {}, { LISTED: '2026-01-10' })]);
-    const r = buildReport({ units: [cb] }, q1, '2026-04-10', (events) => (events.length > 0 ? 'lam-ho-so' : null));
-    expect(r.units[0]!.stock['lam-ho-so']).toBe(1);
-    expect(r.units[0]!.stock['cam-tinh']).toBe(0);
+  it('puts a candidate withdrawn and later taken up again in the stage reached after the withdrawal, as the rules engine does', () => {
+    const cb = unit('CB01', [candidate('CB01', {}, { LISTED: '2025-02-01', WITHDRAWN: '2025-06-01', COURSE_CERTIFIED: '2026-02-01' })]);
+    const before = buildReport({ units: [cb] }, parsePeriod('2025-Q4'), '2026-04-10').units[0]!.stock;
+    const after = buildReport({ units: [cb] }, q1, '2026-04-10').units[0]!.stock;
+    expect([before.dung, before['da-hoc-lop']]).toEqual([1, 0]);
+    expect([after.dung, after['da-hoc-lop']]).toEqual([0, 1]);
   });
 });
 

@@ -38,7 +38,8 @@ let seq = 0;
 
 export function candidate(unitCode: string, profile: Partial<CandidateProfile>, spec: EventSpec, findings: ReportFinding[] = []): ReportCandidate {
   seq += 1;
-  return { id: `c${seq}`, dossier: dossier(unitCode, profile, spec), stage: 'cam-tinh', findings };
+  const d = dossier(unitCode, profile, spec);
+  return { id: `c${seq}`, profile: d.candidate, events: d.events, stage: 'cam-tinh', findings };
 }
 
 export function unit(code: string, candidates: ReportCandidate[], extra: Partial<ReportUnit> = {}): ReportUnit {

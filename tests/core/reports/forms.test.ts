@@ -7,7 +7,7 @@ import { form13Docx } from '../../../electron/core/domain/reports/forms/form-13'
 import { form18Docx } from '../../../electron/core/domain/reports/forms/form-18';
 import { form5Docx } from '../../../electron/core/domain/reports/forms/form-5';
 import { form6Docx } from '../../../electron/core/domain/reports/forms/form-6';
-import { probationEnd } from '../../../electron/core/domain/reports/forms/probation';
+import { probationEndOf } from '../../../electron/core/domain/rules/index';
 import type { Dossier } from '../../../electron/core/model/dossier';
 import { pdfText, renderPages, toPdf } from './libreoffice';
 import { dossier } from './fixtures';
@@ -43,10 +43,10 @@ function probationer(name: string, ceremony: string, recognized?: string): Dossi
   return d;
 }
 
-describe('probationEnd', () => {
+describe('probationEndOf', () => {
   it('ends twelve months after the ceremony, on 28 February for a ceremony on 29 February', () => {
-    expect(probationEnd('2026-03-20')).toBe('2027-03-20');
-    expect(probationEnd('2024-02-29')).toBe('2025-02-28');
+    expect(probationEndOf('2026-03-20')).toBe('2027-03-20');
+    expect(probationEndOf('2024-02-29')).toBe('2025-02-28');
   });
 });
 

@@ -1,4 +1,4 @@
-import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync } from 'node:crypto';
+import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { Identity, Stanza } from 'age-encryption';
 
@@ -57,6 +57,39 @@ export function decodeBech32(prefix: string, text: string): Uint8Array | null {
     }
   }
   return bits >= 5 || (acc & ((1 << bits) - 1)) !== 0 ? null : Uint8Array.from(out);
+}
+
+/** Encodes bytes as BIP-173 bech32 with `prefix`, lower case (callers upper-case identities as age does). */
+export function encodeBech32(prefix: string, bytes: Uint8Array): string {
+  const data: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    acc = ((acc << 8) | byte) & 0xfff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      data.push((acc >>> bits) & 31);
+    }
+  }
+  if (bits > 0) {
+    data.push((acc << (5 - bits)) & 31);
+  }
+  const expanded = [...prefix].map((c) => c.charCodeAt(0) >> 5).concat(0, [...prefix].map((c) => c.charCodeAt(0) & 31));
+  const checksum = polymod([...expanded, ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
+  const check = Array.from({ length: 6 }, (_, i) => (checksum >>> (5 * (5 - i))) & 31);
+  return `${prefix}1${[...data, ...check].map((v) => CHARSET[v]).join('')}`;
+}
+
+/**
+ * A new X25519 identity and its recipient, synchronously on node's native X25519: unit setup runs inside one
+ * database transaction, which cannot wait for the package's asynchronous generator.
+ */
+export function generateX25519KeyPairSync(): { identity: string; recipient: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('x25519');
+  const scalar = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length);
+  const point = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
+  return { identity: encodeBech32(HRP, scalar).toUpperCase(), recipient: encodeBech32('age', point) };
 }
 
 function decodeShare(text: string | undefined): Buffer | null {

@@ -1,6 +1,6 @@
 import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { nativeX25519Identity } from './age-x25519';
+import { generateX25519KeyPairSync, nativeX25519Identity } from './age-x25519';
 import { bundleError } from './errors';
 
 /**
@@ -19,6 +19,11 @@ const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 export async function generateAgeKeyPair(): Promise<AgeKeyPair> {
   const identity = await generateX25519Identity();
   return { identity, recipient: await identityToRecipient(identity) };
+}
+
+/** Generates an age X25519 identity without awaiting (for unit setup inside a database transaction). */
+export function generateAgeKeyPairSync(): AgeKeyPair {
+  return generateX25519KeyPairSync();
 }
 
 /** The `age1…` recipient of an X25519 identity. Throws AppError KEY_INVALID. */

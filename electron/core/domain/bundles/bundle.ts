@@ -96,8 +96,11 @@ export type OpenBundleOptions = {
   fileName?: string;
   /** My age identities, newest first; old ones stay so late bundles still open. */
   identities: readonly string[];
-  /** The enrolled key of a unit code, or null when none is enrolled. */
-  lookupSignerKey: (code: string) => SignerRecord | null | Promise<SignerRecord | null>;
+  /**
+   * The enrolled key of a unit code, or null when none is enrolled. The (signature-checked) manifest is passed
+   * too, so a recipient can let a unit whose key it revoked enrol again with a different key.
+   */
+  lookupSignerKey: (code: string, manifest: BundleManifest) => SignerRecord | null | Promise<SignerRecord | null>;
   /** My unit code. */
   myCode: string;
   /** Kinds I accept from a sender; an unknown sender is asked too (a superior accepts `enrolment` from anyone). */
@@ -188,7 +191,7 @@ async function checkSigner(manifest: BundleManifest, signerKey: Uint8Array, opti
   if (fingerprintOf(signerKey) !== manifest.from.keyFingerprint) {
     throw bundleError('SIGNER_KEY_MISMATCH', 'dấu vân tay trong manifest khác khóa đã ký');
   }
-  const record = await options.lookupSignerKey(manifest.from.code);
+  const record = await options.lookupSignerKey(manifest.from.code, manifest);
   if (record === null) {
     if (manifest.kind === 'enrolment' && options.role !== 'sender') {
       return false;

@@ -22,6 +22,7 @@ export const BUNDLE_ERRORS = {
   SIGNER_UNKNOWN: 'Đơn vị gửi chưa được đăng ký khóa với đơn vị này.',
   SIGNER_REVOKED: 'Khóa ký của đơn vị gửi đã bị thu hồi: gói dữ liệu bị từ chối.',
   SIGNER_KEY_MISMATCH: 'Gói dữ liệu không được ký bằng khóa đã đăng ký của đơn vị gửi.',
+  UNIT_NOT_VERIFIED: 'Đơn vị gửi chưa được xác nhận: hãy đối chiếu mã vân tay qua điện thoại và xác nhận đơn vị trước khi nhập báo cáo.',
   WRONG_RECIPIENT: 'Gói dữ liệu này gửi cho đơn vị khác, không phải đơn vị này.',
   KIND_NOT_ACCEPTED: 'Đơn vị này không nhận loại gói dữ liệu này từ đơn vị gửi.',
   DATA_INVALID: 'Tệp data.json của gói dữ liệu sai định dạng.',

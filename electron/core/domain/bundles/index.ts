@@ -20,6 +20,7 @@ export {
   ageRecipientOf,
   formatAgeIdentityFile,
   generateAgeKeyPair,
+  generateAgeKeyPairSync,
   isAgeRecipient,
   type AgeKeyPair,
 } from './age';
@@ -28,6 +29,7 @@ export { makeSums, parseSums, sha256Hex } from './sums';
 export {
   BUNDLE_FORMAT,
   BUNDLE_KINDS,
+  BUNDLE_LABEL,
   bundleFileName,
   bundleManifestSchema,
   MAX_SEQ,

@@ -1,9 +1,12 @@
 import type { CandidateProfile } from '../../model/dossier';
+import { toDay, wholeMonthsBetween } from '../calendar/days';
+import { searchKey } from '../names';
 import { EDUCATION_LEVELS, OCCUPATIONS } from '../../model/dossier';
 import type { AdmissionBreakdown, AgeGroup } from '../../model/report';
 import { AGE_GROUPS, UNKNOWN } from '../../model/report';
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+/** A count of zero for every key. */
+export const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** An all-zero breakdown. */
@@ -22,10 +25,9 @@ export function emptyBreakdown(): AdmissionBreakdown {
   };
 }
 
-/** Whole years between an ISO birth date and an ISO day. */
+/** Age in whole years on `day`, counted in whole months as the rules engine's age rule counts it (RULES.md `age`). */
 export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+  return Math.floor(wholeMonthsBetween(toDay(birthDate), toDay(day)) / 12);
 }
 
 /** Age band of reference.md §7.2 for an age in whole years. */
@@ -42,27 +44,16 @@ export function ageGroup(age: number): AgeGroup {
   return age <= 60 ? '46-60' : 'tren-60';
 }
 
-/** Lower-case, no diacritics, single spaces: how people type names and answers on keyboards without Telex. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Forms often carry "Không" in the religion box; that is no religion, not a religion named "Không". */
 const NO_RELIGION = new Set(['', 'khong', 'khong co', 'khong ton giao', 'none']);
 
 export function isReligious(religion: string | null | undefined): boolean {
-  return religion ? !NO_RELIGION.has(foldText(religion)) : false;
+  return religion ? !NO_RELIGION.has(searchKey(religion)) : false;
 }
 
 /** Ethnic minority = any recorded ethnicity other than Kinh; an empty box is unknown, not a minority. */
 export function isEthnicMinority(ethnicity: string | null | undefined): boolean {
-  const folded = ethnicity ? foldText(ethnicity) : '';
+  const folded = ethnicity ? searchKey(ethnicity) : '';
   return folded !== '' && folded !== 'kinh' && folded !== 'dan toc kinh';
 }
 

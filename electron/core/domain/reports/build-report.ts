@@ -3,8 +3,7 @@ import type { Period, Report } from '../../model/report';
 import { REPORT_FORMAT } from '../../model/report';
 import { findDuplicates } from './duplicates';
 import { finalizeTotal, finalizeUnit } from './finalize';
-import { deriveStage } from '../rules/stage';
-import type { DeriveStage, ReportInput } from './types';
+import type { ReportInput } from './types';
 import type { CountingWindow } from './unit-accumulator';
 import { accumulate, newAccumulator } from './unit-accumulator';
 
@@ -12,10 +11,10 @@ import { accumulate, newAccumulator } from './unit-accumulator';
  * Builds the report of RULES.md §5 for `period`, counting events up to the period end or `asOf`, whichever is
  * earlier: stock per stage at that day, flows and admissions in the period, targets, quality, a quarterly trend of
  * the year and people followed by two units. A total is added when the input has a scope or several units; it
- * always equals the sum of the units. Stages come from the rules engine (RULES.md §2) unless `derive` is injected.
+ * always equals the sum of the units. Stages are the rules engine's (RULES.md §2).
  * Pure; throws AppError('validation') when the period starts after `asOf`.
  */
-export function buildReport(input: ReportInput, period: Period, asOf: string, derive: DeriveStage = reportStage): Report {
+export function buildReport(input: ReportInput, period: Period, asOf: string): Report {
   if (asOf < period.start) {
     throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${asOf}.`);
   }
@@ -26,7 +25,7 @@ export function buildReport(input: ReportInput, period: Period, asOf: string, de
   };
   const accs = input.units.map((unit) => {
     const acc = newAccumulator(unit);
-    unit.candidates.forEach((c) => accumulate(acc, c, window, derive));
+    unit.candidates.forEach((c) => accumulate(acc, c, window));
     return acc;
   });
   const units = accs.map((acc) => finalizeUnit(acc, period.year, window));
@@ -48,9 +47,4 @@ export function buildReport(input: ReportInput, period: Period, asOf: string, de
     trend: (total ?? units[0])?.trend ?? [],
     duplicates: findDuplicates(input.units),
   };
-}
-
-/** The rules engine's stage (RULES.md §2), or none for a candidate with no event yet, who is in no stock column. */
-export function reportStage(events: Parameters<DeriveStage>[0]): ReturnType<DeriveStage> {
-  return events.length === 0 ? null : deriveStage(events);
 }

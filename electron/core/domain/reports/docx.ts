@@ -26,13 +26,13 @@ export async function reportToDocx(report: Report, meta: PartyDocumentMeta): Pro
   ];
   tables
     .filter((t) => t.placement === 'body')
-    .forEach((t, i) => body.push(para({ text: `${ROMAN[i] ?? i + 1}. ${t.title.toUpperCase()}`, bold: true }, { before: 240 }), docxTable(t, PORTRAIT_WIDTH)));
+    .forEach((t, i) => body.push(para({ text: `${ROMAN[i] ?? i + 1}. ${t.title.toUpperCase()}`, bold: true }, { before: 240, keepNext: true }), docxTable(t, PORTRAIT_WIDTH)));
   body.push(recipientsAndSignature(meta));
   const sections = [a4Section(body)];
   const appendix = tables.filter((t) => t.placement === 'appendix');
   if (report.units.length > 1 && appendix.length > 0) {
     const children: (Paragraph | Table)[] = [para({ text: 'PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ', bold: true }, { align: 'center', after: 120 })];
-    appendix.forEach((t, i) => children.push(para({ text: `Biểu ${i + 1}. ${t.title}`, bold: true }, { before: 240 }), docxTable(t, LANDSCAPE_WIDTH)));
+    appendix.forEach((t, i) => children.push(para({ text: `Biểu ${i + 1}. ${t.title}`, bold: true }, { before: 240, keepNext: true }), docxTable(t, LANDSCAPE_WIDTH)));
     sections.push(a4Section(children, true));
   }
   const doc = new Document({

@@ -1,5 +1,5 @@
 import type { Duplicate } from '../../model/report';
-import { foldText } from './admissions';
+import { searchKey } from '../names';
 import type { ReportUnit } from './types';
 
 /** Marks a key seen in more than one unit. */
@@ -11,7 +11,7 @@ const MANY = '';
  * Two passes, so that only the few people who are in several units cost an allocation.
  */
 export function findDuplicates(units: readonly ReportUnit[]): Duplicate[] {
-  const keys = units.map((u) => u.candidates.map((c) => `${foldText(c.dossier.candidate.fullName)}|${c.dossier.candidate.birthDate}`));
+  const keys = units.map((u) => u.candidates.map((c) => `${c.nameKey ?? searchKey(c.profile.fullName)}|${c.profile.birthDate}`));
   const unitOfKey = new Map<string, string>();
   keys.forEach((unitKeys, u) => {
     const code = units[u]!.code;
@@ -30,7 +30,7 @@ export function findDuplicates(units: readonly ReportUnit[]): Duplicate[] {
       const c = unit.candidates[i]!;
       const [name, birthDate] = key.split('|') as [string, string];
       const group = groups.get(key) ?? { name, birthDate, occurrences: [] };
-      group.occurrences.push({ unitCode: unit.code, unitName: unit.name, candidateId: c.id, fullName: c.dossier.candidate.fullName, stage: c.stage });
+      group.occurrences.push({ unitCode: unit.code, unitName: unit.name, candidateId: c.id, fullName: c.profile.fullName, stage: c.stage });
       groups.set(key, group);
     });
   });

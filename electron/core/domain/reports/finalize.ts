@@ -1,35 +1,15 @@
 import type { TargetProgress, TrendPoint, UnitReport } from '../../model/report';
 import type { Target, TargetPeriod } from '../../model/targets';
-import { ROMAN, TARGET_PERIODS, targetPeriodLabel, targetPeriodRange } from '../../model/targets';
+import { ROMAN, targetPeriodRange } from '../../model/targets';
 import { addCounts, mergeBreakdown } from './admissions';
 import type { CountingWindow, UnitAccumulator } from './unit-accumulator';
+import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from './targets';
 import { median, newAccumulator } from './unit-accumulator';
-
-/** Small float noise (7 × 40 / 100 = 2.8000000000000003) must not push a whole target up by one person. */
-const EPSILON = 1e-9;
-
-/**
- * People a target asks for. A percent target is taken of the full members at the start of the year and rounded
- * up: 7 % of 40 members is 2.8, and only a third admission reaches it.
- */
-export function targetCount(t: Target, fullMembersAtYearStart: number): number {
-  return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
-}
-
-function progress(t: Pick<Target, 'period' | 'kind' | 'value' | 'source'>, year: number, count: number, dates: readonly string[], w: CountingWindow, units: number): TargetProgress {
-  const { start, end } = targetPeriodRange(year, t.period);
-  const until = end < w.countedTo ? end : w.countedTo;
-  const achieved = dates.filter((d) => d >= start && d <= until).length;
-  const percentAchieved = count === 0 ? null : Math.round((achieved / count) * 1000) / 10;
-  return { period: t.period, label: targetPeriodLabel(year, t.period), kind: t.kind, value: t.value, source: t.source, start, end, targetCount: count, achieved, percentAchieved, units };
-}
-
-const periodOrder = (p: TargetPeriod) => TARGET_PERIODS.indexOf(p);
 
 function targetsOfYear(acc: UnitAccumulator, year: number, w: CountingWindow): Target[] {
   return acc.unit.targets
     .filter((t) => t.year === year && targetPeriodRange(year, t.period).start <= w.countedTo)
-    .sort((a, b) => periodOrder(a.period) - periodOrder(b.period) || a.source.localeCompare(b.source));
+    .sort((a, b) => targetPeriodOrder(a.period) - targetPeriodOrder(b.period) || a.source.localeCompare(b.source));
 }
 
 function trend(dates: readonly string[], year: number, w: CountingWindow): TrendPoint[] {
@@ -59,7 +39,7 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
     stock: acc.stock,
     flows: acc.flows,
     admissions: acc.admissions,
-    targets: targets ?? targetsOfYear(acc, year, w).map((t) => progress(t, year, targetCount(t, u.fullMembersAtYearStart), dates, w, 1)),
+    targets: targets ?? targetsOfYear(acc, year, w).map((t) => targetProgress(t, year, targetCount(t, u.fullMembersAtYearStart), dates, w.countedTo, 1)),
     quality: {
       findings: [...acc.findings]
         .map(([code, f]) => ({ code, severity: f.severity, count: f.count }))
@@ -92,8 +72,8 @@ export function finalizeTotal(accs: readonly UnitAccumulator[], scope: { code: s
     }
   }
   const targets = [...sums]
-    .sort(([a], [b]) => periodOrder(a) - periodOrder(b))
-    .map(([period, s]) => progress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, total.yearAdmissionDates, w, s.units));
+    .sort(([a], [b]) => targetPeriodOrder(a) - targetPeriodOrder(b))
+    .map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, total.yearAdmissionDates, w.countedTo, s.units));
   const candidates = accs.reduce((sum, acc) => sum + acc.unit.candidates.length, 0);
   return { ...finalizeUnit(total, year, w, targets), candidates };
 }
@@ -113,15 +93,4 @@ function mergeInto(total: UnitAccumulator, acc: UnitAccumulator): void {
     entry.severity = entry.severity === 'error' ? 'error' : f.severity;
     total.findings.set(code, entry);
   });
-}
-
-function effectiveTargets(targets: readonly Target[]): Target[] {
-  const byPeriod = new Map<TargetPeriod, Target>();
-  for (const t of targets) {
-    const current = byPeriod.get(t.period);
-    if (!current || (current.source === 'unit' && t.source === 'superior')) {
-      byPeriod.set(t.period, t);
-    }
-  }
-  return [...byPeriod.values()];
 }

@@ -21,13 +21,16 @@ body { font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "Noto S
 .party { font-weight: bold; text-decoration: underline; font-size: 15pt; margin-bottom: 12pt !important; }
 .date { font-style: italic; }
 h1 { text-align: center; font-size: 16pt; margin: 18pt 0 0; }
-.subject { text-align: center; font-weight: bold; margin: 0 0 12pt; }
+.subject { text-align: center; font-weight: bold; margin: 0; }
+.rule { text-align: center; margin: 0 0 12pt; }
 .text { text-align: justify; text-indent: 10mm; margin: 0 0 4pt; }
-h2 { font-size: 14pt; margin: 12pt 0 4pt; }
-table.data { border-collapse: collapse; width: 100%; font-size: 11pt; }
+h2 { font-size: 14pt; margin: 12pt 0 4pt; break-after: avoid; }
+table.data { border-collapse: collapse; width: 100%; font-size: 11pt; table-layout: fixed; }
 table.data th, table.data td { border: 1px solid #000; padding: 1pt 3pt; }
 table.data th { background: #dde6f0; }
-table.data td.n { text-align: right; }
+table.data td.n { text-align: right; white-space: nowrap; }
+table.data td.empty { text-align: center; font-style: italic; }
+table.data td { overflow-wrap: break-word; }
 table.data tr.total td { font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -42,15 +45,26 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Finding codes (INTRODUCER_NOT_FULL_MEMBER) may break after an underscore rather than in mid-word. */
+function breakable(text: string): string {
+  return escapeHtml(text).replace(/_/g, '_<wbr>');
+}
+
 function tableHtml(table: ReportTable): string {
+  const sum = table.columns.reduce((a, c) => a + c.width, 0);
+  // The model's widths, as the DOCX uses them; left to the browser, short numbers would crowd out unit names.
+  const cols = table.columns.map((c) => `<col style="width:${((c.width / sum) * 100).toFixed(1)}%">`).join('');
   const head = table.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
   const row = (cells: ReportTable['rows'][number], cls: string) =>
-    `<tr${cls}>${table.columns.map((c, i) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${escapeHtml(formatCell(cells[i] ?? null, c.kind))}</td>`).join('')}</tr>`;
+    `<tr${cls}>${table.columns.map((c, i) => (c.kind === 'text' ? `<td>${breakable(formatCell(cells[i] ?? null, c.kind))}</td>` : `<td class="n">${escapeHtml(formatCell(cells[i] ?? null, c.kind))}</td>`)).join('')}</tr>`;
   const rows = table.rows.map((r) => row(r, ''));
   if (table.totalRow) {
     rows.push(row(table.totalRow, ' class="total"'));
   }
-  return `<table class="data"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  if (rows.length === 0 && table.emptyText) {
+    rows.push(`<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`);
+  }
+  return `<table class="data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function header(meta: PartyDocumentMeta): string {
@@ -90,7 +104,7 @@ export function reportToHtml(report: Report, meta: PartyDocumentMeta): string {
 <html lang="vi"><head><meta charset="utf-8"><title>Báo cáo ${escapeHtml(report.period.label)}</title><style>${CSS}</style></head>
 <body><main class="page">
 ${header(meta)}
-<h1>BÁO CÁO</h1><p class="subject">${escapeHtml(reportSubject(report))}</p>
+<h1>BÁO CÁO</h1><p class="subject">${escapeHtml(reportSubject(report))}</p><p class="rule">-----</p>
 ${text}
 ${body}
 ${footer(meta)}

@@ -1,20 +1,16 @@
 import type { AgeGroup, FlowKey, ReportStage } from '../../model/report';
 import type { TargetSource } from '../../model/targets';
+import { STAGE_LABELS as RULE_STAGE_LABELS } from '../rules/stage';
 
-/** Vietnamese names used by every report output (RULES.md §2, reference.md §7.2). */
+/**
+ * Stage names of the rules engine (RULES.md §2) as report tables print them: the long names of three stages are
+ * shortened so a ten-column table still fits an A4 page.
+ */
 export const STAGE_LABELS: Record<ReportStage, string> = {
-  nguon: 'Nguồn (quần chúng ưu tú)',
-  'cam-tinh': 'Cảm tình Đảng',
+  ...RULE_STAGE_LABELS,
   'da-hoc-lop': 'Đã học lớp nhận thức',
   'lam-ho-so': 'Đang làm hồ sơ',
   'chi-bo-de-nghi': 'Chi bộ đề nghị',
-  'cap-uy-xet': 'Cấp ủy cơ sở xét',
-  'co-quyet-dinh': 'Có quyết định kết nạp',
-  'du-bi': 'Đảng viên dự bị',
-  'chinh-thuc': 'Đảng viên chính thức',
-  dung: 'Dừng',
-  'xoa-ten': 'Xóa tên',
-  'chuyen-di': 'Chuyển đi',
 };
 
 /** Stages still moving through the pipeline: the stock a cell reports. */

@@ -32,12 +32,13 @@ const SHORT_DOTS = '……';
 type RunSpec = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
 
 /** A paragraph of one or more runs in the document font. */
-export function para(runs: RunSpec | RunSpec[], options: { align?: 'left' | 'center' | 'right' | 'both'; after?: number; before?: number; indent?: boolean } = {}): Paragraph {
+export function para(runs: RunSpec | RunSpec[], options: { align?: 'left' | 'center' | 'right' | 'both'; after?: number; before?: number; indent?: boolean; keepNext?: boolean } = {}): Paragraph {
   const list = Array.isArray(runs) ? runs : [runs];
   return new Paragraph({
     alignment: ALIGN[options.align ?? 'left'],
     spacing: { after: options.after ?? 60, before: options.before ?? 0 },
     indent: options.indent ? { firstLine: 567 } : undefined,
+    keepNext: options.keepNext,
     children: list.map(
       (r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, underline: r.underline ? {} : undefined, font: FONT, size: r.size ?? BODY }),
     ),

@@ -60,8 +60,8 @@ function targetTable(u: UnitReport): ReportTable {
     t.achieved,
     t.percentAchieved,
   ]);
-  const columns = [text('Kỳ chỉ tiêu', 16), day('Từ ngày'), day('Đến ngày'), text('Nguồn chỉ tiêu', 16), text('Chỉ tiêu giao', 22), num('Chỉ tiêu (người)'), num('Đã kết nạp'), pct('Tỷ lệ đạt (%)')];
-  return { id: 'targets', sheet: 'Chỉ tiêu', title: 'Thực hiện chỉ tiêu kết nạp', placement: 'body', columns, rows, totalRow: null };
+  const columns = [text('Kỳ chỉ tiêu', 14), day('Từ ngày'), day('Đến ngày'), text('Nguồn chỉ tiêu', 14), text('Chỉ tiêu giao', 18), num('Chỉ tiêu (người)'), num('Đã kết nạp'), pct('Tỷ lệ đạt (%)')];
+  return { id: 'targets', sheet: 'Chỉ tiêu', title: 'Thực hiện chỉ tiêu kết nạp', placement: 'body', columns, rows, totalRow: null, emptyText: 'Chưa có chỉ tiêu kết nạp cho kỳ này.' };
 }
 
 function findingsTable(u: UnitReport): ReportTable {
@@ -71,7 +71,8 @@ function findingsTable(u: UnitReport): ReportTable {
     ['Trung vị số ngày từ vào danh sách cảm tình đến kết nạp', null, `${q.listingToAdmissionCases} trường hợp`, q.medianDaysListingToAdmission],
     ['Trung vị số ngày từ lễ kết nạp đến công nhận chính thức', null, `${q.ceremonyToRecognitionCases} trường hợp`, q.medianDaysCeremonyToRecognition],
   ];
-  const columns = [text('Nội dung', 50), text('Mã', 26), text('Mức độ', 16), dec('Số lượng', 12)];
+  // Codes are long single words (INTRODUCER_NOT_FULL_MEMBER) that must not break, so their column is the wide one.
+  const columns = [text('Nội dung', 34), text('Mã', 42), text('Mức độ', 12), dec('Số lượng', 12)];
   return { id: 'quality', sheet: 'Chất lượng', title: 'Chất lượng công tác: lỗi, quá hạn và thời gian xử lý', placement: 'body', columns, rows, totalRow: null };
 }
 
@@ -80,7 +81,8 @@ function noAdmissionTable(report: Report): ReportTable | null {
     return null;
   }
   const rows = report.unitsWithoutAdmission.map((u, i): Cell[] => [i + 1, u.code, u.name]);
-  return { id: 'no-admission', sheet: 'Chưa kết nạp', title: 'Đơn vị chưa kết nạp đảng viên từ đầu năm', placement: 'body', columns: [num('STT', 7), text('Mã đơn vị', 14), text('Tên đơn vị', 50)], rows, totalRow: null };
+  const columns = [num('STT', 7), text('Mã đơn vị', 14), text('Tên đơn vị', 50)];
+  return { id: 'no-admission', sheet: 'Chưa kết nạp', title: 'Đơn vị chưa kết nạp đảng viên từ đầu năm', placement: 'body', columns, rows, totalRow: null, emptyText: 'Tất cả các đơn vị đã kết nạp đảng viên từ đầu năm.' };
 }
 
 function duplicatesTable(report: Report): ReportTable | null {
@@ -88,8 +90,9 @@ function duplicatesTable(report: Report): ReportTable | null {
     return null;
   }
   const rows = report.duplicates.flatMap((d) =>
-    d.occurrences.map((o): Cell[] => [o.fullName, { date: d.birthDate }, `${o.unitCode} – ${o.unitName}`, o.candidateId, STAGE_LABELS[o.stage as keyof typeof STAGE_LABELS] ?? o.stage]),
+    d.occurrences.map((o): Cell[] => [o.fullName, { date: d.birthDate }, `${o.unitCode} – ${o.unitName}`, STAGE_LABELS[o.stage as keyof typeof STAGE_LABELS] ?? o.stage]),
   );
-  const columns = [text('Họ và tên', 28), day('Ngày sinh'), text('Đơn vị', 36), text('Mã hồ sơ', 14), text('Giai đoạn', 24)];
+  // The record ids are in the JSON for tools; on paper the unit and the stage are what lets a reader find the file.
+  const columns = [text('Họ và tên', 28), day('Ngày sinh'), text('Đơn vị', 40), text('Giai đoạn', 26)];
   return { id: 'duplicates', sheet: 'Trùng lặp', title: 'Người xuất hiện ở nhiều đơn vị', placement: 'body', columns, rows, totalRow: null };
 }

@@ -20,13 +20,15 @@ export type ReportTable = {
   rows: Cell[][];
   /** Bold closing row (Tổng cộng), null when the table has none. */
   totalRow: Cell[] | null;
+  /** Said across the whole table when it has no rows, so a reader sees "none" rather than a bare header. */
+  emptyText?: string;
 };
 
 export const text = (header: string, width = 30): Column => ({ header, kind: 'text', width });
 export const num = (header: string, width = 12): Column => ({ header, kind: 'number', width });
 export const pct = (header: string, width = 12): Column => ({ header, kind: 'percent', width });
 export const dec = (header: string, width = 14): Column => ({ header, kind: 'decimal', width });
-export const day = (header: string, width = 14): Column => ({ header, kind: 'date', width });
+export const day = (header: string, width = 16): Column => ({ header, kind: 'date', width });
 
 const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 1 });

@@ -1,14 +1,20 @@
-import type { CandidateEvent, Dossier } from '../../model/dossier';
-import type { ReportStage, UnitLevel } from '../../model/report';
+import type { CandidateEvent, CandidateProfile } from '../../model/dossier';
+import type { UnitLevel } from '../../model/report';
 import type { Target } from '../../model/targets';
 
 /** A finding as the rules engine reports it; only code and severity matter to reports. */
 export type ReportFinding = { code: string; severity: string };
 
+/** Reports count steps by type and date only; the vote and decision details stay in the dossier. */
+export type ReportEvent = Pick<CandidateEvent, 'type' | 'date'>;
+
 export type ReportCandidate = {
   id: string;
-  /** The candidate's dossier; its events already exclude voided ones. */
-  dossier: Dossier;
+  profile: CandidateProfile;
+  /** searchKey(profile.fullName), the identity index's name key, when the caller has it stored. */
+  nameKey?: string;
+  /** Events in force (voided ones removed), in any order: reports go by their dates. */
+  events: readonly ReportEvent[];
   /** Current stage (RULES.md §2), shown in the duplicates list. */
   stage: string;
   /** Current findings of the rules engine. */
@@ -30,6 +36,3 @@ export type ReportInput = {
   scope?: { code: string; name: string; level: UnitLevel | string } | null;
   units: ReportUnit[];
 };
-
-/** Stage derivation contract of RULES.md §2: the stage the events lead to, null when there are none. */
-export type DeriveStage = (events: readonly CandidateEvent[]) => ReportStage | string | null;

@@ -1,9 +1,10 @@
 import type { EventType } from '../../model/dossier';
 import type { FlowKey, ReportStage } from '../../model/report';
-import { AppError } from '../../errors';
+import { toDay } from '../calendar/days';
 import { FLOW_KEYS, REPORT_STAGES } from '../../model/report';
-import { addAdmission, emptyBreakdown } from './admissions';
-import type { DeriveStage, ReportCandidate, ReportUnit } from './types';
+import { deriveStage } from '../rules/stage';
+import { addAdmission, emptyBreakdown, zeros } from './admissions';
+import type { ReportCandidate, ReportEvent, ReportFinding, ReportUnit } from './types';
 
 /** The days a report counts: the period (clipped to the as-of day) and the year it belongs to. */
 export type CountingWindow = { start: string; countedTo: string; yearStart: string };
@@ -34,15 +35,10 @@ const FLOW_OF_EVENT: Partial<Record<EventType, FlowKey>> = {
   TRANSFERRED_OUT: 'transferredOut',
 };
 
-const MS_PER_DAY = 86_400_000;
-
 /** Calendar days from one ISO day to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+function daysBetween(from: string, to: string): number {
+  return toDay(to) - toDay(from);
 }
-
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** An empty accumulator for one unit. */
 export function newAccumulator(unit: ReportUnit): UnitAccumulator {
@@ -58,15 +54,14 @@ export function newAccumulator(unit: ReportUnit): UnitAccumulator {
   };
 }
 
-/** Counts one candidate into its unit's accumulator (RULES.md §5). */
-export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow, derive: DeriveStage): void {
-  const events = c.dossier.events.filter((e) => e.date <= w.countedTo);
-  const stage = derive(events);
-  if (stage !== null) {
-    if (!(stage in acc.stock)) {
-      throw new AppError('internal', `Giai đoạn không xác định "${stage}" của hồ sơ ${c.id}.`);
-    }
-    acc.stock[stage as ReportStage] += 1;
+/**
+ * Counts one candidate into its unit's accumulator (RULES.md §5). The stock stage is the rules engine's stage on
+ * the counting day; a candidate whose first event comes later is in no stock column yet.
+ */
+export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow): void {
+  const events = c.events.filter((e) => e.date <= w.countedTo);
+  if (events.length > 0) {
+    acc.stock[deriveStage(events)] += 1;
   }
   const seen = new Set<FlowKey>();
   for (const e of events) {
@@ -81,7 +76,8 @@ export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: Counting
   countFindings(acc, c);
 }
 
-function firstDate(events: readonly { type: string; date: string }[], type: EventType, from = '0000-00-00'): string | null {
+/** The earliest day of an event type on or after `from`, whatever order the events are in. */
+export function firstDate(events: readonly ReportEvent[], type: EventType, from = '0000-00-00'): string | null {
   let first: string | null = null;
   for (const e of events) {
     if (e.type === type && e.date >= from && (first === null || e.date < first)) {
@@ -91,7 +87,7 @@ function firstDate(events: readonly { type: string; date: string }[], type: Even
   return first;
 }
 
-function countAdmission(acc: UnitAccumulator, c: ReportCandidate, events: ReportCandidate['dossier']['events'], w: CountingWindow): void {
+function countAdmission(acc: UnitAccumulator, c: ReportCandidate, events: readonly ReportEvent[], w: CountingWindow): void {
   const decided = firstDate(events, 'ADMISSION_DECIDED', w.yearStart);
   if (decided === null) {
     return;
@@ -101,14 +97,14 @@ function countAdmission(acc: UnitAccumulator, c: ReportCandidate, events: Report
   if (inPeriod === null) {
     return;
   }
-  addAdmission(acc.admissions, c.dossier.candidate, inPeriod);
+  addAdmission(acc.admissions, c.profile, inPeriod);
   const listed = firstDate(events, 'LISTED');
   if (listed !== null && listed <= inPeriod) {
     acc.listingToAdmission.push(daysBetween(listed, inPeriod));
   }
 }
 
-function countRecognition(acc: UnitAccumulator, events: ReportCandidate['dossier']['events'], w: CountingWindow): void {
+function countRecognition(acc: UnitAccumulator, events: readonly ReportEvent[], w: CountingWindow): void {
   const recognized = firstDate(events, 'RECOGNITION_DECIDED', w.start);
   const ceremony = firstDate(events, 'CEREMONY_HELD');
   if (recognized !== null && ceremony !== null && ceremony <= recognized) {
@@ -117,9 +113,13 @@ function countRecognition(acc: UnitAccumulator, events: ReportCandidate['dossier
 }
 
 /** Errors and anything overdue are what a superior acts on; warnings and infos would drown them. */
+export function isReported(f: ReportFinding): boolean {
+  return f.severity === 'error' || f.code.endsWith('_OVERDUE');
+}
+
 function countFindings(acc: UnitAccumulator, c: ReportCandidate): void {
   for (const f of c.findings) {
-    if (f.severity !== 'error' && !f.code.endsWith('_OVERDUE')) {
+    if (!isReported(f)) {
       continue;
     }
     const entry = acc.findings.get(f.code);

@@ -108,6 +108,14 @@ function addTableSheet(wb: ExcelJS.Workbook, report: Report, table: ReportTable)
     cell.fill = HEADER_FILL;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+  if (table.rows.length === 0 && table.emptyText) {
+    ws.mergeCells(HEADER_ROW + 1, 1, HEADER_ROW + 1, table.columns.length);
+    const cell = ws.getCell(HEADER_ROW + 1, 1);
+    cell.value = table.emptyText;
+    styleCell(cell, 'text');
+    cell.font = { name: FONT, size: FONT_SIZE, italic: true };
+    cell.alignment = { horizontal: 'center' };
+  }
   const body = table.totalRow ? [...table.rows, table.totalRow] : table.rows;
   body.forEach((cells, r) => {
     const row = ws.getRow(HEADER_ROW + 1 + r);

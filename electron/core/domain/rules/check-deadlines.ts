@@ -2,7 +2,7 @@ import { addWorkingDaysN } from '../calendar/calendar';
 import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
 import type { Ctx, Dated } from './context';
 import type { DeadlineKind, FindingCode } from './findings';
-import { ruleAt, type RuleId, type RuleIndex } from './rulebook';
+import { compileRulebooks, DEFAULT_RULEBOOKS, ruleAt, type RuleId, type RuleIndex, type Rulebook } from './rulebook';
 import { cellVotePasses, committeeVotePasses } from './check-votes';
 
 type Open = {
@@ -172,4 +172,12 @@ export function checkMemberRecords(c: Ctx): void {
 /** Rule `probation`: the probation end day for a ceremony day, with the rule version in force on the ceremony. */
 export function probationEnd(index: RuleIndex, ceremonyDay: DayNumber): DayNumber {
   return addMonths(ceremonyDay, ruleAt(index, 'probation', ceremonyDay).rule.parameters.months);
+}
+
+/**
+ * Rule `probation` for code outside an evaluation (forms, the roster): the ISO probation end of a ceremony held on
+ * `ceremony` (ISO), under the rulebooks given or the shipped one.
+ */
+export function probationEndOf(ceremony: string, rulebooks: readonly Rulebook[] = DEFAULT_RULEBOOKS): string {
+  return toIso(probationEnd(compileRulebooks(rulebooks), toDay(ceremony)));
 }

@@ -2,6 +2,7 @@
 export { evaluateDossier, type Evaluation, type KeyDates } from './evaluate';
 export { computeChecklist, type ChecklistItem, type ChecklistStatus } from './checklist';
 export { buildTodo, type TodoFilter, type TodoItem, type TodoSource } from './todo';
+export { probationEndOf } from './check-deadlines';
 export { voteOutcome, TWO_THIRDS, type VoteOutcome, type VoteRatio } from './votes';
 export { deriveStage, isTerminalStage, stageRank, STAGES, STAGE_LABELS, type Stage } from './stage';
 export {

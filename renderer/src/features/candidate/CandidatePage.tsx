@@ -1,8 +1,12 @@
+import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
+import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { useLoad } from '../../lib/use-load';
+import { checksChanged } from '../checks/attention';
+import { ChecklistCard } from './ChecklistCard';
 import { ChecksPanel } from './ChecksPanel';
 import { DocumentsCard } from './DocumentsCard';
 import { IntroducersCard } from './IntroducersCard';
@@ -10,16 +14,27 @@ import { MentorsCard } from './MentorsCard';
 import { ProfileCard } from './ProfileCard';
 import { TimelineCard } from './TimelineCard';
 
-/** One candidate's whole file: profile, stage, events, documents, introducers and mentors. */
+/** One candidate's whole file: checks, profile, stage, events, documents, introducers and mentors. */
 export function CandidatePage({ id }: { id: string }) {
   const detail = useLoad(() => call('candidates:get', { id }), id);
   const members = useLoad(() => call('members:list', {}), 'members');
+  // Every saved change can change the findings, so each one re-runs the checks.
+  const [revision, setRevision] = useState(0);
+  const checks = useLoad(() => call('checks:candidate', { id }), `${id}:${revision}`);
+  const { setData } = detail;
+  const onChange = useCallback(
+    (d: CandidateDetail) => {
+      setData(d);
+      setRevision((r) => r + 1);
+      checksChanged();
+    },
+    [setData],
+  );
   const candidate = detail.data;
 
   if (!candidate) {
     return detail.error ? <FormError message={detail.error} /> : <p className="muted">Đang tải…</p>;
   }
-  const onChange = detail.setData;
   const roster = members.data ?? [];
   return (
     <section>
@@ -33,14 +48,15 @@ export function CandidatePage({ id }: { id: string }) {
         </div>
       </div>
       <FormError message={members.error} />
+      <ChecksPanel checks={checks} />
       <div className="candidate-grid">
         <div>
           <ProfileCard candidate={candidate} onChange={onChange} />
           <TimelineCard candidate={candidate} onChange={onChange} />
+          <ChecklistCard candidate={candidate} check={checks.data} onChange={onChange} />
           <DocumentsCard candidate={candidate} onChange={onChange} />
         </div>
         <div>
-          <ChecksPanel />
           <MentorsCard candidate={candidate} members={roster} onChange={onChange} />
           <IntroducersCard candidate={candidate} members={roster} onChange={onChange} />
         </div>

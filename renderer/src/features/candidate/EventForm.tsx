@@ -8,7 +8,8 @@ import { call, errorMessage } from '../../api';
 import { Check, Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { EVENT_LABELS, PROPOSER_LABELS, options } from '../../lib/labels';
-import { emptyEvent, eventFormSchema, eventShape, twoThirds, type EventFormIn } from './event-schema';
+import { emptyEvent, eventFormSchema, eventShape, type EventFormIn } from './event-schema';
+import { VotePanel } from './VotePanel';
 
 type Props = { candidate: CandidateDetail; onSaved: (d: CandidateDetail) => void; onClose: () => void };
 
@@ -17,21 +18,6 @@ function nextType(candidate: CandidateDetail): EventType {
   const done = candidate.events.filter((e) => !e.voided).map((e) => EVENT_TYPES.indexOf(e.event.type));
   const next = EVENT_TYPES[Math.max(-1, ...done) + 1];
   return next && next !== 'WITHDRAWN' ? next : 'SOURCE_PROPOSED';
-}
-
-function VoteHint({ yes, total }: { yes: string; total: string }) {
-  const y = Number(yes);
-  const t = Number(total);
-  if (!/^\d+$/.test(total) || t === 0) {
-    return null;
-  }
-  const need = twoThirds(t);
-  const ok = /^\d+$/.test(yes) && y >= need;
-  return (
-    <p className={ok ? 'marker' : 'muted'}>
-      Cần ít nhất {need}/{t} phiếu (2/3).{/^\d+$/.test(yes) ? (ok ? ' Đạt.' : ' Chưa đạt.') : ''}
-    </p>
-  );
 }
 
 /** Records a dated event with the fields its type needs (votes, decision number…). */
@@ -43,7 +29,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
   });
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
-  const [type, yes, total] = useWatch({ control: form.control, name: ['type', 'yes', 'total'] });
+  const [type, date, yes, total] = useWatch({ control: form.control, name: ['type', 'date', 'yes', 'total'] });
   const shape = eventShape(type);
   const isDucs = shape === 'ducs-vote';
 
@@ -95,7 +81,17 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
               <input {...reg('total')} inputMode="numeric" />
             </Field>
             <div className="field-wide">
-              <VoteHint yes={yes} total={total} />
+              <VotePanel
+                kind={isDucs ? 'ducs' : 'chi-bo'}
+                date={date}
+                yes={yes}
+                total={total}
+                onRoster={(count) => {
+                  if (form.getValues('total').trim() === '') {
+                    form.setValue('total', String(count));
+                  }
+                }}
+              />
             </div>
           </>
         ) : null}

@@ -114,8 +114,3 @@ export const eventFormSchema = raw.transform(build);
 export function emptyEvent(type: EventType, today: string): EventFormIn {
   return { type, date: today, note: '', by: '', yes: '', total: '', number: '', received: '', extensionDays: '', superiorConsent: false };
 }
-
-/** Yes votes needed to reach two thirds (RULES.md vote-chi-bo / vote-ducs: yes × 3 ≥ total × 2). */
-export function twoThirds(total: number): number {
-  return Math.ceil((total * 2) / 3);
-}

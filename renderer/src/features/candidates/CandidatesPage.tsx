@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { STAGES } from '../../../../electron/core/domain/rules/stage';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { FormError } from '../../components/Field';
@@ -21,6 +21,17 @@ function useDebounced(value: string, delay: number): string {
     return () => clearTimeout(timer);
   }, [value, delay]);
   return debounced;
+}
+
+/** Opens the list filtered to one stage (the pipeline board links here), then goes back to the list's own address. */
+export function CandidatesOfStage({ stage }: { stage: string }) {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    remembered.text = '';
+    remembered.stage = (STAGES as readonly string[]).includes(stage) ? stage : '';
+    navigate('/candidates', { replace: true });
+  }, [stage, navigate]);
+  return null;
 }
 
 /** Every candidate of the unit in name order, searchable without diacritics, filtered by stage, virtualised. */

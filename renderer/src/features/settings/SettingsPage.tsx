@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api';
 import { useSession } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
+import { formatSize } from '../../lib/format';
 
 const passphraseSchema = z
   .object({
@@ -58,12 +59,6 @@ function ChangePassphrase() {
       </div>
     </form>
   );
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
-    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 }
 
 function Backup() {

@@ -1,7 +1,7 @@
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
 import { body, formMeta, identityLines, lastEvent, orDots, packForm, viDate, votePercent } from './common';
-import { probationEnd } from './probation';
+import { probationEndOf } from '../../rules/check-deadlines';
 
 /**
  * Draft of 13-KNĐ, the cell's resolution proposing recognition as a full member, dated on the recognition vote
@@ -23,7 +23,7 @@ export async function form13Docx(input: FormInput): Promise<Buffer> {
     body('I. THÔNG TIN VỀ ĐẢNG VIÊN DỰ BỊ', true),
     ...identityLines(d, 'đồng chí'),
     body(`- Quyết định kết nạp số ${orDots(decision?.number)} ngày ${viDate(decision?.date)}; kết nạp vào Đảng (lễ kết nạp) ngày ${viDate(ceremony?.date)}.`),
-    body(`- Hết thời hạn dự bị ngày: ${viDate(ceremony ? probationEnd(ceremony.date) : null)}; học lớp bồi dưỡng đảng viên mới ngày: ${viDate(course?.date)}.`),
+    body(`- Hết thời hạn dự bị ngày: ${viDate(ceremony ? probationEndOf(ceremony.date) : null)}; học lớp bồi dưỡng đảng viên mới ngày: ${viDate(course?.date)}.`),
     body(`- Đảng viên chính thức được phân công giúp đỡ: đồng chí ${orDots(mentor?.name)}.`),
     body('II. NHẬN XÉT CỦA CHI BỘ TRONG THỜI GIAN DỰ BỊ', true),
     body(`1. Ưu điểm: ${DOTS}${DOTS}${DOTS}${DOTS}`),

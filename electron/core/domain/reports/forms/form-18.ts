@@ -5,7 +5,7 @@ import type { Cell, ReportTable } from '../table-model';
 import { day, text } from '../table-model';
 import type { FormUnit } from './common';
 import { lastEvent, packForm } from './common';
-import { probationEnd } from './probation';
+import { probationEndOf } from '../../rules/check-deadlines';
 
 const LANDSCAPE_WIDTH = A4.height - 2 * 1134;
 
@@ -19,7 +19,7 @@ function registerRow(d: Dossier, i: number): Cell[] {
     { date: d.candidate.birthDate },
     decision ? `${decision.number ?? DOTS}, ${decision.date.split('-').reverse().join('/')}` : null,
     date(ceremony),
-    ceremony ? { date: probationEnd(ceremony.date) } : null,
+    ceremony ? { date: probationEndOf(ceremony.date) } : null,
     d.mentors.filter((m) => m.role === 'probation').map((m) => m.name).join(', ') || null,
     date(lastEvent(d, 'RECOGNITION_VOTED')),
     date(lastEvent(d, 'RECOGNITION_DECIDED')),

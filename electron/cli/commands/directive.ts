@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importFiles, saveBundle } from '../../bundle-files';
+import { formatViDate, isIsoDate } from '../../core/model/dates';
+import { addDecision, addNote, exportDirective, pendingItems, receivedItems } from '../../core/services/directive-service';
+import { getSelfUnit } from '../../core/services/unit-service';
+import { parse, required } from '../args';
+import { printMade, printOutcomes } from '../bundle-output';
+import { withDatabase } from '../database';
+import { UsageError } from '../io';
+import type { Command } from './index';
+
+export const directiveExport: Command = {
+  path: ['directive', 'export'],
+  summary: 'Cấp trên: tạo gói chỉ đạo cho một đơn vị (biên nhận, quyết định, chỉ tiêu, lịch, bộ quy tắc, ý kiến)',
+  usage: 'ptdv directive export --db FILE --to MÃ_ĐƠN_VỊ --out THƯ_MỤC [--label 2026Q4]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' } });
+    const to = required(values.to, '--to').toUpperCase();
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    mkdirSync(out, { recursive: true });
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const made = await exportDirective(ctx, to, values.label);
+      printMade(io, saveBundle(out, made), made);
+      return 0;
+    });
+  },
+};
+
+export const directiveImport: Command = {
+  path: ['directive', 'import'],
+  summary: 'Đơn vị: nhập gói chỉ đạo của cấp trên (cùng các bước kiểm tra như mọi gói)',
+  usage: 'ptdv directive import --db FILE GÓI.ptdv… [--json]',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } }, true);
+    if (positionals.length === 0) {
+      throw new UsageError('Cần ít nhất một tệp gói chỉ đạo (.ptdv).');
+    }
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const outcomes = await importFiles(ctx, positionals.map((p) => resolve(io.cwd, p)), { kinds: ['directive'] });
+      const code = printOutcomes(io, outcomes, values.json ?? false);
+      if (!values.json) {
+        const arrived = new Set(outcomes.filter((o) => o.status === 'applied').map((o) => o.sha256));
+        for (const item of receivedItems(ctx.db).filter((i) => arrived.has(i.bundleSha256))) {
+          io.out(`  ${item.kind}: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}`);
+        }
+      }
+      return code;
+    });
+  },
+};
+
+export const directiveAddDecision: Command = {
+  path: ['directive', 'add-decision'],
+  summary: 'Cấp trên: ghi quyết định kết nạp/công nhận cho một người của đơn vị cấp dưới (gửi trong gói chỉ đạo kế tiếp)',
+  usage: 'ptdv directive add-decision --db FILE --candidate MÃ_NGƯỜI --kind admission|recognition --number "123-QĐ/ĐU" --date YYYY-MM-DD   (mã người: ptdv units show)',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, candidate: { type: 'string' }, kind: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' } });
+    const kind = required(values.kind, '--kind');
+    if (kind !== 'admission' && kind !== 'recognition') {
+      throw new UsageError('--kind là admission (kết nạp) hoặc recognition (công nhận chính thức)');
+    }
+    const date = required(values.date, '--date');
+    if (!isIsoDate(date)) {
+      throw new UsageError(`--date cần dạng YYYY-MM-DD, không phải "${date}"`);
+    }
+    const input = { candidateId: required(values.candidate, '--candidate'), kind, number: required(values.number, '--number'), date } as const;
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const item = addDecision(ctx, input);
+      io.out(`Đã ghi: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}. Sẽ gửi cho ${item.toCode} trong gói chỉ đạo kế tiếp.`);
+      return 0;
+    });
+  },
+};
+
+export const directiveAddNote: Command = {
+  path: ['directive', 'add-note'],
+  summary: 'Cấp trên: ghi ý kiến, hoặc yêu cầu bổ sung hồ sơ của một người, cho đơn vị cấp dưới',
+  usage: 'ptdv directive add-note --db FILE --unit MÃ_ĐƠN_VỊ --text "…" [--candidate MÃ_NGƯỜI] [--request-dossier]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' }, text: { type: 'string' }, candidate: { type: 'string' }, 'request-dossier': { type: 'boolean' } });
+    const input = { unitCode: required(values.unit, '--unit').toUpperCase(), text: required(values.text, '--text'), candidateId: values.candidate ?? null, kind: values['request-dossier'] ? 'request-dossier' : 'comment' } as const;
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const item = addNote(ctx, input);
+      io.out(`Đã ghi ý kiến cho ${item.toCode}; sẽ gửi trong gói chỉ đạo kế tiếp.`);
+      return 0;
+    });
+  },
+};
+
+export const directiveList: Command = {
+  path: ['directive', 'list'],
+  summary: 'Xem các mục chỉ đạo đang chờ gửi (cấp trên) và đã nhận (đơn vị)',
+  usage: 'ptdv directive list --db FILE',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' } });
+    return withDatabase(required(values.db, '--db'), io, ({ database }) => {
+      const self = getSelfUnit(database.db);
+      const pending = pendingItems(database.db);
+      const received = receivedItems(database.db);
+      const line = (i: (typeof pending)[number]) => `  ${formatViDate(i.createdAt.slice(0, 10))}  ${i.kind}: ${i.text}${i.candidateName ? ` — ${i.candidateName}` : ''}`;
+      if (pending.length > 0) {
+        io.out(`Đang chờ gửi từ ${self.code}:`);
+        pending.forEach((i) => io.out(`${line(i)} → ${i.toCode}  (${i.id})`));
+      }
+      if (received.length > 0) {
+        io.out(`Đã nhận từ cấp trên:`);
+        received.forEach((i) => io.out(line(i)));
+      }
+      if (pending.length + received.length === 0) {
+        io.out('Chưa có mục chỉ đạo nào.');
+      }
+      return 0;
+    });
+  },
+};

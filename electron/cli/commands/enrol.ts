@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importFiles, readTextFile, saveBundle } from '../../bundle-files';
+import { requestEnrolment } from '../../core/services/bundle-export';
+import { confirmUnit, keysInfo } from '../../core/services/key-service';
+import { parse, required } from '../args';
+import { printMade, printOutcomes } from '../bundle-output';
+import { withDatabase } from '../database';
+import { UsageError } from '../io';
+import type { Command } from './index';
+
+export const enrolRequest: Command = {
+  path: ['enrol', 'request'],
+  summary: 'Đơn vị: nhập tệp tin cậy của cấp trên và tạo gói đăng ký gửi lên',
+  usage: 'ptdv enrol request --db FILE --trust TỆP_TIN_CẬY --out THƯ_MỤC',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, trust: { type: 'string' }, out: { type: 'string' } });
+    const trust = readTextFile(resolve(io.cwd, required(values.trust, '--trust')));
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    mkdirSync(out, { recursive: true });
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const made = await requestEnrolment(ctx, trust);
+      printMade(io, saveBundle(out, made), made);
+      io.err(`Mã vân tay của cấp trên ${made.superior.code} (${made.superior.name}): ${made.superior.readAloudCode}`);
+      io.err(`Gửi tệp trên cho cấp trên, rồi gọi điện đọc mã vân tay của đơn vị: ${keysInfo(ctx).own.readAloudCode}`);
+      return 0;
+    });
+  },
+};
+
+export const enrolAccept: Command = {
+  path: ['enrol', 'accept'],
+  summary: 'Cấp trên: nhận gói đăng ký của đơn vị cấp dưới và hiện mã vân tay để đối chiếu',
+  usage: 'ptdv enrol accept --db FILE GÓI_ĐĂNG_KÝ.ptdv',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { db: { type: 'string' } }, true);
+    if (positionals.length !== 1) {
+      throw new UsageError('Cần đúng một tệp gói đăng ký.');
+    }
+    const path = resolve(io.cwd, positionals[0]!);
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const [outcome] = await importFiles(ctx, [path], { kinds: ['enrolment'] });
+      const code = printOutcomes(io, outcome ? [outcome] : [], false);
+      if (outcome?.enrolment) {
+        io.out(`\nMÃ VÂN TAY CỦA ${outcome.enrolment.unitCode}:\n\n    ${outcome.enrolment.readAloudCode}\n`);
+        io.out(
+          outcome.enrolment.verified
+            ? 'Đơn vị đã được xác nhận trước đó.'
+            : `Gọi điện cho đơn vị, hai bên đọc mã này; nếu khớp: ptdv enrol confirm --db … --code ${outcome.enrolment.unitCode} --fingerprint "${outcome.enrolment.readAloudCode}"`,
+        );
+      }
+      return code;
+    });
+  },
+};
+
+export const enrolConfirm: Command = {
+  path: ['enrol', 'confirm'],
+  summary: 'Cấp trên: xác nhận đơn vị sau khi mã vân tay đọc qua điện thoại khớp',
+  usage: 'ptdv enrol confirm --db FILE --code MÃ_ĐƠN_VỊ --fingerprint "MÃ VÂN TAY"',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, code: { type: 'string' }, fingerprint: { type: 'string' } });
+    const unitCode = required(values.code, '--code').toUpperCase();
+    const spoken = required(values.fingerprint, '--fingerprint');
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const key = confirmUnit(ctx, unitCode, spoken);
+      io.out(`Đã xác nhận ${key.code} — ${key.name} (mã vân tay ${key.readAloudCode}). Từ nay nhận được báo cáo của đơn vị này.`);
+      return 0;
+    });
+  },
+};

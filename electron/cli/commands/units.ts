@@ -1,0 +1,83 @@
+import { formatSeqRanges } from '../../core/domain/bundles/index';
+import { STAGE_LABELS, type Stage } from '../../core/domain/rules/index';
+import { formatViDate } from '../../core/model/dates';
+import { listQuarantine, retryQuarantined } from '../../core/services/quarantine-service';
+import { listUnits, unitDetail } from '../../core/services/units-overview';
+import { parse, required } from '../args';
+import { withDatabase } from '../database';
+import { UsageError } from '../io';
+import type { Command } from './index';
+
+const KEY_STATE_TEXT = { none: 'chưa đăng ký', unverified: 'CHƯA XÁC NHẬN', verified: 'đã xác nhận', revoked: 'ĐÃ THU HỒI' } as const;
+
+export const unitsList: Command = {
+  path: ['units', 'list'],
+  summary: 'Cấp trên: danh sách đơn vị cấp dưới, trạng thái khóa, gói nhận gần nhất, gói còn thiếu',
+  usage: 'ptdv units list --db FILE',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' } });
+    return withDatabase(required(values.db, '--db'), io, ({ database }) => {
+      for (const u of listUnits(database.db)) {
+        const last = u.lastBundle ? `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}` : 'chưa nhận gói nào';
+        const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
+        const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
+        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}`);
+      }
+      return 0;
+    });
+  },
+};
+
+export const unitsShow: Command = {
+  path: ['units', 'show'],
+  summary: 'Cấp trên: người của một đơn vị cấp dưới (chỉ xem) với mã người, giai đoạn và các phát hiện',
+  usage: 'ptdv units show --db FILE --code MÃ_ĐƠN_VỊ [--query "tên"]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, code: { type: 'string' }, query: { type: 'string' } });
+    const code = required(values.code, '--code').toUpperCase();
+    return withDatabase(required(values.db, '--db'), io, ({ database }) => {
+      const detail = unitDetail(database.db, code, { limit: 500, ...(values.query ? { query: values.query } : {}) });
+      const findings = new Map(detail.findings.map((f) => [f.candidateId, f.findings]));
+      io.out(`${detail.unit.code} — ${detail.unit.name} (${KEY_STATE_TEXT[detail.unit.keyState]}, mã vân tay ${detail.unit.readAloudCode ?? '—'})`);
+      for (const c of detail.candidates) {
+        const list = findings.get(c.id) ?? [];
+        io.out(`${c.id}\t${c.fullName}\t${formatViDate(c.birthDate)}\t${STAGE_LABELS[c.stage as Stage] ?? c.stage}\t${list.length ? list.map((f) => f.code).join(',') : ''}`);
+      }
+      return 0;
+    });
+  },
+};
+
+export const quarantineList: Command = {
+  path: ['quarantine', 'list'],
+  summary: 'Xem các bản ghi và tệp bị cách ly khi nhập gói, với lý do',
+  usage: 'ptdv quarantine list --db FILE [--unit MÃ_ĐƠN_VỊ]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' } });
+    return withDatabase(required(values.db, '--db'), io, ({ database }) => {
+      const entries = listQuarantine(database.db, values.unit?.toUpperCase());
+      entries.forEach((e) => io.out(`${e.id}\t${e.fromCode}\t${e.recordKind}\t${e.recordKey}\t${e.reason}${e.retryable ? '' : ' (không thử lại được)'}`));
+      if (entries.length === 0) {
+        io.out('Không có gì bị cách ly.');
+      }
+      return 0;
+    });
+  },
+};
+
+export const quarantineRetry: Command = {
+  path: ['quarantine', 'retry'],
+  summary: 'Thử lại một bản ghi bị cách ly (sau khi cập nhật ứng dụng hoặc bổ sung dữ liệu)',
+  usage: 'ptdv quarantine retry --db FILE MÃ…',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { db: { type: 'string' } }, true);
+    if (positionals.length === 0) {
+      throw new UsageError('Cần ít nhất một mã bản ghi bị cách ly (xem ptdv quarantine list).');
+    }
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const results = positionals.map((id) => retryQuarantined(ctx, id));
+      results.forEach((r) => io.out(r.resolved ? `Đã áp dụng ${r.id}.` : `Vẫn cách ly ${r.id}: ${r.reason}`));
+      return results.every((r) => r.resolved) ? 0 : 1;
+    });
+  },
+};

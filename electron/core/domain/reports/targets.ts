@@ -1,0 +1,59 @@
+import type { TargetProgress } from '../../model/report';
+import type { Target, TargetPeriod } from '../../model/targets';
+import { TARGET_PERIODS, targetPeriodLabel, targetPeriodRange } from '../../model/targets';
+
+/** Small float noise (7 × 40 / 100 = 2.8000000000000003) must not push a whole target up by one person. */
+const EPSILON = 1e-9;
+
+/**
+ * People a target asks for. A percent target is taken of the full members at the start of the year and rounded
+ * up: 7 % of 40 members is 2.8, and only a third admission reaches it.
+ */
+export function targetCount(t: Pick<Target, 'kind' | 'value'>, fullMembersAtYearStart: number): number {
+  return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
+}
+
+/**
+ * The targets that apply: per unit, year and period the superior's assignment when there is one, else the unit's
+ * own. Both stay stored and listed; only the applying one is measured and summed.
+ */
+export function effectiveTargets<T extends Pick<Target, 'unitCode' | 'year' | 'period' | 'source'>>(list: readonly T[]): T[] {
+  const chosen = new Map<string, T>();
+  for (const t of list) {
+    const key = `${t.unitCode}|${t.year}|${t.period}`;
+    const current = chosen.get(key);
+    if (!current || (current.source === 'unit' && t.source === 'superior')) {
+      chosen.set(key, t);
+    }
+  }
+  return [...chosen.values()];
+}
+
+/** Pipeline order of target periods: the year, then quarters, then months. */
+export function targetPeriodOrder(p: TargetPeriod): number {
+  return TARGET_PERIODS.indexOf(p);
+}
+
+/**
+ * Progress of one target (or of a sum of units' targets, `units` > 1): the target in people and the admissions
+ * (decision signing days, RULES.md §5) from the target period's start to the earlier of its end and `countedTo`.
+ */
+export function targetProgress(
+  t: Pick<Target, 'period' | 'kind' | 'value' | 'source'>,
+  year: number,
+  count: number,
+  admissionDates: readonly string[],
+  countedTo: string,
+  units: number,
+): TargetProgress {
+  const { start, end } = targetPeriodRange(year, t.period);
+  const until = end < countedTo ? end : countedTo;
+  let achieved = 0;
+  for (const d of admissionDates) {
+    if (d >= start && d <= until) {
+      achieved += 1;
+    }
+  }
+  const percentAchieved = count === 0 ? null : Math.round((achieved / count) * 1000) / 10;
+  return { period: t.period, label: targetPeriodLabel(year, t.period), kind: t.kind, value: t.value, source: t.source, start, end, targetCount: count, achieved, percentAchieved, units };
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import './zod-locale';
+import { BUNDLE_KINDS } from '../domain/bundles/manifest';
+import { candidateRowSchema } from './entities';
+import { receiptSchema } from './bundle-data';
+
+/** Shapes the sync services return and the UI shows: keys, import outcomes, the units page, quarantine, directives. */
+
+export const IMPORT_STATUSES = ['applied', 'duplicate', 'stale', 'conflict', 'rejected'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+const seqRangeSchema = z.object({ from: z.number().int(), to: z.number().int() });
+
+/** A key as both sides show it: the OpenSSH fingerprint and the code read aloud by phone. */
+export const keyIdentitySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  readAloudCode: z.string(),
+  ageRecipient: z.string(),
+});
+export type KeyIdentity = z.infer<typeof keyIdentitySchema>;
+
+export const keysInfoSchema = z.object({
+  own: keyIdentitySchema,
+  /** The superior's keys from its trust file; null before a trust file was imported. */
+  parent: keyIdentitySchema.nullable(),
+});
+export type KeysInfo = z.infer<typeof keysInfoSchema>;
+
+export const importSummarySchema = receiptSchema.shape.summary.unwrap();
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/** The result of importing (or verifying) one file, as the import wizard and `ptdv bundle import` show it. */
+export const importOutcomeSchema = z.object({
+  file: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  /** Error code of a rejection (BUNDLE_ERRORS); null otherwise. */
+  code: z.string().nullable(),
+  /** Vietnamese: why rejected, or what happened. */
+  message: z.string(),
+  sha256: z.string().nullable(),
+  kind: z.enum(BUNDLE_KINDS).nullable(),
+  from: z.string().nullable(),
+  label: z.string().nullable(),
+  seq: z.number().int().nullable(),
+  /** Sequence numbers from this sender never received before this one (applied after a gap). */
+  missing: z.array(seqRangeSchema),
+  summary: importSummarySchema.nullable(),
+  /** For an enrolment: the unit's key as the superior now holds it, with the code to read aloud. */
+  enrolment: z.object({ unitCode: z.string(), fingerprint: z.string(), readAloudCode: z.string(), verified: z.boolean() }).nullable(),
+});
+export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
+
+/** A bundle made here and written to a file (export, enrolment, key announcement). */
+export const exportedBundleSchema = z.object({
+  bundleId: z.string(),
+  fileName: z.string(),
+  kind: z.enum(BUNDLE_KINDS),
+  to: z.string(),
+  seq: z.number().int(),
+  label: z.string(),
+  sha256: z.string(),
+  /** The sender's code to read aloud if the recipient asks. */
+  readAloudCode: z.string(),
+  counts: z.record(z.string(), z.number()),
+});
+export type ExportedBundle = z.infer<typeof exportedBundleSchema>;
+
+export const outboxEntrySchema = z.object({
+  bundleId: z.string(),
+  toCode: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  seq: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/** A sent bundle decrypted again from the outbox: what it carried. */
+export const reopenedBundleSchema = z.object({
+  entry: outboxEntrySchema,
+  createdAt: z.string(),
+  counts: z.record(z.string(), z.number()),
+  prevSha256: z.string().nullable(),
+});
+export type ReopenedBundle = z.infer<typeof reopenedBundleSchema>;
+
+export const KEY_STATES = ['none', 'unverified', 'verified', 'revoked'] as const;
+
+/** One unit below, as the superior's units page lists it. */
+export const unitOverviewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  keyState: z.enum(KEY_STATES),
+  fingerprint: z.string().nullable(),
+  readAloudCode: z.string().nullable(),
+  lastBundle: z.object({ seq: z.number().int(), label: z.string(), kind: z.string(), receivedAt: z.string() }).nullable(),
+  missing: z.array(seqRangeSchema),
+  quarantined: z.number().int(),
+  conflicts: z.number().int(),
+  candidates: z.number().int(),
+});
+export type UnitOverview = z.infer<typeof unitOverviewSchema>;
+
+export const unitFindingsSchema = z.object({
+  candidateId: z.string(),
+  fullName: z.string(),
+  asOf: z.string(),
+  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })),
+});
+
+export const unitDetailSchema = z.object({
+  unit: unitOverviewSchema,
+  candidates: z.array(candidateRowSchema),
+  /** Findings as the unit computed them at export (the unit answers for its own candidates). */
+  findings: z.array(unitFindingsSchema),
+  received: z.array(z.object({ sha256: z.string(), fileName: z.string(), receivedAt: z.string(), kind: z.string().nullable(), seq: z.number().int().nullable(), label: z.string().nullable(), status: z.string() })),
+});
+export type UnitDetail = z.infer<typeof unitDetailSchema>;
+
+export const quarantineEntrySchema = z.object({
+  id: z.string(),
+  fromCode: z.string(),
+  bundleSha256: z.string(),
+  recordKind: z.string(),
+  recordKey: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  /** False for a whole file kept apart (same seq, other content): it is looked at, not re-tried. */
+  retryable: z.boolean(),
+});
+export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
+
+export const retryResultSchema = z.object({ id: z.string(), resolved: z.boolean(), reason: z.string().nullable() });
+export type RetryResult = z.infer<typeof retryResultSchema>;
+
+export const DIRECTIVE_ITEM_KINDS = ['receipt', 'decision', 'comment', 'request-dossier'] as const;
+
+/** A directive item: pending at the superior until exported, or received at the unit ("what arrived"). */
+export const directiveItemSchema = z.object({
+  id: z.string(),
+  fromCode: z.string(),
+  toCode: z.string(),
+  kind: z.string(),
+  candidateId: z.string().nullable(),
+  candidateName: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+  /** The directive file that carried it; null while pending at the superior. */
+  bundleSha256: z.string().nullable(),
+});
+export type DirectiveItem = z.infer<typeof directiveItemSchema>;
+
+/** A bundle made here and saved: where it was written. */
+export const savedBundleSchema = exportedBundleSchema.extend({ path: z.string() });
+export type SavedBundle = z.infer<typeof savedBundleSchema>;

@@ -1,0 +1,174 @@
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_LABEL,
+  bundleFileName,
+  isBundleError,
+  openBundle,
+  packBundle,
+  readAloudCode,
+  type BundleKind,
+} from '../domain/bundles/index';
+import type { Tx } from '../../../db/types';
+import { AppError } from '../errors';
+import { APP_VERSION, BUNDLE_DATA_VERSION, type EnrolmentData } from '../model/bundle-data';
+import type { ExportedBundle, OutboxEntry, ReopenedBundle } from '../model/sync';
+import { audit, newId, type ServiceContext } from './context';
+import { importTrust, ownKeys, ownSigningKeyByFingerprint, peerAgeRecipient, type OwnKeys } from './key-service';
+import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from './sync-repo';
+import { buildUnitSnapshot } from './unit-snapshot';
+import { getSelfUnit, getUnit } from './unit-service';
+
+/**
+ * Making bundles (BUNDLES.md): the next `seq` to the recipient, `prevSha256` chaining to the previous bundle, age
+ * encryption to the recipient and to this unit, and the outbox row that keeps the whole file.
+ */
+
+/** A bundle made here: what the caller writes to disk, and what the user is shown. */
+export type MadeBundle = { bundle: ExportedBundle; bytes: Uint8Array };
+
+/** Labels used for bundles that are not period reports. */
+export const ENROLMENT_LABEL = 'DANGKY';
+export const KEY_ROTATION_LABEL = 'DOIKHOA';
+
+type PackRequest = {
+  kind: BundleKind;
+  to: string;
+  label: string;
+  data: unknown;
+  counts: Record<string, number>;
+  signer?: OwnKeys;
+  /** Runs in the transaction that records the bundle (a directive marks the items it carries as sent). */
+  onRecorded?: (tx: Tx, sha256: string) => void;
+};
+
+function checkLabel(label: string): void {
+  if (!BUNDLE_LABEL.test(label)) {
+    throw new AppError('validation', `Nhãn kỳ "${label}" không hợp lệ: chỉ gồm chữ không dấu, số và dấu gạch, ví dụ 2026Q4.`, 'LABEL_INVALID');
+  }
+}
+
+/**
+ * Packs, encrypts and records one bundle to `to` under the next sequence number. `signer` (default: the current
+ * keys) signs; a key rotation signs its announcement with the previous key.
+ */
+export async function packAndRecord(ctx: ServiceContext, request: PackRequest): Promise<MadeBundle> {
+  checkLabel(request.label);
+  const self = getSelfUnit(ctx.db);
+  const own = ownKeys(ctx);
+  const signer = request.signer ?? own;
+  const recipient = peerAgeRecipient(ctx.db, request.to);
+  if (!recipient) {
+    throw new AppError('not-found', `Chưa có khóa mã hóa của ${request.to}: ${getUnit(ctx.db, request.to)?.origin === 'mirror' ? 'đơn vị chưa đăng ký hoặc khóa đã bị thu hồi' : 'hãy nhập tệp tin cậy của cấp trên trước (ptdv enrol request --trust …)'}.`, 'NO_PEER_KEY');
+  }
+  const previous = seqState(ctx.db, request.to, 'out');
+  const seq = (previous?.lastSeq ?? 0) + 1;
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    kind: request.kind,
+    bundleId: newId(),
+    from: { code: self.code, name: self.name, level: self.level, keyFingerprint: signer.signing.fingerprint },
+    to: { code: request.to, ageRecipient: recipient },
+    seq,
+    prevSha256: previous?.lastSumsSha256 ?? null,
+    label: request.label,
+    createdAt: ctx.clock.now(),
+    app: { version: APP_VERSION, schemaVersion: BUNDLE_DATA_VERSION },
+    counts: request.counts,
+  } as const;
+  const packed = await packBundle({ manifest, data: request.data, signingKey: signer.signing.privateKey, recipients: [recipient, own.ageRecipient] });
+  ctx.db.transaction((tx) => {
+    // Packing awaited: another export to the same recipient may have taken this number meanwhile.
+    if ((seqState(tx, request.to, 'out')?.lastSeq ?? 0) !== seq - 1) {
+      throw new AppError('conflict', 'Một gói khác vừa được tạo cho cùng đơn vị nhận; hãy tạo lại.');
+    }
+    addToOutbox(tx, { bundleId: manifest.bundleId, toCode: request.to, kind: request.kind, label: request.label, seq, fileName: packed.fileName, sha256: packed.sha256, sumsSha256: packed.sumsSha256, createdAt: manifest.createdAt, bytes: Buffer.from(packed.bytes) });
+    setSeqState(tx, request.to, 'out', { lastSeq: seq, lastSumsSha256: packed.sumsSha256 }, manifest.createdAt);
+    request.onRecorded?.(tx, packed.sha256);
+    audit(tx, ctx, 'export', 'bundle', manifest.bundleId, { kind: request.kind, to: request.to, seq, sha256: packed.sha256 });
+  });
+  return {
+    bytes: packed.bytes,
+    bundle: { bundleId: manifest.bundleId, fileName: packed.fileName, kind: request.kind, to: request.to, seq, label: request.label, sha256: packed.sha256, readAloudCode: readAloudCode(signer.signing.fingerprint), counts: request.counts },
+  };
+}
+
+function parentCode(ctx: ServiceContext): string {
+  const parent = getSelfUnit(ctx.db).parentCode;
+  if (!parent || !peerAgeRecipient(ctx.db, parent)) {
+    throw new AppError('not-found', 'Chưa có khóa của cấp trên: hãy nhập tệp tin cậy (trust) do cấp trên gửi trước (ptdv enrol request --trust …).', 'NO_PEER_KEY');
+  }
+  return parent;
+}
+
+/** The own unit's `unit-report` for period `label` (e.g. 2026Q4), to its superior. */
+export async function exportUnitReport(ctx: ServiceContext, label: string): Promise<MadeBundle> {
+  checkLabel(label);
+  const to = parentCode(ctx);
+  const { data, counts } = buildUnitSnapshot(ctx, label);
+  return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts });
+}
+
+/** The name the next unit-report for `label` will have (for a save dialog's default name). */
+export function nextReportFileName(ctx: ServiceContext, label: string): string {
+  checkLabel(label);
+  const to = parentCode(ctx);
+  return bundleFileName(getSelfUnit(ctx.db).code, to, label, (seqState(ctx.db, to, 'out')?.lastSeq ?? 0) + 1);
+}
+
+/** The enrolment data announcing `keys`: a first enrolment, or a rotation when signed by the previous key. */
+export function enrolmentData(ctx: ServiceContext, keys: OwnKeys): EnrolmentData {
+  const self = getSelfUnit(ctx.db);
+  return {
+    unit: { code: self.code, name: self.name, level: self.level, hasYouthUnion: self.hasYouthUnion, ducsMembers: self.ducsMembers },
+    keys: { signing: keys.signing.publicKey, age: keys.ageRecipient },
+  };
+}
+
+/**
+ * Enrolment at a unit: imports the superior's trust file, then makes the `enrolment` bundle (profile and public
+ * keys, signed by the key it announces) to send back. Returns the superior as the trust file names it.
+ */
+export async function requestEnrolment(ctx: ServiceContext, trustText: string): Promise<MadeBundle & { superior: { code: string; name: string; readAloudCode: string } }> {
+  const trust = importTrust(ctx, trustText);
+  const made = await packAndRecord(ctx, { kind: 'enrolment', to: trust.code, label: ENROLMENT_LABEL, data: enrolmentData(ctx, ownKeys(ctx)), counts: {} });
+  return { ...made, superior: { code: trust.code, name: trust.name, readAloudCode: readAloudCode(trust.keyFingerprint) } };
+}
+
+export function outbox(ctx: ServiceContext): OutboxEntry[] {
+  return listOutbox(ctx.db);
+}
+
+/** A sent bundle from the outbox, as written then (to save another copy). */
+export function outboxBytes(ctx: ServiceContext, bundleId: string): { entry: OutboxEntry; bytes: Uint8Array } {
+  const found = outboxFile(ctx.db, bundleId);
+  if (!found) {
+    throw new AppError('not-found', 'Không tìm thấy gói này trong danh sách đã gửi.');
+  }
+  return found;
+}
+
+/** Decrypts a sent bundle again with this unit's own age key and checks its signature: what it carried. */
+export async function reopenOutbox(ctx: ServiceContext, bundleId: string): Promise<ReopenedBundle> {
+  const { entry, bytes } = outboxBytes(ctx, bundleId);
+  const own = ownKeys(ctx);
+  const self = getSelfUnit(ctx.db);
+  try {
+    const opened = await openBundle(bytes, {
+      identities: own.identities,
+      myCode: self.code,
+      role: 'sender',
+      acceptedKinds: () => [],
+      // The outbox may hold bundles signed by a key retired since; the file's own manifest names which one.
+      lookupSignerKey: (_code, manifest) => {
+        const publicKey = ownSigningKeyByFingerprint(ctx.db, manifest.from.keyFingerprint);
+        return publicKey ? { publicKey, revoked: false } : null;
+      },
+    });
+    return { entry, createdAt: opened.manifest.createdAt, counts: opened.manifest.counts, prevSha256: opened.manifest.prevSha256 };
+  } catch (error) {
+    if (isBundleError(error)) {
+      throw new AppError('internal', `Gói trong danh sách đã gửi không mở lại được: ${error.message}`, error.code);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,272 @@
+import { eq } from 'drizzle-orm';
+import { units } from '../../../db/schema/index';
+import type { DbOrTx } from '../../../db/types';
+import {
+  bundleError,
+  classifySequence,
+  fingerprintOf,
+  formatSeqRanges,
+  isAgeRecipient,
+  isBundleError,
+  openBundle,
+  parsePublicKey,
+  readAloudCode,
+  SEQUENCE_MESSAGES,
+  sha256Hex,
+  type BundleKind,
+  type OpenedBundle,
+  type SequenceDecision,
+} from '../domain/bundles/index';
+import type { AppError } from '../errors';
+import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type UnitReportData } from '../model/bundle-data';
+import type { Unit } from '../model/entities';
+import type { ImportOutcome, ImportSummary } from '../model/sync';
+import { audit, type ServiceContext } from './context';
+import { applyDirective } from './directive-apply';
+import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
+import { applySnapshot, prepareSnapshot } from './mirror-apply';
+import { addQuarantine, archive, dropSupersededQuarantine, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
+import { getSelfUnit, getUnit } from './unit-service';
+
+/**
+ * Importing a received bundle: every step of BUNDLES.md "Import" in order. Steps 1–6 (and each record's checks)
+ * run before anything is written; a refusal at any of them writes nothing at all, not even an audit entry, so a
+ * rejected file leaves the database exactly as it was. Step 7 and the apply run in ONE transaction with the
+ * archive row, the sequence state, quarantine, the receipt for the sender and the audit entry.
+ */
+
+export type BundleFile = { name: string; bytes: Uint8Array };
+export type ImportOptions = {
+  /** Only these kinds are accepted (`ptdv enrol accept`: enrolment; `ptdv directive import`: directive). */
+  kinds?: readonly BundleKind[];
+  /** Run every check and say what importing would do, writing nothing. */
+  verifyOnly?: boolean;
+};
+
+type Checked = {
+  name: string;
+  bytes: Uint8Array;
+  opened: OpenedBundle;
+  /** The sender's key was verified (by phone, or by an announcement signed with a verified key). */
+  verified: boolean;
+  payload:
+    | { kind: 'unit-report'; data: UnitReportData }
+    | { kind: 'enrolment'; data: EnrolmentData }
+    | { kind: 'directive'; data: DirectiveData };
+};
+
+const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+const emptySummary = (): ImportSummary => ({ added: 0, changed: 0, removed: 0, quarantined: 0, warnings: [] });
+
+/** Who may send me what: my superior sends directives; units below (or a unit enrolling) send reports and enrolments. */
+function acceptedKinds(db: DbOrTx, self: Unit, code: string, only: readonly BundleKind[] | undefined): BundleKind[] {
+  const unit = getUnit(db, code);
+  let kinds: BundleKind[] = [];
+  if (code === self.parentCode) {
+    kinds = ['directive'];
+  } else if (unit?.origin === 'mirror') {
+    kinds = ['unit-report', 'enrolment'];
+  } else if (!unit && self.level !== 'chi-bo') {
+    kinds = ['enrolment'];
+  }
+  return only ? kinds.filter((k) => only.includes(k)) : kinds;
+}
+
+function checkAnnouncedKeys(keys: AnnouncedKeys): void {
+  parsePublicKey(keys.signing);
+  if (!isAgeRecipient(keys.age)) {
+    throw bundleError('KEY_INVALID', 'người nhận age được công bố không hợp lệ');
+  }
+}
+
+function checkUnitCode(inData: string, sender: string): void {
+  if (inData !== sender) {
+    throw bundleError('DATA_INVALID', `hồ sơ đơn vị ghi mã ${inData}, gói do ${sender} gửi`);
+  }
+}
+
+/** Steps 1–6: everything that can refuse a file, before any write. */
+async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptions): Promise<Checked> {
+  const db = ctx.db;
+  const self = getSelfUnit(db);
+  const opened = await openBundle(file.bytes, {
+    fileName: file.name,
+    identities: ownKeys(ctx).identities,
+    myCode: self.code,
+    acceptedKinds: (code) => acceptedKinds(db, self, code, options.kinds),
+    maxSchemaVersion: BUNDLE_DATA_VERSION,
+    lookupSignerKey: (code, manifest) => {
+      const record = signerRecord(db, code);
+      // A unit whose key was revoked may enrol again with a new key (checked by phone like the first time).
+      const reEnrolment = record?.revoked && manifest.kind === 'enrolment' && fingerprintOf(record.publicKey) !== manifest.from.keyFingerprint;
+      return reEnrolment ? null : record;
+    },
+  });
+  const { manifest } = opened;
+  const verified = opened.signer.enrolled && (signerRecord(db, manifest.from.code)?.verified ?? false);
+  if (manifest.kind === 'unit-report' && !verified) {
+    throw bundleError('UNIT_NOT_VERIFIED', manifest.from.code);
+  }
+  switch (manifest.kind) {
+    case 'unit-report': {
+      const data = parseBundleData('unit-report', manifest.app.schemaVersion, opened.data);
+      checkUnitCode(data.unit.code, manifest.from.code);
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data } };
+    }
+    case 'enrolment': {
+      const data = parseBundleData('enrolment', manifest.app.schemaVersion, opened.data);
+      checkAnnouncedKeys(data.keys);
+      checkUnitCode(data.unit.code, manifest.from.code);
+      if (!opened.signer.enrolled && fingerprintOf(data.keys.signing) !== opened.signer.fingerprint) {
+        throw bundleError('DATA_INVALID', 'khóa được đăng ký khác khóa đã ký gói');
+      }
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'enrolment', data } };
+    }
+    case 'directive': {
+      const data = parseBundleData('directive', manifest.app.schemaVersion, opened.data);
+      if (data.keys) {
+        checkAnnouncedKeys(data.keys);
+      }
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'directive', data } };
+    }
+  }
+}
+
+/** Step 7: where the bundle sits in its sender's sequence, from what was received before. */
+function classify(db: DbOrTx, opened: OpenedBundle): SequenceDecision {
+  const { from, seq } = opened.manifest;
+  const received = receivedSumsForSeq(db, from.code, seq);
+  const existing = received.includes(opened.sumsSha256) ? opened.sumsSha256 : (received[0] ?? null);
+  return classifySequence(seq, seqState(db, from.code, 'in')?.lastSeq ?? null, existing, opened.sumsSha256);
+}
+
+function enrolmentInfo(db: DbOrTx, code: string): ImportOutcome['enrolment'] {
+  const key = signerRecord(db, code);
+  if (!key || key.revoked) {
+    return null;
+  }
+  const fingerprint = fingerprintOf(key.publicKey);
+  return { unitCode: code, fingerprint, readAloudCode: readAloudCode(fingerprint), verified: key.verified };
+}
+
+function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: boolean): ImportSummary {
+  const { unit, keys } = data;
+  const summary = emptySummary();
+  if (getUnit(ctx.db, unit.code)) {
+    ctx.db.update(units).set({ name: unit.name, level: unit.level, hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).where(eq(units.code, unit.code)).run();
+  } else {
+    ctx.db.insert(units).values({ code: unit.code, name: unit.name, level: unit.level, parentCode: getSelfUnit(ctx.db).code, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).run();
+    summary.added = 1;
+  }
+  const before = signerRecord(ctx.db, unit.code);
+  recordPeerKeys(ctx.db, ctx, unit.code, keys, verified);
+  if (before && !before.revoked && before.publicKey !== keys.signing) {
+    summary.warnings.push(verified ? 'Đơn vị đã đổi khóa; khóa mới được khóa cũ đã xác nhận bảo đảm.' : 'Đơn vị đã đổi khóa; cần đối chiếu mã vân tay mới.');
+  }
+  return summary;
+}
+
+type Applied = { summary: ImportSummary; quarantined: QuarantinedRecord[] };
+
+function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string): Applied {
+  const from = checked.opened.manifest.from.code;
+  const { payload } = checked;
+  switch (payload.kind) {
+    case 'unit-report': {
+      // Records are checked only when applied: a duplicate or stale file, however large, costs no record checks.
+      const snapshot = prepareSnapshot(payload.data);
+      dropSupersededQuarantine(ctx.db, from, sha256);
+      return { summary: applySnapshot(ctx.db, from, snapshot), quarantined: snapshot.quarantined };
+    }
+    case 'enrolment':
+      return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
+    case 'directive':
+      return applyDirective(ctx, from, payload.data, sha256);
+  }
+}
+
+/** What happened to a file, in Vietnamese: the sequence outcome, missing numbers, the code to read aloud. */
+function describe(decision: SequenceDecision, enrolment: ImportOutcome['enrolment']): string {
+  const parts: string[] = [SEQUENCE_MESSAGES[decision.status]];
+  if (decision.missing) {
+    parts.push(`Chưa nhận được các gói số ${formatSeqRanges([decision.missing])}.`);
+  }
+  if (enrolment && !enrolment.verified) {
+    parts.push(`Mã vân tay của ${enrolment.unitCode}: ${enrolment.readAloudCode} — đọc đối chiếu với đơn vị qua điện thoại rồi xác nhận.`);
+  }
+  return parts.join(' ');
+}
+
+/** Step 7 and the apply, in one transaction (re-reading the sequence state inside it). */
+function commit(ctx: ServiceContext, checked: Checked): ImportOutcome {
+  const { opened } = checked;
+  const { manifest } = opened;
+  return ctx.db.transaction((tx) => {
+    const decision = classify(tx, opened);
+    const base = { file: checked.name, sha256: opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq, code: null, missing: decision.missing ? [decision.missing] : [] };
+    if (isArchived(tx, opened.sha256)) {
+      const enrolment = manifest.kind === 'enrolment' ? enrolmentInfo(tx, manifest.from.code) : null;
+      return { ...base, status: decision.status, message: describe(decision, enrolment), summary: null, enrolment };
+    }
+    const now = ctx.clock.now();
+    const self = getSelfUnit(tx);
+    let applied: Applied = { summary: emptySummary(), quarantined: [] };
+    if (decision.status === 'applied') {
+      const previous = seqState(tx, manifest.from.code, 'in');
+      applied = applyPayload(ctx, checked, opened.sha256);
+      if (previous && manifest.seq === previous.lastSeq + 1 && manifest.prevSha256 !== previous.lastSumsSha256) {
+        applied.summary.warnings.push('Gói không nối tiếp gói trước đã nhận (prevSha256 khác): đơn vị có thể đã khôi phục dữ liệu cũ.');
+      }
+      setSeqState(tx, manifest.from.code, 'in', { lastSeq: manifest.seq, lastSumsSha256: opened.sumsSha256 }, now);
+    }
+    if (decision.status === 'conflict') {
+      applied.quarantined = [{ recordKind: 'bundle', recordKey: baseName(checked.name).slice(0, 100), reason: SEQUENCE_MESSAGES.conflict, payload: manifest }];
+    }
+    addQuarantine(tx, opened.sha256, manifest.from.code, applied.quarantined, now);
+    const enrolment = manifest.kind === 'enrolment' ? enrolmentInfo(tx, manifest.from.code) : null;
+    const summary = decision.status === 'applied' ? applied.summary : null;
+    const message = describe(decision, enrolment);
+    archive(tx, {
+      sha256: opened.sha256, fileName: baseName(checked.name), receivedAt: now, bundleId: manifest.bundleId, fromCode: manifest.from.code, kind: manifest.kind,
+      label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes), sumsSha256: opened.sumsSha256,
+    });
+    if (manifest.from.code !== self.parentCode) {
+      queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: decision.status, receivedAt: now, summary, quarantined: applied.quarantined }), now);
+    }
+    audit(tx, ctx, 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
+    return { ...base, status: decision.status, message, summary, enrolment };
+  });
+}
+
+/** The outcome of a refused file: its code and Vietnamese reason, nothing written. */
+export function rejectedOutcome(file: string, sha256: string | null, error: AppError): ImportOutcome {
+  return { file, status: 'rejected', code: error.code ?? null, message: error.message, sha256, kind: null, from: null, label: null, seq: null, missing: [], summary: null, enrolment: null };
+}
+
+/**
+ * Imports one received file (or, with `verifyOnly`, says what importing it would do). A refusal is returned as a
+ * `rejected` outcome, never thrown; anything else thrown is a bug, and its transaction has rolled back.
+ */
+export async function importBundle(ctx: ServiceContext, file: BundleFile, options: ImportOptions = {}): Promise<ImportOutcome> {
+  let checked: Checked;
+  try {
+    checked = await check(ctx, file, options);
+  } catch (error) {
+    if (isBundleError(error)) {
+      return rejectedOutcome(file.name, sha256Hex(file.bytes), error);
+    }
+    throw error;
+  }
+  if (!options.verifyOnly) {
+    return commit(ctx, checked);
+  }
+  const { manifest } = checked.opened;
+  const decision = classify(ctx.db, checked.opened);
+  const enrolment = manifest.kind === 'enrolment' ? { unitCode: manifest.from.code, fingerprint: checked.opened.signer.fingerprint, readAloudCode: readAloudCode(checked.opened.signer.fingerprint), verified: checked.verified } : null;
+  const quarantined = checked.payload.kind === 'unit-report' ? prepareSnapshot(checked.payload.data).quarantined.length : 0;
+  return {
+    file: file.name, status: decision.status, code: null, sha256: checked.opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq,
+    missing: decision.missing ? [decision.missing] : [], summary: null, enrolment,
+    message: `Gói hợp lệ (chữ ký, mã băm, người nhận, dữ liệu)${quarantined ? `; ${quarantined} bản ghi sẽ bị cách ly` : ''}. Khi nhập: ${describe(decision, null)}`,
+  };
+}

@@ -1,0 +1,131 @@
+import type { Db } from '../../../db/types';
+import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar/index';
+import { toDay } from '../domain/calendar/days';
+import { voteOutcome, type Severity } from '../domain/rules/index';
+import { compileRulebooks, ruleAt } from '../domain/rules/rulebook';
+import type { CandidateCheck, RulebookOverview, TodoItemWire, TodoPage, VoteCheck } from '../model/checks';
+import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, listRulebooks, todoList } from './check-service';
+import type { ServiceContext } from './context';
+import { eligibleVoters } from './member-service';
+import { memoized, peekMemo } from './report-cache';
+
+/**
+ * What the screens show of the rules engine, shaped for them: deadlines counted in working days, the to-do list a
+ * page at a time, the vote threshold of the rulebook in force, and the rulebooks with their validity.
+ */
+
+function daysLeft(asOf: string, due: string, calendar: WorkingCalendar): number {
+  return workingDaysBetween(asOf, due, calendar);
+}
+
+/** The candidate page's checks, each due date with the working days left (negative once overdue). */
+export function candidateChecks(db: Db, id: string, today: string): CandidateCheck {
+  const { evaluation, checklist } = checkCandidate(db, id, today);
+  const { calendar } = evalContext(db);
+  return {
+    evaluation: {
+      ...evaluation,
+      findings: evaluation.findings.map((f) => (f.due ? { ...f, workingDaysLeft: daysLeft(today, f.due, calendar) } : f)),
+      deadlines: evaluation.deadlines.map((d) => ({ ...d, workingDaysLeft: daysLeft(today, d.due, calendar) })),
+    },
+    checklist,
+  };
+}
+
+export type TodoPageInput = {
+  severities?: readonly Severity[] | undefined;
+  codes?: readonly string[] | undefined;
+  overdueOnly?: boolean | undefined;
+  offset: number;
+  limit: number;
+};
+
+type TodoAll = { items: TodoItemWire[]; summary: TodoPage['summary']; codes: TodoPage['codes'] };
+
+function summarize(items: TodoItemWire[]): TodoAll {
+  const summary = { error: 0, warning: 0, info: 0, overdue: 0, attention: 0 };
+  const codes = new Map<string, number>();
+  for (const item of items) {
+    summary[item.severity]++;
+    summary.overdue += item.overdue ? 1 : 0;
+    summary.attention += item.overdue || item.severity === 'error' ? 1 : 0;
+    codes.set(item.code, (codes.get(item.code) ?? 0) + 1);
+  }
+  return { items, summary, codes: [...codes].map(([code, count]) => ({ code, count })) };
+}
+
+/**
+ * One page of the to-do list (Việc cần làm). The whole list (up to ~150,000 items) is built once per day and data
+ * change and kept in memory, so scrolling through it costs a filter and a slice, not a re-evaluation.
+ */
+export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
+  const asOf = ctx.clock.today();
+  const all = peekMemo<TodoAll>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
+  const severities = input.severities?.length ? new Set(input.severities) : null;
+  const codes = input.codes?.length ? new Set(input.codes) : null;
+  const matching =
+    severities || codes || input.overdueOnly
+      ? all.items.filter((i) => (!severities || severities.has(i.severity)) && (!codes || codes.has(i.code)) && (!input.overdueOnly || i.overdue))
+      : all.items;
+  const { calendar } = evalContext(ctx.db);
+  const rows = matching
+    .slice(input.offset, input.offset + input.limit)
+    .map((i) => (i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i));
+  return { asOf, total: matching.length, summary: all.summary, codes: all.codes, rows };
+}
+
+/** A current memo means nothing was written since the list was built, so scrolling costs no query at all. */
+function buildTodoAll(ctx: ServiceContext, asOf: string): TodoAll {
+  // Building the list refreshes stale findings, a write; memoizing after it keeps that write from invalidating the memo.
+  const items = todoList(ctx, {});
+  return memoized(ctx.db, `todo:${asOf}`, () => summarize(items));
+}
+
+export type VoteInput = { kind: 'chi-bo' | 'ducs'; date: string; yes?: number | undefined; members?: number | undefined };
+
+/**
+ * Who may vote on `date` and whether `yes` reaches the threshold of the rulebook in force that day. For a chi bộ
+ * vote the electorate is the roster's full members unless the user gives another count (someone excused is not
+ * counted); for a đảng ủy cơ sở vote it is the committee size the user gives.
+ */
+export function voteCheck(db: Db, input: VoteInput): VoteCheck {
+  const index = compileRulebooks(evalContext(db).rulebooks);
+  const day = toDay(input.date);
+  const { numerator, denominator } =
+    input.kind === 'chi-bo' ? ruleAt(index, 'vote-chi-bo', day).rule.parameters : ruleAt(index, 'vote-ducs', day).rule.parameters;
+  const voters = input.kind === 'chi-bo' ? eligibleVoters(db, input.date) : [];
+  const eligible = input.members ?? voters.length;
+  const outcome = voteOutcome(input.yes ?? 0, eligible, { numerator, denominator });
+  return {
+    eligible,
+    eligibleNames: voters.map((m) => m.fullName),
+    needed: outcome.needed,
+    passes: input.yes === undefined ? null : outcome.passes,
+    numerator,
+    denominator,
+  };
+}
+
+/** Every rulebook with its validity (from its earliest rule to its latest end) and the one applied today. */
+export function rulebookOverview(db: Db, today: string): RulebookOverview {
+  const rulebooks = listRulebooks(db).map((book) => {
+    const froms = book.rules.map((r) => r.validFrom).sort();
+    const open = book.rules.some((r) => !r.validTo);
+    const ends = book.rules.map((r) => r.validTo ?? '').sort();
+    return {
+      version: book.version,
+      title: book.title ?? '',
+      validFrom: froms[0] ?? '',
+      validTo: open ? null : (ends.at(-1) ?? null),
+      rules: book.rules.length,
+      items: book.rules.map((r) => ({ id: r.id, validFrom: r.validFrom, validTo: r.validTo ?? null, source: r.source })),
+    };
+  });
+  return { asOf: today, applied: appliedRulebookVersion(db, today), rulebooks };
+}
+
+/** Imports a rulebook file's parsed content and says which version it was. */
+export function importRulebookData(ctx: ServiceContext, data: unknown): { version: string; title: string } {
+  const added = importRulebook(ctx, data).at(-1);
+  return { version: added?.version ?? '', title: added?.title ?? '' };
+}

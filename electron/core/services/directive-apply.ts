@@ -1,0 +1,139 @@
+import { and, eq } from 'drizzle-orm';
+import { candidates, directiveItems, holidays, targets } from '../../../db/schema/index';
+import { fingerprintOf, readAloudCode } from '../domain/bundles/index';
+import { loadRulebook } from '../domain/rules/index';
+import { AppError, formatZodIssues } from '../errors';
+import type { Decision, DirectiveData } from '../model/bundle-data';
+import { candidateEventSchema } from '../model/dossier';
+import type { ImportSummary } from '../model/sync';
+import { targetSchema } from '../model/targets';
+import { effectiveEvents, refreshStage } from './candidate-repo';
+import { appendEvent } from './candidate-service';
+import { importRulebook, invalidateFindings, listRulebooks, setCalendarEntry } from './check-service';
+import { newId, type ServiceContext } from './context';
+import { recordPeerKeys } from './key-service';
+import { syncMemberFromCandidate } from './roster-sync';
+import { inSavepoint, type QuarantinedRecord } from './sync-repo';
+import { getSelfUnit } from './unit-service';
+
+/**
+ * Applying a directive from the superior at the unit, in the import's single transaction: decisions become events
+ * on the unit's own candidates, the superior's targets and calendar days replace what it sent before, and
+ * receipts and comments are kept to show what arrived. A decision for a person the unit does not have is
+ * quarantined with the reason and can be re-tried.
+ */
+
+const EVENT_OF = { admission: 'ADMISSION_DECIDED', recognition: 'RECOGNITION_DECIDED' } as const;
+
+/** Records one decision as an event; 'unchanged' when the same decision (type and number) is already there. */
+export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unchanged' {
+  const self = getSelfUnit(ctx.db);
+  const row = ctx.db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, d.candidateId), eq(candidates.unitCode, self.code))).get();
+  if (!row) {
+    throw new AppError('not-found', `Không tìm thấy người có mã ${d.candidateId} trong đơn vị để ghi ${d.kind === 'admission' ? 'quyết định kết nạp' : 'quyết định công nhận'} số ${d.number}.`);
+  }
+  const type = EVENT_OF[d.kind];
+  if (effectiveEvents(ctx.db, row.id).some((e) => e.type === type && 'number' in e && e.number === d.number)) {
+    return 'unchanged';
+  }
+  // The cell receives the decision with this directive; a directive never arrives before the signing date.
+  const today = ctx.clock.today();
+  const event = candidateEventSchema.safeParse({ type, date: d.date, number: d.number, received: today > d.date ? today : d.date });
+  if (!event.success) {
+    throw new AppError('validation', `Quyết định số ${d.number} không ghi được: ${formatZodIssues(event.error)}`);
+  }
+  appendEvent(ctx, ctx.db, row.id, event.data);
+  refreshStage(ctx.db, row.id);
+  syncMemberFromCandidate(ctx, ctx.db, row.id);
+  invalidateFindings(ctx.db, [row.id]);
+  return 'added';
+}
+
+/** Imports one rulebook the superior sent, unless that version is already here. Throws AppError when invalid. */
+export function applyRulebook(ctx: ServiceContext, raw: unknown): 'added' | 'unchanged' {
+  const rulebook = loadRulebook(raw);
+  if (listRulebooks(ctx.db).some((r) => r.version === rulebook.version)) {
+    return 'unchanged';
+  }
+  importRulebook(ctx, raw);
+  return 'added';
+}
+
+/** Replaces the superior-assigned targets with the directive's full set; returns [added, changed, removed]. */
+function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData['targets'], quarantined: QuarantinedRecord[]): [number, number, number] {
+  const key = (t: { year: number; period: string }) => `${t.year}|${t.period}`;
+  const before = new Map(ctx.db.select().from(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).all().map((t) => [key(t), `${t.kind}|${t.value}`]));
+  ctx.db.delete(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).run();
+  let added = 0;
+  let changed = 0;
+  const kept = new Set<string>();
+  for (const t of list) {
+    const parsed = targetSchema.safeParse({ ...t, unitCode, source: 'superior' });
+    if (!parsed.success || kept.has(key(t))) {
+      const reason = parsed.success ? 'chỉ tiêu cùng kỳ bị lặp' : formatZodIssues(parsed.error);
+      quarantined.push({ recordKind: 'target', recordKey: key(t), reason, payload: t });
+      continue;
+    }
+    kept.add(key(t));
+    ctx.db.insert(targets).values({ id: newId(), ...parsed.data, createdAt: ctx.clock.now() }).run();
+    const previous = before.get(key(t));
+    added += previous === undefined ? 1 : 0;
+    changed += previous !== undefined && previous !== `${t.kind}|${t.value}` ? 1 : 0;
+  }
+  return [added, changed, [...before.keys()].filter((k) => !kept.has(k)).length];
+}
+
+function applyCalendar(ctx: ServiceContext, entries: DirectiveData['holidays']): number {
+  let changed = 0;
+  for (const entry of entries) {
+    const current = ctx.db.select().from(holidays).where(eq(holidays.date, entry.date)).get();
+    const same = current && current.kind === entry.kind && current.name === entry.name && (current.source ?? '') === entry.source && current.confirmed === entry.confirmed;
+    if (!same) {
+      setCalendarEntry(ctx, entry);
+      changed++;
+    }
+  }
+  return changed;
+}
+
+function keep(ctx: ServiceContext, fromCode: string, bundleSha256: string, kind: string, candidateRef: string | null, body: unknown): void {
+  const toCode = getSelfUnit(ctx.db).code;
+  ctx.db.insert(directiveItems).values({ id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now() }).run();
+}
+
+/** Applies a directive from `fromCode` (the superior) whose announced keys were checked; call inside the import transaction. */
+export function applyDirective(ctx: ServiceContext, fromCode: string, data: DirectiveData, bundleSha256: string): { summary: ImportSummary; quarantined: QuarantinedRecord[] } {
+  const quarantined: QuarantinedRecord[] = [];
+  const warnings: string[] = [];
+  let added = 0;
+  for (const d of data.decisions) {
+    const result = inSavepoint(ctx.db, () => applyDecision(ctx, d));
+    if (!result.ok) {
+      quarantined.push({ recordKind: 'decision', recordKey: `${d.kind} ${d.number}`, reason: result.reason, payload: d });
+    } else if (result.value === 'added') {
+      added++;
+      keep(ctx, fromCode, bundleSha256, 'decision', d.candidateId, d);
+    }
+  }
+  const unitCode = getSelfUnit(ctx.db).code;
+  const [targetsAdded, targetsChanged, targetsRemoved] = applyTargets(ctx, unitCode, data.targets, quarantined);
+  const calendarChanged = applyCalendar(ctx, data.holidays);
+  data.rulebooks.forEach((raw, i) => {
+    const result = inSavepoint(ctx.db, () => applyRulebook(ctx, raw));
+    if (!result.ok) {
+      quarantined.push({ recordKind: 'rulebook', recordKey: `#${i + 1}`, reason: result.reason, payload: raw });
+    } else if (result.value === 'added') {
+      added++;
+    }
+  });
+  data.receipts.forEach((r) => keep(ctx, fromCode, bundleSha256, 'receipt', null, r));
+  data.notes.forEach((n) => keep(ctx, fromCode, bundleSha256, n.kind, n.candidateId, n));
+  if (data.keys) {
+    recordPeerKeys(ctx.db, ctx, fromCode, data.keys, true);
+    warnings.push(`Cấp trên đã đổi khóa; mã vân tay mới: ${readAloudCode(fingerprintOf(data.keys.signing))}.`);
+  }
+  return {
+    summary: { added: added + targetsAdded + data.receipts.length + data.notes.length, changed: targetsChanged + calendarChanged, removed: targetsRemoved, quarantined: quarantined.length, warnings },
+    quarantined,
+  };
+}

@@ -1,0 +1,212 @@
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { candidates, directiveItems, mirrorRecords } from '../../../db/schema/index';
+import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
+import { AppError, formatZodIssues } from '../errors';
+import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
+import { formatViDate } from '../model/dates';
+import type { DirectiveItem } from '../model/sync';
+import { calendarEntries, listRulebooks } from './check-service';
+import { audit, newId, type ServiceContext } from './context';
+import { packAndRecord, type MadeBundle } from './bundle-export';
+import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
+import { listTargets } from './target-service';
+import { getSelfUnit, getUnit } from './unit-service';
+
+/**
+ * Directives (superior → unit, BUNDLES.md "Kinds"): what the superior records for a unit below waits here as
+ * pending items until the next directive carries it; the unit lists what arrived (see directive-apply).
+ */
+
+type ItemRow = typeof directiveItems.$inferSelect;
+
+const DECISION_NAMES = { admission: 'Quyết định kết nạp', recognition: 'Quyết định công nhận đảng viên chính thức' } as const;
+const STATUS_NAMES = { applied: 'đã cập nhật', duplicate: 'trùng, không thay đổi', stale: 'gói cũ, chỉ lưu', conflict: 'trùng số thứ tự khác nội dung, đã cách ly', rejected: 'bị từ chối' } as const;
+
+/** One line of Vietnamese saying what an item is, for the pending and "what arrived" lists. */
+export function describeItem(kind: string, body: unknown): string {
+  switch (kind) {
+    case 'decision': {
+      const d = body as Decision;
+      return `${DECISION_NAMES[d.kind]} số ${d.number} ngày ${formatViDate(d.date)}`;
+    }
+    case 'receipt': {
+      const r = body as Receipt;
+      const s = r.summary;
+      const counts = s ? ` — thêm ${s.added}, sửa ${s.changed}, bỏ ${s.removed}, cách ly ${s.quarantined}` : '';
+      return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}`;
+    }
+    case 'comment':
+    case 'request-dossier':
+      return (body as DirectiveNote).text;
+    default:
+      return kind;
+  }
+}
+
+function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
+  const candidate = row.candidateRef ? db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, row.candidateRef)).get() : undefined;
+  return {
+    id: row.id,
+    fromCode: row.fromCode,
+    toCode: row.toCode,
+    kind: row.kind,
+    candidateId: row.candidateRef,
+    candidateName: candidate?.fullName ?? null,
+    text: describeItem(row.kind, row.body),
+    createdAt: row.createdAt,
+    bundleSha256: row.bundleSha256,
+  };
+}
+
+/** The unit and the unit's own id of a mirrored candidate (decisions and comments name the unit's ids). */
+function mirroredCandidate(db: DbOrTx, candidateId: string): { unitCode: string; sourceId: string } {
+  const row = db
+    .select({ unitCode: mirrorRecords.unitCode, sourceId: mirrorRecords.sourceId })
+    .from(mirrorRecords)
+    .where(and(eq(mirrorRecords.localId, candidateId), eq(mirrorRecords.recordKind, 'candidate')))
+    .get();
+  if (!row) {
+    throw new AppError('not-found', 'Người này không thuộc dữ liệu nhận từ đơn vị cấp dưới (hoặc chưa nhập gói báo cáo của đơn vị).');
+  }
+  return row;
+}
+
+function mirrorUnit(db: DbOrTx, code: string) {
+  const unit = getUnit(db, code);
+  if (unit?.origin !== 'mirror') {
+    throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
+  }
+  return unit;
+}
+
+function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
+  return ctx.db.transaction((tx) => {
+    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now() };
+    tx.insert(directiveItems).values(row).run();
+    audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
+    return toItem(tx, row);
+  });
+}
+
+export type DecisionInput = { candidateId: string; kind: Decision['kind']; number: string; date: string };
+
+/**
+ * Records an admission or recognition decision the superior issued for a candidate of a unit below; the next
+ * directive carries it and the unit records it as an event. The mirror itself is not touched (it is the unit's).
+ */
+export function addDecision(ctx: ServiceContext, input: DecisionInput): DirectiveItem {
+  const { unitCode, sourceId } = mirroredCandidate(ctx.db, input.candidateId);
+  const parsed = decisionSchema.safeParse({ candidateId: sourceId, kind: input.kind, number: input.number.trim(), date: input.date });
+  if (!parsed.success) {
+    throw new AppError('validation', `Quyết định không hợp lệ — ${formatZodIssues(parsed.error)}`);
+  }
+  if (parsed.data.date > ctx.clock.today()) {
+    throw new AppError('validation', 'Ngày ký quyết định không thể sau ngày hôm nay.');
+  }
+  return queue(ctx, unitCode, 'decision', input.candidateId, parsed.data);
+}
+
+export type NoteInput = { unitCode: string; kind: DirectiveNote['kind']; text: string; candidateId?: string | null };
+
+/** A comment for a unit below, or a request to complete a candidate's dossier. */
+export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
+  const unit = mirrorUnit(ctx.db, input.unitCode);
+  const candidate = input.candidateId ? mirroredCandidate(ctx.db, input.candidateId) : null;
+  if (candidate && candidate.unitCode !== unit.code) {
+    throw new AppError('validation', `Người này không thuộc đơn vị ${unit.code}.`);
+  }
+  const id = newId();
+  const parsed = directiveNoteSchema.safeParse({ id, kind: input.kind, candidateId: candidate?.sourceId ?? null, text: input.text.trim() });
+  if (!parsed.success) {
+    throw new AppError('validation', `Nội dung không hợp lệ — ${formatZodIssues(parsed.error)}`);
+  }
+  return queue(ctx, unit.code, input.kind, input.candidateId ?? null, parsed.data);
+}
+
+/** Items waiting for the next directive (to one unit, or to all), oldest first. */
+export function pendingItems(db: DbOrTx, unitCode?: string): DirectiveItem[] {
+  const self = getSelfUnit(db);
+  const conditions = [eq(directiveItems.fromCode, self.code), isNull(directiveItems.bundleSha256), unitCode ? eq(directiveItems.toCode, unitCode) : undefined].filter((c) => c !== undefined);
+  return db.select().from(directiveItems).where(and(...conditions)).orderBy(directiveItems.createdAt, sql`rowid`).all().map((r) => toItem(db, r));
+}
+
+/** Withdraws a pending item (a mistyped decision number) before it is sent. */
+export function removePendingItem(ctx: ServiceContext, id: string): void {
+  ctx.db.transaction((tx) => {
+    const removed = tx.delete(directiveItems).where(and(eq(directiveItems.id, id), isNull(directiveItems.bundleSha256), eq(directiveItems.fromCode, getSelfUnit(tx).code))).run();
+    if (removed.changes === 0) {
+      throw new AppError('not-found', 'Không có mục nào đang chờ gửi với mã này (có thể đã được gửi).');
+    }
+    audit(tx, ctx, 'remove', 'directive-item', id);
+  });
+}
+
+/** What directives brought to this unit, newest first ("what arrived"). */
+export function receivedItems(db: DbOrTx): DirectiveItem[] {
+  const self = getSelfUnit(db);
+  return db
+    .select()
+    .from(directiveItems)
+    .where(and(eq(directiveItems.toCode, self.code), isNotNull(directiveItems.bundleSha256)))
+    .orderBy(desc(directiveItems.createdAt))
+    .all()
+    .map((r) => toItem(db, r));
+}
+
+/**
+ * The directive data for `unitCode`: pending receipts, decisions and comments, the full set of targets this
+ * superior assigned the unit (so a withdrawn target disappears there too), confirmed calendar days, and imported
+ * rulebooks.
+ */
+function directiveData(db: DbOrTx, unitCode: string, pending: readonly ItemRow[], keys: AnnouncedKeys | null): DirectiveData {
+  const defaults = new Set(DEFAULT_RULEBOOKS.map((r) => r.version));
+  return {
+    receipts: pending.filter((r) => r.kind === 'receipt').map((r) => r.body as Receipt),
+    decisions: pending.filter((r) => r.kind === 'decision').map((r) => r.body as Decision),
+    targets: listTargets(db, { unitCode })
+      .filter((t) => t.source === 'superior')
+      .map((t) => ({ year: t.year, period: t.period, kind: t.kind, value: t.value })),
+    holidays: calendarEntries(db).filter((e) => e.confirmed),
+    rulebooks: listRulebooks(db).filter((r) => !defaults.has(r.version)),
+    notes: pending.filter((r) => r.kind === 'comment' || r.kind === 'request-dossier').map((r) => r.body as DirectiveNote),
+    keys,
+  };
+}
+
+/** The quarter of a day as a bundle label (2026-11-23 → 2026Q4), the default label of a directive. */
+const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+
+/**
+ * Makes the next directive to a verified unit below and marks what it carries as sent, in the same transaction
+ * as its outbox row. The label defaults to today's quarter; `rotation` signs with the previous key and
+ * announces the new one.
+ */
+export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
+  mirrorUnit(ctx.db, unitCode);
+  const key = signerRecord(ctx.db, unitCode);
+  if (!key || key.revoked || !key.verified) {
+    throw new AppError('conflict', `Đơn vị ${unitCode} chưa được xác nhận mã vân tay (hoặc khóa đã bị thu hồi): chưa gửi chỉ đạo được, vì khóa mã hóa có thể không phải của đơn vị.`, 'UNIT_NOT_VERIFIED');
+  }
+  const pending = ctx.db
+    .select()
+    .from(directiveItems)
+    .where(and(eq(directiveItems.toCode, unitCode), eq(directiveItems.fromCode, getSelfUnit(ctx.db).code), isNull(directiveItems.bundleSha256)))
+    .orderBy(directiveItems.createdAt, sql`rowid`)
+    .all();
+  const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
+  const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length };
+  return packAndRecord(ctx, {
+    kind: 'directive',
+    to: unitCode,
+    label,
+    data,
+    counts,
+    ...(rotation ? { signer: rotation.previous } : {}),
+    onRecorded: (tx, sha256) => {
+      if (pending.length > 0) {
+        tx.update(directiveItems).set({ bundleSha256: sha256 }).where(inArray(directiveItems.id, pending.map((p) => p.id))).run();
+      }
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { unitKeys, units } from '../../../db/schema/index';
+import { enrolmentData, KEY_ROTATION_LABEL, packAndRecord, type MadeBundle } from './bundle-export';
+import type { ServiceContext } from './context';
+import { exportDirective } from './directive-service';
+import { peerAgeRecipient, rotateOwnKeys } from './key-service';
+import { getSelfUnit } from './unit-service';
+
+/**
+ * Rotates the own keys (BUNDLES.md "Keys": a new key announced in a bundle signed by the old one) and returns the
+ * announcements to send: an `enrolment` to the superior, and to each verified unit below a directive that also
+ * carries whatever was pending for it. Recipients trust the new key because the old, verified one vouches for it.
+ */
+export async function rotateKeys(ctx: ServiceContext): Promise<MadeBundle[]> {
+  const { previous, current } = rotateOwnKeys(ctx);
+  const made: MadeBundle[] = [];
+  const parent = getSelfUnit(ctx.db).parentCode;
+  if (parent && peerAgeRecipient(ctx.db, parent)) {
+    made.push(await packAndRecord(ctx, { kind: 'enrolment', to: parent, label: KEY_ROTATION_LABEL, data: enrolmentData(ctx, current), counts: {}, signer: previous }));
+  }
+  const below = ctx.db
+    .selectDistinct({ code: unitKeys.unitCode })
+    .from(unitKeys)
+    .innerJoin(units, eq(units.code, unitKeys.unitCode))
+    .where(and(eq(units.origin, 'mirror'), eq(unitKeys.kind, 'ed25519'), eq(unitKeys.status, 'active'), isNotNull(unitKeys.verifiedAt)))
+    .orderBy(unitKeys.unitCode)
+    .all();
+  for (const { code } of below) {
+    made.push(await exportDirective(ctx, code, KEY_ROTATION_LABEL, { previous, keys: { signing: current.signing.publicKey, age: current.ageRecipient } }));
+  }
+  return made;
+}

@@ -1,0 +1,91 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { mirrorRecords, quarantine } from '../../../db/schema/index';
+import { AppError } from '../errors';
+import { decisionSchema } from '../model/bundle-data';
+import type { QuarantineEntry, RetryResult } from '../model/sync';
+import { audit, type ServiceContext } from './context';
+import { applyDecision, applyRulebook } from './directive-apply';
+import { checkerFor, freshSeen, insertRecord } from './mirror-apply';
+import { inSavepoint, quarantinedPayload } from './sync-repo';
+import { getUnit } from './unit-service';
+
+/**
+ * Quarantined records (BUNDLES.md: "visible, re-tryable"): a record of a received bundle that failed a semantic
+ * check, kept with its reason. Re-trying runs today's checks again (after an update fixed a bug, or the unit's
+ * missing person arrived) and applies the record if they pass.
+ */
+
+type Row = typeof quarantine.$inferSelect;
+
+const toEntry = (r: Row): QuarantineEntry => ({
+  id: r.id,
+  fromCode: r.fromCode,
+  bundleSha256: r.bundleSha256,
+  recordKind: r.recordKind,
+  recordKey: r.recordKey,
+  reason: r.reason,
+  createdAt: r.createdAt,
+  retryable: r.recordKind !== 'bundle',
+});
+
+/** Unresolved quarantined records (of one sender, or all), oldest first. */
+export function listQuarantine(db: DbOrTx, fromCode?: string): QuarantineEntry[] {
+  const conditions = [isNull(quarantine.resolvedAt), fromCode ? eq(quarantine.fromCode, fromCode) : undefined].filter((c) => c !== undefined);
+  return db.select().from(quarantine).where(and(...conditions)).orderBy(asc(quarantine.createdAt), asc(quarantine.recordKey)).all().map(toEntry);
+}
+
+function ledgerIds(db: DbOrTx, unitCode: string, kind: 'candidate' | 'member'): Set<string> {
+  return new Set(db.select({ id: mirrorRecords.sourceId }).from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, unitCode), eq(mirrorRecords.recordKind, kind))).all().map((r) => r.id));
+}
+
+/** Applies one record of a unit's snapshot to its mirror; returns the reason when it still fails. */
+function retryMirrorRecord(ctx: ServiceContext, row: Row): string | null {
+  const kind = row.recordKind as 'candidate' | 'member' | 'target' | 'frozen-report';
+  const verdict = checkerFor(row.fromCode, kind, freshSeen())(quarantinedPayload(row));
+  if (!verdict.ok) {
+    return verdict.reason;
+  }
+  const id = (verdict.value.record as { id: string }).id;
+  if (ctx.db.select().from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, row.fromCode), eq(mirrorRecords.recordKind, kind), eq(mirrorRecords.sourceId, id))).get()) {
+    return `mã bản ghi ${id} đã có trong dữ liệu của đơn vị`;
+  }
+  insertRecord(ctx.db, row.fromCode, kind, verdict.value, { candidates: ledgerIds(ctx.db, row.fromCode, 'candidate'), members: ledgerIds(ctx.db, row.fromCode, 'member') });
+  return null;
+}
+
+/** Applies one record of a directive at the unit (a decision or a rulebook). */
+function retryDirectiveRecord(ctx: ServiceContext, row: Row): null {
+  if (row.recordKind === 'decision') {
+    applyDecision(ctx, decisionSchema.parse(quarantinedPayload(row)));
+  } else {
+    applyRulebook(ctx, quarantinedPayload(row));
+  }
+  return null;
+}
+
+const MIRROR_KINDS = new Set(['candidate', 'member', 'target', 'frozen-report']);
+const DIRECTIVE_KINDS = new Set(['decision', 'rulebook']);
+
+/** Re-tries one quarantined record; resolved when it now passes, otherwise its reason is brought up to date. */
+export function retryQuarantined(ctx: ServiceContext, id: string): RetryResult {
+  return ctx.db.transaction((tx) => {
+    const row = tx.select().from(quarantine).where(and(eq(quarantine.id, id), isNull(quarantine.resolvedAt))).get();
+    if (!row) {
+      throw new AppError('not-found', 'Không có bản ghi cách ly nào với mã này (có thể đã được xử lý).');
+    }
+    const mirrored = getUnit(tx, row.fromCode)?.origin === 'mirror';
+    if (!(mirrored ? MIRROR_KINDS : DIRECTIVE_KINDS).has(row.recordKind)) {
+      throw new AppError('validation', 'Mục này là cả một tệp bị cách ly (trùng số thứ tự, khác nội dung): cần liên hệ đơn vị gửi, không thử lại được.');
+    }
+    const result = inSavepoint(ctx.db, () => (mirrored ? retryMirrorRecord(ctx, row) : retryDirectiveRecord(ctx, row)));
+    const reason = result.ok ? result.value : result.reason;
+    if (reason === null) {
+      tx.update(quarantine).set({ resolvedAt: ctx.clock.now() }).where(eq(quarantine.id, id)).run();
+    } else {
+      tx.update(quarantine).set({ reason }).where(eq(quarantine.id, id)).run();
+    }
+    audit(tx, ctx, 'retry', 'quarantine', id, { resolved: reason === null });
+    return { id, resolved: reason === null, reason };
+  });
+}

@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/types';
+import { directiveItems, inbox, outbox, quarantine, syncState } from '../../../db/schema/index';
+import { AppError } from '../errors';
+import type { Receipt } from '../model/bundle-data';
+import type { ImportStatus, ImportSummary, OutboxEntry } from '../model/sync';
+import { newId } from './context';
+
+/** Reads and writes of the sync tables, shared by export, import, directives and the units page. */
+
+export type Direction = 'in' | 'out';
+export type SeqState = { lastSeq: number; lastSumsSha256: string | null };
+
+export function seqState(db: DbOrTx, peerCode: string, direction: Direction): SeqState | null {
+  const row = db.select().from(syncState).where(and(eq(syncState.peerCode, peerCode), eq(syncState.direction, direction))).get();
+  return row ? { lastSeq: row.lastSeq, lastSumsSha256: row.lastSumsSha256 } : null;
+}
+
+export function setSeqState(db: DbOrTx, peerCode: string, direction: Direction, state: SeqState, now: string): void {
+  const values = { peerCode, direction, lastSeq: state.lastSeq, lastSumsSha256: state.lastSumsSha256, updatedAt: now };
+  db.insert(syncState)
+    .values(values)
+    .onConflictDoUpdate({ target: [syncState.peerCode, syncState.direction], set: { lastSeq: values.lastSeq, lastSumsSha256: values.lastSumsSha256, updatedAt: now } })
+    .run();
+}
+
+/** SHA256SUMS hashes of what was received from `fromCode` under `seq` (normally one; more after a conflict). */
+export function receivedSumsForSeq(db: DbOrTx, fromCode: string, seq: number): string[] {
+  return db
+    .select({ sums: inbox.sumsSha256 })
+    .from(inbox)
+    .where(and(eq(inbox.fromCode, fromCode), eq(inbox.seq, seq)))
+    .orderBy(asc(inbox.receivedAt))
+    .all()
+    .map((r) => r.sums ?? '');
+}
+
+export function isArchived(db: DbOrTx, sha256: string): boolean {
+  return db.select({ sha256: inbox.sha256 }).from(inbox).where(eq(inbox.sha256, sha256)).get() !== undefined;
+}
+
+export type InboxRow = typeof inbox.$inferInsert;
+
+export function archive(db: DbOrTx, row: InboxRow): void {
+  db.insert(inbox).values(row).run();
+}
+
+/** Every sequence number ever archived from `fromCode` (for the units page's missing numbers). */
+export function receivedSeqs(db: DbOrTx, fromCode: string): number[] {
+  return db
+    .select({ seq: inbox.seq })
+    .from(inbox)
+    .where(eq(inbox.fromCode, fromCode))
+    .all()
+    .map((r) => r.seq ?? 0);
+}
+
+export type OutboxRow = typeof outbox.$inferInsert;
+
+export function addToOutbox(db: DbOrTx, row: OutboxRow): void {
+  db.insert(outbox).values(row).run();
+}
+
+const outboxColumns = {
+  bundleId: outbox.bundleId,
+  toCode: outbox.toCode,
+  kind: outbox.kind,
+  label: outbox.label,
+  seq: outbox.seq,
+  fileName: outbox.fileName,
+  sha256: outbox.sha256,
+  createdAt: outbox.createdAt,
+  bytes: sql<number>`length(${outbox.bytes})`,
+};
+
+/** What this unit sent, newest first (without the file bytes). */
+export function listOutbox(db: DbOrTx): OutboxEntry[] {
+  return db.select(outboxColumns).from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.seq)).all();
+}
+
+export function outboxFile(db: DbOrTx, bundleId: string): { entry: OutboxEntry; bytes: Uint8Array } | null {
+  const row = db.select({ ...outboxColumns, file: outbox.bytes }).from(outbox).where(eq(outbox.bundleId, bundleId)).get();
+  if (!row) {
+    return null;
+  }
+  const { file, ...entry } = row;
+  return { entry, bytes: new Uint8Array(file) };
+}
+
+export type QuarantinedRecord = { recordKind: string; recordKey: string; reason: string; payload: unknown };
+
+/** The record a quarantine row holds, as it was received. */
+export const quarantinedPayload = (row: { payload: unknown }): unknown => (row.payload as { record?: unknown } | null)?.record;
+
+export function addQuarantine(db: DbOrTx, bundleSha256: string, fromCode: string, records: readonly QuarantinedRecord[], now: string): void {
+  for (const r of records) {
+    // Wrapped, because a record may itself be JSON null and the column may not be.
+    db.insert(quarantine).values({ id: newId(), bundleSha256, fromCode, recordKind: r.recordKind, recordKey: r.recordKey, reason: r.reason, payload: { record: r.payload }, createdAt: now }).run();
+  }
+}
+
+/** Drops a unit's unresolved quarantined records of earlier snapshots: the newer snapshot carries the whole state. */
+export function dropSupersededQuarantine(db: DbOrTx, fromCode: string, keepSha256: string): void {
+  db.delete(quarantine)
+    .where(and(eq(quarantine.fromCode, fromCode), isNull(quarantine.resolvedAt), sql`${quarantine.bundleSha256} <> ${keepSha256}`))
+    .run();
+}
+
+/** A receipt waiting to go back to `toCode` with the next directive. */
+export function queueReceipt(db: DbOrTx, fromCode: string, toCode: string, receipt: Receipt, now: string): void {
+  db.insert(directiveItems).values({ id: newId(), bundleSha256: null, fromCode, toCode, kind: 'receipt', candidateRef: null, body: receipt, createdAt: now }).run();
+}
+
+/** The receipt of one received file, as the next directive returns it to the sender. */
+export function receiptOf(input: {
+  bundleId: string;
+  sha256: string;
+  seq: number;
+  label: string;
+  status: ImportStatus;
+  receivedAt: string;
+  summary: ImportSummary | null;
+  quarantined: readonly QuarantinedRecord[];
+}): Receipt {
+  return {
+    bundleId: input.bundleId,
+    sha256: input.sha256,
+    seq: input.seq,
+    label: input.label,
+    status: input.status,
+    receivedAt: input.receivedAt,
+    errorCode: null,
+    summary: input.summary,
+    quarantined: input.quarantined.map((q) => ({ recordKind: q.recordKind, recordKey: q.recordKey.slice(0, 100), reason: q.reason.slice(0, 1000) })),
+  };
+}
+
+/**
+ * Applies one received record in a savepoint of the caller's transaction: when it is refused (an AppError, or its
+ * ids clash with rows already here) its half-written rows are undone and the reason returned, so the record can be
+ * quarantined while the rest of the bundle applies. Anything else is a bug and aborts the whole import.
+ */
+export function inSavepoint<T>(db: Db, apply: () => T): { ok: true; value: T } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: db.transaction(apply) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, reason: error.message.slice(0, 1000) };
+    }
+    if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+      return { ok: false, reason: 'mã bản ghi trùng với dữ liệu đã có' };
+    }
+    throw error;
+  }
+}

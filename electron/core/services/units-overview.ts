@@ -1,0 +1,82 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/types';
+import { candidateFindings, candidates, inbox, quarantine, unitKeys, units } from '../../../db/schema/index';
+import { missingSequenceNumbers, readAloudCode } from '../domain/bundles/index';
+import { AppError } from '../errors';
+import type { UnitDetail, UnitOverview } from '../model/sync';
+import { listCandidates } from './candidate-service';
+import { receivedSeqs } from './sync-repo';
+
+/**
+ * The superior's units page: every unit below with its key's verification state, the last bundle received, the
+ * sequence numbers that never arrived and what is quarantined; and one unit's candidates and findings, read-only.
+ */
+
+function keyState(db: DbOrTx, code: string): Pick<UnitOverview, 'keyState' | 'fingerprint' | 'readAloudCode'> {
+  const key = db
+    .select()
+    .from(unitKeys)
+    .where(and(eq(unitKeys.unitCode, code), eq(unitKeys.kind, 'ed25519')))
+    .orderBy(sql`${unitKeys.status} = 'active' DESC`, desc(sql`rowid`))
+    .get();
+  if (!key) {
+    return { keyState: 'none', fingerprint: null, readAloudCode: null };
+  }
+  const state = key.status === 'active' ? (key.verifiedAt ? 'verified' : 'unverified') : 'revoked';
+  return { keyState: state, fingerprint: key.fingerprint, readAloudCode: readAloudCode(key.fingerprint) };
+}
+
+function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
+  const last = db
+    .select({ seq: inbox.seq, label: inbox.label, kind: inbox.kind, receivedAt: inbox.receivedAt })
+    .from(inbox)
+    .where(and(eq(inbox.fromCode, unit.code), eq(inbox.status, 'applied')))
+    .orderBy(desc(inbox.seq))
+    .get();
+  const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(quarantine).where(where).get()?.n ?? 0;
+  const open = and(eq(quarantine.fromCode, unit.code), isNull(quarantine.resolvedAt));
+  return {
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    ...keyState(db, unit.code),
+    lastBundle: last ? { seq: last.seq ?? 0, label: last.label ?? '', kind: last.kind ?? '', receivedAt: last.receivedAt } : null,
+    missing: missingSequenceNumbers(receivedSeqs(db, unit.code)),
+    quarantined: count(and(open, sql`${quarantine.recordKind} <> 'bundle'`)),
+    conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
+    candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, unit.code)).get()?.n ?? 0,
+  };
+}
+
+/** Every unit below (enrolled or mirrored), by code. */
+export function listUnits(db: DbOrTx): UnitOverview[] {
+  return db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(asc(units.code)).all().map((u) => overview(db, u));
+}
+
+/**
+ * One unit below: its overview, a page of its candidates (the same list service as the own unit's), the findings
+ * it computed at export, and the files received from it.
+ */
+export function unitDetail(db: Db, code: string, page: { query?: string; offset?: number; limit?: number } = {}): UnitDetail {
+  const unit = db.select().from(units).where(and(eq(units.code, code), eq(units.origin, 'mirror'))).get();
+  if (!unit) {
+    throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
+  }
+  const findings = db
+    .select({ candidateId: candidates.id, fullName: candidates.fullName, asOf: candidateFindings.asOf, findings: candidateFindings.findings })
+    .from(candidateFindings)
+    .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
+    .where(eq(candidates.unitCode, code))
+    .orderBy(asc(candidates.sortKey))
+    .all()
+    .map((f) => ({ ...f, findings: (f.findings as { code: string; severity: string; message: string }[]).map(({ code: c, severity, message }) => ({ code: c, severity, message })) }))
+    .filter((f) => f.findings.length > 0);
+  const received = db
+    .select({ sha256: inbox.sha256, fileName: inbox.fileName, receivedAt: inbox.receivedAt, kind: inbox.kind, seq: inbox.seq, label: inbox.label, status: inbox.status })
+    .from(inbox)
+    .where(eq(inbox.fromCode, code))
+    .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
+    .all();
+  const list = listCandidates(db, { unitCode: code, offset: page.offset ?? 0, limit: page.limit ?? 100, ...(page.query ? { query: page.query } : {}) });
+  return { unit: overview(db, unit), candidates: list.rows, findings, received };
+}

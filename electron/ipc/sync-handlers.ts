@@ -1,0 +1,66 @@
+import { statSync } from 'node:fs';
+import { writeFileAtomic } from '../../db/atomic';
+import { importFiles, readTextFile, saveBundle } from '../bundle-files';
+import type { SavedBundle } from '../core/model/sync';
+import { exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
+import * as directives from '../core/services/directive-service';
+import { rotateKeys } from '../core/services/key-rotation';
+import * as keys from '../core/services/key-service';
+import { listQuarantine, retryQuarantined } from '../core/services/quarantine-service';
+import type { Session } from '../core/services/session';
+import { listUnits, unitDetail } from '../core/services/units-overview';
+import type { SyncChannel } from '../ipc-contract';
+import type { Handlers } from './dispatcher';
+
+/** Writes a text export (trust file, allowed_signers) to the path the user chose. */
+function writeText(path: string, text: string): { path: string; bytes: number } {
+  writeFileAtomic(path, text);
+  return { path, bytes: Buffer.byteLength(text) };
+}
+
+const saved = (path: string, made: MadeBundle): SavedBundle => ({ ...made.bundle, path: saveBundle(path, made) });
+
+/** Channels of keys, enrolment, bundles, units, quarantine and directives; one service call each. */
+export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
+  const ctx = () => session.context();
+  const db = () => session.open().db;
+  return {
+    'keys:get-info': () => keys.keysInfo(ctx()),
+    'keys:export-trust': (i) => writeText(i.path, keys.exportTrustFile(ctx())),
+    'keys:export-allowed-signers': (i) => writeText(i.path, keys.exportAllowedSigners(db())),
+    'keys:rotate': async (i) => (await rotateKeys(ctx())).map((m) => saved(i.path, m)),
+    'keys:revoke': (i) => (keys.revokeUnitKeys(ctx(), i.unitCode), null),
+
+    'enrol:request': async (i) => {
+      const made = await requestEnrolment(ctx(), readTextFile(i.trustPath));
+      return { ...saved(i.path, made), superior: made.superior };
+    },
+    'enrol:accept': async (i) => (await importFiles(ctx(), [i.path], { kinds: ['enrolment'] }))[0]!,
+    'enrol:confirm': (i) => keys.confirmUnit(ctx(), i.unitCode, i.code),
+
+    'bundles:next-file-name': (i) => ({ fileName: nextReportFileName(ctx(), i.label) }),
+    'bundles:export': async (i) => saved(i.path, await exportUnitReport(ctx(), i.label)),
+    'bundles:list-outbox': () => outbox(ctx()),
+    'bundles:reopen': (i) => reopenOutbox(ctx(), i.bundleId),
+    'bundles:save-copy': (i) => {
+      const { entry, bytes } = outboxBytes(ctx(), i.bundleId);
+      const path = saveBundle(i.path, { bytes, bundle: entry });
+      return { path, bytes: statSync(path).size };
+    },
+    'bundles:verify': (i) => importFiles(ctx(), i.paths, { verifyOnly: true }),
+    'bundles:import': (i) => importFiles(ctx(), i.paths, {}),
+
+    'units:list': () => listUnits(db()),
+    'units:get': (i) => unitDetail(db(), i.code, i),
+    'quarantine:list': (i) => listQuarantine(db(), i.unitCode),
+    'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
+
+    'directives:export': async (i) => saved(i.path, await directives.exportDirective(ctx(), i.unitCode, i.label)),
+    'directives:import': (i) => importFiles(ctx(), i.paths, { kinds: ['directive'] }),
+    'directives:list-received': () => directives.receivedItems(db()),
+    'directives:list-pending': (i) => directives.pendingItems(db(), i.unitCode),
+    'directives:add-decision': (i) => directives.addDecision(ctx(), i),
+    'directives:add-note': (i) => directives.addNote(ctx(), i),
+    'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),
+  };
+}

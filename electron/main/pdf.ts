@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import type { PdfRenderer } from '../core/pdf-port';
+
+/**
+ * The desktop app's PDF port: the report page is printed by Chromium inside Electron, the same engine that shows it
+ * in the app. The page is loaded from a temporary file rather than a data: URL, which Chromium caps at 2 MB (a
+ * committee's year report with its appendix can be larger), in a hidden, sandboxed window with JavaScript off:
+ * the page is static and needs none.
+ */
+export function electronPdfRenderer(): PdfRenderer {
+  return {
+    async htmlToPdf(html) {
+      const dir = mkdtempSync(join(tmpdir(), 'ptdv-pdf-'));
+      const file = join(dir, 'bao-cao.html');
+      writeFileSync(file, html, 'utf8');
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+      });
+      try {
+        await win.loadFile(file);
+        return await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, pageSize: 'A4' });
+      } finally {
+        win.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `candidate_findings_as_of` ON `candidate_findings` (`as_of`,`candidate_id`);

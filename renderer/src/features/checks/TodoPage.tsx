@@ -1,0 +1,164 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Link } from 'wouter';
+import { SEVERITIES, type FindingCode, type Severity } from '../../../../electron/core/domain/rules/findings';
+import { STAGE_LABELS as SHORT_STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import type { TodoItemWire, TodoPage as TodoAnswer } from '../../../../electron/core/model/checks';
+import { call } from '../../api';
+import { Check, FormError } from '../../components/Field';
+import { CountTag, DueText, SeverityTag } from '../../components/SeverityTag';
+import { findingCodeLabel, SEVERITY_LABELS, stageLabel } from '../../lib/labels';
+import { usePages } from '../../lib/use-pages';
+
+// Two lines of message under the name need this much; fixed so 150,000 rows are positioned without measuring.
+const ROW_HEIGHT = 68;
+
+type Filter = { severity: Severity | ''; code: string; overdueOnly: boolean };
+
+// Kept across visits so coming back from a candidate's page shows the same filter.
+const remembered: Filter = { severity: '', code: '', overdueOnly: false };
+
+/** The report tables' shorter stage names fit the narrow column under the name; an unknown stage keeps its own. */
+function shortStage(stage: string): string {
+  return Object.hasOwn(SHORT_STAGE_LABELS, stage) ? SHORT_STAGE_LABELS[stage as keyof typeof SHORT_STAGE_LABELS] : stageLabel(stage);
+}
+
+function TodoRow({ item, asOf, style }: { item: TodoItemWire; asOf: string; style: CSSProperties }) {
+  return (
+    <Link href={`/candidates/${item.candidateId}`} className={`vlist-row todo-row${item.overdue ? ' todo-late' : item.severity === 'error' ? ' todo-error' : ''}`} style={style} data-testid="todo-row" data-code={item.code} data-severity={item.severity}>
+      <span>
+        <SeverityTag severity={item.severity} overdue={item.overdue} />
+      </span>
+      <span>{item.due ? <DueText due={item.due} asOf={asOf} workingDaysLeft={item.workingDaysLeft} /> : <span className="muted">Không có hạn</span>}</span>
+      <span className="todo-who">
+        <span className="name">{item.name}</span>
+        <span className="detail">{shortStage(item.stage)}</span>
+      </span>
+      <span className="todo-what" title={item.message}>
+        <strong>{findingCodeLabel(item.code)}.</strong> {item.message}
+      </span>
+    </Link>
+  );
+}
+
+function Summary({ answer, onPick }: { answer: TodoAnswer; onPick: (f: Filter) => void }) {
+  const { summary } = answer;
+  const pick = (f: Partial<Filter>) => onPick({ severity: '', code: '', overdueOnly: false, ...f });
+  return (
+    <div className="todo-summary" aria-label="Tổng hợp">
+      <button type="button" className="todo-chip" onClick={() => pick({ severity: 'error' })}>
+        <CountTag tone="error" count={summary.error} noun="lỗi" />
+      </button>
+      <button type="button" className="todo-chip" onClick={() => pick({ overdueOnly: true })}>
+        <CountTag tone="overdue" count={summary.overdue} noun="việc quá hạn" />
+      </button>
+      <button type="button" className="todo-chip" onClick={() => pick({ severity: 'warning' })}>
+        <CountTag tone="warning" count={summary.warning} noun="cảnh báo" />
+      </button>
+      <button type="button" className="todo-chip" onClick={() => pick({ severity: 'info' })}>
+        <CountTag tone="info" count={summary.info} noun="việc sắp đến hạn" />
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Việc cần làm: every finding of every candidate, overdue and soonest due first, filtered by severity and kind,
+ * virtualised and fetched a page at a time (a large unit has 150,000 items).
+ */
+export function TodoPage() {
+  const [filter, setFilter] = useState<Filter>({ ...remembered });
+  const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(filter), (offset, limit) =>
+    call('checks:todo-page', {
+      severities: filter.severity ? [filter.severity] : undefined,
+      codes: filter.code ? [filter.code as FindingCode] : undefined,
+      overdueOnly: filter.overdueOnly || undefined,
+      offset,
+      limit,
+    }),
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({ count: pages.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensure } = pages;
+  const answer = pages.last;
+
+  useEffect(() => {
+    Object.assign(remembered, filter);
+    scroller.current?.scrollTo({ top: 0 });
+  }, [filter]);
+  useEffect(() => ensure(first, last), [ensure, first, last]);
+
+  const filtered = filter.severity !== '' || filter.code !== '' || filter.overdueOnly;
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Việc cần làm</h1>
+          <p className="count" data-testid="todo-count">
+            {pages.total === null
+              ? 'Đang kiểm tra…'
+              : `${pages.total.toLocaleString('vi-VN')} việc${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''} · việc quá hạn và gần hạn nhất ở trên cùng`}
+          </p>
+        </div>
+      </div>
+      {answer ? <Summary answer={answer} onPick={setFilter} /> : null}
+      <div className="toolbar">
+        <select aria-label="Lọc theo mức độ" value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value as Severity | '' })}>
+          <option value="">Mọi mức độ</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Lọc theo loại việc" value={filter.code} onChange={(e) => setFilter({ ...filter, code: e.target.value })}>
+          <option value="">Mọi loại việc</option>
+          {(answer?.codes ?? []).map((c) => (
+            <option key={c.code} value={c.code}>
+              {findingCodeLabel(c.code)} ({c.count.toLocaleString('vi-VN')})
+            </option>
+          ))}
+        </select>
+        <Check label="Chỉ việc đã quá hạn">
+          <input type="checkbox" checked={filter.overdueOnly} onChange={(e) => setFilter({ ...filter, overdueOnly: e.target.checked })} />
+        </Check>
+        {filtered ? (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => setFilter({ severity: '', code: '', overdueOnly: false })}>
+            Bỏ lọc
+          </button>
+        ) : null}
+      </div>
+      <FormError message={pages.error} />
+      <div className="vlist todo-list" role="region" aria-label="Danh sách việc cần làm">
+        <div className="vlist-head">
+          <span>Mức độ</span>
+          <span>Hạn</span>
+          <span>Người vào Đảng</span>
+          <span>Việc cần làm</span>
+        </div>
+        <div className="vlist-body" ref={scroller}>
+          {pages.total === 0 ? <p className="empty">{filtered ? 'Không có việc nào khớp với điều kiện lọc.' : 'Không có việc nào cần làm.'}</p> : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = pages.rowAt(item.index);
+              const style = { transform: `translateY(${item.start}px)` };
+              return row && answer ? (
+                <TodoRow key={item.index} item={row} asOf={answer.asOf} style={style} />
+              ) : (
+                <div key={`loading-${item.index}`} className="vlist-row todo-row" style={style} aria-hidden="true">
+                  <span className="skeleton" />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

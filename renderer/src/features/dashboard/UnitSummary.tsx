@@ -1,0 +1,58 @@
+import { SEVERITY_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
+import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
+import { FunnelChart, TrendChart } from './charts';
+import { isPipelineStep } from './format';
+import { AdmissionsStat, MediansStat, Stat } from './Stats';
+
+/** One unit's year: figures, findings by kind, where its candidates stand and its admissions by quarter. */
+export function UnitSummary({ unit, year }: { unit: DashboardUnit; year: number }) {
+  return (
+    <>
+      <div className="stats stats-unit" data-testid="unit-figures">
+        <AdmissionsStat unit={unit} label="Kết nạp từ đầu năm" />
+        <Stat label="Lỗi, quá hạn" value={String(unit.overdue)} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" />
+        <MediansStat unit={unit} />
+        <Stat label="Hồ sơ" value={String(unit.candidates)} detail={`${unit.fullMembersAtYearStart} đảng viên chính thức đầu năm`} />
+      </div>
+      {unit.noAdmissionThisYear ? <p className="form-error">Đơn vị chưa kết nạp được đảng viên nào từ đầu năm {year}.</p> : null}
+      <div className="dash-grid">
+        <section className="card" aria-labelledby="unit-findings-title">
+          <h2 id="unit-findings-title">Lỗi và việc quá hạn theo loại</h2>
+          {unit.findings.length === 0 ? (
+            <p className="muted">Không có lỗi hay việc quá hạn.</p>
+          ) : (
+            <table className="table" aria-label="Lỗi và việc quá hạn theo loại">
+              <thead>
+                <tr>
+                  <th>Nội dung</th>
+                  <th>Mức độ</th>
+                  <th className="num">Số lượng</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unit.findings.map((f) => (
+                  <tr key={f.code}>
+                    <td className="wrap">{findingLabel(f.code)}</td>
+                    <td>
+                      <span className={`badge ${f.severity === 'error' ? 'badge-danger' : 'badge-warm'}`}>{SEVERITY_LABELS[f.severity] ?? f.severity}</span>
+                    </td>
+                    <td className="num">{f.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="card" aria-labelledby="unit-funnel-title">
+          <h2 id="unit-funnel-title">Số người ở từng bước</h2>
+          <FunnelChart steps={unit.funnel.filter(isPipelineStep)} />
+        </section>
+        <section className="card" aria-labelledby="unit-trend-title">
+          <h2 id="unit-trend-title">Kết nạp theo quý năm {year}</h2>
+          <p className="lead">Theo ngày ký quyết định kết nạp.</p>
+          <TrendChart points={unit.trend} />
+        </section>
+      </div>
+    </>
+  );
+}

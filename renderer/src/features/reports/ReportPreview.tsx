@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Shows the report page exactly as PDF export prints it. The page goes into a shadow root rather than an iframe:
+ * the desktop window refuses every frame navigation (about:srcdoc included), and a shadow root keeps the page's
+ * print styles from leaking into the app and the app's from leaking in. The HTML is built by the service with
+ * every value escaped, and the app's CSP runs no inline script, so inserting it runs nothing.
+ */
+export function ReportPreview({ html, label }: { html: string; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) {
+      return;
+    }
+    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    // The page styles its <body>; inside a shadow root the host plays that part.
+    const styles = [...page.querySelectorAll('style')].map((s) => (s.textContent ?? '').replace(/(^|\n)body\s*\{/, '$1:host {'));
+    const sheet = document.createElement('style');
+    sheet.textContent = styles.join('\n');
+    root.replaceChildren(sheet, ...[...page.body.childNodes].map((n) => document.importNode(n, true)));
+  }, [html]);
+  return <div ref={host} className="report-paper" role="document" aria-label={label} data-testid="report-preview" />;
+}

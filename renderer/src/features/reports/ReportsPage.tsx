@@ -1,0 +1,217 @@
+import { useState } from 'react';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
+import { call } from '../../api';
+import { useSession } from '../../app/session';
+import { FormError } from '../../components/Field';
+import { todayIso } from '../../lib/form';
+import { formatSize } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
+import { FreezeDialog } from './FreezeDialog';
+import { PERIOD_CHOICES, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
+import { ReportPreview } from './ReportPreview';
+import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
+import { VersionsCard } from './VersionsCard';
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
+function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChange: (c: PeriodChoice) => void; years: number[] }) {
+  const setKind = (kind: PeriodChoiceKind) => onChange({ ...value, kind, part: 1 });
+  return (
+    <>
+      <label className="inline-label">
+        Kỳ báo cáo
+        <select value={value.kind} onChange={(e) => setKind(e.target.value as PeriodChoiceKind)}>
+          {(Object.keys(PERIOD_CHOICES) as PeriodChoiceKind[]).map((k) => (
+            <option key={k} value={k}>
+              {PERIOD_CHOICES[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {value.kind === 'quarter' ? (
+        <label className="inline-label">
+          Quý
+          <select value={value.part} onChange={(e) => onChange({ ...value, part: Number(e.target.value) })}>
+            {QUARTERS.map((q, i) => (
+              <option key={q} value={i + 1}>
+                Quý {q}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {value.kind === 'month' ? (
+        <label className="inline-label">
+          Tháng
+          <select value={value.part} onChange={(e) => onChange({ ...value, part: Number(e.target.value) })}>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i} value={i + 1}>
+                Tháng {i + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="inline-label">
+        Năm
+        <select value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** Where an exported file went, so the secretary can find it to print or send. */
+function SavedNotice({ saved }: { saved: { path: string; bytes: number; format: ExportFormat } | null }) {
+  return saved ? (
+    <p className="notice" data-testid="report-saved">
+      Đã lưu báo cáo {FORMAT_LABELS[saved.format]} ({formatSize(saved.bytes)}) tại: <code>{saved.path}</code>
+    </p>
+  ) : null;
+}
+
+/** The period report of RULES.md §5: preview as printed, export, freeze as sent upward, and every version sent. */
+export function ReportsPage() {
+  const { status } = useSession();
+  const today = todayIso();
+  const superior = status.unit !== null && status.unit.level !== 'chi-bo';
+  const [choice, setChoice] = useState<PeriodChoice>(() => lastQuarter(today));
+  const [all, setAll] = useState(superior);
+  const [viewing, setViewing] = useState<FrozenReportInfo | null>(null);
+  const [freezing, setFreezing] = useState(false);
+  const [frozenNote, setFrozenNote] = useState<FrozenReportInfo | null>(null);
+  const period = periodCode(choice);
+  const scope = all ? { all: true } : {};
+  const exporter = useExport();
+
+  const preview = useLoad(
+    () => call('reports:preview', viewing ? { period: viewing.period, frozenId: viewing.id } : { period, ...scope }),
+    `${period}|${all}|${viewing?.id ?? ''}`,
+  );
+  const versions = useLoad(() => call('reports:list-frozen', {}), 'all');
+  const report = preview.data?.report;
+  const unitCode = report?.scope?.code ?? report?.units[0]?.code ?? status.unit?.code ?? '';
+  const sent = (versions.data ?? []).filter((v) => v.period === period && v.unitCode === unitCode);
+
+  // A notice about another period or version would be read as about the report now on screen.
+  const show = (next: FrozenReportInfo | null) => {
+    setViewing(next);
+    setFrozenNote(null);
+    exporter.clear();
+  };
+  const pick = (c: PeriodChoice) => {
+    setChoice(c);
+    show(null);
+  };
+  const exportCurrent = (format: ExportFormat) => void exporter.run(format, { period, ...scope }, `bao-cao-${unitCode}-${period}`);
+  const exportFrozen = (info: FrozenReportInfo, format: ExportFormat) =>
+    void exporter.run(format, { period: info.period, frozenId: info.id }, `bao-cao-${info.unitCode}-${info.period}-phien-ban-${info.version}`);
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Báo cáo</h1>
+          <p className="count">Báo cáo kết quả phát triển đảng viên theo kỳ; bản xem dưới đây chính là bản in ra PDF.</p>
+        </div>
+      </div>
+      <div className="toolbar">
+        <PeriodPicker value={choice} onChange={pick} years={yearChoices(Number(today.slice(0, 4))).slice(1)} />
+        {superior ? (
+          <label className="inline-label">
+            Phạm vi
+            <select
+              value={all ? 'all' : 'own'}
+              onChange={(e) => {
+                setAll(e.target.value === 'all');
+                show(null);
+              }}
+            >
+              <option value="all">Tổng hợp các đơn vị cấp dưới</option>
+              <option value="own">Riêng đơn vị mình</option>
+            </select>
+          </label>
+        ) : null}
+      </div>
+
+      <div className="card section report-actions">
+        <div>
+          {viewing ? (
+            <p className="report-state frozen">
+              Đang xem bản đã chốt: số <strong>{viewing.number}</strong>, ngày {formatViDate(viewing.issuedOn)}, phiên bản {viewing.version}.{' '}
+              <button type="button" className="btn btn-small" onClick={() => show(null)}>
+                Về số liệu hiện tại
+              </button>
+            </p>
+          ) : (
+            <p className="report-state">
+              {report ? `${report.period.label} · số liệu tính đến ngày ${formatViDate(report.countedTo)}` : 'Đang lập báo cáo…'}
+              {sent.length > 0 ? ` · đã chốt ${sent.length} phiên bản` : ' · chưa chốt'}
+            </p>
+          )}
+        </div>
+        <div className="button-row">
+          {EXPORT_FORMATS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className="btn"
+              disabled={exporter.busy !== null || !report}
+              onClick={() => (viewing ? exportFrozen(viewing, f) : exportCurrent(f))}
+            >
+              {exporter.busy === f ? 'Đang xuất…' : `Xuất ${FORMAT_LABELS[f]}`}
+            </button>
+          ))}
+          {viewing ? null : (
+            <button type="button" className="btn btn-primary" disabled={!report} onClick={() => setFreezing(true)}>
+              Chốt báo cáo gửi cấp trên
+            </button>
+          )}
+        </div>
+        <FormError message={exporter.failure} />
+        <SavedNotice saved={exporter.saved} />
+        {frozenNote ? (
+          <p className="notice" data-testid="report-frozen">
+            Đã chốt báo cáo số {frozenNote.number} ngày {formatViDate(frozenNote.issuedOn)} (phiên bản {frozenNote.version}).
+          </p>
+        ) : null}
+      </div>
+
+      <VersionsCard
+        versions={versions.data ?? []}
+        period={period}
+        viewing={viewing?.id ?? null}
+        busy={exporter.busy !== null}
+        onView={(v) => {
+          show(v);
+          window.scrollTo({ top: 0 });
+        }}
+        onExport={exportFrozen}
+      />
+
+      <FormError message={preview.error} />
+      {preview.data ? <ReportPreview html={preview.data.html} label={`Bản xem báo cáo ${preview.data.report.period.label}`} /> : null}
+
+      {freezing && report ? (
+        <FreezeDialog
+          period={period}
+          periodLabel={report.period.label}
+          scope={scope}
+          sent={sent}
+          onClose={() => setFreezing(false)}
+          onFrozen={(info) => {
+            setFreezing(false);
+            setFrozenNote(info);
+            versions.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { targetCount } from '../../../../electron/core/domain/reports/targets';
+import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
+import { call, errorMessage } from '../../api';
+import { Field, FormError } from '../../components/Field';
+
+const KIND_LABELS: Record<(typeof TARGET_KINDS)[number], string> = {
+  count: 'Số người',
+  'percent-of-full-members': '% đảng viên chính thức đầu năm',
+};
+
+const schema = z
+  .object({
+    period: z.enum(TARGET_PERIODS),
+    kind: z.enum(TARGET_KINDS),
+    value: z
+      .string()
+      .trim()
+      .min(1, 'Nhập chỉ tiêu.')
+      .regex(/^\d{1,5}([.,]\d{1,2})?$/, 'Nhập một số không âm, ví dụ 3 hoặc 7,5.')
+      .transform((v) => Number(v.replace(',', '.'))),
+  })
+  .refine((v) => v.kind !== 'count' || Number.isInteger(v.value), { path: ['value'], message: 'Số người phải là số nguyên.' })
+  .refine((v) => v.kind === 'count' || v.value <= 100, { path: ['value'], message: 'Tỷ lệ phải từ 0 đến 100%.' });
+
+type Props = {
+  year: number;
+  /** The unit the target is for; undefined is the own unit. */
+  unitCode: string | undefined;
+  /** Named in the title when a committee sets the target of a unit below, so it is clear whose target it is. */
+  unitName: string | undefined;
+  fullMembersAtYearStart: number | null;
+  onSaved: () => void;
+};
+
+/** Sets (or replaces) the target of one period: a number of people or a share of the full members on 1 January. */
+export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, onSaved }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { period: 'year', kind: 'count', value: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [kind, value] = useWatch({ control: form.control, name: ['kind', 'value'] });
+  const typed = Number(value.replace(',', '.'));
+  const resolved =
+    kind === 'percent-of-full-members' && fullMembersAtYearStart !== null && value.trim() !== '' && Number.isFinite(typed)
+      ? targetCount({ kind, value: typed }, fullMembersAtYearStart)
+      : null;
+
+  const submit = form.handleSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await call('targets:set', { unitCode, year, period: v.period, kind: v.kind, value: v.value });
+      form.reset({ period: v.period, kind: v.kind, value: '' });
+      onSaved();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+
+  return (
+    <form className="card section" onSubmit={submit} noValidate aria-labelledby="target-form-title">
+      <h2 id="target-form-title">
+        Đặt chỉ tiêu năm {year}
+        {unitCode && unitName ? ` cho ${unitName}` : ''}
+      </h2>
+      <p className="lead">Đặt lại chỉ tiêu của cùng một kỳ sẽ thay chỉ tiêu cũ.</p>
+      <div className="form-grid three">
+        <Field label="Kỳ chỉ tiêu" error={errors.period?.message}>
+          <select {...form.register('period')}>
+            {TARGET_PERIODS.map((p: TargetPeriod) => (
+              <option key={p} value={p}>
+                {targetPeriodLabel(year, p)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Tính theo" error={errors.kind?.message}>
+          <select {...form.register('kind')}>
+            {TARGET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label={kind === 'count' ? 'Chỉ tiêu (người)' : 'Chỉ tiêu (%)'}
+          error={errors.value?.message}
+          hint={
+            kind === 'percent-of-full-members' && fullMembersAtYearStart !== null
+              ? `${fullMembersAtYearStart} đảng viên chính thức ngày 01/01/${year}${resolved === null ? '' : ` → ${resolved} người`}`
+              : undefined
+          }
+        >
+          <input inputMode="decimal" {...form.register('value')} />
+        </Field>
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          Lưu chỉ tiêu
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { listTargets } from '../../electron/core/services/target-service';
+import { requireTool, run } from '../core/bundles/fixtures';
+import { runCli } from '../helpers/cli';
+import { logicalDump } from '../helpers/dump';
+import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
+
+const env = { PTDV_PASSPHRASE: 'mat-khau-kiem-thu', PTDV_TODAY: '2026-12-28' };
+const CLEAN = join(import.meta.dirname, '../fixtures/dossiers/clean.json');
+const READ_ALOUD = /\d{4} \d{4} \d{4} \d{4} \d{4}/;
+
+async function ok(argv: string[]): Promise<string> {
+  const r = await runCli(argv, env);
+  if (r.code !== 0) {
+    throw new Error(`ptdv ${argv.join(' ')} → ${r.code}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+function withDb<T>(file: string, fn: (d: ReturnType<typeof openDatabase>) => T): T {
+  const d = openDatabase(file, env.PTDV_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+  try {
+    return fn(d);
+  } finally {
+    d.close();
+  }
+}
+
+const dumpOf = (file: string) => withDb(file, (d) => logicalDump(d.sqlite));
+const statusOf = (stdout: string) => JSON.parse(stdout).files.map((f: { status: string }) => f.status);
+
+describe('sync bundles through the ptdv CLI', () => {
+  beforeAll(() => {
+    for (const tool of ['age', 'ssh-keygen', 'sha256sum', 'tar']) {
+      requireTool(tool);
+    }
+  });
+
+  it('enrols a cell, carries its reports up and a decision and a target back down', async () => {
+    const dir = tempDir();
+    const [sup, unit, up, down] = [join(dir, 'duk.db'), join(dir, 'cb.db'), join(dir, 'len'), join(dir, 'xuong')];
+    await ok(['init', '--db', sup, '--code', 'DUK01', '--name', 'Đảng ủy Khối Doanh nghiệp', '--level', 'cap-tren']);
+    await ok(['keys', 'export-trust', '--db', sup, '--out', join(dir, 'duk01.trust.json')]);
+    const created = await ok(['init', '--db', unit, '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo', '--parent', 'DUK01']);
+
+    const request = await runCli(['enrol', 'request', '--db', unit, '--trust', join(dir, 'duk01.trust.json'), '--out', up], env);
+    expect(request.code).toBe(0);
+    const enrolment = request.stdout.trim();
+    expect(enrolment).toBe(join(up, 'CB014_DUK01_DANGKY_s000001.ptdv'));
+    const unitCode = /Mã vân tay của đơn vị gửi: (.+)/.exec(request.stderr)?.[1];
+    const accepted = await ok(['enrol', 'accept', '--db', sup, enrolment]);
+    expect(accepted).toContain('applied');
+    // The code the superior shows is the one the cell reads out from its own screen.
+    expect(accepted).toContain(`MÃ VÂN TAY CỦA CB014:\n\n    ${unitCode}`);
+    expect(await ok(['keys', 'show', '--db', unit])).toContain(`Mã vân tay (đọc qua điện thoại): ${unitCode}`);
+    expect(unitCode).toMatch(READ_ALOUD);
+    expect(created).toContain(`Mã vân tay (đọc khi đăng ký với cấp trên): ${unitCode}`);
+
+    await ok(['demo', '--db', unit, '--candidates', '20']);
+    const first = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+    expect(first).toBe(join(up, 'CB014_DUK01_2026Q4_s000002.ptdv'));
+
+    // Not yet confirmed by phone: refused, clearly, and nothing written.
+    const before = dumpOf(sup);
+    const early = await runCli(['bundle', 'import', '--db', sup, first], env);
+    expect(early.code).toBe(1);
+    expect(early.stdout).toMatch(/^rejected .*\[UNIT_NOT_VERIFIED\] Đơn vị gửi chưa được xác nhận/);
+    expect(dumpOf(sup)).toEqual(before);
+
+    const wrong = await runCli(['enrol', 'confirm', '--db', sup, '--code', 'CB014', '--fingerprint', '1111 2222 3333 4444 5555'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('[FINGERPRINT_MISMATCH]');
+    await ok(['enrol', 'confirm', '--db', sup, '--code', 'CB014', '--fingerprint', unitCode ?? '']);
+
+    const imported = JSON.parse(await ok(['bundle', 'import', '--db', sup, first, '--json'])).files[0];
+    expect(imported).toMatchObject({ status: 'applied', from: 'CB014', seq: 2, code: null, summary: { quarantined: 0, removed: 0 } });
+    expect(imported.summary.added).toBeGreaterThanOrEqual(20);
+    const shown = await ok(['units', 'show', '--db', sup, '--code', 'CB014']);
+    expect(shown.trim().split('\n')).toHaveLength(21);
+    expect(statusOf(await ok(['bundle', 'import', '--db', sup, first, '--json']))).toEqual(['duplicate']);
+
+    // The cell goes on working: a new candidate, two more reports, and a restored backup that re-uses a number.
+    await ok(['dossier', 'import', '--db', unit, CLEAN]);
+    const second = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+    await ok(['backup', '--db', unit, '--out', join(dir, 'cb.bak')]);
+    const third = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+    const gap = JSON.parse(await ok(['bundle', 'import', '--db', sup, third, '--json'])).files[0];
+    expect(gap).toMatchObject({ status: 'applied', seq: 4, missing: [{ from: 3, to: 3 }] });
+    expect(await ok(['units', 'list', '--db', sup])).toMatch(/CB014\t.*đã xác nhận\t21 người\tgói số 4 \(2026Q4\).*; thiếu gói số 3/);
+    expect(statusOf(await ok(['bundle', 'import', '--db', sup, second, '--json']))).toEqual(['stale']);
+    expect(await ok(['units', 'list', '--db', sup])).not.toContain('thiếu');
+
+    await ok(['restore', '--db', unit, '--from', join(dir, 'cb.bak')]);
+    await ok(['demo', '--db', unit, '--candidates', '1', '--seed', '99']);
+    const again = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', join(dir, 'lan-2')])).trim();
+    expect(again.endsWith('CB014_DUK01_2026Q4_s000004.ptdv')).toBe(true);
+    expect(statusOf(await ok(['bundle', 'import', '--db', sup, again, '--json']))).toEqual(['conflict']);
+    expect(await ok(['quarantine', 'list', '--db', sup])).toContain('(không thử lại được)');
+
+    // Back down: a decision for the new candidate, a target and a comment, imported by the cell.
+    const lan = (await ok(['units', 'show', '--db', sup, '--code', 'CB014', '--query', 'nguyen thi lan'])).split('\n').find((l) => l.includes('Nguyễn Thị Lan'));
+    const lanId = lan?.split('\t')[0] ?? '';
+    await ok(['directive', 'add-decision', '--db', sup, '--candidate', lanId, '--kind', 'admission', '--number', '123-QĐ/ĐUK', '--date', '2026-12-20']);
+    await ok(['targets', 'set', '--db', sup, '--unit', 'CB014', '--year', '2027', '--count', '5']);
+    await ok(['directive', 'add-note', '--db', sup, '--unit', 'CB014', '--candidate', lanId, '--request-dossier', '--text', 'Bổ sung bản sao giấy chứng nhận lớp bồi dưỡng.']);
+    const directive = (await ok(['directive', 'export', '--db', sup, '--to', 'CB014', '--out', down])).trim();
+    expect(directive).toBe(join(down, 'DUK01_CB014_2026Q4_s000001.ptdv'));
+    const arrived = await ok(['directive', 'import', '--db', unit, directive]);
+    expect(arrived).toContain('applied');
+    expect(arrived).toContain('decision: Quyết định kết nạp số 123-QĐ/ĐUK ngày 20/12/2026 — Nguyễn Thị Lan');
+    expect(arrived).toContain('request-dossier: Bổ sung bản sao giấy chứng nhận lớp bồi dưỡng.');
+    expect(arrived).toMatch(/receipt: Biên nhận gói số 2 \(2026Q4\): đã cập nhật — thêm \d+/);
+    withDb(unit, (d) => {
+      const id = (d.sqlite.prepare("SELECT id FROM candidates WHERE full_name = 'Nguyễn Thị Lan'").get() as { id: string }).id;
+      const decided = candidateDetail(d.db, id).events.find((e) => e.event.type === 'ADMISSION_DECIDED');
+      expect(decided?.event).toMatchObject({ date: '2026-12-20', number: '123-QĐ/ĐUK', received: '2026-12-28' });
+      expect(listTargets(d.db, { year: 2027 })).toEqual([expect.objectContaining({ unitCode: 'CB014', period: 'year', targetCount: 5, source: 'superior', effective: true })]);
+    });
+    expect(statusOf(await ok(['directive', 'import', '--db', unit, directive, '--json']))).toEqual(['duplicate']);
+    expect((await runCli(['directive', 'import', '--db', unit, first], env)).stdout).toMatch(/rejected .*\[WRONG_RECIPIENT\]/);
+  }, 120_000);
+
+  it('makes files an auditor checks with age, ssh-keygen and sha256sum, and refuses a tampered one among good ones', async () => {
+    const dir = tempDir();
+    const [sup, unit, up] = [join(dir, 'duk.db'), join(dir, 'cb.db'), join(dir, 'len')];
+    await ok(['init', '--db', sup, '--code', 'DUK01', '--name', 'Đảng ủy Khối', '--level', 'cap-tren']);
+    await ok(['keys', 'export-trust', '--db', sup, '--out', join(dir, 'trust.json')]);
+    await ok(['init', '--db', unit, '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo']);
+    const enrolment = (await ok(['enrol', 'request', '--db', unit, '--trust', join(dir, 'trust.json'), '--out', up])).trim();
+    const code = READ_ALOUD.exec(await ok(['enrol', 'accept', '--db', sup, enrolment]))?.[0] ?? '';
+    await ok(['enrol', 'confirm', '--db', sup, '--code', 'CB014', '--fingerprint', code.replaceAll(' ', '-')]);
+    await ok(['dossier', 'import', '--db', unit, CLEAN]);
+    const file = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+
+    const audit = join(dir, 'kiem-tra');
+    mkdirSync(audit);
+    await ok(['keys', 'export-age-identity', '--db', sup, '--out', join(audit, 'office.agekey')]);
+    const again = await runCli(['keys', 'export-age-identity', '--db', sup, '--out', join(audit, 'office.agekey')], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('[FILE_EXISTS]');
+    await ok(['keys', 'export-allowed-signers', '--db', sup, '--out', join(audit, 'allowed_signers')]);
+    expect(readFileSync(join(audit, 'allowed_signers'), 'utf8')).toMatch(/^CB014 namespaces="ptdv-bundle@1" ssh-ed25519 AAAA\S+\n$/);
+    expect(run('age', ['-d', '-i', 'office.agekey', '-o', 'b.tar', file], { cwd: audit }).status).toBe(0);
+    mkdirSync(join(audit, 'b'));
+    expect(run('tar', ['--no-same-owner', '--no-same-permissions', '-xf', 'b.tar', '-C', 'b'], { cwd: audit }).status).toBe(0);
+    const sums = readFileSync(join(audit, 'b', 'SHA256SUMS'));
+    const verified = run('ssh-keygen', ['-Y', 'verify', '-f', '../allowed_signers', '-I', 'CB014', '-n', 'ptdv-bundle@1', '-s', 'SHA256SUMS.sig'], { cwd: join(audit, 'b'), input: sums });
+    expect(verified.stdout).toContain('Good "ptdv-bundle@1" signature for CB014');
+    expect(verified.status).toBe(0);
+    const checked = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], { cwd: join(audit, 'b') });
+    expect(checked.stdout).toBe('data.json: OK\nmanifest.json: OK\n');
+    const data = JSON.parse(readFileSync(join(audit, 'b', 'data.json'), 'utf8'));
+    expect(data.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['Nguyễn Thị Lan']);
+
+    const tampered = join(dir, 'CB014_DUK01_2026Q4_s000002-sua.ptdv');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0x01;
+    writeFileSync(tampered, bytes);
+    const before = dumpOf(sup);
+    const alone = await runCli(['bundle', 'import', '--db', sup, tampered, '--json'], env);
+    expect(alone.code).toBe(1);
+    expect(JSON.parse(alone.stdout).files[0]).toMatchObject({ status: 'rejected', code: 'DECRYPT_FAILED' });
+    expect(dumpOf(sup)).toEqual(before);
+    const batch = await runCli(['bundle', 'import', '--db', sup, file, tampered], env);
+    expect(batch.code).toBe(1);
+    expect(batch.stdout).toMatch(/^applied .*\nrejected .*\[DECRYPT_FAILED\] Không giải mã được tệp/);
+    expect((await runCli(['bundle', 'verify', '--db', sup, file], env)).stdout).toMatch(/^duplicate .*Gói hợp lệ/);
+  }, 120_000);
+});

@@ -1,0 +1,150 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../electron/core/model/dashboard';
+import { runCli } from '../helpers/cli';
+import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
+
+// A committee (DUK01) over five mirrored cells made by `ptdv demo --units 5`. The committee also follows one person
+// itself who is already a candidate of CB002: the same person in two units, and a unit with no admission for sure.
+const PASSPHRASE = 'mat khau cap tren 2026';
+const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 4));
+const TARGETS: Record<string, number> = { CB001: 3, CB002: 2, CB003: 4, CB004: 1, CB005: 2 };
+
+type CandidateList = { total: number; rows: { id: string; fullName: string }[] };
+type CandidateDetail = { profile: Record<string, unknown> };
+
+let dataDir: string;
+let host: Host;
+let browser: Browser;
+let page: Page;
+let expected: Dashboard;
+let twin = '';
+
+async function seed(): Promise<void> {
+  await api(host, 'session:unlock', { secret: PASSPHRASE });
+  for (const [unitCode, value] of Object.entries(TARGETS)) {
+    await api(host, 'targets:set', { unitCode, year: YEAR, period: 'year', kind: 'count', value });
+  }
+  const cb002 = await api<CandidateList>(host, 'candidates:list', { unitCode: 'CB002', limit: 1 });
+  const original = await api<CandidateDetail>(host, 'candidates:get', { id: cb002.rows[0]!.id });
+  twin = cb002.rows[0]!.fullName;
+  await api(host, 'candidates:create', { profile: original.profile, firstEvent: { type: 'SOURCE_PROPOSED', date: `${YEAR}-01-05`, by: 'chi-bo' } });
+  expected = await api<Dashboard>(host, 'dashboard:get', { year: YEAR });
+}
+
+beforeAll(async () => {
+  dataDir = makeTempDir('ptdv-e2e-dashboard-');
+  const demo = await runCli(['demo', '--db', join(dataDir, 'ptdv.db'), '--candidates', '60', '--units', '5'], { PTDV_PASSPHRASE: PASSPHRASE });
+  if (demo.code !== 0) {
+    throw new Error(`ptdv demo failed: ${demo.stderr}`);
+  }
+  host = await startHost(dataDir);
+  await seed();
+  browser = await launchBrowser();
+  page = browser.page;
+  await page.goto(host.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const unitRow = (name: string) => page.getByTestId('dashboard-unit-row').filter({ has: page.getByRole('link', { name }) });
+
+describe("the committee's dashboard", () => {
+  it('shows admissions against the target for every unit and in total, with the chart drawn from the same numbers', async () => {
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('dashboard-unit-row').first().waitFor();
+    expect(await page.getByTestId('dashboard-unit-row').count()).toBe(expected.units.length);
+
+    const mirrored = expected.units.filter((u) => u.code in TARGETS);
+    const shown = await Promise.all(mirrored.map(async (u) => /^\d+\/\d+ người/.exec((await unitRow(u.name).locator('.progress-figures').textContent()) ?? '')?.[0]));
+    expect(shown).toEqual(mirrored.map((u) => `${u.admissions}/${TARGETS[u.code]} người`));
+    const totalTarget = Object.values(TARGETS).reduce((a, b) => a + b, 0);
+    expect(expected.total.admissions).toBe(expected.units.reduce((sum, u) => sum + u.admissions, 0));
+    expect(await page.getByTestId('dashboard-figures').textContent()).toContain(`${expected.total.admissions}/${totalTarget} người`);
+
+    // Every bar of the admissions chart carries its number: the units' admissions, then their targets.
+    const chart = page.getByRole('region', { name: 'Kết nạp so với chỉ tiêu năm, theo đơn vị' });
+    const labels = await chart.locator('.recharts-label-list').first().locator('text').allTextContents();
+    expect(labels).toEqual(expected.units.map((u) => String(u.admissions)));
+    await screenshot(page, 'dashboard-overview');
+  });
+
+  it('lists the units with no admission this year where they cannot be missed, and flags the person in two units', async () => {
+    const list = page.getByTestId('no-admission');
+    expect(expected.unitsWithoutAdmission.map((u) => u.code)).toContain('DUK01');
+    expect(await list.getByRole('link').allTextContents()).toEqual(expected.unitsWithoutAdmission.map((u) => `${u.name} (${u.code})`));
+    expect(await list.getByRole('heading').textContent()).toContain(`${expected.unitsWithoutAdmission.length} đơn vị chưa kết nạp`);
+
+    const duplicates = page.getByTestId('duplicates');
+    await duplicates.getByText(twin).first().waitFor();
+    expect(await duplicates.getByRole('link').count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('drills down from a unit to its read-only candidates and on to one candidate', async () => {
+    const unit = expected.units.find((u) => u.code === 'CB003')!;
+    await unitRow(unit.name).getByRole('link', { name: unit.name }).click();
+    await page.getByRole('heading', { name: unit.name }).waitFor();
+    expect(await page.getByText('dữ liệu do đơn vị gửi lên, chỉ xem').isVisible()).toBe(true);
+    await page.getByTestId('unit-candidate-count').getByText(`${unit.candidates} người`).waitFor();
+    const rows = page.getByRole('table', { name: 'Người vào Đảng của đơn vị' }).getByRole('row');
+    expect(await rows.count()).toBe(unit.candidates + 1);
+    const findings = page.getByRole('table', { name: 'Lỗi và việc quá hạn theo loại' });
+    // A header row over one row per finding code, or no table at all when the unit has none.
+    expect(await findings.getByRole('row').count()).toBe(unit.findings.length === 0 ? 0 : unit.findings.length + 1);
+    await screenshot(page, 'dashboard-unit');
+
+    const first = rows.nth(1).getByRole('link');
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { name }).first().waitFor();
+    await page.getByText(`Hồ sơ của đơn vị ${unit.code} — chỉ xem.`).waitFor();
+    expect(await page.getByRole('button', { name: '+ Ghi sự kiện' }).count()).toBe(0);
+    await screenshot(page, 'dashboard-candidate');
+  });
+
+  it('opens a unit from its bar in the chart', async () => {
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const chart = page.getByRole('region', { name: 'Kết nạp so với chỉ tiêu năm, theo đơn vị' });
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    await chart.locator('.recharts-bar-rectangle path').first().click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/dashboard/units/\\w+/${YEAR}$`));
+    const code = /units\/(\w+)\//.exec(page.url())?.[1];
+    const unit = expected.units.find((u) => u.code === code);
+    expect(unit, `no unit ${code}`).toBeDefined();
+    await page.getByRole('heading', { name: unit!.name }).waitFor();
+  });
+
+  it("builds the committee's year report over all its units, the total being the sum of the units", async () => {
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo', exact: true }).selectOption('year');
+    await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(YEAR));
+    const preview = page.getByTestId('report-preview');
+    await preview.getByText(`Kết quả công tác phát triển đảng viên năm ${YEAR}`).waitFor();
+    const yearRow = preview.getByRole('row', { name: /^Kết nạp từ đầu năm/ }).first();
+    expect((await yearRow.locator('td').last().textContent())?.trim()).toBe(String(expected.total.admissions));
+    await preview.getByText('PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ').waitFor();
+    await screenshot(page, 'dashboard-year-report');
+  });
+
+  it('lets the committee review and change the target it assigned to a unit below', async () => {
+    await page.getByRole('link', { name: 'Chỉ tiêu' }).click();
+    await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(YEAR));
+    await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).selectOption('CB003');
+    const row = page.getByTestId('target-row').filter({ hasText: `Năm ${YEAR}` });
+    await row.getByText(`0/${TARGETS.CB003} người`).waitFor();
+    expect(await row.getByText('Cấp trên giao', { exact: true }).isVisible()).toBe(true);
+
+    await page.getByLabel('Chỉ tiêu (người)').fill('5');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await row.getByText('0/5 người').waitFor();
+    expect(await page.getByTestId('target-row').count()).toBe(1);
+    await screenshot(page, 'dashboard-targets');
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { voidEvent } from '../../electron/core/services/candidate-service';
+import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { createMember } from '../../electron/core/services/member-service';
+import { buildUnitReport } from '../../electron/core/services/report-service';
+import { listTargets, removeTarget, setTarget } from '../../electron/core/services/target-service';
+import { testContext } from '../helpers/db';
+import { recordCell, recordRoster, recordSuperior, superiorContext } from './report-fixtures';
+
+const AS_OF = '2026-11-23';
+
+/** The own cell: 12 full members on 1 January 2026; An decided 31/03, Bình 01/04 (see recordCell). */
+function cell() {
+  const { ctx } = testContext(AS_OF);
+  recordRoster(ctx, 12);
+  const ids = recordCell(ctx);
+  return { ctx, ids };
+}
+
+const progress = (rows: ReturnType<typeof listTargets>) => rows.map((t) => [t.period, t.source, t.targetCount, t.achieved, t.percentAchieved, t.effective]);
+
+describe('admission targets of a unit', () => {
+  it('are set per year, quarter and month, as a number, with the admissions made towards each so far', () => {
+    const { ctx } = cell();
+    setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 4 });
+    setTarget(ctx, { year: 2026, period: 'Q1', kind: 'count', value: 1 });
+    setTarget(ctx, { year: 2026, period: 'M04', kind: 'count', value: 2 });
+    setTarget(ctx, { year: 2026, period: 'Q4', kind: 'count', value: 1 });
+    expect(progress(listTargets(ctx.db, { year: 2026 }, AS_OF))).toEqual([
+      ['year', 'unit', 4, 2, 50, true],
+      ['Q1', 'unit', 1, 1, 100, true],
+      ['Q4', 'unit', 1, 0, 0, true],
+      ['M04', 'unit', 2, 1, 50, true],
+    ]);
+  });
+
+  it('count progress only up to the day asked while the period runs', () => {
+    const { ctx } = cell();
+    setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 4 });
+    expect(['2026-03-30', '2026-03-31', '2026-04-01'].map((day) => listTargets(ctx.db, { year: 2026 }, day)[0]!.achieved)).toEqual([0, 1, 2]);
+  });
+
+  it('as a percent are taken of the full members on 1 January and rounded up to whole people', () => {
+    const { ctx } = cell();
+    // 12 members on 1 January; one recognised in March and one more later do not move the base.
+    createMember(ctx, { fullName: 'Mới Chính Thức', status: 'chinh-thuc', joinedOn: '2025-03-01', fullMemberSince: '2026-03-01' });
+    const row = setTarget(ctx, { year: 2026, period: 'year', kind: 'percent-of-full-members', value: 20 });
+    expect([row.fullMembersAtYearStart, row.targetCount, row.achieved, row.percentAchieved]).toEqual([12, 3, 2, 66.7]);
+    expect(buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.targets[0]).toMatchObject({ kind: 'percent-of-full-members', value: 20, targetCount: 3, achieved: 2 });
+  });
+
+  it('received from the superior win over the unit’s own, and the unit’s own applies again when the superior’s is withdrawn', () => {
+    const { ctx } = cell();
+    setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 4 });
+    const fromAbove = setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 2, source: 'superior' });
+    expect(progress(listTargets(ctx.db, { year: 2026 }, AS_OF))).toEqual([
+      ['year', 'superior', 2, 2, 100, true],
+      ['year', 'unit', 4, 2, 50, false],
+    ]);
+    expect(buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.targets.map((t) => [t.source, t.targetCount])).toEqual([['superior', 2]]);
+    removeTarget(ctx, fromAbove.id);
+    expect(progress(listTargets(ctx.db, { year: 2026 }, AS_OF))).toEqual([['year', 'unit', 4, 2, 50, true]]);
+    expect(buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.targets.map((t) => [t.source, t.targetCount])).toEqual([['unit', 4]]);
+  });
+
+  it('count admissions as the report counts them: a voided decision no longer counts', () => {
+    const { ctx, ids } = cell();
+    setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 4 });
+    const decision = candidateDetail(ctx.db, ids.an).events.find((e) => e.event.type === 'ADMISSION_DECIDED')!;
+    voidEvent(ctx, ids.an, decision.id, 'Quyết định ghi nhầm người');
+    const [row] = listTargets(ctx.db, { year: 2026 }, AS_OF);
+    const reported = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.targets[0]!;
+    expect([row!.achieved, reported.achieved]).toEqual([1, 1]);
+  });
+
+  it('refuse a percent above 100 and a fractional number of people', () => {
+    const { ctx } = cell();
+    expect(() => setTarget(ctx, { year: 2026, period: 'year', kind: 'percent-of-full-members', value: 120 })).toThrow(/0 đến 100/);
+    expect(() => setTarget(ctx, { year: 2026, period: 'Q1', kind: 'count', value: 1.5 })).toThrow(/số nguyên/);
+  });
+});
+
+describe('targets at a superior', () => {
+  it('set for a unit below are the superior’s assignment; the unit’s own target stays visible but does not apply', () => {
+    const { ctx } = superiorContext(AS_OF);
+    recordSuperior(ctx);
+    expect(listTargets(ctx.db, { year: 2026 }, AS_OF).map((t) => [t.unitCode, t.source, t.kind, t.targetCount, t.achieved, t.effective])).toEqual([
+      ['CB01', 'superior', 'count', 3, 2, true],
+      ['CB01', 'unit', 'count', 2, 2, false],
+      ['CB02', 'superior', 'percent-of-full-members', 2, 1, true],
+    ]);
+  });
+
+  it('cannot be entered as a unit’s own for a unit below, nor set for the superior above', () => {
+    const { ctx } = testContext(AS_OF, { code: 'DU001', name: 'Đảng ủy phường', level: 'dang-bo-co-so', parentCode: 'QU01' });
+    expect(() => setTarget(ctx, { unitCode: 'QU01', year: 2026, period: 'year', kind: 'count', value: 5 })).toThrow(/cấp trên/);
+    const { ctx: sup } = superiorContext(AS_OF);
+    recordSuperior(sup);
+    expect(() => setTarget(sup, { unitCode: 'CB03', year: 2026, period: 'year', kind: 'count', value: 1, source: 'unit' })).toThrow(/tự đặt/);
+    expect(() => setTarget(sup, { unitCode: 'CB99', year: 2026, period: 'year', kind: 'count', value: 1 })).toThrow(/Không có đơn vị mã CB99/);
+  });
+});
