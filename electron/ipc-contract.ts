@@ -7,7 +7,6 @@ import {
   candidateCheckSchema,
   rulebookOverviewSchema,
   severitySchema,
-  todoItemSchema,
   todoPageSchema,
   voteCheckSchema,
 } from './core/model/checks';
@@ -23,6 +22,7 @@ import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboa
 import { reportSchema } from './core/model/report';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
 import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targets';
+import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
   directiveItemSchema,
   importOutcomeSchema,
@@ -58,6 +58,8 @@ const sessionStatus = z.object({
   state: z.enum(['no-database', 'locked', 'unlocked']),
   unit: unitSchema.nullable(),
   dataDir: z.string(),
+  /** Once unlocked: how many units below this one the database mirrors (a superior lands on its dashboard). */
+  unitsBelow: z.number().int().optional(),
 });
 
 export const invoke = {
@@ -133,14 +135,6 @@ export const invoke = {
   },
 
   'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
-  'checks:todo': {
-    input: z.strictObject({
-      severities: z.array(severitySchema).optional(),
-      codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
-      dueOnly: z.boolean().optional(),
-    }),
-    output: z.array(todoItemSchema),
-  },
   'checks:todo-page': {
     input: z.strictObject({
       severities: z.array(severitySchema).max(3).optional(),
@@ -212,6 +206,11 @@ export const invoke = {
     output: z.array(frozenReportInfoSchema),
   },
   'reports:get-frozen': { input: z.strictObject({ id }), output: z.object({ info: frozenReportInfoSchema, report: reportSchema }) },
+  // Form drafts (DOCX) to the path system:choose-path gave; the notes say what to check before signing.
+  'forms:export': {
+    input: z.strictObject({ form: z.enum(FORM_DRAFTS), candidateId: id.optional(), path: filePath, number: z.string().max(60).optional(), place: z.string().max(120).optional() }),
+    output: writtenFile.extend({ notes: z.array(z.string()) }),
+  },
 
   'targets:list': {
     input: z.strictObject({ year: year.optional(), unitCode: z.string().max(32).optional() }),
@@ -282,6 +281,12 @@ export const invoke = {
     input: z.strictObject({ mode: z.enum(['save', 'open']), title: z.string().max(200), defaultName: z.string().max(200) }),
     output: z.string().nullable(),
   },
+  // Opening several bundles at once, and saving bundles into a folder (a USB stick) under their canonical names.
+  'system:choose-files': {
+    input: z.strictObject({ title: z.string().max(200), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5), multiple: z.boolean() }),
+    output: z.array(z.string()),
+  },
+  'system:choose-folder': { input: z.strictObject({ title: z.string().max(200) }), output: z.string().nullable() },
 } as const;
 
 export type InvokeChannel = keyof typeof invoke;

@@ -31,12 +31,24 @@ export const members = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('members_unit_sort').on(t.unitCode, t.sortKey), index('members_unit_search').on(t.unitCode, t.searchKey), index('members_candidate').on(t.candidateId)],
+  (t) => [
+    index('members_unit_sort').on(t.unitCode, t.sortKey),
+    index('members_unit_search').on(t.unitCode, t.searchKey),
+    index('members_candidate').on(t.candidateId),
+    // Reports count full members of every unit on two days; this index answers without reading the roster rows.
+    index('members_unit_status').on(t.unitCode, t.status, t.fullMemberSince, t.leftOn),
+  ],
 );
 
 /**
  * One record per person for the whole journey from the source pool to full membership. `stage` is a cache of
  * deriveStage(events), rewritten in the same transaction as every event change, so lists can filter on it.
+ * The report summary is what reports read instead of the candidate's events and stored findings, whose payloads
+ * and messages are tens of megabytes at 50,000 candidates: `reportEvents` the events in force
+ * (`b2025-10-01,g2026-03-31`, a letter of report_event_letters and the date per event), `reportFindings` the codes
+ * and severities of the stored findings (`NO_MENTOR:error,…`; NULL when none are stored) as of
+ * `reportFindingsAsOf`. Triggers on candidate_events and candidate_findings keep it, whoever writes those
+ * (migration 0007).
  */
 export const candidates = sqliteTable(
   'candidates',
@@ -62,6 +74,9 @@ export const candidates = sqliteTable(
     stage: text('stage').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    reportEvents: text('report_events').notNull().default(''),
+    reportFindings: text('report_findings'),
+    reportFindingsAsOf: text('report_findings_as_of'),
   },
   (t) => [
     index('candidates_unit_sort').on(t.unitCode, t.sortKey),

@@ -155,3 +155,9 @@ export const candidateFindings = sqliteTable(
   // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000).
   (t) => [index('candidate_findings_as_of').on(t.asOf, t.candidateId)],
 );
+
+/** The letter each event type has in candidates.report_events; the triggers that keep that column read it. */
+export const reportEventLetters = sqliteTable('report_event_letters', {
+  type: text('type').primaryKey(),
+  letter: text('letter').notNull().unique(),
+});

@@ -11,6 +11,7 @@ import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
 import * as targetsService from '../core/services/target-service';
+import { formDraft } from '../core/services/form-service';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
 import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
@@ -20,6 +21,10 @@ import { syncHandlers } from './sync-handlers';
 export type HostPorts = {
   /** Asks the user for a file path (a dialog in Electron; a fixed folder in the web host). */
   choosePath(input: { mode: 'save' | 'open'; title: string; defaultName: string }): Promise<string | null>;
+  /** Asks for files to open (several at once for a batch of bundles); empty when cancelled or where there is no dialog. */
+  chooseFiles?(input: { title: string; extensions: string[]; multiple: boolean }): Promise<string[]>;
+  /** Asks for a folder to save into (a USB stick), where bundles keep their e-mail-ready names. */
+  chooseFolder?(input: { title: string }): Promise<string | null>;
   /** Prints report HTML to PDF (Electron's printToPDF; Chromium in the web host); absent where there is none. */
   pdf?: PdfRenderer;
 };
@@ -60,7 +65,6 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'mentors:end': (i) => mentorsService.endMentor(ctx(), i),
 
     'checks:candidate': (i) => checkViews.candidateChecks(db(), i.id, today()),
-    'checks:todo': (i) => checks.todoList(ctx(), i),
     'checks:todo-page': (i) => checkViews.todoPage(ctx(), i),
     'checks:stage-counts': (i) => checks.stageCounts(db(), i.unitCode),
     'checks:vote': (i) => checkViews.voteCheck(db(), i),
@@ -76,6 +80,10 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
     'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
     'reports:get-frozen': (i) => reportsService.getFrozenReport(db(), i.id),
+    'forms:export': async (i) => {
+      const draft = await formDraft(db(), i);
+      return { ...writeExport(i.path, draft.bytes), notes: draft.notes };
+    },
 
     'targets:list': (i) => targetsService.listTargets(db(), i, today()),
     'targets:set': (i) => targetsService.setTarget(ctx(), i),
@@ -90,6 +98,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
       return { path: i.path, bytes };
     },
     'system:choose-path': (i) => ports.choosePath(i),
+    'system:choose-files': async (i) => (ports.chooseFiles ? ports.chooseFiles(i) : []),
+    'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),
     ...syncHandlers(session),
   };
 }

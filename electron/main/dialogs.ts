@@ -4,7 +4,7 @@ import type { HostPorts } from '../ipc/handlers';
 
 type DialogApi = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
 
-/** `system:choose-path` on the desktop: the native save/open dialog, starting in the user's Documents folder. */
+/** The `system:choose-*` channels on the desktop: native save/open/folder dialogs, starting in the user's Documents folder. */
 export function dialogPorts(dialog: DialogApi, documentsDir: string, parent: () => BrowserWindow | null): HostPorts {
   return {
     async choosePath({ mode, title, defaultName }) {
@@ -16,6 +16,19 @@ export function dialogPorts(dialog: DialogApi, documentsDir: string, parent: () 
         return result.canceled || !result.filePath ? null : result.filePath;
       }
       const options = { title, defaultPath, buttonLabel: 'Mở', properties: ['openFile' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFiles({ title, extensions, multiple }) {
+      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+      const options = { title, defaultPath: documentsDir, buttonLabel: 'Mở', filters: [{ name: 'Tệp ptdv', extensions }], properties };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseFolder({ title }) {
+      const options = { title, defaultPath: documentsDir, buttonLabel: 'Lưu vào đây', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

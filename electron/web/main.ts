@@ -7,6 +7,7 @@ import { Session } from '../core/services/session';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { chromiumPdfRenderer } from '../cli/pdf-chromium';
+import { filesInFolder } from './files-folder';
 import { startWebHost } from './host';
 
 /**
@@ -26,6 +27,8 @@ const dispatch = createDispatcher(
   createHandlers(session, {
     // No native dialog in a browser: files go to one folder the user was told about.
     choosePath: async ({ defaultName }) => join(filesDir, defaultName),
+    chooseFiles: async ({ extensions, multiple }) => filesInFolder(filesDir, extensions, multiple),
+    chooseFolder: async () => filesDir,
     // Debian's Chromium prints the report page, as Electron's printToPDF does in the desktop app.
     pdf: chromiumPdfRenderer(process.env),
   }),

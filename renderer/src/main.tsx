@@ -4,6 +4,7 @@ import { captureToken } from './api';
 import { App } from './app/App';
 import './styles.css';
 import './checks.css';
+import './sync.css';
 
 captureToken();
 

@@ -2,6 +2,7 @@ import { benchBundleCrypto } from './bundle-bench';
 import { benchFoundation } from './foundation-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
+import { benchSync } from './sync-bench';
 
 /**
  * `npm run bench`: the figures the issues ask for, printed with their targets. Timing is kept out of `npm test`
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Quy tắc', benchRules],
   ['Báo cáo và bảng theo dõi cấp trên (reports, 500 đơn vị)', benchReports],
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
+  ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
 ];
 
 const only = process.argv[2];

@@ -2,14 +2,25 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { candidateFindings } from '../../db/schema/index';
+import { openDatabase } from '../../db/client';
+import { evaluateDossier } from '../../electron/core/domain/rules/index';
+import { DUE_CODES } from '../../electron/core/domain/rules/findings';
 import type { Dashboard } from '../../electron/core/model/dashboard';
+import { formatViDate } from '../../electron/core/model/dates';
+import type { UnitDetail } from '../../electron/core/model/sync';
+import { evalContext } from '../../electron/core/services/check-service';
+import { loadDossiers } from '../../electron/core/services/dossier-loader';
 import { runCli } from '../helpers/cli';
+import { MIGRATIONS_DIR } from '../helpers/temp';
 import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
 
 // A committee (DUK01) over five mirrored cells made by `ptdv demo --units 5`. The committee also follows one person
 // itself who is already a candidate of CB002: the same person in two units, and a unit with no admission for sure.
 const PASSPHRASE = 'mat khau cap tren 2026';
 const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 4));
+/** The day the units computed the findings their bundles carry: yesterday, so the committee's today differs. */
+const SENT_ON = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() - 86_400_000));
 const TARGETS: Record<string, number> = { CB001: 3, CB002: 2, CB003: 4, CB004: 1, CB005: 2 };
 
 type CandidateList = { total: number; rows: { id: string; fullName: string }[] };
@@ -21,6 +32,24 @@ let browser: Browser;
 let page: Page;
 let expected: Dashboard;
 let twin = '';
+
+/** Stores each mirrored candidate's findings as its unit's bundle brings them, computed by the unit on SENT_ON. */
+function storeSentFindings(file: string): void {
+  const database = openDatabase(file, PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+  try {
+    const ctx = evalContext(database.db);
+    database.db.transaction((tx) => {
+      for (const code of Object.keys(TARGETS)) {
+        for (const c of loadDossiers(database.db, code)) {
+          const e = evaluateDossier(c.dossier, SENT_ON, ctx);
+          tx.insert(candidateFindings).values({ candidateId: c.id, asOf: SENT_ON, rulebookVersion: e.rulebookVersion, findings: e.findings }).run();
+        }
+      }
+    });
+  } finally {
+    database.close();
+  }
+}
 
 async function seed(): Promise<void> {
   await api(host, 'session:unlock', { secret: PASSPHRASE });
@@ -40,6 +69,7 @@ beforeAll(async () => {
   if (demo.code !== 0) {
     throw new Error(`ptdv demo failed: ${demo.stderr}`);
   }
+  storeSentFindings(join(dataDir, 'ptdv.db'));
   host = await startHost(dataDir);
   await seed();
   browser = await launchBrowser();
@@ -56,6 +86,16 @@ afterAll(async () => {
 const unitRow = (name: string) => page.getByTestId('dashboard-unit-row').filter({ has: page.getByRole('link', { name }) });
 
 describe("the committee's dashboard", () => {
+  it('lands on the dashboard after unlocking, wherever the app was when it was locked', async () => {
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('navigation').getByRole('link', { name: 'Người vào Đảng' }).click();
+    await page.getByRole('button', { name: 'Khóa' }).click();
+    await page.getByLabel('Mật khẩu hoặc mã khôi phục', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).hash).toBe('#/dashboard');
+  });
+
   it('shows admissions against the target for every unit and in total, with the chart drawn from the same numbers', async () => {
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ timeout: 20_000 });
@@ -100,17 +140,31 @@ describe("the committee's dashboard", () => {
     expect(await findings.getByRole('row').count()).toBe(unit.findings.length === 0 ? 0 : unit.findings.length + 1);
     await screenshot(page, 'dashboard-unit');
 
-    const first = rows.nth(1).getByRole('link');
-    const name = (await first.textContent()) ?? '';
-    await first.click();
-    await page.getByRole('heading', { name }).first().waitFor();
-    await page.getByText(`Hồ sơ của đơn vị ${unit.code} — chỉ xem.`).waitFor();
-    expect(await page.getByRole('button', { name: '+ Ghi sự kiện' }).count()).toBe(0);
+    // A candidate the unit found something to fix for (not only a date coming up), so the findings list has rows.
+    const due = new Set<string>(DUE_CODES);
+    const sent = (await api<UnitDetail>(host, 'units:get', { code: unit.code })).findings.find((f) => f.findings.some((x) => !due.has(x.code)))!;
+    await page.locator(`a[href$="/candidates/${sent.candidateId}"]`).click();
+    await page.getByRole('heading', { name: sent.fullName }).first().waitFor();
+    expect(await page.getByTestId('read-only-note').textContent()).toBe(`Dữ liệu do ${unit.name} gửi lên, chỉ xem.`);
+    const editing = ['+ Ghi sự kiện', 'Sửa', '+ Phân công', '+ Thêm', '+ Thêm tài liệu', 'Hủy bản ghi', 'Đánh dấu đã nhận'];
+    const shownButtons = await Promise.all(editing.map((name) => page.getByRole('button', { name, exact: true }).count()));
+    expect(Object.fromEntries(editing.map((name, i) => [name, shownButtons[i]]))).toEqual(Object.fromEntries(editing.map((name) => [name, 0])));
+    expect(await page.getByTestId('forms-card').count()).toBe(0);
+
+    const panel = page.getByTestId('checks-panel');
+    expect(await panel.getByTestId('checks-source').textContent()).toBe(`Kết quả do đơn vị tính ngày ${formatViDate(SENT_ON)} và gửi lên`);
+    const shown = await panel.getByTestId('finding').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
+    expect(shown.sort()).toEqual(sent.findings.map((f) => f.code).filter((c) => !due.has(c)).sort());
+    expect(await panel.getByText('Không phát hiện sai sót nào theo bộ quy tắc.').count()).toBe(0);
     await screenshot(page, 'dashboard-candidate');
+
+    await page.getByRole('link', { name: `← ${unit.name}` }).click();
+    await page.getByRole('heading', { name: unit.name }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/dashboard/units/${unit.code}/${YEAR}`);
   });
 
   it('opens a unit from its bar in the chart', async () => {
-    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
     const chart = page.getByRole('region', { name: 'Kết nạp so với chỉ tiêu năm, theo đơn vị' });
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     await chart.locator('.recharts-bar-rectangle path').first().click();

@@ -47,6 +47,8 @@ export const candidateCheckSchema = z.object({
     keyDates: z.record(z.string(), z.string()),
   }),
   checklist: z.array(checklistItemSchema),
+  /** `unit`: the findings a mirrored unit computed and sent up, as of its day; `here`: evaluated in this database. */
+  source: z.enum(['here', 'unit']),
 });
 export type CandidateCheck = z.infer<typeof candidateCheckSchema>;
 

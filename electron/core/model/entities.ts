@@ -114,6 +114,7 @@ export const storedIntroducerSchema = z.object({
 export const candidateDetailSchema = z.object({
   id: z.string(),
   unitCode: z.string(),
+  unitName: z.string(),
   readOnly: z.boolean(),
   profile: candidateProfileSchema,
   stage: z.string(),

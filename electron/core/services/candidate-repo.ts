@@ -88,10 +88,11 @@ export function refreshStage(db: DbOrTx, candidateId: string): string {
 
 export function candidateDetail(db: DbOrTx, id: string): CandidateDetail {
   const row = candidateRow(db, id);
-  const unit = db.select({ origin: units.origin }).from(units).where(eq(units.code, row.unitCode)).get();
+  const unit = db.select({ origin: units.origin, name: units.name }).from(units).where(eq(units.code, row.unitCode)).get();
   return {
     id: row.id,
     unitCode: row.unitCode,
+    unitName: unit?.name ?? row.unitCode,
     readOnly: unit?.origin !== 'self',
     profile: profileOf(row),
     stage: row.stage,

@@ -9,7 +9,6 @@ import {
   evaluateDossier,
   loadRulebook,
   STAGES,
-  type ChecklistItem,
   type EvalContext,
   type Evaluation,
   type Finding,
@@ -21,11 +20,12 @@ import { toDay } from '../domain/calendar/days';
 import { rulebookVersionAt } from '../domain/rules/evaluate';
 import { compileRulebooks } from '../domain/rules/rulebook';
 import { AppError, formatZodIssues } from '../errors';
-import type { TodoItemWire } from '../model/checks';
+import type { CandidateCheck, TodoItemWire } from '../model/checks';
+import { isIsoDate } from '../model/dates';
 import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit, getUnit } from './unit-service';
 
 const RULEBOOKS_KEY = 'rulebooks';
 
@@ -70,9 +70,42 @@ export function evalContext(db: Db): EvalContext {
   return ctx;
 }
 
-export type CandidateCheck = { evaluation: Evaluation; checklist: ChecklistItem[] };
+type WireFinding = CandidateCheck['evaluation']['findings'][number];
+type SentFindings = { asOf: string; rulebookVersion: string; findings: WireFinding[] };
 
-/** Everything the candidate page shows about rules: stage, findings, deadlines, checklist. */
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The findings a unit's bundle carried for one of its candidates. The bundle only guarantees code, severity and
+ * message, so the other fields are kept only when they have the shape the screens expect.
+ */
+function sentFindings(db: DbOrTx, id: string): SentFindings | null {
+  const row = db.select().from(candidateFindings).where(eq(candidateFindings.candidateId, id)).get();
+  if (!row) {
+    return null;
+  }
+  const findings = (row.findings as Record<string, unknown>[]).map((f): WireFinding => {
+    const refs = Array.isArray(f.refs) && f.refs.every(isText) ? { refs: f.refs } : {};
+    const due = isText(f.due) && isIsoDate(f.due) ? { due: f.due } : {};
+    return {
+      code: String(f.code),
+      severity: f.severity as WireFinding['severity'],
+      message: String(f.message),
+      rule: isText(f.rule) ? f.rule : '',
+      rulebookVersion: isText(f.rulebookVersion) ? f.rulebookVersion : row.rulebookVersion,
+      ...due,
+      ...refs,
+    };
+  });
+  return { asOf: row.asOf, rulebookVersion: row.rulebookVersion, findings };
+}
+
+/**
+ * Everything the candidate page shows about rules: stage, findings, deadlines, checklist. A mirrored unit answers
+ * for its own candidates, so their page shows the findings its bundle carried, as of the day it computed them,
+ * not what this database's calendar and rulebooks would say today; only a record sent without findings is
+ * evaluated here.
+ */
 export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck {
   const row = candidateRow(db, id);
   const loaded = loadDossiers(db, row.unitCode, [id])[0];
@@ -80,7 +113,14 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
     throw new AppError('not-found', 'Không tìm thấy hồ sơ.');
   }
   const ctx = evalContext(db);
-  return { evaluation: evaluateDossier(loaded.dossier, asOf, ctx), checklist: computeChecklist(loaded.dossier, asOf, ctx) };
+  const sent = getUnit(db, row.unitCode)?.origin === 'mirror' ? sentFindings(db, id) : null;
+  const day = sent?.asOf ?? asOf;
+  const evaluation = evaluateDossier(loaded.dossier, day, ctx);
+  return {
+    evaluation: sent ? { ...evaluation, findings: sent.findings, rulebookVersion: sent.rulebookVersion } : evaluation,
+    checklist: computeChecklist(loaded.dossier, day, ctx),
+    source: sent ? 'unit' : 'here',
+  };
 }
 
 type CachedFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: Finding[] };

@@ -124,3 +124,10 @@ export function eligibleVoters(db: DbOrTx, date: string): Member[] {
     (m) => m.fullMemberSince !== null && m.fullMemberSince <= date && (m.leftOn === null || m.leftOn > date) && !m.exempt,
   );
 }
+
+/** Probationary members of the unit on `date`: admitted by then, not yet full members that day, not yet left. */
+export function probationaryMembers(db: DbOrTx, date: string): Member[] {
+  return listMembers(db, { includeLeft: true }).filter(
+    (m) => m.joinedOn !== null && m.joinedOn <= date && (m.fullMemberSince === null || m.fullMemberSince > date) && (m.leftOn === null || m.leftOn > date),
+  );
+}

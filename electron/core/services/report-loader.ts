@@ -13,153 +13,198 @@ import { fullMembersOn, targetsForReport } from './target-service';
 /**
  * What a report reads from the database, for many units at once. Reading, not counting, is what a superior's
  * report costs: 50,000 candidates, a quarter of a million events and their findings are tens of megabytes of
- * encrypted pages, and every value handed to JavaScript is an allocation. So it reads only what reports count
- * (profile columns, event types and dates, finding codes and severities), one pass per table, and whole dossiers
- * only for the candidates whose findings must be computed.
+ * encrypted pages, and every value handed to JavaScript is an allocation the garbage collector later copies. So it
+ * reads neither the events nor the stored findings but the summary the database keeps of them on each candidate
+ * row (migration 0007), in one pass over the candidates, and loads whole dossiers only for the candidates whose
+ * findings must be computed.
  */
-
-/** Record and field separators of packed rows; free text has them replaced so they cannot split a value. */
-const RS = '\x1e';
-const FS = '\x1f';
-const text = (column: string) => `replace(replace(ifnull(${column}, ''), char(30), ' '), char(31), ' ')`;
 
 /**
- * The rows of a query as lines of string fields, fetched as ONE string that SQLite joins in C and V8 splits.
- * better-sqlite3 allocates an array and a value per column for every row, which at a quarter of a million events
- * costs more than decrypting the pages; packed, the whole read takes about half the time. NULL comes back as ''.
+ * The candidates' columns each fetched as ONE string that SQLite joins in C, then read value by value in row order.
+ * better-sqlite3 allocates an array and a value per column for every row, which at 50,000 candidates costs more
+ * than decrypting the pages; and a whole row joined into one string, or a column split into an array of 50,000
+ * values, keeps every value alive until the garbage collector has copied it. NULL must become '' (group_concat
+ * skips NULLs), and free text must lose the separator.
  */
-function packedLines(db: Db, columns: readonly string[], from: string, params: readonly unknown[]): string[] {
-  const packed = db.$client.prepare(`SELECT group_concat(${columns.join(" || char(31) || ")}, char(30)) ${from}`).pluck().get(...params) as string | null;
-  return packed ? packed.split(RS) : [];
+const SEP = '\x1e';
+const text = (column: string) => `replace(ifnull(${column}, ''), char(30), ' ')`;
+const value = (column: string) => `ifnull(${column}, '')`;
+
+/** Finding codes come from bundles, so they may hold anything; enumerations, dates and the events' summary cannot. */
+const CANDIDATE_COLUMNS = {
+  id: 'c.id',
+  unitCode: 'c.unit_code',
+  fullName: text('c.full_name'),
+  nameKey: text('c.search_key'),
+  gender: value('c.gender'),
+  birthDate: 'c.birth_date',
+  education: value('c.education'),
+  youthUnionMember: value('c.youth_union_member'),
+  ethnicity: text('c.ethnicity'),
+  religion: text('c.religion'),
+  occupation: value('c.occupation'),
+  nonStateEnterprise: value('c.non_state_enterprise'),
+  stage: 'c.stage',
+  reportEvents: 'c.report_events',
+  findingsAsOf: value('c.report_findings_as_of'),
+  reportFindings: text('c.report_findings'),
+};
+
+/** The values of one packed column, in row order. */
+class Column {
+  private at = 0;
+
+  constructor(private readonly packed: string) {}
+
+  next(): string {
+    const end = this.packed.indexOf(SEP, this.at);
+    const next = end === -1 ? this.packed.length : end;
+    const v = this.packed.slice(this.at, next);
+    this.at = next + 1;
+    return v;
+  }
 }
 
-function packedRows(db: Db, columns: readonly string[], from: string, params: readonly unknown[]): string[][] {
-  return packedLines(db, columns, from, params).map((line) => line.split(FS));
+type CandidateColumns = { rows: number } & Record<keyof typeof CANDIDATE_COLUMNS, Column>;
+
+function candidateColumns(db: Db, where: string, params: readonly unknown[]): CandidateColumns {
+  const names = Object.keys(CANDIDATE_COLUMNS) as (keyof typeof CANDIDATE_COLUMNS)[];
+  const [rows, ...packed] = db.$client
+    .prepare(`SELECT count(*), ${names.map((n) => `group_concat(${CANDIDATE_COLUMNS[n]}, char(30))`).join(', ')} FROM candidates c WHERE ${where}`)
+    .raw()
+    .get(...params) as [number, ...(string | null)[]];
+  return { rows, ...Object.fromEntries(names.map((n, i) => [n, new Column(packed[i] ?? '')])) } as CandidateColumns;
 }
 
-const CANDIDATE_COLUMNS = ['c.id', 'c.unit_code', text('c.full_name'), 'c.search_key', text('c.gender'), 'c.birth_date', text('c.education'), text('c.youth_union_member'), text('c.ethnicity'), text('c.religion'), text('c.occupation'), text('c.non_state_enterprise'), 'c.stage'];
-type CandidateRaw = [id: string, unitCode: string, fullName: string, nameKey: string, gender: string, birthDate: string, education: string, youthUnionMember: string, ethnicity: string, religion: string, occupation: string, nonStateEnterprise: string, stage: string];
-
-const orNull = (v: string) => (v === '' ? null : v);
 const bool = (v: string) => (v === '' ? null : v === '1');
 
 /**
  * A filter on the candidates of `codes`. When they hold most of the database (a superior's report over all its
- * units) one pass over the tables beats an index lookup per candidate, so the unary + turns the index off and the
- * events and findings are read without a join; a single unit's report goes through the unit index.
+ * units) one pass over the table beats an index lookup per candidate, so the unary + turns the index off; a single
+ * unit's report goes through the unit index.
  */
-function unitFilter(db: Db, codes: string): { where: string; scan: boolean } {
+function unitFilter(db: Db, codes: string): string {
   const count = (sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).pluck().get(...params) as number;
   const scan = count('SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?))', codes) * 2 > count('SELECT count(*) FROM candidates');
-  return { where: `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?))`, scan };
+  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?))`;
 }
 
-/** FROM clause of a per-candidate table (alias `t`), joined to the candidates only when the filter needs it. */
-function fromTable(table: string, filter: { where: string; scan: boolean }): string {
-  return filter.scan ? `FROM ${table} t` : `FROM ${table} t JOIN candidates c ON c.id = t.candidate_id WHERE ${filter.where}`;
-}
-
-function profileOf(r: CandidateRaw): CandidateProfile {
+/**
+ * Turns summary values into report values. Equal values come back as one shared object: 50,000 candidates have a
+ * quarter of a million events but only some thousands of distinct (type, date) pairs, a few hundred distinct finding
+ * lists and a handful of genders, stages or occupations, and what is shared is allocated and collected once.
+ * Report input is read-only, so sharing is safe.
+ */
+function summaryDecoder(db: Db) {
+  const types = new Map(db.$client.prepare('SELECT letter, type FROM report_event_letters').raw().all() as [string, EventType][]);
+  const events = new Map<string, ReportEvent>();
+  const findingLists = new Map<string, ReportFinding[]>();
+  const words = new Map<string, string>();
+  const event = (token: string): ReportEvent => {
+    let e = events.get(token);
+    if (e === undefined) {
+      const type = types.get(token[0]!);
+      if (type === undefined) {
+        throw new Error(`report_events holds a letter no event type has: ${token}`);
+      }
+      e = { type, date: token.slice(1) };
+      events.set(token, e);
+    }
+    return e;
+  };
   return {
-    fullName: r[2],
-    gender: orNull(r[4]) as CandidateProfile['gender'],
-    birthDate: r[5],
-    education: orNull(r[6]) as CandidateProfile['education'],
-    youthUnionMember: bool(r[7]),
-    ethnicity: orNull(r[8]),
-    religion: orNull(r[9]),
-    occupation: orNull(r[10]) as CandidateProfile['occupation'],
-    nonStateEnterprise: bool(r[11]),
+    /** `b2025-10-01,g2026-03-31`: the events in force, in no particular order (reports go by their dates). */
+    events: (encoded: string): ReportEvent[] => (encoded === '' ? [] : encoded.split(',').map(event)),
+    /** `NO_MENTOR:error,…`: the severity follows the last colon, so a code may hold one. */
+    findings: (encoded: string): ReportFinding[] => {
+      let list = findingLists.get(encoded);
+      if (list === undefined) {
+        list = encoded === '' ? [] : encoded.split(',').map((pair) => ({ code: pair.slice(0, pair.lastIndexOf(':')), severity: pair.slice(pair.lastIndexOf(':') + 1) }));
+        findingLists.set(encoded, list);
+      }
+      return list;
+    },
+    /** A short value of few distinct ones; '' is null. */
+    word: (v: string): string | null => {
+      if (v === '') {
+        return null;
+      }
+      const known = words.get(v);
+      if (known !== undefined) {
+        return known;
+      }
+      words.set(v, v);
+      return v;
+    },
   };
 }
 
 /**
- * Events in force per candidate, voided ones removed, in no particular order (reports count by date, not by
- * position). Only the few voided events are looked up by id, so the pass over the table needs no event ids.
+ * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `asOf`
+ * (set on the candidates in place). `all` is how many candidates each unit has: a unit missing all of them is loaded
+ * whole rather than id by id.
  */
-function eventsByCandidate(db: Db, codes: string, filter: { where: string; scan: boolean }): Map<string, ReportEvent[]> {
-  const lines = packedLines(db, ['t.candidate_id', 't.seq', 't.type', 't.date', "ifnull(t.voids_id, '')"], fromTable('candidate_events', filter), filter.scan ? [] : [codes]);
-  const voidMark = `${FS}${VOID}${FS}`;
-  const voidedIds = lines.filter((line) => line.includes(voidMark)).map((line) => line.slice(line.lastIndexOf(FS) + 1));
-  const voided = new Set(
-    voidedIds.length === 0
-      ? []
-      : (db.$client.prepare('SELECT candidate_id, seq FROM candidate_events WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(voidedIds)) as [string, number][]).map(([c, seq]) => `${c}|${seq}`),
-  );
-  const out = new Map<string, ReportEvent[]>();
-  for (const line of lines) {
-    const [candidateId, seq, type, date] = line.split(FS) as [string, string, string, string];
-    if (type === VOID || (voided.size > 0 && voided.has(`${candidateId}|${seq}`))) {
-      continue;
-    }
-    pushTo(out, candidateId, { type: type as EventType, date });
-  }
-  return out;
-}
-
-type Cached = { asOf: string; findings: ReportFinding[] };
-
-/** Codes and severities only: SQLite picks them out of the stored findings, whose messages reports never show. */
-function cachedFindings(db: Db, codes: string, filter: { where: string; scan: boolean }): Map<string, Cached> {
-  const pairs = "ifnull((SELECT group_concat((j.value ->> '$.code') || ':' || (j.value ->> '$.severity')) FROM json_each(t.findings) j), '')";
-  const rows = packedRows(db, ['t.candidate_id', 't.as_of', pairs], fromTable('candidate_findings', filter), filter.scan ? [] : [codes]);
-  const out = new Map<string, Cached>();
-  for (const [id, asOf, list] of rows as [string, string, string][]) {
-    const findings = list
-      ? list.split(',').map((pair) => {
-          const [code, severity] = pair.split(':') as [string, string];
-          return { code, severity };
-        })
-      : [];
-    out.set(id, { asOf, findings });
-  }
-  return out;
-}
-
-/**
- * Findings of the candidates the cache cannot answer for, evaluated by the rules engine as of `asOf`. The own
- * unit's cache holds only when it was computed for that very day; a mirrored unit's findings are the ones its
- * bundle carried, whatever day the unit computed them, since it is the unit that answers for them.
- */
-function computeMissing(db: Db, units: readonly Unit[], rows: readonly CandidateRaw[], cache: Map<string, Cached>, asOf: string): void {
-  const mirror = new Set(units.filter((u) => u.origin === 'mirror').map((u) => u.code));
-  const missing = new Map<string, string[]>();
-  const counts = new Map<string, number>();
-  for (const [id, unit] of rows) {
-    counts.set(unit, (counts.get(unit) ?? 0) + 1);
-    const hit = cache.get(id);
-    if (!hit || (!mirror.has(unit) && hit.asOf !== asOf)) {
-      pushTo(missing, unit, id);
-    }
-  }
+function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>, all: ReadonlyMap<string, ReportCandidate[]>, asOf: string): void {
   if (missing.size === 0) {
     return;
   }
   const ctx = evalContext(db);
-  for (const [unit, ids] of missing) {
-    for (const loaded of loadDossiers(db, unit, ids.length === counts.get(unit) ? undefined : ids)) {
-      const findings = evaluateDossier(loaded.dossier, asOf, ctx).findings.map((f) => ({ code: f.code, severity: f.severity }));
-      cache.set(loaded.id, { asOf, findings });
+  for (const [unit, list] of missing) {
+    const byId = new Map(list.map((c) => [c.id, c]));
+    for (const loaded of loadDossiers(db, unit, list.length === all.get(unit)?.length ? undefined : [...byId.keys()])) {
+      const c = byId.get(loaded.id);
+      if (c) {
+        c.findings = evaluateDossier(loaded.dossier, asOf, ctx).findings.map((f) => ({ code: f.code, severity: f.severity }));
+      }
     }
   }
 }
 
 /**
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
- * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply.
+ * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply. The own unit's stored
+ * findings hold only when computed for that very day; a mirrored unit's are the ones its bundle carried, whatever
+ * day the unit computed them, since it is the unit that answers for them.
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string): ReportUnit[] {
   const codes = JSON.stringify(units.map((u) => u.code));
-  const filter = unitFilter(db, codes);
-  const rows = packedRows(db, CANDIDATE_COLUMNS, `FROM candidates c WHERE ${filter.where}`, [codes]) as CandidateRaw[];
-  const events = eventsByCandidate(db, codes, filter);
-  const findings = cachedFindings(db, codes, filter);
-  computeMissing(db, units, rows, findings, asOf);
+  const col = candidateColumns(db, unitFilter(db, codes), [codes]);
+  const decode = summaryDecoder(db);
+  const mirror = new Set(units.filter((u) => u.origin === 'mirror').map((u) => u.code));
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
-  for (const r of rows) {
-    const id = r[0];
-    byUnit.get(r[1])?.push({ id, profile: profileOf(r), nameKey: r[3], events: events.get(id) ?? [], stage: r[12], findings: findings.get(id)?.findings ?? [] });
+  const missing = new Map<string, ReportCandidate[]>();
+  for (let i = 0; i < col.rows; i++) {
+    // Every column moves on by one value per row, whatever is kept of it.
+    const id = col.id.next();
+    const unit = col.unitCode.next();
+    const profile: CandidateProfile = {
+      fullName: col.fullName.next(),
+      gender: decode.word(col.gender.next()) as CandidateProfile['gender'],
+      birthDate: col.birthDate.next(),
+      education: decode.word(col.education.next()) as CandidateProfile['education'],
+      youthUnionMember: bool(col.youthUnionMember.next()),
+      ethnicity: decode.word(col.ethnicity.next()),
+      religion: decode.word(col.religion.next()),
+      occupation: decode.word(col.occupation.next()) as CandidateProfile['occupation'],
+      nonStateEnterprise: bool(col.nonStateEnterprise.next()),
+    };
+    const nameKey = col.nameKey.next();
+    const events = decode.events(col.reportEvents.next());
+    const stage = decode.word(col.stage.next()) ?? '';
+    const findingsAsOf = col.findingsAsOf.next();
+    const findings = col.reportFindings.next();
+    const list = byUnit.get(unit);
+    if (!list) {
+      continue;
+    }
+    const stored = findingsAsOf !== '' && (mirror.has(unit) || findingsAsOf === asOf);
+    const candidate: ReportCandidate = { id, profile, nameKey, events, stage, findings: stored ? decode.findings(findings) : [] };
+    list.push(candidate);
+    if (!stored) {
+      pushTo(missing, unit, candidate);
+    }
   }
+  computeMissing(db, missing, byUnit, asOf);
   const atYearStart = fullMembersOn(db, `${year}-01-01`);
   const now = fullMembersOn(db, asOf);
   const targets = new Map<string, Target[]>();

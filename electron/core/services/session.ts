@@ -7,10 +7,10 @@ import { AppError } from '../errors';
 import type { Unit, UnitSetup } from '../model/entities';
 import type { Clock } from '../ports';
 import type { ServiceContext } from './context';
-import { findSelfUnit, setupUnit } from './unit-service';
+import { countUnitsBelow, findSelfUnit, setupUnit } from './unit-service';
 
 export type SessionOptions = Omit<OpenOptions, 'timestamp'> & { dataDir: string; clock: Clock; actor: string };
-export type SessionStatus = { state: 'no-database' | 'locked' | 'unlocked'; unit: Unit | null; dataDir: string };
+export type SessionStatus = { state: 'no-database' | 'locked' | 'unlocked'; unit: Unit | null; dataDir: string; unitsBelow?: number };
 
 export const DB_FILE_NAME = 'ptdv.db';
 
@@ -32,7 +32,8 @@ export class Session {
 
   status(): SessionStatus {
     if (this.database) {
-      return { state: 'unlocked', unit: findSelfUnit(this.database.db), dataDir: this.options.dataDir };
+      const db = this.database.db;
+      return { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db) };
     }
     const exists = existsSync(this.file) && existsSync(keyFilePath(this.file));
     return { state: exists ? 'locked' : 'no-database', unit: null, dataDir: this.options.dataDir };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { units } from '../../../db/schema/index';
 import { AppError } from '../errors';
@@ -36,6 +36,11 @@ export function findSelfUnit(db: DbOrTx): Unit | null {
 export function getUnit(db: DbOrTx, code: string): Unit | null {
   const row = db.select().from(units).where(eq(units.code, code)).get();
   return row ? toUnit(row) : null;
+}
+
+/** How many units below this one the database holds a mirror of. */
+export function countUnitsBelow(db: DbOrTx): number {
+  return db.select({ n: sql<number>`count(*)` }).from(units).where(eq(units.origin, 'mirror')).get()?.n ?? 0;
 }
 
 /** Records the own unit (first run) with its signing and age keys and, when given, a placeholder for its superior. */

@@ -63,7 +63,15 @@ export function App() {
     );
   }
   if (session.status.state === 'locked') {
-    return <UnlockScreen onUnlocked={setStatus} />;
+    return (
+      <UnlockScreen
+        onUnlocked={(unlocked) => {
+          // Unlocking starts at the unit's home screen, not wherever the app was when it was locked.
+          window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+          setStatus(unlocked);
+        }}
+      />
+    );
   }
   return (
     <SessionContext value={session}>

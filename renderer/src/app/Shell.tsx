@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AttentionBadge } from '../features/checks/AttentionBadge';
+import { SyncNav } from '../features/sync/SyncNav';
 import { UNIT_LEVEL_LABELS } from '../lib/labels';
 import { useSession } from './session';
 
@@ -27,6 +28,8 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 // The dashboard carries the chart library; loading it only here keeps it out of the first paint.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
+const ParentRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.ParentRoutes })));
+const UnitsRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.UnitsRoutes })));
 
 const NAV = [
   { href: '/candidates', label: 'Người vào Đảng' },
@@ -54,10 +57,13 @@ function Nav() {
         </span>
       </div>
       {NAV.map((item) => (
-        <Link key={item.href} href={item.href} className={(active) => `nav-link${active ? ' active' : ''}`}>
-          {item.label}
-          {item.href === '/todo' ? <AttentionBadge /> : null}
-        </Link>
+        <Fragment key={item.href}>
+          <Link href={item.href} className={(active) => `nav-link${active ? ' active' : ''}`}>
+            {item.label}
+            {item.href === '/todo' ? <AttentionBadge /> : null}
+          </Link>
+          {item.href === '/reports' ? <SyncNav /> : null}
+        </Fragment>
       ))}
     </nav>
   );
@@ -90,6 +96,9 @@ function Header() {
 
 /** The unlocked app: navigation on the left, the unit in the header, one screen at a time. */
 export function Shell() {
+  const { status } = useSession();
+  // A committee with units below watches them first; a cell works on its own candidates.
+  const superior = status.unit !== null && status.unit.level !== 'chi-bo' && (status.unitsBelow ?? 0) > 0;
   return (
     <Router hook={useHashLocation}>
       <div className="shell">
@@ -111,12 +120,14 @@ export function Shell() {
                 <Route path="/calendar" component={CalendarPage} />
                 <Route path="/targets" component={TargetsPage} />
                 <Route path="/reports" component={ReportsPage} />
+                <Route path="/sync" nest component={ParentRoutes} />
+                <Route path="/units" nest component={UnitsRoutes} />
                 <Route path="/dashboard" component={DashboardPage} />
                 <Route path="/dashboard/units/:code/:year">
                   {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
                 </Route>
                 <Route>
-                  <Redirect to="/candidates" replace />
+                  <Redirect to={superior ? '/dashboard' : '/candidates'} replace />
                 </Route>
               </Switch>
             </Suspense>

@@ -1,19 +1,20 @@
 import type {
   DocumentForm,
   EDUCATION_EXCEPTIONS,
-  EDUCATION_LEVELS,
   EventType,
   GENDERS,
   INTRODUCTION_PATHS,
   MENTOR_ROLES,
-  OCCUPATIONS,
   PROPOSERS,
 } from '../../../electron/core/model/dossier';
 import type { MEMBER_STATUSES, UNIT_LEVELS } from '../../../electron/core/model/entities';
 import { STAGE_LABELS, type Stage } from '../../../electron/core/domain/rules/stage';
 import type { CalendarKind } from '../../../electron/core/domain/calendar/calendar';
-import type { DUE_CODES, Severity } from '../../../electron/core/domain/rules/findings';
+import type { DUE_CODES } from '../../../electron/core/domain/rules/findings';
 import { findingLabel } from '../../../electron/core/domain/reports/labels';
+
+// Words a printed report or form draft also uses are defined once in core, so screen and paper cannot drift apart.
+export { EDUCATION_LABELS, OCCUPATION_LABELS, SEVERITY_LABELS } from '../../../electron/core/model/labels';
 
 /** Vietnamese names for every code the user sees; the data keeps the codes. */
 
@@ -32,16 +33,6 @@ export const MEMBER_STATUS_LABELS: Labels<typeof MEMBER_STATUSES> = {
   'du-bi': 'Dự bị',
 };
 
-export const EDUCATION_LABELS: Labels<typeof EDUCATION_LEVELS> = {
-  'tieu-hoc': 'Tiểu học',
-  thcs: 'Trung học cơ sở',
-  thpt: 'Trung học phổ thông',
-  'trung-cap': 'Trung cấp',
-  'cao-dang': 'Cao đẳng',
-  'dai-hoc': 'Đại học',
-  'sau-dai-hoc': 'Sau đại học',
-};
-
 export const EDUCATION_EXCEPTION_LABELS: Labels<typeof EDUCATION_EXCEPTIONS> = {
   primary: 'Vùng đặc biệt khó khăn — chỉ cần tốt nghiệp tiểu học',
   literate: 'Già làng, người có uy tín — biết đọc, biết viết',
@@ -51,18 +42,6 @@ export const INTRODUCTION_PATH_LABELS: Labels<typeof INTRODUCTION_PATHS> = {
   doan: 'Qua Đoàn Thanh niên',
   'cong-doan': 'Qua Công đoàn',
   'hai-dang-vien': 'Hai đảng viên chính thức',
-};
-
-export const OCCUPATION_LABELS: Labels<typeof OCCUPATIONS> = {
-  'cong-nhan': 'Công nhân',
-  'nong-dan': 'Nông dân',
-  'can-bo-cong-chuc': 'Cán bộ, công chức',
-  'vien-chuc': 'Viên chức',
-  'hoc-sinh-sinh-vien': 'Học sinh, sinh viên',
-  'chu-doanh-nghiep': 'Chủ doanh nghiệp',
-  'luc-luong-vu-trang': 'Lực lượng vũ trang',
-  'huu-tri': 'Hưu trí',
-  khac: 'Khác',
 };
 
 export const PROPOSER_LABELS: Labels<typeof PROPOSERS> = {
@@ -117,12 +96,6 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
   '1-HSĐV': 'Phiếu đảng viên',
   '2-HSĐV': 'Lý lịch đảng viên',
   'DONG-Y-TINH': 'Văn bản đồng ý của Ban Thường vụ Tỉnh ủy',
-};
-
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: 'Lỗi',
-  warning: 'Cảnh báo',
-  info: 'Nhắc việc',
 };
 
 const DUE_LABELS: Readonly<Record<(typeof DUE_CODES)[number], string>> = {

@@ -1,5 +1,6 @@
 import type { AgeGroup, FlowKey, ReportStage } from '../../model/report';
 import type { TargetSource } from '../../model/targets';
+import { EDUCATION_LABELS as PROFILE_EDUCATION, OCCUPATION_LABELS as PROFILE_OCCUPATION, SEVERITY_LABELS as SEVERITY } from '../../model/labels';
 import { STAGE_LABELS as RULE_STAGE_LABELS } from '../rules/stage';
 
 /**
@@ -37,33 +38,17 @@ export const AGE_LABELS: Record<AgeGroup, string> = {
   'tren-60': 'Trên 60 tuổi',
 };
 
-export const EDUCATION_LABELS: Record<string, string> = {
-  'tieu-hoc': 'Tiểu học',
-  thcs: 'Trung học cơ sở',
-  thpt: 'Trung học phổ thông',
-  'trung-cap': 'Trung cấp',
-  'cao-dang': 'Cao đẳng',
-  'dai-hoc': 'Đại học',
-  'sau-dai-hoc': 'Sau đại học',
-  'khong-ro': 'Chưa rõ',
-};
+/** A breakdown also counts the profiles that do not say, under "Chưa rõ". */
+const UNKNOWN = { 'khong-ro': 'Chưa rõ' };
 
-export const OCCUPATION_LABELS: Record<string, string> = {
-  'cong-nhan': 'Công nhân, người lao động',
-  'nong-dan': 'Nông dân',
-  'can-bo-cong-chuc': 'Cán bộ, công chức',
-  'vien-chuc': 'Viên chức',
-  'hoc-sinh-sinh-vien': 'Học sinh, sinh viên',
-  'chu-doanh-nghiep': 'Chủ doanh nghiệp tư nhân',
-  'luc-luong-vu-trang': 'Lực lượng vũ trang',
-  'huu-tri': 'Hưu trí',
-  khac: 'Khác',
-  'khong-ro': 'Chưa rõ',
-};
+export const EDUCATION_LABELS: Readonly<Record<string, string>> = { ...PROFILE_EDUCATION, ...UNKNOWN };
+
+export const OCCUPATION_LABELS: Readonly<Record<string, string>> = { ...PROFILE_OCCUPATION, ...UNKNOWN };
 
 export const SOURCE_LABELS: Record<TargetSource, string> = { unit: 'Đơn vị tự đặt', superior: 'Cấp trên giao' };
 
-export const SEVERITY_LABELS: Record<string, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+/** Keyed by any string: a report may carry a severity a newer rulebook added. */
+export const SEVERITY_LABELS: Readonly<Record<string, string>> = SEVERITY;
 
 /** Finding codes of RULES.md §3 as a reader understands them. */
 export const FINDING_LABELS: Record<string, string> = {

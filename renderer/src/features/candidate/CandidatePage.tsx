@@ -4,8 +4,10 @@ import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
+import { todayIso } from '../../lib/form';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
+import { FormsCard } from '../forms/FormsCard';
 import { ChecklistCard } from './ChecklistCard';
 import { ChecksPanel } from './ChecksPanel';
 import { DocumentsCard } from './DocumentsCard';
@@ -40,11 +42,19 @@ export function CandidatePage({ id }: { id: string }) {
     <section>
       <div className="page-head">
         <div>
-          <Link href="/candidates">← Danh sách người vào Đảng</Link>
+          {candidate.readOnly ? (
+            <Link href={`/dashboard/units/${candidate.unitCode}/${todayIso().slice(0, 4)}`}>← {candidate.unitName}</Link>
+          ) : (
+            <Link href="/candidates">← Danh sách người vào Đảng</Link>
+          )}
           <h1 className="candidate-name">
             {candidate.profile.fullName} <StageBadge stage={candidate.stage} />
           </h1>
-          {candidate.readOnly ? <p className="muted">Hồ sơ của đơn vị {candidate.unitCode} — chỉ xem.</p> : null}
+          {candidate.readOnly ? (
+            <p className="muted" data-testid="read-only-note">
+              Dữ liệu do {candidate.unitName} gửi lên, chỉ xem.
+            </p>
+          ) : null}
         </div>
       </div>
       <FormError message={members.error} />
@@ -59,6 +69,7 @@ export function CandidatePage({ id }: { id: string }) {
         <div>
           <MentorsCard candidate={candidate} members={roster} onChange={onChange} />
           <IntroducersCard candidate={candidate} members={roster} onChange={onChange} />
+          {candidate.readOnly ? null : <FormsCard candidate={candidate} />}
         </div>
       </div>
     </section>

@@ -92,8 +92,13 @@ export function ChecksPanel({ checks }: { checks: Loaded<CandidateCheck> }) {
         <div>
           <h2 id="checks-title">Kiểm tra hồ sơ và thời hạn</h2>
           <p className="checks-meta">
-            Giai đoạn theo các sự kiện đã ghi: <StageBadge stage={evaluation.stage} /> · Tính đến ngày {formatViDate(evaluation.asOf)} · Áp
-            dụng bộ quy tắc <strong data-testid="rulebook-version">{evaluation.rulebookVersion}</strong>
+            Giai đoạn theo các sự kiện đã ghi: <StageBadge stage={evaluation.stage} /> ·{' '}
+            {checks.data?.source === 'unit' ? (
+              <span data-testid="checks-source">Kết quả do đơn vị tính ngày {formatViDate(evaluation.asOf)} và gửi lên</span>
+            ) : (
+              `Tính đến ngày ${formatViDate(evaluation.asOf)}`
+            )}{' '}
+            · Áp dụng bộ quy tắc <strong data-testid="rulebook-version">{evaluation.rulebookVersion}</strong>
           </p>
         </div>
         <Summary findings={findings} />

@@ -7,6 +7,7 @@ import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
@@ -194,6 +195,8 @@ export function ReportsPage() {
         }}
         onExport={exportFrozen}
       />
+
+      {status.unit ? <RegisterCard unitCode={status.unit.code} /> : null}
 
       <FormError message={preview.error} />
       {preview.data ? <ReportPreview html={preview.data.html} label={`Bản xem báo cáo ${preview.data.report.period.label}`} /> : null}

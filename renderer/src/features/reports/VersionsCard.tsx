@@ -1,6 +1,7 @@
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { parsePeriod } from '../../../../electron/core/model/report';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
+import { formatViDateTime } from '../../lib/format';
 import { EXPORT_FORMATS, type ExportFormat } from './use-export';
 
 type Props = {
@@ -12,11 +13,6 @@ type Props = {
   onView: (info: FrozenReportInfo) => void;
   onExport: (info: FrozenReportInfo, format: ExportFormat) => void;
 };
-
-function frozenAt(iso: string): string {
-  const time = iso.slice(11, 16);
-  return `${formatViDate(iso.slice(0, 10))}${time ? ` ${time}` : ''}`;
-}
 
 /** Every report sent upward, every version of it: a correction is a new row, and the earlier one stays. */
 export function VersionsCard({ versions, period, viewing, busy, onView, onExport }: Props) {
@@ -58,7 +54,7 @@ export function VersionsCard({ versions, period, viewing, busy, onView, onExport
                     <strong>{v.number}</strong>
                   </td>
                   <td className="nowrap">{formatViDate(v.issuedOn)}</td>
-                  <td className="detail nowrap">{frozenAt(v.frozenAt)}</td>
+                  <td className="detail nowrap">{formatViDateTime(v.frozenAt)}</td>
                   <td className="wrap">{v.reason ?? <span className="muted">—</span>}</td>
                   <td>
                     <div className="cell-actions">

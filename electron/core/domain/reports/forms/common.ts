@@ -2,7 +2,7 @@ import { Document, Packer } from 'docx';
 import type { Paragraph, Table } from 'docx';
 import type { CandidateEvent, Dossier, EventType } from '../../../model/dossier';
 import { formatViDate } from '../../../model/dates';
-import { EDUCATION_LABELS, OCCUPATION_LABELS } from '../labels';
+import { EDUCATION_LABELS, OCCUPATION_LABELS } from '../../../model/labels';
 import type { PartyDocumentMeta } from '../party-document';
 import { DOTS, FONT, a4Section, para } from '../party-document';
 
@@ -18,8 +18,17 @@ export type FormUnit = {
   secretary?: string | null;
 };
 
-/** What every single-candidate form needs; `number` is the document's number and symbol if already assigned. */
-export type FormInput = { dossier: Dossier; unit: FormUnit; number?: string | null };
+/**
+ * What every single-candidate form needs; `number` is the document's number and symbol if already assigned, and
+ * `probationaryMembers` the cell's probationary members on the meeting day (they attend but do not vote), when
+ * the roster is kept in the app.
+ */
+export type FormInput = { dossier: Dossier; unit: FormUnit; number?: string | null; probationaryMembers?: number | null };
+
+/** The roster line under the full members' count of a resolution. */
+export function probationaryLine(input: FormInput): Paragraph {
+  return body(`Tổng số đảng viên dự bị: ${orDots(input.probationaryMembers)} đồng chí.`);
+}
 
 /** A value or the dotted blank the secretary fills by hand. */
 export function orDots(value: string | number | null | undefined): string {
@@ -81,4 +90,20 @@ export async function packForm(title: string, children: (Paragraph | Table)[], l
 /** A numbered body paragraph (justified, first-line indent). */
 export function body(text: string, bold = false): Paragraph {
   return para({ text, bold }, { align: 'both', indent: true, after: 80 });
+}
+
+/**
+ * The header's party body and the deciding committee from the one name the superior is known by: "Đảng ủy phường
+ * Ba Đình" heads the "Đảng bộ phường Ba Đình" and the other way round; an unknown superior is left blank.
+ */
+export function superiorNames(name: string | null): Pick<FormUnit, 'superiorBody' | 'superiorCommittee'> {
+  if (!name) {
+    return { superiorBody: DOTS, superiorCommittee: DOTS };
+  }
+  const committee = /^Đảng ủy\s/i.exec(name);
+  const body = /^Đảng bộ\s/i.exec(name);
+  return {
+    superiorBody: committee ? `Đảng bộ ${name.slice(committee[0].length)}` : name,
+    superiorCommittee: body ? `Đảng ủy ${name.slice(body[0].length)}` : name,
+  };
 }

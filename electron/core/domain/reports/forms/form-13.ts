@@ -1,6 +1,6 @@
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
-import { body, formMeta, identityLines, lastEvent, orDots, packForm, viDate, votePercent } from './common';
+import { body, formMeta, identityLines, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
 import { probationEndOf } from '../../rules/check-deadlines';
 
 /**
@@ -20,6 +20,7 @@ export async function form13Docx(input: FormInput): Promise<Buffer> {
     ...documentTitle('NGHỊ QUYẾT', 'Đề nghị công nhận đảng viên chính thức'),
     body(`Ngày ${viDate(vote?.date)}, ${unit.issuingBody} đã họp để xét đề nghị công nhận đảng viên chính thức đối với đồng chí ${d.candidate.fullName}.`),
     body(`Tổng số đảng viên chính thức của chi bộ: ${orDots(vote?.eligible)} đồng chí. Có mặt: ${DOTS} đồng chí; vắng mặt: ${DOTS} đồng chí.`),
+    probationaryLine(input),
     body('I. THÔNG TIN VỀ ĐẢNG VIÊN DỰ BỊ', true),
     ...identityLines(d, 'đồng chí'),
     body(`- Quyết định kết nạp số ${orDots(decision?.number)} ngày ${viDate(decision?.date)}; kết nạp vào Đảng (lễ kết nạp) ngày ${viDate(ceremony?.date)}.`),

@@ -1,7 +1,7 @@
 import type { Introducer } from '../../../model/dossier';
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
-import { body, formMeta, identityLines, lastEvent, orDots, packForm, viDate, votePercent } from './common';
+import { body, formMeta, identityLines, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
 
 const PATH_TEXT = { doan: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'cong-doan': 'Công đoàn cơ sở' } as const;
 
@@ -24,6 +24,7 @@ export async function form6Docx(input: FormInput): Promise<Buffer> {
     ...documentTitle('NGHỊ QUYẾT', 'Đề nghị kết nạp đảng viên'),
     body(`Ngày ${viDate(vote?.date)}, ${unit.issuingBody} đã họp để xét đề nghị kết nạp vào Đảng đối với quần chúng ${d.candidate.fullName}.`),
     body(`Tổng số đảng viên chính thức của chi bộ: ${orDots(vote?.eligible)} đồng chí. Có mặt: ${DOTS} đồng chí; vắng mặt: ${DOTS} đồng chí (có lý do: ${DOTS}).`),
+    probationaryLine(input),
     body(`Chủ trì hội nghị: đồng chí ${orDots(unit.secretary)}; thư ký hội nghị: đồng chí ${DOTS}.`),
     body('I. THÔNG TIN VỀ NGƯỜI XIN VÀO ĐẢNG', true),
     ...identityLines(d, 'quần chúng'),

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { DirectiveItem, SavedBundle } from '../../../../electron/core/model/sync';
+import { call, errorMessage } from '../../api';
+import { FormError } from '../../components/Field';
+import { formatViDateTime } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
+import { DecisionForm, NoteForm } from './DirectiveForms';
+import { FolderPicker } from './pickers';
+import { SavedResult } from './SavedResult';
+import { DIRECTIVE_ITEM_LABELS, labelOf } from './sync-format';
+
+/** Enough for any real cell; decisions name people of one unit. */
+const CANDIDATE_LIMIT = 500;
+
+function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (item: DirectiveItem) => void }) {
+  if (items.length === 0) {
+    return <p className="muted">Không có mục nào đang chờ gửi.</p>;
+  }
+  return (
+    <ul className="plain-list pending-list" aria-label="Đang chờ gửi">
+      {items.map((item) => (
+        <li key={item.id} data-testid="pending-item">
+          <span>
+            <span className="badge badge-neutral">{labelOf(DIRECTIVE_ITEM_LABELS, item.kind)}</span> {item.text}
+            {item.candidateName ? <strong> — {item.candidateName}</strong> : null}
+            <span className="detail"> · {formatViDateTime(item.createdAt)}</span>
+          </span>
+          {item.kind === 'receipt' ? null : (
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => onRemove(item)}>
+              Bỏ
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What goes back to a unit: receipts of its bundles (queued by every import), decisions and comments added here,
+ * and, in every directive, the targets, calendar and rulebooks; then the directive file itself.
+ */
+export function DirectiveCard({ unitCode, verified, version }: { unitCode: string; verified: boolean; version: number }) {
+  const [changes, setChanges] = useState(0);
+  const pending = useLoad(() => call('directives:list-pending', { unitCode }), `${unitCode}|${version}|${changes}`);
+  const candidates = useLoad(() => call('candidates:list', { unitCode, limit: CANDIDATE_LIMIT }), `${unitCode}|${version}`);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedBundle | null>(null);
+  const changed = () => setChanges((n) => n + 1);
+  const remove = async (item: DirectiveItem) => {
+    setFailure(null);
+    try {
+      await call('directives:remove-pending', { id: item.id });
+      changed();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  const make = async () => {
+    if (!folder) {
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    setSaved(null);
+    try {
+      setSaved(await call('directives:export', { unitCode, path: folder }));
+      changed();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rows = candidates.data?.rows ?? [];
+  return (
+    <section className="card section" aria-labelledby="directive-title">
+      <h2 id="directive-title">Gửi chỉ đạo cho đơn vị</h2>
+      <p className="lead">
+        Mỗi gói chỉ đạo mang theo các mục đang chờ dưới đây, cùng với chỉ tiêu đã giao cho đơn vị (mục <Link href="~/targets">Chỉ tiêu</Link>), lịch
+        ngày nghỉ đã xác nhận và bộ quy tắc mới đã nhập.
+      </p>
+      <h3 className="subhead">Đang chờ gửi</h3>
+      <FormError message={pending.error ?? candidates.error} />
+      {pending.data ? <PendingList items={pending.data} onRemove={(item) => void remove(item)} /> : null}
+      <DecisionForm candidates={rows} onAdded={changed} />
+      <NoteForm unitCode={unitCode} candidates={rows} onAdded={changed} />
+      <div className="inline-form">
+        <h3 className="subhead">Tạo gói chỉ đạo</h3>
+        {verified ? (
+          <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói chỉ đạo" button="Chọn nơi lưu (ví dụ ổ USB)…" />
+        ) : (
+          <p className="warning">Chưa gửi chỉ đạo được: hãy đối chiếu và xác nhận mã vân tay của đơn vị trước.</p>
+        )}
+        <FormError message={failure} />
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !verified || !folder}>
+            {busy ? 'Đang tạo gói…' : 'Tạo gói chỉ đạo'}
+          </button>
+        </div>
+        {saved ? <SavedResult saved={saved} title={`Đã tạo gói chỉ đạo số ${saved.seq} cho ${unitCode}`} testId="directive-done" /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import type { CandidateRow } from '../../../../electron/core/model/entities';
+import { formatViDate } from '../../../../electron/core/model/dates';
+import { call, errorMessage } from '../../api';
+import { Field, FormError } from '../../components/Field';
+import { todayIso, viDate } from '../../lib/form';
+import { stageLabel } from '../../lib/labels';
+
+const decisionSchema = z.object({
+  candidateId: z.string().min(1, 'Chọn người được quyết định.'),
+  kind: z.enum(['admission', 'recognition']),
+  number: z.string().trim().min(1, 'Nhập số quyết định, ví dụ 125-QĐ/ĐU.').max(60, 'Tối đa 60 ký tự.'),
+  date: viDate('Nhập ngày ký quyết định (ngày/tháng/năm).'),
+});
+
+const noteSchema = z.object({
+  kind: z.enum(['comment', 'request-dossier']),
+  candidateId: z.string(),
+  text: z.string().trim().min(1, 'Nhập nội dung.').max(4000, 'Tối đa 4.000 ký tự.'),
+});
+
+function CandidateOptions({ candidates }: { candidates: CandidateRow[] }) {
+  return candidates.map((c) => (
+    <option key={c.id} value={c.id}>
+      {c.fullName} · {formatViDate(c.birthDate)} · {stageLabel(c.stage)}
+    </option>
+  ));
+}
+
+/** An admission or recognition decision issued by the superior, to be carried by the next directive. */
+export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow[]; onAdded: () => void }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<z.input<typeof decisionSchema>, unknown, z.output<typeof decisionSchema>>({
+    resolver: zodResolver(decisionSchema),
+    defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await call('directives:add-decision', v);
+      form.reset({ ...v, candidateId: '', number: '', date: formatViDate(v.date) });
+      onAdded();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Thêm quyết định" className="inline-form">
+      <h3 className="subhead">Thêm quyết định đã ký</h3>
+      <div className="form-grid">
+        <Field label="Người được quyết định" error={errors.candidateId?.message} wide>
+          <select {...form.register('candidateId')}>
+            <option value="">— Chọn người —</option>
+            <CandidateOptions candidates={candidates} />
+          </select>
+        </Field>
+        <Field label="Loại quyết định" error={errors.kind?.message}>
+          <select {...form.register('kind')}>
+            <option value="admission">Quyết định kết nạp đảng viên</option>
+            <option value="recognition">Quyết định công nhận đảng viên chính thức</option>
+          </select>
+        </Field>
+        <Field label="Số quyết định" error={errors.number?.message}>
+          <input {...form.register('number')} placeholder="125-QĐ/ĐU" />
+        </Field>
+        <Field label="Ngày ký" error={errors.date?.message} hint="ngày/tháng/năm">
+          <input {...form.register('date')} inputMode="numeric" />
+        </Field>
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="submit" className="btn" disabled={isSubmitting}>
+          Thêm quyết định
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A comment for the unit, or a request to complete a candidate's dossier. */
+export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; candidates: CandidateRow[]; onAdded: () => void }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
+    resolver: zodResolver(noteSchema),
+    defaultValues: { kind: 'comment', candidateId: '', text: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    setFailure(null);
+    try {
+      await call('directives:add-note', { unitCode, kind: v.kind, text: v.text, candidateId: v.candidateId || null });
+      form.reset({ kind: v.kind, candidateId: '', text: '' });
+      onAdded();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Thêm ý kiến" className="inline-form">
+      <h3 className="subhead">Thêm ý kiến hoặc đề nghị bổ sung hồ sơ</h3>
+      <div className="form-grid">
+        <Field label="Loại" error={errors.kind?.message}>
+          <select {...form.register('kind')}>
+            <option value="comment">Ý kiến, nhắc nhở</option>
+            <option value="request-dossier">Đề nghị bổ sung hồ sơ</option>
+          </select>
+        </Field>
+        <Field label="Về người (không bắt buộc)" error={errors.candidateId?.message}>
+          <select {...form.register('candidateId')}>
+            <option value="">— Cả đơn vị —</option>
+            <CandidateOptions candidates={candidates} />
+          </select>
+        </Field>
+        <Field label="Nội dung" error={errors.text?.message} wide>
+          <textarea {...form.register('text')} rows={3} />
+        </Field>
+      </div>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="submit" className="btn" disabled={isSubmitting}>
+          Thêm ý kiến
+        </button>
+      </div>
+    </form>
+  );
+}

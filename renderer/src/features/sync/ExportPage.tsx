@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { BUNDLE_LABEL } from '../../../../electron/core/domain/bundles/manifest';
+import type { KeysInfo, SavedBundle } from '../../../../electron/core/model/sync';
+import { call, errorMessage } from '../../api';
+import { Field, FormError } from '../../components/Field';
+import { todayIso } from '../../lib/form';
+import { useLoad } from '../../lib/use-load';
+import { FolderPicker, Step } from './pickers';
+import { ReadAloudCode } from './ReadAloudCode';
+import { SavedResult } from './SavedResult';
+import { quarterLabel } from './sync-format';
+
+const LABEL_HINT = 'Quý hiện tại; cũng có thể ghi tháng (2026-12) hoặc năm (2026).';
+const LABEL_ERROR = 'Nhãn kỳ chỉ gồm chữ không dấu, chữ số và dấu gạch ngang, ví dụ 2026Q4.';
+
+function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['parent']> } }) {
+  const [label, setLabel] = useState(() => quarterLabel(todayIso()));
+  const [folder, setFolder] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedBundle | null>(null);
+  const trimmed = label.trim();
+  const valid = BUNDLE_LABEL.test(trimmed);
+  // The name carries the next sequence number, so it is asked again after every export.
+  const name = useLoad(() => (valid ? call('bundles:next-file-name', { label: trimmed }) : Promise.resolve(null)), `${trimmed}|${saved?.seq ?? 0}`);
+
+  const make = async () => {
+    if (!folder || !valid) {
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    setSaved(null);
+    try {
+      setSaved(await call('bundles:export', { label: trimmed, path: folder }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card section" aria-labelledby="export-title">
+      <h2 id="export-title">Gửi báo cáo lên cấp trên</h2>
+      <p className="lead">
+        Gói báo cáo mang toàn bộ dữ liệu hiện có của chi bộ (hồ sơ, đảng viên, chỉ tiêu, báo cáo đã chốt), được ký và mã hóa: chỉ cấp trên
+        và chi bộ mở được. Mất một gói cũng không sao, gói sau mang đủ dữ liệu.
+      </p>
+      <ol className="steps">
+        <Step n={1} title="Kỳ báo cáo">
+          <Field label="Nhãn kỳ" hint={LABEL_HINT} error={valid ? undefined : LABEL_ERROR}>
+            <input value={label} onChange={(e) => setLabel(e.target.value)} className="input-short" />
+          </Field>
+        </Step>
+        <Step n={2} title="Gửi đến">
+          <p className="sync-party">
+            <strong>{info.parent.name}</strong> · mã {info.parent.code}
+          </p>
+          <ReadAloudCode small code={info.parent.readAloudCode} label="Mã vân tay của cấp trên" />
+        </Step>
+        <Step n={3} title="Nơi lưu (ví dụ ổ USB)">
+          <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói báo cáo" button="Chọn thư mục…" />
+        </Step>
+        <Step n={4} title="Tên tệp để gửi qua thư điện tử">
+          <p className="file-name" data-testid="next-file-name">
+            {name.data?.fileName ?? (valid ? '…' : '—')}
+          </p>
+          <FormError message={name.error} />
+          <ReadAloudCode small code={info.own.readAloudCode} label="Mã vân tay của chi bộ (đọc khi cấp trên hỏi)" />
+        </Step>
+      </ol>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !valid || !folder}>
+          {busy ? 'Đang tạo gói…' : 'Tạo gói và lưu'}
+        </button>
+      </div>
+      {saved ? <SavedResult saved={saved} title={`Đã tạo gói báo cáo số ${saved.seq}, kỳ ${saved.label}`} testId="export-done" /> : null}
+    </section>
+  );
+}
+
+/** The export wizard (cell → superior): period label, recipient, save location, the e-mail-ready name. */
+export function ExportPage() {
+  const info = useLoad(() => call('keys:get-info', {}), 'keys');
+  const data = info.data;
+  if (!data) {
+    return info.error ? <FormError message={info.error} /> : <p className="muted">Đang tải…</p>;
+  }
+  if (!data.parent) {
+    return (
+      <section className="card section warning">
+        Chưa có khóa của cấp trên nên chưa gửi báo cáo được. Hãy nhập tệp tin cậy do cấp trên gửi ở mục <Link href="/">Khóa và đăng ký</Link>{' '}
+        trước.
+      </section>
+    );
+  }
+  return <Wizard info={{ ...data, parent: data.parent }} />;
+}
