@@ -68,6 +68,9 @@ export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: str
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB of decrypted pages: a superior's mirror of 50,000 candidates keyed by random ids outgrows the 16 MB default,
+  // and every page missed is read and decrypted again (measured: a third off applying 500 unit bundles).
+  sqlite.pragma('cache_size = -65536');
   return sqlite;
 }
 
