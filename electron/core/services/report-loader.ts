@@ -30,12 +30,15 @@ const SEP = '\x1e';
 const text = (column: string) => `replace(ifnull(${column}, ''), char(30), ' ')`;
 const value = (column: string) => `ifnull(${column}, '')`;
 
-/** Finding codes come from bundles, so they may hold anything; enumerations, dates and the events' summary cannot. */
+/**
+ * Free text and finding codes (a bundle's may hold anything) lose the separator; enumerations, dates and the events'
+ * summary cannot hold it.
+ */
 const CANDIDATE_COLUMNS = {
   id: 'c.id',
   unitCode: 'c.unit_code',
   fullName: text('c.full_name'),
-  nameKey: text('c.search_key'),
+  identityKey: `${text('c.search_key')} || '|' || c.birth_date`,
   gender: value('c.gender'),
   birthDate: 'c.birth_date',
   education: value('c.education'),
@@ -79,21 +82,21 @@ function candidateColumns(db: Db, where: string, params: readonly unknown[]): Ca
 const bool = (v: string) => (v === '' ? null : v === '1');
 
 /**
- * A filter on the candidates of `codes`. When they hold most of the database (a superior's report over all its
- * units) one pass over the table beats an index lookup per candidate, so the unary + turns the index off; a single
- * unit's report goes through the unit index.
+ * A filter on the candidates of `units`. When they hold most of the database (a superior's report over all its
+ * units, or a unit that is most of it) one pass over the table beats an index lookup per candidate, so the unary +
+ * turns the index off; a single smaller unit's report goes through the unit index.
  */
-function unitFilter(db: Db, codes: string): string {
+function unitFilter(db: Db, units: readonly Unit[]): string {
   const count = (sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).pluck().get(...params) as number;
-  const scan = count('SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?))', codes) * 2 > count('SELECT count(*) FROM candidates');
+  const scan = units.length > 1 || count('SELECT count(*) FROM candidates WHERE unit_code = ?', units[0]?.code) * 2 > count('SELECT count(*) FROM candidates');
   return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?))`;
 }
 
 /**
  * Turns summary values into report values. Equal values come back as one shared object: 50,000 candidates have a
- * quarter of a million events but only some thousands of distinct (type, date) pairs, a few hundred distinct finding
- * lists and a handful of genders, stages or occupations, and what is shared is allocated and collected once.
- * Report input is read-only, so sharing is safe.
+ * quarter of a million events but some ten thousand distinct (type, date) pairs, far fewer distinct finding lists and
+ * a handful of genders, stages or occupations, and what is shared is allocated and collected once. Report input is
+ * read-only, so sharing is safe.
  */
 function summaryDecoder(db: Db) {
   const types = new Map(db.$client.prepare('SELECT letter, type FROM report_event_letters').raw().all() as [string, EventType][]);
@@ -141,7 +144,7 @@ function summaryDecoder(db: Db) {
 
 /**
  * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `asOf`
- * (set on the candidates in place). `all` is how many candidates each unit has: a unit missing all of them is loaded
+ * and set on the candidates in place. `all` holds every candidate of each unit: a unit missing them all is loaded
  * whole rather than id by id.
  */
 function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>, all: ReadonlyMap<string, ReportCandidate[]>, asOf: string): void {
@@ -168,7 +171,7 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>,
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string): ReportUnit[] {
   const codes = JSON.stringify(units.map((u) => u.code));
-  const col = candidateColumns(db, unitFilter(db, codes), [codes]);
+  const col = candidateColumns(db, unitFilter(db, units), [codes]);
   const decode = summaryDecoder(db);
   const mirror = new Set(units.filter((u) => u.origin === 'mirror').map((u) => u.code));
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
@@ -188,7 +191,7 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
       occupation: decode.word(col.occupation.next()) as CandidateProfile['occupation'],
       nonStateEnterprise: bool(col.nonStateEnterprise.next()),
     };
-    const nameKey = col.nameKey.next();
+    const identityKey = col.identityKey.next();
     const events = decode.events(col.reportEvents.next());
     const stage = decode.word(col.stage.next()) ?? '';
     const findingsAsOf = col.findingsAsOf.next();
@@ -198,7 +201,7 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
       continue;
     }
     const stored = findingsAsOf !== '' && (mirror.has(unit) || findingsAsOf === asOf);
-    const candidate: ReportCandidate = { id, profile, nameKey, events, stage, findings: stored ? decode.findings(findings) : [] };
+    const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored ? decode.findings(findings) : [] };
     list.push(candidate);
     if (!stored) {
       pushTo(missing, unit, candidate);

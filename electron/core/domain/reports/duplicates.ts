@@ -11,7 +11,7 @@ const MANY = '';
  * Two passes, so that only the few people who are in several units cost an allocation.
  */
 export function findDuplicates(units: readonly ReportUnit[]): Duplicate[] {
-  const keys = units.map((u) => u.candidates.map((c) => `${c.nameKey ?? searchKey(c.profile.fullName)}|${c.profile.birthDate}`));
+  const keys = units.map((u) => u.candidates.map((c) => c.identityKey ?? `${searchKey(c.profile.fullName)}|${c.profile.birthDate}`));
   const unitOfKey = new Map<string, string>();
   keys.forEach((unitKeys, u) => {
     const code = units[u]!.code;

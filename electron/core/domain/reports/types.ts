@@ -11,8 +11,11 @@ export type ReportEvent = Pick<CandidateEvent, 'type' | 'date'>;
 export type ReportCandidate = {
   id: string;
   profile: CandidateProfile;
-  /** searchKey(profile.fullName), the identity index's name key, when the caller has it stored. */
-  nameKey?: string;
+  /**
+   * `searchKey(profile.fullName)|profile.birthDate`, what tells the same person in two units, when the caller has it
+   * stored (the identity index's columns).
+   */
+  identityKey?: string;
   /** Events in force (voided ones removed), in any order: reports go by their dates. */
   events: readonly ReportEvent[];
   /** Current stage (RULES.md §2), shown in the duplicates list. */

@@ -60,64 +60,77 @@ export function newAccumulator(unit: ReportUnit): UnitAccumulator {
 
 /**
  * Counts one candidate into its unit's accumulator (RULES.md §5). The stock stage is the rules engine's stage on
- * the counting day; a candidate whose first event comes later is in no stock column yet.
+ * the counting day; a candidate whose first event comes later is in no stock column yet. A superior counts 50,000
+ * candidates per report, so the events are read in one pass, without copies: the flows a candidate passed through
+ * as bits, and the first day of each step the breakdowns and lead times measure.
  */
 export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow): void {
-  // A superior counts 50,000 candidates per report: no copy of the events when none is after the counting day (the
-  // usual case), and the flows a candidate passed through as bits rather than a set per candidate.
-  const events = c.events.every((e) => e.date <= w.countedTo) ? c.events : c.events.filter((e) => e.date <= w.countedTo);
-  if (events.length > 0) {
-    acc.stock[deriveStage(events)] += 1;
-  }
-  let seen = 0;
-  for (const e of events) {
-    const flow = FLOW_BIT[e.type];
-    if (flow !== undefined && e.date >= w.start) {
-      seen |= flow;
+  let counted = false;
+  let flows = 0;
+  let decidedInYear: string | null = null;
+  let decidedInPeriod: string | null = null;
+  let listed: string | null = null;
+  let recognized: string | null = null;
+  let ceremony: string | null = null;
+  for (const e of c.events) {
+    if (e.date > w.countedTo) {
+      continue;
+    }
+    counted = true;
+    if (e.date >= w.start) {
+      flows |= FLOW_BIT[e.type] ?? 0;
+    }
+    switch (e.type) {
+      case 'ADMISSION_DECIDED':
+        decidedInYear = earliest(decidedInYear, e.date, w.yearStart);
+        decidedInPeriod = earliest(decidedInPeriod, e.date, w.start);
+        break;
+      case 'LISTED':
+        listed = earliest(listed, e.date);
+        break;
+      case 'RECOGNITION_DECIDED':
+        recognized = earliest(recognized, e.date, w.start);
+        break;
+      case 'CEREMONY_HELD':
+        ceremony = earliest(ceremony, e.date);
+        break;
     }
   }
-  if (seen !== 0) {
-    FLOW_KEYS.forEach((flow, i) => (acc.flows[flow] += (seen >> i) & 1));
+  if (counted) {
+    acc.stock[deriveStage(c.events, w.countedTo)] += 1;
   }
-  countAdmission(acc, c, events, w);
-  countRecognition(acc, events, w);
+  if (flows !== 0) {
+    FLOW_KEYS.forEach((flow, i) => (acc.flows[flow] += (flows >> i) & 1));
+  }
+  if (decidedInYear !== null) {
+    acc.yearAdmissionDates.push(decidedInYear);
+  }
+  if (decidedInPeriod !== null) {
+    addAdmission(acc.admissions, c.profile, decidedInPeriod);
+    if (listed !== null && listed <= decidedInPeriod) {
+      acc.listingToAdmission.push(daysBetween(listed, decidedInPeriod));
+    }
+  }
+  if (recognized !== null && ceremony !== null && ceremony <= recognized) {
+    acc.ceremonyToRecognition.push(daysBetween(ceremony, recognized));
+  }
   countFindings(acc, c);
+}
+
+/** `date` when it is on or after `from` and before `first`, else `first`. */
+function earliest(first: string | null, date: string, from = '0000-00-00'): string | null {
+  return date >= from && (first === null || date < first) ? date : first;
 }
 
 /** The earliest day of an event type on or after `from`, whatever order the events are in. */
 export function firstDate(events: readonly ReportEvent[], type: EventType, from = '0000-00-00'): string | null {
   let first: string | null = null;
   for (const e of events) {
-    if (e.type === type && e.date >= from && (first === null || e.date < first)) {
-      first = e.date;
+    if (e.type === type) {
+      first = earliest(first, e.date, from);
     }
   }
   return first;
-}
-
-function countAdmission(acc: UnitAccumulator, c: ReportCandidate, events: readonly ReportEvent[], w: CountingWindow): void {
-  const decided = firstDate(events, 'ADMISSION_DECIDED', w.yearStart);
-  if (decided === null) {
-    return;
-  }
-  acc.yearAdmissionDates.push(decided);
-  const inPeriod = firstDate(events, 'ADMISSION_DECIDED', w.start);
-  if (inPeriod === null) {
-    return;
-  }
-  addAdmission(acc.admissions, c.profile, inPeriod);
-  const listed = firstDate(events, 'LISTED');
-  if (listed !== null && listed <= inPeriod) {
-    acc.listingToAdmission.push(daysBetween(listed, inPeriod));
-  }
-}
-
-function countRecognition(acc: UnitAccumulator, events: readonly ReportEvent[], w: CountingWindow): void {
-  const recognized = firstDate(events, 'RECOGNITION_DECIDED', w.start);
-  const ceremony = firstDate(events, 'CEREMONY_HELD');
-  if (recognized !== null && ceremony !== null && ceremony <= recognized) {
-    acc.ceremonyToRecognition.push(daysBetween(ceremony, recognized));
-  }
 }
 
 /** Errors and anything overdue are what a superior acts on; warnings and infos would drown them. */
