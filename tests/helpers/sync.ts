@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoDossier, demoMembers, seededRandom } from '../../electron/core/demo/generate';
 import type { UnitSetup } from '../../electron/core/model/entities';
@@ -14,6 +15,26 @@ import { MIGRATIONS_DIR, tempDir } from './temp';
 
 /** A test database: its service context, the open handle and its file. */
 export type TestDb = ReturnType<typeof testContext>;
+
+/**
+ * Databases that live for a whole test file (tempDir's folders go after each test): `open` makes one,
+ * `closeAll` (for afterAll) closes them and removes their folder.
+ */
+export function fileScopedDatabases(prefix: string, today = TODAY) {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  const opened: TestDb[] = [];
+  return {
+    open(setup: Parameters<typeof testContext>[1]): TestDb {
+      const db = testContext(today, setup, mkdtempSync(join(folder, 'db-')));
+      opened.push(db);
+      return db;
+    },
+    closeAll(): void {
+      opened.forEach((db) => db.database.close());
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
 
 export const TODAY = '2026-12-28';
 export const SUPERIOR: UnitSetup = { code: 'DUK01', name: 'Đảng ủy Khối Doanh nghiệp', level: 'cap-tren' };

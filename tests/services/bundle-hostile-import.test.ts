@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageDecrypt, ageEncrypt } from '../../electron/core/domain/bundles/age';
 import { packBundle } from '../../electron/core/domain/bundles/bundle';
@@ -24,9 +21,8 @@ import { bitFlips, structuredVariants, truncations } from '../core/bundles/corpu
 import { craftBundle } from '../core/bundles/craft';
 import type { Party } from '../core/bundles/fixtures';
 import { makeParty } from '../core/bundles/fixtures';
-import { testContext } from '../helpers/db';
 import { dumpDigest, logicalDump, MIRROR_TABLES } from '../helpers/dump';
-import { asFile, fillUnit, SUPERIOR, TODAY, unitSetup, type TestDb } from '../helpers/sync';
+import { asFile, fileScopedDatabases, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 
 /**
  * The hostile-bundle corpus of the core test, plus attacks only the import service can judge (unverified, revoked
@@ -50,14 +46,8 @@ function partyOf(db: TestDb): Party {
   return { code: keys.code, name: getSelfUnit(db.ctx.db).name, signing: keys.signing, age: { identity: keys.identities[0] ?? '', recipient: keys.ageRecipient } };
 }
 
-/** Databases live for the whole file (tempDir's folders go after each test), in a folder removed at the end. */
-const shared = mkdtempSync(join(tmpdir(), 'ptdv-hostile-'));
-const opened: TestDb[] = [];
-const database = (setup: Parameters<typeof testContext>[1]): TestDb => {
-  const db = testContext(TODAY, setup, mkdtempSync(join(shared, 'db-')));
-  opened.push(db);
-  return db;
-};
+const databases = fileScopedDatabases('ptdv-hostile-');
+const database = databases.open;
 
 let superior: TestDb;
 let office: Party;
@@ -127,8 +117,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  opened.forEach((db) => db.database.close());
-  rmSync(shared, { recursive: true, force: true });
+  databases.closeAll();
 });
 
 /** A manifest like the good one's (a fresh bundleId), with `over` applied. */

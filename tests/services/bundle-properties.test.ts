@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageDecrypt, ageEncrypt } from '../../electron/core/domain/bundles/age';
@@ -11,9 +8,8 @@ import { candidateDetail } from '../../electron/core/services/candidate-repo';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { freezeReport } from '../../electron/core/services/report-service';
 import { removeTarget, setTarget } from '../../electron/core/services/target-service';
-import { testContext } from '../helpers/db';
 import { logicalDump, MIRROR_TABLES, type LogicalDump } from '../helpers/dump';
-import { asFile, cloneDb, enrol, fillUnit, SUPERIOR, TODAY, unitSetup, type TestDb } from '../helpers/sync';
+import { asFile, fileScopedDatabases, cloneDb, enrol, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 
 /**
  * BUNDLES.md: bundles are "harmless to import twice or out of order". Three units each send three snapshots that
@@ -27,14 +23,8 @@ const RUNS = 40;
 
 type Sent = { file: BundleFile; copy: BundleFile; unit: string; seq: number };
 
-/** The superior and units live for the whole file (tempDir's folders go after each test). */
-const shared = mkdtempSync(join(tmpdir(), 'ptdv-properties-'));
-const opened: TestDb[] = [];
-const database = (setup: Parameters<typeof testContext>[1]): TestDb => {
-  const db = testContext(TODAY, setup, mkdtempSync(join(shared, 'db-')));
-  opened.push(db);
-  return db;
-};
+const databases = fileScopedDatabases('ptdv-properties-');
+const database = databases.open;
 
 let superior: TestDb;
 const sent: Sent[] = [];
@@ -100,8 +90,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  opened.forEach((db) => db.database.close());
-  rmSync(shared, { recursive: true, force: true });
+  databases.closeAll();
 });
 
 /** Each bundle once or twice (the second time as the same file or re-encrypted), all shuffled. */
