@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 type FieldProps = {
   label: string;
@@ -43,6 +44,34 @@ export function Field({ label, error, hint, wide, span2, children }: FieldProps)
       ) : null}
     </div>
   );
+}
+
+/** A date typed as dd/MM/yyyy, the way every form in the app takes one (its schema parses and checks it). */
+export function DateField({
+  label,
+  error,
+  registration,
+  autoFocus,
+}: {
+  label: string;
+  error?: string | undefined;
+  registration: UseFormRegisterReturn;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field label={label} error={error} hint="ngày/tháng/năm">
+      <input {...registration} inputMode="numeric" autoFocus={autoFocus} />
+    </Field>
+  );
+}
+
+/** The options of a select, one per label, in the order the labels were written. */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
 }
 
 /** A checkbox with its label on the right. */

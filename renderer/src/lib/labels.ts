@@ -141,8 +141,3 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
 export function stageLabel(stage: string): string {
   return Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage as Stage] : stage;
 }
-
-/** Options for a select, in the order the labels were written. */
-export function options<K extends string>(labels: Readonly<Record<K, string>>): { value: K; label: string }[] {
-  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
-}

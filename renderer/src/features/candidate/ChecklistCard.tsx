@@ -7,7 +7,7 @@ import { DOCUMENT_FORMS, type DocumentForm } from '../../../../electron/core/mod
 import type { CandidateCheck } from '../../../../electron/core/model/checks';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError } from '../../components/Field';
 import { ToneIcon } from '../../components/SeverityTag';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 
@@ -75,9 +75,7 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
   });
   return (
     <form className="mark-form" onSubmit={submit} noValidate aria-label={`Đánh dấu đã nhận ${item.form}`}>
-      <Field label={certificate ? 'Ngày cấp' : 'Ngày của tài liệu'} error={errors.date?.message} hint="ngày/tháng/năm">
-        <input {...form.register('date')} inputMode="numeric" autoFocus />
-      </Field>
+      <DateField label={certificate ? 'Ngày cấp' : 'Ngày của tài liệu'} error={errors.date?.message} registration={form.register('date')} autoFocus />
       <Field label="Người ký" error={errors.signer?.message}>
         <input {...form.register('signer')} />
       </Field>

@@ -6,7 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 import { DOCUMENT_LABELS } from '../../lib/labels';
 
@@ -48,9 +48,7 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
             ))}
           </select>
         </Field>
-        <Field label="Ngày" error={errors.date?.message} hint="ngày/tháng/năm">
-          <input {...form.register('date')} inputMode="numeric" />
-        </Field>
+        <DateField label="Ngày" error={errors.date?.message} registration={form.register('date')} />
         <Field label="Người ký" error={errors.signer?.message}>
           <input {...form.register('signer')} />
         </Field>

@@ -5,9 +5,9 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Check, Field, FormError } from '../../components/Field';
+import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso } from '../../lib/form';
-import { EVENT_LABELS, PROPOSER_LABELS, options } from '../../lib/labels';
+import { EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
 import { emptyEvent, eventFormSchema, eventShape, type EventFormIn } from './event-schema';
 import { VotePanel } from './VotePanel';
 
@@ -47,25 +47,15 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
       <div className="form-grid">
         <Field label="Sự kiện" error={errors.type?.message} wide>
           <select {...reg('type')}>
-            {options(EVENT_LABELS).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <LabelOptions labels={EVENT_LABELS} />
           </select>
         </Field>
-        <Field label="Ngày" error={errors.date?.message} hint="ngày/tháng/năm">
-          <input {...reg('date')} inputMode="numeric" />
-        </Field>
+        <DateField label="Ngày" error={errors.date?.message} registration={reg('date')} />
         {shape === 'source' ? (
           <Field label="Tổ chức giới thiệu" error={errors.by?.message}>
             <select {...reg('by')}>
               <option value="">— Chưa ghi —</option>
-              {options(PROPOSER_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <LabelOptions labels={PROPOSER_LABELS} />
             </select>
           </Field>
         ) : null}
@@ -100,9 +90,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
             <Field label="Số quyết định" error={errors.number?.message}>
               <input {...reg('number')} placeholder="Ví dụ: 125-QĐ/ĐU" />
             </Field>
-            <Field label="Ngày chi bộ nhận quyết định" error={errors.received?.message} hint="ngày/tháng/năm">
-              <input {...reg('received')} inputMode="numeric" />
-            </Field>
+            <DateField label="Ngày chi bộ nhận quyết định" error={errors.received?.message} registration={reg('received')} />
           </>
         ) : null}
         {shape === 'admission' ? (

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Check, Field, FormError } from '../../components/Field';
+import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
 
 type Props = { candidate: CandidateDetail; members: Member[]; onChange: (d: CandidateDetail) => void };
@@ -47,12 +47,8 @@ function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onCl
           ))}
         </select>
       </Field>
-      <Field label="Cùng công tác, học tập từ ngày" error={errors.workedTogetherSince?.message} hint="ngày/tháng/năm">
-        <input {...form.register('workedTogetherSince')} inputMode="numeric" />
-      </Field>
-      <Field label="Ngày ký giấy giới thiệu (3-KNĐ)" error={errors.letterDate?.message} hint="ngày/tháng/năm">
-        <input {...form.register('letterDate')} inputMode="numeric" />
-      </Field>
+      <DateField label="Cùng công tác, học tập từ ngày" error={errors.workedTogetherSince?.message} registration={form.register('workedTogetherSince')} />
+      <DateField label="Ngày ký giấy giới thiệu (3-KNĐ)" error={errors.letterDate?.message} registration={form.register('letterDate')} />
       <Check label="Giới thiệu thay (người trước đã chuyển đi hoặc mất quyền)">
         <input type="checkbox" {...form.register('replacement')} />
       </Check>

@@ -7,9 +7,9 @@ import { MENTOR_ROLES } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, Member, MentorAssignment } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
-import { MENTOR_ROLE_LABELS, options } from '../../lib/labels';
+import { MENTOR_ROLE_LABELS } from '../../lib/labels';
 
 type Props = { candidate: CandidateDetail; members: Member[]; onChange: (d: CandidateDetail) => void };
 
@@ -51,16 +51,10 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
       </Field>
       <Field label="Nhiệm vụ" error={errors.role?.message}>
         <select {...form.register('role')}>
-          {options(MENTOR_ROLE_LABELS).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <LabelOptions labels={MENTOR_ROLE_LABELS} />
         </select>
       </Field>
-      <Field label="Từ ngày" error={errors.from?.message} hint="ngày/tháng/năm">
-        <input {...form.register('from')} inputMode="numeric" />
-      </Field>
+      <DateField label="Từ ngày" error={errors.from?.message} registration={form.register('from')} />
       {eligible.length === 0 ? <p className="field-error">Chi bộ chưa có đảng viên chính thức nào trong danh sách.</p> : null}
       <FormError message={failure} />
       <div className="actions">
@@ -95,9 +89,7 @@ function EndDialog({ candidate, assignment, onClose, onChange }: { candidate: Ca
   return (
     <Dialog title={`Kết thúc phân công: ${assignment.mentorName}`} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <Field label="Ngày kết thúc" error={form.formState.errors.to?.message} hint="ngày/tháng/năm">
-          <input {...form.register('to')} inputMode="numeric" autoFocus />
-        </Field>
+        <DateField label="Ngày kết thúc" error={form.formState.errors.to?.message} registration={form.register('to')} autoFocus />
         <FormError message={failure} />
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { CandidateEvent, CandidateProfile } from '../../../../electron/core/model/dossier';
 import { errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import {
   EDUCATION_EXCEPTION_LABELS,
   EDUCATION_LABELS,
@@ -11,7 +11,6 @@ import {
   INTRODUCTION_PATH_LABELS,
   OCCUPATION_LABELS,
   PROPOSER_LABELS,
-  options,
 } from '../../lib/labels';
 import { profileDefaults, profileFormSchema, toProfile, type ProfileFormIn, type ProfileFormOut } from './profile-schema';
 
@@ -31,11 +30,7 @@ function Choice({ reg, labels, empty, ...aria }: ChoiceProps) {
   return (
     <select {...reg} {...aria}>
       <option value="">{empty}</option>
-      {options(labels).map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      <LabelOptions labels={labels} />
     </select>
   );
 }
@@ -72,9 +67,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
         <Field label="Giới tính" error={errors.gender?.message}>
           <Choice reg={reg('gender')} labels={GENDER_LABELS} empty={UNSET} />
         </Field>
-        <Field label="Ngày sinh" error={errors.birthDate?.message} hint="ngày/tháng/năm">
-          <input {...reg('birthDate')} placeholder="dd/mm/yyyy" inputMode="numeric" />
-        </Field>
+        <DateField label="Ngày sinh" error={errors.birthDate?.message} registration={reg('birthDate')} />
         <Field label="Dân tộc" error={errors.ethnicity?.message}>
           <input {...reg('ethnicity')} placeholder="Ví dụ: Kinh" />
         </Field>

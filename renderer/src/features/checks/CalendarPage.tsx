@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { buildCalendar, CALENDAR_KINDS, missingCompensatoryDays, type CalendarEntry } from '../../../../electron/core/domain/calendar/index';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { call, errorMessage } from '../../api';
-import { Check, Field, FormError } from '../../components/Field';
+import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { ToneIcon } from '../../components/SeverityTag';
 import { todayIso, viDate } from '../../lib/form';
-import { CALENDAR_KIND_LABELS, options } from '../../lib/labels';
+import { CALENDAR_KIND_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from './attention';
 
@@ -65,16 +65,10 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
     <form className="card section calendar-form" onSubmit={submit} noValidate aria-label={entry ? 'Sửa ngày' : 'Thêm ngày'}>
       <h2>{entry ? `Sửa ngày ${formatViDate(entry.date)}` : 'Thêm ngày nghỉ hoặc ngày làm bù'}</h2>
       <div className="form-grid three">
-        <Field label="Ngày" error={errors.date?.message} hint="ngày/tháng/năm">
-          <input {...form.register('date')} inputMode="numeric" autoFocus />
-        </Field>
+        <DateField label="Ngày" error={errors.date?.message} registration={form.register('date')} autoFocus />
         <Field label="Loại" error={errors.kind?.message}>
           <select {...form.register('kind')}>
-            {options(CALENDAR_KIND_LABELS).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <LabelOptions labels={CALENDAR_KIND_LABELS} />
           </select>
         </Field>
         <Field label="Tên" error={errors.name?.message}>

@@ -6,7 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 
 const schema = z.object({
@@ -39,9 +39,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
           ngày này. Thông tin cũ vẫn được giữ lại.
         </p>
         <div className="form-grid">
-          <Field label="Ngày rời chi bộ" error={errors.date?.message} hint="ngày/tháng/năm">
-            <input {...form.register('date')} inputMode="numeric" />
-          </Field>
+          <DateField label="Ngày rời chi bộ" error={errors.date?.message} registration={form.register('date')} />
           <Field label="Lý do" error={errors.reason?.message} wide>
             <input {...form.register('reason')} autoFocus />
           </Field>

@@ -6,9 +6,9 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { MEMBER_STATUSES, type Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { Check, Field, FormError } from '../../components/Field';
+import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { optionalChoice, optionalText, optionalViDate } from '../../lib/form';
-import { GENDER_LABELS, MEMBER_STATUS_LABELS, options } from '../../lib/labels';
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
 
 const schema = z
   .object({
@@ -46,8 +46,6 @@ function defaults(member: Member | null): FormIn {
   };
 }
 
-const DATE_HINT = 'ngày/tháng/năm';
-
 /** Adds a member, or edits one when `member` is given. */
 export function MemberForm({ member, onClose, onSaved }: { member: Member | null; onClose: () => void; onSaved: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
@@ -76,32 +74,18 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
           <Field label="Giới tính" error={errors.gender?.message}>
             <select {...form.register('gender')}>
               <option value="">— Chưa ghi —</option>
-              {options(GENDER_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <LabelOptions labels={GENDER_LABELS} />
             </select>
           </Field>
-          <Field label="Ngày sinh" error={errors.birthDate?.message} hint={DATE_HINT}>
-            <input {...form.register('birthDate')} placeholder="dd/mm/yyyy" inputMode="numeric" />
-          </Field>
+          <DateField label="Ngày sinh" error={errors.birthDate?.message} registration={form.register('birthDate')} />
           <Field label="Loại đảng viên" error={errors.status?.message}>
             <select {...form.register('status')}>
-              {options(MEMBER_STATUS_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <LabelOptions labels={MEMBER_STATUS_LABELS} />
             </select>
           </Field>
-          <Field label="Ngày vào Đảng" error={errors.joinedOn?.message} hint={DATE_HINT}>
-            <input {...form.register('joinedOn')} placeholder="dd/mm/yyyy" inputMode="numeric" />
-          </Field>
+          <DateField label="Ngày vào Đảng" error={errors.joinedOn?.message} registration={form.register('joinedOn')} />
           {probationary ? null : (
-            <Field label="Ngày chính thức" error={errors.fullMemberSince?.message} hint={DATE_HINT}>
-              <input {...form.register('fullMemberSince')} placeholder="dd/mm/yyyy" inputMode="numeric" />
-            </Field>
+            <DateField label="Ngày chính thức" error={errors.fullMemberSince?.message} registration={form.register('fullMemberSince')} />
           )}
           <div className="field field-check">
             <Check label="Được miễn công tác và sinh hoạt đảng">

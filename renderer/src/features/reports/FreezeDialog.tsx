@@ -6,7 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 
 type Props = {
@@ -55,9 +55,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
           <Field label="Số và ký hiệu báo cáo" error={errors.number?.message} hint="Ví dụ 05-BC/CB">
             <input {...form.register('number')} autoFocus />
           </Field>
-          <Field label="Ngày báo cáo" error={errors.issuedOn?.message} hint="ngày/tháng/năm">
-            <input {...form.register('issuedOn')} />
-          </Field>
+          <DateField label="Ngày báo cáo" error={errors.issuedOn?.message} registration={form.register('issuedOn')} />
           {correction ? (
             <Field label="Lý do sửa" error={errors.reason?.message} wide>
               <textarea {...form.register('reason')} />

@@ -4,8 +4,8 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Check, Field, FormError } from '../../components/Field';
-import { UNIT_LEVEL_LABELS, options } from '../../lib/labels';
+import { Check, Field, FormError, LabelOptions } from '../../components/Field';
+import { UNIT_LEVEL_LABELS } from '../../lib/labels';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const CODE_HINT = 'Mã chỉ gồm chữ không dấu, số và dấu gạch ngang (2–32 ký tự), ví dụ CB014.';
@@ -62,11 +62,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
           </Field>
           <Field label="Cấp" error={errors.level?.message}>
             <select {...form.register('level')}>
-              {options(UNIT_LEVEL_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <LabelOptions labels={UNIT_LEVEL_LABELS} />
             </select>
           </Field>
           <Field label="Tên đơn vị" error={errors.name?.message} wide>

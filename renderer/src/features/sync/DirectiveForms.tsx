@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CandidateRow } from '../../../../electron/core/model/entities';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { call, errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 import { stageLabel } from '../../lib/labels';
 
@@ -67,9 +67,7 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
         <Field label="Số quyết định" error={errors.number?.message}>
           <input {...form.register('number')} placeholder="125-QĐ/ĐU" />
         </Field>
-        <Field label="Ngày ký" error={errors.date?.message} hint="ngày/tháng/năm">
-          <input {...form.register('date')} inputMode="numeric" />
-        </Field>
+        <DateField label="Ngày ký" error={errors.date?.message} registration={form.register('date')} />
       </div>
       <FormError message={failure} />
       <div className="actions">
