@@ -31,6 +31,17 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
+function failure(kind: string, message: string): string {
+  return JSON.stringify({ ok: false, error: { kind, message } });
+}
+
+const INVALID = failure('validation', 'Yêu cầu không hợp lệ.');
+const TOO_LARGE = failure('validation', `Yêu cầu quá lớn (tối đa ${MAX_BODY / 1024 / 1024} MB); hãy chia nhỏ dữ liệu rồi thử lại.`);
+const UNEXPECTED = failure('internal', 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho người hỗ trợ.');
+
+class TooLarge extends Error {}
+
+/** Reads the body up to MAX_BODY; past it, stops keeping the bytes so the caller can answer 413. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -38,27 +49,88 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Destroying the request here resets the connection before the client can read an answer; draining the
+        // rest (loopback only) lets the 413 and its message reach the user.
+        chunks.length = 0;
+        reject(new TooLarge());
       } else {
         chunks.push(c);
       }
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that hangs up mid-body emits neither 'end' nor always 'error'; without this the request never settles.
+    req.on('close', () => reject(new Error('closed')));
   });
 }
 
-function tokenMatches(given: string | undefined, token: string): boolean {
-  return given !== undefined && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') {
+    return false;
+  }
+  // Compared as bytes: a non-ASCII header has more bytes than characters, which timingSafeEqual refuses by throwing.
+  const a = Buffer.from(given, 'latin1');
+  const b = Buffer.from(token, 'latin1');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A percent-decoded path, or null when the encoding is malformed (e.g. `%E0`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+  const decoded = decodePath(urlPath.split('?')[0] ?? '/');
+  if (decoded === null || decoded.includes('\0')) {
+    return send(res, 400, INVALID);
+  }
+  const clean = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(staticDir, clean);
   const inside = file === staticDir || file.startsWith(staticDir + sep);
   const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
   send(res, 200, readFileSync(target), TYPES[extname(target)] ?? 'application/octet-stream');
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch, staticDir: string, origin: string, token: string): Promise<void> {
+  if (req.headers.host !== origin) {
+    return send(res, 421, JSON.stringify({ error: 'wrong host' }));
+  }
+  const path = req.url ?? '/';
+  if (!path.startsWith('/api/')) {
+    return req.method === 'GET' ? serveStatic(staticDir, path, res) : send(res, 405, '{}');
+  }
+  // A page of another site that slipped past CORS still says where it comes from.
+  const crossSite = req.headers.origin !== undefined && req.headers.origin !== `http://${origin}`;
+  if (req.method !== 'POST' || crossSite || !tokenMatches(req.headers['x-ptdv-token'], token)) {
+    return send(res, 403, failure('forbidden', 'Phiên làm việc không hợp lệ; hãy mở lại ứng dụng.'));
+  }
+  const channel = decodePath(path.slice('/api/'.length));
+  if (channel === null) {
+    return send(res, 400, INVALID);
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    res.setHeader('connection', 'close');
+    req.resume();
+    return send(res, 413, TOO_LARGE);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse((await readBody(req)) || '{}');
+  } catch (err) {
+    if (err instanceof TooLarge) {
+      res.setHeader('connection', 'close');
+      req.resume();
+      return send(res, 413, TOO_LARGE);
+    }
+    return send(res, 400, INVALID);
+  }
+  const result = await dispatch(channel, raw);
+  // An unexpected failure is a server error; the body still carries the Vietnamese envelope the renderer shows.
+  send(res, result.ok || result.error.kind !== 'internal' ? 200 : 500, JSON.stringify(result));
 }
 
 /** Starts the host on 127.0.0.1 (port 0 = any free port). */
@@ -66,26 +138,15 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const server = createServer((req, res) => {
-    void (async () => {
-      if (req.headers.host !== origin) {
-        return send(res, 421, JSON.stringify({ error: 'wrong host' }));
+    handle(req, res, options.dispatch, options.staticDir, origin, token).catch((err: unknown) => {
+      // One failed request must never take the host (and the user's open work) down with it.
+      console.error(err);
+      if (res.headersSent) {
+        res.destroy();
+      } else {
+        send(res, 500, UNEXPECTED);
       }
-      const path = req.url ?? '/';
-      if (!path.startsWith('/api/')) {
-        return req.method === 'GET' ? serveStatic(options.staticDir, path, res) : send(res, 405, '{}');
-      }
-      if (req.method !== 'POST' || !tokenMatches(req.headers['x-ptdv-token'] as string | undefined, token)) {
-        return send(res, 403, JSON.stringify({ ok: false, error: { kind: 'forbidden', message: 'Phiên làm việc không hợp lệ; hãy mở lại ứng dụng.' } }));
-      }
-      let raw: unknown;
-      try {
-        raw = JSON.parse((await readBody(req)) || '{}');
-      } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'validation', message: 'Yêu cầu không hợp lệ.' } }));
-      }
-      const result = await options.dispatch(decodeURIComponent(path.slice('/api/'.length)), raw);
-      send(res, 200, JSON.stringify(result));
-    })();
+    });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
