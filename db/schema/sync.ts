@@ -35,6 +35,11 @@ export const syncState = sqliteTable(
     lastSeq: integer('last_seq').notNull(),
     /** sha256 of the last bundle's SHA256SUMS: the next bundle's prevSha256. */
     lastSumsSha256: text('last_sums_sha256'),
+    /**
+     * Incoming only: which numbering of the peer counts. Raised when the superior accepts a unit's new numbering
+     * (after it restored a backup or started anew), so bundles archived under the old numbering no longer collide.
+     */
+    numbering: integer('numbering').notNull().default(0),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.peerCode, t.direction] })],
@@ -73,6 +78,8 @@ export const inbox = sqliteTable(
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
     /** sha256 of the bundle's SHA256SUMS: tells a re-sent copy (duplicate) from other content under the same seq (conflict). */
     sumsSha256: text('sums_sha256'),
+    /** The sender's numbering (sync_state.numbering) this file was received under. */
+    numbering: integer('numbering').notNull().default(0),
   },
   (t) => [index('inbox_from').on(t.fromCode, t.seq)],
 );
@@ -121,6 +128,8 @@ export const directiveItems = sqliteTable('directive_items', {
   candidateRef: text('candidate_ref'),
   body: text('body', { mode: 'json' }).notNull(),
   createdAt: text('created_at').notNull(),
+  /** At the superior: when a unit-report of the recipient acknowledged the directive that carried this item. */
+  acknowledgedAt: text('acknowledged_at'),
 });
 
 /** A report as sent upward, frozen with its number; a correction is a new version of the same period. */

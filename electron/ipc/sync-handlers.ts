@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import { writeFileAtomic } from '../../db/atomic';
 import { importFiles, readTextFile, saveBundle } from '../bundle-files';
 import type { SavedBundle } from '../core/model/sync';
-import { exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
+import { acceptNewNumbering } from '../core/services/bundle-import';
+import { continueNumberingAfter, exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
 import * as directives from '../core/services/directive-service';
 import { rotateKeys } from '../core/services/key-rotation';
 import * as keys from '../core/services/key-service';
-import { listQuarantine, retryQuarantined } from '../core/services/quarantine-service';
+import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
 import { listUnits, unitDetail } from '../core/services/units-overview';
 import type { SyncChannel } from '../ipc-contract';
@@ -40,6 +41,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
 
     'bundles:next-file-name': (i) => ({ fileName: nextReportFileName(ctx(), i.label) }),
     'bundles:export': async (i) => saved(i.path, await exportUnitReport(ctx(), i.label)),
+    'bundles:continue-numbering': (i) => continueNumberingAfter(ctx(), i.after),
     'bundles:list-outbox': () => outbox(ctx()),
     'bundles:reopen': (i) => reopenOutbox(ctx(), i.bundleId),
     'bundles:save-copy': (i) => {
@@ -52,13 +54,15 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
 
     'units:list': () => listUnits(db()),
     'units:get': (i) => unitDetail(db(), i.code, i),
-    'quarantine:list': (i) => listQuarantine(db(), i.unitCode),
+    'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
+    'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
 
     'directives:export': async (i) => saved(i.path, await directives.exportDirective(ctx(), i.unitCode, i.label)),
     'directives:import': (i) => importFiles(ctx(), i.paths, { kinds: ['directive'] }),
     'directives:list-received': () => directives.receivedItems(db()),
     'directives:list-pending': (i) => directives.pendingItems(db(), i.unitCode),
+    'directives:list-sent': (i) => directives.sentItems(db(), i.unitCode),
     'directives:add-decision': (i) => directives.addDecision(ctx(), i),
     'directives:add-note': (i) => directives.addNote(ctx(), i),
     'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),

@@ -153,7 +153,7 @@ async function serviceVariants(): Promise<Case[]> {
       bytes: (await packBundle({ manifest: manifestLike({ kind: 'enrolment', label: 'DANGKY', from: rogueFrom }), data: { unit: snapshot.unit, keys: { signing: rogue.signing.publicKey, age: rogue.age.recipient } }, signingKey: rogue.signing.privateKey, recipients: [office.age.recipient] })).bytes,
       expect: ['SIGNER_KEY_MISMATCH'],
     },
-    { label: 'newer data version', bytes: await signedByUnit(manifestLike({ app: { version: '9.0.0', schemaVersion: 2 } }), snapshot), expect: ['SCHEMA_TOO_NEW'] },
+    { label: 'newer data version', bytes: await signedByUnit(manifestLike({ app: { version: '9.0.0', schemaVersion: 3 } }), snapshot), expect: ['SCHEMA_TOO_NEW'] },
     { label: 'much newer data version', bytes: await signedByUnit(manifestLike({ app: { version: '40.0.0', schemaVersion: 40 } }), snapshot), expect: ['SCHEMA_TOO_NEW'] },
     { label: 'directive import asked', bytes: base.bytes, options: { kinds: ['directive'] }, expect: ['KIND_NOT_ACCEPTED'] },
     { label: 'enrolment accept asked', bytes: base.bytes, options: { kinds: ['enrolment'] }, expect: ['KIND_NOT_ACCEPTED'] },

@@ -60,7 +60,7 @@ describe('sync channels for the UI', () => {
     const directive = await superior.call('directives:export', { unitCode: 'CB014', path: dir });
     expect((await unit.call('directives:import', { paths: [directive.path] }))[0]).toMatchObject({ status: 'applied', kind: 'directive' });
     expect((await unit.call('directives:list-received', {})).map((i) => i.text)).toContain('Quyết định kết nạp số 7-QĐ/ĐUK ngày 20/12/2026');
-    expect(await unit.call('quarantine:list', {})).toEqual([]);
+    expect((await unit.call('quarantine:list', {})).rows).toEqual([]);
 
     const [sent] = await unit.call('bundles:list-outbox', {});
     expect(sent).toMatchObject({ fileName: name.fileName, kind: 'unit-report' });

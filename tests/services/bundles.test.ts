@@ -133,7 +133,7 @@ describe('unit-report bundles at the superior', () => {
         format: 'ptdv.bundle/1', kind: 'unit-report', bundleId: '6f1c2d3e-4b5a-4c6d-8e7f-001122334455',
         from: { code: 'CB014', name: 'Chi bộ CB014', level: 'chi-bo', keyFingerprint: own.signing.fingerprint },
         to: { code: 'DUK01', ageRecipient: ownKeys(superior.ctx).ageRecipient }, seq: 2, prevSha256: null, label: '2026Q4',
-        createdAt: '2026-12-28T09:00:00+07:00', app: { version: '9.0.0', schemaVersion: 2 }, counts: {},
+        createdAt: '2026-12-28T09:00:00+07:00', app: { version: '9.0.0', schemaVersion: 3 }, counts: {},
       },
       data,
       signingKey: own.signing.privateKey,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
-import { addDecision, addNote, exportDirective, pendingItems, receivedItems } from '../../core/services/directive-service';
+import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
 import { getSelfUnit } from '../../core/services/unit-service';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
@@ -90,24 +90,30 @@ export const directiveAddNote: Command = {
 
 export const directiveList: Command = {
   path: ['directive', 'list'],
-  summary: 'Xem các mục chỉ đạo đang chờ gửi (cấp trên) và đã nhận (đơn vị)',
-  usage: 'ptdv directive list --db FILE',
+  summary: 'Xem các mục chỉ đạo đang chờ gửi và đã gửi (cấp trên: đơn vị đã nhận hay chưa) và đã nhận (đơn vị)',
+  usage: 'ptdv directive list --db FILE [--unit MÃ_ĐƠN_VỊ]',
   async run(args, io) {
-    const { values } = parse(args, { db: { type: 'string' } });
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' } });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
       const self = getSelfUnit(database.db);
-      const pending = pendingItems(database.db);
+      const unit = values.unit?.toUpperCase();
+      const pending = pendingItems(database.db, unit);
+      const sent = sentItems(database.db, unit);
       const received = receivedItems(database.db);
       const line = (i: (typeof pending)[number]) => `  ${formatViDate(i.createdAt.slice(0, 10))}  ${i.kind}: ${i.text}${i.candidateName ? ` — ${i.candidateName}` : ''}`;
       if (pending.length > 0) {
         io.out(`Đang chờ gửi từ ${self.code}:`);
         pending.forEach((i) => io.out(`${line(i)} → ${i.toCode}  (${i.id})`));
       }
+      if (sent.length > 0) {
+        io.out(`Đã gửi (${sent.length} mục gần nhất):`);
+        sent.forEach((i) => io.out(`${line(i)} → ${i.toCode}  [${i.acknowledgedAt ? 'đơn vị đã nhận' : 'đã gửi, chờ đơn vị xác nhận'}]`));
+      }
       if (received.length > 0) {
         io.out(`Đã nhận từ cấp trên:`);
         received.forEach((i) => io.out(line(i)));
       }
-      if (pending.length + received.length === 0) {
+      if (pending.length + sent.length + received.length === 0) {
         io.out('Chưa có mục chỉ đạo nào.');
       }
       return 0;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, readTextFile, saveBundle } from '../../bundle-files';
-import { requestEnrolment } from '../../core/services/bundle-export';
+import { continueNumberingAfter, requestEnrolment } from '../../core/services/bundle-export';
 import { confirmUnit, keysInfo } from '../../core/services/key-service';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
@@ -65,6 +65,24 @@ export const enrolConfirm: Command = {
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       const key = confirmUnit(ctx, unitCode, spoken);
       io.out(`Đã xác nhận ${key.code} — ${key.name} (mã vân tay ${key.readAloudCode}). Từ nay nhận được báo cáo của đơn vị này.`);
+      return 0;
+    });
+  },
+};
+
+export const enrolResync: Command = {
+  path: ['enrol', 'resync'],
+  summary: 'Đơn vị: sau khi khôi phục bản sao lưu cũ, đánh số gói gửi cấp trên tiếp sau số cấp trên đã nhận',
+  usage: 'ptdv enrol resync --db FILE --after SỐ_GÓI_CẤP_TRÊN_ĐÃ_NHẬN',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, after: { type: 'string' } });
+    const text = required(values.after, '--after').trim();
+    if (!/^\d{1,6}$/.test(text) || Number(text) < 1) {
+      throw new UsageError('--after phải là số gói (số nguyên dương) mà cấp trên báo đã nhận, ví dụ 17.');
+    }
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const { nextSeq } = continueNumberingAfter(ctx, Number(text));
+      io.out(`Gói báo cáo tiếp theo gửi cấp trên sẽ mang số ${nextSeq}.`);
       return 0;
     });
   },

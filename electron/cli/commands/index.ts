@@ -33,6 +33,7 @@ export const commands: Loader[] = [
   { path: ['enrol', 'request'], summary: 'Đơn vị: tạo gói đăng ký từ tệp tin cậy của cấp trên', load: async () => (await import('./enrol')).enrolRequest },
   { path: ['enrol', 'accept'], summary: 'Cấp trên: nhận gói đăng ký, hiện mã vân tay', load: async () => (await import('./enrol')).enrolAccept },
   { path: ['enrol', 'confirm'], summary: 'Cấp trên: xác nhận đơn vị khi mã vân tay khớp', load: async () => (await import('./enrol')).enrolConfirm },
+  { path: ['enrol', 'resync'], summary: 'Đơn vị: đánh số gói tiếp sau số cấp trên đã nhận', load: async () => (await import('./enrol')).enrolResync },
   { path: ['bundle', 'export'], summary: 'Tạo gói báo cáo gửi cấp trên', load: async () => (await import('./bundle')).bundleExport },
   { path: ['bundle', 'verify'], summary: 'Kiểm tra gói nhận được mà không nhập', load: async () => (await import('./bundle')).bundleVerify },
   { path: ['bundle', 'import'], summary: 'Nhập các gói nhận được', load: async () => (await import('./bundle')).bundleImport },
@@ -44,6 +45,7 @@ export const commands: Loader[] = [
   { path: ['directive', 'list'], summary: 'Xem mục chỉ đạo chờ gửi và đã nhận', load: async () => (await import('./directive')).directiveList },
   { path: ['units', 'list'], summary: 'Cấp trên: danh sách đơn vị cấp dưới', load: async () => (await import('./units')).unitsList },
   { path: ['units', 'show'], summary: 'Cấp trên: người và phát hiện của một đơn vị cấp dưới', load: async () => (await import('./units')).unitsShow },
+  { path: ['units', 'accept-numbering'], summary: 'Cấp trên: chấp nhận cách đánh số mới của đơn vị', load: async () => (await import('./units')).unitsAcceptNumbering },
   { path: ['quarantine', 'list'], summary: 'Xem bản ghi bị cách ly khi nhập gói', load: async () => (await import('./units')).quarantineList },
   { path: ['quarantine', 'retry'], summary: 'Thử lại bản ghi bị cách ly', load: async () => (await import('./units')).quarantineRetry },
 ];

@@ -1,12 +1,22 @@
 import { formatSeqRanges } from '../../core/domain/bundles/index';
 import { STAGE_LABELS, type Stage } from '../../core/domain/rules/index';
 import { formatViDate } from '../../core/model/dates';
-import { listQuarantine, retryQuarantined } from '../../core/services/quarantine-service';
+import { acceptNewNumbering } from '../../core/services/bundle-import';
+import { QUARANTINE_PAGE_MAX, quarantinePage, retryQuarantined } from '../../core/services/quarantine-service';
 import { listUnits, unitDetail } from '../../core/services/units-overview';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
+
+/** A whole number from an option, at least `min`; anything else is a usage error in Vietnamese. */
+function count(text: string, option: string, min: number): number {
+  const n = Number(text);
+  if (!/^\d{1,9}$/.test(text.trim()) || n < min) {
+    throw new UsageError(`${option} phải là số nguyên${min > 0 ? ' dương' : ' không âm'}.`);
+  }
+  return n;
+}
 
 const KEY_STATE_TEXT = { none: 'chưa đăng ký', unverified: 'CHƯA XÁC NHẬN', verified: 'đã xác nhận', revoked: 'ĐÃ THU HỒI' } as const;
 
@@ -51,16 +61,36 @@ export const unitsShow: Command = {
 export const quarantineList: Command = {
   path: ['quarantine', 'list'],
   summary: 'Xem các bản ghi và tệp bị cách ly khi nhập gói, với lý do',
-  usage: 'ptdv quarantine list --db FILE [--unit MÃ_ĐƠN_VỊ]',
+  usage: `ptdv quarantine list --db FILE [--unit MÃ_ĐƠN_VỊ] [--offset N] [--limit N (tối đa ${QUARANTINE_PAGE_MAX})]`,
   async run(args, io) {
-    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' } });
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' } });
+    const offset = count(values.offset ?? '0', '--offset', 0);
+    const limit = count(values.limit ?? '100', '--limit', 1);
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
-      const entries = listQuarantine(database.db, values.unit?.toUpperCase());
-      entries.forEach((e) => io.out(`${e.id}\t${e.fromCode}\t${e.recordKind}\t${e.recordKey}\t${e.reason}${e.retryable ? '' : ' (không thử lại được)'}`));
-      if (entries.length === 0) {
+      const { total, rows } = quarantinePage(database.db, values.unit?.toUpperCase(), { offset, limit });
+      rows.forEach((e) => io.out(`${e.id}\t${e.fromCode}\t${e.recordKind}\t${e.recordKey}\t${e.reason}${e.retryable ? '' : ' (không thử lại được)'}`));
+      if (total === 0) {
         io.out('Không có gì bị cách ly.');
+      } else if (rows.length < total) {
+        io.err(`Bản ghi ${(offset + 1).toLocaleString('vi-VN')}–${(offset + rows.length).toLocaleString('vi-VN')} trong ${total.toLocaleString('vi-VN')}; xem tiếp: --offset ${offset + rows.length}`);
       }
       return 0;
+    });
+  },
+};
+
+export const unitsAcceptNumbering: Command = {
+  path: ['units', 'accept-numbering'],
+  summary: 'Cấp trên: chấp nhận cách đánh số mới của đơn vị (sau khi đơn vị khôi phục bản sao lưu cũ), sau khi đối chiếu mã vân tay',
+  usage: 'ptdv units accept-numbering --db FILE --code MÃ_ĐƠN_VỊ --fingerprint "MÃ VÂN TAY"',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, code: { type: 'string' }, fingerprint: { type: 'string' } });
+    const unitCode = required(values.code, '--code').toUpperCase();
+    const spoken = required(values.fingerprint, '--fingerprint');
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const outcome = await acceptNewNumbering(ctx, unitCode, spoken);
+      io.out(`Đã chấp nhận cách đánh số mới của ${unitCode}: gói số ${outcome.seq} (${outcome.file}). ${outcome.message}`);
+      return outcome.status === 'applied' ? 0 : 1;
     });
   },
 };

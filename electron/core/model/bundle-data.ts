@@ -16,11 +16,20 @@ import { TARGET_KINDS, TARGET_PERIODS } from './targets';
 /** The app version written into every manifest (`app.version`); informative, never used for decisions. */
 export const APP_VERSION = '0.1.0';
 
-/** The data version this app writes. Version 1 is the first wire version; older ones would be migrated below. */
-export const BUNDLE_DATA_VERSION = 1;
+/**
+ * The data version this app writes. Version 1 is the first wire version. Version 2 (docs/sync-limits.md) adds to
+ * receipts the counts of quarantined records per reason, to directives the last sequence number the superior
+ * applied from the unit, and to unit-reports the directives the unit applied.
+ */
+export const BUNDLE_DATA_VERSION = 2;
 
-/** Forward migrations: `MIGRATIONS[v]` turns version v data into version v + 1 (none exist before version 1). */
-const MIGRATIONS: Readonly<Record<number, (kind: BundleKind, data: unknown) => unknown>> = {};
+/**
+ * Forward migrations: `MIGRATIONS[v]` turns version v data into version v + 1 (none exist before version 1).
+ * Version 2 only adds fields, whose schema defaults say "not known" for version 1 data.
+ */
+const MIGRATIONS: Readonly<Record<number, (kind: BundleKind, data: unknown) => unknown>> = { 1: (_kind, data) => data };
+
+const seqRangeSchema = z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) });
 
 const recordId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'mã bản ghi chỉ gồm chữ, số và . _ : - (tối đa 64)');
 const text = (max: number) => z.string().max(max);
@@ -153,6 +162,8 @@ export const unitReportDataSchema = z.strictObject({
   candidates: records(100_000),
   targets: records(1_000),
   frozenReports: records(100),
+  /** Sequence numbers of the directives from the superior this unit applied: they acknowledge what those carried. */
+  directivesApplied: z.array(seqRangeSchema).max(1_000).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
 
@@ -177,7 +188,10 @@ export const receiptSchema = z.strictObject({
     quarantined: z.number().int().min(0),
     warnings: z.array(text(500)).max(1000),
   }).nullable(),
+  /** The first quarantined records, one by one (SYNC_LIMITS.receiptSampleRecords). */
   quarantined: z.array(z.strictObject({ recordKind: text(40), recordKey: text(100), reason: text(1000) })).max(10_000),
+  /** All quarantined records counted per kind and reason (SYNC_LIMITS.receiptReasonGroups groups at most). */
+  quarantinedCounts: z.array(z.strictObject({ recordKind: text(40), reason: text(1000), count: z.number().int().min(1) })).max(100).default([]),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
@@ -212,6 +226,8 @@ export const directiveDataSchema = z.strictObject({
   rulebooks: z.array(z.unknown()).max(50),
   notes: z.array(directiveNoteSchema).max(10_000),
   keys: announcedKeysSchema.nullable(),
+  /** The last sequence number the superior applied from this unit: a unit that restored a backup continues after it. */
+  lastAppliedSeq: z.number().int().min(0).nullable().default(null),
 });
 export type DirectiveData = z.infer<typeof directiveDataSchema>;
 

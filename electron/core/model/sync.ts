@@ -103,6 +103,8 @@ export const unitOverviewSchema = z.object({
   missing: z.array(seqRangeSchema),
   quarantined: z.number().int(),
   conflicts: z.number().int(),
+  /** Files kept without applying (older number, or same number with other content) in the unit's current numbering. */
+  heldAside: z.number().int(),
   candidates: z.number().int(),
 });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
@@ -136,6 +138,9 @@ export const quarantineEntrySchema = z.object({
 });
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 
+/** One page of the quarantine list and the number of entries in all. */
+export const quarantinePageSchema = z.object({ total: z.number().int(), rows: z.array(quarantineEntrySchema) });
+
 export const retryResultSchema = z.object({ id: z.string(), resolved: z.boolean(), reason: z.string().nullable() });
 export type RetryResult = z.infer<typeof retryResultSchema>;
 
@@ -153,6 +158,8 @@ export const directiveItemSchema = z.object({
   createdAt: z.string(),
   /** The directive file that carried it; null while pending at the superior. */
   bundleSha256: z.string().nullable(),
+  /** At the superior: when the unit's next unit-report acknowledged that directive; null while not delivered. */
+  acknowledgedAt: z.string().nullable(),
 });
 export type DirectiveItem = z.infer<typeof directiveItemSchema>;
 

@@ -108,6 +108,24 @@ export async function exportUnitReport(ctx: ServiceContext, label: string): Prom
   return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts });
 }
 
+/**
+ * Sequence recovery at the unit, by hand (docs/sync-limits.md): after restoring an old backup or starting anew, the
+ * superior says up to which number it applied this unit's bundles, and the next bundle continues after it. The
+ * number only ever goes up: a number already sent is never used again.
+ */
+export function continueNumberingAfter(ctx: ServiceContext, after: number): { nextSeq: number } {
+  const to = parentCode(ctx);
+  return ctx.db.transaction((tx) => {
+    const sent = seqState(tx, to, 'out')?.lastSeq ?? 0;
+    if (!Number.isInteger(after) || after < 1 || after <= sent) {
+      throw new AppError('validation', `Máy này đã gửi cấp trên đến gói số ${sent}: chỉ có thể đánh số tiếp sau một số lớn hơn, không bao giờ dùng lại số đã gửi.`, 'SEQ_NOT_HIGHER');
+    }
+    setSeqState(tx, to, 'out', { lastSeq: after, lastSumsSha256: null }, ctx.clock.now());
+    audit(tx, ctx, 'continue-numbering', 'unit', to, { from: sent, after });
+    return { nextSeq: after + 1 };
+  });
+}
+
 /** The name the next unit-report for `label` will have (for a save dialog's default name). */
 export function nextReportFileName(ctx: ServiceContext, label: string): string {
   checkLabel(label);

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { units } from '../../../db/schema/index';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { inbox, units } from '../../../db/schema/index';
 import type { DbOrTx } from '../../../db/types';
 import {
   bundleError,
@@ -11,21 +11,24 @@ import {
   openBundle,
   parsePublicKey,
   readAloudCode,
+  sameReadAloudCode,
   SEQUENCE_MESSAGES,
   sha256Hex,
+  SYNC_LIMITS,
   type BundleKind,
   type OpenedBundle,
   type SequenceDecision,
 } from '../domain/bundles/index';
-import type { AppError } from '../errors';
+import { AppError } from '../errors';
 import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type UnitReportData } from '../model/bundle-data';
 import type { Unit } from '../model/entities';
 import type { ImportOutcome, ImportSummary } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
+import { acknowledgeDirectives } from './directive-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
-import { applySnapshot, prepareSnapshot } from './mirror-apply';
-import { addQuarantine, archive, dropSupersededQuarantine, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
+import { applySnapshot, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
+import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, resolveHeldFiles, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
 import { getSelfUnit, getUnit } from './unit-service';
 
 /**
@@ -168,15 +171,19 @@ function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: bool
 
 type Applied = { summary: ImportSummary; quarantined: QuarantinedRecord[] };
 
-function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string): Applied {
+function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, prepared: PreparedSnapshot | null): Applied {
   const from = checked.opened.manifest.from.code;
   const { payload } = checked;
   switch (payload.kind) {
     case 'unit-report': {
-      // Records are checked only when applied: a duplicate or stale file, however large, costs no record checks.
-      const snapshot = prepareSnapshot(payload.data);
+      const snapshot = prepared ?? prepareSnapshot(payload.data);
       dropSupersededQuarantine(ctx.db, from, sha256);
-      return { summary: applySnapshot(ctx.db, from, snapshot), quarantined: snapshot.quarantined };
+      const summary = applySnapshot(ctx.db, from, snapshot);
+      const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
+      if (delivered > 0) {
+        summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);
+      }
+      return { summary, quarantined: snapshot.quarantined };
     }
     case 'enrolment':
       return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
@@ -197,24 +204,68 @@ function describe(decision: SequenceDecision, enrolment: ImportOutcome['enrolmen
   return parts.join(' ');
 }
 
-/** Step 7 and the apply, in one transaction (re-reading the sequence state inside it). */
-function commit(ctx: ServiceContext, checked: Checked): ImportOutcome {
+/** How many records a unit-report has, for the refusal message. */
+const recordCount = (data: UnitReportData) => data.members.length + data.candidates.length + data.targets.length + data.frozenReports.length;
+
+/**
+ * A unit-report with more bad records than {@link SYNC_LIMITS.maxQuarantinedRecords} is refused whole: nothing of
+ * it applies and it is not archived. Its sender is authenticated, so unlike other refusals this one queues a
+ * receipt (once per file) that tells the unit which errors to fix.
+ */
+function refuseOverLimit(ctx: ServiceContext, checked: Checked, quarantined: readonly QuarantinedRecord[], total: number): ImportOutcome {
   const { opened } = checked;
   const { manifest } = opened;
+  const error = bundleError('QUARANTINE_LIMIT', `${quarantined.length.toLocaleString('vi-VN')} trong ${total.toLocaleString('vi-VN')} bản ghi không đạt kiểm tra`);
+  ctx.db.transaction((tx) => {
+    const self = getSelfUnit(tx);
+    if (!hasReceipt(tx, self.code, manifest.from.code, opened.sha256)) {
+      const now = ctx.clock.now();
+      queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: 'rejected', errorCode: 'QUARANTINE_LIMIT', receivedAt: now, summary: null, quarantined }), now);
+      audit(tx, ctx, 'refuse', 'bundle', manifest.bundleId, { code: 'QUARANTINE_LIMIT', from: manifest.from.code, seq: manifest.seq, quarantined: quarantined.length, sha256: opened.sha256 });
+    }
+  });
+  return { ...rejectedOutcome(checked.name, opened.sha256, error), kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq };
+}
+
+/** A unit-report's records checked before the transaction, when it would apply (a duplicate costs no checks). */
+function preparedIfApplying(ctx: ServiceContext, checked: Checked, reapply: boolean): PreparedSnapshot | null {
+  if (checked.payload.kind !== 'unit-report') {
+    return null;
+  }
+  const applying = reapply || (!isArchived(ctx.db, checked.opened.sha256) && classify(ctx.db, checked.opened).status === 'applied');
+  return applying ? prepareSnapshot(checked.payload.data) : null;
+}
+
+/**
+ * Step 7 and the apply, in one transaction (re-reading the sequence state inside it). `newNumbering` re-applies an
+ * archived file as the first of its sender's new numbering (see {@link acceptNewNumbering}).
+ */
+function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): ImportOutcome {
+  const { opened } = checked;
+  const { manifest } = opened;
+  const reapply = newNumbering !== undefined;
+  const prepared = preparedIfApplying(ctx, checked, reapply);
+  if (prepared && checked.payload.kind === 'unit-report' && prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
+    return refuseOverLimit(ctx, checked, prepared.quarantined, recordCount(checked.payload.data));
+  }
   return ctx.db.transaction((tx) => {
+    const now = ctx.clock.now();
+    if (reapply) {
+      setSeqState(tx, manifest.from.code, 'in', { lastSeq: manifest.seq - 1, lastSumsSha256: null }, now, newNumbering);
+      resolveHeldFiles(tx, manifest.from.code, now);
+    }
     const decision = classify(tx, opened);
     const base = { file: checked.name, sha256: opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq, code: null, missing: decision.missing ? [decision.missing] : [] };
-    if (isArchived(tx, opened.sha256)) {
+    if (!reapply && isArchived(tx, opened.sha256)) {
       const enrolment = manifest.kind === 'enrolment' ? enrolmentInfo(tx, manifest.from.code) : null;
       return { ...base, status: decision.status, message: describe(decision, enrolment), summary: null, enrolment };
     }
-    const now = ctx.clock.now();
     const self = getSelfUnit(tx);
     let applied: Applied = { summary: emptySummary(), quarantined: [] };
     if (decision.status === 'applied') {
       const previous = seqState(tx, manifest.from.code, 'in');
-      applied = applyPayload(ctx, checked, opened.sha256);
-      if (previous && manifest.seq === previous.lastSeq + 1 && manifest.prevSha256 !== previous.lastSumsSha256) {
+      applied = applyPayload(ctx, checked, opened.sha256, prepared);
+      if (previous && manifest.seq === previous.lastSeq + 1 && previous.lastSumsSha256 !== null && manifest.prevSha256 !== previous.lastSumsSha256) {
         applied.summary.warnings.push('Gói không nối tiếp gói trước đã nhận (prevSha256 khác): đơn vị có thể đã khôi phục dữ liệu cũ.');
       }
       setSeqState(tx, manifest.from.code, 'in', { lastSeq: manifest.seq, lastSumsSha256: opened.sumsSha256 }, now);
@@ -229,11 +280,12 @@ function commit(ctx: ServiceContext, checked: Checked): ImportOutcome {
     archive(tx, {
       sha256: opened.sha256, fileName: baseName(checked.name), receivedAt: now, bundleId: manifest.bundleId, fromCode: manifest.from.code, kind: manifest.kind,
       label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes), sumsSha256: opened.sumsSha256,
+      numbering: currentNumbering(tx, manifest.from.code),
     });
     if (manifest.from.code !== self.parentCode) {
       queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: decision.status, receivedAt: now, summary, quarantined: applied.quarantined }), now);
     }
-    audit(tx, ctx, 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
+    audit(tx, ctx, reapply ? 'accept-numbering' : 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
     return { ...base, status: decision.status, message, summary, enrolment };
   });
 }
@@ -264,9 +316,43 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
   const decision = classify(ctx.db, checked.opened);
   const enrolment = manifest.kind === 'enrolment' ? { unitCode: manifest.from.code, fingerprint: checked.opened.signer.fingerprint, readAloudCode: readAloudCode(checked.opened.signer.fingerprint), verified: checked.verified } : null;
   const quarantined = checked.payload.kind === 'unit-report' ? prepareSnapshot(checked.payload.data).quarantined.length : 0;
+  if (checked.payload.kind === 'unit-report' && quarantined > SYNC_LIMITS.maxQuarantinedRecords) {
+    const error = bundleError('QUARANTINE_LIMIT', `${quarantined.toLocaleString('vi-VN')} trong ${recordCount(checked.payload.data).toLocaleString('vi-VN')} bản ghi không đạt kiểm tra`);
+    return { ...rejectedOutcome(file.name, checked.opened.sha256, error), kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq };
+  }
   return {
     file: file.name, status: decision.status, code: null, sha256: checked.opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq,
     missing: decision.missing ? [decision.missing] : [], summary: null, enrolment,
     message: `Gói hợp lệ (chữ ký, mã băm, người nhận, dữ liệu)${quarantined ? `; ${quarantined} bản ghi sẽ bị cách ly` : ''}. Khi nhập: ${describe(decision, null)}`,
   };
+}
+
+/** Files of `unitCode` kept without applying (older number, or same number with other content) in its current numbering, newest first. */
+function heldAside(db: DbOrTx, unitCode: string) {
+  return db
+    .select({ sha256: inbox.sha256, fileName: inbox.fileName, bytes: inbox.bytes, seq: inbox.seq })
+    .from(inbox)
+    .where(and(eq(inbox.fromCode, unitCode), inArray(inbox.status, ['stale', 'conflict']), eq(inbox.numbering, currentNumbering(db, unitCode))))
+    .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
+    .all();
+}
+
+/**
+ * The superior's way out after a unit restored an old backup or started a new database: its bundles come with
+ * numbers already used, and are kept aside as stale or conflicting. Once the unit's code, read aloud by phone,
+ * matches the key that signed its latest kept file (or the file named by `sha256`), that file is applied as the
+ * first of the unit's new numbering; files of the old numbering no longer count for what comes next.
+ */
+export async function acceptNewNumbering(ctx: ServiceContext, unitCode: string, spoken: string, sha256?: string): Promise<ImportOutcome> {
+  const held = heldAside(ctx.db, unitCode);
+  const row = sha256 ? held.find((h) => h.sha256 === sha256) : held[0];
+  if (!row) {
+    throw new AppError('not-found', `Không có gói nào của ${unitCode} đang bị giữ lại (cũ hơn hoặc trùng số thứ tự): chưa cần chấp nhận cách đánh số mới.`);
+  }
+  const checked = await check(ctx, { name: row.fileName, bytes: new Uint8Array(row.bytes) }, {});
+  if (!sameReadAloudCode(readAloudCode(checked.opened.signer.fingerprint), spoken)) {
+    throw new AppError('conflict', `Mã vân tay không khớp với khóa đã ký gói của ${unitCode}: chưa chấp nhận. Hãy đọc lại mã với đơn vị.`, 'FINGERPRINT_MISMATCH');
+  }
+  // The code just read aloud vouches for the key that signed this file, as at enrolment.
+  return commit(ctx, { ...checked, verified: true }, currentNumbering(ctx.db, unitCode) + 1);
 }

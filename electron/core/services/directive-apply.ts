@@ -13,7 +13,7 @@ import { importRulebook, invalidateFindings, listRulebooks, setCalendarEntry } f
 import { newId, type ServiceContext } from './context';
 import { recordPeerKeys } from './key-service';
 import { syncMemberFromCandidate } from './roster-sync';
-import { inSavepoint, type QuarantinedRecord } from './sync-repo';
+import { inSavepoint, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
 import { getSelfUnit } from './unit-service';
 
 /**
@@ -101,6 +101,21 @@ function keep(ctx: ServiceContext, fromCode: string, bundleSha256: string, kind:
   ctx.db.insert(directiveItems).values({ id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now() }).run();
 }
 
+/**
+ * Sequence recovery at the unit: when the superior already applied a higher number from this unit than this
+ * database last sent (an old backup was restored, or the database started anew), the next bundle continues after
+ * it instead of being set aside as stale. Returns the number continued after, or null when nothing changed.
+ */
+export function continueNumbering(ctx: ServiceContext, parentCode: string, lastApplied: number | null): number | null {
+  const sent = seqState(ctx.db, parentCode, 'out')?.lastSeq ?? 0;
+  if (lastApplied === null || lastApplied <= sent) {
+    return null;
+  }
+  // The superior's copy of the last bundle is unknown here: the next one chains to nothing, and it says so.
+  setSeqState(ctx.db, parentCode, 'out', { lastSeq: lastApplied, lastSumsSha256: null }, ctx.clock.now());
+  return lastApplied;
+}
+
 /** Applies a directive from `fromCode` (the superior) whose announced keys were checked; call inside the import transaction. */
 export function applyDirective(ctx: ServiceContext, fromCode: string, data: DirectiveData, bundleSha256: string): { summary: ImportSummary; quarantined: QuarantinedRecord[] } {
   const quarantined: QuarantinedRecord[] = [];
@@ -128,6 +143,10 @@ export function applyDirective(ctx: ServiceContext, fromCode: string, data: Dire
   });
   data.receipts.forEach((r) => keep(ctx, fromCode, bundleSha256, 'receipt', null, r));
   data.notes.forEach((n) => keep(ctx, fromCode, bundleSha256, n.kind, n.candidateId, n));
+  const resumed = continueNumbering(ctx, fromCode, data.lastAppliedSeq);
+  if (resumed !== null) {
+    warnings.push(`Cấp trên đã nhận đến gói số ${resumed} của đơn vị, nhiều hơn máy này ghi (dữ liệu đã được khôi phục từ bản sao lưu cũ?): gói gửi tiếp sẽ mang số ${resumed + 1}.`);
+  }
   if (data.keys) {
     recordPeerKeys(ctx.db, ctx, fromCode, data.keys, true);
     warnings.push(`Cấp trên đã đổi khóa; mã vân tay mới: ${readAloudCode(fingerprintOf(data.keys.signing))}.`);

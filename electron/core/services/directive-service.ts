@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { candidates, directiveItems, mirrorRecords } from '../../../db/schema/index';
+import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/schema/index';
+import { inSeqRanges, SYNC_LIMITS, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
@@ -10,6 +11,7 @@ import { calendarEntries, listRulebooks } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
 import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
+import { seqState } from './sync-repo';
 import { listTargets } from './target-service';
 import { getSelfUnit, getUnit } from './unit-service';
 
@@ -56,6 +58,7 @@ function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
     text: describeItem(row.kind, row.body),
     createdAt: row.createdAt,
     bundleSha256: row.bundleSha256,
+    acknowledgedAt: row.acknowledgedAt,
   };
 }
 
@@ -82,7 +85,7 @@ function mirrorUnit(db: DbOrTx, code: string) {
 
 function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
   return ctx.db.transaction((tx) => {
-    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now() };
+    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null };
     tx.insert(directiveItems).values(row).run();
     audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
     return toItem(tx, row);
@@ -142,6 +145,75 @@ export function removePendingItem(ctx: ServiceContext, id: string): void {
   });
 }
 
+/** How many sent items the superior's unit page lists. */
+export const SENT_ITEMS_SHOWN = 50;
+
+/**
+ * Decisions and notes already sent (to `unitCode`, or to every unit), newest first: each is delivered (`acknowledgedAt`) only once a
+ * unit-report of the unit says it applied the directive that carried it.
+ */
+export function sentItems(db: DbOrTx, unitCode?: string, limit = SENT_ITEMS_SHOWN): DirectiveItem[] {
+  const self = getSelfUnit(db);
+  const conditions = [eq(directiveItems.fromCode, self.code), unitCode ? eq(directiveItems.toCode, unitCode) : undefined, isNotNull(directiveItems.bundleSha256), ne(directiveItems.kind, 'receipt')];
+  return db
+    .select()
+    .from(directiveItems)
+    .where(and(...conditions.filter((c) => c !== undefined)))
+    .orderBy(desc(directiveItems.createdAt), desc(sql`rowid`))
+    .limit(limit)
+    .all()
+    .map((r) => toItem(db, r));
+}
+
+/**
+ * Marks as delivered what the directives to `unitCode` numbered in `applied` carried (from the unit's unit-report);
+ * call inside the import transaction. Returns how many items became delivered.
+ */
+export function acknowledgeDirectives(db: DbOrTx, unitCode: string, applied: readonly SeqRange[], now: string): number {
+  if (applied.length === 0) {
+    return 0;
+  }
+  const sent = db
+    .select({ sha256: outbox.sha256, seq: outbox.seq })
+    .from(outbox)
+    .where(and(eq(outbox.toCode, unitCode), eq(outbox.kind, 'directive')))
+    .all()
+    .filter((o) => inSeqRanges(o.seq, applied))
+    .map((o) => o.sha256);
+  let changed = 0;
+  for (let i = 0; i < sent.length; i += 500) {
+    const chunk = sent.slice(i, i + 500);
+    changed += db
+      .update(directiveItems)
+      .set({ acknowledgedAt: now })
+      .where(and(eq(directiveItems.toCode, unitCode), inArray(directiveItems.bundleSha256, chunk), isNull(directiveItems.acknowledgedAt)))
+      .run().changes;
+  }
+  return changed;
+}
+
+/**
+ * The pending items one directive carries, in order: at most {@link SYNC_LIMITS.directiveItemsPerKind} of a kind
+ * and {@link SYNC_LIMITS.directiveItemsBytes} in all, so the directive always fits its tar entry; the rest stay
+ * pending for the next one.
+ */
+function carried(pending: readonly ItemRow[]): ItemRow[] {
+  const perKind = new Map<string, number>();
+  let bytes = 0;
+  const out: ItemRow[] = [];
+  for (const item of pending) {
+    const size = Buffer.byteLength(JSON.stringify(item.body));
+    const count = perKind.get(item.kind) ?? 0;
+    if (count >= SYNC_LIMITS.directiveItemsPerKind || bytes + size > SYNC_LIMITS.directiveItemsBytes) {
+      continue;
+    }
+    perKind.set(item.kind, count + 1);
+    bytes += size;
+    out.push(item);
+  }
+  return out;
+}
+
 /** What directives brought to this unit, newest first ("what arrived"). */
 export function receivedItems(db: DbOrTx): DirectiveItem[] {
   const self = getSelfUnit(db);
@@ -171,6 +243,7 @@ function directiveData(db: DbOrTx, unitCode: string, pending: readonly ItemRow[]
     rulebooks: listRulebooks(db).filter((r) => !defaults.has(r.version)),
     notes: pending.filter((r) => r.kind === 'comment' || r.kind === 'request-dossier').map((r) => r.body as DirectiveNote),
     keys,
+    lastAppliedSeq: seqState(db, unitCode, 'in')?.lastSeq ?? null,
   };
 }
 
@@ -178,8 +251,8 @@ function directiveData(db: DbOrTx, unitCode: string, pending: readonly ItemRow[]
 const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 
 /**
- * Makes the next directive to a verified unit below and marks what it carries as sent, in the same transaction
- * as its outbox row. The label defaults to today's quarter; `rotation` signs with the previous key and
+ * Makes the next directive to a verified unit below and marks what it carries as sent (not yet delivered: see
+ * {@link acknowledgeDirectives}), in the same transaction as its outbox row. The label defaults to today's quarter; `rotation` signs with the previous key and
  * announces the new one.
  */
 export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
@@ -188,12 +261,14 @@ export async function exportDirective(ctx: ServiceContext, unitCode: string, lab
   if (!key || key.revoked || !key.verified) {
     throw new AppError('conflict', `Đơn vị ${unitCode} chưa được xác nhận mã vân tay (hoặc khóa đã bị thu hồi): chưa gửi chỉ đạo được, vì khóa mã hóa có thể không phải của đơn vị.`, 'UNIT_NOT_VERIFIED');
   }
-  const pending = ctx.db
-    .select()
-    .from(directiveItems)
-    .where(and(eq(directiveItems.toCode, unitCode), eq(directiveItems.fromCode, getSelfUnit(ctx.db).code), isNull(directiveItems.bundleSha256)))
-    .orderBy(directiveItems.createdAt, sql`rowid`)
-    .all();
+  const pending = carried(
+    ctx.db
+      .select()
+      .from(directiveItems)
+      .where(and(eq(directiveItems.toCode, unitCode), eq(directiveItems.fromCode, getSelfUnit(ctx.db).code), isNull(directiveItems.bundleSha256)))
+      .orderBy(directiveItems.createdAt, sql`rowid`)
+      .all(),
+  );
   const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
   const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length };
   return packAndRecord(ctx, {

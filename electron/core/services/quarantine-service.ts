@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { mirrorRecords, quarantine } from '../../../db/schema/index';
 import { AppError } from '../errors';
@@ -29,10 +29,31 @@ const toEntry = (r: Row): QuarantineEntry => ({
   retryable: r.recordKind !== 'bundle',
 });
 
-/** Unresolved quarantined records (of one sender, or all), oldest first. */
-export function listQuarantine(db: DbOrTx, fromCode?: string): QuarantineEntry[] {
-  const conditions = [isNull(quarantine.resolvedAt), fromCode ? eq(quarantine.fromCode, fromCode) : undefined].filter((c) => c !== undefined);
-  return db.select().from(quarantine).where(and(...conditions)).orderBy(asc(quarantine.createdAt), asc(quarantine.recordKey)).all().map(toEntry);
+/** Rows one call returns at most: a unit's bad export must never travel or render whole. */
+export const QUARANTINE_PAGE_MAX = 500;
+
+export type QuarantinePage = { offset?: number; limit?: number };
+
+const unresolved = (fromCode?: string) => and(...[isNull(quarantine.resolvedAt), fromCode ? eq(quarantine.fromCode, fromCode) : undefined].filter((c) => c !== undefined));
+
+/** A page of unresolved quarantined records (of one sender, or all), oldest first; 100 rows unless asked. */
+export function listQuarantine(db: DbOrTx, fromCode?: string, page: QuarantinePage = {}): QuarantineEntry[] {
+  const limit = Math.min(Math.max(page.limit ?? 100, 1), QUARANTINE_PAGE_MAX);
+  return db
+    .select()
+    .from(quarantine)
+    .where(unresolved(fromCode))
+    .orderBy(asc(quarantine.createdAt), asc(quarantine.recordKey), asc(quarantine.id))
+    .limit(limit)
+    .offset(Math.max(page.offset ?? 0, 0))
+    .all()
+    .map(toEntry);
+}
+
+/** A page of the quarantine list with how many unresolved records there are in all (for the pager). */
+export function quarantinePage(db: DbOrTx, fromCode: string | undefined, page: QuarantinePage): { total: number; rows: QuarantineEntry[] } {
+  const total = db.select({ n: sql<number>`count(*)` }).from(quarantine).where(unresolved(fromCode)).get()?.n ?? 0;
+  return { total, rows: listQuarantine(db, fromCode, page) };
 }
 
 function ledgerIds(db: DbOrTx, unitCode: string, kind: 'candidate' | 'member'): Set<string> {

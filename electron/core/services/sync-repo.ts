@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { directiveItems, inbox, outbox, quarantine, syncState } from '../../../db/schema/index';
+import { summariseQuarantined } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { Receipt } from '../model/bundle-data';
 import type { ImportStatus, ImportSummary, OutboxEntry } from '../model/sync';
@@ -16,20 +17,24 @@ export function seqState(db: DbOrTx, peerCode: string, direction: Direction): Se
   return row ? { lastSeq: row.lastSeq, lastSumsSha256: row.lastSumsSha256 } : null;
 }
 
-export function setSeqState(db: DbOrTx, peerCode: string, direction: Direction, state: SeqState, now: string): void {
-  const values = { peerCode, direction, lastSeq: state.lastSeq, lastSumsSha256: state.lastSumsSha256, updatedAt: now };
-  db.insert(syncState)
-    .values(values)
-    .onConflictDoUpdate({ target: [syncState.peerCode, syncState.direction], set: { lastSeq: values.lastSeq, lastSumsSha256: values.lastSumsSha256, updatedAt: now } })
-    .run();
+/** Which numbering of `peerCode` counts for what arrives from it (0 until the superior accepts a new one). */
+export function currentNumbering(db: DbOrTx, peerCode: string): number {
+  return db.select({ n: syncState.numbering }).from(syncState).where(and(eq(syncState.peerCode, peerCode), eq(syncState.direction, 'in'))).get()?.n ?? 0;
 }
 
-/** SHA256SUMS hashes of what was received from `fromCode` under `seq` (normally one; more after a conflict). */
+/** Sets the last sequence number; `numbering` given starts a new numbering of the peer (incoming only). */
+export function setSeqState(db: DbOrTx, peerCode: string, direction: Direction, state: SeqState, now: string, numbering?: number): void {
+  const values = { peerCode, direction, lastSeq: state.lastSeq, lastSumsSha256: state.lastSumsSha256, updatedAt: now, ...(numbering === undefined ? {} : { numbering }) };
+  const { peerCode: _p, direction: _d, ...set } = values;
+  db.insert(syncState).values(values).onConflictDoUpdate({ target: [syncState.peerCode, syncState.direction], set }).run();
+}
+
+/** SHA256SUMS hashes of what was received from `fromCode` under `seq` in its current numbering (normally one; more after a conflict). */
 export function receivedSumsForSeq(db: DbOrTx, fromCode: string, seq: number): string[] {
   return db
     .select({ sums: inbox.sumsSha256 })
     .from(inbox)
-    .where(and(eq(inbox.fromCode, fromCode), eq(inbox.seq, seq)))
+    .where(and(eq(inbox.fromCode, fromCode), eq(inbox.seq, seq), eq(inbox.numbering, currentNumbering(db, fromCode))))
     .orderBy(asc(inbox.receivedAt))
     .all()
     .map((r) => r.sums ?? '');
@@ -41,16 +46,28 @@ export function isArchived(db: DbOrTx, sha256: string): boolean {
 
 export type InboxRow = typeof inbox.$inferInsert;
 
+/** Archives a received file; a file archived before (re-applied under a new numbering) gets its new outcome. */
 export function archive(db: DbOrTx, row: InboxRow): void {
-  db.insert(inbox).values(row).run();
+  const { sha256: _s, bytes: _b, ...outcome } = row;
+  db.insert(inbox).values(row).onConflictDoUpdate({ target: inbox.sha256, set: outcome }).run();
 }
 
-/** Every sequence number ever archived from `fromCode` (for the units page's missing numbers). */
+/** Every sequence number archived from `fromCode` in its current numbering (for the units page's missing numbers). */
 export function receivedSeqs(db: DbOrTx, fromCode: string): number[] {
   return db
     .select({ seq: inbox.seq })
     .from(inbox)
-    .where(eq(inbox.fromCode, fromCode))
+    .where(and(eq(inbox.fromCode, fromCode), eq(inbox.numbering, currentNumbering(db, fromCode))))
+    .all()
+    .map((r) => r.seq ?? 0);
+}
+
+/** Sequence numbers of the directives from `parentCode` applied here (what the next unit-report acknowledges). */
+export function appliedDirectiveSeqs(db: DbOrTx, parentCode: string): number[] {
+  return db
+    .select({ seq: inbox.seq })
+    .from(inbox)
+    .where(and(eq(inbox.fromCode, parentCode), eq(inbox.kind, 'directive'), eq(inbox.status, 'applied')))
     .all()
     .map((r) => r.seq ?? 0);
 }
@@ -106,9 +123,28 @@ export function dropSupersededQuarantine(db: DbOrTx, fromCode: string, keepSha25
     .run();
 }
 
+/** Marks the whole files of `fromCode` kept apart as conflicts resolved (its new numbering was accepted). */
+export function resolveHeldFiles(db: DbOrTx, fromCode: string, now: string): void {
+  db.update(quarantine)
+    .set({ resolvedAt: now })
+    .where(and(eq(quarantine.fromCode, fromCode), eq(quarantine.recordKind, 'bundle'), isNull(quarantine.resolvedAt)))
+    .run();
+}
+
 /** A receipt waiting to go back to `toCode` with the next directive. */
 export function queueReceipt(db: DbOrTx, fromCode: string, toCode: string, receipt: Receipt, now: string): void {
   db.insert(directiveItems).values({ id: newId(), bundleSha256: null, fromCode, toCode, kind: 'receipt', candidateRef: null, body: receipt, createdAt: now }).run();
+}
+
+/** True when a receipt for the file `sha256` already waits for, or went to, `toCode`. */
+export function hasReceipt(db: DbOrTx, fromCode: string, toCode: string, sha256: string): boolean {
+  return (
+    db
+      .select({ id: directiveItems.id })
+      .from(directiveItems)
+      .where(and(eq(directiveItems.fromCode, fromCode), eq(directiveItems.toCode, toCode), eq(directiveItems.kind, 'receipt'), sql`json_extract(${directiveItems.body}, '$.sha256') = ${sha256}`))
+      .get() !== undefined
+  );
 }
 
 /** The receipt of one received file, as the next directive returns it to the sender. */
@@ -121,7 +157,10 @@ export function receiptOf(input: {
   receivedAt: string;
   summary: ImportSummary | null;
   quarantined: readonly QuarantinedRecord[];
+  errorCode?: string;
 }): Receipt {
+  // However many records were set aside, the receipt stays small enough for any directive (SYNC_LIMITS).
+  const { sample, counts } = summariseQuarantined(input.quarantined);
   return {
     bundleId: input.bundleId,
     sha256: input.sha256,
@@ -129,9 +168,10 @@ export function receiptOf(input: {
     label: input.label,
     status: input.status,
     receivedAt: input.receivedAt,
-    errorCode: null,
+    errorCode: input.errorCode ?? null,
     summary: input.summary,
-    quarantined: input.quarantined.map((q) => ({ recordKind: q.recordKind, recordKey: q.recordKey.slice(0, 100), reason: q.reason.slice(0, 1000) })),
+    quarantined: sample,
+    quarantinedCounts: counts,
   };
 }
 

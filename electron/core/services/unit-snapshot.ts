@@ -11,11 +11,16 @@ import {
   mentorAssignments,
   targets,
 } from '../../../db/schema/index';
+import { toSeqRanges } from '../domain/bundles/index';
 import type { CandidateRecord, MemberRecord, UnitProfile, UnitReportData } from '../model/bundle-data';
 import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
+import { appliedDirectiveSeqs } from './sync-repo';
 import { getSelfUnit } from './unit-service';
+
+/** The schema's bound on acknowledged directive ranges; gaps are rare, and the newest ranges are the ones that matter. */
+const DIRECTIVE_ACK_RANGES = 1_000;
 
 /**
  * The `unit-report` snapshot (BUNDLES.md "Kinds"): everything the own unit owns, with the ids of its own database.
@@ -144,6 +149,8 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: U
         .sort(byId)
         .map((r) => ({ id: r.id, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content as Record<string, unknown> }))
     : [];
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports };
+  const parent = getSelfUnit(db).parentCode;
+  const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied };
   return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
 }

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidateFindings, candidates, inbox, quarantine, unitKeys, units } from '../../../db/schema/index';
 import { missingSequenceNumbers, readAloudCode } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { UnitDetail, UnitOverview } from '../model/sync';
 import { listCandidates } from './candidate-service';
-import { receivedSeqs } from './sync-repo';
+import { currentNumbering, receivedSeqs } from './sync-repo';
 
 /**
  * The superior's units page: every unit below with its key's verification state, the last bundle received, the
@@ -27,12 +27,14 @@ function keyState(db: DbOrTx, code: string): Pick<UnitOverview, 'keyState' | 'fi
 }
 
 function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
+  const numbering = eq(inbox.numbering, currentNumbering(db, unit.code));
   const last = db
     .select({ seq: inbox.seq, label: inbox.label, kind: inbox.kind, receivedAt: inbox.receivedAt })
     .from(inbox)
-    .where(and(eq(inbox.fromCode, unit.code), eq(inbox.status, 'applied')))
+    .where(and(eq(inbox.fromCode, unit.code), eq(inbox.status, 'applied'), numbering))
     .orderBy(desc(inbox.seq))
     .get();
+  const heldAside = db.select({ n: sql<number>`count(*)` }).from(inbox).where(and(eq(inbox.fromCode, unit.code), inArray(inbox.status, ['stale', 'conflict']), numbering)).get()?.n ?? 0;
   const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(quarantine).where(where).get()?.n ?? 0;
   const open = and(eq(quarantine.fromCode, unit.code), isNull(quarantine.resolvedAt));
   return {
@@ -44,6 +46,7 @@ function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
     missing: missingSequenceNumbers(receivedSeqs(db, unit.code)),
     quarantined: count(and(open, sql`${quarantine.recordKind} <> 'bundle'`)),
     conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
+    heldAside,
     candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, unit.code)).get()?.n ?? 0,
   };
 }

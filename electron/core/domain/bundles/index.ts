@@ -57,4 +57,5 @@ export {
   type SequenceDecision,
   type SequenceStatus,
 } from './sequence';
+export { inSeqRanges, OTHER_REASONS, summariseQuarantined, SYNC_LIMITS, toSeqRanges, type ReasonCount } from './limits';
 export { makeTrustFile, parseTrustFile, serializeTrustFile, TRUST_FORMAT, trustFileSchema, type TrustFile } from './trust';

@@ -37,6 +37,32 @@ function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (i
   );
 }
 
+/** A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. */
+function SentList({ items }: { items: DirectiveItem[] }) {
+  if (items.length === 0) {
+    return <p className="muted">Chưa gửi quyết định hay ý kiến nào.</p>;
+  }
+  return (
+    <ul className="plain-list pending-list" aria-label="Đã gửi">
+      {items.map((item) => (
+        <li key={item.id} data-testid="sent-item">
+          <span>
+            <span className="badge badge-neutral">{labelOf(DIRECTIVE_ITEM_LABELS, item.kind)}</span> {item.text}
+            {item.candidateName ? <strong> — {item.candidateName}</strong> : null}
+          </span>
+          {item.acknowledgedAt ? (
+            <span className="badge badge-success" title={`Xác nhận lúc ${formatViDateTime(item.acknowledgedAt)}`}>
+              Đơn vị đã nhận
+            </span>
+          ) : (
+            <span className="badge badge-warm">Đã gửi, chờ đơn vị xác nhận</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * What goes back to a unit: receipts of its bundles (queued by every import), decisions and comments added here,
  * and, in every directive, the targets, calendar and rulebooks; then the directive file itself.
@@ -44,6 +70,7 @@ function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (i
 export function DirectiveCard({ unitCode, verified, version }: { unitCode: string; verified: boolean; version: number }) {
   const [changes, setChanges] = useState(0);
   const pending = useLoad(() => call('directives:list-pending', { unitCode }), `${unitCode}|${version}|${changes}`);
+  const sent = useLoad(() => call('directives:list-sent', { unitCode }), `${unitCode}|${version}|${changes}`);
   const candidates = useLoad(() => call('candidates:list', { unitCode, limit: CANDIDATE_LIMIT }), `${unitCode}|${version}`);
   const [folder, setFolder] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,6 +130,10 @@ export function DirectiveCard({ unitCode, verified, version }: { unitCode: strin
         </div>
         {saved ? <SavedResult saved={saved} title={`Đã tạo gói chỉ đạo số ${saved.seq} cho ${unitCode}`} testId="directive-done" /> : null}
       </div>
+      <h3 className="subhead">Đã gửi</h3>
+      <p className="detail">Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.</p>
+      <FormError message={sent.error} />
+      {sent.data ? <SentList items={sent.data} /> : null}
     </section>
   );
 }

@@ -81,6 +81,54 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
   );
 }
 
+/**
+ * Sequence recovery by hand, after restoring an old backup or reinstalling: the superior reads from its units page
+ * the last number it applied, and the next report continues after it. The next directive does the same by itself.
+ */
+function ContinueNumbering() {
+  const [after, setAfter] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [next, setNext] = useState<number | null>(null);
+  const value = Number(after.trim());
+  const valid = /^\d{1,6}$/.test(after.trim()) && value >= 1;
+  const apply = async () => {
+    setBusy(true);
+    setFailure(null);
+    setNext(null);
+    try {
+      setNext((await call('bundles:continue-numbering', { after: value })).nextSeq);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="card section" data-testid="continue-numbering">
+      <summary>Cấp trên báo gói bị giữ lại vì trùng số thứ tự?</summary>
+      <p className="lead">
+        Sau khi khôi phục bản sao lưu cũ hoặc cài lại máy, các gói gửi lên có thể mang số thứ tự cấp trên đã nhận. Gói chỉ đạo tiếp theo của cấp
+        trên tự sửa việc này. Nếu cần gửi ngay, hỏi cấp trên số gói cuối cùng họ đã nhận của chi bộ và ghi vào đây: gói sau sẽ mang số tiếp theo.
+      </p>
+      <Field label="Số gói cuối cùng cấp trên đã nhận" error={after.trim() === '' || valid ? undefined : 'Ghi một số nguyên dương, ví dụ 17.'}>
+        <input value={after} onChange={(e) => setAfter(e.target.value)} inputMode="numeric" className="input-short" autoComplete="off" />
+      </Field>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => void apply()} disabled={busy || !valid}>
+          Đánh số tiếp sau số này
+        </button>
+      </div>
+      {next !== null ? (
+        <p className="notice" role="status">
+          Gói báo cáo tiếp theo sẽ mang số {next}.
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
 /** The export wizard (cell → superior): period label, recipient, save location, the e-mail-ready name. */
 export function ExportPage() {
   const info = useLoad(() => call('keys:get-info', {}), 'keys');
@@ -96,5 +144,10 @@ export function ExportPage() {
       </section>
     );
   }
-  return <Wizard info={{ ...data, parent: data.parent }} />;
+  return (
+    <>
+      <Wizard info={{ ...data, parent: data.parent }} />
+      <ContinueNumbering />
+    </>
+  );
 }

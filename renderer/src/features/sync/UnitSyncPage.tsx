@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { UnitDetail } from '../../../../electron/core/model/sync';
+import type { ImportOutcome, UnitDetail } from '../../../../electron/core/model/sync';
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
 import { DirectiveCard } from './DirectiveCard';
 import { QuarantineCard } from './QuarantineCard';
@@ -66,7 +67,7 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
         <dd>
           <KeyStateBadge state={unit.keyState} />
         </dd>
-        <dt>Gói gần nhất</dt>
+        <dt>Gói gần nhất đã áp dụng</dt>
         <dd>
           <LastBundle last={unit.lastBundle} />
         </dd>
@@ -136,6 +137,7 @@ function ReceivedCard({ received }: { received: UnitDetail['received'] }) {
 export function UnitSyncPage({ code }: { code: string }) {
   const [version, setVersion] = useState(0);
   const [revoking, setRevoking] = useState(false);
+  const [accepted, setAccepted] = useState<ImportOutcome | null>(null);
   const detail = useLoad(() => call('units:get', { code, limit: 1 }), `${code}|${version}`);
   const reload = () => setVersion((v) => v + 1);
   const unit = detail.data?.unit;
@@ -155,6 +157,22 @@ export function UnitSyncPage({ code }: { code: string }) {
         <>
           {unit.keyState === 'unverified' && unit.readAloudCode ? <ConfirmCode unitCode={code} unitName={unit.name} readAloudCode={unit.readAloudCode} onConfirmed={reload} /> : null}
           <StateCard detail={detail.data} onRevoke={() => setRevoking(true)} />
+          {accepted ? (
+            <p className="notice" role="status" data-testid="numbering-accepted">
+              Đã chấp nhận cách đánh số mới của đơn vị: {accepted.message}
+            </p>
+          ) : null}
+          {unit.heldAside > 0 ? (
+            <AcceptNumbering
+              unitCode={code}
+              unitName={unit.name}
+              heldAside={unit.heldAside}
+              onAccepted={(outcome) => {
+                setAccepted(outcome);
+                reload();
+              }}
+            />
+          ) : null}
           <ReceivedCard received={detail.data.received} />
           <QuarantineCard unitCode={code} version={version} onChanged={reload} />
           <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
