@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/schema/index';
-import { inSeqRanges, SYNC_LIMITS, type SeqRange } from '../domain/bundles/index';
+import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
@@ -25,6 +25,16 @@ type ItemRow = typeof directiveItems.$inferSelect;
 const DECISION_NAMES = { admission: 'Quyết định kết nạp', recognition: 'Quyết định công nhận đảng viên chính thức' } as const;
 const STATUS_NAMES = { applied: 'đã cập nhật', duplicate: 'trùng, không thay đổi', stale: 'gói cũ, chỉ lưu', conflict: 'trùng số thứ tự khác nội dung, đã cách ly', rejected: 'bị từ chối' } as const;
 
+/** The bad records a receipt counts, most frequent reasons first: "12.000 bản ghi lỗi: 7.000 × …; 5.000 × …". */
+function reasonsText(counts: Receipt['quarantinedCounts']): string {
+  if (counts.length === 0) {
+    return '';
+  }
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  const shown = counts.slice(0, 3).map((c) => `${c.count.toLocaleString('vi-VN')} × ${c.reason.slice(0, 160)}`);
+  return `. ${total.toLocaleString('vi-VN')} bản ghi lỗi: ${shown.join('; ')}${counts.length > 3 ? '; …' : ''}`;
+}
+
 /** One line of Vietnamese saying what an item is, for the pending and "what arrived" lists. */
 export function describeItem(kind: string, body: unknown): string {
   switch (kind) {
@@ -36,7 +46,8 @@ export function describeItem(kind: string, body: unknown): string {
       const r = body as Receipt;
       const s = r.summary;
       const counts = s ? ` — thêm ${s.added}, sửa ${s.changed}, bỏ ${s.removed}, cách ly ${s.quarantined}` : '';
-      return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}`;
+      const refusal = r.errorCode && r.errorCode in BUNDLE_ERRORS ? ` — ${BUNDLE_ERRORS[r.errorCode as BundleErrorCode]}` : '';
+      return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}${refusal}${reasonsText(r.quarantinedCounts ?? [])}`;
     }
     case 'comment':
     case 'request-dossier':
@@ -166,8 +177,8 @@ export function sentItems(db: DbOrTx, unitCode?: string, limit = SENT_ITEMS_SHOW
 }
 
 /**
- * Marks as delivered what the directives to `unitCode` numbered in `applied` carried (from the unit's unit-report);
- * call inside the import transaction. Returns how many items became delivered.
+ * Marks as delivered the decisions and notes the directives to `unitCode` numbered in `applied` carried (from the
+ * unit's unit-report); call inside the import transaction. Returns how many became delivered.
  */
 export function acknowledgeDirectives(db: DbOrTx, unitCode: string, applied: readonly SeqRange[], now: string): number {
   if (applied.length === 0) {
@@ -186,7 +197,7 @@ export function acknowledgeDirectives(db: DbOrTx, unitCode: string, applied: rea
     changed += db
       .update(directiveItems)
       .set({ acknowledgedAt: now })
-      .where(and(eq(directiveItems.toCode, unitCode), inArray(directiveItems.bundleSha256, chunk), isNull(directiveItems.acknowledgedAt)))
+      .where(and(eq(directiveItems.toCode, unitCode), inArray(directiveItems.bundleSha256, chunk), ne(directiveItems.kind, 'receipt'), isNull(directiveItems.acknowledgedAt)))
       .run().changes;
   }
   return changed;

@@ -26,6 +26,12 @@ function keyState(db: DbOrTx, code: string): Pick<UnitOverview, 'keyState' | 'fi
   return { keyState: state, fingerprint: key.fingerprint, readAloudCode: readAloudCode(key.fingerprint) };
 }
 
+/** Numbers never received; a new numbering the superior accepted starts at the first file applied under it. */
+function missingSequence(db: DbOrTx, code: string): UnitOverview['missing'] {
+  const seqs = receivedSeqs(db, code);
+  return missingSequenceNumbers(seqs, currentNumbering(db, code) > 0 ? Math.min(...seqs) : 1);
+}
+
 function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
   const numbering = eq(inbox.numbering, currentNumbering(db, unit.code));
   const last = db
@@ -43,7 +49,7 @@ function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
     level: unit.level,
     ...keyState(db, unit.code),
     lastBundle: last ? { seq: last.seq ?? 0, label: last.label ?? '', kind: last.kind ?? '', receivedAt: last.receivedAt } : null,
-    missing: missingSequenceNumbers(receivedSeqs(db, unit.code)),
+    missing: missingSequence(db, unit.code),
     quarantined: count(and(open, sql`${quarantine.recordKind} <> 'bundle'`)),
     conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
     heldAside,

@@ -48,13 +48,13 @@ export function classifySequence(
 }
 
 /**
- * Gaps in a sender's sequence: the numbers from 1 up to the highest received that never arrived, as ranges
- * (for the units page). `received` may be unsorted and hold repeats.
+ * Gaps in a sender's sequence: the numbers from `first` (1, or where an accepted new numbering began) up to the
+ * highest received that never arrived, as ranges (for the units page). `received` may be unsorted and hold repeats.
  */
-export function missingSequenceNumbers(received: readonly number[]): SeqRange[] {
-  const sorted = [...new Set(received)].filter((n) => Number.isInteger(n) && n >= 1).sort((a, b) => a - b);
+export function missingSequenceNumbers(received: readonly number[], first = 1): SeqRange[] {
+  const sorted = [...new Set(received)].filter((n) => Number.isInteger(n) && n >= first).sort((a, b) => a - b);
   const gaps: SeqRange[] = [];
-  let next = 1;
+  let next = first;
   for (const seq of sorted) {
     if (seq > next) {
       gaps.push({ from: next, to: seq - 1 });
