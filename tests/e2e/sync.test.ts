@@ -228,6 +228,7 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     expect(name).toMatch(/^DUK01_CB014_\d{4}Q[1-4]_s000001\.ptdv$/);
     expect(await done.textContent()).toContain(name);
     await expect.poll(() => duk.getByTestId('pending-item').count()).toBe(0);
+    await duk.getByTestId('sent-item').filter({ hasText: comment }).getByText('Đã gửi, chờ đơn vị xác nhận').waitFor();
     await screenshot(duk, 'sync-superior-directive');
     carry(name!, superiorDir, cellDir);
 
@@ -246,6 +247,18 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     expect(texts.some((t) => t.includes(`Biên nhận gói số 3 (${label}): đã cập nhật`))).toBe(true);
     expect(await arrived.getByTestId('arrived-target').textContent()).toContain(`Năm ${YEAR}: 3 người`);
     await screenshot(cb, 'sync-cell-received');
+  });
+
+  it("counts the comment as received only once the cell's next report acknowledges the directive", async () => {
+    const next = await api<{ fileName: string }>(cell, 'bundles:export', { label, path: files(cellDir) });
+    const [outcome] = await api<{ status: string }[]>(superior, 'bundles:import', { paths: [carry(next.fileName, cellDir, superiorDir)] });
+    expect(outcome?.status).toBe('applied');
+    await duk.goto(`${superior.origin}/#/units/CB014`);
+    const sent = duk.getByTestId('sent-item').filter({ hasText: 'Đề nghị chi bộ hoàn thiện lý lịch' });
+    await sent.getByText('Đơn vị đã nhận').waitFor();
+    expect(await sent.textContent()).not.toContain('chờ đơn vị xác nhận');
+    await sent.scrollIntoViewIfNeeded();
+    await screenshot(duk, 'sync-superior-directive-delivered');
   });
 
   it("revokes the unit's key after a lost laptop, and the next report signed with it is refused", async () => {

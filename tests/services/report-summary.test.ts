@@ -210,9 +210,14 @@ describe('the stored summary follows every write', () => {
 });
 
 describe('a database made before the summary existed', () => {
-  /** Takes out what migration 0007 added, as in a database last opened by the previous version of ptdv. */
+  /**
+   * Takes out what migration 0007 added, as in a database last opened by the version of ptdv before it; and what
+   * came after it (0008: sync acknowledgements and numbering), which that version did not have either.
+   */
   function asBeforeTheSummary(db: Db): void {
     const sqlite = db.$client;
+    sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE sync_state DROP COLUMN numbering');
+    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%report_events%' OR sql LIKE '%report_findings%')").pluck().all() as string[];
     expect(triggers.length).toBeGreaterThan(0);
     triggers.forEach((name) => sqlite.exec(`DROP TRIGGER "${name}"`));

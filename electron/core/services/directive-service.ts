@@ -46,8 +46,9 @@ export function describeItem(kind: string, body: unknown): string {
       const r = body as Receipt;
       const s = r.summary;
       const counts = s ? ` — thêm ${s.added}, sửa ${s.changed}, bỏ ${s.removed}, cách ly ${s.quarantined}` : '';
-      const refusal = r.errorCode && r.errorCode in BUNDLE_ERRORS ? ` — ${BUNDLE_ERRORS[r.errorCode as BundleErrorCode]}` : '';
-      return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}${refusal}${reasonsText(r.quarantinedCounts ?? [])}`;
+      // A refused bundle says why and which errors to fix; an applied one lists its quarantined records' count only.
+      const refusal = r.errorCode && r.errorCode in BUNDLE_ERRORS ? ` — ${BUNDLE_ERRORS[r.errorCode as BundleErrorCode]}${reasonsText(r.quarantinedCounts ?? [])}` : '';
+      return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}${refusal}`;
     }
     case 'comment':
     case 'request-dossier':
