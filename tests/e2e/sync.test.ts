@@ -253,7 +253,9 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     const next = await api<{ fileName: string }>(cell, 'bundles:export', { label, path: files(cellDir) });
     const [outcome] = await api<{ status: string }[]>(superior, 'bundles:import', { paths: [carry(next.fileName, cellDir, superiorDir)] });
     expect(outcome?.status).toBe('applied');
+    // The tab is still on this page from the directive step: load it afresh.
     await duk.goto(`${superior.origin}/#/units/CB014`);
+    await duk.reload();
     const sent = duk.getByTestId('sent-item').filter({ hasText: 'Đề nghị chi bộ hoàn thiện lý lịch' });
     await sent.getByText('Đơn vị đã nhận').waitFor();
     expect(await sent.textContent()).not.toContain('chờ đơn vị xác nhận');
