@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
@@ -122,6 +122,53 @@ describe('sync bundles through the ptdv CLI', () => {
     });
     expect(statusOf(await ok(['directive', 'import', '--db', unit, directive, '--json']))).toEqual(['duplicate']);
     expect((await runCli(['directive', 'import', '--db', unit, first], env)).stdout).toMatch(/rejected .*\[WRONG_RECIPIENT\]/);
+
+    // Sent is not delivered: the decision counts as received once the cell's next report acknowledges the directive.
+    const decisionLine = 'Quyết định kết nạp số 123-QĐ/ĐUK ngày 20/12/2026 — Nguyễn Thị Lan → CB014';
+    expect(await ok(['directive', 'list', '--db', sup, '--unit', 'CB014'])).toContain(`${decisionLine}  [đã gửi, chờ đơn vị xác nhận]`);
+    const acknowledging = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', join(dir, 'lan-3')])).trim();
+    expect(statusOf(await ok(['bundle', 'import', '--db', sup, acknowledging, '--json']))).toEqual(['applied']);
+    expect(await ok(['directive', 'list', '--db', sup, '--unit', 'CB014'])).toContain(`${decisionLine}  [đơn vị đã nhận]`);
+  }, 120_000);
+
+  it('gets a cell that restored an old copy sending again: the superior accepts its new numbering after the code, or the cell continues by hand', async () => {
+    const dir = tempDir();
+    const [sup, unit, old, up] = [join(dir, 'duk.db'), join(dir, 'cb.db'), join(dir, 'cb-cu.db'), join(dir, 'len')];
+    await ok(['init', '--db', sup, '--code', 'DUK01', '--name', 'Đảng ủy Khối', '--level', 'cap-tren']);
+    await ok(['keys', 'export-trust', '--db', sup, '--out', join(dir, 'trust.json')]);
+    await ok(['init', '--db', unit, '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo']);
+    const enrolment = (await ok(['enrol', 'request', '--db', unit, '--trust', join(dir, 'trust.json'), '--out', up])).trim();
+    const code = READ_ALOUD.exec(await ok(['enrol', 'accept', '--db', sup, enrolment]))?.[0] ?? '';
+    await ok(['enrol', 'confirm', '--db', sup, '--code', 'CB014', '--fingerprint', code]);
+    await ok(['dossier', 'import', '--db', unit, CLEAN]);
+    // A copy of the cell as it is now (last sent: 1), as an old backup would bring back.
+    copyFileSync(unit, old);
+    copyFileSync(`${unit}.key`, `${old}.key`);
+    for (let i = 0; i < 2; i++) {
+      const file = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+      expect(statusOf(await ok(['bundle', 'import', '--db', sup, file, '--json']))).toEqual(['applied']);
+    }
+    const reused = (await ok(['bundle', 'export', '--db', old, '--label', '2026Q4', '--out', join(dir, 'cu')])).trim();
+    expect(reused.endsWith('_s000002.ptdv')).toBe(true);
+    expect(statusOf(await ok(['bundle', 'import', '--db', sup, reused, '--json']))).toEqual(['conflict']);
+
+    const before = dumpOf(sup);
+    const wrong = await runCli(['units', 'accept-numbering', '--db', sup, '--code', 'CB014', '--fingerprint', '1111 2222 3333 4444 5555'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Mã vân tay không khớp');
+    expect(dumpOf(sup)).toEqual(before);
+    expect(await ok(['units', 'accept-numbering', '--db', sup, '--code', 'CB014', '--fingerprint', code])).toContain('Đã chấp nhận cách đánh số mới của CB014: gói số 2');
+
+    const notHigher = await runCli(['enrol', 'resync', '--db', old, '--after', '1'], env);
+    expect(notHigher.code).not.toBe(0);
+    expect(notHigher.stderr).toContain('không bao giờ dùng lại số đã gửi');
+    expect(await ok(['enrol', 'resync', '--db', old, '--after', '6'])).toContain('Gói báo cáo tiếp theo gửi cấp trên sẽ mang số 7.');
+    const next = (await ok(['bundle', 'export', '--db', old, '--label', '2026Q4', '--out', join(dir, 'cu')])).trim();
+    expect(JSON.parse(await ok(['bundle', 'import', '--db', sup, next, '--json'])).files[0]).toMatchObject({ status: 'applied', seq: 7, missing: [{ from: 3, to: 6 }] });
+    expect(await ok(['units', 'list', '--db', sup])).toMatch(/gói số 7 \(2026Q4\).*; thiếu gói số 3–6/);
+    const badLimit = await runCli(['quarantine', 'list', '--db', sup, '--limit', '0'], env);
+    expect(badLimit.code).not.toBe(0);
+    expect(badLimit.stderr).toContain('--limit phải là số nguyên dương');
   }, 120_000);
 
   it('makes files an auditor checks with age, ssh-keygen and sha256sum, and refuses a tampered one among good ones', async () => {
