@@ -7,6 +7,7 @@ import type { ImportOutcome } from './core/model/sync';
 import type { MadeBundle } from './core/services/bundle-export';
 import { importBundle, rejectedOutcome, type ImportOptions } from './core/services/bundle-import';
 import type { ServiceContext } from './core/services/context';
+import { readUtf8File } from './input-files';
 
 /**
  * Bundle files on disk, for both shells (the CLI and the IPC handlers): core works on bytes and never touches
@@ -78,5 +79,5 @@ export async function importFiles(ctx: ServiceContext, paths: readonly string[],
 /** Reads a small text file the user chose (a trust file). */
 export function readTextFile(path: string): string {
   checkPaths([path]);
-  return readFileSync(path, 'utf8');
+  return readUtf8File(path, basename(path));
 }

@@ -98,11 +98,11 @@ export const invoke = {
   },
   'candidates:get': { input: z.strictObject({ id }), output: candidateDetailSchema },
   'candidates:create': {
-    input: z.strictObject({ profile: candidateProfileSchema, firstEvent: candidateEventSchema.optional() }),
+    input: z.strictObject({ profile: candidateProfileSchema, firstEvent: candidateEventSchema.optional(), confirmDuplicate: z.boolean().optional() }),
     output: candidateDetailSchema,
   },
   'candidates:update-profile': {
-    input: z.strictObject({ id, profile: candidateProfileSchema }),
+    input: z.strictObject({ id, profile: candidateProfileSchema, confirmDuplicate: z.boolean().optional() }),
     output: candidateDetailSchema,
   },
   'candidates:add-event': { input: z.strictObject({ id, event: candidateEventSchema }), output: candidateDetailSchema },

@@ -46,8 +46,10 @@ function build(sqlite: Sqlite.Database) {
       note: 'note', createdAt: 'created_at', updatedAt: 'updated_at',
     }),
     findings: insert(sqlite, 'candidate_findings', { candidateId: 'candidate_id', asOf: 'as_of', rulebookVersion: 'rulebook_version', findings: 'findings' }),
-    findCandidate: sqlite.prepare<[string, string, string], { id: string }>('SELECT id FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ?'),
-    findMember: sqlite.prepare<[string, string], { id: string }>('SELECT id FROM members WHERE unit_code = ? AND search_key = ? ORDER BY left_on IS NOT NULL LIMIT 1'),
+    /** Kept out of `candidate` so the writers that have no such fields (a unit's mirror) need not name them. */
+    candidatePlaces: sqlite.prepare<[string | null, string | null, string | null, string]>('UPDATE candidates SET hometown = ?, residence = ?, occupation_detail = ? WHERE id = ?'),
+    findCandidate: sqlite.prepare<[string, string, string], { id: string; fullName: string }>('SELECT id, full_name AS fullName FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ?'),
+    findMembers: sqlite.prepare<[string, string], { id: string; fullName: string; leftOn: string | null }>('SELECT id, full_name AS fullName, left_on AS leftOn FROM members WHERE unit_code = ? AND search_key = ?'),
   };
 }
 

@@ -1,29 +1,39 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatZodIssues } from '../core/errors';
+import { errorsOf, dossierDateProblems } from '../core/domain/plausibility';
+import { AppError, formatZodIssues } from '../core/errors';
 import { dossierSchema, type Dossier } from '../core/model/dossier';
+import { readUtf8File } from '../input-files';
 import type { CliIo } from './io';
 
 export type LoadedDossier = { label: string; dossier: Dossier };
 
-/** Reads a JSON file; a problem comes back as a Vietnamese "file: reason" line instead of an exception. */
+/**
+ * Reads a JSON file (a regular UTF-8 file of at most 5 MB); a problem comes back as a Vietnamese "file: reason"
+ * line instead of an exception.
+ */
 export function readJsonFile(file: string, io: CliIo): { json?: unknown; error?: string } {
+  let text: string;
   try {
-    return { json: JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8')) };
+    text = readUtf8File(resolve(io.cwd, file), file);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') {
-      return { error: `${file}: không tìm thấy tệp` };
+    if (err instanceof AppError) {
+      return { error: err.message };
     }
-    return { error: code ? `${file}: không đọc được tệp (${code})` : `${file}: không phải JSON hợp lệ (${(err as Error).message})` };
+    throw err;
+  }
+  try {
+    return { json: JSON.parse(text) };
+  } catch (err) {
+    return { error: `${file}: không phải JSON hợp lệ (${(err as Error).message})` };
   }
 }
 
 /**
  * Reads and validates ptdv.dossier/1 files. Every problem is reported as "file: field: reason" (all files, not just
- * the first), so the caller can refuse the whole batch and write nothing.
+ * the first), so the caller can refuse the whole batch and write nothing. Dates that cannot be true (born after
+ * `today`, an event before the birth or after `today`, admitted under 18) are refused like a schema error.
  */
-export function loadDossierFiles(files: readonly string[], io: CliIo): { loaded: LoadedDossier[]; errors: string[] } {
+export function loadDossierFiles(files: readonly string[], io: CliIo, today: string): { loaded: LoadedDossier[]; errors: string[] } {
   const loaded: LoadedDossier[] = [];
   const errors: string[] = [];
   for (const file of files) {
@@ -33,11 +43,16 @@ export function loadDossierFiles(files: readonly string[], io: CliIo): { loaded:
       continue;
     }
     const parsed = dossierSchema.safeParse(json);
-    if (parsed.success) {
-      loaded.push({ label: file, dossier: parsed.data });
-    } else {
+    if (!parsed.success) {
       errors.push(...formatZodIssues(parsed.error).split('; ').map((issue) => `${file}: ${issue}`));
+      continue;
     }
+    const impossible = errorsOf(dossierDateProblems(parsed.data, today));
+    if (impossible.length > 0) {
+      errors.push(...impossible.map((p) => `${file}: ${p.field}: ${p.message}`));
+      continue;
+    }
+    loaded.push({ label: file, dossier: parsed.data });
   }
   return { loaded, errors };
 }

@@ -18,6 +18,16 @@ export class AppError extends Error {
   }
 }
 
+/** The code of the refusal a user can override by confirming that two records are two people. */
+export const DUPLICATE_PERSON = 'DUPLICATE_PERSON';
+
+/** "Already on the list" in the words a secretary reads, with the existing names as they are written. */
+export function duplicateMessage(list: string, names: readonly string[], birthDate: string): string {
+  const [y, m, d] = birthDate.split('-');
+  const shown = [...new Set(names)].map((n) => `"${n}"`).join(', ');
+  return `Đã có ${list} ${shown} cùng ngày sinh ${d}/${m}/${y} trong đơn vị (trùng họ tên khi bỏ dấu, khoảng trắng và ký tự ẩn). Nếu đúng là hai người khác nhau, hãy xác nhận để vẫn lưu.`;
+}
+
 export function assertNever(value: never): never {
   throw new AppError('internal', `Giá trị không được xử lý: ${String(value)}`);
 }

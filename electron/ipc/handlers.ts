@@ -54,8 +54,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
 
     'candidates:list': (i) => candidatesService.listCandidates(db(), i),
     'candidates:get': (i) => candidateDetail(db(), i.id),
-    'candidates:create': (i) => candidateDetail(db(), candidatesService.createCandidate(ctx(), i.profile, i.firstEvent)),
-    'candidates:update-profile': (i) => candidatesService.updateProfile(ctx(), i.id, i.profile),
+    'candidates:create': (i) => candidateDetail(db(), candidatesService.createCandidate(ctx(), i.profile, i.firstEvent, i)),
+    'candidates:update-profile': (i) => candidatesService.updateProfile(ctx(), i.id, i.profile, i),
     'candidates:add-event': (i) => candidatesService.addEvent(ctx(), i.id, i.event),
     'candidates:void-event': (i) => candidatesService.voidEvent(ctx(), i.id, i.eventId, i.reason),
     'candidates:add-document': (i) => candidatesService.addDocument(ctx(), i.id, i.document),

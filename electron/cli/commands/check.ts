@@ -19,7 +19,7 @@ import {
   type Stage,
 } from '../../core/domain/rules/index';
 import { parse } from '../args';
-import { withDatabase } from '../database';
+import { clockOf, withDatabase } from '../database';
 import { loadDossierFiles, readJsonFile } from '../dossier-files';
 import { UsageError, type CliIo } from '../io';
 import type { Command } from './index';
@@ -150,7 +150,9 @@ export const command: Command = {
         return output(checkDossiers(loadFromDatabase(database), asOf, { ...base, rulebooks: [...base.rulebooks, ...extra] }));
       });
     }
-    const { loaded: inputs, errors } = loadDossierFiles(positionals, io);
+    // A check may look ahead (--as-of in the future); only what is later than both days cannot have happened.
+    const today = clockOf(io).today();
+    const { loaded: inputs, errors } = loadDossierFiles(positionals, io, asOf > today ? asOf : today);
     if (errors.length > 0) {
       errors.forEach((e) => io.err(e));
       io.err(`Không kiểm tra: ${errors.length} lỗi đầu vào ở trên. Sửa rồi chạy lại.`);

@@ -6,7 +6,7 @@ import { searchKey } from '../../core/domain/names';
 import { parse, required } from '../args';
 import { loadDossierFiles } from '../dossier-files';
 import { UsageError } from '../io';
-import { withDatabase } from '../database';
+import { clockOf, withDatabase } from '../database';
 import type { Command } from './index';
 
 export const dossierImport: Command = {
@@ -18,7 +18,7 @@ export const dossierImport: Command = {
     if (positionals.length === 0) {
       throw new UsageError('Cần ít nhất một tệp hồ sơ.');
     }
-    const { loaded, errors } = loadDossierFiles(positionals, io);
+    const { loaded, errors } = loadDossierFiles(positionals, io, clockOf(io).today());
     if (errors.length > 0) {
       errors.forEach((e) => io.err(e));
       io.err(`Không nhập gì: ${errors.length} lỗi trong các tệp trên. Sửa rồi chạy lại.`);

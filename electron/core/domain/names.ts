@@ -6,15 +6,66 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
-/** Lower case, no diacritics, đ→d, single spaces: "Nguyễn Thị Lan" → "nguyen thi lan". */
+/**
+ * Characters that show nothing (zero-width space/joiners, soft hyphen, word joiner, BOM) and the bidi controls
+ * (LRM/RLM, embeddings, overrides, isolates): pasted into a name they make two equal-looking names different.
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/**
+ * Letters of other scripts drawn like a Latin or Vietnamese letter (a Cyrillic "а", a Greek "Ο", the Icelandic
+ * "Ð" U+00D0 typed for "Đ"). Only the duplicate/search key maps them; the stored name keeps what was typed.
+ */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  // Cyrillic
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w',
+  // Greek
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  // Eth and the D with stroke of other alphabets, all drawn like Đ/đ
+  Ð: 'Đ', ð: 'đ', Ɖ: 'Đ', ɖ: 'đ',
+};
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+
+/**
+ * How every name is stored: NFC (a name pasted in decomposed form looks the same but compares differently),
+ * without invisible characters, single spaces.
+ */
+export function cleanName(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The skeleton of a name that search and duplicate detection compare: invisible characters removed, look-alike
+ * letters of other scripts mapped to the Vietnamese/Latin letter, lower case, no diacritics, đ→d, single spaces:
+ * "Nguyễn Thị Lan" → "nguyen thi lan", and so does "Nguyễn\u200b Thị Lаn" with a Cyrillic "а".
+ */
 export function searchKey(text: string): string {
   return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(CONFUSABLE, (ch) => CONFUSABLES[ch] ?? ch)
     .normalize('NFD')
     .replace(COMBINING, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * One person, one record: two records are the same person when their name skeletons and birth dates are equal.
+ * The units' duplicate check, dossier import and the superior's cross-unit list all use this key (the database
+ * keeps `search_key` = searchKey(full_name), so SQL builds the same key as `search_key || '|' || birth_date`).
+ */
+export function identityKey(fullName: string, birthDate: string | null | undefined): string {
+  return `${searchKey(fullName)}|${birthDate ?? ''}`;
+}
+
+/** Exact name equality as a reader sees it: NFC and invisible characters aside, diacritics and case matter. */
+export function sameName(a: string, b: string): boolean {
+  return cleanName(a) === cleanName(b);
 }
 
 /** Vietnamese alphabet order, with the foreign letters f j w z at their Latin places. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zod-locale';
+import { cleanName } from '../domain/names';
 import { isoDate } from './dates';
 
 /**
@@ -70,7 +71,7 @@ export const documentFormSchema = z.preprocess(normaliseForm, z.enum(DOCUMENT_FO
 
 const name = z
   .string()
-  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .transform(cleanName)
   .pipe(z.string().min(1, 'không được để trống').max(120));
 
 const count = z.number().int().min(0).max(100000);
@@ -96,6 +97,10 @@ export const candidateProfileSchema = z.strictObject({
   religion: z.string().trim().max(60).nullish(),
   occupation: z.enum(OCCUPATIONS).nullish(),
   nonStateEnterprise: z.boolean().nullish(),
+  /** Optional extensions of the format for the form drafts: quê quán, nơi cư trú, the occupation in words. */
+  hometown: z.string().trim().max(200).nullish(),
+  residence: z.string().trim().max(200).nullish(),
+  occupationDetail: z.string().trim().max(200).nullish(),
 });
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import './zod-locale';
+import { cleanName } from '../domain/names';
+import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { isoDate } from './dates';
 import {
   candidateEventSchema,
@@ -39,16 +41,24 @@ export const unitSetupSchema = z.strictObject({
 export type UnitSetup = z.input<typeof unitSetupSchema>;
 
 export const MEMBER_STATUSES = ['chinh-thuc', 'du-bi'] as const;
-export const memberInputSchema = z.strictObject({
-  fullName: z.string().trim().min(2, 'nhập họ và tên').max(120),
-  gender: z.enum(['nam', 'nu']).nullish(),
-  birthDate: isoDate.nullish(),
-  status: z.enum(MEMBER_STATUSES),
-  joinedOn: isoDate.nullish(),
-  fullMemberSince: isoDate.nullish(),
-  exempt: z.boolean().default(false),
-  note: z.string().max(2000).nullish(),
-});
+export const memberInputSchema = z
+  .strictObject({
+    fullName: z.string().transform(cleanName).pipe(z.string().min(2, 'nhập họ và tên').max(120)),
+    gender: z.enum(['nam', 'nu']).nullish(),
+    birthDate: isoDate.nullish(),
+    status: z.enum(MEMBER_STATUSES),
+    joinedOn: isoDate.nullish(),
+    fullMemberSince: isoDate.nullish(),
+    exempt: z.boolean().default(false),
+    note: z.string().max(2000).nullish(),
+    /** The user confirmed that a record with the same name and birth date is another person. */
+    confirmDuplicate: z.boolean().optional(),
+  })
+  .superRefine((m, ctx) => {
+    for (const p of errorsOf(memberDateProblems(m, null))) {
+      ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    }
+  });
 export type MemberInput = z.input<typeof memberInputSchema>;
 
 export const memberSchema = z.object({

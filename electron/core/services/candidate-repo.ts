@@ -45,6 +45,9 @@ export function profileOf(row: CandidateRow): CandidateProfile {
     religion: row.religion,
     occupation: row.occupation as CandidateProfile['occupation'],
     nonStateEnterprise: row.nonStateEnterprise,
+    hometown: row.hometown,
+    residence: row.residence,
+    occupationDetail: row.occupationDetail,
   };
 }
 

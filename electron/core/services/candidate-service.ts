@@ -2,10 +2,12 @@ import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
-import { AppError } from '../errors';
+import { birthDateProblems, EARLIEST_DATE, errorsOf, eventDateProblems, type DateProblem } from '../domain/plausibility';
+import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
+import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
 import type { CandidateDetail, CandidateRow } from '../model/entities';
-import { candidateDetail, refreshStage, VOID, writableCandidate } from './candidate-repo';
+import { candidateDetail, effectiveEvents, refreshStage, VOID, writableCandidate } from './candidate-repo';
 import { invalidateFindings } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
@@ -79,12 +81,50 @@ function profileColumns(p: CandidateProfile) {
     religion: p.religion ?? null,
     occupation: p.occupation ?? null,
     nonStateEnterprise: p.nonStateEnterprise ?? null,
+    hometown: p.hometown || null,
+    residence: p.residence || null,
+    occupationDetail: p.occupationDetail || null,
   };
 }
 
 function checkNotFuture(ctx: ServiceContext, date: string, what: string): void {
   if (date > ctx.clock.today()) {
     throw new AppError('validation', `${what} không thể sau ngày hôm nay; chỉ ghi những việc đã diễn ra.`);
+  }
+  if (date < EARLIEST_DATE) {
+    throw new AppError('validation', `${what} (${formatViDate(date)}) không thể trước năm 1900.`);
+  }
+}
+
+function refuse(problems: readonly DateProblem[]): void {
+  const refused = errorsOf(problems);
+  if (refused.length > 0) {
+    throw new AppError('validation', refused.map((p) => p.message).join(' '));
+  }
+}
+
+/** The profile's birth date against the events already recorded: none of them may precede it. */
+function checkProfileDates(ctx: ServiceContext, profile: CandidateProfile, events: readonly CandidateEvent[]): void {
+  const today = ctx.clock.today();
+  refuse([...birthDateProblems(profile.birthDate, today), ...events.flatMap((e) => eventDateProblems(e, profile.birthDate, today))]);
+}
+
+/**
+ * One person, one record: a candidate of the unit with the same name skeleton and birth date is refused unless
+ * the user confirmed they are two people.
+ */
+function checkDuplicate(tx: DbOrTx, unitCode: string, profile: CandidateProfile, confirmed: boolean, exceptId?: string): void {
+  if (confirmed) {
+    return;
+  }
+  const same = tx
+    .select({ id: candidates.id, fullName: candidates.fullName })
+    .from(candidates)
+    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, searchKey(profile.fullName)), eq(candidates.birthDate, profile.birthDate)))
+    .all()
+    .filter((r) => r.id !== exceptId);
+  if (same.length > 0) {
+    throw new AppError('conflict', duplicateMessage('người', same.map((r) => r.fullName), profile.birthDate), DUPLICATE_PERSON);
   }
 }
 
@@ -96,15 +136,16 @@ export function insertCandidate(ctx: ServiceContext, tx: DbOrTx, unitCode: strin
   return id;
 }
 
+export type DuplicateChoice = { confirmDuplicate?: boolean };
+
 /** Creates a candidate in the own unit, optionally with its first event (usually SOURCE_PROPOSED). */
-export function createCandidate(ctx: ServiceContext, input: CandidateProfile, firstEvent?: CandidateEvent): string {
+export function createCandidate(ctx: ServiceContext, input: CandidateProfile, firstEvent?: CandidateEvent, choice: DuplicateChoice = {}): string {
   const profile = candidateProfileSchema.parse(input);
-  checkNotFuture(ctx, profile.birthDate, 'Ngày sinh');
-  if (firstEvent) {
-    checkNotFuture(ctx, firstEvent.date, 'Ngày của sự kiện');
-  }
+  checkProfileDates(ctx, profile, firstEvent ? [firstEvent] : []);
   return ctx.db.transaction((tx) => {
-    const id = insertCandidate(ctx, tx, getSelfUnit(tx).code, profile);
+    const unitCode = getSelfUnit(tx).code;
+    checkDuplicate(tx, unitCode, profile, choice.confirmDuplicate === true);
+    const id = insertCandidate(ctx, tx, unitCode, profile);
     audit(tx, ctx, 'create', 'candidate', id, { fullName: profile.fullName });
     if (firstEvent) {
       appendEvent(ctx, tx, id, firstEvent);
@@ -114,10 +155,12 @@ export function createCandidate(ctx: ServiceContext, input: CandidateProfile, fi
   });
 }
 
-export function updateProfile(ctx: ServiceContext, id: string, input: CandidateProfile): CandidateDetail {
+export function updateProfile(ctx: ServiceContext, id: string, input: CandidateProfile, choice: DuplicateChoice = {}): CandidateDetail {
   const profile = candidateProfileSchema.parse(input);
   return ctx.db.transaction((tx) => {
-    writableCandidate(tx, id);
+    const row = writableCandidate(tx, id);
+    checkProfileDates(ctx, profile, effectiveEvents(tx, id));
+    checkDuplicate(tx, row.unitCode, profile, choice.confirmDuplicate === true, id);
     tx.update(candidates).set({ ...profileColumns(profile), updatedAt: ctx.clock.now() }).where(eq(candidates.id, id)).run();
     audit(tx, ctx, 'update', 'candidate', id, profile);
     invalidateFindings(tx, [id]);
@@ -146,7 +189,8 @@ export function appendEvent(ctx: ServiceContext, tx: DbOrTx, candidateId: string
 export function addEvent(ctx: ServiceContext, id: string, event: CandidateEvent): CandidateDetail {
   checkNotFuture(ctx, event.date, 'Ngày của sự kiện');
   return ctx.db.transaction((tx) => {
-    writableCandidate(tx, id);
+    const row = writableCandidate(tx, id);
+    refuse(eventDateProblems(event, row.birthDate, ctx.clock.today()));
     const eventId = appendEvent(ctx, tx, id, event);
     refreshStage(tx, id);
     syncMemberFromCandidate(ctx, tx, id);

@@ -73,6 +73,10 @@ export function loadDossiers(db: Db, unitCode: string, ids?: readonly string[]):
           religion: str(c.religion),
           occupation: str(c.occupation) as Dossier['candidate']['occupation'],
           nonStateEnterprise: bool(c.non_state_enterprise),
+          // Left out when empty: files written before these optional fields existed read back the same.
+          ...(c.hometown ? { hometown: String(c.hometown) } : {}),
+          ...(c.residence ? { residence: String(c.residence) } : {}),
+          ...(c.occupation_detail ? { occupationDetail: String(c.occupation_detail) } : {}),
         },
         events: events.get(id) ?? [],
         documents: documents.get(id) ?? [],

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { bulkWriter, type BulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidates } from '../../../db/schema/index';
-import { searchKey, sortKey } from '../domain/names';
+import { sameName, searchKey, sortKey } from '../domain/names';
+import { dossierDateProblems, errorsOf } from '../domain/plausibility';
 import { deriveStage } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import type { Dossier } from '../model/dossier';
@@ -19,19 +20,37 @@ const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1
 
 type Writer = { w: BulkWriter; ctx: ServiceContext; unitCode: string; now: string };
 
-/** A roster member by name (ignoring diacritics), created as a full member when the unit does not have them yet. */
-function memberByName({ w, unitCode, now }: Writer, name: string, fullMemberSince: string | null): string {
+/**
+ * The roster member an introducer or mentor of a file is, by the exact name (NFC; diacritics and case matter:
+ * "Nguyễn Văn Hưng" is not "Nguyễn Văn Hùng"), preferring members still in the unit. A name nobody has is added to
+ * the roster as a full member; a name two members share is left unlinked for the user to choose. Either way
+ * `notes` says so in Vietnamese.
+ */
+function memberByName({ w, unitCode, now }: Writer, name: string, fullMemberSince: string | null, notes: Set<string>): string | null {
   const key = searchKey(name);
-  const found = w.findMember.get(unitCode, key);
-  if (found) {
-    return found.id;
+  const alike = w.findMembers.all(unitCode, key);
+  const exact = alike.filter((m) => sameName(m.fullName, name));
+  const current = exact.filter((m) => m.leftOn === null);
+  const pool = current.length > 0 ? current : exact;
+  if (pool.length === 1) {
+    return pool[0]!.id;
   }
+  if (pool.length > 1) {
+    notes.add(`có ${pool.length} đảng viên cùng tên "${name}" trong danh sách, chưa biết là ai nên chưa liên kết; hãy chọn đúng người trong hồ sơ`);
+    return null;
+  }
+  const near = [...new Set(alike.map((m) => m.fullName))];
+  notes.add(
+    near.length > 0
+      ? `không có đảng viên tên đúng "${name}" (chỉ có ${near.map((n) => `"${n}"`).join(', ')}, khác dấu hoặc chữ hoa); đã thêm "${name}" vào danh sách đảng viên`
+      : `"${name}" chưa có trong danh sách đảng viên; đã thêm vào danh sách là đảng viên chính thức`,
+  );
   const id = newId();
   w.member.run({ id, unitCode, fullName: name, searchKey: key, sortKey: sortKey(name), gender: null, birthDate: null, status: 'chinh-thuc', joinedOn: null, fullMemberSince, exempt: 0, leftOn: null, leftReason: null, candidateId: null, note: null, createdAt: now, updatedAt: now });
   return id;
 }
 
-function writeCandidate(wr: Writer, dossier: Dossier): string {
+function writeCandidate(wr: Writer, dossier: Dossier, notes: Set<string>): string {
   const { w, ctx, unitCode, now } = wr;
   const c = dossier.candidate;
   const events = [...dossier.events].sort(byDate);
@@ -42,16 +61,19 @@ function writeCandidate(wr: Writer, dossier: Dossier): string {
     introductionPath: c.introductionPath ?? null, ethnicity: c.ethnicity ?? null, religion: c.religion ?? null, occupation: c.occupation ?? null,
     nonStateEnterprise: bool(c.nonStateEnterprise), stage: deriveStage(events), createdAt: now, updatedAt: now,
   });
+  if (c.hometown || c.residence || c.occupationDetail) {
+    w.candidatePlaces.run(c.hometown || null, c.residence || null, c.occupationDetail || null, id);
+  }
   events.forEach(({ type, date, ...payload }, i) => w.event.run({ id: newId(), candidateId: id, seq: i + 1, type, date, payload: JSON.stringify(payload), voidsId: null, reason: null, author: ctx.actor, recordedAt: now }));
   for (const d of dossier.documents) {
     w.document.run({ id: newId(), candidateId: id, form: d.form, date: d.date, signer: d.signer ?? null, issuer: d.issuer ?? null, note: d.note ?? null, createdAt: now });
   }
   for (const i of dossier.introducers) {
-    const memberId = memberByName(wr, i.name, i.fullMemberSince ?? null);
+    const memberId = memberByName(wr, i.name, i.fullMemberSince ?? null, notes);
     w.introducer.run({ id: newId(), candidateId: id, memberId, name: i.name, fullMemberSince: i.fullMemberSince ?? null, workedTogetherSince: i.workedTogetherSince ?? null, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate ?? null });
   }
   for (const m of dossier.mentors) {
-    w.mentor.run({ id: newId(), candidateId: id, memberId: memberByName(wr, m.name, null), mentorName: m.name, role: m.role, fromDate: m.from, toDate: m.to ?? null, createdAt: now });
+    w.mentor.run({ id: newId(), candidateId: id, memberId: memberByName(wr, m.name, null, notes), mentorName: m.name, role: m.role, fromDate: m.from, toDate: m.to ?? null, createdAt: now });
   }
   const roster = rosterValues(events);
   if (roster) {
@@ -64,19 +86,27 @@ function importOne(wr: Writer, label: string, dossier: Dossier): ImportOutcome {
   const { candidate } = dossier;
   const existing = wr.w.findCandidate.get(wr.unitCode, searchKey(candidate.fullName), candidate.birthDate);
   if (existing) {
-    return { label, status: 'skipped', candidateId: existing.id, name: candidate.fullName, note: 'đã có người cùng họ tên và ngày sinh' };
+    const same = existing.fullName === candidate.fullName ? 'cùng họ tên' : `trùng với "${existing.fullName}" (khác dấu, chữ hoa hoặc ký tự ẩn)`;
+    return { label, status: 'skipped', candidateId: existing.id, name: candidate.fullName, note: `đã có người ${same} và cùng ngày sinh trong đơn vị` };
   }
-  const id = writeCandidate(wr, dossier);
-  const note = dossier.unit.code !== wr.unitCode ? `hồ sơ ghi đơn vị ${dossier.unit.code}, đã nhập vào ${wr.unitCode}` : undefined;
-  return { label, status: 'created', candidateId: id, name: candidate.fullName, ...(note ? { note } : {}) };
+  const notes = new Set<string>();
+  if (dossier.unit.code !== wr.unitCode) {
+    notes.add(`hồ sơ ghi đơn vị ${dossier.unit.code}, đã nhập vào ${wr.unitCode}`);
+  }
+  const id = writeCandidate(wr, dossier, notes);
+  return { label, status: 'created', candidateId: id, name: candidate.fullName, ...(notes.size > 0 ? { note: [...notes].join('; ') } : {}) };
 }
 
 /**
  * Imports already-validated dossiers in ONE transaction: all of them or, if anything fails (or the process dies),
- * none. A person already in the unit (same name and birth date) is skipped, so importing a file twice is harmless.
- * Introducers and mentors missing from the roster are added to it as full members.
+ * none. A person already in the unit (same identity key: name skeleton and birth date) is skipped and reported, so
+ * importing a file twice is harmless. Introducers and mentors are matched to the roster by exact name.
  */
 export function importDossiers(ctx: ServiceContext, items: readonly { label: string; dossier: Dossier }[], unitCode?: string): ImportOutcome[] {
+  const impossible = items.flatMap(({ label, dossier }) => errorsOf(dossierDateProblems(dossier, ctx.clock.today())).map((p) => `${label}: ${p.field}: ${p.message}`));
+  if (impossible.length > 0) {
+    throw new AppError('validation', `Không nhập gì: ${impossible.join(' ')}`);
+  }
   return ctx.db.transaction((tx) => {
     const wr: Writer = { w: bulkWriter(ctx.db), ctx, unitCode: unitCode ?? getSelfUnit(tx).code, now: ctx.clock.now() };
     const outcomes = items.map((item) => importOne(wr, item.label, item.dossier));

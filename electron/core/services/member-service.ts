@@ -2,7 +2,8 @@ import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { members } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
-import { AppError } from '../errors';
+import { errorsOf, memberDateProblems } from '../domain/plausibility';
+import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { memberInputSchema, type Member, type MemberInput } from '../model/entities';
 import { invalidateUnitFindings } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
@@ -49,16 +50,39 @@ export function getMember(db: DbOrTx, id: string): Member {
   return toMember(row);
 }
 
-function checkDates(m: ReturnType<typeof memberInputSchema.parse>): void {
+type CheckedMember = ReturnType<typeof memberInputSchema.parse>;
+
+/** The schema checks what needs no date of today; the service adds "not after today". */
+function checkDates(ctx: ServiceContext, m: CheckedMember): void {
   if (m.status === 'du-bi' && m.fullMemberSince) {
     throw new AppError('validation', 'Đảng viên dự bị chưa có ngày chính thức.');
   }
-  if (m.joinedOn && m.fullMemberSince && m.fullMemberSince < m.joinedOn) {
-    throw new AppError('validation', 'Ngày chính thức không thể trước ngày vào Đảng.');
+  const refused = errorsOf(memberDateProblems(m, ctx.clock.today()));
+  if (refused.length > 0) {
+    throw new AppError('validation', refused.map((p) => p.message).join(' '));
   }
 }
 
-function memberColumns(m: ReturnType<typeof memberInputSchema.parse>, now: string) {
+/**
+ * One person, one record: a member with the same name skeleton and birth date already on the unit's roster is
+ * refused unless the user confirmed they are two people.
+ */
+function checkDuplicate(tx: DbOrTx, unitCode: string, m: CheckedMember, exceptId?: string): void {
+  if (!m.birthDate || m.confirmDuplicate) {
+    return;
+  }
+  const same = tx
+    .select({ id: members.id, fullName: members.fullName })
+    .from(members)
+    .where(and(eq(members.unitCode, unitCode), eq(members.searchKey, searchKey(m.fullName)), eq(members.birthDate, m.birthDate)))
+    .all()
+    .filter((r) => r.id !== exceptId);
+  if (same.length > 0) {
+    throw new AppError('conflict', duplicateMessage('đảng viên', same.map((r) => r.fullName), m.birthDate), DUPLICATE_PERSON);
+  }
+}
+
+function memberColumns(m: CheckedMember, now: string) {
   return {
     fullName: m.fullName,
     searchKey: searchKey(m.fullName),
@@ -77,8 +101,9 @@ function memberColumns(m: ReturnType<typeof memberInputSchema.parse>, now: strin
 /** Adds a member to the own unit's roster (or, for demo data and imports, to `unitCode`). */
 export function createMember(ctx: ServiceContext, input: MemberInput, tx: DbOrTx = ctx.db, unitCode?: string): Member {
   const m = memberInputSchema.parse(input);
-  checkDates(m);
+  checkDates(ctx, m);
   const code = unitCode ?? getSelfUnit(tx).code;
+  checkDuplicate(tx, code, m);
   const now = ctx.clock.now();
   const id = newId();
   tx.insert(members).values({ id, unitCode: code, createdAt: now, ...memberColumns(m, now) }).run();
@@ -97,9 +122,10 @@ function ownMember(tx: DbOrTx, id: string): Member {
 
 export function updateMember(ctx: ServiceContext, id: string, input: MemberInput): Member {
   const m = memberInputSchema.parse(input);
-  checkDates(m);
+  checkDates(ctx, m);
   return ctx.db.transaction((tx) => {
-    ownMember(tx, id);
+    const current = ownMember(tx, id);
+    checkDuplicate(tx, current.unitCode, m, id);
     tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
     audit(tx, ctx, 'update', 'member', id, m);
     invalidateUnitFindings(tx, getMember(tx, id).unitCode);

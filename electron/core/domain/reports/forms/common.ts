@@ -50,15 +50,15 @@ export function votePercent(yes: number, eligible: number): string {
   return eligible === 0 ? DOTS : (Math.round((yes / eligible) * 1000) / 10).toLocaleString('vi-VN');
 }
 
-/** The candidate's identity lines, with blanks for what the dossier does not hold (home town, address). */
+/** The candidate's identity lines, with blanks for what the profile does not hold yet. */
 export function identityLines(d: Dossier, role: 'quần chúng' | 'đồng chí'): Paragraph[] {
   const c = d.candidate;
   const lines = [
     `Họ và tên ${role}: ${c.fullName}; giới tính: ${c.gender === 'nu' ? 'nữ' : c.gender === 'nam' ? 'nam' : DOTS}`,
     `Sinh ngày: ${viDate(c.birthDate)}; dân tộc: ${orDots(c.ethnicity)}; tôn giáo: ${orDots(c.religion)}`,
-    `Quê quán: ${DOTS}${DOTS}${DOTS}`,
-    `Nơi cư trú: ${DOTS}${DOTS}${DOTS}`,
-    `Nghề nghiệp: ${c.occupation ? OCCUPATION_LABELS[c.occupation] : DOTS}; trình độ học vấn: ${c.education ? EDUCATION_LABELS[c.education] : DOTS}`,
+    `Quê quán: ${c.hometown || `${DOTS}${DOTS}${DOTS}`}`,
+    `Nơi cư trú: ${c.residence || `${DOTS}${DOTS}${DOTS}`}`,
+    `Nghề nghiệp: ${c.occupationDetail || (c.occupation ? OCCUPATION_LABELS[c.occupation] : DOTS)}; trình độ học vấn: ${c.education ? EDUCATION_LABELS[c.education] : DOTS}`,
   ];
   return lines.map((text) => para({ text: `- ${text}` }, { align: 'both', indent: true, after: 40 }));
 }

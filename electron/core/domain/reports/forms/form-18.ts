@@ -17,6 +17,8 @@ function registerRow(d: Dossier, i: number): Cell[] {
     String(i + 1),
     d.candidate.fullName,
     { date: d.candidate.birthDate },
+    d.candidate.hometown || null,
+    d.candidate.residence || null,
     decision ? `${decision.number ?? DOTS}, ${decision.date.split('-').reverse().join('/')}` : null,
     date(ceremony),
     ceremony ? { date: probationEndOf(ceremony.date) } : null,
@@ -40,7 +42,7 @@ export async function form18Docx(unit: FormUnit, members: readonly Dossier[]): P
     sheet: 'Sổ đảng viên dự bị',
     title: 'Sổ theo dõi đảng viên dự bị',
     placement: 'body',
-    columns: [text('STT', 7), text('Họ và tên', 22), day('Ngày sinh'), text('Quyết định kết nạp (số, ngày)', 20), day('Ngày vào Đảng (lễ kết nạp)'), day('Ngày hết thời hạn dự bị'), text('Người giúp đỡ', 18), day('Ngày chi bộ xét chính thức'), day('Ngày quyết định công nhận chính thức'), day('Ngày xóa tên')],
+    columns: [text('STT', 7), text('Họ và tên', 22), day('Ngày sinh'), text('Quê quán', 18), text('Nơi cư trú', 18), text('Quyết định kết nạp (số, ngày)', 20), day('Ngày vào Đảng (lễ kết nạp)'), day('Ngày hết thời hạn dự bị'), text('Người giúp đỡ', 18), day('Ngày chi bộ xét chính thức'), day('Ngày quyết định công nhận chính thức'), day('Ngày xóa tên')],
     rows: sorted.map(registerRow),
     totalRow: null,
   };
