@@ -82,7 +82,7 @@ const STEPS: { type: CandidateEvent['type']; gap: [number, number]; docs: Dossie
   { type: 'RECOGNITION_DECIDED', gap: [7, 30], docs: ['16-KNĐ'] },
 ];
 
-function eventFor(r: Rand, type: CandidateEvent['type'], date: string, fullMembers: number): CandidateEvent {
+function eventFor(r: Rand, type: CandidateEvent['type'], date: string, fullMembers: number, asOf: string): CandidateEvent {
   switch (type) {
     case 'SOURCE_PROPOSED':
       return { type, date, by: pick(r, ['doan', 'cong-doan', 'hoi', 'chi-bo'] as const) };
@@ -92,8 +92,12 @@ function eventFor(r: Rand, type: CandidateEvent['type'], date: string, fullMembe
     case 'DUCS_VOTED':
       return { type, date, yes: 8, members: 9 };
     case 'ADMISSION_DECIDED':
-    case 'RECOGNITION_DECIDED':
-      return { type, date, number: `${100 + Math.floor(r() * 800)}-QĐ/ĐU`, received: plusDays(date, Math.floor(r() * 6)) };
+    case 'RECOGNITION_DECIDED': {
+      const number = `${100 + Math.floor(r() * 800)}-QĐ/ĐU`;
+      const received = plusDays(date, Math.floor(r() * 6));
+      // A decision signed a few days ago may not have reached the cell yet; it cannot have arrived after `asOf`.
+      return { type, date, number, received: received > asOf ? asOf : received };
+    }
     default:
       return { type, date } as CandidateEvent;
   }
@@ -116,7 +120,7 @@ export function demoDossier(r: Rand, unitCode: string, asOf: string, mentors: re
       break;
     }
     date = next;
-    events.push(eventFor(r, step.type, date, fullMembers));
+    events.push(eventFor(r, step.type, date, fullMembers, asOf));
     documents.push(...step.docs.map((form) => ({ form, date: plusDays(date, -Math.floor(r() * 10)) })));
   }
   const mentor = pick(r, mentors);

@@ -27,6 +27,9 @@ function rows(p: CandidateProfile): [string, string][] {
     ['Trình độ học vấn', p.education ? EDUCATION_LABELS[p.education] : ''],
     ['Trường hợp đặc biệt', p.educationException ? EDUCATION_EXCEPTION_LABELS[p.educationException] : ''],
     ['Nghề nghiệp', p.occupation ? OCCUPATION_LABELS[p.occupation] : ''],
+    ['Nghề nghiệp cụ thể', p.occupationDetail ?? ''],
+    ['Quê quán', p.hometown ?? ''],
+    ['Nơi cư trú', p.residence ?? ''],
     ['Doanh nghiệp ngoài nhà nước', yesNo(p.nonStateEnterprise)],
     ['Đoàn viên Thanh niên', yesNo(p.youthUnionMember)],
     ['Đoàn viên Công đoàn', yesNo(p.tradeUnionMember)],
@@ -52,8 +55,8 @@ export function ProfileCard({ candidate, onChange }: Props) {
           initial={candidate.profile}
           submitLabel="Lưu thông tin"
           onCancel={() => setEditing(false)}
-          onSubmit={async (profile) => {
-            onChange(await call('candidates:update-profile', { id: candidate.id, profile }));
+          onSubmit={async (profile, _firstEvent, confirmDuplicate) => {
+            onChange(await call('candidates:update-profile', { id: candidate.id, profile, ...(confirmDuplicate ? { confirmDuplicate } : {}) }));
             setEditing(false);
           }}
         />

@@ -18,8 +18,8 @@ export function NewCandidatePage() {
           withSource
           submitLabel="Lưu và mở hồ sơ"
           onCancel={() => navigate('/candidates')}
-          onSubmit={async (profile, firstEvent) => {
-            const created = await call('candidates:create', firstEvent ? { profile, firstEvent } : { profile });
+          onSubmit={async (profile, firstEvent, confirmDuplicate) => {
+            const created = await call('candidates:create', { profile, ...(firstEvent ? { firstEvent } : {}), ...(confirmDuplicate ? { confirmDuplicate } : {}) });
             navigate(`/candidates/${created.id}`, { replace: true });
           }}
         />

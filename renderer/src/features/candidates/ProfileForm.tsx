@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { CandidateEvent, CandidateProfile } from '../../../../electron/core/model/dossier';
 import { errorMessage } from '../../api';
+import { DuplicateQuestion, isDuplicate } from '../../components/DataQuality';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import {
   EDUCATION_EXCEPTION_LABELS,
@@ -19,7 +20,8 @@ type Props = {
   /** A new candidate may start with the date and organisation that proposed them. */
   withSource?: boolean;
   submitLabel: string;
-  onSubmit: (profile: CandidateProfile, firstEvent: CandidateEvent | undefined) => Promise<void>;
+  /** `confirmDuplicate`: the user said the person with the same name and birth date is someone else. */
+  onSubmit: (profile: CandidateProfile, firstEvent: CandidateEvent | undefined, confirmDuplicate: boolean) => Promise<void>;
   onCancel?: () => void;
 };
 
@@ -47,16 +49,27 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
   });
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
+  const [duplicate, setDuplicate] = useState<{ message: string; values: ProfileFormOut } | null>(null);
+  const [saving, setSaving] = useState(false);
 
-  const submit = form.handleSubmit(async (values) => {
+  const save = async (values: ProfileFormOut, confirmDuplicate: boolean) => {
     setFailure(null);
+    setDuplicate(null);
+    setSaving(true);
     const { profile, firstEvent } = toProfile(values);
     try {
-      await onSubmit(profile, withSource ? firstEvent : undefined);
+      await onSubmit(profile, withSource ? firstEvent : undefined, confirmDuplicate);
     } catch (err) {
-      setFailure(errorMessage(err));
+      if (isDuplicate(err)) {
+        setDuplicate({ message: err.message, values });
+      } else {
+        setFailure(errorMessage(err));
+      }
+    } finally {
+      setSaving(false);
     }
-  });
+  };
+  const submit = form.handleSubmit((values) => save(values, false));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -76,6 +89,15 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
         </Field>
         <Field label="Nghề nghiệp" error={errors.occupation?.message}>
           <Choice reg={reg('occupation')} labels={OCCUPATION_LABELS} empty={UNSET} />
+        </Field>
+        <Field label="Nghề nghiệp cụ thể" error={errors.occupationDetail?.message} hint="In vào các mẫu; để trống thì in nhóm nghề">
+          <input {...reg('occupationDetail')} placeholder="Ví dụ: Công nhân may, Công ty TNHH…" />
+        </Field>
+        <Field label="Quê quán" error={errors.hometown?.message} span2>
+          <input {...reg('hometown')} placeholder="Xã/phường, tỉnh/thành phố" />
+        </Field>
+        <Field label="Nơi cư trú" error={errors.residence?.message} span2>
+          <input {...reg('residence')} placeholder="Số nhà, thôn/tổ dân phố, xã/phường, tỉnh/thành phố" />
         </Field>
         <Field label="Làm việc ở doanh nghiệp ngoài nhà nước" error={errors.nonStateEnterprise?.message}>
           <Choice reg={reg('nonStateEnterprise')} labels={YES_NO} empty={UNSET} />
@@ -107,13 +129,16 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
         ) : null}
       </div>
       <FormError message={failure} />
+      {duplicate ? (
+        <DuplicateQuestion message={duplicate.message} busy={saving} onConfirm={() => void save(duplicate.values, true)} onCancel={() => setDuplicate(null)} />
+      ) : null}
       <div className="actions">
         {onCancel ? (
           <button type="button" className="btn" onClick={onCancel}>
             Hủy
           </button>
         ) : null}
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting || saving || duplicate !== null}>
           {submitLabel}
         </button>
       </div>

@@ -2,12 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { formatViDate } from '../../../../electron/core/model/dates';
+import { errorsOf, memberDateProblems } from '../../../../electron/core/domain/plausibility';
+import { formatViDate, parseViDate } from '../../../../electron/core/model/dates';
 import { MEMBER_STATUSES, type Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { DateWarnings, DuplicateQuestion, isDuplicate } from '../../components/DataQuality';
 import { Dialog } from '../../components/Dialog';
 import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
-import { optionalChoice, optionalText, optionalViDate } from '../../lib/form';
+import { optionalChoice, optionalText, optionalViDate, todayIso } from '../../lib/form';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
 
 const schema = z
@@ -25,13 +27,28 @@ const schema = z
     path: ['fullMemberSince'],
     message: 'Nhập ngày được công nhận đảng viên chính thức.',
   })
-  .refine((m) => m.status === 'du-bi' || !m.joinedOn || !m.fullMemberSince || m.fullMemberSince >= m.joinedOn, {
-    path: ['fullMemberSince'],
-    message: 'Ngày chính thức không thể trước ngày vào Đảng.',
+  .superRefine((m, ctx) => {
+    for (const p of errorsOf(memberDateProblems(datesOf(m), todayIso()))) {
+      ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    }
   });
 
 type FormIn = z.input<typeof schema>;
+
+/** A probationary member has no full-membership date, whatever is left in the hidden field. */
+function datesOf(m: { status: string; birthDate: string | null; joinedOn: string | null; fullMemberSince: string | null }) {
+  return { birthDate: m.birthDate, joinedOn: m.joinedOn, fullMemberSince: m.status === 'du-bi' ? null : m.fullMemberSince };
+}
 type FormOut = z.output<typeof schema>;
+
+/** The warnings (not refusals) of the dates typed so far; a date not yet readable gives none. */
+function dateWarnings(v: Partial<FormIn>): string[] {
+  const date = (text: string | undefined) => (text ? parseViDate(text) : null);
+  const dates = { status: v.status ?? 'chinh-thuc', birthDate: date(v.birthDate), joinedOn: date(v.joinedOn), fullMemberSince: date(v.fullMemberSince) };
+  return memberDateProblems(datesOf(dates), todayIso())
+    .filter((p) => p.severity === 'warning')
+    .map((p) => p.message);
+}
 
 function defaults(member: Member | null): FormIn {
   return {
@@ -51,18 +68,31 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: defaults(member) });
   const { errors, isSubmitting } = form.formState;
-  const probationary = useWatch({ control: form.control, name: 'status' }) === 'du-bi';
+  const [duplicate, setDuplicate] = useState<{ message: string; values: FormOut } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const watched = useWatch({ control: form.control });
+  const probationary = watched.status === 'du-bi';
+  const warnings = dateWarnings(watched);
 
-  const submit = form.handleSubmit(async (values) => {
+  const save = async (values: FormOut, confirmDuplicate: boolean) => {
     setFailure(null);
-    const input = { ...values, fullMemberSince: values.status === 'du-bi' ? null : values.fullMemberSince };
+    setDuplicate(null);
+    setSaving(true);
+    const input = { ...values, fullMemberSince: values.status === 'du-bi' ? null : values.fullMemberSince, ...(confirmDuplicate ? { confirmDuplicate } : {}) };
     try {
       await (member ? call('members:update', { id: member.id, member: input }) : call('members:create', input));
       onSaved();
     } catch (err) {
-      setFailure(errorMessage(err));
+      if (isDuplicate(err)) {
+        setDuplicate({ message: err.message, values });
+      } else {
+        setFailure(errorMessage(err));
+      }
+    } finally {
+      setSaving(false);
     }
-  });
+  };
+  const submit = form.handleSubmit((values) => save(values, false));
 
   return (
     <Dialog title={member ? `Sửa thông tin: ${member.fullName}` : 'Thêm đảng viên'} onClose={onClose}>
@@ -96,12 +126,16 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
             <textarea {...form.register('note')} rows={2} />
           </Field>
         </div>
+        <DateWarnings messages={warnings} />
         <FormError message={failure} />
+        {duplicate ? (
+          <DuplicateQuestion message={duplicate.message} busy={saving} onConfirm={() => void save(duplicate.values, true)} onCancel={() => setDuplicate(null)} />
+        ) : null}
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
             Hủy
           </button>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting || saving || duplicate !== null}>
             {member ? 'Lưu thay đổi' : 'Thêm đảng viên'}
           </button>
         </div>
