@@ -97,5 +97,7 @@ describe('impossible data and duplicates in the forms', () => {
     await page.getByText('Xã Tân Lập, tỉnh Phú Thọ').waitFor();
     await page.getByText('Công nhân may').waitFor();
     await screenshot(page, '64-candidate-profile-places');
+    const list = await api<{ rows: { fullName: string }[] }>(host, 'candidates:list', { offset: 0, limit: 10 });
+    expect(list.rows.map((r) => r.fullName)).toEqual(['Nguyễn Thị Lan', 'Nguyễn Thị Lan']);
   });
 });
