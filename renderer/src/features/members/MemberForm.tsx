@@ -45,9 +45,9 @@ type FormOut = z.output<typeof schema>;
 function dateWarnings(v: Partial<FormIn>): string[] {
   const date = (text: string | undefined) => (text ? parseViDate(text) : null);
   const dates = { status: v.status ?? 'chinh-thuc', birthDate: date(v.birthDate), joinedOn: date(v.joinedOn), fullMemberSince: date(v.fullMemberSince) };
-  return memberDateProblems(datesOf(dates), todayIso())
-    .filter((p) => p.severity === 'warning')
-    .map((p) => p.message);
+  const problems = memberDateProblems(datesOf(dates), todayIso());
+  // A date already refused needs fixing, not a remark on how unusual it is.
+  return errorsOf(problems).length > 0 ? [] : problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 }
 
 function defaults(member: Member | null): FormIn {
