@@ -71,7 +71,7 @@ export const candidates = sqliteTable(
     religion: text('religion'),
     occupation: text('occupation'),
     nonStateEnterprise: integer('non_state_enterprise', { mode: 'boolean' }),
-    /** Quê quán, nơi cư trú and the occupation in words, as the 5/6/13/18-KNĐ drafts print them (migration 0008). */
+    /** Quê quán, nơi cư trú and the occupation in words, as the 5/6/13/18-KNĐ drafts print them (migration 0009). */
     hometown: text('hometown'),
     residence: text('residence'),
     occupationDetail: text('occupation_detail'),

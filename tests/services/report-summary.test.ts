@@ -212,12 +212,15 @@ describe('the stored summary follows every write', () => {
 describe('a database made before the summary existed', () => {
   /**
    * Takes out what migration 0007 added, as in a database last opened by the version of ptdv before it; and what
-   * came after it (0008: sync acknowledgements and numbering), which that version did not have either.
+   * came after it (0008: sync acknowledgements and numbering; 0009: profile places), which that version did not have
+   * either. The migrations from 0007 on then run again.
    */
   function asBeforeTheSummary(db: Db): void {
     const sqlite = db.$client;
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE sync_state DROP COLUMN numbering');
-    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    for (const column of ['hometown', 'residence', 'occupation_detail']) {
+      sqlite.exec(`ALTER TABLE candidates DROP COLUMN ${column}`);
+    }
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%report_events%' OR sql LIKE '%report_findings%')").pluck().all() as string[];
     expect(triggers.length).toBeGreaterThan(0);
     triggers.forEach((name) => sqlite.exec(`DROP TRIGGER "${name}"`));
@@ -226,11 +229,7 @@ describe('a database made before the summary existed', () => {
     }
     sqlite.exec('DROP TABLE report_event_letters');
     sqlite.exec('DROP INDEX members_unit_status');
-    // And what the migrations after 0007 added, so that they run again after it.
-    for (const column of ['hometown', 'residence', 'occupation_detail']) {
-      sqlite.exec(`ALTER TABLE candidates DROP COLUMN ${column}`);
-    }
-    sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 7)").run();
+    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 7)').run();
   }
 
   it('reports the same numbers once the migration has filled the summary, and keeps it up afterwards', () => {
