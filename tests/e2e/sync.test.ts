@@ -263,6 +263,22 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     await screenshot(duk, 'sync-superior-directive-delivered');
   });
 
+  it('lets the cell continue its numbering after a number the superior gives, never below what it sent', async () => {
+    await openTab(cb, 'Kết nối cấp trên', 'Gửi báo cáo');
+    const box = cb.getByTestId('continue-numbering');
+    await box.getByText('Cấp trên báo gói bị giữ lại vì trùng số thứ tự?').click();
+    const input = box.getByLabel('Số gói cuối cùng cấp trên đã nhận');
+    await input.fill('2');
+    await box.getByRole('button', { name: 'Đánh số tiếp sau số này' }).click();
+    await box.getByText('Máy này đã gửi cấp trên đến gói số 4', { exact: false }).waitFor();
+    expect(await cb.getByTestId('next-file-name').textContent()).toBe(`CB014_DUK01_${label}_s000005.ptdv`);
+    await input.fill('9');
+    await box.getByRole('button', { name: 'Đánh số tiếp sau số này' }).click();
+    await box.getByText('Gói báo cáo tiếp theo sẽ mang số 10.').waitFor();
+    await cb.getByTestId('next-file-name').getByText(`CB014_DUK01_${label}_s000010.ptdv`).waitFor();
+    await screenshot(cb, 'sync-cell-continue-numbering');
+  });
+
   it("revokes the unit's key after a lost laptop, and the next report signed with it is refused", async () => {
     const next = await api<{ fileName: string }>(cell, 'bundles:export', { label, path: files(cellDir) });
     carry(next.fileName, cellDir, superiorDir);

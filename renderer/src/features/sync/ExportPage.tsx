@@ -85,7 +85,7 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
  * Sequence recovery by hand, after restoring an old backup or reinstalling: the superior reads from its units page
  * the last number it applied, and the next report continues after it. The next directive does the same by itself.
  */
-function ContinueNumbering() {
+function ContinueNumbering({ onContinued }: { onContinued: () => void }) {
   const [after, setAfter] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,6 +98,7 @@ function ContinueNumbering() {
     setNext(null);
     try {
       setNext((await call('bundles:continue-numbering', { after: value })).nextSeq);
+      onContinued();
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {
@@ -132,6 +133,8 @@ function ContinueNumbering() {
 /** The export wizard (cell → superior): period label, recipient, save location, the e-mail-ready name. */
 export function ExportPage() {
   const info = useLoad(() => call('keys:get-info', {}), 'keys');
+  // The wizard shows the next file name, whose number changes when the numbering is continued.
+  const [numbering, setNumbering] = useState(0);
   const data = info.data;
   if (!data) {
     return info.error ? <FormError message={info.error} /> : <p className="muted">Đang tải…</p>;
@@ -146,8 +149,8 @@ export function ExportPage() {
   }
   return (
     <>
-      <Wizard info={{ ...data, parent: data.parent }} />
-      <ContinueNumbering />
+      <Wizard key={numbering} info={{ ...data, parent: data.parent }} />
+      <ContinueNumbering onContinued={() => setNumbering((n) => n + 1)} />
     </>
   );
 }

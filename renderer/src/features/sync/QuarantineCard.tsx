@@ -26,6 +26,10 @@ export function QuarantineCard({ unitCode, version, onChanged }: { unitCode: str
     try {
       const r = await call('quarantine:retry', { id: entry.id });
       setResult(r.resolved ? `Đã áp dụng bản ghi ${entry.recordKey}.` : `Bản ghi ${entry.recordKey} vẫn chưa đạt: ${r.reason ?? ''}`);
+      if (r.resolved && rows.length === 1 && offset > 0) {
+        // The last row of the last page is gone: show the page before it.
+        setOffset(Math.max(0, offset - PAGE));
+      }
       list.reload();
       onChanged();
     } catch (err) {

@@ -174,7 +174,8 @@ export function UnitSyncPage({ code }: { code: string }) {
             />
           ) : null}
           <ReceivedCard received={detail.data.received} />
-          <QuarantineCard unitCode={code} version={version} onChanged={reload} />
+          {/* Keyed by unit: another unit's page number must not carry over. */}
+          <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
         </>
       ) : null}
