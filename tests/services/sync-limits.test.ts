@@ -11,7 +11,7 @@ import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sen
 import { keysInfo } from '../../electron/core/services/key-service';
 import { listQuarantine, quarantinePage } from '../../electron/core/services/quarantine-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
-import { listUnits } from '../../electron/core/services/units-overview';
+import { listUnits, unitDetail } from '../../electron/core/services/units-overview';
 import { logicalDump } from '../helpers/dump';
 import { asFile, cloneDb, enrol, fileScopedDatabases, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 
@@ -130,6 +130,18 @@ describe('bounded sync', () => {
       expect.objectContaining({ recordKind: 'member', count: 450 }),
       expect.objectContaining({ recordKind: 'member', count: 450 }),
     ]);
+  }, 60_000);
+
+  it("the unit page carries one page of a unit's candidates and their findings, never the whole unit", async () => {
+    const { superior, unit } = await pair();
+    fillUnit(unit, 30);
+    await importBundle(superior.ctx, await report(unit));
+    const whole = unitDetail(superior.ctx.db, 'CB014', { limit: 100 });
+    const page = unitDetail(superior.ctx.db, 'CB014', { limit: 3 });
+    expect(whole.findings.length).toBeGreaterThan(3);
+    expect(page.candidates).toHaveLength(3);
+    expect(page.findings.length).toBeLessThanOrEqual(3);
+    expect(page.findings.every((f) => page.candidates.some((c) => c.id === f.candidateId))).toBe(true);
   }, 60_000);
 
   it('a directive never fails on what waits for one unit: it carries what fits and the next one the rest', async () => {

@@ -62,20 +62,25 @@ export function listUnits(db: DbOrTx): UnitOverview[] {
   return db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(asc(units.code)).all().map((u) => overview(db, u));
 }
 
+/** How many received files the unit page lists, newest first (a unit sends a few a year). */
+export const RECEIVED_SHOWN = 200;
+
 /**
- * One unit below: its overview, a page of its candidates (the same list service as the own unit's), the findings
- * it computed at export, and the files received from it.
+ * One unit below: its overview, a page of its candidates (the same list service as the own unit's) with the
+ * findings it computed at export for them, and the latest files received from it. Nothing in it grows with the
+ * size of the unit beyond the page asked for.
  */
 export function unitDetail(db: Db, code: string, page: { query?: string; offset?: number; limit?: number } = {}): UnitDetail {
   const unit = db.select().from(units).where(and(eq(units.code, code), eq(units.origin, 'mirror'))).get();
   if (!unit) {
     throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
   }
+  const list = listCandidates(db, { unitCode: code, offset: page.offset ?? 0, limit: page.limit ?? 100, ...(page.query ? { query: page.query } : {}) });
   const findings = db
     .select({ candidateId: candidates.id, fullName: candidates.fullName, asOf: candidateFindings.asOf, findings: candidateFindings.findings })
     .from(candidateFindings)
     .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
-    .where(eq(candidates.unitCode, code))
+    .where(and(eq(candidates.unitCode, code), inArray(candidates.id, list.rows.map((r) => r.id))))
     .orderBy(asc(candidates.sortKey))
     .all()
     .map((f) => ({ ...f, findings: (f.findings as { code: string; severity: string; message: string }[]).map(({ code: c, severity, message }) => ({ code: c, severity, message })) }))
@@ -85,7 +90,7 @@ export function unitDetail(db: Db, code: string, page: { query?: string; offset?
     .from(inbox)
     .where(eq(inbox.fromCode, code))
     .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
+    .limit(RECEIVED_SHOWN)
     .all();
-  const list = listCandidates(db, { unitCode: code, offset: page.offset ?? 0, limit: page.limit ?? 100, ...(page.query ? { query: page.query } : {}) });
   return { unit: overview(db, unit), candidates: list.rows, findings, received };
 }
