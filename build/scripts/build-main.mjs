@@ -1,5 +1,6 @@
 // Bundles the Electron main process, the sandboxed preload and the CLI to CommonJS with esbuild.
 // Usage: node build/scripts/build-main.mjs [--outdir DIR]   (default: out/)
+import { renameSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,12 +57,42 @@ function channelsOnly(channels) {
   };
 }
 
+function nodeOptions(mainDir) {
+  return { ...common, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], plugins: [importMetaToCjs(mainDir)] };
+}
+
+/**
+ * out/main/cli.cjs: run directly (`node cli.cjs …`, as the crash tests do) it runs the command line; required (by
+ * electron/cli/bin.mjs, or by the app's main bundle for `ptdv --cli …`) it only exports `main`. Written to a
+ * temporary name and renamed, so a CLI started by a parallel test never loads a half-written bundle.
+ */
+export async function buildCli({ outDir = join(ROOT, 'out') } = {}) {
+  const mainDir = join(outDir, 'main');
+  const outfile = join(mainDir, 'cli.cjs');
+  const partial = `${outfile}.${process.pid}.tmp`;
+  await build({
+    ...nodeOptions(mainDir),
+    stdin: {
+      contents:
+        "const { main } = require('./electron/cli/main.ts');\nmodule.exports = { main };\n" +
+        'if (require.main === module) {\n  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n}\n',
+      resolveDir: ROOT,
+      sourcefile: 'cli-entry.js',
+      loader: 'js',
+    },
+    banner: { js: '#!/usr/bin/env node' },
+    outfile: partial,
+  });
+  renameSync(partial, outfile);
+  return outfile;
+}
+
 /** Builds out/main/index.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
 export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
   const mainDir = join(outDir, 'main');
-  const node = { ...common, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], plugins: [importMetaToCjs(mainDir)] };
+  const node = nodeOptions(mainDir);
   const channels = await contractChannels();
-  await Promise.all([
+  const [, , cli] = await Promise.all([
     build({ ...node, entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(mainDir, 'index.cjs') }),
     // Sandboxed preloads may require only 'electron' and a few polyfills, so everything else is inlined.
     build({
@@ -73,20 +104,9 @@ export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
       entryPoints: [join(ROOT, 'electron/preload/index.ts')],
       outfile: join(outDir, 'preload', 'index.cjs'),
     }),
-    build({
-      ...node,
-      // A tiny entry instead of a file on disk: electron/cli/bin.mjs runs the sources through tsx instead.
-      stdin: {
-        contents: "import { main } from './electron/cli/main';\nvoid main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n",
-        resolveDir: ROOT,
-        sourcefile: 'cli-entry.ts',
-        loader: 'ts',
-      },
-      banner: { js: '#!/usr/bin/env node' },
-      outfile: join(mainDir, 'cli.cjs'),
-    }),
+    buildCli({ outDir }),
   ]);
-  return { main: join(mainDir, 'index.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli: join(mainDir, 'cli.cjs') };
+  return { main: join(mainDir, 'index.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

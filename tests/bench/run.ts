@@ -1,4 +1,5 @@
 import { benchBundleCrypto } from './bundle-bench';
+import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Báo cáo và bảng theo dõi cấp trên (reports, 500 đơn vị)', benchReports],
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
+  ['Khởi động CLI (npx ptdv)', benchCli],
 ];
 
 const only = process.argv[2];
