@@ -87,13 +87,14 @@ export async function buildCli({ outDir = join(ROOT, 'out') } = {}) {
   return outfile;
 }
 
-/** Builds out/main/index.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
+/** Builds out/main/index.cjs, out/main/db-worker.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
 export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
   const mainDir = join(outDir, 'main');
   const node = nodeOptions(mainDir);
   const channels = await contractChannels();
-  const [, , cli] = await Promise.all([
+  const [, , , cli] = await Promise.all([
     build({ ...node, entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(mainDir, 'index.cjs') }),
+    build({ ...node, entryPoints: [join(ROOT, 'electron/main/db-worker-entry.ts')], outfile: join(mainDir, 'db-worker.cjs') }),
     // Sandboxed preloads may require only 'electron' and a few polyfills, so everything else is inlined.
     build({
       ...common,
@@ -106,7 +107,7 @@ export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
     }),
     buildCli({ outDir }),
   ]);
-  return { main: join(mainDir, 'index.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
+  return { main: join(mainDir, 'index.cjs'), worker: join(mainDir, 'db-worker.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

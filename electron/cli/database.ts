@@ -22,6 +22,11 @@ export function migrationsDir(env: CliIo['env']): string {
   return found;
 }
 
+/** Inside the installed app (`ptdv --cli`) SQLite is the Electron-ABI build beside app.asar; main says where. */
+function nativeModule(env: CliIo['env']): { nativeBinding?: string } {
+  return env.PTDV_NATIVE_BINDING ? { nativeBinding: env.PTDV_NATIVE_BINDING } : {};
+}
+
 /** The passphrase from PTDV_PASSPHRASE, or asked on the terminal; a script with neither fails clearly. */
 export async function passphrase(io: CliIo, prompt = 'Mật khẩu cơ sở dữ liệu: '): Promise<string> {
   const fromEnv = io.env.PTDV_PASSPHRASE;
@@ -53,7 +58,7 @@ function context(database: Database, io: CliIo): ServiceContext {
 /** Opens the database named by --db with the passphrase; runs `fn` and always closes it. */
 export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb) => T | Promise<T>): Promise<T> {
   const path = resolve(io.cwd, file);
-  const database = openDatabase(path, await passphrase(io), { migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
+  const database = openDatabase(path, await passphrase(io), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
   try {
     return await fn({ database, ctx: context(database, io) });
   } finally {
@@ -67,7 +72,7 @@ export async function withNewDatabase<T>(file: string, io: CliIo, fn: (opened: O
   if (!existsSync(dirname(path))) {
     throw new AppError('not-found', `Thư mục ${dirname(path)} không tồn tại.`);
   }
-  const { database, recoveryCode } = createDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { migrationsDir: migrationsDir(io.env) });
+  const { database, recoveryCode } = createDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env) });
   try {
     return await fn({ database, ctx: context(database, io), recoveryCode });
   } finally {

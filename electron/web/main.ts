@@ -6,6 +6,7 @@ import { systemClock } from '../core/ports';
 import { Session } from '../core/services/session';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
+import { filesFolderPolicy, guardPaths } from '../ipc/path-guard';
 import { chromiumPdfRenderer } from '../cli/pdf-chromium';
 import { filesInFolder } from './files-folder';
 import { startWebHost } from './host';
@@ -23,7 +24,8 @@ const filesDir = resolve(values.files ?? join(dataDir, 'files'));
 mkdirSync(filesDir, { recursive: true });
 
 const session = new Session({ dataDir, migrationsDir: join(root, 'migrations'), clock: systemClock, actor: 'web' });
-const dispatch = createDispatcher(
+// No dialogs here, so the files folder is the only place a call may read or write (never the data folder).
+const dispatch = guardPaths(createDispatcher(
   createHandlers(session, {
     // No native dialog in a browser: files go to one folder the user was told about.
     choosePath: async ({ defaultName }) => join(filesDir, defaultName),
@@ -32,7 +34,7 @@ const dispatch = createDispatcher(
     // Debian's Chromium prints the report page, as Electron's printToPDF does in the desktop app.
     pdf: chromiumPdfRenderer(process.env),
   }),
-);
+), filesFolderPolicy(filesDir));
 const host = await startWebHost({ dispatch, staticDir: join(root, 'out/renderer'), port: Number(values.port ?? 0) });
 console.log(`ptdv (trình duyệt) đang chạy. Dữ liệu: ${dataDir}\nTệp xuất ra: ${filesDir}\nMở địa chỉ sau trong trình duyệt:`);
 console.log(`PTDV_WEB_URL=${host.url}`);

@@ -1,10 +1,16 @@
-// Runs the bundled main process (out/main/index.cjs) on plain Node with a recording stand-in for the `electron`
-// module, drives it the way Electron would (ready, an IPC call, a protocol request), and prints what it did as
-// JSON. Usage: node tests/shell/fake-electron.cjs BUNDLE USER_DATA_DIR
+// Runs a bundled main process (out/main/index.cjs, or the one inside a packaged app) on plain Node with a recording
+// stand-in for the `electron` module, drives it the way Electron would (ready, IPC calls, a protocol request, quit),
+// and prints what it did as JSON. Usage: node tests/shell/fake-electron.cjs BUNDLE ROOT [--packaged RESOURCES]
+// [--scenario export]. ROOT holds the fake appData and documents folders.
 const Module = require('node:module');
+const { join } = require('node:path');
 
-const [bundle, userData] = process.argv.slice(2);
-const seen = { ipc: new Map(), protocols: new Map(), windows: [], events: {}, privileged: null, permissions: [], menu: null, sandbox: false };
+const [bundle, root, ...rest] = process.argv.slice(2);
+const option = (name) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
+const resources = option('--packaged');
+const scenario = option('--scenario');
+
+const seen = { ipc: new Map(), protocols: new Map(), windows: [], events: {}, privileged: null, permissions: [], menu: null, sandbox: false, paths: {} };
 let ready;
 
 const on = (target) => (name, listener) => {
@@ -13,32 +19,54 @@ const on = (target) => (name, listener) => {
 class BrowserWindow {
   constructor(options) {
     this.options = options;
-    this.webContents = {};
+    this.listeners = {};
+    this.webContents = { on: on(this.listeners), reload() {}, forcefullyCrashRenderer() {} };
     seen.windows.push(this);
   }
   once() {}
   on() {}
+  show() {}
+  focus() {}
+  restore() {}
+  isVisible() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
   loadURL(url) {
     this.url = url;
     return Promise.resolve();
   }
 }
+const documents = join(root, 'documents');
 const electron = {
   app: {
-    isPackaged: false,
+    isPackaged: resources !== undefined,
     enableSandbox: () => (seen.sandbox = true),
     requestSingleInstanceLock: () => true,
     whenReady: () => new Promise((resolve) => (ready = resolve)),
     on: on(seen.events),
-    quit: () => {},
-    getPath: (name) => `${userData}/${name === 'userData' ? '' : name}`.replace(/\/$/, ''),
-    getAppPath: () => process.cwd(),
+    quit: () => process.exit(0),
+    exit: (code) => process.exit(code),
+    getPath: (name) => seen.paths[name] ?? join(root, name),
+    setPath: (name, value) => (seen.paths[name] = value),
+    getAppPath: () => (resources ? join(resources, 'app.asar') : process.cwd()),
     getVersion: () => '0.1.0',
     setAboutPanelOptions: () => {},
     setAppUserModelId: () => {},
   },
   BrowserWindow,
-  dialog: {},
+  dialog: {
+    // The user picks a file in Documents, named as the app suggested.
+    showSaveDialog: async (_win, options) => ({ canceled: false, filePath: join(documents, require('node:path').basename(options.defaultPath)) }),
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    showMessageBox: async () => ({ response: 0 }),
+    showErrorBox: () => {},
+  },
   shell: { openExternal: () => Promise.resolve() },
   ipcMain: { handle: (channel, listener) => seen.ipc.set(channel, listener) },
   protocol: {
@@ -56,28 +84,59 @@ const electron = {
 };
 
 const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'electron' ? 'electron' : resolve.call(this, request, ...rest);
+Module._resolveFilename = function (request, ...args) {
+  return request === 'electron' ? 'electron' : resolve.call(this, request, ...args);
 };
 require.cache.electron = { id: 'electron', filename: 'electron', loaded: true, exports: electron };
 Object.defineProperty(process.versions, 'electron', { value: '45.4.1' });
+if (resources) {
+  process.resourcesPath = resources;
+}
+require('node:fs').mkdirSync(documents, { recursive: true });
 
 require(bundle);
 const beforeReady = { privileged: seen.privileged, sandbox: seen.sandbox, protocols: seen.protocols.size, windows: seen.windows.length };
 ready();
+
+const fromApp = { senderFrame: { url: 'app://ptdv/', parent: null } };
+const call = (channel, input) => seen.ipc.get(channel)(fromApp, input);
+
+async function exportScenario() {
+  const unit = { code: 'CB014', name: 'Chi bộ Kỹ thuật', level: 'chi-bo', parentCode: 'DU001' };
+  const steps = {};
+  steps.setup = await call('session:setup', { unit, passphrase: 'mat-khau-dai-1' });
+  steps.lock = await call('session:lock', {});
+  steps.unlock = await call('session:unlock', { secret: 'mat-khau-dai-1' });
+  steps.member = await call('members:create', { fullName: 'Nguyễn Thị Lan', status: 'chinh-thuc', joinedOn: '2015-05-19', fullMemberSince: '2016-05-19' });
+  const status = await call('session:get-status', {});
+  steps.forged = await call('backup:create', { path: join(status.value.dataDir, 'ptdv.db.key') });
+  const chosen = await call('system:choose-path', { mode: 'save', title: 'Lưu báo cáo', defaultName: 'bao-cao.xlsx' });
+  steps.export = await call('reports:export', { period: '2026', format: 'xlsx', path: chosen.value });
+  return { steps, status };
+}
+
 setImmediate(async () => {
-  const status = await seen.ipc.get('session:get-status')({ senderFrame: { url: 'app://ptdv/', parent: null } }, {});
+  const status = await seen.ipc.get('session:get-status')(fromApp, {});
   const page = await seen.protocols.get('app')({ url: 'app://ptdv/', method: 'GET' });
   const win = seen.windows[0];
-  console.log(JSON.stringify({
+  const report = {
     beforeReady,
     channels: [...seen.ipc.keys()],
     protocols: [...seen.protocols.keys()],
     permissions: seen.permissions,
     menu: seen.menu,
     events: Object.keys(seen.events).sort(),
+    windowEvents: Object.keys(win?.listeners ?? {}).sort(),
     window: { url: win?.url, webPreferences: win?.options.webPreferences },
     status,
+    pageStatus: page.status,
     pageCsp: page.headers.get('content-security-policy'),
-  }));
+    ...(scenario === 'export' ? await exportScenario() : {}),
+  };
+  console.log(JSON.stringify(report));
+  // Quitting as Electron does: will-quit lets main close the database worker, then app.quit() ends the process.
+  const quitEvent = { preventDefault() {} };
+  for (const listener of seen.events['will-quit'] ?? []) {
+    listener(quitEvent);
+  }
 });

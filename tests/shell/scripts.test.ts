@@ -63,8 +63,8 @@ describe('build-main.mjs', () => {
   });
 
   it('wires the main process: scheme before ready, then IPC for every channel, protocol, permissions, menu, window', () => {
-    const userData = tempDir();
-    const run = node([join(ROOT, 'tests/shell/fake-electron.cjs'), join(out, 'main/index.cjs'), userData]);
+    const root = tempDir();
+    const run = node([join(ROOT, 'tests/shell/fake-electron.cjs'), join(out, 'main/index.cjs'), root]);
     expect(run.stderr).toBe('');
     const seen = JSON.parse(run.stdout);
     expect(seen.beforeReady).toEqual({
@@ -80,15 +80,20 @@ describe('build-main.mjs', () => {
     expect(seen.events).toContain('web-contents-created');
     expect(seen.window.url).toBe('app://ptdv/');
     expect(seen.window.webPreferences).toMatchObject({ preload: join(ROOT, 'out/preload/index.cjs'), sandbox: true, contextIsolation: true });
-    expect(seen.status).toEqual({ ok: true, value: { state: 'no-database', unit: null, dataDir: userData } });
+    // A development run keeps its data apart from the installed app's, in a folder of its own.
+    expect(seen.status).toEqual({ ok: true, value: { state: 'no-database', unit: null, dataDir: join(root, 'appData', 'ptdv-dev', 'data') } });
+    expect(seen.windowEvents).toEqual(['did-fail-load', 'did-finish-load', 'render-process-gone', 'responsive', 'unresponsive']);
     expect(seen.pageCsp).toContain("script-src 'self'");
   });
 
-  it('leaves only electron and better-sqlite3 outside the main bundle', () => {
-    const external = requires(readFileSync(join(out, 'main/index.cjs'), 'utf8')).filter(
-      (m) => !m.startsWith('node:') && !builtinModules.includes(m),
-    );
+  it('leaves only electron and better-sqlite3 outside the main bundles (main and its database worker)', () => {
+    const external = ['main/index.cjs', 'main/db-worker.cjs']
+      .flatMap((file) => requires(readFileSync(join(out, file), 'utf8')))
+      .filter((m, i, all) => !m.startsWith('node:') && !builtinModules.includes(m) && all.indexOf(m) === i)
+      .sort();
     expect(external).toEqual(['better-sqlite3', 'electron']);
+    // The window's thread never loads SQLite: only the worker does.
+    expect(requires(readFileSync(join(out, 'main/index.cjs'), 'utf8'))).not.toContain('better-sqlite3');
   });
 
   it('makes a preload that needs nothing but electron, exposes only invoke, and passes only contract channels', async () => {
