@@ -70,8 +70,12 @@ export async function buildCli({ outDir = join(ROOT, 'out') } = {}) {
   const mainDir = join(outDir, 'main');
   const outfile = join(mainDir, 'cli.cjs');
   const partial = `${outfile}.${process.pid}.tmp`;
+  const node = nodeOptions(mainDir);
   await build({
-    ...nodeOptions(mainDir),
+    ...node,
+    // The CLI prints PDFs through playwright-core, which finds its own files beside its package.json and breaks
+    // when inlined; it is loaded only when a PDF is asked for (the desktop app prints with Electron instead).
+    external: [...node.external, 'playwright-core'],
     stdin: {
       contents:
         "const { main } = require('./electron/cli/main.ts');\nmodule.exports = { main };\n" +
