@@ -1,17 +1,35 @@
-// `npm run dist [-- --win|--linux|--mac …]`: installers with electron-builder. Needs internet (Electron's binary
-// and headers, NSIS/AppImage tools), and must run on each target OS, because the SQLite module is compiled for
-// the machine that runs it. Steps: Electron-ABI SQLite module → renderer → main/preload/CLI → electron-builder.
+// `npm run dist [-- --win|--linux|--mac] [--x64] [--arm64] …`: installers with electron-builder. Needs internet
+// (Electron's zip, the SQLite module's prebuilt binary or Electron's headers, NSIS/AppImage tools) and runs on
+// each target OS. Windows builds x64 and arm64 by default, each installer with its own SQLite module.
+// Steps: preflight → SQLite module per arch → renderer → main/worker/preload/CLI → electron-builder.
 import { buildMain } from './build-main.mjs';
 import { buildNative } from './electron-native.mjs';
+import { assertToolchain } from './preflight.mjs';
 import { buildRenderer, runBin } from './run.mjs';
 
+/** The architectures to build: those asked for, else x64 + arm64 for Windows and this machine's elsewhere. */
+export function distArchs(args, platform = process.platform, hostArch = process.arch) {
+  const asked = ['x64', 'arm64', 'ia32', 'armv7l', 'universal'].filter((arch) => args.includes(`--${arch}`));
+  if (asked.length > 0) {
+    return asked;
+  }
+  const forWindows = args.includes('--win') || args.includes('-w') || (platform === 'win32' && !args.includes('--linux') && !args.includes('--mac'));
+  return forWindows ? ['x64', 'arm64'] : [hostArch];
+}
+
+const args = process.argv.slice(2);
 try {
-  console.log(`SQLite (Electron ABI): ${buildNative()}`);
+  assertToolchain({});
+  const archs = distArchs(args);
+  for (const arch of archs) {
+    console.log(`SQLite (Electron ABI, ${arch}): ${buildNative({ arch })}`);
+  }
   buildRenderer();
   await buildMain();
-  runBin('electron-builder', 'electron-builder/cli.js', ['--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
+  const archFlags = archs.map((arch) => `--${arch}`).filter((flag) => !args.includes(flag));
+  runBin('electron-builder', 'electron-builder/cli.js', ['--config', 'electron-builder.yml', '--publish', 'never', ...args, ...archFlags]);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
-  console.error('\n"npm run dist" cần Internet và chạy trên đúng hệ điều hành đích (Windows, macOS, Linux).\n"npm run dist" needs internet and must run on the target OS (Windows, macOS, Linux).');
+  console.error('\n"npm run dist" cần Internet và chạy trên đúng hệ điều hành đích (Windows, macOS, Linux); xem docs/desktop.md.\n"npm run dist" needs internet and must run on the target OS (Windows, macOS, Linux); see docs/desktop.md.');
   process.exit(1);
 }

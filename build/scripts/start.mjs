@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMain } from './build-main.mjs';
 import { buildNative } from './electron-native.mjs';
+import { assertToolchain } from './preflight.mjs';
 import { buildRenderer, ROOT } from './run.mjs';
 
 const EXECUTABLE = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' };
@@ -58,6 +59,7 @@ if (!electron.path) {
   process.exit(1);
 }
 try {
+  assertToolchain({});
   buildRenderer();
   await buildMain();
   buildNative();

@@ -34,8 +34,8 @@ export type PathInputs = {
 };
 
 /** Where `build/scripts/electron-native.mjs` leaves the Electron-ABI module for `npm start`. */
-export function devNativeBinding(projectDir: string, electronVersion: string): string {
-  return join(projectDir, '.cache', 'electron-native', electronVersion, 'build', 'Release', 'better_sqlite3.node');
+export function devNativeBinding(projectDir: string, electronVersion: string, arch: string = process.arch): string {
+  return join(projectDir, '.cache', 'electron-native', `${electronVersion}-${arch}`, 'build', 'Release', 'better_sqlite3.node');
 }
 
 /**

@@ -13,7 +13,7 @@ type Config = Record<string, unknown> & {
   extraResources: { from: string; to: string }[];
   electronFuses: Record<string, boolean>;
   nsis: Record<string, unknown>;
-  win: { target: string[] };
+  win: { target: (string | { target: string; arch: string[] })[] };
   linux: { target: string[] };
   mac: { target: string[] };
 };
@@ -56,7 +56,8 @@ describe('electron-builder.yml', () => {
 
   it('builds a Vietnamese, per-user NSIS installer that can change folder and keeps the data on uninstall', () => {
     const { nsis, win } = config;
-    expect(win.target).toEqual(['nsis']);
+    // x64 and arm64 installers, each with its own SQLite module (extraResources below is per ${arch}).
+    expect(win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
     expect(nsis).toMatchObject({
       language: '1066',
       installerLanguages: ['vi_VN'],
@@ -99,9 +100,11 @@ describe('electron-builder.yml', () => {
 
     const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version;
     const native = config.extraResources.find((r) => r.to.endsWith('.node'));
-    expect(join(ROOT, native?.from ?? '')).toBe(devNativeBinding(ROOT, electronVersion));
+    expect(native?.from).toContain('${arch}');
+    const nativeFrom = (native?.from ?? '').replace('${arch}', process.arch);
+    expect(join(ROOT, nativeFrom)).toBe(devNativeBinding(ROOT, electronVersion));
     const script = "import { electronNativeBinary } from './build/scripts/electron-native.mjs'; process.stdout.write(electronNativeBinary())";
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })).toBe(join(ROOT, native?.from ?? ''));
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })).toBe(join(ROOT, nativeFrom));
     expect(join('/r', native?.to ?? '')).toBe(packaged.nativeBinding);
   });
 
@@ -117,7 +120,7 @@ describe('electron-builder.yml', () => {
       'node_modules/exceljs/package.json',
       'electron/main/index.ts',
       'migrations/0000_init.sql',
-      '.cache/electron-native/45.4.1/build/Release/better_sqlite3.node',
+      '.cache/electron-native/45.4.1-x64/build/Release/better_sqlite3.node',
     ];
     expect(left.filter(inAsar)).toEqual([]);
   });

@@ -1,12 +1,16 @@
 // Runs a bundled main process (out/main/index.cjs, or the one inside a packaged app) on plain Node with a recording
 // stand-in for the `electron` module, drives it the way Electron would (ready, IPC calls, a protocol request, quit),
 // and prints what it did as JSON. Usage: node tests/shell/fake-electron.cjs BUNDLE ROOT [--packaged RESOURCES]
-// [--scenario export]. ROOT holds the fake appData and documents folders.
+// [--app APP_DIR] [--scenario export] [--cli ARGS…]. ROOT holds the fake appData and documents folders. With
+// --cli the bundle runs the CLI (`ptdv --cli …`) and this script only passes its exit code on.
 const Module = require('node:module');
 const { join } = require('node:path');
 
-const [bundle, root, ...rest] = process.argv.slice(2);
+const [bundle, root, ...all] = process.argv.slice(2);
+const rest = all.includes('--cli') ? all.slice(0, all.indexOf('--cli')) : all;
 const option = (name) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
+const appDir = option('--app');
+const cliMode = all.includes('--cli');
 const resources = option('--packaged');
 const scenario = option('--scenario');
 
@@ -54,7 +58,7 @@ const electron = {
     exit: (code) => process.exit(code),
     getPath: (name) => seen.paths[name] ?? join(root, name),
     setPath: (name, value) => (seen.paths[name] = value),
-    getAppPath: () => (resources ? join(resources, 'app.asar') : process.cwd()),
+    getAppPath: () => appDir ?? (resources ? join(resources, 'app.asar') : process.cwd()),
     getVersion: () => '0.1.0',
     setAboutPanelOptions: () => {},
     setAppUserModelId: () => {},
@@ -95,6 +99,9 @@ if (resources) {
 require('node:fs').mkdirSync(documents, { recursive: true });
 
 require(bundle);
+if (cliMode) {
+  return;
+}
 const beforeReady = { privileged: seen.privileged, sandbox: seen.sandbox, protocols: seen.protocols.size, windows: seen.windows.length };
 ready();
 
@@ -108,11 +115,11 @@ async function exportScenario() {
   steps.lock = await call('session:lock', {});
   steps.unlock = await call('session:unlock', { secret: 'mat-khau-dai-1' });
   steps.member = await call('members:create', { fullName: 'Nguyễn Thị Lan', status: 'chinh-thuc', joinedOn: '2015-05-19', fullMemberSince: '2016-05-19' });
-  const status = await call('session:get-status', {});
-  steps.forged = await call('backup:create', { path: join(status.value.dataDir, 'ptdv.db.key') });
+  const after = await call('session:get-status', {});
+  steps.forged = await call('backup:create', { path: join(after.value.dataDir, 'ptdv.db.key') });
   const chosen = await call('system:choose-path', { mode: 'save', title: 'Lưu báo cáo', defaultName: 'bao-cao.xlsx' });
   steps.export = await call('reports:export', { period: '2026', format: 'xlsx', path: chosen.value });
-  return { steps, status };
+  return { steps, after };
 }
 
 setImmediate(async () => {

@@ -23,7 +23,7 @@ describe('app paths', () => {
   it('use the project folder and the Electron-ABI build in .cache during development', () => {
     const paths = resolveAppPaths({ ...base, isPackaged: false, appPath: '/src/ptdv', resourcesPath: '/nowhere' });
     expect(paths.migrationsDir).toBe('/src/ptdv/migrations');
-    expect(paths.nativeBinding).toBe(join('/src/ptdv/.cache/electron-native/45.4.1/build/Release/better_sqlite3.node'));
+    expect(paths.nativeBinding).toBe(join(`/src/ptdv/.cache/electron-native/45.4.1-${process.arch}/build/Release/better_sqlite3.node`));
     expect(paths.preloadPath).toBe('/src/ptdv/out/preload/index.cjs');
   });
 
