@@ -5,17 +5,7 @@
 import { buildMain } from './build-main.mjs';
 import { buildNative } from './electron-native.mjs';
 import { assertToolchain } from './preflight.mjs';
-import { buildRenderer, runBin } from './run.mjs';
-
-/** The architectures to build: those asked for, else x64 + arm64 for Windows and this machine's elsewhere. */
-export function distArchs(args, platform = process.platform, hostArch = process.arch) {
-  const asked = ['x64', 'arm64', 'ia32', 'armv7l', 'universal'].filter((arch) => args.includes(`--${arch}`));
-  if (asked.length > 0) {
-    return asked;
-  }
-  const forWindows = args.includes('--win') || args.includes('-w') || (platform === 'win32' && !args.includes('--linux') && !args.includes('--mac'));
-  return forWindows ? ['x64', 'arm64'] : [hostArch];
-}
+import { buildRenderer, distArchs, runBin } from './run.mjs';
 
 const args = process.argv.slice(2);
 try {

@@ -18,3 +18,13 @@ export function runBin(step, specifier, args, options = {}) {
 export function buildRenderer() {
   runBin('vite build', 'vite/bin/vite.js', ['build']);
 }
+
+/** The architectures to build: those asked for, else x64 + arm64 for Windows and this machine's elsewhere. */
+export function distArchs(args, platform = process.platform, hostArch = process.arch) {
+  const asked = ['x64', 'arm64', 'ia32', 'armv7l', 'universal'].filter((arch) => args.includes(`--${arch}`));
+  if (asked.length > 0) {
+    return asked;
+  }
+  const forWindows = args.includes('--win') || args.includes('-w') || (platform === 'win32' && !args.includes('--linux') && !args.includes('--mac'));
+  return forWindows ? ['x64', 'arm64'] : [hostArch];
+}
