@@ -56,6 +56,7 @@ export const DOCUMENT_FORMS = [
   '1-HSĐV',
   '2-HSĐV',
   'DONG-Y-TINH',
+  'DONG-Y-CAP-TREN',
 ] as const;
 export type DocumentForm = (typeof DOCUMENT_FORMS)[number];
 
@@ -116,6 +117,8 @@ export const candidateEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('DOSSIER_STARTED'), ...base }),
   z.strictObject({ type: z.literal('CHI_BO_VOTED'), ...base, ...vote }),
   z.strictObject({ type: z.literal('DUCS_VOTED'), ...base, ...ducsVote }),
+  // `extensionDays` and `superiorConsent` are how files written before DECISION_EXTENDED and DONG-Y-CAP-TREN
+  // recorded the same facts; they stay readable so stored events and older units' bundles still parse.
   z.strictObject({ type: z.literal('ADMISSION_DECIDED'), ...base, ...decision, extensionDays: count.nullish() }),
   z.strictObject({ type: z.literal('CEREMONY_HELD'), ...base, superiorConsent: z.boolean().nullish() }),
   z.strictObject({ type: z.literal('NEW_MEMBER_COURSE_DONE'), ...base }),
@@ -125,6 +128,12 @@ export const candidateEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('WITHDRAWN'), ...base }),
   z.strictObject({ type: z.literal('STRUCK_OFF'), ...base }),
   z.strictObject({ type: z.literal('TRANSFERRED_OUT'), ...base }),
+  // Last in the list: it is not a pipeline step, and forms suggest the next step by this order.
+  z.strictObject({
+    type: z.literal('DECISION_EXTENDED'),
+    ...base,
+    workingDays: z.number().int('phải là số nguyên').min(1, 'ít nhất 1 ngày làm việc').max(30, 'gia hạn tối đa 30 ngày làm việc'),
+  }),
 ]);
 export type CandidateEvent = z.infer<typeof candidateEventSchema>;
 export type EventType = CandidateEvent['type'];

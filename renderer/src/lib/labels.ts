@@ -10,11 +10,11 @@ import type {
 import type { MEMBER_STATUSES, UNIT_LEVELS } from '../../../electron/core/model/entities';
 import { STAGE_LABELS, type Stage } from '../../../electron/core/domain/rules/stage';
 import type { CalendarKind } from '../../../electron/core/domain/calendar/calendar';
-import type { DUE_CODES } from '../../../electron/core/domain/rules/findings';
-import { findingLabel } from '../../../electron/core/domain/reports/labels';
 
 // Words a printed report or form draft also uses are defined once in core, so screen and paper cannot drift apart.
 export { EDUCATION_LABELS, OCCUPATION_LABELS, SEVERITY_LABELS } from '../../../electron/core/model/labels';
+/** A finding code (RULES.md §3, or a `*_DUE` reminder) as a short Vietnamese title. */
+export { findingLabel as findingCodeLabel } from '../../../electron/core/model/labels';
 
 /** Vietnamese names for every code the user sees; the data keeps the codes. */
 
@@ -72,6 +72,7 @@ export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
   WITHDRAWN: 'Dừng xem xét',
   STRUCK_OFF: 'Xóa tên khỏi danh sách đảng viên dự bị',
   TRANSFERRED_OUT: 'Chuyển sinh hoạt đi nơi khác',
+  DECISION_EXTENDED: 'Cấp có thẩm quyền gia hạn thời hạn ra quyết định kết nạp',
 };
 
 export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
@@ -96,19 +97,8 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
   '1-HSĐV': 'Phiếu đảng viên',
   '2-HSĐV': 'Lý lịch đảng viên',
   'DONG-Y-TINH': 'Văn bản đồng ý của Ban Thường vụ Tỉnh ủy',
+  'DONG-Y-CAP-TREN': 'Văn bản đồng ý của cấp ủy cấp trên (tổ chức lễ kết nạp muộn)',
 };
-
-const DUE_LABELS: Readonly<Record<(typeof DUE_CODES)[number], string>> = {
-  DECISION_DUE: 'Sắp đến hạn ra quyết định',
-  CEREMONY_DUE: 'Sắp đến hạn tổ chức lễ kết nạp',
-  MEMBER_RECORDS_DUE: 'Sắp đến hạn lập hồ sơ đảng viên',
-  RECOGNITION_VOTE_DUE: 'Sắp đến hạn xét công nhận chính thức',
-};
-
-/** A finding code (RULES.md §3, or an open deadline's `*_DUE` code) as a short Vietnamese title. */
-export function findingCodeLabel(code: string): string {
-  return Object.hasOwn(DUE_LABELS, code) ? DUE_LABELS[code as keyof typeof DUE_LABELS] : findingLabel(code);
-}
 
 export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarKind, string>> = {
   holiday: 'Ngày lễ, Tết',

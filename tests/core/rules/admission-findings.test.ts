@@ -20,14 +20,16 @@ type Row = [title: string, change: (d: Dossier) => void, asOf: string, code: Fin
 const rows: Row[] = [
   ['the clean baseline has no age finding', () => undefined, '2026-03-10', 'AGE_BELOW_MIN', ''],
   ['vote on the last day of the month before the 18th birthday month: below minimum', both(born('2008-05-14'), vote('2026-04-30')), '2026-05-20', 'AGE_BELOW_MIN', 'error'],
-  ['vote in the 18th birthday month before the birthday: 17 years 11 months, below minimum', both(born('2008-05-14'), vote('2026-05-13')), '2026-05-20', 'AGE_BELOW_MIN', 'error'],
+  ['vote in the 18th birthday month before the birthday: 216 calendar months, not below minimum', both(born('2008-05-14'), vote('2026-05-13')), '2026-05-20', 'AGE_BELOW_MIN', ''],
+  ['vote in the 18th birthday month before the birthday: borderline only', both(born('2008-05-14'), vote('2026-05-13')), '2026-05-20', 'AGE_BORDERLINE', 'warning'],
   ['vote on the 18th birthday: not below minimum', both(born('2008-05-14'), vote('2026-05-14')), '2026-05-20', 'AGE_BELOW_MIN', ''],
   ['vote on the 18th birthday: borderline, to confirm', both(born('2008-05-14'), vote('2026-05-14')), '2026-05-20', 'AGE_BORDERLINE', 'warning'],
   ['vote the month after the 18th birthday: not borderline', both(born('2008-05-14'), vote('2026-06-01')), '2026-06-10', 'AGE_BORDERLINE', ''],
   ['no vote yet and under 18 today: a warning', both(born('2008-05-14'), notVoted), '2026-04-01', 'AGE_BELOW_MIN', 'warning'],
   ['vote in the 60th birthday month: borderline', both(born('1966-05-14'), vote('2026-05-20')), '2026-05-25', 'AGE_BORDERLINE', 'warning'],
   ['vote in the 60th birthday month: not above maximum', both(born('1966-05-14'), vote('2026-05-20')), '2026-05-25', 'AGE_ABOVE_MAX', ''],
-  ['vote one day before 60 years and 1 month: not above maximum', both(born('1966-05-14'), vote('2026-06-13')), '2026-06-20', 'AGE_ABOVE_MAX', ''],
+  ['vote on the last day of the 60th birthday month: not above maximum', both(born('1966-05-14'), vote('2026-05-29')), '2026-06-20', 'AGE_ABOVE_MAX', ''],
+  ['vote on the first day of the month after the 60th birthday month: above maximum', both(born('1966-05-14'), vote('2026-06-01')), '2026-06-20', 'AGE_ABOVE_MAX', 'error'],
   ['vote at 60 years and 1 month: above maximum', both(born('1966-05-14'), vote('2026-06-14')), '2026-06-20', 'AGE_ABOVE_MAX', 'error'],
   ['over 60 with the provincial consent recorded: allowed', both(born('1966-05-14'), vote('2026-06-15'), (d) => setDoc(d, 'DONG-Y-TINH', '2026-06-01')), '2026-06-20', 'AGE_ABOVE_MAX', ''],
   ['no vote yet and over 60 today: a warning', both(born('1960-01-01'), notVoted), '2026-04-01', 'AGE_ABOVE_MAX', 'warning'],
@@ -37,7 +39,8 @@ const rows: Row[] = [
   ['primary school with the difficult-area exception recorded', (d) => { d.candidate.education = 'tieu-hoc'; d.candidate.educationException = 'primary'; }, '2026-03-10', 'EDUCATION_INSUFFICIENT', ''],
   ['literate exception without provincial consent', (d) => { d.candidate.education = null; d.candidate.educationException = 'literate'; }, '2026-03-10', 'EDUCATION_INSUFFICIENT', 'error'],
   ['literate exception with provincial consent', (d) => { d.candidate.educationException = 'literate'; setDoc(d, 'DONG-Y-TINH', '2026-01-05'); }, '2026-03-10', 'EDUCATION_INSUFFICIENT', ''],
-  ['education not recorded', (d) => (d.candidate.education = null), '2026-03-10', 'EDUCATION_INSUFFICIENT', 'warning'],
+  ['voted with no education recorded', (d) => (d.candidate.education = null), '2026-03-10', 'EDUCATION_INSUFFICIENT', 'error'],
+  ['education not recorded before the vote: judged on the vote', both(notVoted, (d) => (d.candidate.education = null)), '2026-03-10', 'EDUCATION_INSUFFICIENT', ''],
 
   ['vote with no course certificate', (d) => dropEvent(d, 'COURSE_CERTIFIED'), '2026-03-10', 'CERTIFICATE_MISSING', 'error'],
   ['certificate issued only after the vote does not count', (d) => setEvent(d, { type: 'COURSE_CERTIFIED', date: '2026-03-05' }), '2026-03-10', 'CERTIFICATE_MISSING', 'error'],
@@ -51,7 +54,8 @@ const rows: Row[] = [
   ['two-member path with one introducer', (d) => (d.candidate.introductionPath = 'hai-dang-vien'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
   ['two-member path with two introducers', (d) => { d.candidate.introductionPath = 'hai-dang-vien'; d.introducers.push({ name: 'Phạm Văn An', fullMemberSince: '2010-01-01', workedTogetherSince: '2020-01-01', letterDate: '2025-12-02' }); setDoc(d, '3-KNĐ', null); }, '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],
   ['đoàn path for a candidate aged 31 at the vote', (d) => (d.candidate.birthDate = '1995-01-10'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
-  ['đoàn path at 30 years 11 months: still youth age', (d) => (d.candidate.birthDate = '1995-03-10'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],
+  ['đoàn path at 371 calendar months: still youth age', (d) => (d.candidate.birthDate = '1995-04-30'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],
+  ['đoàn path at 372 calendar months (31st birthday month, before the day): no longer youth age', (d) => (d.candidate.birthDate = '1995-03-31'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
   ['đoàn path for a non-member of the Youth Union', (d) => (d.candidate.youthUnionMember = false), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
   ['trade-union path in a unit without a Youth Union', (d) => { d.candidate.introductionPath = 'cong-doan'; d.candidate.tradeUnionMember = true; d.unit.hasYouthUnion = false; setDoc(d, '4A-KNĐ', '2025-12-05'); }, '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],
   ['trade-union path for a non-member of the trade union', (d) => { d.candidate.introductionPath = 'cong-doan'; d.unit.hasYouthUnion = false; }, '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
@@ -67,7 +71,7 @@ const rows: Row[] = [
   ['two-member path needs no union resolution', (d) => { d.candidate.introductionPath = 'hai-dang-vien'; setDoc(d, '4-KNĐ', null); }, '2026-03-10', 'UNION_RESOLUTION_MISSING', ''],
 
   ['vote without the comments summary 5-KNĐ', (d) => setDoc(d, '5-KNĐ', null), '2026-03-10', 'DOCUMENT_MISSING', 'error'],
-  ['dossier in preparation without the application', both(notVoted, (d) => setDoc(d, '1-KNĐ', null)), '2026-03-10', 'DOCUMENT_MISSING', 'warning'],
+  ['dossier in preparation without the application: required by the vote, not yet', both(notVoted, (d) => setDoc(d, '1-KNĐ', null)), '2026-03-10', 'DOCUMENT_MISSING', ''],
   ['comments summary exactly 12 months old at the vote', (d) => setDoc(d, '5-KNĐ', '2025-03-02'), '2026-03-10', 'DOCUMENT_STALE', ''],
   ['comments summary 12 months and a day old at the vote', (d) => setDoc(d, '5-KNĐ', '2025-03-01'), '2026-03-10', 'DOCUMENT_STALE', 'warning'],
   ['vote without the background check conclusion', (d) => setDoc(d, 'TTLL', null), '2026-03-10', 'BACKGROUND_CHECK_MISSING', 'error'],
@@ -81,9 +85,9 @@ describe('admission findings at and around each boundary', () => {
 });
 
 describe('admission finding messages', () => {
-  it('names the date from which a too-young candidate may be voted on', () => {
-    const e = evaluate(edit(base, both(born('2008-05-14'), vote('2026-05-13'))), '2026-05-20');
-    expect(finding(e, 'AGE_BELOW_MIN')?.message).toContain('14/05/2026');
+  it('names the month from which a too-young candidate may be voted on', () => {
+    const e = evaluate(edit(base, both(born('2008-05-14'), vote('2026-04-30'))), '2026-05-20');
+    expect(finding(e, 'AGE_BELOW_MIN')?.message).toContain('tháng 5/2026');
   });
 
   it('gives the expiry as the due date of an expiring certificate', () => {

@@ -37,11 +37,11 @@ const rows: Row[] = [
   ['recognition vote 7 of 11 fails', oldMember, recognitionVote('2026-05-28', 7, 11), '2026-06-01', 'VOTE_BELOW_THRESHOLD', 'error'],
 
   ['decision deadline day itself (Tết skipped): still due', voted, janVote, '2026-04-06', 'DECISION_DUE', 'info'],
-  ['day after the 60 working days: overdue within the possible extension', voted, janVote, '2026-04-07', 'DECISION_OVERDUE', 'warning'],
-  ['last day of the possible extension: still a warning', voted, janVote, '2026-05-21', 'DECISION_OVERDUE', 'warning'],
-  ['day after the extension: overdue error', voted, janVote, '2026-05-22', 'DECISION_OVERDUE', 'error'],
+  ['day after the 60 working days, no extension recorded: overdue', voted, janVote, '2026-04-07', 'DECISION_OVERDUE', 'error'],
+  ['last day of a recorded 30-day extension: still due', voted, (d) => { janVote(d); d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 30 }); }, '2026-05-21', 'DECISION_DUE', 'info'],
+  ['day after a recorded 30-day extension: overdue error', voted, (d) => { janVote(d); d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 30 }); }, '2026-05-22', 'DECISION_OVERDUE', 'error'],
   ['decision signed on the 60th working day', voted, decided('2026-04-06'), '2026-04-10', 'DECISION_OVERDUE', ''],
-  ['decision signed on the 61st working day without extension', voted, decided('2026-04-07'), '2026-04-10', 'DECISION_OVERDUE', 'warning'],
+  ['decision signed on the 61st working day without extension', voted, decided('2026-04-07'), '2026-04-10', 'DECISION_OVERDUE', 'error'],
   ['decision signed on the 61st working day with a recorded extension', voted, decided('2026-04-07', 5), '2026-04-10', 'DECISION_OVERDUE', ''],
   ['a failed vote opens no decision deadline', voted, (d) => setEvent(d, { type: 'CHI_BO_VOTED', date: '2026-01-05', yes: 7, eligible: 11 }), '2026-06-01', 'DECISION_OVERDUE', ''],
 
@@ -54,19 +54,20 @@ const rows: Row[] = [
 
   ['member records missing on their deadline day', member, (d) => { setDoc(d, '1-HSĐV', null); setDoc(d, '2-HSĐV', null); }, '2026-07-08', 'MEMBER_RECORDS_DUE', 'info'],
   ['member records missing the day after', member, (d) => setDoc(d, '2-HSĐV', null), '2026-07-09', 'MEMBER_RECORDS_OVERDUE', 'error'],
-  ['member records made one working day late', member, (d) => setDoc(d, '1-HSĐV', '2026-07-09'), '2026-07-10', 'MEMBER_RECORDS_OVERDUE', 'warning'],
+  ['member records made one working day late', member, (d) => setDoc(d, '1-HSĐV', '2026-07-09'), '2026-07-10', 'MEMBER_RECORDS_OVERDUE', 'error'],
 
   ['recognition vote the day before probation ends', oldMember, recognitionVote('2026-05-26'), '2026-06-01', 'RECOGNITION_VOTE_TOO_EARLY', 'error'],
   ['recognition vote on the day probation ends', oldMember, recognitionVote('2026-05-27'), '2026-06-01', 'RECOGNITION_VOTE_TOO_EARLY', ''],
   ['recognition vote on the 30th working day', oldMember, recognitionVote('2026-07-08'), '2026-07-10', 'RECOGNITION_VOTE_OVERDUE', ''],
-  ['recognition vote on the 31st working day', oldMember, recognitionVote('2026-07-09'), '2026-07-10', 'RECOGNITION_VOTE_OVERDUE', 'warning'],
+  ['recognition vote on the 31st working day', oldMember, recognitionVote('2026-07-09'), '2026-07-10', 'RECOGNITION_VOTE_OVERDUE', 'error'],
   ['no recognition vote on the 30th working day', oldMember, () => undefined, '2026-07-08', 'RECOGNITION_VOTE_DUE', 'info'],
   ['no recognition vote the day after', oldMember, () => undefined, '2026-07-09', 'RECOGNITION_VOTE_OVERDUE', 'error'],
 
   ['recognition vote without the new-member course', oldMember, (d) => { recognitionVote('2026-05-28')(d); dropEvent(d, 'NEW_MEMBER_COURSE_DONE'); }, '2026-06-01', 'NEW_MEMBER_COURSE_MISSING', 'error'],
   ['new-member course done after the recognition vote', oldMember, (d) => { recognitionVote('2026-05-28')(d); setEvent(d, { type: 'NEW_MEMBER_COURSE_DONE', date: '2026-05-29' }); }, '2026-06-01', 'NEW_MEMBER_COURSE_MISSING', 'error'],
-  ['no course early in probation: a reminder', member, () => undefined, '2026-08-01', 'NEW_MEMBER_COURSE_MISSING', 'info'],
-  ['no course 90 days before probation ends: a warning', member, () => undefined, '2027-02-26', 'NEW_MEMBER_COURSE_MISSING', 'warning'],
+  ['no course early in probation: a reminder', member, () => undefined, '2026-08-01', 'NEW_MEMBER_COURSE_DUE', 'info'],
+  ['no course 90 days before probation ends: still a reminder, not missing', member, () => undefined, '2027-02-26', 'NEW_MEMBER_COURSE_DUE', 'info'],
+  ['no course and no vote yet: nothing is missing before the vote', member, () => undefined, '2027-02-26', 'NEW_MEMBER_COURSE_MISSING', ''],
   ['recognition vote without the 10/11/12-KNĐ', oldMember, recognitionVote('2026-05-28'), '2026-06-01', 'DOCUMENT_MISSING', 'error'],
 
   ['listed candidate with an active mentor', voted, () => undefined, '2026-03-10', 'NO_MENTOR', ''],

@@ -50,35 +50,5 @@ export const SOURCE_LABELS: Record<TargetSource, string> = { unit: 'Đơn vị t
 /** Keyed by any string: a report may carry a severity a newer rulebook added. */
 export const SEVERITY_LABELS: Readonly<Record<string, string>> = SEVERITY;
 
-/** Finding codes of RULES.md §3 as a reader understands them. */
-export const FINDING_LABELS: Record<string, string> = {
-  AGE_BELOW_MIN: 'Chưa đủ 18 tuổi',
-  AGE_ABOVE_MAX: 'Quá 60 tuổi',
-  AGE_BORDERLINE: 'Tuổi sát ngưỡng',
-  EDUCATION_INSUFFICIENT: 'Chưa đủ trình độ học vấn',
-  CERTIFICATE_MISSING: 'Thiếu giấy chứng nhận lớp nhận thức',
-  CERTIFICATE_EXPIRED: 'Giấy chứng nhận hết hạn',
-  CERTIFICATE_EXPIRING: 'Giấy chứng nhận sắp hết hạn',
-  INTRODUCERS_INSUFFICIENT: 'Thiếu người giới thiệu',
-  INTRODUCER_NOT_FULL_MEMBER: 'Người giới thiệu chưa là đảng viên chính thức',
-  INTRODUCER_TOO_SHORT: 'Người giới thiệu công tác cùng chưa đủ 12 tháng',
-  UNION_RESOLUTION_MISSING: 'Thiếu nghị quyết giới thiệu của đoàn thể',
-  DOCUMENT_MISSING: 'Thiếu tài liệu hồ sơ',
-  DOCUMENT_STALE: 'Tài liệu quá 12 tháng',
-  BACKGROUND_CHECK_MISSING: 'Chưa có kết luận thẩm tra lý lịch',
-  VOTE_BELOW_THRESHOLD: 'Biểu quyết chưa đạt 2/3',
-  DECISION_OVERDUE: 'Quá hạn ra quyết định kết nạp',
-  CEREMONY_OVERDUE: 'Quá hạn tổ chức lễ kết nạp',
-  MEMBER_RECORDS_OVERDUE: 'Quá hạn lập hồ sơ đảng viên',
-  RECOGNITION_VOTE_TOO_EARLY: 'Xét công nhận trước khi hết dự bị',
-  RECOGNITION_VOTE_OVERDUE: 'Quá hạn xét công nhận chính thức',
-  NEW_MEMBER_COURSE_MISSING: 'Chưa học lớp đảng viên mới',
-  NO_MENTOR: 'Chưa phân công đảng viên giúp đỡ',
-  NO_PROBATION_MENTOR: 'Chưa phân công giúp đỡ đảng viên dự bị',
-  EVENT_ORDER_INVALID: 'Thứ tự các bước không hợp lệ',
-};
-
-/** A finding code's Vietnamese text, the code itself when the rulebook added one this build does not know. */
-export function findingLabel(code: string): string {
-  return FINDING_LABELS[code] ?? code;
-}
+// Finding words are defined once, beside the other words screens and documents share.
+export { FINDING_LABELS, findingLabel } from '../../model/labels';

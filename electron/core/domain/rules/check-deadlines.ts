@@ -1,6 +1,6 @@
 import { addWorkingDaysN } from '../calendar/calendar';
 import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
-import type { Ctx, Dated } from './context';
+import { docOnOrBefore, type Ctx, type Dated } from './context';
 import type { DeadlineKind, FindingCode } from './findings';
 import { compileRulebooks, DEFAULT_RULEBOOKS, ruleAt, type RuleId, type RuleIndex, type Rulebook } from './rulebook';
 import { cellVotePasses, committeeVotePasses } from './check-votes';
@@ -35,46 +35,52 @@ function openDeadline(c: Ctx, d: Open): void {
 
 type DecisionEvent = Dated<'ADMISSION_DECIDED'> | Dated<'RECOGNITION_DECIDED'>;
 
+/** Working days the admission decision deadline was extended by, capped at the rule's maximum. */
+function extensionOf(c: Ctx, decision: DecisionEvent | undefined, max: number): number {
+  // Files written before DECISION_EXTENDED existed recorded the extension on the decision itself.
+  const legacy = decision?.event.type === 'ADMISSION_DECIDED' ? (decision.event.extensionDays ?? 0) : 0;
+  return Math.min(c.facts.extensionDays + legacy, max);
+}
+
 /**
- * Rule `decision-deadline` for the admission (9-KNĐ, 60 working days after 6-KNĐ) or recognition decision (16-KNĐ,
- * 30 after 13-KNĐ). A decision signed late is a completed act of the superior: a warning without due date. While
- * none is signed, past the normal limit but inside the possible extension it is a warning, past that an error.
+ * Rule `decision-deadline` for the admission (9-KNĐ, 60 working days after 6-KNĐ, plus a recorded extension of at
+ * most 30) or recognition decision (16-KNĐ, 30 after 13-KNĐ). The due date is the normal one unless an extension
+ * is recorded. Broken, whether still open or signed late, it is an error carrying the due date that was broken.
  */
 function checkDecision(c: Ctx, admission: boolean, voteDay: DayNumber, decision: DecisionEvent | undefined): void {
   const applied = c.rule('decision-deadline', decision?.day ?? voteDay);
   const p = applied.rule.parameters;
   const days = admission ? p.admissionWorkingDays : p.recognitionWorkingDays;
+  const extension = admission ? extensionOf(c, decision, p.maxExtensionWorkingDays) : 0;
   const what = admission ? 'quyết định kết nạp (9-KNĐ)' : 'quyết định công nhận đảng viên chính thức (16-KNĐ)';
   const vote = admission ? 'chi bộ đề nghị kết nạp' : 'chi bộ đề nghị công nhận';
   const refs = [admission ? '9-KNĐ' : '16-KNĐ'];
-  const due = addWorkingDaysN(voteDay, days, c.calendar);
-  const hardDue = addWorkingDaysN(voteDay, days + p.maxExtensionWorkingDays, c.calendar);
+  const due = addWorkingDaysN(voteDay, days + extension, c.calendar);
+  const span = extension > 0 ? `${days} ngày làm việc, gia hạn thêm ${extension} ngày` : `${days} ngày làm việc`;
   if (decision) {
-    const extension = Math.min(decision.event.type === 'ADMISSION_DECIDED' ? (decision.event.extensionDays ?? 0) : 0, p.maxExtensionWorkingDays);
-    const limit = addWorkingDaysN(voteDay, days + extension, c.calendar);
-    if (decision.day > limit) {
-      c.add('DECISION_OVERDUE', 'warning', applied, `${what} ký ngày ${toViDate(decision.day)}, quá hạn ${toViDate(limit)} (${days + extension} ngày làm việc sau ngày ${vote} ${toViDate(voteDay)}). Cấp ủy có thẩm quyền phải kiểm điểm trách nhiệm.`, { refs });
+    if (decision.day > due) {
+      c.add('DECISION_OVERDUE', 'error', applied, `${capitalise(what)} ký ngày ${toViDate(decision.day)}, quá hạn ${toViDate(due)} (${span} sau ngày ${vote} ${toViDate(voteDay)}). Cấp ủy có thẩm quyền phải kiểm điểm trách nhiệm.`, { due, refs });
     }
     return;
   }
-  if (c.facts.asOf > due && c.facts.asOf <= hardDue) {
-    c.deadlines.push({ kind: admission ? 'admission-decision' : 'recognition-decision', rule: 'decision-deadline', due: toIso(hardDue), overdue: false, label: `Hạn ${what} (kể cả gia hạn)` });
-    c.add('DECISION_OVERDUE', 'warning', applied, `Đã quá hạn ${days} ngày làm việc (${toViDate(due)}) kể từ ngày ${vote} ${toViDate(voteDay)} mà chưa có ${what}. Nếu được gia hạn, hạn chót là ${toViDate(hardDue)}; đôn đốc cấp ủy có thẩm quyền.`, { due: hardDue, refs });
-    return;
-  }
+  const canExtend = admission && extension < p.maxExtensionWorkingDays;
   openDeadline(c, {
     kind: admission ? 'admission-decision' : 'recognition-decision',
     applied,
-    due: c.facts.asOf > due ? hardDue : due,
+    due,
     dueCode: 'DECISION_DUE',
     overdueCode: 'DECISION_OVERDUE',
     label: `Hạn ${what}`,
     message:
-      c.facts.asOf > hardDue
-        ? `Quá hạn ${what}: hạn ${toViDate(due)}, kể cả gia hạn tối đa ${p.maxExtensionWorkingDays} ngày làm việc là ${toViDate(hardDue)}. Báo cáo cấp ủy cấp trên.`
-        : `Cấp ủy có thẩm quyền ra ${what} chậm nhất ngày ${toViDate(due)} (${days} ngày làm việc sau ngày ${vote} ${toViDate(voteDay)}).`,
+      c.facts.asOf > due
+        ? `Quá hạn ${what}: hạn ${toViDate(due)} (${span} sau ngày ${vote} ${toViDate(voteDay)}). Đôn đốc và báo cáo cấp ủy cấp trên${canExtend ? '; nếu cấp có thẩm quyền đã gia hạn, ghi nhận việc gia hạn' : ''}.`
+        : `Cấp ủy có thẩm quyền ra ${what} chậm nhất ngày ${toViDate(due)} (${span} sau ngày ${vote} ${toViDate(voteDay)}).`,
     refs,
   });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The admission decision deadline, once the chi bộ vote has passed and the ĐUCS (if it voted) agreed. */
@@ -101,8 +107,8 @@ export function checkRecognitionDecision(c: Ctx): void {
 
 /**
  * Rule `ceremony-deadline`: 30 working days from the day the cell received the decision (the signing date when the
- * receipt is unknown, or always when a rulebook says `countFrom: 'signed'`). A late ceremony is an error unless
- * the superior's consent is recorded on the event.
+ * receipt is unknown, or always when a rulebook says `countFrom: 'signed'`). A later ceremony needs the superior's
+ * consent (DONG-Y-CAP-TREN) dated before it; without one it is an error carrying the broken due date.
  */
 export function checkCeremony(c: Ctx): void {
   const decision = c.facts.latest.ADMISSION_DECIDED;
@@ -112,14 +118,23 @@ export function checkCeremony(c: Ctx): void {
   const ceremony = c.facts.latest.CEREMONY_HELD;
   const applied = c.rule('ceremony-deadline', ceremony?.day ?? decision.day);
   const { workingDays, countFrom } = applied.rule.parameters;
+  const consentForm = applied.rule.parameters.consentForm ?? 'DONG-Y-CAP-TREN';
   const received = decision.event.received ? toDay(decision.event.received) : null;
   const start = countFrom === 'received' && received !== null ? received : decision.day;
   const startText = start === received ? `nhận quyết định ${toViDate(start)}` : `ký quyết định ${toViDate(start)}`;
   const due = addWorkingDaysN(start, workingDays, c.calendar);
+  const refs = ['9-KNĐ', consentForm];
   if (ceremony) {
-    if (ceremony.day > due && !ceremony.event.superiorConsent) {
-      c.add('CEREMONY_OVERDUE', 'error', applied, `Lễ kết nạp tổ chức ngày ${toViDate(ceremony.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}) mà chưa ghi nhận ý kiến đồng ý của cấp ủy cấp trên. Báo cáo và ghi nhận ý kiến của cấp ủy cấp trên.`, { refs: ['9-KNĐ'] });
+    // `superiorConsent` is how files written before DONG-Y-CAP-TREN existed recorded the same consent.
+    const consented = ceremony.event.superiorConsent === true || docOnOrBefore(c.facts, consentForm, ceremony.day - 1) !== null;
+    if (ceremony.day > due && !consented) {
+      c.add('CEREMONY_OVERDUE', 'error', applied, `Lễ kết nạp tổ chức ngày ${toViDate(ceremony.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}) mà không có văn bản đồng ý của cấp ủy cấp trên ghi ngày trước lễ. Báo cáo cấp ủy cấp trên.`, { due, refs });
     }
+    return;
+  }
+  const consent = docOnOrBefore(c.facts, consentForm, c.facts.asOf);
+  if (c.facts.asOf > due && consent !== null) {
+    c.deadlines.push({ kind: 'ceremony', rule: 'ceremony-deadline', due: toIso(due), overdue: false, label: `Tổ chức lễ kết nạp (cấp trên đồng ý tổ chức muộn ngày ${toViDate(consent)})` });
     return;
   }
   openDeadline(c, {
@@ -131,9 +146,9 @@ export function checkCeremony(c: Ctx): void {
     label: 'Hạn tổ chức lễ kết nạp',
     message:
       c.facts.asOf > due
-        ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên và chỉ tổ chức khi được đồng ý.`
+        ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên; chỉ tổ chức khi có văn bản đồng ý và ghi nhận văn bản đó (${consentForm}).`
         : `Tổ chức lễ kết nạp chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}).`,
-    refs: ['9-KNĐ'],
+    refs,
   });
 }
 
@@ -150,7 +165,7 @@ export function checkMemberRecords(c: Ctx): void {
   if (missing.length === 0) {
     const late = forms.filter((f) => c.facts.docs[f]![0]! > due);
     if (late.length > 0) {
-      c.add('MEMBER_RECORDS_OVERDUE', 'warning', applied, `${late.join(', ')} lập sau hạn ${toViDate(due)} (${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}).`, { refs: late });
+      c.add('MEMBER_RECORDS_OVERDUE', 'error', applied, `${late.join(', ')} lập sau hạn ${toViDate(due)} (${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}).`, { due, refs: late });
     }
     return;
   }

@@ -1,4 +1,6 @@
+import type { DocumentForm } from '../../model/dossier';
 import { addMonths, toDay, toViDate, type DayNumber } from '../calendar/days';
+import { unionForm } from './check-introducers';
 import { docOnOrBefore, hasVoted, preVoteSeverity, type Ctx, type Facts } from './context';
 
 function certText(issued: DayNumber, expiry: DayNumber): string {
@@ -40,7 +42,7 @@ export function checkCertificate(c: Ctx, preparing: boolean): void {
 
 /** Introduction letters on file by the vote: 3-KNĐ documents, or introducers with a recorded letter date. */
 function letterDays(facts: Facts): DayNumber[] {
-  const fromDocs = (facts.docs['3-KNĐ'] ?? []).filter((d) => d <= facts.refDay);
+  const fromDocs = facts.letters.filter((l) => l.day <= facts.refDay).map((l) => l.day);
   const fromIntroducers: DayNumber[] = [];
   for (const intro of facts.dossier.introducers) {
     if (intro.letterDate && toDay(intro.letterDate) <= facts.refDay) {
@@ -51,30 +53,36 @@ function letterDays(facts: Facts): DayNumber[] {
 }
 
 /**
- * DOCUMENT_MISSING for the forms the chi bộ needs before it votes (1-, 2-, 5-KNĐ and one 3-KNĐ per introducer),
- * and BACKGROUND_CHECK_MISSING for the certified verification result (TTLL), which must predate the vote. Missing
- * forms are grouped into one finding so the to-do list shows one line per candidate.
+ * DOCUMENT_MISSING for the forms the chi bộ needs on the day it votes (1-, 2-, 5-KNĐ, one 3-KNĐ per introducer, the
+ * union resolution of the path and the TTLL), and BACKGROUND_CHECK_MISSING for the certified verification result,
+ * which may be dated on the vote day. Judged once the vote is recorded; before it the checklist shows what is
+ * missing. Missing forms are grouped into one finding so the to-do list shows one line per candidate.
  */
 export function checkPreVoteDocuments(c: Ctx): void {
   const { facts } = c;
   const ref = facts.refDay;
-  const severity = preVoteSeverity(facts);
   const applied = c.rule('dossier-documents', ref);
-  const missing: string[] = applied.rule.parameters.beforeVote.filter((f) => docOnOrBefore(facts, f, ref) === null);
+  const background = c.rule('background-check', ref);
+  const union = unionForm(facts, c.rule('introducers', ref).rule.parameters);
+  const required: DocumentForm[] = [...applied.rule.parameters.beforeVote];
+  if (union && !required.includes(union)) {
+    required.push(union);
+  }
+  const form = background.rule.parameters.form;
+  if (!required.includes(form)) {
+    required.push(form);
+  }
+  const missing: string[] = required.filter((f) => docOnOrBefore(facts, f, ref) === null);
   const letters = letterDays(facts).length;
   const introducers = facts.dossier.introducers.length;
   if (letters < introducers) {
     missing.push(introducers - letters > 1 ? `3-KNĐ (thiếu ${introducers - letters} giấy)` : '3-KNĐ');
   }
   if (missing.length > 0) {
-    const when = hasVoted(facts) ? `khi chi bộ xét ngày ${toViDate(ref)}` : 'để chi bộ xét';
-    c.add('DOCUMENT_MISSING', severity, applied, `Hồ sơ còn thiếu ${missing.join(', ')} ${when}. Hoàn thiện và ghi nhận ngày của từng văn bản.`, { refs: missing.map((m) => m.split(' ')[0]!) });
+    c.add('DOCUMENT_MISSING', 'error', applied, `Hồ sơ còn thiếu ${missing.join(', ')} khi chi bộ xét ngày ${toViDate(ref)}. Hoàn thiện và ghi nhận ngày của từng văn bản; báo cáo cấp ủy cơ sở.`, { refs: missing.map((m) => m.split(' ')[0]!) });
   }
-  const background = c.rule('background-check', ref);
-  const form = background.rule.parameters.form;
   if (docOnOrBefore(facts, form, ref) === null) {
-    const when = hasVoted(facts) ? `trước ngày chi bộ xét ${toViDate(ref)}` : 'trước khi chi bộ xét';
-    c.add('BACKGROUND_CHECK_MISSING', severity, background, `Chưa có kết luận thẩm tra lý lịch được cấp ủy cơ sở chứng nhận (ứng viên, cha mẹ, cha mẹ vợ/chồng hoặc người nuôi dưỡng, vợ/chồng, con đã thành niên) ${when}. Đôn đốc cấp ủy cơ sở hoàn thành thẩm tra.`, { refs: [form] });
+    c.add('BACKGROUND_CHECK_MISSING', 'error', background, `Chưa có kết luận thẩm tra lý lịch được cấp ủy cơ sở chứng nhận (ứng viên, cha mẹ, cha mẹ vợ/chồng hoặc người nuôi dưỡng, vợ/chồng, con đã thành niên) đến ngày chi bộ xét ${toViDate(ref)}. Đôn đốc cấp ủy cơ sở hoàn thành thẩm tra.`, { refs: [form] });
   }
 }
 

@@ -1,6 +1,7 @@
 import { EDUCATION_LEVELS } from '../../model/dossier';
-import { addMonths, toViDate, wholeMonthsBetween, ymdOf, type DayNumber } from '../calendar/days';
-import { docOnOrBefore, hasVoted, preVoteSeverity, type Ctx } from './context';
+import { addMonths, toViDate, ymdOf, type DayNumber } from '../calendar/days';
+import { ageInMonths, docOnOrBefore, hasVoted, preVoteSeverity, type Ctx } from './context';
+import { ageLimits } from './rulebook';
 
 function ageText(months: number): string {
   const rest = months % 12;
@@ -11,43 +12,40 @@ function whenText(voted: boolean, ref: DayNumber): string {
   return voted ? `Ngày chi bộ xét (${toViDate(ref)})` : `Đến ngày ${toViDate(ref)}`;
 }
 
-function sameMonth(a: DayNumber, b: DayNumber): boolean {
-  const x = ymdOf(a);
-  const y = ymdOf(b);
-  return x.y === y.y && x.m === y.m;
+/** "tháng 5/2026": the month in which a number of calendar months of age is reached. */
+function monthText(birth: DayNumber, months: number): string {
+  const { y, m } = ymdOf(addMonths(birth, months));
+  return `tháng ${m}/${y}`;
 }
 
 /**
- * Rule `age`: whole months since birth on the chi bộ vote day, 18–60 years; over 60 only with a recorded
- * DONG-Y-TINH. Before the vote the check runs on `asOf` and only warns. In the birth month of the 18th or 60th
- * birthday the texts do not settle whether the day of the month counts, so a vote there is flagged for the
- * secretary to confirm (AGE_BORDERLINE) unless the whole-month count already fails.
+ * Rule `age`, counted by calendar month on the chi bộ vote day: 216–720 months. A vote in the birth month of the
+ * 18th or 60th birthday is allowed but flagged for the secretary to confirm (AGE_BORDERLINE); over 60 only with a
+ * recorded DONG-Y-TINH. Before the vote the check runs on today and only warns.
  */
 export function checkAge(c: Ctx): void {
   const { facts } = c;
   const ref = facts.refDay;
   const applied = c.rule('age', ref);
-  const { minYears, maxYears } = applied.rule.parameters;
-  const months = wholeMonthsBetween(facts.birth, ref);
-  const minDay = addMonths(facts.birth, minYears * 12);
-  const maxDay = addMonths(facts.birth, maxYears * 12);
+  const { min, max } = ageLimits(applied.rule.parameters);
+  const months = ageInMonths(facts, ref);
   const voted = hasVoted(facts);
-  if (months < minYears * 12) {
+  if (months < min) {
+    const from = monthText(facts.birth, min);
     const todo = voted
-      ? `Nghị quyết chi bộ không hợp lệ; chỉ xét lại từ ngày ${toViDate(minDay)}.`
-      : `Chỉ đưa ra chi bộ xét từ ngày ${toViDate(minDay)}.`;
-    c.add('AGE_BELOW_MIN', preVoteSeverity(facts), applied, `${whenText(voted, ref)} ứng viên mới ${ageText(months)}, chưa đủ ${minYears} tuổi (đủ ngày ${toViDate(minDay)}). ${todo}`);
+      ? `Nghị quyết chi bộ không hợp lệ; chỉ xét lại từ ${from}.`
+      : `Chỉ đưa ra chi bộ xét từ ${from}.`;
+    c.add('AGE_BELOW_MIN', preVoteSeverity(facts), applied, `${whenText(voted, ref)} ứng viên mới ${ageText(months)} (tính theo tháng), chưa đủ ${ageText(min)}. ${todo}`);
     return;
   }
-  if (months > maxYears * 12) {
-    if (docOnOrBefore(facts, 'DONG-Y-TINH', ref) === null) {
-      c.add('AGE_ABOVE_MAX', preVoteSeverity(facts), applied, `${whenText(voted, ref)} ứng viên đã ${ageText(months)}, quá ${maxYears} tuổi. Chỉ được xét khi có văn bản đồng ý của ban thường vụ tỉnh ủy (hoặc tương đương) trước khi quyết định; ghi nhận văn bản DONG-Y-TINH.`, { refs: ['DONG-Y-TINH'] });
+  if (months > max) {
+    if (docOnOrBefore(facts, 'DONG-Y-TINH', facts.asOf) === null) {
+      c.add('AGE_ABOVE_MAX', preVoteSeverity(facts), applied, `${whenText(voted, ref)} ứng viên đã ${ageText(months)} (tính theo tháng), quá ${ageText(max)}. Chỉ được xét khi có văn bản đồng ý của ban thường vụ tỉnh ủy (hoặc tương đương); ghi nhận văn bản DONG-Y-TINH.`, { refs: ['DONG-Y-TINH'] });
     }
     return;
   }
-  if (voted && (sameMonth(ref, minDay) || sameMonth(ref, maxDay))) {
-    const birthday = sameMonth(ref, minDay) ? minDay : maxDay;
-    c.add('AGE_BORDERLINE', 'warning', applied, `Chi bộ xét ngày ${toViDate(ref)}, trong tháng sinh nhật ${ageText(wholeMonthsBetween(facts.birth, birthday))} của ứng viên (${toViDate(birthday)}). Tuổi tính theo tháng: đề nghị kiểm tra và xác nhận ứng viên đủ điều kiện về tuổi.`);
+  if (voted && (months === min || months === max)) {
+    c.add('AGE_BORDERLINE', 'warning', applied, `Chi bộ xét ngày ${toViDate(ref)}, trong tháng sinh nhật ${ageText(months)} của ứng viên (sinh ngày ${toViDate(facts.birth)}). Tuổi tính theo tháng nên vẫn đủ điều kiện; đề nghị kiểm tra lại ngày sinh và xác nhận.`);
   }
 }
 
@@ -64,9 +62,10 @@ const LEVEL_LABEL: Readonly<Record<string, string>> = {
 };
 
 /**
- * Rule `education`: THCS or higher (a THCS diploma, or from 2026 the học bạ "completed THCS" note, both recorded
- * as `thcs`). Exceptions `primary`/`literate` are the recorded basis; those listed in `consentExceptions` also need
- * the provincial DONG-Y-TINH document. A missing education level is reported so the secretary fills it in.
+ * Rule `education`, judged on the chi bộ vote: THCS or higher (a THCS diploma, or from 2026 the học bạ "completed
+ * THCS" note, both recorded as `thcs`). Exceptions `primary`/`literate` are the recorded basis; those listed in
+ * `consentExceptions` also need the provincial DONG-Y-TINH document. A vote with no level recorded cannot show the
+ * condition was met, so it is reported too.
  */
 export function checkEducation(c: Ctx): void {
   const { facts } = c;
@@ -75,16 +74,16 @@ export function checkEducation(c: Ctx): void {
   const { education, educationException } = facts.dossier.candidate;
   if (educationException) {
     const needsConsent = consentExceptions.includes(educationException);
-    if (needsConsent && docOnOrBefore(facts, 'DONG-Y-TINH', facts.refDay) === null) {
-      c.add('EDUCATION_INSUFFICIENT', preVoteSeverity(facts), applied, `Ứng viên xét theo ngoại lệ "${educationException === 'literate' ? 'biết đọc, biết viết chữ quốc ngữ' : 'tốt nghiệp tiểu học'}" nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy. Ghi nhận văn bản DONG-Y-TINH trước khi chi bộ xét.`, { refs: ['DONG-Y-TINH'] });
+    if (needsConsent && docOnOrBefore(facts, 'DONG-Y-TINH', facts.asOf) === null) {
+      c.add('EDUCATION_INSUFFICIENT', 'error', applied, `Ứng viên xét theo ngoại lệ "${educationException === 'literate' ? 'biết đọc, biết viết chữ quốc ngữ' : 'tốt nghiệp tiểu học'}" nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy. Ghi nhận văn bản DONG-Y-TINH trước khi chi bộ xét.`, { refs: ['DONG-Y-TINH'] });
     }
     return;
   }
   if (!education) {
-    c.add('EDUCATION_INSUFFICIENT', 'warning', applied, `Chưa ghi trình độ học vấn của ứng viên; cần tối thiểu ${LEVEL_LABEL[minLevel]}. Bổ sung trình độ (bằng THCS hoặc xác nhận hoàn thành chương trình THCS trong học bạ).`);
+    c.add('EDUCATION_INSUFFICIENT', 'error', applied, `Chi bộ đã xét ngày ${toViDate(facts.refDay)} nhưng chưa ghi trình độ học vấn của ứng viên; cần tối thiểu ${LEVEL_LABEL[minLevel]}. Bổ sung trình độ (bằng THCS hoặc xác nhận hoàn thành chương trình THCS trong học bạ).`);
     return;
   }
   if (LEVEL_RANK[education]! < LEVEL_RANK[minLevel]!) {
-    c.add('EDUCATION_INSUFFICIENT', preVoteSeverity(facts), applied, `Trình độ ${LEVEL_LABEL[education]} chưa đạt tối thiểu ${LEVEL_LABEL[minLevel]}. Chỉ xét được nếu thuộc diện ngoại lệ (vùng khó khăn, người có uy tín) và ghi nhận căn cứ ngoại lệ.`);
+    c.add('EDUCATION_INSUFFICIENT', 'error', applied, `Trình độ ${LEVEL_LABEL[education]} chưa đạt tối thiểu ${LEVEL_LABEL[minLevel]}. Chỉ xét được nếu thuộc diện ngoại lệ (vùng khó khăn, người có uy tín) và ghi nhận căn cứ ngoại lệ.`);
   }
 }

@@ -18,6 +18,7 @@ export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
   WITHDRAWN: 'dừng theo dõi',
   STRUCK_OFF: 'xóa tên',
   TRANSFERRED_OUT: 'chuyển đi',
+  DECISION_EXTENDED: 'gia hạn thời hạn ra quyết định kết nạp',
 };
 
 /** Pairs [earlier, later]: when both happened, the later may not be dated before the earlier. */
@@ -28,6 +29,7 @@ const ORDER: readonly (readonly [EventType, EventType])[] = [
   ['DOSSIER_STARTED', 'CHI_BO_VOTED'],
   ['CHI_BO_VOTED', 'DUCS_VOTED'],
   ['CHI_BO_VOTED', 'ADMISSION_DECIDED'],
+  ['CHI_BO_VOTED', 'DECISION_EXTENDED'],
   ['DUCS_VOTED', 'ADMISSION_DECIDED'],
   ['ADMISSION_DECIDED', 'CEREMONY_HELD'],
   ['CEREMONY_HELD', 'NEW_MEMBER_COURSE_DONE'],
@@ -44,6 +46,7 @@ const ORDER: readonly (readonly [EventType, EventType])[] = [
 const REQUIRES: readonly (readonly [EventType, EventType])[] = [
   ['DUCS_VOTED', 'CHI_BO_VOTED'],
   ['ADMISSION_DECIDED', 'CHI_BO_VOTED'],
+  ['DECISION_EXTENDED', 'CHI_BO_VOTED'],
   ['CEREMONY_HELD', 'ADMISSION_DECIDED'],
   ['NEW_MEMBER_COURSE_DONE', 'CEREMONY_HELD'],
   ['RECOGNITION_VOTED', 'CEREMONY_HELD'],

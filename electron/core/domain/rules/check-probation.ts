@@ -5,7 +5,7 @@ import { probationEnd } from './check-deadlines';
 
 /**
  * Rule `recognition-vote`: the 13-KNĐ vote falls on or after the probation end and within 30 working days of it.
- * A late vote is a warning, not an error: recognition still takes effect on the probation end.
+ * A late vote is an error carrying the broken due date, though recognition still takes effect on the probation end.
  */
 export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
   const end = probationEnd(c.index, ceremonyDay);
@@ -18,7 +18,7 @@ export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boole
     if (vote.day < end) {
       c.add('RECOGNITION_VOTE_TOO_EARLY', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)}, trước ngày hết 12 tháng dự bị ${toViDate(end)}. Nghị quyết phải ghi ngày từ ${toViDate(end)} trở đi; chi bộ họp xét lại.`, { refs });
     } else if (vote.day > due) {
-      c.add('RECOGNITION_VOTE_OVERDUE', 'warning', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc sau ngày hết dự bị). Việc công nhận vẫn tính từ ngày hết dự bị ${toViDate(end)}.`, { refs });
+      c.add('RECOGNITION_VOTE_OVERDUE', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)}, quá hạn ${toViDate(due)} (${workingDays} ngày làm việc sau ngày hết dự bị). Việc công nhận vẫn tính từ ngày hết dự bị ${toViDate(end)}; chi bộ kiểm điểm việc xét chậm.`, { due, refs });
     }
     return;
   }
@@ -35,8 +35,8 @@ export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boole
 }
 
 /**
- * The new-member course must be done during probation and before the 13-KNĐ vote. While probation runs its
- * absence is info until `courseReminderDays` before the end, then a warning; a vote without it is an error.
+ * The new-member course must be done during probation and before the 13-KNĐ vote: a vote without it is an error;
+ * until the vote its absence is a reminder (info) due by the last day the vote may be held.
  */
 export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
   const end = probationEnd(c.index, ceremonyDay);
@@ -53,9 +53,8 @@ export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boole
   if (course || !open) {
     return;
   }
-  const remind = end - applied.rule.parameters.courseReminderDays;
-  const severity = c.facts.asOf >= remind ? 'warning' : 'info';
-  c.add('NEW_MEMBER_COURSE_MISSING', severity, applied, `Đảng viên dự bị chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; phải học xong trước khi chi bộ xét công nhận (hết dự bị ngày ${toViDate(end)}). Đề nghị cử đi học.`, { due: end, refs });
+  const due = addWorkingDaysN(end, applied.rule.parameters.workingDays, c.calendar);
+  c.add('NEW_MEMBER_COURSE_DUE', 'info', applied, `Đảng viên dự bị chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; phải học xong trước khi chi bộ xét công nhận (hết dự bị ngày ${toViDate(end)}, xét chậm nhất ngày ${toViDate(due)}). Đề nghị cử đi học.`, { due, refs });
 }
 
 /** Documents the chi bộ needs before the recognition vote (10-, 11-, 12-KNĐ); an error once it voted without them. */

@@ -22,7 +22,7 @@ const COMMITTEE_FORM = { DUCS_VOTED: '8-KNĐ', DUCS_RECOGNITION_VOTED: '15-KNĐ'
 
 function checkCellVote(c: Ctx, vote: CellVote): void {
   const applied = c.rule('vote-chi-bo', vote.day);
-  const { numerator, denominator, minEligible } = applied.rule.parameters;
+  const { numerator, denominator } = applied.rule.parameters;
   const { yes, eligible } = vote.event;
   const form = CELL_FORM[vote.event.type];
   const outcome = voteOutcome(yes, eligible, applied.rule.parameters);
@@ -31,8 +31,6 @@ function checkCellVote(c: Ctx, vote: CellVote): void {
     c.add('VOTE_BELOW_THRESHOLD', 'error', applied, `${when}: ${yes} phiếu tán thành nhiều hơn tổng số ${eligible} đảng viên chính thức. Kiểm tra lại số liệu biểu quyết.`, { refs: [form] });
   } else if (!outcome.passes) {
     c.add('VOTE_BELOW_THRESHOLD', 'error', applied, `${when}: ${yes}/${eligible} đảng viên chính thức tán thành, cần ít nhất ${outcome.needed} (${numerator}/${denominator}). Nghị quyết không đạt; không được chuyển hồ sơ lên cấp trên.`, { refs: [form] });
-  } else if (eligible < minEligible) {
-    c.add('VOTE_BELOW_THRESHOLD', 'warning', applied, `${when}: chi bộ chỉ có ${eligible} đảng viên chính thức (dưới ${minEligible}). Kiểm tra lại số đảng viên chính thức có quyền biểu quyết.`, { refs: [form] });
   }
 }
 

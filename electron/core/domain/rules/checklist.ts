@@ -1,10 +1,10 @@
 import type { Dossier } from '../../model/dossier';
 import { addWorkingDaysN } from '../calendar/calendar';
-import { addMonths, toDay, toIso, toViDate, wholeMonthsBetween, type DayNumber } from '../calendar/days';
+import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
 import { probationEnd } from './check-deadlines';
-import { introductionPath, pathProblems, UNION_FORM } from './check-introducers';
-import { collectFacts, docOnOrBefore, type EvalContext, type Facts } from './context';
-import { compileRulebooks, ruleAt, type RuleIndex } from './rulebook';
+import { introductionPath, letterDayOf, pathProblems, UNION_FORM } from './check-introducers';
+import { ageInMonths, collectFacts, docOnOrBefore, type EvalContext, type Facts } from './context';
+import { ageLimits, compileRulebooks, ruleAt, youthBelowMonths, type RuleIndex } from './rulebook';
 import { deriveStage, stageRank, STAGE_OF_EVENT, isTerminalStage, type Stage } from './stage';
 
 export type ChecklistStatus = 'present' | 'missing' | 'stale' | 'expired' | 'not-yet';
@@ -87,15 +87,16 @@ function addPreVote(b: Builder): void {
   push(b, { form: '2-KNĐ', label: 'Lý lịch của người xin vào Đảng', expected: preparing, dueNote: BEFORE_VOTE });
   push(b, { form: 'TTLL', label: 'Kết luận thẩm tra lý lịch (cấp ủy cơ sở chứng nhận)', expected: preparing, dueNote: BEFORE_VOTE });
   const params = ruleAt(b.index, 'introducers', facts.refDay).rule.parameters;
-  let path = introductionPath(facts, params.youthMaxAgeYears);
-  if (path !== 'hai-dang-vien' && pathProblems(facts, path, params.youthMaxAgeYears).length > 0) {
+  const youthBelow = youthBelowMonths(params);
+  let path = introductionPath(facts, youthBelow);
+  if (path !== 'hai-dang-vien' && pathProblems(facts, path, youthBelow).length > 0) {
     path = 'hai-dang-vien';
   }
   const letters = path === 'hai-dang-vien' ? params.fullMembersDefault : params.fullMembersWithUnion;
   const days = (facts.docs['3-KNĐ'] ?? []).filter((d) => d <= facts.asOf);
   for (let i = 0; i < letters; i++) {
     const intro = facts.dossier.introducers[i];
-    const day = days[i] ?? (intro?.letterDate ? toDay(intro.letterDate) : null);
+    const day = intro ? letterDayOf(facts, intro.name, intro.letterDate) : (days[i] ?? null);
     const who = intro ? `: ${intro.name}` : '';
     push(b, { form: '3-KNĐ', label: `Giấy giới thiệu người vào Đảng (người thứ ${i + 1}${who})`, expected: preparing, day, dueNote: BEFORE_VOTE });
   }
@@ -104,7 +105,7 @@ function addPreVote(b: Builder): void {
     push(b, { form: UNION_FORM[path], label, expected: preparing, dueNote: BEFORE_VOTE });
   }
   push(b, { form: '5-KNĐ', label: 'Tổng hợp ý kiến nhận xét của đoàn thể nơi làm việc và chi ủy nơi cư trú', expected: preparing, dueNote: BEFORE_VOTE });
-  const over = wholeMonthsBetween(facts.birth, facts.refDay) > ruleAt(b.index, 'age', facts.refDay).rule.parameters.maxYears * 12;
+  const over = ageInMonths(facts, facts.refDay) > ageLimits(ruleAt(b.index, 'age', facts.refDay).rule.parameters).max;
   if (over || facts.dossier.candidate.educationException === 'literate') {
     push(b, { form: 'DONG-Y-TINH', label: 'Văn bản đồng ý của ban thường vụ tỉnh ủy (trên 60 tuổi hoặc ngoại lệ học vấn)', expected: preparing, dueNote: BEFORE_VOTE });
   }
@@ -114,7 +115,9 @@ function addAdmission(b: Builder): void {
   const { latest } = b.facts;
   const hasDucs = (b.facts.dossier.unit.ducsMembers ?? 0) > 0;
   const voteDay = latest.CHI_BO_VOTED?.day ?? null;
-  const decisionNote = voteDay === null ? undefined : `Chậm nhất ngày ${toViDate(addWorkingDaysN(voteDay, ruleAt(b.index, 'decision-deadline', voteDay).rule.parameters.admissionWorkingDays, b.ctx.calendar))}`;
+  const decisionRule = voteDay === null ? null : ruleAt(b.index, 'decision-deadline', voteDay).rule.parameters;
+  const decisionDays = decisionRule ? decisionRule.admissionWorkingDays + Math.min(b.facts.extensionDays, decisionRule.maxExtensionWorkingDays) : 0;
+  const decisionNote = voteDay === null ? undefined : `Chậm nhất ngày ${toViDate(addWorkingDaysN(voteDay, decisionDays, b.ctx.calendar))}`;
   push(b, { form: '6-KNĐ', label: 'Nghị quyết chi bộ đề nghị kết nạp', expected: false, day: voteDay ?? docOnOrBefore(b.facts, '6-KNĐ', b.facts.asOf) });
   push(b, { form: '7-KNĐ', label: 'Báo cáo thẩm định của đảng ủy bộ phận (nếu có)', required: false, expected: false });
   push(b, { form: '8-KNĐ', label: 'Nghị quyết đảng ủy cơ sở đề nghị kết nạp', required: hasDucs, expected: hasDucs && latest.ADMISSION_DECIDED !== undefined, day: latest.DUCS_VOTED?.day ?? docOnOrBefore(b.facts, '8-KNĐ', b.facts.asOf) });

@@ -1,6 +1,6 @@
 import type { CandidateEvent, Dossier, DocumentForm, EventType } from '../../model/dossier';
 import type { WorkingCalendar } from '../calendar/calendar';
-import { toDay, type DayNumber } from '../calendar/days';
+import { toDay, ymdOf, type DayNumber } from '../calendar/days';
 import type { Deadline, Finding, FindingCode, Severity } from './findings';
 import type { AppliedRule, RuleId, RuleIndex, Rulebook } from './rulebook';
 import { deriveStage, stageRank, type Stage } from './stage';
@@ -25,6 +25,10 @@ export type Facts = {
   courses: DayNumber[];
   /** Days of each document form present, ascending. */
   docs: Partial<Record<DocumentForm, DayNumber[]>>;
+  /** Introduction letters (3-KNĐ) with the name of who signed them, when recorded. */
+  letters: { day: DayNumber; signer: string | null }[];
+  /** Working days of every recorded extension of the admission decision deadline (DECISION_EXTENDED), summed. */
+  extensionDays: number;
   /** The earliest event day in the file, including events after `asOf` (Infinity when there are none). */
   firstDay: DayNumber;
   /** The chi bộ vote day, or null when the cell has not voted yet. */
@@ -51,6 +55,7 @@ function emptyLatest(): LatestEvents {
     WITHDRAWN: undefined,
     STRUCK_OFF: undefined,
     TRANSFERRED_OUT: undefined,
+    DECISION_EXTENDED: undefined,
   };
 }
 
@@ -69,6 +74,7 @@ function insertSorted(days: DayNumber[], day: DayNumber): void {
 export function collectFacts(dossier: Dossier, asOf: DayNumber, asOfIso: string): Facts {
   const latest = emptyLatest() as Record<EventType, { event: CandidateEvent; day: DayNumber } | undefined>;
   const courses: DayNumber[] = [];
+  let extensionDays = 0;
   let firstDay = Number.POSITIVE_INFINITY;
   for (const event of dossier.events) {
     const day = toDay(event.date);
@@ -82,20 +88,26 @@ export function collectFacts(dossier: Dossier, asOf: DayNumber, asOfIso: string)
     }
     if (event.type === 'COURSE_CERTIFIED') {
       insertSorted(courses, day);
+    } else if (event.type === 'DECISION_EXTENDED') {
+      extensionDays += event.workingDays;
     }
   }
   const docs: Partial<Record<DocumentForm, DayNumber[]>> = {};
+  const letters: Facts['letters'] = [];
   for (const doc of dossier.documents) {
     const day = toDay(doc.date);
     if (day <= asOf) {
       insertSorted((docs[doc.form] ??= []), day);
+      if (doc.form === '3-KNĐ') {
+        letters.push({ day, signer: doc.signer ?? null });
+      }
     }
   }
   const typed = latest as LatestEvents;
   const voteDay = typed.CHI_BO_VOTED?.day ?? null;
   const birth = toDay(dossier.candidate.birthDate);
   const stage = deriveStage(dossier.events, asOfIso);
-  return { dossier, asOf, birth, firstDay, stage, latest: typed, courses, docs, voteDay, refDay: voteDay ?? asOf };
+  return { dossier, asOf, birth, firstDay, stage, latest: typed, courses, docs, letters, extensionDays, voteDay, refDay: voteDay ?? asOf };
 }
 
 /** The latest day of `form` on or before `day`, or null. */
@@ -132,14 +144,28 @@ export type Ctx = {
   ): void;
 };
 
-/** True once the chi bộ has voted; pre-admission problems are then errors, before it warnings. */
+/** True once the chi bộ has voted: the conditions of admission are judged on that day. */
 export function hasVoted(facts: Facts): boolean {
   return facts.voteDay !== null;
 }
 
-/** The severity of a pre-admission problem: an error once the vote happened, a warning while it can be fixed. */
+/**
+ * The severity of an age or certificate problem: an error on the vote day, a warning when checked against today
+ * because no vote is recorded yet (RULES.md §3 "Findings"). The other conditions of the vote are only judged once
+ * the vote is recorded, always as errors; before it the checklist shows what is still missing.
+ */
 export function preVoteSeverity(facts: Facts): Severity {
   return facts.voteDay !== null ? 'error' : 'warning';
+}
+
+/**
+ * Age in calendar months on `day`: (year × 12 + month) of the day minus that of the birth; the day of the month
+ * does not count (RULES.md §3 `age`, "tính theo tháng").
+ */
+export function ageInMonths(facts: Facts, day: DayNumber): number {
+  const b = ymdOf(facts.birth);
+  const d = ymdOf(day);
+  return d.y * 12 + d.m - (b.y * 12 + b.m);
 }
 
 /** True when the candidate is at or past `stage` in the pipeline. */

@@ -96,20 +96,26 @@ class Evaluator implements Ctx {
   }
 }
 
-/** Eligibility and pre-vote dossier checks; skipped once recognised, when nothing about admission can change. */
+/**
+ * Eligibility and pre-vote dossier checks; skipped once recognised, when nothing about admission can change. Age
+ * and certificate are checked against today before the vote (warnings); the other conditions of the vote are
+ * judged on the vote day once it is recorded.
+ */
 function checkAdmission(c: Ctx): void {
   const { facts } = c;
   if (facts.stage === 'chinh-thuc') {
     return;
   }
   checkAge(c);
-  checkEducation(c);
   const preparing = facts.stage === 'lam-ho-so';
   checkCertificate(c, preparing);
-  if (preparing || hasVoted(facts)) {
+  if (hasVoted(facts)) {
+    checkEducation(c);
     checkIntroducers(c);
     checkIntroducerEligibility(c);
     checkPreVoteDocuments(c);
+  }
+  if (preparing || hasVoted(facts)) {
     checkFreshness(c);
   }
 }

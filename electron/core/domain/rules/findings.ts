@@ -29,12 +29,44 @@ export const FINDING_CODES = [
 ] as const;
 
 /**
- * Open deadlines that are not yet past. RULES.md asks for "an info finding with its due date" for each; we give
- * them their own `*_DUE` codes (always severity info) rather than reusing `*_OVERDUE`, so a report counting
- * overdue items by code never has to filter on severity. Once the due date passes, the deadline yields the matching
- * `*_OVERDUE` error instead: each open deadline yields exactly one finding.
+ * Reminders (severity info, RULES.md §3): one per open deadline not yet passed, with its due date, and
+ * NEW_MEMBER_COURSE_DUE for a probationary member who has not done the course before the recognition vote. Once a
+ * due date passes the deadline yields the matching `*_OVERDUE` error instead; an info code never counts as overdue.
  */
-export const DUE_CODES = ['DECISION_DUE', 'CEREMONY_DUE', 'MEMBER_RECORDS_DUE', 'RECOGNITION_VOTE_DUE'] as const;
+export const DUE_CODES = ['DECISION_DUE', 'CEREMONY_DUE', 'MEMBER_RECORDS_DUE', 'RECOGNITION_VOTE_DUE', 'NEW_MEMBER_COURSE_DUE'] as const;
+
+/** The severity of every code: stable API, exactly the "Findings" table of RULES.md §3. */
+export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
+  AGE_BELOW_MIN: 'error',
+  AGE_ABOVE_MAX: 'error',
+  AGE_BORDERLINE: 'warning',
+  EDUCATION_INSUFFICIENT: 'error',
+  CERTIFICATE_MISSING: 'error',
+  CERTIFICATE_EXPIRED: 'error',
+  CERTIFICATE_EXPIRING: 'warning',
+  INTRODUCERS_INSUFFICIENT: 'error',
+  INTRODUCER_NOT_FULL_MEMBER: 'error',
+  INTRODUCER_TOO_SHORT: 'error',
+  UNION_RESOLUTION_MISSING: 'error',
+  DOCUMENT_MISSING: 'error',
+  DOCUMENT_STALE: 'warning',
+  BACKGROUND_CHECK_MISSING: 'error',
+  VOTE_BELOW_THRESHOLD: 'error',
+  DECISION_OVERDUE: 'error',
+  CEREMONY_OVERDUE: 'error',
+  MEMBER_RECORDS_OVERDUE: 'error',
+  RECOGNITION_VOTE_TOO_EARLY: 'error',
+  RECOGNITION_VOTE_OVERDUE: 'error',
+  NEW_MEMBER_COURSE_MISSING: 'error',
+  NO_MENTOR: 'error',
+  NO_PROBATION_MENTOR: 'error',
+  EVENT_ORDER_INVALID: 'error',
+  DECISION_DUE: 'info',
+  CEREMONY_DUE: 'info',
+  MEMBER_RECORDS_DUE: 'info',
+  RECOGNITION_VOTE_DUE: 'info',
+  NEW_MEMBER_COURSE_DUE: 'info',
+};
 
 export type FindingCode = (typeof FINDING_CODES)[number] | (typeof DUE_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';

@@ -3,7 +3,8 @@ import { AppError, formatZodIssues } from '../../errors';
 import { isoDate } from '../../model/dates';
 import { DOCUMENT_FORMS, EDUCATION_EXCEPTIONS, EDUCATION_LEVELS } from '../../model/dossier';
 import { toDay, type DayNumber } from '../calendar/days';
-import shipped from './rulebook-2021-07-30.json';
+import first from './rulebook-2021-07-30.json';
+import revised from './rulebook-2026-12-04.json';
 
 /**
  * The rulebook (RULES.md §3) as data: each rule has parameters, a validity period and a source. A newer rulebook
@@ -26,17 +27,38 @@ function ruleEntry<I extends string, P extends z.ZodType>(id: I, parameters: P) 
   });
 }
 
+const months = z.number().int().min(1).max(1200);
+
+/**
+ * Parameter shapes of the first rulebook stay accepted beside the revised ones, so the 2021-07-30 file and any
+ * rulebook a superior sent in that shape still load; `ageLimits` and `youthBelowMonths` read both. One object with
+ * optional fields (rather than a union) so a wrong value is reported at its own field.
+ */
+const ageParameters = z
+  .strictObject({ minMonths: months.optional(), maxMonths: months.optional(), minYears: positive.optional(), maxYears: positive.optional() })
+  .refine((p) => (p.minMonths !== undefined && p.maxMonths !== undefined) || (p.minYears !== undefined && p.maxYears !== undefined), {
+    message: 'cần minMonths và maxMonths (hoặc minYears và maxYears)',
+  });
+
+const introducersParameters = z
+  .strictObject({
+    youthBelowMonths: months.optional(),
+    youthMaxAgeYears: positive.optional(),
+    fullMembersDefault: positive,
+    fullMembersWithUnion: positive,
+  })
+  .refine((p) => p.youthBelowMonths !== undefined || p.youthMaxAgeYears !== undefined, {
+    message: 'cần youthBelowMonths (hoặc youthMaxAgeYears)',
+  });
+
 export const ruleSchema = z.discriminatedUnion('id', [
-  ruleEntry('age', z.strictObject({ minYears: positive, maxYears: positive })),
+  ruleEntry('age', ageParameters),
   ruleEntry(
     'education',
     z.strictObject({ minLevel: z.enum(EDUCATION_LEVELS), consentExceptions: z.array(z.enum(EDUCATION_EXCEPTIONS)) }),
   ),
   ruleEntry('course-certificate', z.strictObject({ validityMonths: positive, warnMonthsBefore: z.number().int().min(0) })),
-  ruleEntry(
-    'introducers',
-    z.strictObject({ youthMaxAgeYears: positive, fullMembersDefault: positive, fullMembersWithUnion: positive }),
-  ),
+  ruleEntry('introducers', introducersParameters),
   ruleEntry('introducer-eligible', z.strictObject({ minMonthsTogether: z.number().int().min(0) })),
   ruleEntry('document-freshness', z.strictObject({ maxAgeMonths: positive, forms: z.array(z.enum(DOCUMENT_FORMS)) })),
   ruleEntry(
@@ -44,7 +66,8 @@ export const ruleSchema = z.discriminatedUnion('id', [
     z.strictObject({ beforeVote: z.array(z.enum(DOCUMENT_FORMS)), beforeRecognitionVote: z.array(z.enum(DOCUMENT_FORMS)) }),
   ),
   ruleEntry('background-check', z.strictObject({ form: z.enum(DOCUMENT_FORMS) })),
-  ruleEntry('vote-chi-bo', z.strictObject({ ...ratio, minEligible: z.number().int().min(0) })),
+  // `minEligible` is read by no check any more (RULES.md lists no finding for a small cell); kept loadable.
+  ruleEntry('vote-chi-bo', z.strictObject({ ...ratio, minEligible: z.number().int().min(0).optional() })),
   ruleEntry('vote-ducs', z.strictObject(ratio)),
   ruleEntry(
     'decision-deadline',
@@ -54,9 +77,14 @@ export const ruleSchema = z.discriminatedUnion('id', [
       maxExtensionWorkingDays: z.number().int().min(0).max(365),
     }),
   ),
-  ruleEntry('ceremony-deadline', z.strictObject({ workingDays, countFrom: z.enum(['received', 'signed']) })),
+  ruleEntry(
+    'ceremony-deadline',
+    z.strictObject({ workingDays, countFrom: z.enum(['received', 'signed']), consentForm: z.enum(DOCUMENT_FORMS).optional() }),
+  ),
   ruleEntry('probation', z.strictObject({ months: positive })),
-  ruleEntry('recognition-vote', z.strictObject({ workingDays, courseReminderDays: z.number().int().min(0) })),
+  // `courseReminderDays` (the first rulebook's warning before the probation end) is no longer read: an open course
+  // is an info reminder (NEW_MEMBER_COURSE_DUE) until the recognition vote.
+  ruleEntry('recognition-vote', z.strictObject({ workingDays, courseReminderDays: z.number().int().min(0).optional() })),
   ruleEntry('member-records', z.strictObject({ workingDays, forms: z.array(z.enum(DOCUMENT_FORMS)) })),
   ruleEntry('mentor', z.strictObject({})),
 ]);
@@ -96,9 +124,23 @@ export function loadRulebook(data: unknown): Rulebook {
   return parsed.data;
 }
 
-/** The rulebook shipped with the app (version 2021-07-30). */
-export const SHIPPED_RULEBOOK: Rulebook = loadRulebook(shipped);
-export const DEFAULT_RULEBOOKS: readonly Rulebook[] = [SHIPPED_RULEBOOK];
+/** The first rulebook shipped with the app (version 2021-07-30), in force for acts before the revision. */
+export const FIRST_RULEBOOK: Rulebook = loadRulebook(first);
+/** The revised rulebook (version 2026-12-04): RULES.md §3 as revised, for acts from its validity date. */
+export const SHIPPED_RULEBOOK: Rulebook = loadRulebook(revised);
+export const DEFAULT_RULEBOOKS: readonly Rulebook[] = [FIRST_RULEBOOK, SHIPPED_RULEBOOK];
+
+/** The age limits of a rule version in calendar months (the first rulebook stated them in years). */
+export function ageLimits(p: RuleOf<'age'>['parameters']): { min: number; max: number } {
+  return p.minMonths !== undefined && p.maxMonths !== undefined
+    ? { min: p.minMonths, max: p.maxMonths }
+    : { min: (p.minYears ?? 0) * 12, max: (p.maxYears ?? 0) * 12 };
+}
+
+/** The youth path is open below this many calendar months of age ("30 or less": below 31 years). */
+export function youthBelowMonths(p: RuleOf<'introducers'>['parameters']): number {
+  return p.youthBelowMonths ?? ((p.youthMaxAgeYears ?? 0) + 1) * 12;
+}
 
 export type AppliedRule<I extends RuleId> = { rule: RuleOf<I>; rulebookVersion: string };
 

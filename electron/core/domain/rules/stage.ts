@@ -32,7 +32,10 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   'chuyen-di': 'Chuyển đi',
 };
 
-/** The stage each event enters; events recorded during probation leave the stage at `du-bi`. */
+/**
+ * The stage each event enters; events recorded during probation leave the stage at `du-bi`, and an extension of
+ * the decision deadline, which follows the chi bộ vote, leaves it where that vote put it.
+ */
 export const STAGE_OF_EVENT: Readonly<Record<EventType, Stage>> = {
   SOURCE_PROPOSED: 'nguon',
   LISTED: 'cam-tinh',
@@ -49,6 +52,7 @@ export const STAGE_OF_EVENT: Readonly<Record<EventType, Stage>> = {
   WITHDRAWN: 'dung',
   STRUCK_OFF: 'xoa-ten',
   TRANSFERRED_OUT: 'chuyen-di',
+  DECISION_EXTENDED: 'chi-bo-de-nghi',
 };
 
 const RANK: Readonly<Record<Stage, number>> = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<

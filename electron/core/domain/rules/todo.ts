@@ -12,7 +12,7 @@ export type TodoItem = {
   name: string;
   stage: Stage;
   finding: Finding;
-  /** True when the due date is before the evaluation's asOf. */
+  /** True when the due date is before the evaluation's asOf; never for a reminder (info), which is not overdue. */
   overdue: boolean;
 };
 
@@ -66,7 +66,7 @@ export function buildTodo(sources: readonly TodoSource[], filter: TodoFilter = {
     const i = sorted[k]! % POSITION_BITS;
     const source = sources[sourceAt[i]!]!;
     const finding = source.evaluation.findings[findingAt[i]!]!;
-    const overdue = finding.due !== undefined && finding.due < source.evaluation.asOf;
+    const overdue = finding.severity !== 'info' && finding.due !== undefined && finding.due < source.evaluation.asOf;
     items[k] = { candidateId: source.candidateId, name: source.name, stage: source.evaluation.stage, finding, overdue };
   }
   return items;
