@@ -141,7 +141,7 @@ describe('directives back to the unit', () => {
     setCalendarEntry(superior.ctx, holiday);
     const outcome = await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
     expect(outcome.summary).toMatchObject({ added: 2, changed: 1, quarantined: 0 });
-    expect(listRulebooks(unit.ctx.db).map((r) => r.version)).toEqual(['2021-07-30', '2026-07-01']);
+    expect(listRulebooks(unit.ctx.db).map((r) => r.version)).toEqual(['2021-07-30', '2026-12-04', '2026-07-01']);
     expect(calendarEntries(unit.ctx.db)).toContainEqual(holiday);
     const again = await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
     expect(again.summary).toMatchObject({ added: 0, changed: 0 });

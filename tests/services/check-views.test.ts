@@ -91,7 +91,13 @@ describe('the vote check', () => {
 describe('the rulebook overview', () => {
   it('lists each rulebook with its validity and keeps the one in force today applied after a future one is imported', () => {
     const ctx = setup('2026-11-23');
-    expect(rulebookOverview(ctx.db, '2026-11-23')).toMatchObject({ applied: '2021-07-30', rulebooks: [{ version: '2021-07-30', validFrom: '2021-07-30', validTo: null }] });
+    expect(rulebookOverview(ctx.db, '2026-11-23')).toMatchObject({
+      applied: '2021-07-30',
+      rulebooks: [
+        { version: '2021-07-30', validFrom: '2021-07-30', validTo: null },
+        { version: '2026-12-04', validFrom: '2026-12-04', validTo: null },
+      ],
+    });
     const added = importRulebookData(ctx, {
       format: 'ptdv.rulebook/1',
       version: '2031-thu',
@@ -101,7 +107,7 @@ describe('the rulebook overview', () => {
     expect(added).toEqual({ version: '2031-thu', title: 'Thử' });
     const overview = rulebookOverview(ctx.db, '2026-11-23');
     expect(overview.applied).toBe('2021-07-30');
-    expect(overview.rulebooks[1]).toMatchObject({ version: '2031-thu', validFrom: '2031-01-01', validTo: '2031-12-31', rules: 1 });
+    expect(overview.rulebooks[2]).toMatchObject({ version: '2031-thu', validFrom: '2031-01-01', validTo: '2031-12-31', rules: 1 });
     expect(rulebookOverview(ctx.db, '2031-06-01').applied).toBe('2031-thu');
   });
 });

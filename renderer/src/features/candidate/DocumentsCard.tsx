@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
@@ -27,6 +27,8 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
     defaultValues: { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  const chosen = useWatch({ control: form.control, name: 'form' });
+  const introducers = candidate.introducers.map((i) => i.name);
   const submit = form.handleSubmit(async (document) => {
     setFailure(null);
     try {
@@ -49,9 +51,20 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
           </select>
         </Field>
         <DateField label="Ngày" error={errors.date?.message} registration={form.register('date')} />
-        <Field label="Người ký" error={errors.signer?.message}>
-          <input {...form.register('signer')} />
+        <Field
+          label="Người ký"
+          error={errors.signer?.message}
+          hint={chosen === '3-KNĐ' ? 'Người giới thiệu đã viết giấy này: chọn trong danh sách hoặc gõ đúng họ tên' : undefined}
+        >
+          <input {...form.register('signer')} list={introducers.length > 0 ? 'document-signers' : undefined} />
         </Field>
+        {introducers.length > 0 ? (
+          <datalist id="document-signers">
+            {introducers.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        ) : null}
         <Field label="Cơ quan ban hành" error={errors.issuer?.message}>
           <input {...form.register('issuer')} />
         </Field>

@@ -5,7 +5,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
-import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
+import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
 import { emptyEvent, eventFormSchema, eventShape, type EventFormIn } from './event-schema';
@@ -15,7 +15,9 @@ type Props = { candidate: CandidateDetail; onSaved: (d: CandidateDetail) => void
 
 /** The next event in pipeline order after the latest one recorded, as a sensible default. */
 function nextType(candidate: CandidateDetail): EventType {
-  const done = candidate.events.filter((e) => !e.voided).map((e) => EVENT_TYPES.indexOf(e.event.type));
+  const done = candidate.events
+    .filter((e) => !e.voided && e.event.type !== 'DECISION_EXTENDED')
+    .map((e) => EVENT_TYPES.indexOf(e.event.type));
   const next = EVENT_TYPES[Math.max(-1, ...done) + 1];
   return next && next !== 'WITHDRAWN' ? next : 'SOURCE_PROPOSED';
 }
@@ -93,17 +95,20 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
             <DateField label="Ngày chi bộ nhận quyết định" error={errors.received?.message} registration={reg('received')} />
           </>
         ) : null}
-        {shape === 'admission' ? (
-          <Field label="Số ngày làm việc được gia hạn" error={errors.extensionDays?.message} hint="Để trống nếu không gia hạn">
-            <input {...reg('extensionDays')} inputMode="numeric" />
+        {shape === 'extension' ? (
+          <Field
+            label="Số ngày làm việc được gia hạn"
+            error={errors.workingDays?.message}
+            hint="Từ 1 đến 30 ngày, theo văn bản gia hạn của cấp có thẩm quyền; hạn ra quyết định kết nạp lùi thêm số ngày này"
+          >
+            <input {...reg('workingDays')} inputMode="numeric" />
           </Field>
         ) : null}
-        {shape === 'ceremony' ? (
-          <div className="field field-wide">
-            <Check label="Cấp trên đã đồng ý cho tổ chức lễ kết nạp muộn">
-              <input type="checkbox" {...reg('superiorConsent')} />
-            </Check>
-          </div>
+        {type === 'CEREMONY_HELD' ? (
+          <p className="field-wide muted">
+            Lễ kết nạp tổ chức quá 30 ngày làm việc kể từ ngày nhận quyết định cần văn bản đồng ý của cấp ủy cấp trên ghi
+            ngày trước lễ: ghi văn bản đó ở mục Tài liệu hồ sơ (DONG-Y-CAP-TREN).
+          </p>
         ) : null}
         <Field label="Ghi chú" error={errors.note?.message} wide>
           <input {...reg('note')} />

@@ -31,6 +31,8 @@ function details(e: CandidateEvent): string {
     }
     case 'CEREMONY_HELD':
       return e.superiorConsent ? 'Có ý kiến đồng ý của cấp trên' : '';
+    case 'DECISION_EXTENDED':
+      return `Gia hạn ${e.workingDays} ngày làm việc`;
     default:
       return '';
   }

@@ -3,7 +3,7 @@ import { parseViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, PROPOSERS, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 
 /** Which extra fields each event type asks for (RULES.md §4, event-specific fields). */
-export type EventShape = 'plain' | 'source' | 'vote' | 'ducs-vote' | 'admission' | 'recognition' | 'ceremony';
+export type EventShape = 'plain' | 'source' | 'vote' | 'ducs-vote' | 'admission' | 'recognition' | 'extension';
 
 export function eventShape(type: EventType): EventShape {
   switch (type) {
@@ -19,8 +19,8 @@ export function eventShape(type: EventType): EventShape {
       return 'admission';
     case 'RECOGNITION_DECIDED':
       return 'recognition';
-    case 'CEREMONY_HELD':
-      return 'ceremony';
+    case 'DECISION_EXTENDED':
+      return 'extension';
     default:
       return 'plain';
   }
@@ -35,8 +35,7 @@ const raw = z.object({
   total: z.string(),
   number: z.string().max(60, 'Số quyết định tối đa 60 ký tự.'),
   received: z.string(),
-  extensionDays: z.string(),
-  superiorConsent: z.boolean(),
+  workingDays: z.string(),
 });
 export type EventFormIn = z.input<typeof raw>;
 
@@ -96,13 +95,15 @@ function build(v: EventFormIn, ctx: Ctx): CandidateEvent {
     case 'admission':
     case 'recognition': {
       const decision = { number: v.number.trim() || null, received: date(v.received, 'received', ctx, false) };
-      if (type === 'ADMISSION_DECIDED') {
-        return { type, ...base, ...decision, extensionDays: whole(v.extensionDays, 'extensionDays', ctx, null) };
-      }
-      return { type: 'RECOGNITION_DECIDED', ...base, ...decision };
+      return { type: type as 'ADMISSION_DECIDED', ...base, ...decision };
     }
-    case 'ceremony':
-      return { type: 'CEREMONY_HELD', ...base, superiorConsent: v.superiorConsent };
+    case 'extension': {
+      const days = whole(v.workingDays, 'workingDays', ctx, 'Nhập số ngày làm việc được gia hạn.');
+      if (days !== null && (days < 1 || days > 30)) {
+        ctx.addIssue({ code: 'custom', path: ['workingDays'], message: 'Gia hạn từ 1 đến 30 ngày làm việc.' });
+      }
+      return { type: 'DECISION_EXTENDED', ...base, workingDays: days ?? 0 };
+    }
     default:
       return { type: type as 'LISTED', ...base };
   }
@@ -112,5 +113,5 @@ function build(v: EventFormIn, ctx: Ctx): CandidateEvent {
 export const eventFormSchema = raw.transform(build);
 
 export function emptyEvent(type: EventType, today: string): EventFormIn {
-  return { type, date: today, note: '', by: '', yes: '', total: '', number: '', received: '', extensionDays: '', superiorConsent: false };
+  return { type, date: today, note: '', by: '', yes: '', total: '', number: '', received: '', workingDays: '' };
 }
