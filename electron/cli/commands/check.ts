@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import { units } from '../../../db/schema/index';
 import { AppError } from '../../core/errors';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
+import { findingLabel } from '../../core/model/labels';
 import type { Dossier } from '../../core/model/dossier';
 import { evalContext } from '../../core/services/check-service';
 import { loadDossiers } from '../../core/services/dossier-loader';
@@ -89,7 +90,7 @@ export function renderCheckText(report: CheckReport): string {
     for (const f of c.findings) {
       totals[f.severity]++;
       const due = f.due ? ` (hạn ${formatViDate(f.due)})` : '';
-      lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${f.message}`);
+      lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${findingLabel(f.code)}. ${f.message}`);
     }
   }
   lines.push('', `Tổng cộng: ${report.candidates.length} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
