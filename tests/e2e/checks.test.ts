@@ -100,6 +100,11 @@ async function todoCodesOf(name: string): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
 }
 
+async function memberId(fullName: string): Promise<string> {
+  const members = await api<{ id: string; fullName: string }[]>(host, 'members:list', {});
+  return members.find((m) => m.fullName === fullName)!.id;
+}
+
 async function openCandidate(id: string) {
   await page.goto(`${host.origin}/#/candidates/${id}`);
   await page.getByTestId('rulebook-version').waitFor({ timeout: 20_000 });
@@ -210,6 +215,45 @@ describe('recording a chi bộ vote', () => {
     await expect.poll(outcome).toContain('Đạt 2/3: 8/12 tán thành, cần ít nhất 8');
     await screenshot(page, 'checks-vote-passes');
     await form.getByRole('button', { name: 'Hủy' }).click();
+  });
+});
+
+describe('recording the facts of rules v2', () => {
+  it('records an extension of the decision deadline, refusing more than 30 working days', async () => {
+    await openCandidate(ids.tuan!);
+    await page.getByRole('button', { name: '+ Ghi sự kiện' }).click();
+    const form = page.getByRole('form', { name: 'Ghi sự kiện' });
+    await form.getByLabel('Sự kiện', { exact: true }).selectOption('DECISION_EXTENDED');
+    await form.getByLabel('Ngày', { exact: true }).fill(vi(monthsFromToday(-8)));
+    const days = form.getByLabel('Số ngày làm việc được gia hạn');
+    await days.fill('31');
+    await form.getByRole('button', { name: 'Ghi sự kiện' }).click();
+    await expect.poll(() => form.textContent()).toContain('Gia hạn từ 1 đến 30 ngày làm việc.');
+    await screenshot(page, 'checks-extension-refused');
+    await days.fill('30');
+    await form.getByRole('button', { name: 'Ghi sự kiện' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Ghi sự kiện' }).count()).toBe(0);
+    const overdue = page.locator('[data-testid="finding"][data-code="DECISION_OVERDUE"]');
+    await expect.poll(() => overdue.textContent()).toContain('gia hạn thêm 30 ngày');
+    expect(await page.getByText('Gia hạn 30 ngày làm việc').count()).toBe(1);
+    await screenshot(page, 'checks-extension-recorded');
+  });
+
+  it('records who signed an introduction letter, offering the introducers, and the superior consent form', async () => {
+    await api(host, 'candidates:add-introducer', { id: ids.hoa, memberId: await memberId('Đảng viên Số 5'), workedTogetherSince: monthsFromToday(-30), replacement: false });
+    await openCandidate(ids.hoa!);
+    await page.getByRole('button', { name: '+ Thêm tài liệu' }).click();
+    const form = page.getByRole('form', { name: 'Thêm tài liệu' });
+    const forms = await form.getByLabel('Tài liệu').locator('option').allTextContents();
+    expect(forms).toContain('DONG-Y-CAP-TREN — Văn bản đồng ý của cấp ủy cấp trên (tổ chức lễ kết nạp muộn)');
+    await form.getByLabel('Tài liệu').selectOption('3-KNĐ');
+    await form.getByLabel('Ngày').fill(vi(monthsFromToday(-1)));
+    expect(await page.locator('#document-signers option').evaluateAll((els) => els.map((e) => e.getAttribute('value')))).toEqual(['Đảng viên Số 5']);
+    await form.getByLabel('Người ký').fill('Đảng viên Số 5');
+    await screenshot(page, 'checks-letter-signer');
+    await form.getByRole('button', { name: 'Thêm tài liệu' }).click();
+    const row = page.getByTestId('checklist').getByTestId('checklist-item').and(page.locator('[data-form="3-KNĐ"]'));
+    await expect.poll(() => row.first().textContent()).toContain('Đảng viên Số 5');
   });
 });
 

@@ -60,6 +60,8 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
   });
   const { errors, isSubmitting } = form.formState;
   const certificate = item.form === 'CN-NTVĐ' || item.form === 'CN-ĐVM' ? CERTIFICATE_EVENTS[item.form] : null;
+  // A letter is tied to its introducer by the signer's name, so offer the introducers' names as typed in the file.
+  const letter = item.form === '3-KNĐ' && candidate.introducers.length > 0;
   const submit = form.handleSubmit(async ({ date, signer }) => {
     setFailure(null);
     try {
@@ -76,9 +78,16 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
   return (
     <form className="mark-form" onSubmit={submit} noValidate aria-label={`Đánh dấu đã nhận ${item.form}`}>
       <DateField label={certificate ? 'Ngày cấp' : 'Ngày của tài liệu'} error={errors.date?.message} registration={form.register('date')} autoFocus />
-      <Field label="Người ký" error={errors.signer?.message}>
-        <input {...form.register('signer')} />
+      <Field label="Người ký" error={errors.signer?.message} hint={letter ? 'Người giới thiệu đã viết giấy này' : undefined}>
+        <input {...form.register('signer')} list={letter ? 'letter-signers' : undefined} />
       </Field>
+      {letter ? (
+        <datalist id="letter-signers">
+          {candidate.introducers.map((i) => (
+            <option key={i.id} value={i.name} />
+          ))}
+        </datalist>
+      ) : null}
       <div className="mark-actions">
         <button type="button" className="btn" onClick={onClose}>
           Hủy
