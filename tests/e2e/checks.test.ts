@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULEBOOKS, ruleInForce } from '../../electron/core/domain/rules/index';
 import { api, launchBrowser, makeTempDir, REPO, screenshot, startHost, type Browser, type Host } from './harness';
 
 // The rules engine in the app: the host runs on the real clock, so every seeded date is relative to today (UTC+7).
@@ -10,6 +11,8 @@ const FULL_MEMBERS = 12;
 const LAN = 'Nguyễn Thị Lan';
 const HOA = 'Phạm Thị Hoa';
 const TUAN = 'Vũ Minh Tuấn';
+// The host applies the shipped rulebook in force on the real today: the first one before the revision, then the revision.
+const APPLIED = ruleInForce(DEFAULT_RULEBOOKS, 'age', TODAY).rulebookVersion;
 
 /** The 15th of the month `months` after today's month (negative: before), so no month-end clamping blurs a test. */
 function monthsFromToday(months: number): string {
@@ -117,7 +120,7 @@ describe('checks on the candidate page and the to-do page', () => {
     await openCandidate(ids.lan!);
     await expect.poll(findingCodes).toEqual(expect.arrayContaining(['NO_MENTOR', 'CERTIFICATE_EXPIRING']));
     const panel = page.getByTestId('checks-panel');
-    expect(await page.getByTestId('rulebook-version').textContent()).toBe('2021-07-30');
+    expect(await page.getByTestId('rulebook-version').textContent()).toBe(APPLIED);
     const mentor = panel.locator('[data-testid="finding"][data-code="NO_MENTOR"]');
     expect(await mentor.getByText('Lỗi', { exact: true }).isVisible()).toBe(true);
     const expiry = vi(monthsFromToday(4));
@@ -311,7 +314,7 @@ describe('the calendar and rulebook screens', () => {
     const file = join(dataDir, 'files', 'bo-quy-tac.json');
     const pick = () => page.getByRole('button', { name: 'Chọn tệp bộ quy tắc…' }).click();
     await nav('Bộ quy tắc').click();
-    await expect.poll(() => page.getByTestId('applied-rulebook').textContent()).toBe('2021-07-30');
+    await expect.poll(() => page.getByTestId('applied-rulebook').textContent()).toBe(APPLIED);
     await screenshot(page, 'checks-rulebook');
 
     writeFileSync(file, JSON.stringify({ format: 'ptdv.rulebook/1', version: '2027-01-01', rules: [] }));
@@ -333,7 +336,7 @@ describe('the calendar and rulebook screens', () => {
     await expect.poll(() => page.locator('.notice').textContent()).toContain('Đã nhập bộ quy tắc phiên bản 2031-thu-nghiem');
     const row = page.getByTestId('rulebook-row').filter({ hasText: '2031-thu-nghiem' });
     expect(await row.textContent()).toContain('Chưa có hiệu lực');
-    expect(await page.getByTestId('applied-rulebook').textContent()).toBe('2021-07-30');
+    expect(await page.getByTestId('applied-rulebook').textContent()).toBe(APPLIED);
     await row.getByText('Xem 1 quy tắc và căn cứ').click();
     await screenshot(page, 'checks-rulebook-imported');
   });

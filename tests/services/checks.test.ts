@@ -35,6 +35,18 @@ describe('checks on a real database', () => {
     expect(todoList(ctx, { codes: ['CERTIFICATE_EXPIRING'] })).toHaveLength(1);
   });
 
+  it('records an extension of the decision deadline in a real database: the due date moves, the stage does not', () => {
+    const ctx = setup('2026-03-25');
+    const id = createCandidate(ctx, { fullName: 'Lê Văn An', birthDate: '1999-01-01' }, { type: 'LISTED', date: '2025-01-05' });
+    addEvent(ctx, id, { type: 'CHI_BO_VOTED', date: '2026-01-05', yes: 10, eligible: 12 });
+    const check = () => checkCandidate(ctx.db, id, ctx.clock.today()).evaluation;
+    expect(check().deadlines.find((d) => d.kind === 'admission-decision')?.due).toBe('2026-04-06');
+    addEvent(ctx, id, { type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 30 });
+    expect(check().deadlines.find((d) => d.kind === 'admission-decision')?.due).toBe('2026-05-21');
+    expect(check().stage).toBe('chi-bo-de-nghi');
+    expect(stageCounts(ctx.db).find((c) => c.stage === 'chi-bo-de-nghi')?.count).toBe(1);
+  });
+
   it('counts candidates per stage for the pipeline board, listing empty stages too', () => {
     const ctx = setup('2026-11-23');
     createCandidate(ctx, { fullName: 'Lê Văn An', birthDate: '1999-01-01' }, { type: 'LISTED', date: '2026-01-05' });
