@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildTodo, DUE_CODES, FINDING_CODES, type Evaluation, type FindingCode } from '../../../electron/core/domain/rules/index';
+import { buildTodo, DUE_CODES, evaluateDossier, FINDING_CODES, ruleInForce, type Evaluation, type FindingCode } from '../../../electron/core/domain/rules/index';
 import { CODE_SEVERITY } from '../../../electron/core/domain/rules/findings';
+import { DEFAULT_RULEBOOKS, FIRST_RULEBOOK, SHIPPED_RULEBOOK } from '../../../electron/core/domain/rules/rulebook';
 import { dossierSchema, type Dossier } from '../../../electron/core/model/dossier';
-import { dropEvent, edit, evaluate, finding, probationer, setDoc, setEvent, severityOf, votedCandidate } from './builders';
+import { ctx, dropEvent, edit, evaluate, finding, probationer, setDoc, setEvent, severityOf, votedCandidate } from './builders';
 
 /**
  * RULES.md §3 as revised: every finding code with its stated severity, at and around each boundary. Each row
@@ -271,5 +272,21 @@ describe('dossier format ptdv.dossier/1', () => {
     expect(parse((d) => d.documents.push({ form: '3-KNĐ', date: '2025-12-01', signedBy: 'x' } as never)).success).toBe(false);
     expect(parse((d) => d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 5, days: 5 } as never)).success).toBe(false);
     expect(parse((d) => (d['extra'] = 1)).success).toBe(false);
+  });
+});
+
+describe('the revised rulebook', () => {
+  it('applies to acts from 4 Dec 2026, the first one before, and both read the same limits', () => {
+    expect(ruleInForce(DEFAULT_RULEBOOKS, 'age', '2026-12-03').rulebookVersion).toBe('2021-07-30');
+    expect(ruleInForce(DEFAULT_RULEBOOKS, 'age', '2026-12-04').rulebookVersion).toBe(SHIPPED_RULEBOOK.version);
+    const early = edit(voted, both(born('2008-12-31'), vote('2026-12-01')));
+    const late = edit(voted, both(born('2009-01-31'), vote('2027-01-04')));
+    for (const [d, asOf] of [[early, '2026-12-02'], [late, '2027-01-05']] as const) {
+      const onlyFirst = evaluateDossier(d, asOf, { ...ctx, rulebooks: [FIRST_RULEBOOK] });
+      const withRevised = evaluate(d, asOf);
+      expect(withRevised.findings.filter((f) => f.rule === 'age').map((f) => f.code)).toEqual(['AGE_BORDERLINE']);
+      expect(onlyFirst.findings.map((f) => `${f.code}:${f.severity}:${f.due ?? ''}`)).toEqual(withRevised.findings.map((f) => `${f.code}:${f.severity}:${f.due ?? ''}`));
+    }
+    expect(finding(evaluate(late, '2027-01-05'), 'AGE_BORDERLINE')?.rulebookVersion).toBe(SHIPPED_RULEBOOK.version);
   });
 });
