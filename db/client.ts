@@ -7,6 +7,8 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../electron/core/errors';
 import { writeFileAtomic } from './atomic';
 import { createKeyFile, MIN_PASSPHRASE_LENGTH, parseKeyFile, unlockKeyFile, type KeyFile } from './keyfile';
+import { holdShared, type FileLock } from './lock';
+import { finishInterruptedRestore, movedAsideCopies } from './restore-swap';
 import * as schema from './schema/index';
 import type { Db } from './types';
 
@@ -114,14 +116,17 @@ function backupBeforeMigration(database: Database, options: OpenOptions): void {
   writeFileAtomic(keyFilePath(target), JSON.stringify(database.keyFile, null, 2));
 }
 
-function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile): Database {
+function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile, lock?: FileLock): Database {
   return {
     file,
     db: drizzle(sqlite, { schema }),
     sqlite,
     dataKey,
     keyFile,
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      lock?.release();
+    },
   };
 }
 
@@ -137,8 +142,31 @@ export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyF
   return database;
 }
 
-/** Opens an existing database with the passphrase or the recovery code. */
+/**
+ * Opens a database the way the app and the CLI do: holding the shared lock that keeps a restore in another process
+ * from moving it away while it is in use (lock.ts).
+ */
+export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
+  const lock = holdShared(file, options.nativeBinding);
+  let database: Database;
+  try {
+    database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  try {
+    runMigrations(database, options);
+  } catch (err) {
+    database.close();
+    throw err;
+  }
+  return database;
+}
+
+/** Opens an existing database with the passphrase or the recovery code, first finishing an interrupted restore. */
 export function openDatabase(file: string, secret: string, options: OpenOptions): Database {
+  finishInterruptedRestore(file, options.nativeBinding);
   if (!existsSync(file)) {
     throw new AppError('not-found', `Không tìm thấy cơ sở dữ liệu ${file}.`);
   }
@@ -147,7 +175,7 @@ export function openDatabase(file: string, secret: string, options: OpenOptions)
   if (!dataKey) {
     throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không đúng.', 'WRONG_PASSPHRASE');
   }
-  return openDatabaseWithKey(file, dataKey, keyFile, options);
+  return openDatabaseLocked(file, dataKey, keyFile, options);
 }
 
 /** Creates a new encrypted database; returns it with the recovery code to show the user once. */
@@ -156,8 +184,17 @@ export function createDatabase(
   passphrase: string,
   options: OpenOptions,
 ): { database: Database; recoveryCode: string } {
+  finishInterruptedRestore(file, options.nativeBinding);
   if (existsSync(file) || existsSync(keyFilePath(file))) {
     throw new AppError('conflict', `Đã có cơ sở dữ liệu tại ${file}; ptdv không ghi đè dữ liệu có sẵn.`);
+  }
+  const aside = movedAsideCopies(file);
+  if (aside.length > 0) {
+    throw new AppError(
+      'conflict',
+      `Thư mục này còn dữ liệu cũ được giữ lại khi khôi phục (${basename(aside.at(-1)!)}). Hãy khôi phục từ bản sao lưu hoặc dùng lại bản đó thay vì tạo cơ sở dữ liệu mới.`,
+      'MOVED_ASIDE_EXISTS',
+    );
   }
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new AppError('validation', `Mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự.`);
@@ -165,6 +202,6 @@ export function createDatabase(
   mkdirSync(dirname(file), { recursive: true });
   const { keyFile, dataKey, recoveryCode } = createKeyFile(passphrase);
   writeFileAtomic(keyFilePath(file), JSON.stringify(keyFile, null, 2));
-  const database = openDatabaseWithKey(file, dataKey, keyFile, options);
+  const database = openDatabaseLocked(file, dataKey, keyFile, options);
   return { database, recoveryCode };
 }

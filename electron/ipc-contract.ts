@@ -55,11 +55,14 @@ const bundleLabel = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, '
 /** A superior's batch: up to a thousand files in one call (each ≤ 50 MB, read one at a time). */
 const bundlePaths = z.array(filePath).min(1).max(1000);
 const sessionStatus = z.object({
-  state: z.enum(['no-database', 'locked', 'unlocked']),
+  state: z.enum(['no-database', 'locked', 'unlocked', 'needs-recovery']),
   unit: unitSchema.nullable(),
   dataDir: z.string(),
   /** Once unlocked: how many units below this one the database mirrors (a superior lands on its dashboard). */
   unitsBelow: z.number().int().optional(),
+  /** In 'needs-recovery': the copies earlier restores moved aside, and what is wrong with the data folder. */
+  movedAside: z.array(z.string()).optional(),
+  problem: z.string().optional(),
 });
 
 export const invoke = {
@@ -283,6 +286,13 @@ export const invoke = {
   'directives:remove-pending': { input: z.strictObject({ id }), output: z.null() },
 
   'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ path: z.string(), bytes: z.number() }) },
+  // Restores a backup the user chose (system:choose-files) with the passphrase it was made under; the app closes and
+  // reopens the database itself, so it works while unlocked, locked, or when the folder needs recovery.
+  'backup:restore': {
+    input: z.strictObject({ path: z.string().min(1).max(1000), secret: z.string().min(1).max(256) }),
+    output: z.object({ movedAside: z.string().nullable(), status: sessionStatus }),
+  },
+  'backup:reinstate': { input: z.strictObject({ name: z.string().min(1).max(300) }), output: sessionStatus },
   'system:choose-path': {
     input: z.strictObject({ mode: z.enum(['save', 'open']), title: z.string().max(200), defaultName: z.string().max(200) }),
     output: z.string().nullable(),

@@ -1,5 +1,5 @@
 // Bundles the Electron main process, the sandboxed preload and the CLI to CommonJS with esbuild.
-// Usage: node build/scripts/build-main.mjs [--outdir DIR]   (default: out/)
+// Usage: node build/scripts/build-main.mjs [--outdir DIR] [--test-hooks]   (default: out/; --test-hooks only for kill tests)
 import { renameSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,8 +57,10 @@ function channelsOnly(channels) {
   };
 }
 
-function nodeOptions(mainDir) {
-  return { ...common, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], plugins: [importMetaToCjs(mainDir)] };
+function nodeOptions(mainDir, testHooks) {
+  // Kill tests build with testHooks so db/crash-point.ts can stop the process at a named step; the app never can.
+  const define = testHooks ? {} : { 'process.env.PTDV_TEST_CRASH_AT': 'undefined' };
+  return { ...common, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], plugins: [importMetaToCjs(mainDir)], define };
 }
 
 /**
@@ -66,11 +68,11 @@ function nodeOptions(mainDir) {
  * electron/cli/bin.mjs, or by the app's main bundle for `ptdv --cli …`) it only exports `main`. Written to a
  * temporary name and renamed, so a CLI started by a parallel test never loads a half-written bundle.
  */
-export async function buildCli({ outDir = join(ROOT, 'out') } = {}) {
+export async function buildCli({ outDir = join(ROOT, 'out'), testHooks = false } = {}) {
   const mainDir = join(outDir, 'main');
   const outfile = join(mainDir, 'cli.cjs');
   const partial = `${outfile}.${process.pid}.tmp`;
-  const node = nodeOptions(mainDir);
+  const node = nodeOptions(mainDir, testHooks);
   await build({
     ...node,
     // The CLI prints PDFs through playwright-core, which finds its own files beside its package.json and breaks
@@ -92,9 +94,9 @@ export async function buildCli({ outDir = join(ROOT, 'out') } = {}) {
 }
 
 /** Builds out/main/index.cjs, out/main/db-worker.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
-export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
+export async function buildMain({ outDir = join(ROOT, 'out'), testHooks = false } = {}) {
   const mainDir = join(outDir, 'main');
-  const node = nodeOptions(mainDir);
+  const node = nodeOptions(mainDir, testHooks);
   const channels = await contractChannels();
   const [, , , cli] = await Promise.all([
     build({ ...node, entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(mainDir, 'index.cjs') }),
@@ -109,13 +111,13 @@ export async function buildMain({ outDir = join(ROOT, 'out') } = {}) {
       entryPoints: [join(ROOT, 'electron/preload/index.ts')],
       outfile: join(outDir, 'preload', 'index.cjs'),
     }),
-    buildCli({ outDir }),
+    buildCli({ outDir, testHooks }),
   ]);
   return { main: join(mainDir, 'index.cjs'), worker: join(mainDir, 'db-worker.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
-  const built = await buildMain(values.outdir ? { outDir: resolve(values.outdir) } : {});
+  const { values } = parseArgs({ options: { outdir: { type: 'string' }, 'test-hooks': { type: 'boolean' } } });
+  const built = await buildMain({ ...(values.outdir ? { outDir: resolve(values.outdir) } : {}), testHooks: values['test-hooks'] ?? false });
   console.log(`Đã đóng gói / built:\n  ${Object.values(built).map((p) => relative(process.cwd(), p)).join('\n  ')}`);
 }

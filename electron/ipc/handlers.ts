@@ -97,6 +97,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
       const bytes = backupDatabase(database, i.path, { createdAt: ctx().clock.now(), unitCode: getSelfUnit(database.db).code });
       return { path: i.path, bytes };
     },
+    'backup:restore': (i) => session.restore(i.path, i.secret),
+    'backup:reinstate': (i) => session.reinstate(i.name),
     'system:choose-path': (i) => ports.choosePath(i),
     'system:choose-files': async (i) => (ports.chooseFiles ? ports.chooseFiles(i) : []),
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { createDatabase, keyFilePath, openDatabase, type Database, type OpenOptions } from '../../../db/client';
+import { basename, join } from 'node:path';
+import { reinstateMovedAside, restoreDatabase } from '../../../db/backup';
+import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
 import { writeFileAtomic } from '../../../db/atomic';
+import { finishInterruptedRestore, movedAsideCopies } from '../../../db/restore-swap';
 import { rewrapPassphrase, unlockKeyFile } from '../../../db/keyfile';
 import { AppError } from '../errors';
 import type { Unit, UnitSetup } from '../model/entities';
@@ -10,7 +12,16 @@ import type { ServiceContext } from './context';
 import { countUnitsBelow, findSelfUnit, setupUnit } from './unit-service';
 
 export type SessionOptions = Omit<OpenOptions, 'timestamp'> & { dataDir: string; clock: Clock; actor: string };
-export type SessionStatus = { state: 'no-database' | 'locked' | 'unlocked'; unit: Unit | null; dataDir: string; unitsBelow?: number };
+export type SessionStatus = {
+  state: 'no-database' | 'locked' | 'unlocked' | 'needs-recovery';
+  unit: Unit | null;
+  dataDir: string;
+  unitsBelow?: number;
+  /** Names of the databases earlier restores moved aside, newest last (only in state 'needs-recovery'). */
+  movedAside?: string[];
+  /** Why the app cannot simply be unlocked or set up (only in state 'needs-recovery'). */
+  problem?: string;
+};
 
 export const DB_FILE_NAME = 'ptdv.db';
 
@@ -35,13 +46,34 @@ export class Session {
       const db = this.database.db;
       return { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db) };
     }
-    const exists = existsSync(this.file) && existsSync(keyFilePath(this.file));
-    return { state: exists ? 'locked' : 'no-database', unit: null, dataDir: this.options.dataDir };
+    // Every look at the folder first finishes a restore a crash interrupted, so the names below are the real state.
+    finishInterruptedRestore(this.file, this.options.nativeBinding);
+    const hasDb = existsSync(this.file);
+    const hasKey = existsSync(keyFilePath(this.file));
+    const base = { unit: null, dataDir: this.options.dataDir };
+    if (hasDb && hasKey) {
+      return { state: 'locked', ...base };
+    }
+    const movedAside = movedAsideCopies(this.file).map((f) => basename(f));
+    if (!hasDb && !hasKey && movedAside.length === 0) {
+      return { state: 'no-database', ...base };
+    }
+    // Setting up anew here would bury the data that is still in this folder, so offer to restore instead.
+    const problem = hasDb
+      ? `Có ${DB_FILE_NAME} nhưng thiếu tệp khóa ${basename(keyFilePath(this.file))} nên không mở được.`
+      : hasKey
+        ? `Có tệp khóa nhưng thiếu ${DB_FILE_NAME}.`
+        : `Không có ${DB_FILE_NAME}, nhưng thư mục còn dữ liệu được giữ lại từ lần khôi phục trước.`;
+    return { state: 'needs-recovery', ...base, movedAside, problem };
   }
 
   /** First run: creates the encrypted database and the own unit; returns the recovery code to show once. */
   setup(unit: UnitSetup, passphrase: string): { recoveryCode: string; unit: Unit } {
-    if (this.status().state !== 'no-database') {
+    const state = this.status().state;
+    if (state === 'needs-recovery') {
+      throw new AppError('conflict', 'Thư mục dữ liệu còn dữ liệu cũ; hãy khôi phục từ bản sao lưu hoặc dùng lại dữ liệu cũ thay vì thiết lập mới.', 'MOVED_ASIDE_EXISTS');
+    }
+    if (state !== 'no-database') {
       throw new AppError('conflict', 'Đã có cơ sở dữ liệu; hãy mở khóa thay vì thiết lập lại.');
     }
     const { database, recoveryCode } = createDatabase(this.file, passphrase, this.openOptions());
@@ -52,6 +84,34 @@ export class Session {
   unlock(secret: string): SessionStatus {
     this.database?.close();
     this.database = openDatabase(this.file, secret, this.openOptions());
+    return this.status();
+  }
+
+  /**
+   * Restores a backup from the app itself: the app lets go of the database (so it is not writing into the file that
+   * is moved aside), the restore runs, and the restored data is opened with the backup's passphrase. If the restore is
+   * refused, the database that was open is opened again, unchanged.
+   */
+  restore(backupFile: string, secret: string): { movedAside: string | null; status: SessionStatus } {
+    const previous = this.database;
+    this.lock();
+    try {
+      const { movedAside } = restoreDatabase(this.file, backupFile, secret, { ...this.openOptions(), stamp: this.options.clock.now() });
+      return { movedAside: movedAside && basename(movedAside), status: this.unlock(secret) };
+    } catch (err) {
+      if (previous && !this.database) {
+        this.database = openDatabaseLocked(this.file, previous.dataKey, previous.keyFile, this.openOptions());
+      }
+      throw err;
+    }
+  }
+
+  /** Puts a copy an earlier restore moved aside back in place; it then opens with its own passphrase. */
+  reinstate(name: string): SessionStatus {
+    if (this.database) {
+      throw new AppError('conflict', 'Hãy khóa ứng dụng trước khi dùng lại dữ liệu cũ.');
+    }
+    reinstateMovedAside(this.file, join(this.options.dataDir, basename(name)), { stamp: this.options.clock.now(), nativeBinding: this.options.nativeBinding });
     return this.status();
   }
 

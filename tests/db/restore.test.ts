@@ -1,0 +1,156 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupDatabase } from '../../db/backup';
+import { createDatabase, keyFilePath, openDatabase } from '../../db/client';
+import { fixedClock } from '../../electron/core/ports';
+import { Session } from '../../electron/core/services/session';
+import { runCli } from '../helpers/cli';
+import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
+
+const PASS = 'mat-khau-kiem-thu';
+const env = { PTDV_PASSPHRASE: PASS, PTDV_TODAY: '2026-11-23' };
+const options = { migrationsDir: MIGRATIONS_DIR };
+
+/** A set-up unit database in its own folder with `records` rows, and a backup of it made when it had `backedUp`. */
+function prepare(backedUp: number, records: number): { dir: string; db: string; backup: string } {
+  const dir = tempDir();
+  const db = join(dir, 'ptdv.db');
+  const { database } = createDatabase(db, PASS, options);
+  database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+  const backup = join(dir, 'sao-luu.ptdvbak');
+  for (let i = 1; i <= records; i++) {
+    if (i === backedUp + 1) {
+      backupDatabase(database, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
+    }
+    addRecord(database.sqlite, i);
+  }
+  database.close();
+  return { dir, db, backup };
+}
+
+function addRecord(sqlite: ReturnType<typeof openDatabase>['sqlite'], i: number): void {
+  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`ban-ghi-${i}`, '1');
+}
+
+function records(file: string): number {
+  const d = openDatabase(file, PASS, options);
+  try {
+    return d.sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'ban-ghi-%'").pluck().get() as number;
+  } finally {
+    d.close();
+  }
+}
+
+/** What a user would see in the data folder, minus the lock file that is always there. */
+function folder(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((n) => !n.endsWith('.lock'))
+      .map((n) => [n, readFileSync(join(dir, n)).toString('base64')]),
+  );
+}
+
+const restore = (db: string, backup: string, extra: Record<string, string> = {}) => runCli(['restore', '--db', db, '--from', backup], { ...env, ...extra });
+
+describe('restoring a backup', () => {
+  it('is refused in Vietnamese while the app has the database open, and what the app writes afterwards stays in ptdv.db', async () => {
+    const { dir, db, backup } = prepare(2, 5);
+    const app = openDatabase(db, PASS, options);
+    const r = await restore(db, backup);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('đang được mở bởi ứng dụng ptdv');
+    expect(r.stderr).toContain('Dữ liệu hiện tại chưa bị thay đổi');
+    addRecord(app.sqlite, 6);
+    app.close();
+    expect(records(db)).toBe(6);
+    expect(readdirSync(dir).filter((n) => n.includes('truoc-khoi-phuc') || n.includes('dang-nhan') || n.includes('dang-khoi-phuc'))).toEqual([]);
+  });
+
+  it('keeps both moved-aside copies when two restores happen in the same second on a fixed PTDV_TODAY', async () => {
+    const { dir, db, backup } = prepare(2, 5);
+    const first = await restore(db, backup);
+    expect(first.code).toBe(0);
+    const second = await restore(db, backup);
+    expect(second.code).toBe(0);
+    const aside = readdirSync(dir).filter((n) => n.includes('truoc-khoi-phuc') && !n.endsWith('.key')).sort();
+    expect(aside).toHaveLength(2);
+    expect(aside.every((n) => existsSync(keyFilePath(join(dir, n))))).toBe(true);
+    expect(aside.map((n) => records(join(dir, n)))).toEqual([5, 2]);
+    expect(second.stdout).toContain(aside[1]);
+    expect(records(db)).toBe(2);
+  });
+
+  it('refuses an empty backup, a truncated one and one holding no unit, changing nothing', async () => {
+    const { dir, db, backup } = prepare(2, 5);
+    const whole = readFileSync(backup);
+    const headerEnd = whole.indexOf(0x0a, whole.indexOf(0x0a) + 1) + 1;
+    const header = JSON.parse(whole.subarray(whole.indexOf(0x0a) + 1, headerEnd - 1).toString());
+    const empty = join(dir, 'rong.ptdvbak');
+    writeFileSync(
+      empty,
+      `PTDV-BACKUP/1\n${JSON.stringify({ ...header, size: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })}\n`,
+    );
+    const truncated = join(dir, 'cut.ptdvbak');
+    writeFileSync(truncated, whole.subarray(0, whole.length - 4096));
+    // A backup whose body is a real, correctly keyed database that was never set up (no unit of its own).
+    const blankDir = tempDir();
+    const blank = createDatabase(join(blankDir, 'ptdv.db'), PASS, options).database;
+    const noUnit = join(dir, 'khong-don-vi.ptdvbak');
+    backupDatabase(blank, noUnit, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: null });
+    blank.close();
+    const before = folder(dir);
+    for (const [file, message] of [
+      [empty, 'bản sao lưu rỗng'],
+      [truncated, 'không phải bản sao lưu ptdv hoặc đã bị hỏng'],
+      [noUnit, 'không chứa dữ liệu của đơn vị nào'],
+    ] as const) {
+      const r = await restore(db, file);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(message);
+      expect(folder(dir)).toEqual(before);
+    }
+    expect(records(db)).toBe(5);
+  });
+
+  it('offers recovery instead of first-run setup when only a moved-aside database is left, and puts it back', () => {
+    const { dir, db } = prepare(2, 5);
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    // What an earlier, unprotected restore could leave: the data only under its moved-aside name.
+    const aside = `${db}.truoc-khoi-phuc-2026-11-23T09-00-00+07-00`;
+    writeFileSync(aside, readFileSync(db));
+    writeFileSync(keyFilePath(aside), readFileSync(keyFilePath(db)));
+    rmSync(db);
+    rmSync(keyFilePath(db));
+    const status = session.status();
+    expect(status.state).toBe('needs-recovery');
+    expect(status.movedAside).toEqual(['ptdv.db.truoc-khoi-phuc-2026-11-23T09-00-00+07-00']);
+    expect(status.problem).toContain('dữ liệu được giữ lại');
+    expect(() => session.setup({ code: 'CB015', name: 'Chi bộ mới', level: 'chi-bo', parentCode: null }, 'mat-khau-moi-1')).toThrow('thay vì thiết lập mới');
+    expect(existsSync(db)).toBe(false);
+    expect(session.reinstate(status.movedAside![0]!).state).toBe('locked');
+    session.unlock(PASS);
+    expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'ban-ghi-%'").pluck().get()).toBe(5);
+    session.close();
+  });
+
+  it('restores from the app itself while unlocked, and reopens the restored data with the backup passphrase', () => {
+    const { dir, db, backup } = prepare(2, 5);
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    session.unlock(PASS);
+    const other = openDatabase(db, PASS, options);
+    // Another window or command still has the file: refused, and the app goes on with its data as before.
+    expect(() => session.restore(backup, PASS)).toThrow('đang được mở bởi ứng dụng ptdv');
+    expect(session.status().state).toBe('unlocked');
+    other.close();
+    expect(() => session.restore(backup, 'mat-khau-sai')).toThrow('không mở được bản sao lưu');
+    expect(session.status().state).toBe('unlocked');
+    const { movedAside, status } = session.restore(backup, PASS);
+    expect(status.state).toBe('unlocked');
+    expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'ban-ghi-%'").pluck().get()).toBe(2);
+    addRecord(session.open().sqlite, 3);
+    session.close();
+    expect(records(db)).toBe(3);
+    expect(records(join(dir, movedAside!))).toBe(5);
+  });
+});
