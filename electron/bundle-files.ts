@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { syncFolder } from '../db/atomic';
+import { crashPoint } from '../db/crash-point';
 import { bundleError, MAX_BUNDLE_BYTES } from './core/domain/bundles/index';
 import { AppError } from './core/errors';
 import type { ImportOutcome } from './core/model/sync';
@@ -66,6 +67,7 @@ export async function importFiles(ctx: ServiceContext, paths: readonly string[],
   checkPaths(paths);
   const outcomes: ImportOutcome[] = [];
   for (const path of paths) {
+    crashPoint('bundle-import:read');
     const outcome =
       statSync(path).size > MAX_BUNDLE_BYTES
         ? rejectedOutcome(basename(path), null, bundleError('BUNDLE_TOO_LARGE'))

@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFilePath, openDatabaseWithKey, type Database } from '../../db/client';
 import { importFiles } from '../../electron/bundle-files';
@@ -12,72 +12,56 @@ import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { TEST_PASSPHRASE, testContext } from '../helpers/db';
 import { asFile, cloneDb, enrol, fillUnit, SUPERIOR, TODAY, unitSetup } from '../helpers/sync';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
+import { buildForKillTests } from '../helpers/test-build';
 
 /**
- * Kills `ptdv bundle import --db F FILES…` at many points of a batch of four unit reports, each replacing a
- * previous, smaller snapshot of its unit. After every kill the database must be sound, each unit must hold exactly
- * its previous snapshot or exactly its new one (candidates and their events), agreeing with the sequence state and
- * the archive; and importing the same files again must finish the batch. The ptdv killed is the one the app ships
- * (out/main/cli.cjs as build-main.mjs bundles it): it starts in half the time of the tsx development entry, which
- * is what lets 50 kills fit in a minute.
+ * Kills `ptdv bundle import --db F FILES…` at every step of a batch of four unit reports, each replacing a previous,
+ * smaller snapshot of its unit. The kills are deterministic: PTDV_TEST_CRASH_AT makes the process kill itself as it
+ * reads a bundle, inside a bundle's transaction just before its commit, or just after the commit, for each of the
+ * four bundles, so every kill lands mid-run however busy the machine is. After every kill the database must be sound,
+ * each unit must hold exactly its previous snapshot or exactly its new one (candidates and their events), agreeing
+ * with the sequence state and the archive; and importing the same files again must finish the batch. Kills at random
+ * moments come on top, checked against the same invariants only.
  */
 
 const env = { PTDV_PASSPHRASE: TEST_PASSPHRASE, PTDV_TODAY: TODAY };
-const ROOT = join(import.meta.dirname, '../..');
 const UNITS = ['CB101', 'CB102', 'CB103', 'CB104'];
 const CANDIDATES = 120;
 const REQUIRED_KILLS = 50;
-const MAX_ATTEMPTS = 100;
 
 type Expected = { code: string; before: { candidates: number; events: number }; after: { candidates: number; events: number }; sha256: string };
 
-let cli: string;
-let built: string;
+let build: Awaited<ReturnType<typeof buildForKillTests>>;
 
-beforeAll(() => {
-  // Inside the project, so the bundle resolves node_modules (better-sqlite3) as out/ does.
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  built = mkdtempSync(join(ROOT, '.cache', 'crash-bundle-'));
-  const build = spawnSync(process.execPath, ['build/scripts/build-main.mjs', '--outdir', built], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) {
-    throw new Error(`build-main.mjs failed:\n${build.stderr}`);
-  }
-  cli = join(built, 'main/cli.cjs');
+beforeAll(async () => {
+  build = await buildForKillTests();
 }, 60_000);
 
-afterAll(() => rmSync(built, { recursive: true, force: true }));
+afterAll(() => build?.remove());
 
-type Run = {
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  /** From the database being opened to the exit; null when it was never opened. */
-  openMs: number | null;
-};
+type Run = { signal: NodeJS.Signals | null; code: number | null };
 
-/**
- * Runs `ptdv …` on `db`. With `killAfterOpenMs`, SIGKILLs it that long after it opened the database: SQLite creates
- * the WAL beside the file at the first read, so its appearance marks the start of the import run.
- */
-function runCli(db: string, args: string[], killAfterOpenMs?: number): Promise<Run> {
+/** Runs `ptdv …`; with `crashAt` it kills itself at that step, with `killAfterMs` it is killed from outside. */
+function runCli(args: string[], crashAt?: string, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve) => {
-    let openedAt: number | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const watcher = watch(dirname(db), (_event, name) => {
-      if (openedAt === null && name === `${basename(db)}-wal`) {
-        openedAt = performance.now();
-        if (killAfterOpenMs !== undefined) {
-          timer = setTimeout(() => child.kill('SIGKILL'), killAfterOpenMs);
-        }
-      }
+    const child = spawn(process.execPath, [build.cli, ...args], {
+      env: { ...process.env, ...env, ...(crashAt ? { PTDV_TEST_CRASH_AT: crashAt } : {}) },
+      stdio: 'ignore',
     });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      watcher.close();
-      resolve({ signal, code, openMs: openedAt === null ? null : performance.now() - openedAt });
+      resolve({ signal, code });
     });
   });
 }
+
+/** Every step of the batch, and how many of the four bundles are applied when the process dies there. */
+const STEPS = UNITS.flatMap((_, i) => [
+  { at: `bundle-import:read#${i + 1}`, applied: i },
+  { at: `bundle-import:before-commit#${i + 1}`, applied: i },
+  { at: `bundle-import:committed#${i + 1}`, applied: i + 1 },
+]);
 
 const counts = (candidates: readonly CandidateRecord[]) => ({ candidates: candidates.length, events: candidates.reduce((n, c) => n + c.events.length, 0) });
 
@@ -123,7 +107,7 @@ describe('killing a batch bundle import', () => {
     const dir = tempDir();
     const { base, dataKey, keyFile, files, expected } = await prepare(dir);
     const open = (file: string) => openDatabaseWithKey(file, dataKey, keyFile, { migrationsDir: MIGRATIONS_DIR });
-    // Each run in a folder of its own, so the only WAL that appears there is its database's.
+    // Each run in a folder of its own: its database, key and lock file.
     const fresh = (name: string) => {
       const db = join(dir, name, 'superior.db');
       mkdirSync(dirname(db));
@@ -149,45 +133,47 @@ describe('killing a batch bundle import', () => {
     const allAfter = expected.map(() => 'after');
 
     const full = fresh('full');
-    const fullRun = await runCli(full, ['bundle', 'import', '--db', full, ...files]);
-    expect(fullRun).toMatchObject({ code: 0, signal: null, openMs: expect.any(Number) });
-    const fullSpan = fullRun.openMs ?? 0;
+    const started = performance.now();
+    expect(await runCli(['bundle', 'import', '--db', full, ...files])).toMatchObject({ code: 0, signal: null });
+    const fullSpan = performance.now() - started;
 
-    // Only kills that land mid-run count towards the 50: the process must have opened the database (a kill during
-    // start-up tests nothing) and must still be running when SIGKILL arrives (one that already exited finished
-    // cleanly). So each kill is timed from the moment the database is opened, at points spread evenly (golden-ratio
-    // steps) over how long the import then takes; the span adapts to the machine's load as it is now, shrinking
-    // when a run finishes before its kill and growing back slowly while kills land.
-    let span = fullSpan;
-    const midRun: number[] = [];
-    for (let k = 1; midRun.length < REQUIRED_KILLS && k <= MAX_ATTEMPTS; k++) {
-      const afterMs = Math.round(span * ((k * 0.6180339887) % 1));
-      const db = fresh(`kill-${k}`);
-      const run = await runCli(db, ['bundle', 'import', '--db', db, ...files], afterMs);
-      const landed = run.signal === 'SIGKILL' && run.openMs !== null;
-      span = landed ? Math.min(span * 1.02, fullSpan * 2) : Math.max(20, afterMs * 0.9);
+    /** Checks the database after a run and that a re-run finishes the batch; returns how many bundles were applied. */
+    const checkAndFinish = async (db: string): Promise<number> => {
       const database = open(db);
       try {
         sound(database);
         const found = states(database);
-        if (landed) {
-          midRun.push(found.filter((s) => s === 'after').length);
-        }
         const again = await importFiles({ db: database.db, clock: fixedClock(TODAY), actor: 'test' }, files, {});
         expect(again.map((o) => o.status)).toEqual(found.map((s) => (s === 'after' ? 'duplicate' : 'applied')));
         expect(states(database)).toEqual(allAfter);
+        return found.filter((s) => s === 'after').length;
       } finally {
         database.close();
       }
+    };
+
+    let midRun = 0;
+    // Round after round over every step, until the required number of kills.
+    for (let k = 0; k < REQUIRED_KILLS; k++) {
+      const step = STEPS[k % STEPS.length]!;
+      const db = fresh(`kill-${k}`);
+      const run = await runCli(['bundle', 'import', '--db', db, ...files], step.at);
+      expect({ step: step.at, signal: run.signal }).toEqual({ step: step.at, signal: 'SIGKILL' });
+      midRun++;
+      expect({ step: step.at, applied: await checkAndFinish(db) }).toEqual({ step: step.at, applied: step.applied });
     }
-    expect(midRun.length).toBeGreaterThanOrEqual(REQUIRED_KILLS);
-    // The kills spread over the batch: before the first bundle was committed, between bundles, after the last.
-    expect(new Set(midRun).size).toBeGreaterThanOrEqual(3);
-    expect(midRun.some((n) => n > 0 && n < UNITS.length)).toBe(true);
+    expect(midRun).toBeGreaterThanOrEqual(REQUIRED_KILLS);
+
+    // On top: kills at moments spread over a full run (golden-ratio steps), checked only against the invariants.
+    for (let k = 1; k <= 4; k++) {
+      const db = fresh(`timed-${k}`);
+      await runCli(['bundle', 'import', '--db', db, ...files], undefined, Math.round(fullSpan * ((k * 0.6180339887) % 1)));
+      await checkAndFinish(db);
+    }
 
     const killed = fresh('killed-then-cli');
-    expect((await runCli(killed, ['bundle', 'import', '--db', killed, ...files], Math.round(span / 4))).signal).toBe('SIGKILL');
-    expect(await runCli(killed, ['bundle', 'import', '--db', killed, ...files])).toMatchObject({ code: 0, signal: null });
+    expect((await runCli(['bundle', 'import', '--db', killed, ...files], 'bundle-import:before-commit#2')).signal).toBe('SIGKILL');
+    expect(await runCli(['bundle', 'import', '--db', killed, ...files])).toMatchObject({ code: 0, signal: null });
     const database = open(killed);
     try {
       sound(database);
@@ -195,5 +181,5 @@ describe('killing a batch bundle import', () => {
     } finally {
       database.close();
     }
-  }, 180_000);
+  }, 900_000);
 });

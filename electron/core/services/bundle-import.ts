@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { crashPoint } from '../../../db/crash-point';
 import { inbox, units } from '../../../db/schema/index';
 import type { DbOrTx } from '../../../db/types';
 import {
@@ -248,7 +249,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
   if (prepared && checked.payload.kind === 'unit-report' && prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
     return refuseOverLimit(ctx, checked, prepared.quarantined, recordCount(checked.payload.data));
   }
-  return ctx.db.transaction((tx) => {
+  const outcome = ctx.db.transaction((tx): ImportOutcome => {
     const now = ctx.clock.now();
     if (reapply) {
       setSeqState(tx, manifest.from.code, 'in', { lastSeq: manifest.seq - 1, lastSumsSha256: null }, now, newNumbering);
@@ -286,8 +287,11 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
       queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: decision.status, receivedAt: now, summary, quarantined: applied.quarantined }), now);
     }
     audit(tx, ctx, reapply ? 'accept-numbering' : 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
+    crashPoint('bundle-import:before-commit');
     return { ...base, status: decision.status, message, summary, enrolment };
   });
+  crashPoint('bundle-import:committed');
+  return outcome;
 }
 
 /** The outcome of a refused file: its code and Vietnamese reason, nothing written. */

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { crashPoint } from '../../../db/crash-point';
 import { bulkWriter, type BulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidates } from '../../../db/schema/index';
@@ -107,12 +108,19 @@ export function importDossiers(ctx: ServiceContext, items: readonly { label: str
   if (impossible.length > 0) {
     throw new AppError('validation', `Không nhập gì: ${impossible.join(' ')}`);
   }
-  return ctx.db.transaction((tx) => {
+  const outcomes = ctx.db.transaction((tx) => {
     const wr: Writer = { w: bulkWriter(ctx.db), ctx, unitCode: unitCode ?? getSelfUnit(tx).code, now: ctx.clock.now() };
-    const outcomes = items.map((item) => importOne(wr, item.label, item.dossier));
-    audit(tx, ctx, 'import', 'dossier', null, { files: items.length, created: outcomes.filter((o) => o.status === 'created').length });
-    return outcomes;
+    const written = items.map((item) => {
+      const outcome = importOne(wr, item.label, item.dossier);
+      crashPoint('dossier-import:written');
+      return outcome;
+    });
+    audit(tx, ctx, 'import', 'dossier', null, { files: items.length, created: written.filter((o) => o.status === 'created').length });
+    crashPoint('dossier-import:before-commit');
+    return written;
   });
+  crashPoint('dossier-import:committed');
+  return outcomes;
 }
 
 /** A candidate's file in the ptdv.dossier/1 format (voided events left out). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, errorMessage, onLocked } from '../api';
 import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
+import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnlockScreen } from '../features/setup/UnlockScreen';
 import { SessionContext, type SessionStatus } from './session';
@@ -31,7 +32,7 @@ export function App() {
   const lock = useCallback(() => {
     call('session:lock', {}).then(setStatus, (err: unknown) => setError(errorMessage(err)));
   }, []);
-  const session = useMemo(() => (status ? { status, lock } : null), [status, lock]);
+  const session = useMemo(() => (status ? { status, lock, replace: setStatus } : null), [status, lock]);
 
   if (error) {
     return (
@@ -51,6 +52,9 @@ export function App() {
   }
   if (recoveryCode) {
     return <RecoveryCodeScreen code={recoveryCode} onDone={() => setRecoveryCode(null)} />;
+  }
+  if (session.status.state === 'needs-recovery') {
+    return <RecoveryScreen status={session.status} onDone={setStatus} />;
   }
   if (session.status.state === 'no-database') {
     return (

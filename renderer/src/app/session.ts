@@ -7,6 +7,8 @@ export type SessionValue = {
   status: SessionStatus;
   /** Locks the database and returns to the unlock screen. */
   lock: () => void;
+  /** Replaces the status after the data itself was replaced (a restore from Settings). */
+  replace: (status: SessionStatus) => void;
 };
 
 export const SessionContext = createContext<SessionValue | null>(null);

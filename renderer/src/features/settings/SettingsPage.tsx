@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
+import { RestoreBackup } from './RestoreBackup';
 
 const passphraseSchema = z
   .object({
@@ -107,7 +108,32 @@ function Backup() {
   );
 }
 
-/** Passphrase and backups. */
+function Restore() {
+  const { replace } = useSession();
+  const [restored, setRestored] = useState<string | null>(null);
+  return (
+    <>
+      {restored !== null ? (
+        <p className="notice" data-testid="restore-done">
+          Đã khôi phục từ bản sao lưu.{' '}
+          {restored ? (
+            <>
+              Dữ liệu trước khi khôi phục được giữ trong thư mục dữ liệu với tên <code>{restored}</code>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <RestoreBackup
+        onRestored={(status, movedAside) => {
+          setRestored(movedAside ?? '');
+          replace(status);
+        }}
+      />
+    </>
+  );
+}
+
+/** Passphrase, backups and restore. */
 export function SettingsPage() {
   return (
     <section>
@@ -116,6 +142,7 @@ export function SettingsPage() {
       </div>
       <ChangePassphrase />
       <Backup />
+      <Restore />
     </section>
   );
 }

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { call, errorMessage } from '../../api';
+import type { SessionStatus } from '../../app/session';
+import { Field, FormError } from '../../components/Field';
+import { FilePicker } from '../sync/pickers';
+
+/**
+ * Restores a backup file from inside the app: the app closes its own database first, so nothing is written into the
+ * copy that is moved aside, and the data in place now is kept beside it, never deleted.
+ */
+export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStatus, movedAside: string | null) => void }) {
+  const [path, setPath] = useState<string | null>(null);
+  const [secret, setSecret] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    if (!path) {
+      setFailure('Chọn tệp sao lưu (.ptdvbak) trước.');
+      return;
+    }
+    if (!secret) {
+      setFailure('Nhập mật khẩu (hoặc mã khôi phục) của bản sao lưu.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const { status, movedAside } = await call('backup:restore', { path, secret });
+      setSecret('');
+      onRestored(status, movedAside);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card section" onSubmit={submit} noValidate aria-labelledby="restore-title">
+      <h2 id="restore-title">Khôi phục từ bản sao lưu</h2>
+      <p className="lead">
+        Bản sao lưu được kiểm tra đầy đủ trước khi thay dữ liệu. Dữ liệu hiện tại không bị xóa: nó được giữ lại trong
+        thư mục dữ liệu với tên <code>ptdv.db.truoc-khoi-phuc-…</code>. Nếu đang mở ptdv ở cửa sổ khác hoặc đang chạy lệnh
+        ptdv, hãy đóng trước.
+      </p>
+      <FilePicker value={path} onChange={setPath} title="Chọn bản sao lưu" button="Chọn tệp sao lưu…" extension="ptdvbak" />
+      <Field label="Mật khẩu của bản sao lưu">
+        <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" />
+      </Field>
+      <p className="muted">Mật khẩu lúc tạo bản sao lưu, hoặc mã khôi phục của dữ liệu đó.</p>
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Đang kiểm tra và khôi phục…' : 'Khôi phục'}
+        </button>
+      </div>
+    </form>
+  );
+}
