@@ -25,6 +25,7 @@ export const PATH_FIELDS: Partial<Record<InvokeChannel, { read?: readonly string
   'directives:export': { write: ['path'] },
   'directives:import': { read: ['paths'] },
   'backup:create': { write: ['path'] },
+  'backup:restore': { read: ['path'] },
 };
 
 export type PathAccess = 'read' | 'write';

@@ -1,14 +1,21 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFilePath, openDatabase } from '../../db/client';
 import { demoDossier, demoMembers, seededRandom } from '../../electron/core/demo/generate';
 import { runCli } from '../helpers/cli';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
+import { buildForKillTests } from '../helpers/test-build';
+
+// The bundled ptdv built with --test-hooks: PTDV_TEST_CRASH_AT works only there.
+let build: Awaited<ReturnType<typeof buildForKillTests>>;
+beforeAll(async () => {
+  build = await buildForKillTests();
+}, 120_000);
+afterAll(() => build?.remove());
 
 const env = { PTDV_PASSPHRASE: 'mat-khau-kiem-thu', PTDV_TODAY: '2026-11-23' };
-const BIN = join(import.meta.dirname, '../../electron/cli/bin.mjs');
 const FILES = 1500;
 
 /**
@@ -17,7 +24,7 @@ const FILES = 1500;
  */
 function runAndKill(db: string, files: string[], crashAt?: string, killAfterMs?: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'dossier', 'import', '--db', db, ...files], {
+    const child = spawn(process.execPath, [build.cli, 'dossier', 'import', '--db', db, ...files], {
       env: { ...process.env, ...env, ...(crashAt ? { PTDV_TEST_CRASH_AT: crashAt } : {}) },
       stdio: 'ignore',
     });
