@@ -149,7 +149,7 @@ export const invoke = {
     }),
     output: todoPageSchema,
   },
-  'checks:stage-counts': { input: z.strictObject({ unitCode: z.string().max(32).optional() }), output: z.array(z.object({ stage: z.string(), count: z.number().int() })) },
+  'checks:stage-counts': { input: z.strictObject({ unitCode: z.string().max(32).optional() }), output: z.array(z.object({ stage: z.string(), count: z.number().int(), errors: z.number().int() })) },
   'checks:vote': {
     input: z.strictObject({ kind: z.enum(['chi-bo', 'ducs']), date: isoDate, yes: z.number().int().min(0).optional(), members: z.number().int().min(0).optional() }),
     output: voteCheckSchema,

@@ -45,7 +45,7 @@ function build(sqlite: Sqlite.Database) {
       joinedOn: 'joined_on', fullMemberSince: 'full_member_since', exempt: 'exempt', leftOn: 'left_on', leftReason: 'left_reason', candidateId: 'candidate_id',
       note: 'note', createdAt: 'created_at', updatedAt: 'updated_at',
     }),
-    findings: insert(sqlite, 'candidate_findings', { candidateId: 'candidate_id', asOf: 'as_of', rulebookVersion: 'rulebook_version', findings: 'findings' }),
+    reportedFindings: insert(sqlite, 'reported_findings', { candidateId: 'candidate_id', asOf: 'as_of', rulebookVersion: 'rulebook_version', findings: 'findings' }),
     /** Kept out of `candidate` so the writers that have no such fields (a unit's mirror) need not name them. */
     candidatePlaces: sqlite.prepare<[string | null, string | null, string | null, string]>('UPDATE candidates SET hometown = ?, residence = ?, occupation_detail = ? WHERE id = ?'),
     findCandidate: sqlite.prepare<[string, string, string], { id: string; fullName: string }>('SELECT id, full_name AS fullName FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ?'),

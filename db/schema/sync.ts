@@ -150,8 +150,9 @@ export const frozenReports = sqliteTable(
 );
 
 /**
- * Findings per candidate as last computed (own unit: on every change and once a day; mirrored units: as the unit
- * computed them at export, from its bundle). Derived data: always recomputable from events and the rulebook.
+ * Findings per candidate as this database last computed them, for own and mirrored units alike, with this
+ * database's rulebooks and calendar. Derived data: the triggers of migration 0011 delete a candidate's row whenever
+ * anything its findings depend on changes, and a row is only valid for the day it is `as_of`.
  */
 export const candidateFindings = sqliteTable(
   'candidate_findings',
@@ -164,6 +165,17 @@ export const candidateFindings = sqliteTable(
   // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000).
   (t) => [index('candidate_findings_as_of').on(t.asOf, t.candidateId)],
 );
+
+/**
+ * What a unit below said of its own candidates in its bundle. Kept beside this database's own check of the same
+ * candidates (candidate_findings) so a disagreement is shown, never trusted silently.
+ */
+export const reportedFindings = sqliteTable('reported_findings', {
+  candidateId: text('candidate_id').primaryKey(),
+  asOf: text('as_of').notNull(),
+  rulebookVersion: text('rulebook_version').notNull(),
+  findings: text('findings', { mode: 'json' }).notNull(),
+});
 
 /** The letter each event type has in candidates.report_events; the triggers that keep that column read it. */
 export const reportEventLetters = sqliteTable('report_event_letters', {

@@ -66,7 +66,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
 
     'checks:candidate': (i) => checkViews.candidateChecks(db(), i.id, today()),
     'checks:todo-page': (i) => checkViews.todoPage(ctx(), i),
-    'checks:stage-counts': (i) => checks.stageCounts(db(), i.unitCode),
+    'checks:stage-counts': (i) => checks.stageCounts(ctx(), i.unitCode),
     'checks:vote': (i) => checkViews.voteCheck(db(), i),
     'rules:list-rulebooks': () => checkViews.rulebookOverview(db(), today()),
     'rules:import-rulebook': (i) => checkViews.importRulebookData(ctx(), readJsonFile(i.path)),

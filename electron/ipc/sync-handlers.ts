@@ -53,7 +53,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'bundles:import': (i) => importFiles(ctx(), i.paths, {}),
 
     'units:list': () => listUnits(db()),
-    'units:get': (i) => unitDetail(db(), i.code, i),
+    'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
     'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),

@@ -124,7 +124,7 @@ function insertRows(w: BulkWriter, unit: string, data: UnitReportData): void {
       w.mentor.run({ id: mirrorId(unit, 'mentor', m.id), candidateId: id, memberId: ref('member', m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
     }
     if (c.findings) {
-      w.findings.run({ candidateId: id, asOf: c.findings.asOf, rulebookVersion: c.findings.rulebookVersion, findings: JSON.stringify(c.findings.findings) });
+      w.reportedFindings.run({ candidateId: id, asOf: c.findings.asOf, rulebookVersion: c.findings.rulebookVersion, findings: JSON.stringify(c.findings.findings) });
     }
   }
 }

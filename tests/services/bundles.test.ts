@@ -45,7 +45,7 @@ describe('unit-report bundles at the superior', () => {
     expect(checkCandidate(superior.ctx.db, copy.id, '2026-12-28').evaluation.stage).toBe(checkCandidate(unit.ctx.db, someone.id, '2026-12-28').evaluation.stage);
 
     expect(listFrozenReports(superior.ctx.db, { unitCode: 'CB014' })).toEqual([expect.objectContaining({ period: '2026-Q4', number: '07-BC/CB', version: 1 })]);
-    const detailPage = unitDetail(superior.ctx.db, 'CB014');
+    const detailPage = unitDetail(superior.ctx, 'CB014');
     expect(detailPage.findings.length).toBeGreaterThan(0);
     expect(detailPage.findings[0]!.asOf).toBe('2026-12-28');
     expect(listUnits(superior.ctx.db)[0]).toMatchObject({ code: 'CB014', keyState: 'verified', candidates: 25, lastBundle: { seq: 2, label: '2026Q4' }, missing: [], quarantined: 0 });

@@ -51,7 +51,7 @@ describe('checks on a real database', () => {
     const ctx = setup('2026-11-23');
     createCandidate(ctx, { fullName: 'Lê Văn An', birthDate: '1999-01-01' }, { type: 'LISTED', date: '2026-01-05' });
     createCandidate(ctx, { fullName: 'Lê Thị Bình', birthDate: '1999-01-01' }, { type: 'SOURCE_PROPOSED', date: '2026-01-05' });
-    const counts = Object.fromEntries(stageCounts(ctx.db).map((c) => [c.stage, c.count]));
+    const counts = Object.fromEntries(stageCounts(ctx).map((c) => [c.stage, c.count]));
     expect(counts).toMatchObject({ nguon: 1, 'cam-tinh': 1, 'du-bi': 0 });
   });
 

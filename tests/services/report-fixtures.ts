@@ -1,4 +1,4 @@
-import { candidateFindings, targets, units } from '../../db/schema/index';
+import { candidateFindings, reportedFindings, targets, units } from '../../db/schema/index';
 import type { CandidateEvent, CandidateProfile } from '../../electron/core/model/dossier';
 import type { ServiceContext } from '../../electron/core/services/context';
 import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
@@ -46,7 +46,11 @@ export function recordCell(ctx: ServiceContext): Record<'an' | 'binh' | 'cuong' 
 
 type MirrorCandidate = { key: string; profile: Partial<CandidateProfile> & { fullName: string }; events: EventSpec; findings?: { code: string; severity: string }[] };
 
-/** A unit below, as a superior holds it: a read-only mirror with its roster, candidates and the findings its bundle carried. */
+/**
+ * A unit below, as a superior holds it: a read-only mirror with its roster, candidates and the findings its bundle
+ * carried. The findings this superior's own re-check gives for today are set by hand to the same list, in the cache
+ * the reports read, because what these fixtures test is the counting, not the rules engine.
+ */
 function recordMirror(ctx: ServiceContext, code: string, name: string, fullMembers: number, people: MirrorCandidate[]): Record<string, string> {
   ctx.db.insert(units).values({ code, name, level: 'chi-bo', parentCode: 'DUK01', origin: 'mirror' }).run();
   ctx.db.transaction((tx) => {
@@ -60,7 +64,9 @@ function recordMirror(ctx: ServiceContext, code: string, name: string, fullMembe
   outcomes.forEach((o, i) => {
     const person = people[i]!;
     ids[person.key] = o.candidateId;
-    ctx.db.insert(candidateFindings).values({ candidateId: o.candidateId, asOf: '2026-11-20', rulebookVersion: '2021-07-30', findings: (person.findings ?? []).map((f) => ({ ...f, rule: 'mentor', message: f.code, rulebookVersion: '2021-07-30' })) }).run();
+    const findings = (person.findings ?? []).map((f) => ({ ...f, rule: 'mentor', message: f.code, rulebookVersion: '2021-07-30' }));
+    ctx.db.insert(reportedFindings).values({ candidateId: o.candidateId, asOf: '2026-11-20', rulebookVersion: '2021-07-30', findings }).run();
+    ctx.db.insert(candidateFindings).values({ candidateId: o.candidateId, asOf: ctx.clock.today(), rulebookVersion: '2021-07-30', findings }).run();
   });
   return ids;
 }

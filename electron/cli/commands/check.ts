@@ -1,13 +1,11 @@
-import { inArray } from 'drizzle-orm';
-import type { Database } from '../../../db/client';
+import { asc, inArray } from 'drizzle-orm';
 import { units } from '../../../db/schema/index';
 import { AppError } from '../../core/errors';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { findingLabel } from '../../core/model/labels';
 import type { Dossier } from '../../core/model/dossier';
-import { evalContext } from '../../core/services/check-service';
-import { loadDossiers } from '../../core/services/dossier-loader';
-import { systemClock } from '../../core/ports';
+import { appliedRulebookVersion, unitFindingsOn } from '../../core/services/check-service';
+import type { ServiceContext } from '../../core/services/context';
 import { buildCalendar, VN_CALENDAR_SEED, type WorkingCalendar } from '../../core/domain/calendar/index';
 import {
   DEFAULT_RULEBOOKS,
@@ -78,20 +76,26 @@ export function checkExitCode(report: CheckReport): number {
 
 const SEVERITY_TAG: Readonly<Record<Severity, string>> = { error: '[LỖI]     ', warning: '[CẢNH BÁO]', info: '[THÔNG TIN]' };
 
+/** One candidate's block of the text report. */
+function candidateText(c: CheckedCandidate): string {
+  const lines = ['', `${c.file} — ${c.name} — ${c.stageLabel}`];
+  if (c.findings.length === 0) {
+    lines.push('  Không phát hiện vấn đề.');
+  }
+  for (const f of c.findings) {
+    const due = f.due ? ` (hạn ${formatViDate(f.due)})` : '';
+    lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${findingLabel(f.code)}. ${f.message}`);
+  }
+  return lines.join('\n');
+}
+
 /** Human-readable Vietnamese report, one block per candidate and a total line. */
 export function renderCheckText(report: CheckReport): string {
   const lines = [`Kiểm tra hồ sơ tại ngày ${formatViDate(report.asOf)} (bộ quy tắc ${report.rulebookVersion})`];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const c of report.candidates) {
-    lines.push('', `${c.file} — ${c.name} — ${c.stageLabel}`);
-    if (c.findings.length === 0) {
-      lines.push('  Không phát hiện vấn đề.');
-    }
-    for (const f of c.findings) {
-      totals[f.severity]++;
-      const due = f.due ? ` (hạn ${formatViDate(f.due)})` : '';
-      lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${findingLabel(f.code)}. ${f.message}`);
-    }
+    c.findings.forEach((f) => totals[f.severity]++);
+    lines.push(candidateText(c));
   }
   lines.push('', `Tổng cộng: ${report.candidates.length} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
   return lines.join('\n');
@@ -111,10 +115,37 @@ function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
   });
 }
 
-/** Every candidate of a database (own unit and mirrored units), evaluated with that database's calendar. */
-function loadFromDatabase(db: Database): CheckInput[] {
-  const codes = db.db.select({ code: units.code }).from(units).where(inArray(units.origin, ['self', 'mirror'])).all();
-  return codes.flatMap(({ code }) => loadDossiers(db.db, code).map((c) => ({ label: `${code}/${c.id}`, dossier: c.dossier })));
+/**
+ * Every candidate of a database (own unit and mirrored units) with its findings on `asOf`, through the same findings
+ * path as the app's screens and reports. The JSON is written a candidate at a time, so memory stays flat.
+ */
+function checkDatabase(ctx: ServiceContext, asOf: string, json: boolean, io: CliIo): number {
+  const codes = ctx.db.select({ code: units.code }).from(units).where(inArray(units.origin, ['self', 'mirror'])).orderBy(asc(units.code)).all();
+  const rulebookVersion = appliedRulebookVersion(ctx.db, asOf);
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let count = 0;
+  if (json) {
+    io.out(`{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulebookVersion": ${JSON.stringify(rulebookVersion)},\n  "candidates": [`);
+  } else {
+    io.out(`Kiểm tra hồ sơ tại ngày ${formatViDate(asOf)} (bộ quy tắc ${rulebookVersion})`);
+  }
+  for (const { code } of codes) {
+    for (const chunk of unitFindingsOn(ctx, code, asOf)) {
+      for (const c of chunk) {
+        const findings = c.findings.map((f) => ({ code: f.code, severity: f.severity, rule: f.rule, message: f.message, due: f.due ?? null }));
+        findings.forEach((f) => totals[f.severity]++);
+        if (json) {
+          const entry = JSON.stringify({ file: `${code}/${c.id}`, name: c.name, stage: c.stage, findings }, null, 2).replace(/\n/g, '\n    ');
+          io.out(`${count > 0 ? '    ,' : '    '}${entry}`);
+        } else {
+          io.out(candidateText({ file: `${code}/${c.id}`, name: c.name, stage: c.stage, stageLabel: c.stageLabel, findings }));
+        }
+        count++;
+      }
+    }
+  }
+  io.out(json ? '  ]\n}' : `\nTổng cộng: ${count} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
+  return totals.error > 0 ? 1 : 0;
 }
 
 const OPTIONS = {
@@ -130,7 +161,7 @@ export const command: Command = {
   usage: 'ptdv check HỒ_SƠ.json… | --db FILE  [--as-of YYYY-MM-DD] [--json] [--rulebook QUY_TẮC.json]',
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, true);
-    const asOf = values['as-of'] ?? systemClock.today();
+    const asOf = values['as-of'] ?? clockOf(io).today();
     if (!isIsoDate(asOf)) {
       throw new UsageError(`--as-of không hợp lệ: "${asOf}" (cần dạng YYYY-MM-DD)`);
     }
@@ -140,16 +171,16 @@ export const command: Command = {
     if (values.db === undefined && positionals.length === 0) {
       throw new UsageError('Cần ít nhất một tệp hồ sơ.');
     }
+    if (values.db !== undefined && values.rulebook !== undefined) {
+      throw new UsageError('Với --db, bộ quy tắc là các bộ đã có trong cơ sở dữ liệu (nhập thêm trong màn hình Bộ quy tắc); --rulebook chỉ dùng khi kiểm tra tệp hồ sơ.');
+    }
     const extra = loadRulebookFiles(values.rulebook ?? [], io);
     const output = (report: CheckReport) => {
       io.out(values.json ? JSON.stringify({ asOf: report.asOf, rulebookVersion: report.rulebookVersion, candidates: report.candidates.map(({ stageLabel: _l, ...c }) => c) }, null, 2) : renderCheckText(report));
       return checkExitCode(report);
     };
     if (values.db !== undefined) {
-      return withDatabase(values.db, io, ({ database }) => {
-        const base = evalContext(database.db);
-        return output(checkDossiers(loadFromDatabase(database), asOf, { ...base, rulebooks: [...base.rulebooks, ...extra] }));
-      });
+      return withDatabase(values.db, io, ({ ctx }) => checkDatabase(ctx, asOf, values.json === true, io));
     }
     // A check may look ahead (--as-of in the future); only what is later than both days cannot have happened.
     const today = clockOf(io).today();

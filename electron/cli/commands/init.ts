@@ -1,8 +1,12 @@
 import { keysInfo } from '../../core/services/key-service';
 import { setupUnit } from '../../core/services/unit-service';
+import { UNIT_LEVELS, unitSetupSchema } from '../../core/model/entities';
 import { parse, required } from '../args';
 import { withNewDatabase } from '../database';
+import { UsageError } from '../io';
 import type { Command } from './index';
+
+const FLAG_OF: Readonly<Record<string, string>> = { code: '--code', name: '--name', level: '--level', parentCode: '--parent' };
 
 export const command: Command = {
   path: ['init'],
@@ -17,10 +21,18 @@ export const command: Command = {
       parent: { type: 'string' },
       'no-youth-union': { type: 'boolean' },
     });
-    const level = required(values.level, '--level') as 'chi-bo';
-    const unitInput = { code: required(values.code, '--code'), name: required(values.name, '--name'), level, parentCode: values.parent ?? null, hasYouthUnion: !values['no-youth-union'] };
-    return withNewDatabase(required(values.db, '--db'), io, ({ ctx, recoveryCode }) => {
-      const unit = setupUnit(ctx, unitInput);
+    const file = required(values.db, '--db');
+    const level = required(values.level, '--level');
+    if (!(UNIT_LEVELS as readonly string[]).includes(level)) {
+      throw new UsageError(`--level không hợp lệ: "${level}". Chọn một trong: ${UNIT_LEVELS.join(', ')} (chi bộ, đảng ủy cơ sở, cấp ủy cấp trên).`);
+    }
+    // Every flag is checked before the database file exists, so a typo never leaves a file that blocks the retry.
+    const parsed = unitSetupSchema.safeParse({ code: required(values.code, '--code'), name: required(values.name, '--name'), level, parentCode: values.parent ?? null, hasYouthUnion: !values['no-youth-union'] });
+    if (!parsed.success) {
+      throw new UsageError(parsed.error.issues.map((i) => `${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+    }
+    return withNewDatabase(file, io, ({ ctx, recoveryCode }) => {
+      const unit = setupUnit(ctx, parsed.data);
       io.out(`Đã tạo cơ sở dữ liệu cho ${unit.name} (${unit.code}).`);
       io.out(`MÃ KHÔI PHỤC (chỉ hiện một lần, hãy ghi lại và cất giữ an toàn): ${recoveryCode}`);
       io.out(`Đã tạo khóa ký và khóa mã hóa của đơn vị. Mã vân tay (đọc khi đăng ký với cấp trên): ${keysInfo(ctx).own.readAloudCode}`);

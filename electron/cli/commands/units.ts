@@ -45,8 +45,8 @@ export const unitsShow: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, code: { type: 'string' }, query: { type: 'string' } });
     const code = required(values.code, '--code').toUpperCase();
-    return withDatabase(required(values.db, '--db'), io, ({ database }) => {
-      const detail = unitDetail(database.db, code, { limit: 500, ...(values.query ? { query: values.query } : {}) });
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const detail = unitDetail(ctx, code, { limit: 500, ...(values.query ? { query: values.query } : {}) });
       const findings = new Map(detail.findings.map((f) => [f.candidateId, f.findings]));
       io.out(`${detail.unit.code} — ${detail.unit.name} (${KEY_STATE_TEXT[detail.unit.keyState]}, mã vân tay ${detail.unit.readAloudCode ?? '—'})`);
       for (const c of detail.candidates) {

@@ -47,8 +47,8 @@ export const candidateCheckSchema = z.object({
     keyDates: z.record(z.string(), z.string()),
   }),
   checklist: z.array(checklistItemSchema),
-  /** `unit`: the findings a mirrored unit computed and sent up, as of its day; `here`: evaluated in this database. */
-  source: z.enum(['here', 'unit']),
+  /** For a mirrored unit's candidate: what the unit reported in its bundle, as of its day; null otherwise. */
+  reported: z.object({ asOf: z.string(), rulebookVersion: z.string(), findings: z.array(findingSchema) }).nullable(),
 });
 export type CandidateCheck = z.infer<typeof candidateCheckSchema>;
 

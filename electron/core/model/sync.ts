@@ -114,13 +114,17 @@ export const unitFindingsSchema = z.object({
   fullName: z.string(),
   asOf: z.string(),
   findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })),
+  /** Errors the unit itself reported for this candidate in its bundle (null when it sent none). */
+  reportedErrors: z.number().int().nullable(),
 });
 
 export const unitDetailSchema = z.object({
   unit: unitOverviewSchema,
   candidates: z.array(candidateRowSchema),
-  /** Findings as the unit computed them at export (the unit answers for its own candidates). */
+  /** Findings as this database re-checks them today; the unit's own count beside each. */
   findings: z.array(unitFindingsSchema),
+  /** Errors over the whole unit: as this database re-checks them today, and as the unit reported (null: it sent none). */
+  errors: z.object({ checked: z.number().int(), reported: z.number().int().nullable() }),
   received: z.array(z.object({ sha256: z.string(), fileName: z.string(), receivedAt: z.string(), kind: z.string().nullable(), seq: z.number().int().nullable(), label: z.string().nullable(), status: z.string() })),
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;

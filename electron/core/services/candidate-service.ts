@@ -8,7 +8,6 @@ import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
 import type { CandidateDetail, CandidateRow } from '../model/entities';
 import { candidateDetail, effectiveEvents, refreshStage, VOID, writableCandidate } from './candidate-repo';
-import { invalidateFindings } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
@@ -163,7 +162,6 @@ export function updateProfile(ctx: ServiceContext, id: string, input: CandidateP
     checkDuplicate(tx, row.unitCode, profile, choice.confirmDuplicate === true, id);
     tx.update(candidates).set({ ...profileColumns(profile), updatedAt: ctx.clock.now() }).where(eq(candidates.id, id)).run();
     audit(tx, ctx, 'update', 'candidate', id, profile);
-    invalidateFindings(tx, [id]);
     return candidateDetail(tx, id);
   });
 }
@@ -195,7 +193,6 @@ export function addEvent(ctx: ServiceContext, id: string, event: CandidateEvent)
     refreshStage(tx, id);
     syncMemberFromCandidate(ctx, tx, id);
     audit(tx, ctx, 'add-event', 'candidate', id, { eventId, type: event.type, date: event.date });
-    invalidateFindings(tx, [id]);
     return candidateDetail(tx, id);
   });
 }
@@ -216,7 +213,6 @@ export function voidEvent(ctx: ServiceContext, id: string, eventId: string, reas
     refreshStage(tx, id);
     syncMemberFromCandidate(ctx, tx, id);
     audit(tx, ctx, 'void-event', 'candidate', id, { eventId, reason });
-    invalidateFindings(tx, [id]);
     return candidateDetail(tx, id);
   });
 }
@@ -228,7 +224,6 @@ export function addDocument(ctx: ServiceContext, id: string, document: DossierDo
     const docId = newId();
     tx.insert(dossierItems).values({ id: docId, candidateId: id, form: document.form, date: document.date, signer: document.signer ?? null, issuer: document.issuer ?? null, note: document.note ?? null, createdAt: ctx.clock.now() }).run();
     audit(tx, ctx, 'add-document', 'candidate', id, { docId, form: document.form, date: document.date });
-    invalidateFindings(tx, [id]);
     return candidateDetail(tx, id);
   });
 }
@@ -246,7 +241,6 @@ export function addIntroducer(
     }
     tx.insert(introducers).values({ id: newId(), candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
     audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: member.id });
-    invalidateFindings(tx, [input.id]);
     return candidateDetail(tx, input.id);
   });
 }

@@ -1,6 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidateFindings, candidates, holidays, settings } from '../../../db/schema/index';
+import { candidates, holidays, reportedFindings, settings } from '../../../db/schema/index';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
 import {
   buildTodo,
@@ -8,7 +8,9 @@ import {
   DEFAULT_RULEBOOKS,
   evaluateDossier,
   loadRulebook,
+  STAGE_LABELS,
   STAGES,
+  type Stage,
   type EvalContext,
   type Evaluation,
   type Finding,
@@ -71,16 +73,15 @@ export function evalContext(db: Db): EvalContext {
 }
 
 type WireFinding = CandidateCheck['evaluation']['findings'][number];
-type SentFindings = { asOf: string; rulebookVersion: string; findings: WireFinding[] };
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 
 /**
- * The findings a unit's bundle carried for one of its candidates. The bundle only guarantees code, severity and
- * message, so the other fields are kept only when they have the shape the screens expect.
+ * What a unit's bundle said of one of its candidates. The bundle only guarantees code, severity and message, so the
+ * other fields are kept only when they have the shape the screens expect.
  */
-function sentFindings(db: DbOrTx, id: string): SentFindings | null {
-  const row = db.select().from(candidateFindings).where(eq(candidateFindings.candidateId, id)).get();
+function reportedByUnit(db: DbOrTx, id: string): CandidateCheck['reported'] {
+  const row = db.select().from(reportedFindings).where(eq(reportedFindings.candidateId, id)).get();
   if (!row) {
     return null;
   }
@@ -101,10 +102,9 @@ function sentFindings(db: DbOrTx, id: string): SentFindings | null {
 }
 
 /**
- * Everything the candidate page shows about rules: stage, findings, deadlines, checklist. A mirrored unit answers
- * for its own candidates, so their page shows the findings its bundle carried, as of the day it computed them,
- * not what this database's calendar and rulebooks would say today; only a record sent without findings is
- * evaluated here.
+ * Everything the candidate page shows about rules: stage, findings, deadlines, checklist, evaluated in this database
+ * as of `asOf` with its own rulebooks and calendar, for own and mirrored candidates alike. For a mirrored candidate
+ * the findings its unit reported come beside them, so a superior sees where the two disagree.
  */
 export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck {
   const row = candidateRow(db, id);
@@ -113,14 +113,8 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
     throw new AppError('not-found', 'Không tìm thấy hồ sơ.');
   }
   const ctx = evalContext(db);
-  const sent = getUnit(db, row.unitCode)?.origin === 'mirror' ? sentFindings(db, id) : null;
-  const day = sent?.asOf ?? asOf;
-  const evaluation = evaluateDossier(loaded.dossier, day, ctx);
-  return {
-    evaluation: sent ? { ...evaluation, findings: sent.findings, rulebookVersion: sent.rulebookVersion } : evaluation,
-    checklist: computeChecklist(loaded.dossier, day, ctx),
-    source: sent ? 'unit' : 'here',
-  };
+  const reported = getUnit(db, row.unitCode)?.origin === 'mirror' ? reportedByUnit(db, id) : null;
+  return { evaluation: evaluateDossier(loaded.dossier, asOf, ctx), checklist: computeChecklist(loaded.dossier, asOf, ctx), reported };
 }
 
 type CachedFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: Finding[] };
@@ -136,12 +130,11 @@ function upsertFindings(db: Db, rows: readonly CachedFindings[]): void {
   }
 }
 
-/** Re-evaluates the own unit's candidates (all, or `ids`) as of today and stores their findings. */
-export function refreshFindings(ctx: ServiceContext, ids?: readonly string[]): number {
-  const unit = getSelfUnit(ctx.db);
+/** Re-evaluates a unit's candidates (all, or `ids`) as of today and stores their findings. */
+function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly string[]): number {
   const asOf = ctx.clock.today();
   const evalCtx = evalContext(ctx.db);
-  const rows = loadDossiers(ctx.db, unit.code, ids).map((c) => {
+  const rows = loadDossiers(ctx.db, unitCode, ids).map((c) => {
     const e = evaluateDossier(c.dossier, asOf, evalCtx);
     return { candidateId: c.id, asOf, rulebookVersion: e.rulebookVersion, findings: e.findings };
   });
@@ -162,11 +155,14 @@ function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
 /** Above this many stale candidates one pass over the unit is cheaper than a lookup per id. */
 const BULK_REFRESH = 5000;
 
-/** Findings are valid for one day (deadlines move with today); refresh the own unit's stale ones. */
-export function ensureFindingsFresh(ctx: ServiceContext): void {
-  const stale = staleFindingIds(ctx, getSelfUnit(ctx.db).code);
+/**
+ * Findings are valid for one day (deadlines move with today) and dropped by the database whenever what they are
+ * computed from changes (migration 0011); this recomputes and stores the missing ones of a unit (the own by default).
+ */
+export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(ctx.db).code): void {
+  const stale = staleFindingIds(ctx, unitCode);
   if (stale.length > 0) {
-    refreshFindings(ctx, stale.length > BULK_REFRESH ? undefined : stale);
+    refreshFindings(ctx, unitCode, stale.length > BULK_REFRESH ? undefined : stale);
   }
 }
 
@@ -188,8 +184,8 @@ type TodoCache = { unitCode: string; asOf: string; sources: Map<string, TodoSour
 
 /**
  * The parsed findings of every own candidate, kept per open database. Reading and parsing 50,000 rows from the
- * encrypted file takes seconds, while an edit touches one candidate: every write that can change a candidate's
- * findings deletes its cached row, so the stale rows say exactly which entries to reload.
+ * encrypted file takes seconds, while an edit touches one candidate: the database deletes the stored row of every
+ * candidate a write affects (migration 0011), so the missing rows say exactly which entries to reload.
  */
 const todoCaches = new WeakMap<object, TodoCache>();
 
@@ -200,12 +196,12 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
   let cache = todoCaches.get(ctx.db.$client);
   if (!cache || cache.unitCode !== unitCode || cache.asOf !== asOf || stale.length > BULK_REFRESH) {
     if (stale.length > 0) {
-      refreshFindings(ctx, stale.length > BULK_REFRESH ? undefined : stale);
+      refreshFindings(ctx, unitCode, stale.length > BULK_REFRESH ? undefined : stale);
     }
     cache = { unitCode, asOf, sources: new Map(readTodoSources(ctx.db, unitCode).map((s) => [s.candidateId, s])) };
     todoCaches.set(ctx.db.$client, cache);
   } else if (stale.length > 0) {
-    refreshFindings(ctx, stale);
+    refreshFindings(ctx, unitCode, stale);
     for (const source of readTodoSources(ctx.db, unitCode, stale)) {
       cache.sources.set(source.candidateId, source);
     }
@@ -227,12 +223,57 @@ export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[
   });
 }
 
-/** Candidates per stage (the pipeline board), every stage listed even when empty. */
-export function stageCounts(db: DbOrTx, unitCode?: string): { stage: string; count: number }[] {
-  const code = unitCode ?? getSelfUnit(db).code;
-  const rows = db.select({ stage: candidates.stage, n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, code)).groupBy(candidates.stage).all();
+/**
+ * Candidates per stage (the pipeline board), every stage listed even when empty, with the error findings of the
+ * candidates at that stage today, read through the same findings as the to-do list so the two never disagree.
+ */
+export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; errors: number }[] {
+  const code = unitCode ?? getSelfUnit(ctx.db).code;
+  const rows = ctx.db.select({ stage: candidates.stage, n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, code)).groupBy(candidates.stage).all();
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
-  return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 }));
+  const errors = new Map<string, number>();
+  for (const source of findingSources(ctx, code)) {
+    const n = source.evaluation.findings.filter((f) => f.severity === 'error').length;
+    errors.set(source.evaluation.stage, (errors.get(source.evaluation.stage) ?? 0) + n);
+  }
+  return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, errors: errors.get(stage) ?? 0 }));
+}
+
+/** Today's findings of every candidate of a unit: the own unit's from the kept cache, another's fresh from the store. */
+function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
+  if (unitCode === getSelfUnit(ctx.db).code) {
+    return todoSources(ctx);
+  }
+  ensureFindingsFresh(ctx, unitCode);
+  return readTodoSources(ctx.db, unitCode);
+}
+
+export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: Finding[] };
+
+/** How many dossiers are evaluated at once for a day other than today: memory stays flat however large the unit. */
+const CHUNK = 2000;
+
+/**
+ * Every candidate of `unitCode` with its findings on `day`: today's from the findings store (refreshed where stale),
+ * another day's evaluated with the rulebooks and calendar in force then, a chunk at a time. What `ptdv check --db`
+ * prints, so it agrees with the to-do list, the board, the dashboard and the reports.
+ */
+export function* unitFindingsOn(ctx: ServiceContext, unitCode: string, day: string): Generator<CheckedCandidateRow[]> {
+  if (day === ctx.clock.today()) {
+    yield findingSources(ctx, unitCode).map((s) => {
+      const stage = s.evaluation.stage as Stage;
+      return { id: s.candidateId, unitCode, name: s.name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: s.evaluation.findings };
+    });
+    return;
+  }
+  const evalCtx = evalContext(ctx.db);
+  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode)).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    yield loadDossiers(ctx.db, unitCode, ids.slice(i, i + CHUNK)).map((c) => {
+      const e = evaluateDossier(c.dossier, day, evalCtx);
+      return { id: c.id, unitCode, name: c.dossier.candidate.fullName, stage: e.stage, stageLabel: e.stageLabel, findings: e.findings };
+    });
+  }
 }
 
 /** Adds or replaces a calendar day (the user confirms an official notice, or adds a swapped day). */
@@ -241,18 +282,12 @@ export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): Cal
   if (!parsed.success) {
     throw new AppError('validation', formatZodIssues(parsed.error));
   }
-  ctx.db.transaction((tx) => {
-    tx.insert(holidays).values(parsed.data).onConflictDoUpdate({ target: holidays.date, set: parsed.data }).run();
-    invalidateUnitFindings(tx, getSelfUnit(tx).code);
-  });
+  ctx.db.insert(holidays).values(parsed.data).onConflictDoUpdate({ target: holidays.date, set: parsed.data }).run();
   return calendarEntries(ctx.db);
 }
 
 export function removeCalendarEntry(ctx: ServiceContext, date: string): CalendarEntry[] {
-  ctx.db.transaction((tx) => {
-    tx.delete(holidays).where(eq(holidays.date, date)).run();
-    invalidateUnitFindings(tx, getSelfUnit(tx).code);
-  });
+  ctx.db.delete(holidays).where(eq(holidays.date, date)).run();
   return calendarEntries(ctx.db);
 }
 
@@ -264,10 +299,7 @@ export function importRulebook(ctx: ServiceContext, data: unknown): Rulebook[] {
     throw new AppError('conflict', `Bộ quy tắc phiên bản ${rulebook.version} đã có.`);
   }
   const all = [...existing, rulebook];
-  ctx.db.transaction((tx) => {
-    tx.insert(settings).values({ key: RULEBOOKS_KEY, value: all }).onConflictDoUpdate({ target: settings.key, set: { value: all } }).run();
-    invalidateUnitFindings(tx, getSelfUnit(tx).code);
-  });
+  ctx.db.insert(settings).values({ key: RULEBOOKS_KEY, value: all }).onConflictDoUpdate({ target: settings.key, set: { value: all } }).run();
   return [...DEFAULT_RULEBOOKS, ...all];
 }
 
@@ -275,21 +307,7 @@ export function listRulebooks(db: DbOrTx): Rulebook[] {
   return [...DEFAULT_RULEBOOKS, ...importedRulebooks(db)];
 }
 
-/** Drops cached findings of candidates that changed, inside the caller's transaction. */
-export function invalidateFindings(db: DbOrTx, ids: readonly string[]): void {
-  if (ids.length > 0) {
-    db.delete(candidateFindings).where(inArray(candidateFindings.candidateId, [...ids])).run();
-  }
-}
-
 /** The rulebook version in force on `date`, as the app shows it ("áp dụng bộ quy tắc …"). */
 export function appliedRulebookVersion(db: Db, date: string): string {
   return rulebookVersionAt(compileRulebooks(evalContext(db).rulebooks), toDay(date));
-}
-
-/** A roster change (who is a full member, who left) can change every candidate's findings in the unit. */
-export function invalidateUnitFindings(db: DbOrTx, unitCode: string): void {
-  db.delete(candidateFindings)
-    .where(inArray(candidateFindings.candidateId, db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode))))
-    .run();
 }

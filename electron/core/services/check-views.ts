@@ -20,9 +20,8 @@ function daysLeft(asOf: string, due: string, calendar: WorkingCalendar): number 
 
 /** The candidate page's checks, each due date with the working days left (negative once overdue). */
 export function candidateChecks(db: Db, id: string, today: string): CandidateCheck {
-  const { evaluation, checklist, source } = checkCandidate(db, id, today);
+  const { evaluation, checklist, reported } = checkCandidate(db, id, today);
   const { calendar } = evalContext(db);
-  // Counted from the day the findings are as of: a mirrored unit's findings are as of the day it computed them.
   const from = evaluation.asOf;
   return {
     evaluation: {
@@ -31,7 +30,7 @@ export function candidateChecks(db: Db, id: string, today: string): CandidateChe
       deadlines: evaluation.deadlines.map((d) => ({ ...d, workingDaysLeft: daysLeft(from, d.due, calendar) })),
     },
     checklist,
-    source,
+    reported,
   };
 }
 

@@ -9,7 +9,7 @@ import type { ImportSummary } from '../model/sync';
 import { targetSchema } from '../model/targets';
 import { effectiveEvents, refreshStage } from './candidate-repo';
 import { appendEvent } from './candidate-service';
-import { importRulebook, invalidateFindings, listRulebooks, setCalendarEntry } from './check-service';
+import { importRulebook, listRulebooks, setCalendarEntry } from './check-service';
 import { newId, type ServiceContext } from './context';
 import { recordPeerKeys } from './key-service';
 import { syncMemberFromCandidate } from './roster-sync';
@@ -45,7 +45,6 @@ export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unch
   appendEvent(ctx, ctx.db, row.id, event.data);
   refreshStage(ctx.db, row.id);
   syncMemberFromCandidate(ctx, ctx.db, row.id);
-  invalidateFindings(ctx.db, [row.id]);
   return 'added';
 }
 

@@ -5,7 +5,6 @@ import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { memberInputSchema, type Member, type MemberInput } from '../model/entities';
-import { invalidateUnitFindings } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit } from './unit-service';
 
@@ -108,7 +107,6 @@ export function createMember(ctx: ServiceContext, input: MemberInput, tx: DbOrTx
   const id = newId();
   tx.insert(members).values({ id, unitCode: code, createdAt: now, ...memberColumns(m, now) }).run();
   audit(tx, ctx, 'create', 'member', id, { fullName: m.fullName, status: m.status });
-  invalidateUnitFindings(tx, code);
   return getMember(tx, id);
 }
 
@@ -128,7 +126,6 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
     checkDuplicate(tx, current.unitCode, m, id);
     tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
     audit(tx, ctx, 'update', 'member', id, m);
-    invalidateUnitFindings(tx, getMember(tx, id).unitCode);
     return getMember(tx, id);
   });
 }
@@ -139,7 +136,6 @@ export function markMemberLeft(ctx: ServiceContext, id: string, date: string, re
     ownMember(tx, id);
     tx.update(members).set({ leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() }).where(eq(members.id, id)).run();
     audit(tx, ctx, 'left', 'member', id, { date, reason });
-    invalidateUnitFindings(tx, getMember(tx, id).unitCode);
     return getMember(tx, id);
   });
 }

@@ -3,7 +3,6 @@ import { mentorAssignments } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import type { CandidateDetail } from '../model/entities';
 import { candidateDetail, writableCandidate } from './candidate-repo';
-import { invalidateFindings } from './check-service';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 
@@ -38,7 +37,6 @@ export function assignMentor(ctx: ServiceContext, input: { candidateId: string; 
     const id = newId();
     tx.insert(mentorAssignments).values({ id, candidateId: input.candidateId, memberId: member.id, mentorName: member.fullName, role: input.role, fromDate: input.from, toDate: null, createdAt: ctx.clock.now() }).run();
     audit(tx, ctx, 'assign-mentor', 'candidate', input.candidateId, { assignmentId: id, memberId: member.id, role: input.role, from: input.from });
-    invalidateFindings(tx, [input.candidateId]);
     return candidateDetail(tx, input.candidateId);
   });
 }
@@ -58,7 +56,6 @@ export function endMentor(ctx: ServiceContext, input: { candidateId: string; ass
     }
     tx.update(mentorAssignments).set({ toDate: input.to }).where(eq(mentorAssignments.id, input.assignmentId)).run();
     audit(tx, ctx, 'end-mentor', 'candidate', input.candidateId, input);
-    invalidateFindings(tx, [input.candidateId]);
     return candidateDetail(tx, input.candidateId);
   });
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { bulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, mirrorRecords, targets, units } from '../../../db/schema/index';
+import { candidateEvents, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, mirrorRecords, targets, units } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
 import { deriveStage } from '../domain/rules/stage';
 import { formatZodIssues } from '../errors';
@@ -237,7 +237,7 @@ function insertCandidate(db: Db, unitCode: string, c: CheckedCandidate, memberId
     w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
   }
   if (r.findings) {
-    w.findings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
+    w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
   }
 }
 
@@ -269,7 +269,6 @@ function clearMirror(tx: DbOrTx, unitCode: string): void {
   for (const table of [candidateEvents, dossierItems, introducers, mentorAssignments]) {
     tx.delete(table).where(inArray(table.candidateId, ids)).run();
   }
-  tx.delete(candidateFindings).where(inArray(candidateFindings.candidateId, ids)).run();
   tx.delete(candidates).where(eq(candidates.unitCode, unitCode)).run();
   tx.delete(members).where(eq(members.unitCode, unitCode)).run();
   tx.delete(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'unit'))).run();

@@ -165,15 +165,14 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>,
 
 /**
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
- * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply. The own unit's stored
- * findings hold only when computed for that very day; a mirrored unit's are the ones its bundle carried, whatever
- * day the unit computed them, since it is the unit that answers for them.
+ * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply. Findings are this
+ * database's own, evaluated on `findingsOn` (the last day the report counts) with the rulebooks and calendar in force
+ * then, for own and mirrored units alike: stored findings answer only when they were computed for that very day.
  */
-export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string): ReportUnit[] {
+export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
   const codes = JSON.stringify(units.map((u) => u.code));
   const col = candidateColumns(db, unitFilter(db, units), [codes]);
   const decode = summaryDecoder(db);
-  const mirror = new Set(units.filter((u) => u.origin === 'mirror').map((u) => u.code));
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
   const missing = new Map<string, ReportCandidate[]>();
   for (let i = 0; i < col.rows; i++) {
@@ -200,14 +199,14 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     if (!list) {
       continue;
     }
-    const stored = findingsAsOf !== '' && (mirror.has(unit) || findingsAsOf === asOf);
+    const stored = findingsAsOf === findingsOn;
     const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored ? decode.findings(findings) : [] };
     list.push(candidate);
     if (!stored) {
       pushTo(missing, unit, candidate);
     }
   }
-  computeMissing(db, missing, byUnit, asOf);
+  computeMissing(db, missing, byUnit, findingsOn);
   const atYearStart = fullMembersOn(db, `${year}-01-01`);
   const now = fullMembersOn(db, asOf);
   const targets = new Map<string, Target[]>();

@@ -49,12 +49,19 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
   return { units: [...own, ...mirrors], scope: { code: self.code, name: self.name, level: self.level } };
 }
 
-/** The scope's report input for `year` as of `asOf`: what every report and the dashboard of that year count from. */
-export function reportInput(db: Db, req: ReportScope & { year: number; asOf: string }): ReportInput {
+/**
+ * The scope's report input for `year` as of `asOf`, with findings evaluated on `findingsOn` (by default the last day
+ * of the year the report counts): what every report and the dashboard of that year count from.
+ */
+export function reportInput(db: Db, req: ReportScope & { year: number; asOf: string; findingsOn?: string }): ReportInput {
   const { units, scope } = resolveScope(db, req);
   const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
-  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}`, () => ({ scope, units: loadReportUnits(db, units, req.year, req.asOf) }));
+  const findingsOn = req.findingsOn ?? countedTo(`${req.year}-12-31`, req.asOf);
+  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, units: loadReportUnits(db, units, req.year, req.asOf, findingsOn) }));
 }
+
+/** The last day a report counts: its period's end, or the counting day when that comes first. */
+const countedTo = (periodEnd: string, asOf: string) => (periodEnd < asOf ? periodEnd : asOf);
 
 /**
  * The report of RULES.md §5 for `period` as of `asOf`: for one unit, or for all mirrored units with their total.
@@ -66,7 +73,9 @@ export function buildUnitReport(db: Db, req: ReportRequest): Report {
   if (req.asOf < period.start) {
     throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${req.asOf}.`);
   }
-  const input = reportInput(db, { ...req, year: period.year });
+  // Stocks, flows and quality all refer to the period's last counted day: a past quarter's findings are those of
+  // its last day, not today's.
+  const input = reportInput(db, { ...req, year: period.year, findingsOn: countedTo(period.end, req.asOf) });
   const scopeKey = input.scope ? `all:${input.scope.code}` : input.units[0]!.code;
   return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => buildReport(input, period, req.asOf));
 }

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidateFindings, candidates, inbox, quarantine, unitKeys, units } from '../../../db/schema/index';
+import { candidateFindings, candidates, inbox, quarantine, reportedFindings, unitKeys, units } from '../../../db/schema/index';
 import { missingSequenceNumbers, readAloudCode } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { UnitDetail, UnitOverview } from '../model/sync';
 import { listCandidates } from './candidate-service';
+import { ensureFindingsFresh } from './check-service';
+import type { ServiceContext } from './context';
 import { currentNumbering, receivedSeqs } from './sync-repo';
 
 /**
@@ -65,26 +67,40 @@ export function listUnits(db: DbOrTx): UnitOverview[] {
 /** How many received files the unit page lists, newest first (a unit sends a few a year). */
 export const RECEIVED_SHOWN = 200;
 
+type StoredFindings = { code: string; severity: string; message: string }[];
+
+const errorsIn = (findings: StoredFindings) => findings.filter((f) => f.severity === 'error').length;
+
 /**
  * One unit below: its overview, a page of its candidates (the same list service as the own unit's) with the
- * findings it computed at export for them, and the latest files received from it. Nothing in it grows with the
- * size of the unit beyond the page asked for.
+ * findings this database finds on re-checking them today and the number of errors the unit itself reported beside
+ * them, the unit's totals of both, and the latest files received from it. Nothing in it grows with the size of the
+ * unit beyond the page asked for.
  */
-export function unitDetail(db: Db, code: string, page: { query?: string; offset?: number; limit?: number } = {}): UnitDetail {
+export function unitDetail(ctx: ServiceContext, code: string, page: { query?: string; offset?: number; limit?: number } = {}): UnitDetail {
+  const { db } = ctx;
   const unit = db.select().from(units).where(and(eq(units.code, code), eq(units.origin, 'mirror'))).get();
   if (!unit) {
     throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
   }
+  ensureFindingsFresh(ctx, code);
   const list = listCandidates(db, { unitCode: code, offset: page.offset ?? 0, limit: page.limit ?? 100, ...(page.query ? { query: page.query } : {}) });
   const findings = db
-    .select({ candidateId: candidates.id, fullName: candidates.fullName, asOf: candidateFindings.asOf, findings: candidateFindings.findings })
+    .select({ candidateId: candidates.id, fullName: candidates.fullName, asOf: candidateFindings.asOf, findings: candidateFindings.findings, reported: reportedFindings.findings })
     .from(candidateFindings)
     .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
+    .leftJoin(reportedFindings, eq(reportedFindings.candidateId, candidateFindings.candidateId))
     .where(and(eq(candidates.unitCode, code), inArray(candidates.id, list.rows.map((r) => r.id))))
     .orderBy(asc(candidates.sortKey))
     .all()
-    .map((f) => ({ ...f, findings: (f.findings as { code: string; severity: string; message: string }[]).map(({ code: c, severity, message }) => ({ code: c, severity, message })) }))
-    .filter((f) => f.findings.length > 0);
+    .map((f) => ({
+      candidateId: f.candidateId,
+      fullName: f.fullName,
+      asOf: f.asOf,
+      findings: (f.findings as StoredFindings).map(({ code: c, severity, message }) => ({ code: c, severity, message })),
+      reportedErrors: f.reported === null ? null : errorsIn(f.reported as StoredFindings),
+    }))
+    .filter((f) => f.findings.length > 0 || (f.reportedErrors ?? 0) > 0);
   const received = db
     .select({ sha256: inbox.sha256, fileName: inbox.fileName, receivedAt: inbox.receivedAt, kind: inbox.kind, seq: inbox.seq, label: inbox.label, status: inbox.status })
     .from(inbox)
@@ -92,5 +108,18 @@ export function unitDetail(db: Db, code: string, page: { query?: string; offset?
     .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
     .limit(RECEIVED_SHOWN)
     .all();
-  return { unit: overview(db, unit), candidates: list.rows, findings, received };
+  return { unit: overview(db, unit), candidates: list.rows, findings, errors: errorTotals(db, code), received };
+}
+
+/** Errors over all the unit's candidates, counted inside SQLite: as re-checked here, and as the unit reported them. */
+function errorTotals(db: Db, code: string): UnitDetail['errors'] {
+  const sum = (table: 'candidate_findings' | 'reported_findings') =>
+    db.$client
+      .prepare(
+        `SELECT sum((SELECT count(*) FROM json_each(f.findings) j WHERE j.value ->> '$.severity' = 'error')) FROM ${table} f ` +
+          'JOIN candidates c ON c.id = f.candidate_id WHERE c.unit_code = ?',
+      )
+      .pluck()
+      .get(code) as number | null;
+  return { checked: sum('candidate_findings') ?? 0, reported: sum('reported_findings') };
 }

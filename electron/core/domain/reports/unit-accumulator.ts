@@ -133,9 +133,12 @@ export function firstDate(events: readonly ReportEvent[], type: EventType, from 
   return first;
 }
 
-/** Errors and anything overdue are what a superior acts on; warnings and infos would drown them. */
+/**
+ * Errors are what a superior acts on (every broken deadline is one); warnings and reminders would drown them. A code
+ * is counted by its severity on each candidate, so a report's count per code is the to-do list's count of errors.
+ */
 export function isReported(f: ReportFinding): boolean {
-  return f.severity === 'error' || f.code.endsWith('_OVERDUE');
+  return f.severity === 'error';
 }
 
 function countFindings(acc: UnitAccumulator, c: ReportCandidate): void {

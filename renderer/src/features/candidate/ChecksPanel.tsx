@@ -70,6 +70,25 @@ function Summary({ findings }: { findings: Finding[] }) {
   );
 }
 
+const errorCount = (findings: readonly { severity: string }[]) => findings.filter((f) => f.severity === 'error').length;
+
+/**
+ * A mirrored candidate: this database re-checks the dossier itself and shows what the unit reported beside it, so a
+ * unit that left findings out of its bundle cannot hide them.
+ */
+function ReportedComparison({ reported, checked }: { reported: NonNullable<CandidateCheck['reported']>; checked: Evaluation }) {
+  const mine = new Set(checked.findings.filter((f) => f.severity === 'error').map((f) => f.code));
+  const theirs = new Set(reported.findings.filter((f) => f.severity === 'error').map((f) => f.code));
+  const missing = [...mine].filter((c) => !theirs.has(c));
+  return (
+    <p className={missing.length > 0 ? 'checks-compare checks-compare-differs' : 'checks-compare'} data-testid="checks-compare">
+      Đơn vị báo (ngày {formatViDate(reported.asOf)}): {errorCount(reported.findings).toLocaleString('vi-VN')} lỗi · Cấp trên kiểm tra (ngày{' '}
+      {formatViDate(checked.asOf)}): {errorCount(checked.findings).toLocaleString('vi-VN')} lỗi
+      {missing.length > 0 ? `. Đơn vị không báo: ${missing.map(findingCodeLabel).join('; ')}` : null}
+    </p>
+  );
+}
+
 /** What the rules engine says about this candidate: derived stage, findings, and what is due by when. */
 export function ChecksPanel({ checks }: { checks: Loaded<CandidateCheck> }) {
   const evaluation = checks.data?.evaluation;
@@ -93,17 +112,14 @@ export function ChecksPanel({ checks }: { checks: Loaded<CandidateCheck> }) {
           <h2 id="checks-title">Kiểm tra hồ sơ và thời hạn</h2>
           <p className="checks-meta">
             Giai đoạn theo các sự kiện đã ghi: <StageBadge stage={evaluation.stage} /> ·{' '}
-            {checks.data?.source === 'unit' ? (
-              <span data-testid="checks-source">Kết quả do đơn vị tính ngày {formatViDate(evaluation.asOf)} và gửi lên</span>
-            ) : (
-              `Tính đến ngày ${formatViDate(evaluation.asOf)}`
-            )}{' '}
+            {`Tính đến ngày ${formatViDate(evaluation.asOf)}`}{' '}
             · Áp dụng bộ quy tắc <strong data-testid="rulebook-version">{evaluation.rulebookVersion}</strong>
           </p>
         </div>
         <Summary findings={findings} />
       </div>
       <FormError message={checks.error} />
+      {checks.data?.reported ? <ReportedComparison reported={checks.data.reported} checked={evaluation} /> : null}
       <div className="checks-grid">
         <div>
           <h3 className="subhead">Sai sót và cảnh báo</h3>
