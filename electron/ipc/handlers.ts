@@ -1,6 +1,7 @@
 import { backupDatabase } from '../../db/backup';
 import type { Session } from '../core/services/session';
-import { getSelfUnit } from '../core/services/unit-service';
+import { calendarEntries } from '../core/store/calendar';
+import { getSelfUnit } from '../core/store/units';
 import * as candidatesService from '../core/services/candidate-service';
 import { candidateDetail } from '../core/services/candidate-repo';
 import * as membersService from '../core/services/member-service';
@@ -70,7 +71,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'checks:vote': (i) => checkViews.voteCheck(db(), i),
     'rules:list-rulebooks': () => checkViews.rulebookOverview(db(), today()),
     'rules:import-rulebook': (i) => checkViews.importRulebookData(ctx(), readJsonFile(i.path)),
-    'calendar:list': () => checks.calendarEntries(db()),
+    'calendar:list': () => calendarEntries(db()),
     'calendar:set': (i) => checks.setCalendarEntry(ctx(), i),
     'calendar:remove': (i) => checks.removeCalendarEntry(ctx(), i.date),
 

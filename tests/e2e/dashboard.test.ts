@@ -152,7 +152,8 @@ describe("the committee's dashboard", () => {
     expect(await page.getByTestId('forms-card').count()).toBe(0);
 
     const panel = page.getByTestId('checks-panel');
-    expect(await panel.getByTestId('checks-source').textContent()).toBe(`Kết quả do đơn vị tính ngày ${formatViDate(SENT_ON)} và gửi lên`);
+    // The committee re-checks the dossier itself; what the unit reported stands beside it.
+    expect(await panel.getByTestId('checks-compare').textContent()).toContain(`Đơn vị báo (ngày ${formatViDate(SENT_ON)})`);
     const shown = await panel.getByTestId('finding').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
     expect(shown.sort()).toEqual(sent.findings.map((f) => f.code).filter((c) => !due.has(c)).sort());
     expect(await panel.getByText('Không phát hiện sai sót nào theo bộ quy tắc.').count()).toBe(0);

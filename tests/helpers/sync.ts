@@ -8,7 +8,7 @@ import { importBundle, type BundleFile } from '../../electron/core/services/bund
 import { importDossiers } from '../../electron/core/services/dossier-service';
 import { exportTrustFile, confirmUnit } from '../../electron/core/services/key-service';
 import { createMember } from '../../electron/core/services/member-service';
-import { getSelfUnit } from '../../electron/core/services/unit-service';
+import { getSelfUnit } from '../../electron/core/store/units';
 import { keyFilePath, openDatabase } from '../../db/client';
 import { testContext, TEST_PASSPHRASE } from './db';
 import { MIGRATIONS_DIR, tempDir } from './temp';

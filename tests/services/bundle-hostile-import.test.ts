@@ -14,7 +14,7 @@ import { importBundle, type BundleFile, type ImportOptions } from '../../electro
 import { createCandidate, listCandidates } from '../../electron/core/services/candidate-service';
 import { confirmUnit, exportTrustFile, ownKeys, revokeUnitKeys } from '../../electron/core/services/key-service';
 import { listQuarantine } from '../../electron/core/services/quarantine-service';
-import { getSelfUnit } from '../../electron/core/services/unit-service';
+import { getSelfUnit } from '../../electron/core/store/units';
 import { listUnits } from '../../electron/core/services/units-overview';
 import type { Variant } from '../core/bundles/corpus';
 import { bitFlips, structuredVariants, truncations } from '../core/bundles/corpus';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateDetail } from '../../electron/core/services/candidate-repo';
-import { calendarEntries, importRulebook, listRulebooks, setCalendarEntry } from '../../electron/core/services/check-service';
+import { importRulebook, listRulebooks, setCalendarEntry } from '../../electron/core/services/check-service';
+import { calendarEntries } from '../../electron/core/store/calendar';
 import { listCandidates } from '../../electron/core/services/candidate-service';
 import { exportUnitReport, outbox, requestEnrolment, reopenOutbox } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '../../../db/backup';
-import { getSelfUnit } from '../../core/services/unit-service';
+import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { clockOf, migrationsDir, passphrase, withDatabase } from '../database';
 import type { Command } from './index';

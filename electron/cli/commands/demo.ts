@@ -5,7 +5,8 @@ import { demoDossier, demoMembers, seededRandom } from '../../core/demo/generate
 import type { ServiceContext } from '../../core/services/context';
 import { importDossiers } from '../../core/services/dossier-service';
 import { createMember } from '../../core/services/member-service';
-import { findSelfUnit, setupUnit } from '../../core/services/unit-service';
+import { setupUnit } from '../../core/services/unit-service';
+import { findSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { withDatabase, withNewDatabase } from '../database';
 import { UsageError } from '../io';

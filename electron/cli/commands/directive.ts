@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
-import { getSelfUnit } from '../../core/services/unit-service';
+import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import { withDatabase } from '../database';

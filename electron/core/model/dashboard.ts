@@ -55,6 +55,8 @@ export const dashboardSchema = z.strictObject({
   units: z.array(dashboardUnitSchema),
   total: dashboardUnitSchema,
   unitsWithoutAdmission: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  unitsNotReported: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  unitsUnconfirmed: z.array(z.strictObject({ code: z.string(), name: z.string() })),
   duplicates: z.array(duplicateSchema),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

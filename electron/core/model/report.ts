@@ -169,7 +169,15 @@ export const duplicateSchema = z.strictObject({
 });
 export type Duplicate = z.infer<typeof duplicateSchema>;
 
-export const REPORT_FORMAT = 'ptdv.report/1';
+/**
+ * The version of the report document. Frozen reports and reports inside bundles keep the version they were made
+ * with; `readReport` migrates an older one forward. Raise it with every change of the document's shape and add the
+ * step to `readReport`.
+ */
+export const REPORT_VERSION = 2;
+export const REPORT_FORMAT = `ptdv.report/${REPORT_VERSION}` as const;
+
+const unitRefSchema = z.strictObject({ code: z.string(), name: z.string() });
 
 /** The report document: every number the XLSX, DOCX, HTML/PDF and JSON outputs show. */
 export const reportSchema = z.strictObject({
@@ -182,8 +190,40 @@ export const reportSchema = z.strictObject({
   units: z.array(unitReportSchema),
   /** Sum of the units (medians over all their cases); null for a single-unit report without a scope. */
   total: unitReportSchema.nullable(),
-  unitsWithoutAdmission: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  /** Units that sent a report for the period and admitted no one this year (never a unit that sent nothing). */
+  unitsWithoutAdmission: z.array(unitRefSchema),
+  /** Enrolled units from which no report for the period was received: no data, which is not zero. */
+  unitsNotReported: z.array(unitRefSchema),
+  /** Units whose enrolment was never confirmed by reading the code aloud: outside every count, listed apart. */
+  unitsUnconfirmed: z.array(unitRefSchema),
   trend: z.array(trendPointSchema),
   duplicates: z.array(duplicateSchema),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/** Thrown for a report made by a newer ptdv: it is kept as it is and shown as needing an update. */
+export class ReportNeedsUpdate extends Error {
+  constructor(readonly format: string) {
+    super(`Báo cáo này được lập bằng phiên bản ptdv mới hơn (định dạng ${format}); cần cập nhật ứng dụng để xem.`);
+  }
+}
+
+const FORMAT_VERSION = /^ptdv\.report\/(\d{1,4})$/;
+
+/**
+ * A stored or received report in the current shape: an older version is migrated forward step by step, a newer one
+ * throws ReportNeedsUpdate, anything else fails validation like any bad input.
+ */
+export function readReport(raw: unknown): z.ZodSafeParseResult<Report> {
+  const format = (raw as { format?: unknown } | null)?.format;
+  const version = typeof format === 'string' ? Number(FORMAT_VERSION.exec(format)?.[1] ?? Number.NaN) : Number.NaN;
+  if (version > REPORT_VERSION) {
+    throw new ReportNeedsUpdate(String(format));
+  }
+  let doc = raw;
+  if (version === 1) {
+    // Version 2 told units that sent nothing and unconfirmed units apart; a version-1 report had no such lists.
+    doc = { ...(raw as object), format: 'ptdv.report/2', unitsNotReported: [], unitsUnconfirmed: [] };
+  }
+  return reportSchema.safeParse(doc);
+}

@@ -16,7 +16,7 @@ import { audit, newId, type ServiceContext } from './context';
 import { importTrust, ownKeys, ownSigningKeyByFingerprint, peerAgeRecipient, type OwnKeys } from './key-service';
 import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from './sync-repo';
 import { buildUnitSnapshot } from './unit-snapshot';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Making bundles (BUNDLES.md): the next `seq` to the recipient, `prevSha256` chaining to the previous bundle, age

@@ -30,7 +30,7 @@ import { acknowledgeDirectives } from './directive-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applySnapshot, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
 import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, resolveHeldFiles, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Importing a received bundle: every step of BUNDLES.md "Import" in order. Steps 1–6 (and each record's checks)

@@ -11,7 +11,7 @@ import { candidateDetail, effectiveEvents, refreshStage, VOID, writableCandidate
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; offset: number; limit: number };
 

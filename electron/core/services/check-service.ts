@@ -27,7 +27,8 @@ import { isIsoDate } from '../model/dates';
 import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
-import { getSelfUnit, getUnit } from './unit-service';
+import { calendarEntries } from '../store/calendar';
+import { getSelfUnit, getUnit } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
 
@@ -35,23 +36,6 @@ const RULEBOOKS_KEY = 'rulebooks';
 function importedRulebooks(db: DbOrTx): Rulebook[] {
   const row = db.select().from(settings).where(eq(settings.key, RULEBOOKS_KEY)).get();
   return row ? (row.value as unknown[]).map(loadRulebook) : [];
-}
-
-/** The calendar in this database; the shipped seed is written there at setup and edited by the user after. */
-export function calendarEntries(db: DbOrTx): CalendarEntry[] {
-  return db
-    .select()
-    .from(holidays)
-    .orderBy(asc(holidays.date))
-    .all()
-    .map((h) => ({ date: h.date, kind: h.kind, name: h.name, source: h.source ?? '', confirmed: h.confirmed }));
-}
-
-/** Writes the shipped 2025–2027 calendar into a new database (days already there are kept as the user set them). */
-export function seedCalendar(db: DbOrTx): void {
-  for (const e of VN_CALENDAR_SEED) {
-    db.insert(holidays).values(e).onConflictDoNothing().run();
-  }
 }
 
 const contextCache = new WeakMap<object, { stamp: string; ctx: EvalContext }>();

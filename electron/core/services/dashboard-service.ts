@@ -47,6 +47,8 @@ function fromReport(report: Report): Dashboard {
     units,
     total,
     unitsWithoutAdmission: report.unitsWithoutAdmission,
+    unitsNotReported: report.unitsNotReported,
+    unitsUnconfirmed: report.unitsUnconfirmed,
     duplicates: report.duplicates,
   };
 }

@@ -14,7 +14,7 @@ import { newId, type ServiceContext } from './context';
 import { recordPeerKeys } from './key-service';
 import { syncMemberFromCandidate } from './roster-sync';
 import { inSavepoint, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 /**
  * Applying a directive from the superior at the unit, in the import's single transaction: decisions become events

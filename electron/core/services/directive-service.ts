@@ -7,13 +7,14 @@ import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
 import type { DirectiveItem } from '../model/sync';
-import { calendarEntries, listRulebooks } from './check-service';
+import { listRulebooks } from './check-service';
+import { calendarEntries } from '../store/calendar';
 import { audit, newId, type ServiceContext } from './context';
 import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
 import { seqState } from './sync-repo';
 import { listTargets } from './target-service';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Directives (superior → unit, BUNDLES.md "Kinds"): what the superior records for a unit below waits here as

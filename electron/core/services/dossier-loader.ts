@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/types';
 import { DOSSIER_FORMAT, type CandidateEvent, type Dossier, type DossierDocument } from '../model/dossier';
-import { getUnit } from './unit-service';
+import { getUnit } from '../store/units';
 import { VOID } from './candidate-repo';
 
 /**

@@ -12,7 +12,7 @@ import { candidateRow } from './candidate-repo';
 import { loadDossiers } from './dossier-loader';
 import { audit, newId, type ServiceContext } from './context';
 import { rosterValues } from './roster-sync';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 export type ImportOutcome = { label: string; status: 'created' | 'skipped'; candidateId: string; name: string; note?: string };
 

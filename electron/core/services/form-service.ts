@@ -15,7 +15,7 @@ import type { Dossier } from '../model/dossier';
 import { candidateRow } from './candidate-repo';
 import { loadDossiers } from './dossier-loader';
 import { eligibleVoters, listMembers, probationaryMembers } from './member-service';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Form drafts (issue 5 item 4) filled from the database: the candidate's file, the roster on the meeting day and

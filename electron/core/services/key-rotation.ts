@@ -4,7 +4,7 @@ import { enrolmentData, KEY_ROTATION_LABEL, packAndRecord, type MadeBundle } fro
 import type { ServiceContext } from './context';
 import { exportDirective } from './directive-service';
 import { peerAgeRecipient, rotateOwnKeys } from './key-service';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 /**
  * Rotates the own keys (BUNDLES.md "Keys": a new key announced in a bundle signed by the old one) and returns the

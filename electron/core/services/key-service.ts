@@ -18,7 +18,7 @@ import {
 import { AppError } from '../errors';
 import type { KeyIdentity, KeysInfo } from '../model/sync';
 import { audit, newId, type ServiceContext } from './context';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Keys of this unit and of the units it exchanges bundles with (BUNDLES.md "Keys"). The own unit's private keys

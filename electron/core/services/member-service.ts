@@ -6,7 +6,7 @@ import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { memberInputSchema, type Member, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 type Row = typeof members.$inferSelect;
 

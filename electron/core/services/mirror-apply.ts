@@ -20,7 +20,7 @@ import {
   type UnitTargetRecord,
 } from '../model/bundle-data';
 import { candidateEventSchema, candidateProfileSchema, documentFormSchema, type CandidateEvent } from '../model/dossier';
-import { reportSchema } from '../model/report';
+import { readReport, ReportNeedsUpdate } from '../model/report';
 import { targetSchema } from '../model/targets';
 import type { ImportSummary } from '../model/sync';
 import { VOID } from './candidate-repo';
@@ -156,9 +156,20 @@ const targetProblem = (unitCode: string) => (t: UnitTargetRecord) => {
   return parsed.success ? null : formatZodIssues(parsed.error);
 };
 
+/**
+ * A frozen report's content must be a report this version can read, after migrating an older one forward. One made
+ * by a newer ptdv is kept as sent: its page says it needs an update instead of the record being set aside.
+ */
 const reportProblem = (r: FrozenReportRecord) => {
-  const parsed = reportSchema.safeParse(r.content);
-  return parsed.success ? null : `nội dung báo cáo ${r.number}: ${formatZodIssues(parsed.error).slice(0, 300)}`;
+  try {
+    const parsed = readReport(r.content);
+    return parsed.success ? null : `nội dung báo cáo ${r.number}: ${formatZodIssues(parsed.error).slice(0, 300)}`;
+  } catch (err) {
+    if (err instanceof ReportNeedsUpdate) {
+      return null;
+    }
+    throw err;
+  }
 };
 
 /** A record kind's checker, also used when a quarantined record is re-tried. */

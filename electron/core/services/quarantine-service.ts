@@ -8,7 +8,7 @@ import { audit, type ServiceContext } from './context';
 import { applyDecision, applyRulebook } from './directive-apply';
 import { checkerFor, freshSeen, insertRecord } from './mirror-apply';
 import { inSavepoint, quarantinedPayload } from './sync-repo';
-import { getUnit } from './unit-service';
+import { getUnit } from '../store/units';
 
 /**
  * Quarantined records (BUNDLES.md: "visible, re-tryable"): a record of a received bundle that failed a semantic

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/types';
+import type { Db } from '../../../db/types';
 import type { ReportCandidate, ReportEvent, ReportFinding, ReportUnit } from '../domain/reports/types';
 import { evaluateDossier } from '../domain/rules/index';
 import type { CandidateProfile, EventType } from '../model/dossier';
 import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
-import { VOID } from './candidate-repo';
 import { evalContext } from './check-service';
 import { loadDossiers } from './dossier-loader';
 import { fullMembersOn, targetsForReport } from './target-service';
@@ -229,23 +227,4 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   } else {
     map.set(key, [value]);
   }
-}
-
-/**
- * Admission days per unit (or of one unit) in `year` up to `until`, read straight from the events without loading
- * dossiers (target lists): per candidate the first admission decision in force dated in the year, which is what
- * buildReport counts towards targets.
- */
-export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, unitCode?: string): Map<string, string[]> {
-  const end = until < `${year}-12-31` ? until : `${year}-12-31`;
-  const rows = db.all<{ unit: string; day: string }>(sql`
-    SELECT c.unit_code AS unit, min(e.date) AS day
-    FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id
-    WHERE e.type = 'ADMISSION_DECIDED' AND e.date BETWEEN ${`${year}-01-01`} AND ${end}
-      AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
-      AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
-    GROUP BY e.candidate_id`);
-  const out = new Map<string, string[]>();
-  rows.forEach((r) => pushTo(out, r.unit, r.day));
-  return out;
 }

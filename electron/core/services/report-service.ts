@@ -9,26 +9,51 @@ import { DOTS, type PartyDocumentMeta } from '../domain/reports/party-document';
 import { reportToXlsx } from '../domain/reports/xlsx';
 import { AppError, formatZodIssues } from '../errors';
 import type { Unit } from '../model/entities';
-import { parsePeriod, reportSchema, type Period, type Report } from '../model/report';
+import { parsePeriod, readReport, ReportNeedsUpdate, type Period, type Report } from '../model/report';
 import type { FrozenReportInfo, ReportOutputFormat } from '../model/report-records';
 import type { PdfRenderer } from '../pdf-port';
 import { audit, newId, type ServiceContext } from './context';
 import { memoized } from './report-cache';
 import { loadReportUnits } from './report-loader';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit, toUnit } from '../store/units';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
 export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
 export type ReportRequest = ReportScope & { period: string | Period; asOf: string };
 
-const rowToUnit = (r: typeof unitsTable.$inferSelect): Unit => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, origin: r.origin, hasYouthUnion: r.hasYouthUnion, ducsMembers: r.ducsMembers });
-
 function hasCandidates(db: Db, code: string): boolean {
   return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? LIMIT 1').get(code) !== undefined;
 }
 
+/**
+ * Units below whose enrolment was never confirmed by reading the code aloud: their key signs their bundles, but
+ * nobody vouched for the key, so what they send is listed and never counted.
+ */
+function unconfirmedUnits(db: Db): Set<string> {
+  const rows = db.$client
+    .prepare("SELECT unit_code FROM unit_keys WHERE kind = 'ed25519' AND status = 'active' GROUP BY unit_code HAVING max(verified_at IS NOT NULL) = 0")
+    .pluck()
+    .all() as string[];
+  return new Set(rows);
+}
+
+/**
+ * Of `codes`, the enrolled units (those with a key: data that came through bundles) from which no unit report was
+ * applied since `since`: they sent nothing for the period, or what they sent was refused.
+ */
+function notReportedSince(db: Db, codes: readonly string[], since: string): string[] {
+  const reported = new Set(
+    db.$client
+      .prepare("SELECT DISTINCT from_code FROM inbox WHERE status = 'applied' AND kind = 'unit-report' AND substr(received_at, 1, 10) >= ?")
+      .pluck()
+      .all(since) as string[],
+  );
+  const enrolled = new Set(db.$client.prepare('SELECT DISTINCT unit_code FROM unit_keys').pluck().all() as string[]);
+  return codes.filter((c) => enrolled.has(c) && !reported.has(c));
+}
+
 /** The units a scope covers and the superior the total is made for (null for a single unit). */
-export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope: Report['scope'] } {
+export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope: Report['scope']; unconfirmed: { code: string; name: string }[] } {
   if (scope.all && scope.unitCode) {
     throw new AppError('validation', 'Chọn một đơn vị hoặc tất cả các đơn vị, không chọn cả hai.');
   }
@@ -38,15 +63,18 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
     if (!unit || unit.origin === 'parent') {
       throw new AppError('not-found', `Không có đơn vị mã ${scope.unitCode} trong cơ sở dữ liệu này.`);
     }
-    return { units: [unit], scope: null };
+    return { units: [unit], scope: null, unconfirmed: [] };
   }
-  const mirrors = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(rowToUnit);
-  if (mirrors.length === 0) {
+  const all = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(toUnit);
+  const pending = unconfirmedUnits(db);
+  const mirrors = all.filter((u) => !pending.has(u.code));
+  const unconfirmed = all.filter((u) => pending.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
+  if (all.length === 0) {
     throw new AppError('validation', 'Chưa có đơn vị cấp dưới nào gửi dữ liệu lên, nên chưa có báo cáo tổng hợp.');
   }
   // A grassroots committee may also follow candidates itself; they count like one more unit.
   const own = hasCandidates(db, self.code) ? [self] : [];
-  return { units: [...own, ...mirrors], scope: { code: self.code, name: self.name, level: self.level } };
+  return { units: [...own, ...mirrors], scope: { code: self.code, name: self.name, level: self.level }, unconfirmed };
 }
 
 /**
@@ -54,10 +82,10 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
  * of the year the report counts): what every report and the dashboard of that year count from.
  */
 export function reportInput(db: Db, req: ReportScope & { year: number; asOf: string; findingsOn?: string }): ReportInput {
-  const { units, scope } = resolveScope(db, req);
+  const { units, scope, unconfirmed } = resolveScope(db, req);
   const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
   const findingsOn = req.findingsOn ?? countedTo(`${req.year}-12-31`, req.asOf);
-  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, units: loadReportUnits(db, units, req.year, req.asOf, findingsOn) }));
+  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, unconfirmed, units: loadReportUnits(db, units, req.year, req.asOf, findingsOn) }));
 }
 
 /** The last day a report counts: its period's end, or the counting day when that comes first. */
@@ -77,7 +105,8 @@ export function buildUnitReport(db: Db, req: ReportRequest): Report {
   // its last day, not today's.
   const input = reportInput(db, { ...req, year: period.year, findingsOn: countedTo(period.end, req.asOf) });
   const scopeKey = input.scope ? `all:${input.scope.code}` : input.units[0]!.code;
-  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => buildReport(input, period, req.asOf));
+  const notReported = input.scope ? notReportedSince(db, input.units.map((u) => u.code), period.start) : [];
+  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => buildReport({ ...input, notReported }, period, req.asOf));
 }
 
 const SIGNER: Record<string, { onBehalfOf: string; position: string; keep: string }> = {
@@ -171,7 +200,15 @@ export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; r
   if (!row) {
     throw new AppError('not-found', 'Không tìm thấy báo cáo đã gửi.');
   }
-  const parsed = reportSchema.safeParse(row.content);
+  let parsed: ReturnType<typeof readReport>;
+  try {
+    parsed = readReport(row.content);
+  } catch (err) {
+    if (err instanceof ReportNeedsUpdate) {
+      throw new AppError('conflict', err.message, 'REPORT_NEEDS_UPDATE');
+    }
+    throw err;
+  }
   if (!parsed.success) {
     throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${formatZodIssues(parsed.error)}`);
   }

@@ -9,7 +9,8 @@ import { AppError } from '../errors';
 import type { Unit, UnitSetup } from '../model/entities';
 import type { Clock } from '../ports';
 import type { ServiceContext } from './context';
-import { countUnitsBelow, findSelfUnit, setupUnit } from './unit-service';
+import { setupUnit } from './unit-service';
+import { countUnitsBelow, findSelfUnit } from '../store/units';
 
 export type SessionOptions = Omit<OpenOptions, 'timestamp'> & { dataDir: string; clock: Clock; actor: string };
 export type SessionStatus = {

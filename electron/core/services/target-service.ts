@@ -5,9 +5,9 @@ import { AppError, formatZodIssues } from '../errors';
 import type { TargetRow } from '../model/report-records';
 import { targetSchema, type Target, type TargetPeriod } from '../model/targets';
 import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
-import { admissionDatesByUnit } from './report-loader';
+import { VOID } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
-import { getSelfUnit, getUnit } from './unit-service';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * What `setTarget` accepts: the unit defaults to the own unit, the source to who is setting it (own unit → unit, a
@@ -139,4 +139,30 @@ export function removeTarget(ctx: ServiceContext, id: string): void {
     tx.delete(targets).where(eq(targets.id, id)).run();
     audit(tx, ctx, 'remove-target', 'target', id, row);
   });
+}
+
+/**
+ * Admission days per unit (or of one unit) in `year` up to `until`, read straight from the events without loading
+ * dossiers (target lists): per candidate the first admission decision in force dated in the year, which is what
+ * buildReport counts towards targets.
+ */
+export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, unitCode?: string): Map<string, string[]> {
+  const end = until < `${year}-12-31` ? until : `${year}-12-31`;
+  const rows = db.all<{ unit: string; day: string }>(sql`
+    SELECT c.unit_code AS unit, min(e.date) AS day
+    FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id
+    WHERE e.type = 'ADMISSION_DECIDED' AND e.date BETWEEN ${`${year}-01-01`} AND ${end}
+      AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
+      AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
+    GROUP BY e.candidate_id`);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const days = out.get(r.unit);
+    if (days) {
+      days.push(r.day);
+    } else {
+      out.set(r.unit, [r.day]);
+    }
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
 import { appliedDirectiveSeqs } from './sync-repo';
-import { getSelfUnit } from './unit-service';
+import { getSelfUnit } from '../store/units';
 
 /** The schema's bound on acknowledged directive ranges; gaps are rare, and the newest ranges are the ones that matter. */
 const DIRECTIVE_ACK_RANGES = 1_000;

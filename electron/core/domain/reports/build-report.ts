@@ -32,9 +32,11 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
   const scope = input.scope ?? null;
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
   const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window) : null;
+  const silent = new Set(input.notReported ?? []);
   const unitsWithoutAdmission = units
-    .filter((u) => u.quality.admissionsThisYear === 0)
+    .filter((u) => u.quality.admissionsThisYear === 0 && !silent.has(u.code))
     .map((u) => ({ code: u.code, name: u.name }));
+  const unitsNotReported = units.filter((u) => silent.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
   return {
     format: REPORT_FORMAT,
     period,
@@ -44,6 +46,8 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     units,
     total,
     unitsWithoutAdmission,
+    unitsNotReported,
+    unitsUnconfirmed: [...(input.unconfirmed ?? [])],
     trend: (total ?? units[0])?.trend ?? [],
     duplicates: findDuplicates(input.units),
   };

@@ -5,6 +5,7 @@ import { docxTable } from './docx-table';
 import type { PartyDocumentMeta } from './party-document';
 import { A4, FONT, PORTRAIT_WIDTH, a4Section, documentTitle, para, partyHeader, recipientsAndSignature } from './party-document';
 import { reportTables } from './report-tables';
+import { forPaper } from './table-model';
 import { reportSubject, summarySentences } from './summary-text';
 
 export type { PartyDocumentMeta };
@@ -18,7 +19,7 @@ const LANDSCAPE_WIDTH = A4.height - 2 * 1134;
  * landscape appendix with one row per unit.
  */
 export async function reportToDocx(report: Report, meta: PartyDocumentMeta): Promise<Buffer> {
-  const tables = reportTables(report);
+  const tables = reportTables(report).map(forPaper);
   const body: (Paragraph | Table)[] = [
     partyHeader(meta),
     ...documentTitle('BÁO CÁO', reportSubject(report)),

@@ -4,7 +4,7 @@ import { DOTS, placeDateLine } from './party-document';
 import { reportTables } from './report-tables';
 import { reportSubject, summarySentences } from './summary-text';
 import type { ReportTable } from './table-model';
-import { formatCell } from './table-model';
+import { formatCell, forPaper } from './table-model';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -87,7 +87,7 @@ function footer(meta: PartyDocumentMeta): string {
  * DOCX: Party header, title, figures, body tables, recipients and signature, and a landscape per-unit appendix.
  */
 export function reportToHtml(report: Report, meta: PartyDocumentMeta): string {
-  const tables = reportTables(report);
+  const tables = reportTables(report).map(forPaper);
   const body = tables
     .filter((t) => t.placement === 'body')
     .map((t, i) => `<h2>${ROMAN[i] ?? i + 1}. ${escapeHtml(t.title.toUpperCase())}</h2>${tableHtml(t)}`)

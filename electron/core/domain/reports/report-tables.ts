@@ -13,8 +13,8 @@ export function scopeOf(report: Report): UnitReport | null {
 /** Every table of a report, in reading order. Body tables first, then one row per unit (appendix). */
 export function reportTables(report: Report): ReportTable[] {
   const scope = scopeOf(report);
-  const body = scope ? [summaryTable(scope), breakdownTable(scope), targetTable(scope), findingsTable(scope)] : [];
-  const extra = [noAdmissionTable(report), duplicatesTable(report)].filter((t): t is ReportTable => t !== null);
+  const body = scope ? [summaryTable(scope), breakdownTable(scope), targetTable(scope), findingsTable(scope), leadTimeTable(scope)] : [];
+  const extra = [noAdmissionTable(report), ...missingDataTables(report), duplicatesTable(report)].filter((t): t is ReportTable => t !== null);
   return [...body, ...extra, ...unitTables(report)];
 }
 
@@ -65,24 +65,43 @@ function targetTable(u: UnitReport): ReportTable {
 }
 
 function findingsTable(u: UnitReport): ReportTable {
+  const rows = u.quality.findings.map((f): Cell[] => [findingLabel(f.code), SEVERITY_LABELS[f.severity] ?? f.severity, f.count, f.code]);
+  const columns = [text('Lỗi, việc quá hạn', 56), text('Mức độ', 12), num('Số trường hợp', 14), { ...text('Mã', 30), sheetOnly: true }];
+  return { id: 'quality', sheet: 'Chất lượng', title: 'Chất lượng công tác: lỗi và việc quá hạn', placement: 'body', columns, rows, totalRow: null, emptyText: 'Không có lỗi hay việc quá hạn nào.' };
+}
+
+function leadTimeTable(u: UnitReport): ReportTable {
   const q = u.quality;
   const rows: Cell[][] = [
-    ...q.findings.map((f): Cell[] => [findingLabel(f.code), f.code, SEVERITY_LABELS[f.severity] ?? f.severity, f.count]),
-    ['Trung vị số ngày từ vào danh sách cảm tình đến kết nạp', null, `${q.listingToAdmissionCases} trường hợp`, q.medianDaysListingToAdmission],
-    ['Trung vị số ngày từ lễ kết nạp đến công nhận chính thức', null, `${q.ceremonyToRecognitionCases} trường hợp`, q.medianDaysCeremonyToRecognition],
+    ['Từ vào danh sách cảm tình Đảng đến quyết định kết nạp', q.listingToAdmissionCases, q.medianDaysListingToAdmission],
+    ['Từ lễ kết nạp đến công nhận đảng viên chính thức', q.ceremonyToRecognitionCases, q.medianDaysCeremonyToRecognition],
   ];
-  // Codes are long single words (INTRODUCER_NOT_FULL_MEMBER) that must not break, so their column is the wide one.
-  const columns = [text('Nội dung', 34), text('Mã', 42), text('Mức độ', 12), dec('Số lượng', 12)];
-  return { id: 'quality', sheet: 'Chất lượng', title: 'Chất lượng công tác: lỗi, quá hạn và thời gian xử lý', placement: 'body', columns, rows, totalRow: null };
+  const columns = [text('Khoảng thời gian', 56), num('Số trường hợp', 14), dec('Trung vị (ngày)', 14)];
+  return { id: 'lead-time', sheet: 'Thời gian xử lý', title: 'Thời gian xử lý hồ sơ', placement: 'body', columns, rows, totalRow: null };
+}
+
+function unitListTable(id: string, sheet: string, title: string, list: readonly { code: string; name: string }[], emptyText: string): ReportTable {
+  const rows = list.map((u, i): Cell[] => [i + 1, u.code, u.name]);
+  return { id, sheet, title, placement: 'body', columns: [num('STT', 7), text('Mã đơn vị', 14), text('Tên đơn vị', 50)], rows, totalRow: null, emptyText };
 }
 
 function noAdmissionTable(report: Report): ReportTable | null {
   if (report.total === null) {
     return null;
   }
-  const rows = report.unitsWithoutAdmission.map((u, i): Cell[] => [i + 1, u.code, u.name]);
-  const columns = [num('STT', 7), text('Mã đơn vị', 14), text('Tên đơn vị', 50)];
-  return { id: 'no-admission', sheet: 'Chưa kết nạp', title: 'Đơn vị chưa kết nạp đảng viên từ đầu năm', placement: 'body', columns, rows, totalRow: null, emptyText: 'Tất cả các đơn vị đã kết nạp đảng viên từ đầu năm.' };
+  return unitListTable('no-admission', 'Chưa kết nạp', 'Đơn vị chưa kết nạp đảng viên từ đầu năm (đã gửi báo cáo)', report.unitsWithoutAdmission, 'Tất cả các đơn vị đã gửi báo cáo đều đã kết nạp đảng viên từ đầu năm.');
+}
+
+/** No report is not zero admissions: units that sent nothing for the period and unconfirmed ones are listed apart. */
+function missingDataTables(report: Report): ReportTable[] {
+  const tables: ReportTable[] = [];
+  if (report.unitsNotReported.length > 0) {
+    tables.push(unitListTable('not-reported', 'Chưa gửi báo cáo', 'Đơn vị chưa gửi báo cáo kỳ này (không có số liệu, không tính là chưa kết nạp)', report.unitsNotReported, ''));
+  }
+  if (report.unitsUnconfirmed.length > 0) {
+    tables.push(unitListTable('unconfirmed', 'Chưa xác nhận', 'Đơn vị chưa xác nhận đăng ký (không tính vào tổng số)', report.unitsUnconfirmed, ''));
+  }
+  return tables;
 }
 
 function duplicatesTable(report: Report): ReportTable | null {

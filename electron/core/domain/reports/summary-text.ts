@@ -20,7 +20,13 @@ export function summarySentences(report: Report): string[] {
     `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['da-hoc-lop'])} đã học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
   ];
   if (report.total) {
-    lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length)}.`);
+    lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length - report.unitsNotReported.length)} đơn vị đã gửi báo cáo.`);
+    if (report.unitsNotReported.length > 0) {
+      lines.push(`Số đơn vị chưa gửi báo cáo kỳ này (không có số liệu): ${n(report.unitsNotReported.length)}.`);
+    }
+    if (report.unitsUnconfirmed.length > 0) {
+      lines.push(`Số đơn vị chưa xác nhận đăng ký, không tính vào tổng số: ${n(report.unitsUnconfirmed.length)}.`);
+    }
   }
   return lines;
 }

@@ -4,7 +4,8 @@ export type Cell = string | number | { date: string } | null;
 /** `percent` and `decimal` are numbers shown with one decimal; the header carries the unit. */
 export type ColumnKind = 'text' | 'number' | 'percent' | 'decimal' | 'date';
 
-export type Column = { header: string; kind: ColumnKind; width: number };
+/** `sheetOnly`: a column for tools reading the spreadsheet (a finding's code), left off printed pages. */
+export type Column = { header: string; kind: ColumnKind; width: number; sheetOnly?: boolean };
 
 /**
  * One table of a report, rendered the same way in XLSX (one sheet each), DOCX and HTML.
@@ -51,4 +52,14 @@ export function formatCell(cell: Cell, kind: ColumnKind): string {
 /** Share of `part` in `whole` in percent with one decimal, null when there is no whole. */
 export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}
+
+/** The table as printed (DOCX, HTML/PDF): without the columns meant for the spreadsheet only. */
+export function forPaper(table: ReportTable): ReportTable {
+  const keep = table.columns.map((c) => !c.sheetOnly);
+  if (keep.every(Boolean)) {
+    return table;
+  }
+  const cells = (row: Cell[]) => row.filter((_, i) => keep[i]);
+  return { ...table, columns: table.columns.filter((_, i) => keep[i]), rows: table.rows.map(cells), totalRow: table.totalRow ? cells(table.totalRow) : null };
 }

@@ -38,4 +38,8 @@ export type ReportInput = {
   /** The unit the report is made for when it covers units below it (a superior); adds a total. */
   scope?: { code: string; name: string; level: UnitLevel | string } | null;
   units: ReportUnit[];
+  /** Of `units`, the enrolled ones from which no report for the period was received (a superior's input). */
+  notReported?: readonly string[];
+  /** Units below whose enrolment is not confirmed: never in `units`, only listed. */
+  unconfirmed?: readonly { code: string; name: string }[];
 };

@@ -26,7 +26,7 @@ async function loadBoard(): Promise<Column[]> {
 function StageColumn({ column, step }: { column: Column; step: number | null }) {
   const { stage, count, rows } = column;
   return (
-    <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count} người`} data-testid="board-column" data-stage={stage}>
+    <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
       <header className="board-head">
         {step !== null ? <span className="board-step">{step}</span> : null}
         <span className="board-title">{stageLabel(stage)}</span>

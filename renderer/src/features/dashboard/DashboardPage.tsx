@@ -32,13 +32,13 @@ function Figures({ data }: { data: Dashboard }) {
       <AdmissionsStat unit={t} label={`Kết nạp từ đầu năm ${data.year}`} />
       <Stat
         label="Chưa kết nạp ai"
-        value={`${data.unitsWithoutAdmission.length}/${data.units.length}`}
+        value={`${data.unitsWithoutAdmission.length.toLocaleString('vi-VN')}/${(data.units.length - data.unitsNotReported.length).toLocaleString('vi-VN')}`}
         tone={data.unitsWithoutAdmission.length > 0 ? 'bad' : undefined}
         detail="đơn vị"
       />
       <Stat label="Lỗi, quá hạn" value={t.overdue.toLocaleString('vi-VN')} tone={t.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" />
       <MediansStat unit={t} />
-      <Stat label="Trùng ở hai đơn vị" value={String(data.duplicates.length)} tone={data.duplicates.length > 0 ? 'bad' : undefined} detail="người" />
+      <Stat label="Trùng ở hai đơn vị" value={data.duplicates.length.toLocaleString('vi-VN')} tone={data.duplicates.length > 0 ? 'bad' : undefined} detail="người" />
     </div>
   );
 }
@@ -62,6 +62,32 @@ function NoAdmission({ data }: { data: Dashboard }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** No report is not zero admissions: units that sent nothing, and unconfirmed ones outside every count. */
+function MissingData({ data }: { data: Dashboard }) {
+  const lists = [
+    { id: 'not-reported', list: data.unitsNotReported, title: `${data.unitsNotReported.length.toLocaleString('vi-VN')} đơn vị chưa gửi báo cáo (chưa có số liệu, không tính là chưa kết nạp)` },
+    { id: 'unconfirmed', list: data.unitsUnconfirmed, title: `${data.unitsUnconfirmed.length.toLocaleString('vi-VN')} đơn vị chưa xác nhận đăng ký (không tính vào tổng số)` },
+  ].filter((l) => l.list.length > 0);
+  return (
+    <>
+      {lists.map((l) => (
+        <section key={l.id} className="card section" aria-labelledby={`${l.id}-title`} data-testid={l.id}>
+          <h2 id={`${l.id}-title`}>{l.title}</h2>
+          <ul className="chip-list">
+            {l.list.map((u) => (
+              <li key={u.code}>
+                <span className="chip">
+                  {u.name} <span className="detail">({u.code})</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 
@@ -143,6 +169,7 @@ export function DashboardPage() {
         <>
           <Figures data={data} />
           <NoAdmission data={data} />
+          <MissingData data={data} />
           <div className="dash-grid">
             <section className="card" aria-labelledby="admissions-title">
               <h2 id="admissions-title">Kết nạp so với chỉ tiêu năm, theo đơn vị</h2>

@@ -36,7 +36,7 @@ export function UnitSummary({ unit, year }: { unit: DashboardUnit; year: number 
                     <td>
                       <span className={`badge ${f.severity === 'error' ? 'badge-danger' : 'badge-warm'}`}>{SEVERITY_LABELS[f.severity] ?? f.severity}</span>
                     </td>
-                    <td className="num">{f.count}</td>
+                    <td className="num">{f.count.toLocaleString('vi-VN')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -36,7 +36,7 @@ function useColumns(year: number, ended: boolean) {
     column.accessor('overdue', {
       header: 'Lỗi, quá hạn',
       meta: 'num',
-      cell: (c) => <span className={c.getValue() > 0 ? 'count-bad' : 'muted'}>{c.getValue()}</span>,
+      cell: (c) => <span className={c.getValue() > 0 ? 'count-bad' : 'muted'}>{c.getValue().toLocaleString('vi-VN')}</span>,
     }),
     column.accessor((u) => u.medianDaysListingToAdmission ?? -1, { id: 'listing', header: 'Cảm tình → kết nạp', meta: 'num', cell: (c) => days(c.row.original.medianDaysListingToAdmission) }),
     column.accessor((u) => u.medianDaysCeremonyToRecognition ?? -1, { id: 'recognition', header: 'Kết nạp → chính thức', meta: 'num', cell: (c) => days(c.row.original.medianDaysCeremonyToRecognition) }),

@@ -27,16 +27,16 @@ export function AdmissionsChart({ units, onOpen }: { units: DashboardUnit[]; onO
       barCategoryGap="18%"
     >
       <CartesianGrid horizontal={false} stroke="#e3e6ea" />
-      <XAxis type="number" allowDecimals={false} tick={AXIS} />
+      <XAxis type="number" allowDecimals={false} tick={AXIS} tickFormatter={number} />
       <YAxis type="category" dataKey="name" width={190} tick={AXIS} interval={0} />
       <Tooltip formatter={number} />
       {/* In the order of the bars, not alphabetical: what was done first, then what was asked. */}
       <Legend verticalAlign="top" height={30} itemSorter={null} />
       <Bar dataKey="admissions" name="Đã kết nạp" minPointSize={3} fill={COLORS.admissions} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onOpen(data[i]!.code)}>
-        <LabelList dataKey="admissions" position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
+        <LabelList dataKey="admissions" formatter={number} position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
       </Bar>
       <Bar dataKey="target" name="Chỉ tiêu năm" minPointSize={3} fill={COLORS.target} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onOpen(data[i]!.code)}>
-        <LabelList dataKey="target" position="right" fill="#1c2430" fontSize={13} />
+        <LabelList dataKey="target" formatter={number} position="right" fill="#1c2430" fontSize={13} />
       </Bar>
     </BarChart>
   );
@@ -50,7 +50,7 @@ export function FunnelChart({ steps }: { steps: { label: string; count: number }
       <YAxis type="category" dataKey="label" width={200} tick={AXIS} interval={0} />
       <Tooltip formatter={number} />
       <Bar dataKey="count" name="Số người" minPointSize={3} fill={COLORS.funnel} isAnimationActive={false}>
-        <LabelList dataKey="count" position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
+        <LabelList dataKey="count" formatter={number} position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
       </Bar>
     </BarChart>
   );
@@ -64,7 +64,7 @@ export function OverdueChart({ units, onOpen }: { units: { code: string; name: s
       <YAxis type="category" dataKey="name" width={190} tick={AXIS} interval={0} />
       <Tooltip formatter={number} />
       <Bar dataKey="overdue" name="Lỗi, quá hạn" fill={COLORS.overdue} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onOpen(units[i]!.code)}>
-        <LabelList dataKey="overdue" position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
+        <LabelList dataKey="overdue" formatter={number} position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
       </Bar>
     </BarChart>
   );
@@ -76,10 +76,10 @@ export function TrendChart({ points }: { points: { label: string; admissions: nu
     <LineChart data={points} responsive style={{ width: '100%', height: 240 }} margin={{ top: 32, right: 32, bottom: 4, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" />
       <XAxis dataKey="label" tick={AXIS} padding={{ left: 30, right: 30 }} />
-      <YAxis allowDecimals={false} tick={AXIS} width={40} />
+      <YAxis allowDecimals={false} tick={AXIS} width={40} tickFormatter={number} />
       <Tooltip formatter={number} />
       <Line type="linear" dataKey="admissions" name="Kết nạp" stroke={COLORS.trend} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false}>
-        <LabelList dataKey="admissions" position="top" offset={10} fill="#1c2430" fontSize={14} fontWeight={600} />
+        <LabelList dataKey="admissions" formatter={number} position="top" offset={10} fill="#1c2430" fontSize={14} fontWeight={600} />
       </Line>
     </LineChart>
   );

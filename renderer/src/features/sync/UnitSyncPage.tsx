@@ -133,6 +133,41 @@ function ReceivedCard({ received }: { received: UnitDetail['received'] }) {
   );
 }
 
+/**
+ * What the unit said of its own dossiers against what this committee finds re-checking them today, so a unit that
+ * leaves errors out of its bundle cannot hide them.
+ */
+function RecheckCard({ findings }: { findings: UnitDetail['findings'] }) {
+  const checked = findings.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
+  const reported = findings.reduce((n, f) => n + (f.reportedErrors ?? 0), 0);
+  const differ = findings.filter((f) => f.reportedErrors !== null && f.reportedErrors !== f.findings.filter((x) => x.severity === 'error').length);
+  return (
+    <section className="card section" aria-labelledby="recheck-title" data-testid="recheck">
+      <h2 id="recheck-title">Kiểm tra lại hồ sơ</h2>
+      <p data-testid="recheck-summary">
+        Đơn vị báo: <strong>{reported.toLocaleString('vi-VN')}</strong> lỗi · Cấp trên kiểm tra: <strong>{checked.toLocaleString('vi-VN')}</strong> lỗi
+      </p>
+      {differ.length > 0 ? (
+        <>
+          <p className="lead">Khác nhau ở {differ.length.toLocaleString('vi-VN')} hồ sơ:</p>
+          <ul className="plain-list">
+            {differ.slice(0, 50).map((f) => (
+              <li key={f.candidateId}>
+                <Link href={`/candidates/${f.candidateId}`}>{f.fullName}</Link>{' '}
+                <span className="detail">
+                  đơn vị báo {(f.reportedErrors ?? 0).toLocaleString('vi-VN')} lỗi, cấp trên kiểm tra {f.findings.filter((x) => x.severity === 'error').length.toLocaleString('vi-VN')} lỗi
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">Kết quả kiểm tra của cấp trên khớp với số đơn vị báo.</p>
+      )}
+    </section>
+  );
+}
+
 /** One unit below, for the superior: its key, what it sent, what is quarantined, and what goes back to it. */
 export function UnitSyncPage({ code }: { code: string }) {
   const [version, setVersion] = useState(0);
@@ -173,6 +208,7 @@ export function UnitSyncPage({ code }: { code: string }) {
               }}
             />
           ) : null}
+          <RecheckCard findings={detail.data.findings} />
           <ReceivedCard received={detail.data.received} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />

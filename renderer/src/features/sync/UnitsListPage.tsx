@@ -69,7 +69,7 @@ export function UnitsListPage() {
                   <td className="num">
                     {u.quarantined + u.conflicts > 0 ? <span className="badge badge-danger">{u.quarantined + u.conflicts}</span> : <span className="muted">0</span>}
                   </td>
-                  <td className="num">{u.candidates}</td>
+                  <td className="num">{u.candidates.toLocaleString('vi-VN')}</td>
                 </tr>
               ))}
             </tbody>

@@ -51,7 +51,7 @@ function TargetTableRow({ row, progress, editable, today, onRemove }: RowProps) 
         <strong>{targetPeriodLabel(row.year, row.period)}</strong>
       </td>
       <td>{valueText(row)}</td>
-      <td className="num">{row.targetCount}</td>
+      <td className="num">{row.targetCount.toLocaleString('vi-VN')}</td>
       <td>{sourceBadge(row)}</td>
       <td className="progress-cell">{state}</td>
       <td>
