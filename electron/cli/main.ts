@@ -1,4 +1,4 @@
-import { AppError } from '../core/errors';
+import { asAppError } from '../core/errors';
 import { commands } from './commands/index';
 import { processIo, UsageError, type CliIo } from './io';
 
@@ -45,9 +45,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`${err.message}\nCách dùng: ${command.usage}`);
       return 2;
     }
-    if (err instanceof AppError) {
-      io.err(`Lỗi: ${err.message}${err.code ? ` [${err.code}]` : ''}`);
-      return err.kind === 'validation' ? 2 : 1;
+    const known = asAppError(err);
+    if (known) {
+      io.err(`Lỗi: ${known.message}${known.code ? ` [${known.code}]` : ''}`);
+      return known.kind === 'validation' ? 2 : 1;
     }
     io.err(`Lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

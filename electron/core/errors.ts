@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'locked' | 'internal';
 
@@ -40,4 +40,18 @@ export function formatZodIssues(error: z.ZodError): string {
       return path ? `${path}: ${issue.message}` : issue.message;
     })
     .join('; ');
+}
+
+/**
+ * What the shells show for anything a use case throws: its AppError, or for a schema that refused an input deep in
+ * a use case, the same Vietnamese validation message a checked input gets; null for a real bug.
+ */
+export function asAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) {
+    return err;
+  }
+  if (err instanceof z.ZodError) {
+    return new AppError('validation', formatZodIssues(err));
+  }
+  return null;
 }

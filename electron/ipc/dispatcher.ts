@@ -1,4 +1,4 @@
-import { AppError, formatZodIssues } from '../core/errors';
+import { asAppError, formatZodIssues } from '../core/errors';
 import { invoke, isInvokeChannel, type Failure, type InvokeChannel, type Output, type Result } from '../ipc-contract';
 import type { z } from 'zod';
 
@@ -14,8 +14,9 @@ function fail(kind: Failure['error']['kind'], message: string, code?: string): F
 
 /** Turns anything thrown into the envelope; unexpected errors are logged for us and shown to the user in Vietnamese. */
 export function toFailure(err: unknown, log: (e: unknown) => void = console.error): Failure {
-  if (err instanceof AppError) {
-    return fail(err.kind, err.message, err.code);
+  const known = asAppError(err);
+  if (known) {
+    return fail(known.kind, known.message, known.code);
   }
   log(err);
   return fail('internal', 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho người hỗ trợ.');
