@@ -51,6 +51,7 @@ describe("a unit's candidate as its superior sees it", () => {
     const after = unitDetail(superior.ctx, 'CB014').findings;
     expect(after.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0)).toBe(errors);
     expect(after.every((f) => f.reportedErrors === 0)).toBe(true);
+    expect(unitDetail(superior.ctx, 'CB014').errors).toEqual({ checked: errors, reported: 0 });
   });
 
   it('keeps the page readable when a stored finding has fields of the wrong shape', async () => {

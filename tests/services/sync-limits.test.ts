@@ -136,8 +136,8 @@ describe('bounded sync', () => {
     const { superior, unit } = await pair();
     fillUnit(unit, 30);
     await importBundle(superior.ctx, await report(unit));
-    const whole = unitDetail(superior.ctx.db, 'CB014', { limit: 100 });
-    const page = unitDetail(superior.ctx.db, 'CB014', { limit: 3 });
+    const whole = unitDetail(superior.ctx, 'CB014', { limit: 100 });
+    const page = unitDetail(superior.ctx, 'CB014', { limit: 3 });
     expect(whole.findings.length).toBeGreaterThan(3);
     expect(page.candidates).toHaveLength(3);
     expect(page.findings.length).toBeLessThanOrEqual(3);

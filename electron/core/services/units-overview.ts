@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/types';
+import type { Db, DbOrTx } from '../../../db/types';
 import { candidateFindings, candidates, inbox, quarantine, reportedFindings, unitKeys, units } from '../../../db/schema/index';
 import { missingSequenceNumbers, readAloudCode } from '../domain/bundles/index';
 import { AppError } from '../errors';

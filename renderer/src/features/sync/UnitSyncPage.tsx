@@ -137,33 +137,20 @@ function ReceivedCard({ received }: { received: UnitDetail['received'] }) {
  * What the unit said of its own dossiers against what this committee finds re-checking them today, so a unit that
  * leaves errors out of its bundle cannot hide them.
  */
-function RecheckCard({ findings }: { findings: UnitDetail['findings'] }) {
-  const checked = findings.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
-  const reported = findings.reduce((n, f) => n + (f.reportedErrors ?? 0), 0);
-  const differ = findings.filter((f) => f.reportedErrors !== null && f.reportedErrors !== f.findings.filter((x) => x.severity === 'error').length);
+function RecheckCard({ errors }: { errors: UnitDetail['errors'] }) {
+  const differs = errors.reported !== null && errors.reported !== errors.checked;
   return (
     <section className="card section" aria-labelledby="recheck-title" data-testid="recheck">
       <h2 id="recheck-title">Kiểm tra lại hồ sơ</h2>
       <p data-testid="recheck-summary">
-        Đơn vị báo: <strong>{reported.toLocaleString('vi-VN')}</strong> lỗi · Cấp trên kiểm tra: <strong>{checked.toLocaleString('vi-VN')}</strong> lỗi
+        Đơn vị báo: <strong>{errors.reported === null ? 'chưa báo' : `${errors.reported.toLocaleString('vi-VN')} lỗi`}</strong> · Cấp trên kiểm tra:{' '}
+        <strong>{errors.checked.toLocaleString('vi-VN')} lỗi</strong>
       </p>
-      {differ.length > 0 ? (
-        <>
-          <p className="lead">Khác nhau ở {differ.length.toLocaleString('vi-VN')} hồ sơ:</p>
-          <ul className="plain-list">
-            {differ.slice(0, 50).map((f) => (
-              <li key={f.candidateId}>
-                <Link href={`/candidates/${f.candidateId}`}>{f.fullName}</Link>{' '}
-                <span className="detail">
-                  đơn vị báo {(f.reportedErrors ?? 0).toLocaleString('vi-VN')} lỗi, cấp trên kiểm tra {f.findings.filter((x) => x.severity === 'error').length.toLocaleString('vi-VN')} lỗi
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className="muted">Kết quả kiểm tra của cấp trên khớp với số đơn vị báo.</p>
-      )}
+      <p className={differs ? 'notice' : 'muted'}>
+        {differs
+          ? 'Hai kết quả khác nhau: cấp trên tính theo kết quả tự kiểm tra lại. Mở từng hồ sơ để xem phần đơn vị báo bên cạnh.'
+          : 'Kết quả kiểm tra của cấp trên khớp với số đơn vị báo.'}
+      </p>
     </section>
   );
 }
@@ -208,7 +195,7 @@ export function UnitSyncPage({ code }: { code: string }) {
               }}
             />
           ) : null}
-          <RecheckCard findings={detail.data.findings} />
+          <RecheckCard errors={detail.data.errors} />
           <ReceivedCard received={detail.data.received} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
