@@ -44,7 +44,7 @@ describe('checks on a real database', () => {
     addEvent(ctx, id, { type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 30 });
     expect(check().deadlines.find((d) => d.kind === 'admission-decision')?.due).toBe('2026-05-21');
     expect(check().stage).toBe('chi-bo-de-nghi');
-    expect(stageCounts(ctx.db).find((c) => c.stage === 'chi-bo-de-nghi')?.count).toBe(1);
+    expect(stageCounts(ctx).find((c) => c.stage === 'chi-bo-de-nghi')?.count).toBe(1);
   });
 
   it('counts candidates per stage for the pipeline board, listing empty stages too', () => {
