@@ -238,7 +238,7 @@ export const invoke = {
     output: dashboardUnitDetailSchema,
   },
 
-  // Sync bundles (BUNDLES.md). Paths come from system:choose-path; an export path may be a folder (the bundle
+  // Sync bundles (docs/bundle-format.md). Paths come from system:choose-path; an export path may be a folder (the bundle
   // keeps its canonical name there) or a file path; an existing file is never overwritten.
   'keys:get-info': { input: empty, output: keysInfoSchema },
   'keys:export-trust': { input: z.strictObject({ path: filePath }), output: writtenFile },

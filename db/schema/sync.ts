@@ -26,7 +26,7 @@ export const unitKeys = sqliteTable(
   (t) => [index('unit_keys_unit').on(t.unitCode, t.kind, t.status)],
 );
 
-/** Last sequence number sent to / applied from each peer (BUNDLES.md: seq counts per sender and recipient). */
+/** Last sequence number sent to / applied from each peer (docs/bundle-format.md: seq counts per sender and recipient). */
 export const syncState = sqliteTable(
   'sync_state',
   {

@@ -34,7 +34,7 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail', { mode: 'json' }),
 });
 
-/** Working-day calendar entries (RULES.md "Working days"); the seed ships with the app, the user may edit. */
+/** Working-day calendar entries (docs/rules.md "Working days"); the seed ships with the app, the user may edit. */
 export const holidays = sqliteTable('holidays', {
   date: text('date').primaryKey(),
   kind: text('kind', { enum: ['holiday', 'compensatory', 'swapped-day-off', 'swapped-workday'] }).notNull(),

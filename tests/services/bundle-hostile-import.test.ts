@@ -31,7 +31,7 @@ import { asFile, fileScopedDatabases, fillUnit, SUPERIOR, unitSetup, type TestDb
  * order: first the files the rules say to keep without applying (a stale one, a re-encrypted duplicate, a
  * conflicting one), then the corpus, which must leave the whole database byte-identical, then the good bundle
  * every variant was made from, which must still apply. A record failing its own schema inside a sound envelope is
- * not a refusal but a quarantine (BUNDLES.md), so it comes last, as the legitimate change it is.
+ * not a refusal but a quarantine (docs/bundle-format.md), so it comes last, as the legitimate change it is.
  */
 
 /** A corpus entry; `replay` marks a file already received, which must come back as a duplicate, writing nothing. */
@@ -290,7 +290,7 @@ describe('hostile bundles at an enrolled, verified superior', () => {
     const mirrored = () => listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 1 }).total;
     expect(mirrored()).toBe(24);
 
-    // The envelope is sound, so the bundle applies (BUNDLES.md): only the bad record is held back, with its reason.
+    // The envelope is sound, so the bundle applies (docs/bundle-format.md): only the bad record is held back, with its reason.
     const snapshot = JSON.parse(decode(baseData)) as UnitReportData;
     const [first, ...rest] = snapshot.candidates as CandidateRecord[];
     const bad = { ...first!, birthDate: 'hôm qua' };

@@ -12,7 +12,7 @@ import { logicalDump, MIRROR_TABLES, type LogicalDump } from '../helpers/dump';
 import { asFile, fileScopedDatabases, cloneDb, enrol, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 
 /**
- * BUNDLES.md: bundles are "harmless to import twice or out of order". Three units each send three snapshots that
+ * docs/bundle-format.md: bundles are "harmless to import twice or out of order". Three units each send three snapshots that
  * differ (candidates added and edited, a target set then removed, a report frozen); whatever order the superior
  * receives them in, and whether some arrive twice (the same file, or the same bundle re-encrypted), it must end
  * in the state of importing them in sequence order.

@@ -28,7 +28,7 @@ export function recordRoster(ctx: ServiceContext, n: number): void {
 }
 
 /**
- * The own cell's year, by hand (RULES.md §5 counts admissions on the decision's signing date):
+ * The own cell's year, by hand (docs/reports.md counts admissions on the decision's signing date):
  * - An: woman, đoàn viên, 27; listed 01/10/2025, decided 31/03/2026 (last day of Q1), ceremony 10/04/2026.
  * - Bình: man, 41; decided 01/04/2026 (first day of Q2).
  * - Cường: proposed 05/01/2026, listed 10/02/2026.

@@ -17,7 +17,7 @@ export const MIN_ADMISSION_MONTHS = 216;
 /** Probation lasts 12 months: full membership normally starts 12 months after admission. */
 export const PROBATION_MONTHS = 12;
 
-/** Calendar months from `from` to `to`, the day of the month not counting (RULES.md `age`). */
+/** Calendar months from `from` to `to`, the day of the month not counting (docs/rules.md `age`). */
 export function calendarMonths(from: string, to: string): number {
   const y = (iso: string) => Number(iso.slice(0, 4));
   const m = (iso: string) => Number(iso.slice(5, 7));

@@ -8,7 +8,7 @@ import { calendarEntrySchema } from '../domain/calendar/calendar';
 import { TARGET_KINDS, TARGET_PERIODS } from './targets';
 
 /**
- * `data.json` of each bundle kind (BUNDLES.md "Kinds"), by `manifest.app.schemaVersion`. The envelope is checked
+ * `data.json` of each bundle kind (docs/bundle-format.md "Kinds"), by `manifest.app.schemaVersion`. The envelope is checked
  * strictly at import step 6 (a malformed envelope refuses the whole bundle); each record inside is checked on its
  * own when applied, so one bad record is quarantined instead of refusing a whole unit's report.
  */

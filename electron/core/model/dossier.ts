@@ -4,7 +4,7 @@ import { cleanName } from '../domain/names';
 import { isoDate } from './dates';
 
 /**
- * The `ptdv.dossier/1` interchange format (RULES.md §4): one candidate's whole file.
+ * The `ptdv.dossier/1` interchange format (docs/dossier-format.md): one candidate's whole file.
  * Objects are strict because the format says an unknown field is an error, not something to drop silently.
  */
 

@@ -18,7 +18,7 @@ export const EDUCATION_LABELS: Readonly<Record<(typeof EDUCATION_LEVELS)[number]
   'sau-dai-hoc': 'Sau đại học',
 };
 
-/** The categories of the admissions breakdown (RULES.md §5), worded as the report counts them. */
+/** The categories of the admissions breakdown (docs/reports.md), worded as the report counts them. */
 export const OCCUPATION_LABELS: Readonly<Record<(typeof OCCUPATIONS)[number], string>> = {
   'cong-nhan': 'Công nhân, người lao động',
   'nong-dan': 'Nông dân',
@@ -39,7 +39,7 @@ export const SEVERITY_LABELS: Readonly<Record<z.infer<typeof severitySchema>, st
 };
 
 /**
- * Every finding code (RULES.md §3 and the `*_DUE` reminders) as a reader understands it: documents and screens print
+ * Every finding code (docs/rules.md and the `*_DUE` reminders) as a reader understands it: documents and screens print
  * these words, never the code.
  */
 export const FINDING_LABELS: Readonly<Record<FindingCode, string>> = {

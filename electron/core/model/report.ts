@@ -6,7 +6,7 @@ import { dayFromYmd, daysInMonth, toIso } from '../domain/calendar/days';
 import { STAGES, type Stage } from '../domain/rules/stage';
 import { ROMAN, TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './targets';
 
-/** Reporting periods (RULES.md §5, reference.md §7.1): year, half-year, nine months, quarter, month. */
+/** Reporting periods (docs/reports.md, reference.md §7.1): year, half-year, nine months, quarter, month. */
 export const PERIOD_KINDS = ['year', 'half', 'nine-months', 'quarter', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -70,7 +70,7 @@ function invalidPeriod(text: string): AppError {
 export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
-/** The rules engine's stages (RULES.md §2), in pipeline order, terminal stages last: the one list every count uses. */
+/** The rules engine's stages (docs/rules.md), in pipeline order, terminal stages last: the one list every count uses. */
 export const REPORT_STAGES = STAGES;
 export type ReportStage = Stage;
 

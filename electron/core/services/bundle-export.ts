@@ -19,7 +19,7 @@ import { buildUnitSnapshot } from './unit-snapshot';
 import { getSelfUnit, getUnit } from '../store/units';
 
 /**
- * Making bundles (BUNDLES.md): the next `seq` to the recipient, `prevSha256` chaining to the previous bundle, age
+ * Making bundles (docs/bundle-format.md): the next `seq` to the recipient, `prevSha256` chaining to the previous bundle, age
  * encryption to the recipient and to this unit, and the outbox row that keeps the whole file.
  */
 

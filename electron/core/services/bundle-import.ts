@@ -33,7 +33,7 @@ import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, has
 import { getSelfUnit, getUnit } from '../store/units';
 
 /**
- * Importing a received bundle: every step of BUNDLES.md "Import" in order. Steps 1–6 (and each record's checks)
+ * Importing a received bundle: every step of docs/bundle-format.md "Import" in order. Steps 1–6 (and each record's checks)
  * run before anything is written; a refusal at any of them writes nothing at all, not even an audit entry, so a
  * rejected file leaves the database exactly as it was. Step 7 and the apply run in ONE transaction with the
  * archive row, the sequence state, quarantine, the receipt for the sender and the audit entry.

@@ -17,7 +17,7 @@ import { listTargets } from './target-service';
 import { getSelfUnit, getUnit } from '../store/units';
 
 /**
- * Directives (superior → unit, BUNDLES.md "Kinds"): what the superior records for a unit below waits here as
+ * Directives (superior → unit, docs/bundle-format.md "Kinds"): what the superior records for a unit below waits here as
  * pending items until the next directive carries it; the unit lists what arrived (see directive-apply).
  */
 

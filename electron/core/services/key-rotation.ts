@@ -7,7 +7,7 @@ import { peerAgeRecipient, rotateOwnKeys } from './key-service';
 import { getSelfUnit } from '../store/units';
 
 /**
- * Rotates the own keys (BUNDLES.md "Keys": a new key announced in a bundle signed by the old one) and returns the
+ * Rotates the own keys (docs/bundle-format.md "Keys": a new key announced in a bundle signed by the old one) and returns the
  * announcements to send: an `enrolment` to the superior, and to each verified unit below a directive that also
  * carries whatever was pending for it. Recipients trust the new key because the old, verified one vouches for it.
  */

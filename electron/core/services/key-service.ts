@@ -21,7 +21,7 @@ import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit, getUnit } from '../store/units';
 
 /**
- * Keys of this unit and of the units it exchanges bundles with (BUNDLES.md "Keys"). The own unit's private keys
+ * Keys of this unit and of the units it exchanges bundles with (docs/bundle-format.md "Keys"). The own unit's private keys
  * live only in this encrypted database; retired ones stay so late bundles still open and old signatures still check.
  */
 

@@ -27,7 +27,7 @@ import { VOID } from './candidate-repo';
 import type { QuarantinedRecord } from './sync-repo';
 
 /**
- * Applying a unit's `unit-report` snapshot to the superior's read-only mirror of that unit (BUNDLES.md "Import").
+ * Applying a unit's `unit-report` snapshot to the superior's read-only mirror of that unit (docs/bundle-format.md "Import").
  * Records are checked one by one first (pure, outside any transaction); those that fail are quarantined with the
  * reason, the rest replace the unit's mirrored records whole, in the caller's single transaction.
  */
@@ -91,7 +91,7 @@ function checkEvents(c: CandidateRecord): string | null {
   return ids.size === c.events.length ? null : 'mã sự kiện bị lặp';
 }
 
-/** The profile of RULES.md §4 inside a candidate record (the record's other fields are left aside). */
+/** The profile of docs/dossier-format.md inside a candidate record (the record's other fields are left aside). */
 const profileFields = z.object(candidateProfileSchema.shape);
 
 /** Every semantic check of one candidate record; on success the stage its events lead to. */

@@ -11,7 +11,7 @@ import { inSavepoint, quarantinedPayload } from './sync-repo';
 import { getUnit } from '../store/units';
 
 /**
- * Quarantined records (BUNDLES.md: "visible, re-tryable"): a record of a received bundle that failed a semantic
+ * Quarantined records (docs/bundle-format.md: "visible, re-tryable"): a record of a received bundle that failed a semantic
  * check, kept with its reason. Re-trying runs today's checks again (after an update fixed a bug, or the unit's
  * missing person arrived) and applies the record if they pass.
  */

@@ -92,7 +92,7 @@ export function reportInput(db: Db, req: ReportScope & { year: number; asOf: str
 const countedTo = (periodEnd: string, asOf: string) => (periodEnd < asOf ? periodEnd : asOf);
 
 /**
- * The report of RULES.md §5 for `period` as of `asOf`: for one unit, or for all mirrored units with their total.
+ * The report of docs/reports.md for `period` as of `asOf`: for one unit, or for all mirrored units with their total.
  * Findings come from the findings cache where it can answer, otherwise from the rules engine. Memoised until the
  * database changes, so the superior's dashboard and report screens answer at once; treat the result as read-only.
  */

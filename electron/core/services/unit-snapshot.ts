@@ -23,7 +23,7 @@ import { getSelfUnit } from '../store/units';
 const DIRECTIVE_ACK_RANGES = 1_000;
 
 /**
- * The `unit-report` snapshot (BUNDLES.md "Kinds"): everything the own unit owns, with the ids of its own database.
+ * The `unit-report` snapshot (docs/bundle-format.md "Kinds"): everything the own unit owns, with the ids of its own database.
  * Every list is sorted by id, so the same state always gives the same data.json.
  */
 

@@ -13,7 +13,7 @@ import type { CalendarKind } from '../../../electron/core/domain/calendar/calend
 
 // Words a printed report or form draft also uses are defined once in core, so screen and paper cannot drift apart.
 export { EDUCATION_LABELS, OCCUPATION_LABELS, SEVERITY_LABELS } from '../../../electron/core/model/labels';
-/** A finding code (RULES.md §3, or a `*_DUE` reminder) as a short Vietnamese title. */
+/** A finding code (docs/rules.md, or a `*_DUE` reminder) as a short Vietnamese title. */
 export { findingLabel as findingCodeLabel } from '../../../electron/core/model/labels';
 
 /** Vietnamese names for every code the user sees; the data keeps the codes. */
@@ -107,7 +107,7 @@ export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarKind, string>> = {
   'swapped-workday': 'Đi làm bù',
 };
 
-/** Rule ids of the rulebook (RULES.md §3) as the rulebook screen names them. */
+/** Rule ids of the rulebook (docs/rules.md) as the rulebook screen names them. */
 export const RULE_LABELS: Readonly<Record<string, string>> = {
   age: 'Tuổi đời',
   education: 'Trình độ học vấn',

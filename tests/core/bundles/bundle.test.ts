@@ -65,7 +65,7 @@ describe('packBundle and openBundle', () => {
   });
 });
 
-describe('openBundle refuses, at the step BUNDLES.md names', () => {
+describe('openBundle refuses, at the step docs/bundle-format.md names', () => {
   it('step 1: a file over 50 MB or not named .ptdv, before decrypting', async () => {
     const packed = await packFrom();
     expect(await errorCode(openBundle(new Uint8Array(50 * 1024 * 1024 + 1), openOptions(office, [unit])))).toBe('BUNDLE_TOO_LARGE');

@@ -7,7 +7,7 @@ import { allowedSignersLine } from '../../../electron/core/domain/bundles/sshsig
 import { tempDir } from '../../helpers/temp';
 import { makeParty, manifestFor, openOptions, reportData, requireTool, run } from './fixtures';
 
-/** BUNDLES.md "Checking a bundle without ptdv", verbatim except for `set -e` and the file names passed in. */
+/** docs/bundle-format.md "Checking a bundle without ptdv", verbatim except for `set -e` and the file names passed in. */
 const AUDIT_SCRIPT = `set -e
 age -d -i office.agekey -o b.tar "$1"
 mkdir b && tar --no-same-owner --no-same-permissions -xf b.tar -C b && cd b

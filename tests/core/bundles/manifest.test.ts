@@ -22,7 +22,7 @@ describe('bundle file names', () => {
 });
 
 describe('manifest schema', () => {
-  it('accepts the BUNDLES.md example shape', () => {
+  it('accepts the docs/bundle-format.md example shape', () => {
     expect(bundleManifestSchema.safeParse(manifestFor(unit, office, { prevSha256: 'a'.repeat(64) })).success).toBe(true);
   });
 

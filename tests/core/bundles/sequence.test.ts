@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifySequence, formatSeqRanges, missingSequenceNumbers } from '../../../electron/core/domain/bundles/sequence';
 
-describe('sequence classification (BUNDLES.md step 7)', () => {
+describe('sequence classification (docs/bundle-format.md step 7)', () => {
   it('applies the next bundle, and reports the numbers skipped by a gap', () => {
     expect(classifySequence(1, null, null, 'h1')).toEqual({ status: 'applied', missing: null });
     expect(classifySequence(18, 17, null, 'h')).toEqual({ status: 'applied', missing: null });

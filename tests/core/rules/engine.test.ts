@@ -39,7 +39,7 @@ describe('stage derivation', () => {
 });
 
 describe('rulebook', () => {
-  it('ships every rule of RULES.md §3 with a source', () => {
+  it('ships every rule of docs/rules.md with a source', () => {
     const ids = new Set(SHIPPED_RULEBOOK.rules.map((r) => r.id));
     for (const id of ['age', 'education', 'course-certificate', 'introducers', 'introducer-eligible', 'document-freshness', 'background-check', 'vote-chi-bo', 'vote-ducs', 'decision-deadline', 'ceremony-deadline', 'probation', 'recognition-vote', 'member-records', 'mentor']) {
       expect(ids.has(id as never)).toBe(true);
@@ -172,7 +172,7 @@ describe('to-do list', () => {
 });
 
 describe('finding codes', () => {
-  it('are exactly the stable codes of RULES.md §3', () => {
+  it('are exactly the stable codes of docs/rules.md', () => {
     const documented = 'AGE_BELOW_MIN AGE_ABOVE_MAX AGE_BORDERLINE EDUCATION_INSUFFICIENT CERTIFICATE_MISSING CERTIFICATE_EXPIRED CERTIFICATE_EXPIRING INTRODUCERS_INSUFFICIENT INTRODUCER_NOT_FULL_MEMBER INTRODUCER_TOO_SHORT UNION_RESOLUTION_MISSING DOCUMENT_MISSING DOCUMENT_STALE BACKGROUND_CHECK_MISSING VOTE_BELOW_THRESHOLD DECISION_OVERDUE CEREMONY_OVERDUE MEMBER_RECORDS_OVERDUE RECOGNITION_VOTE_TOO_EARLY RECOGNITION_VOTE_OVERDUE NEW_MEMBER_COURSE_MISSING NO_MENTOR NO_PROBATION_MENTOR EVENT_ORDER_INVALID';
     expect([...FINDING_CODES]).toEqual(documented.split(' '));
   });

@@ -6,7 +6,7 @@ import { dossierSchema, type Dossier } from '../../../electron/core/model/dossie
 import { ctx, dropEvent, edit, evaluate, finding, probationer, setDoc, setEvent, severityOf, votedCandidate } from './builders';
 
 /**
- * RULES.md §3 as revised: every finding code with its stated severity, at and around each boundary. Each row
+ * docs/rules.md as revised: every finding code with its stated severity, at and around each boundary. Each row
  * changes one thing in a baseline and names the severity expected for one code ('' = the code is absent).
  */
 
@@ -185,7 +185,7 @@ function rowEvaluation([title, base, change, asOf]: Row): Evaluation {
   return e;
 }
 
-describe('every RULES.md §3 code with its severity, at and around each boundary', () => {
+describe('every docs/rules.md code with its severity, at and around each boundary', () => {
   it.each(rows)('%s', (...row) => {
     const [, , , , code, severity] = row;
     expect(severityOf(rowEvaluation(row), code)).toBe(severity);

@@ -10,7 +10,7 @@ import { bytesEqual } from './ssh-wire';
 import { formatZodIssues } from '../../errors';
 
 /**
- * Packing and opening `ptdv.bundle/1` files (BUNDLES.md): tar → SHA256SUMS → SSHSIG → age. Opening runs import
+ * Packing and opening `ptdv.bundle/1` files (docs/bundle-format.md): tar → SHA256SUMS → SSHSIG → age. Opening runs import
  * steps 1–5 in order and stops at the first failure; validating `data.json` against the schema of its kind and
  * `schemaVersion` (step 6) and placing the bundle in the sequence (step 7) belong to the caller.
  */
@@ -125,7 +125,7 @@ export type OpenedBundle = {
 };
 
 /**
- * Opens a received bundle: BUNDLES.md import steps 1–5, in order, stopping at the first failure. Reads nothing
+ * Opens a received bundle: docs/bundle-format.md import steps 1–5, in order, stopping at the first failure. Reads nothing
  * the signature does not cover. Throws AppError (kind 'validation') with a {@link BundleErrorCode}.
  */
 export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {

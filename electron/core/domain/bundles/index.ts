@@ -1,4 +1,4 @@
-// Public API of the bundle layer (BUNDLES.md), for services and the CLI. Pure: no database, no clock, no files.
+// Public API of the bundle layer (docs/bundle-format.md), for services and the CLI. Pure: no database, no clock, no files.
 export { BUNDLE_ERRORS, bundleError, isBundleError, type BundleErrorCode } from './errors';
 export {
   fingerprintOf,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bundleError } from './errors';
 
 /**
- * `manifest.json` of `ptdv.bundle/1` (BUNDLES.md): who sent the bundle, to whom, what kind, and its place in the
+ * `manifest.json` of `ptdv.bundle/1` (docs/bundle-format.md): who sent the bundle, to whom, what kind, and its place in the
  * sender's sequence. It is covered by the signature, so these fields are what binds a bundle to its purpose.
  */
 

@@ -1,5 +1,5 @@
 /**
- * BUNDLES.md import step 7: where a verified bundle sits in its sender's sequence. Ordering uses only `seq`, never
+ * docs/bundle-format.md import step 7: where a verified bundle sits in its sender's sequence. Ordering uses only `seq`, never
  * clocks, so importing the same set of files in any order, or twice, ends in the same state.
  */
 

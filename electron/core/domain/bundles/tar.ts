@@ -19,7 +19,7 @@ export type TarLimits = { allowedNames: ReadonlySet<string>; maxEntries: number;
 export const BUNDLE_ENTRY_NAMES = ['SHA256SUMS', 'SHA256SUMS.sig', 'data.json', 'manifest.json'] as const;
 export type BundleEntryName = (typeof BUNDLE_ENTRY_NAMES)[number];
 
-/** BUNDLES.md import step 1/3 limits. */
+/** docs/bundle-format.md import step 1/3 limits. */
 export const BUNDLE_TAR_LIMITS: TarLimits = {
   allowedNames: new Set(BUNDLE_ENTRY_NAMES),
   maxEntries: 16,

@@ -3,7 +3,7 @@ import { isoDate } from '../../model/dates';
 import { dayFromYmd, toDay, toIso, weekday, type DayNumber } from './days';
 
 /**
- * The working-day calendar of RULES.md "Working days": weekends plus a data table of days off and swapped days.
+ * The working-day calendar of docs/rules.md "Working days": weekends plus a data table of days off and swapped days.
  * The table is data (seeded, editable in the app, updatable from the superior); nothing here knows a holiday.
  */
 
@@ -70,7 +70,7 @@ export function isWorkingDayN(day: DayNumber, calendar: WorkingCalendar): boolea
 }
 
 /**
- * The n-th working day after `day` (day 1 is the first working day after the event; RULES.md "Working days").
+ * The n-th working day after `day` (day 1 is the first working day after the event; docs/rules.md "Working days").
  * For n ≤ 0 it returns `day` itself.
  */
 export function addWorkingDaysN(day: DayNumber, n: number, calendar: WorkingCalendar): DayNumber {

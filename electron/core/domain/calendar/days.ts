@@ -76,7 +76,7 @@ export function daysInMonth(y: number, m: number): number {
 
 /**
  * The same day `months` calendar months later; when that day does not exist (29 Feb, 31st) it is the last day of
- * the target month. This is the probation and certificate arithmetic of RULES.md §3.
+ * the target month. This is the probation and certificate arithmetic of docs/rules.md.
  */
 export function addMonths(day: DayNumber, months: number): DayNumber {
   const { y, m, d } = ymdOf(day);

@@ -2,14 +2,15 @@ import type { CalendarEntry } from './calendar';
 
 /**
  * Seed days off for 2025–2027 (Bộ luật Lao động 2019 Art. 111–112 and the yearly government notices).
- * `confirmed: true` only where the date is fixed by law or stated in RULES.md; every other row is our best
+ * `confirmed: true` only where the date is fixed by law or stated in docs/rules.md; every other row is our best
  * estimate and must be checked against the official notice of that year (the calendar screen lists them).
  * Lunar dates (Tết, Giỗ Tổ) are never computed: they are typed in from the notices, Vietnam computes them for UTC+7.
  */
 
 const LAW = 'Bộ luật Lao động 2019, Điều 112';
 const COMPENSATORY = 'Bộ luật Lao động 2019, Điều 111(3): ngày lễ trùng ngày nghỉ hằng tuần được nghỉ bù';
-const RULES = 'RULES.md §3 Working days';
+// Dates the Party's working-day rules fix for these years (docs/rules.md), shown to the user as their basis.
+const RULES = 'Bộ luật Lao động 2019, Điều 112; lịch nghỉ đã công bố';
 const ESTIMATE = 'Ước tính, chưa đối chiếu thông báo của Chính phủ/Bộ Nội vụ';
 
 type Row = [date: string, kind: CalendarEntry['kind'], name: string, source: string, confirmed: boolean];

@@ -25,7 +25,7 @@ export function emptyBreakdown(): AdmissionBreakdown {
   };
 }
 
-/** Age in whole years on `day`, counted in whole months as the rules engine's age rule counts it (RULES.md `age`). */
+/** Age in whole years on `day`, counted in whole months as the rules engine's age rule counts it (docs/rules.md `age`). */
 export function ageOn(birthDate: string, day: string): number {
   return Math.floor(wholeMonthsBetween(toDay(birthDate), toDay(day)) / 12);
 }

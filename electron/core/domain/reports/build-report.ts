@@ -8,10 +8,10 @@ import type { CountingWindow } from './unit-accumulator';
 import { accumulate, newAccumulator } from './unit-accumulator';
 
 /**
- * Builds the report of RULES.md §5 for `period`, counting events up to the period end or `asOf`, whichever is
+ * Builds the report of docs/reports.md for `period`, counting events up to the period end or `asOf`, whichever is
  * earlier: stock per stage at that day, flows and admissions in the period, targets, quality, a quarterly trend of
  * the year and people followed by two units. A total is added when the input has a scope or several units; it
- * always equals the sum of the units. Stages are the rules engine's (RULES.md §2).
+ * always equals the sum of the units. Stages are the rules engine's (docs/rules.md).
  * Pure; throws AppError('validation') when the period starts after `asOf`.
  */
 export function buildReport(input: ReportInput, period: Period, asOf: string): Report {

@@ -4,7 +4,7 @@ import { EDUCATION_LABELS as PROFILE_EDUCATION, OCCUPATION_LABELS as PROFILE_OCC
 import { STAGE_LABELS as RULE_STAGE_LABELS } from '../rules/stage';
 
 /**
- * Stage names of the rules engine (RULES.md §2) as report tables print them: the long names of three stages are
+ * Stage names of the rules engine (docs/rules.md) as report tables print them: the long names of three stages are
  * shortened so a ten-column table still fits an A4 page.
  */
 export const STAGE_LABELS: Record<ReportStage, string> = {

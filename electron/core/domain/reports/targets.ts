@@ -36,7 +36,7 @@ export function targetPeriodOrder(p: TargetPeriod): number {
 
 /**
  * Progress of one target (or of a sum of units' targets, `units` > 1): the target in people and the admissions
- * (decision signing days, RULES.md §5) from the target period's start to the earlier of its end and `countedTo`.
+ * (decision signing days, docs/reports.md) from the target period's start to the earlier of its end and `countedTo`.
  */
 export function targetProgress(
   t: Pick<Target, 'period' | 'kind' | 'value' | 'source'>,

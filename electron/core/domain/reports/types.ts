@@ -18,7 +18,7 @@ export type ReportCandidate = {
   identityKey?: string;
   /** Events in force (voided ones removed), in any order: reports go by their dates. */
   events: readonly ReportEvent[];
-  /** Current stage (RULES.md §2), shown in the duplicates list. */
+  /** Current stage (docs/rules.md), shown in the duplicates list. */
   stage: string;
   /** Current findings of the rules engine. */
   findings: ReportFinding[];

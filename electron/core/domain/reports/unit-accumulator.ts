@@ -59,7 +59,7 @@ export function newAccumulator(unit: ReportUnit): UnitAccumulator {
 }
 
 /**
- * Counts one candidate into its unit's accumulator (RULES.md §5). The stock stage is the rules engine's stage on
+ * Counts one candidate into its unit's accumulator (docs/reports.md). The stock stage is the rules engine's stage on
  * the counting day; a candidate whose first event comes later is in no stock column yet. A superior counts 50,000
  * candidates per report, so the events are read in one pass, without copies: the flows a candidate passed through
  * as bits, and the first day of each step the breakdowns and lead times measure.

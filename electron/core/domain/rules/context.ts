@@ -151,7 +151,7 @@ export function hasVoted(facts: Facts): boolean {
 
 /**
  * The severity of an age or certificate problem: an error on the vote day, a warning when checked against today
- * because no vote is recorded yet (RULES.md §3 "Findings"). The other conditions of the vote are only judged once
+ * because no vote is recorded yet (docs/rules.md "Findings"). The other conditions of the vote are only judged once
  * the vote is recorded, always as errors; before it the checklist shows what is still missing.
  */
 export function preVoteSeverity(facts: Facts): Severity {
@@ -160,7 +160,7 @@ export function preVoteSeverity(facts: Facts): Severity {
 
 /**
  * Age in calendar months on `day`: (year × 12 + month) of the day minus that of the birth; the day of the month
- * does not count (RULES.md §3 `age`, "tính theo tháng").
+ * does not count (docs/rules.md `age`, "tính theo tháng").
  */
 export function ageInMonths(facts: Facts, day: DayNumber): number {
   const b = ymdOf(facts.birth);

@@ -154,7 +154,7 @@ function keyDates(c: Ctx): KeyDates {
 }
 
 /**
- * Evaluates one candidate as of `asOf` (ISO, Vietnam calendar day): derived stage, findings (RULES.md §3 codes plus
+ * Evaluates one candidate as of `asOf` (ISO, Vietnam calendar day): derived stage, findings (docs/rules.md codes plus
  * the `*_DUE` info codes of open deadlines), open deadlines and key dates. Pure: the same inputs give the same
  * result. Terminal candidates (dừng, xóa tên, chuyển đi) are only checked for event order. Events and documents
  * dated after `asOf` are ignored.

@@ -1,6 +1,6 @@
 import type { RuleId } from './rulebook';
 
-/** Finding codes of RULES.md §3 "Findings": stable API used by reports, bundles, the CLI and tests. */
+/** Finding codes of docs/rules.md "Findings": stable API used by reports, bundles, the CLI and tests. */
 export const FINDING_CODES = [
   'AGE_BELOW_MIN',
   'AGE_ABOVE_MAX',
@@ -29,13 +29,13 @@ export const FINDING_CODES = [
 ] as const;
 
 /**
- * Reminders (severity info, RULES.md §3): one per open deadline not yet passed, with its due date, and
+ * Reminders (severity info, docs/rules.md): one per open deadline not yet passed, with its due date, and
  * NEW_MEMBER_COURSE_DUE for a probationary member who has not done the course before the recognition vote. Once a
  * due date passes the deadline yields the matching `*_OVERDUE` error instead; an info code never counts as overdue.
  */
 export const DUE_CODES = ['DECISION_DUE', 'CEREMONY_DUE', 'MEMBER_RECORDS_DUE', 'RECOGNITION_VOTE_DUE', 'NEW_MEMBER_COURSE_DUE'] as const;
 
-/** The severity of every code: stable API, exactly the "Findings" table of RULES.md §3. */
+/** The severity of every code: stable API, exactly the "Findings" table of docs/rules.md. */
 export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   AGE_BELOW_MIN: 'error',
   AGE_ABOVE_MAX: 'error',

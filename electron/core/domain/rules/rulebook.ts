@@ -7,7 +7,7 @@ import first from './rulebook-2021-07-30.json';
 import revised from './rulebook-2026-12-04.json';
 
 /**
- * The rulebook (RULES.md §3) as data: each rule has parameters, a validity period and a source. A newer rulebook
+ * The rulebook (docs/rules.md) as data: each rule has parameters, a validity period and a source. A newer rulebook
  * file (`ptdv.rulebook/1`) is imported without a code change; it may hold only the rules that changed.
  */
 
@@ -66,7 +66,7 @@ export const ruleSchema = z.discriminatedUnion('id', [
     z.strictObject({ beforeVote: z.array(z.enum(DOCUMENT_FORMS)), beforeRecognitionVote: z.array(z.enum(DOCUMENT_FORMS)) }),
   ),
   ruleEntry('background-check', z.strictObject({ form: z.enum(DOCUMENT_FORMS) })),
-  // `minEligible` is read by no check any more (RULES.md lists no finding for a small cell); kept loadable.
+  // `minEligible` is read by no check any more (docs/rules.md lists no finding for a small cell); kept loadable.
   ruleEntry('vote-chi-bo', z.strictObject({ ...ratio, minEligible: z.number().int().min(0).optional() })),
   ruleEntry('vote-ducs', z.strictObject(ratio)),
   ruleEntry(
@@ -126,7 +126,7 @@ export function loadRulebook(data: unknown): Rulebook {
 
 /** The first rulebook shipped with the app (version 2021-07-30), in force for acts before the revision. */
 export const FIRST_RULEBOOK: Rulebook = loadRulebook(first);
-/** The revised rulebook (version 2026-12-04): RULES.md §3 as revised, for acts from its validity date. */
+/** The revised rulebook (version 2026-12-04): docs/rules.md as revised, for acts from its validity date. */
 export const SHIPPED_RULEBOOK: Rulebook = loadRulebook(revised);
 export const DEFAULT_RULEBOOKS: readonly Rulebook[] = [FIRST_RULEBOOK, SHIPPED_RULEBOOK];
 

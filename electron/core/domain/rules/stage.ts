@@ -1,6 +1,6 @@
 import type { CandidateEvent, EventType } from '../../model/dossier';
 
-/** Pipeline stages of RULES.md §2, in order; the last three are terminal. */
+/** Pipeline stages of docs/rules.md, in order; the last three are terminal. */
 export const STAGES = [
   'nguon',
   'cam-tinh',
@@ -73,7 +73,7 @@ export function isTerminalStage(stage: Stage): boolean {
 }
 
 /**
- * The stage derived from dated events (RULES.md §2): the furthest stage reached, so a late-typed earlier event
+ * The stage derived from dated events (docs/rules.md): the furthest stage reached, so a late-typed earlier event
  * does not move a candidate back. The latest terminal event wins unless the pipeline continued after it (a
  * withdrawn candidate proposed again later), in which case only the events after it count. Events dated after
  * `until` (ISO), when given, are ignored.

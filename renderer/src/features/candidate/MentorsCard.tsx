@@ -21,7 +21,7 @@ const assignSchema = z.object({
 
 function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
-  // Only full members still in the cell may mentor (RULES.md §1); the others are not offered at all.
+  // Only full members still in the cell may mentor (docs/rules.md); the others are not offered at all.
   const eligible = members.filter((m) => m.canMentor);
   const form = useForm<z.input<typeof assignSchema>, unknown, z.output<typeof assignSchema>>({
     resolver: zodResolver(assignSchema),

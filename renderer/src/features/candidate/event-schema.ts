@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, PROPOSERS, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 
-/** Which extra fields each event type asks for (RULES.md §4, event-specific fields). */
+/** Which extra fields each event type asks for (docs/dossier-format.md, event-specific fields). */
 export type EventShape = 'plain' | 'source' | 'vote' | 'ducs-vote' | 'admission' | 'recognition' | 'extension';
 
 export function eventShape(type: EventType): EventShape {

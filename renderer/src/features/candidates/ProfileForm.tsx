@@ -40,7 +40,7 @@ function Choice({ reg, labels, empty, ...aria }: ChoiceProps) {
 const YES_NO = { yes: 'Có', no: 'Không' };
 const UNSET = '— Chưa ghi —';
 
-/** The candidate's profile (RULES.md §4), used to add a candidate and to edit one. */
+/** The candidate's profile (docs/dossier-format.md), used to add a candidate and to edit one. */
 export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ProfileFormIn, unknown, ProfileFormOut>({

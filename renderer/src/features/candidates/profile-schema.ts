@@ -15,7 +15,7 @@ import { optionalChoice, optionalText, optionalViDate, todayIso, viDate } from '
 
 const yesNo = z.enum(['', 'yes', 'no']).transform((v) => (v === '' ? null : v === 'yes'));
 
-/** The candidate profile of RULES.md §4 as typed in the form, plus the optional first event of a new candidate. */
+/** The candidate profile of docs/dossier-format.md as typed in the form, plus the optional first event of a new candidate. */
 export const profileFormSchema = z
   .object({
     fullName: z.string().trim().min(1, 'Nhập họ và tên.').max(120, 'Họ tên tối đa 120 ký tự.'),

@@ -28,7 +28,7 @@ export function AdmissionsStat({ unit, label }: { unit: DashboardUnit; label: st
   );
 }
 
-/** The two lead times RULES.md §5 asks for, as medians in days. */
+/** The two lead times docs/reports.md asks for, as medians in days. */
 export function MediansStat({ unit }: { unit: DashboardUnit }) {
   return (
     <div className="stat">

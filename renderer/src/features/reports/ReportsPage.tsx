@@ -77,7 +77,7 @@ function SavedNotice({ saved }: { saved: { path: string; bytes: number; format: 
   ) : null;
 }
 
-/** The period report of RULES.md §5: preview as printed, export, freeze as sent upward, and every version sent. */
+/** The period report of docs/reports.md: preview as printed, export, freeze as sent upward, and every version sent. */
 export function ReportsPage() {
   const { status } = useSession();
   const today = todayIso();

@@ -1,4 +1,4 @@
-/** The kinds of reporting period a secretary picks from (RULES.md §5), in the order the picker lists them. */
+/** The kinds of reporting period a secretary picks from (docs/reports.md), in the order the picker lists them. */
 export const PERIOD_CHOICES = {
   quarter: 'Quý',
   month: 'Tháng',

@@ -11,7 +11,7 @@ function introducersText(introducers: Introducer[]): string {
 
 /**
  * Draft of 6-KNĐ, the cell's resolution proposing admission, dated on the chi bộ vote with its vote numbers
- * (yes votes against all the cell's full members, RULES.md vote-chi-bo). Blanks where the data has nothing.
+ * (yes votes against all the cell's full members, docs/rules.md vote-chi-bo). Blanks where the data has nothing.
  */
 export async function form6Docx(input: FormInput): Promise<Buffer> {
   const { dossier: d, unit } = input;
