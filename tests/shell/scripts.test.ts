@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -31,18 +31,23 @@ describe('npm start without an Electron binary', () => {
 });
 
 describe('build-main.mjs', () => {
+  let app: string;
   let out: string;
   beforeAll(() => {
-    // Inside the project so the bundles resolve node_modules exactly as out/ does.
+    // An app folder inside the project, so the bundles resolve node_modules exactly as out/ does, and main finds its
+    // worker, preload and migrations under its own app path as in a development run, whether or not the checkout
+    // has been built.
     mkdirSync(join(ROOT, '.cache'), { recursive: true });
-    out = mkdtempSync(join(ROOT, '.cache', 'shell-test-'));
+    app = mkdtempSync(join(ROOT, '.cache', 'shell-test-'));
+    out = join(app, 'out');
+    symlinkSync(join(ROOT, 'migrations'), join(app, 'migrations'));
     const built = node(['build/scripts/build-main.mjs', '--outdir', out]);
     // esbuild warnings count as failures: one is how an import.meta left empty in CommonJS would show.
     if (built.status !== 0 || built.stderr !== '') {
       throw new Error(`build-main.mjs failed (exit ${built.status}):\n${built.stderr}`);
     }
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   it('bundles a CLI that runs on plain Node and prints Vietnamese help', () => {
     const result = node([join(out, 'main/cli.cjs'), '--help']);
@@ -64,7 +69,7 @@ describe('build-main.mjs', () => {
 
   it('wires the main process: scheme before ready, then IPC for every channel, protocol, permissions, menu, window', () => {
     const root = tempDir();
-    const run = node([join(ROOT, 'tests/shell/fake-electron.cjs'), join(out, 'main/index.cjs'), root]);
+    const run = node([join(ROOT, 'tests/shell/fake-electron.cjs'), join(out, 'main/index.cjs'), root, '--app', app]);
     expect(run.stderr).toBe('');
     const seen = JSON.parse(run.stdout);
     expect(seen.beforeReady).toEqual({
@@ -79,7 +84,7 @@ describe('build-main.mjs', () => {
     expect(seen.menu).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     expect(seen.events).toContain('web-contents-created');
     expect(seen.window.url).toBe('app://ptdv/');
-    expect(seen.window.webPreferences).toMatchObject({ preload: join(ROOT, 'out/preload/index.cjs'), sandbox: true, contextIsolation: true });
+    expect(seen.window.webPreferences).toMatchObject({ preload: join(app, 'out/preload/index.cjs'), sandbox: true, contextIsolation: true });
     // A development run keeps its data apart from the installed app's, in a folder of its own.
     expect(seen.status).toEqual({ ok: true, value: { state: 'no-database', unit: null, dataDir: join(root, 'appData', 'ptdv-dev', 'data') } });
     expect(seen.windowEvents).toEqual(['did-fail-load', 'did-finish-load', 'render-process-gone', 'responsive', 'unresponsive']);
