@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateFindings } from '../../db/schema/index';
+import { reportedFindings } from '../../db/schema/index';
 import { openDatabase } from '../../db/client';
 import { evaluateDossier } from '../../electron/core/domain/rules/index';
 import { DUE_CODES } from '../../electron/core/domain/rules/findings';
@@ -33,7 +33,7 @@ let page: Page;
 let expected: Dashboard;
 let twin = '';
 
-/** Stores each mirrored candidate's findings as its unit's bundle brings them, computed by the unit on SENT_ON. */
+/** Stores each mirrored candidate's findings as its unit's bundle reports them, computed by the unit on SENT_ON. */
 function storeSentFindings(file: string): void {
   const database = openDatabase(file, PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
   try {
@@ -42,7 +42,7 @@ function storeSentFindings(file: string): void {
       for (const code of Object.keys(TARGETS)) {
         for (const c of loadDossiers(database.db, code)) {
           const e = evaluateDossier(c.dossier, SENT_ON, ctx);
-          tx.insert(candidateFindings).values({ candidateId: c.id, asOf: SENT_ON, rulebookVersion: e.rulebookVersion, findings: e.findings }).run();
+          tx.insert(reportedFindings).values({ candidateId: c.id, asOf: SENT_ON, rulebookVersion: e.rulebookVersion, findings: e.findings }).run();
         }
       }
     });

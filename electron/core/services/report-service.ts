@@ -38,7 +38,7 @@ function unconfirmedUnits(db: Db): Set<string> {
 }
 
 /**
- * Of `codes`, the enrolled units (those with a key: data that came through bundles) from which no unit report was
+ * Of `codes`, the enrolled units below (those with a key: data that came through bundles) from which no unit report was
  * applied since `since`: they sent nothing for the period, or what they sent was refused.
  */
 function notReportedSince(db: Db, codes: readonly string[], since: string): string[] {
@@ -48,7 +48,7 @@ function notReportedSince(db: Db, codes: readonly string[], since: string): stri
       .pluck()
       .all(since) as string[],
   );
-  const enrolled = new Set(db.$client.prepare('SELECT DISTINCT unit_code FROM unit_keys').pluck().all() as string[]);
+  const enrolled = new Set(db.$client.prepare("SELECT DISTINCT k.unit_code FROM unit_keys k JOIN units u ON u.code = k.unit_code WHERE u.origin = 'mirror'").pluck().all() as string[]);
   return codes.filter((c) => enrolled.has(c) && !reported.has(c));
 }
 
