@@ -20,7 +20,11 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** A clock reading for backup names; core's Clock is not a dependency of db. */
   timestamp?: () => string;
+  /** How long a write waits for another ptdv process to finish its own (default 5 s). */
+  busyTimeoutMs?: number;
 };
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export type Database = {
   file: string;
@@ -49,8 +53,8 @@ export function readKeyFile(dbFile: string): KeyFile {
 }
 
 /** Opens an SQLite handle with the raw data key and proves the key right with a first read. */
-export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: string): Sqlite.Database {
-  const sqlite = new Sqlite(file, nativeBinding ? { nativeBinding } : {});
+export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Sqlite.Database {
+  const sqlite = new Sqlite(file, { timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
@@ -69,7 +73,6 @@ export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: str
   // FULL: a committed change survives a power cut, which a secretary's laptop will see.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   // 64 MB of decrypted pages: a superior's mirror of 50,000 candidates keyed by random ids outgrows the 16 MB default,
   // and every page missed is read and decrypted again (measured: a third off applying 500 unit bundles).
   sqlite.pragma('cache_size = -65536');
@@ -116,10 +119,21 @@ function backupBeforeMigration(database: Database, options: OpenOptions): void {
   writeFileAtomic(keyFilePath(target), JSON.stringify(database.keyFile, null, 2));
 }
 
+/**
+ * Transactions start IMMEDIATE: a deferred one that reads and then writes cannot wait for another process's write
+ * (SQLite skips the busy handler when upgrading a read to a write, and the read snapshot would be stale anyway), so
+ * it failed at once with "database is locked". Taking the write lock up front waits up to the busy timeout.
+ */
+function immediateTransactions(db: Db): Db {
+  const deferred = db.transaction.bind(db);
+  db.transaction = (fn, config) => deferred(fn, { behavior: 'immediate', ...config });
+  return db;
+}
+
 function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile, lock?: FileLock): Database {
   return {
     file,
-    db: drizzle(sqlite, { schema }),
+    db: immediateTransactions(drizzle(sqlite, { schema })),
     sqlite,
     dataKey,
     keyFile,
@@ -132,7 +146,7 @@ function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyF
 
 /** Opens an existing database with its data key, migrating it (after an automatic backup) when the app is newer. */
 export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
-  const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile);
+  const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile);
   try {
     runMigrations(database, options);
   } catch (err) {

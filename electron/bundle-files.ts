@@ -1,9 +1,9 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { syncFolder } from '../db/atomic';
+import { syncFolder, writeTempFile } from '../db/atomic';
 import { crashPoint } from '../db/crash-point';
 import { bundleError, MAX_BUNDLE_BYTES } from './core/domain/bundles/index';
-import { AppError } from './core/errors';
+import { AppError, storageError } from './core/errors';
 import type { ImportOutcome } from './core/model/sync';
 import type { MadeBundle } from './core/services/bundle-export';
 import { importBundle, rejectedOutcome, type ImportOptions } from './core/services/bundle-import';
@@ -23,21 +23,14 @@ export function writeNewFile(path: string, data: string | Uint8Array, mode = 0o6
   if (existsSync(path)) {
     throw new AppError('conflict', `Tệp ${path} đã có; ptdv không ghi đè. Hãy chọn nơi lưu khác hoặc xóa tệp cũ.`, 'FILE_EXISTS');
   }
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  const fd = openSync(tmp, 'w', mode);
-  try {
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const tmp = writeTempFile(path, data, mode);
   try {
     linkSync(tmp, path);
   } catch (error) {
     if ((error as { code?: string }).code === 'EEXIST') {
       throw new AppError('conflict', `Tệp ${path} đã có; ptdv không ghi đè.`, 'FILE_EXISTS');
     }
-    throw error;
+    throw storageError(error, dirname(path)) ?? error;
   } finally {
     unlinkSync(tmp);
   }
