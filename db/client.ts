@@ -4,9 +4,10 @@ import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { passphraseProblem } from '../electron/core/domain/passphrase/index';
 import { AppError } from '../electron/core/errors';
 import { writeFileAtomic } from './atomic';
-import { createKeyFile, MIN_PASSPHRASE_LENGTH, parseKeyFile, unlockKeyFile, type KeyFile } from './keyfile';
+import { createKeyFile, parseKeyFile, unlockKeyFile, type KeyFile } from './keyfile';
 import { holdShared, type FileLock } from './lock';
 import { finishInterruptedRestore, movedAsideCopies } from './restore-swap';
 import * as schema from './schema/index';
@@ -47,7 +48,12 @@ export function readKeyFile(dbFile: string): KeyFile {
   }
   const keyFile = parseKeyFile(readFileSync(path, 'utf8'));
   if (!keyFile) {
-    throw new AppError('validation', `Tệp khóa ${basename(path)} bị hỏng hoặc không phải của ptdv.`);
+    // Not "wrong passphrase": retyping cannot help; the key file from a backup can.
+    throw new AppError(
+      'validation',
+      `Tệp khóa bị hỏng (${basename(path)}): nội dung đã bị thay đổi hoặc không phải tệp khóa của ptdv. Mật khẩu không được thử. Hãy chép lại tệp khóa từ bản sao lưu.`,
+      'KEYFILE_DAMAGED',
+    );
   }
   return keyFile;
 }
@@ -210,8 +216,9 @@ export function createDatabase(
       'MOVED_ASIDE_EXISTS',
     );
   }
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('validation', `Mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự.`);
+  const weak = passphraseProblem(passphrase);
+  if (weak) {
+    throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
   }
   mkdirSync(dirname(file), { recursive: true });
   const { keyFile, dataKey, recoveryCode } = createKeyFile(passphrase);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -9,27 +9,61 @@ import { z } from 'zod';
 
 export const KEYFILE_FORMAT = 'ptdv.keyfile/1';
 /** scrypt N=2^15, r=8: about 60 ms and 32 MiB here, a few hundred ms on an old laptop; costly for guessing. */
-const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
-export const MIN_PASSPHRASE_LENGTH = 8;
+const SCRYPT = { N: 32768, r: 8, p: 1 } as const;
+/**
+ * The costs a key file may name. The file is not trusted: a tampered one could ask for gigabytes of memory or
+ * minutes of work before the passphrase is even tried, or for a cost so low that a copied file is cheap to guess.
+ * The upper bounds leave room to raise the cost in a later version; 128·N·r·p bytes stay within MAX_MEMORY.
+ */
+const KDF_BOUNDS = { N: { min: 2 ** 15, max: 2 ** 17 }, r: { min: 8, max: 16 }, p: { min: 1, max: 4 } } as const;
+const MAX_MEMORY = 256 * 1024 * 1024;
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
+/** Canonical base64 of exactly `bytes` bytes: a shortened or lengthened field is damage, not a wrong passphrase. */
+const b64 = (bytes: number) =>
+  z.string().refine((s) => /^[A-Za-z0-9+/]+=*$/.test(s) && Buffer.from(s, 'base64').length === bytes && Buffer.from(s, 'base64').toString('base64') === s);
 const slotSchema = z.strictObject({
   kind: z.enum(['passphrase', 'recovery']),
-  salt: b64,
-  nonce: b64,
-  wrapped: b64,
-  tag: b64,
+  salt: b64(16),
+  nonce: b64(12),
+  wrapped: b64(32),
+  tag: b64(16),
 });
-export const keyFileSchema = z.strictObject({
+const bounded = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
+const kdfSchema = z
+  .strictObject({ name: z.literal('scrypt'), N: bounded(KDF_BOUNDS.N), r: bounded(KDF_BOUNDS.r), p: bounded(KDF_BOUNDS.p) })
+  .refine((k) => (k.N & (k.N - 1)) === 0 && 128 * k.N * k.r * k.p <= MAX_MEMORY);
+const keyFileFields = {
   format: z.literal(KEYFILE_FORMAT),
-  kdf: z.strictObject({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
-  slots: z.array(slotSchema).min(1),
-});
+  kdf: kdfSchema,
+  slots: z
+    .array(slotSchema)
+    .min(1)
+    .refine((slots) => slots.some((s) => s.kind === 'passphrase') && slots.some((s) => s.kind === 'recovery')),
+};
+type KeyFileBody = z.infer<z.ZodObject<typeof keyFileFields>>;
+/**
+ * `check` is a SHA-256 over the rest, written since key files were checked for damage; older files lack it and
+ * still open. It tells a key file that was changed by a disk error or an edit from a wrong passphrase.
+ */
+export const keyFileSchema = z
+  .strictObject({ ...keyFileFields, check: z.string().regex(/^[0-9a-f]{64}$/).optional() })
+  .refine((k) => k.check === undefined || k.check === checksum(k));
 export type KeyFile = z.infer<typeof keyFileSchema>;
 type Slot = z.infer<typeof slotSchema>;
 
+function checksum(keyFile: KeyFileBody): string {
+  const { format, kdf, slots } = keyFile;
+  const canonical = { format, kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p }, slots: slots.map(({ kind, salt, nonce, wrapped, tag }) => ({ kind, salt, nonce, wrapped, tag })) };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function withChecksum(keyFile: KeyFileBody): KeyFile {
+  const { format, kdf, slots } = keyFile;
+  return { format, kdf, slots, check: checksum(keyFile) };
+}
+
 function deriveKek(secret: string, salt: Buffer, kdf: KeyFile['kdf']): Buffer {
-  return scryptSync(secret.normalize('NFC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: SCRYPT.maxmem });
+  return scryptSync(secret.normalize('NFC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: MAX_MEMORY + 1024 * 1024 });
 }
 
 function wrap(kind: Slot['kind'], secret: string, dataKey: Buffer): Slot {
@@ -81,11 +115,11 @@ export function normaliseRecoveryCode(code: string): string {
 export function createKeyFile(passphrase: string): { keyFile: KeyFile; dataKey: Buffer; recoveryCode: string } {
   const dataKey = randomBytes(32);
   const recoveryCode = newRecoveryCode();
-  const keyFile: KeyFile = {
+  const keyFile = withChecksum({
     format: KEYFILE_FORMAT,
     kdf: { name: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p },
     slots: [wrap('passphrase', passphrase, dataKey), wrap('recovery', recoveryCode, dataKey)],
-  };
+  });
   return { keyFile, dataKey, recoveryCode };
 }
 
@@ -107,13 +141,13 @@ export function unlockKeyFile(keyFile: KeyFile, secret: string): Buffer | null {
 
 /** A new key file with the passphrase slot replaced; the recovery slot and the data key stay as they were. */
 export function rewrapPassphrase(keyFile: KeyFile, dataKey: Buffer, newPassphrase: string): KeyFile {
-  return {
+  return withChecksum({
     ...keyFile,
     slots: [wrap('passphrase', newPassphrase, dataKey), ...keyFile.slots.filter((s) => s.kind !== 'passphrase')],
-  };
+  });
 }
 
-/** Parses key-file text; null when it is not a ptdv key file. */
+/** Parses key-file text; null when it is not a ptdv key file or is damaged (fields, costs or checksum wrong). */
 export function parseKeyFile(text: string): KeyFile | null {
   try {
     const parsed = keyFileSchema.safeParse(JSON.parse(text));

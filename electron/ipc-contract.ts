@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './core/model/dates';
 import { candidateEventSchema, candidateProfileSchema, dossierDocumentSchema, MENTOR_ROLES } from './core/model/dossier';
 import { calendarEntrySchema } from './core/domain/calendar/calendar';
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './core/domain/passphrase/index';
 import { DUE_CODES, FINDING_CODES } from './core/domain/rules/findings';
 import {
   candidateCheckSchema,
@@ -65,16 +66,19 @@ const sessionStatus = z.object({
   problem: z.string().optional(),
 });
 
+/** The length is checked here; the services hold a new passphrase to the whole rule (common words too). */
+const newPassphraseInput = z.string().min(MIN_PASSPHRASE_LENGTH, `mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự`).max(MAX_PASSPHRASE_LENGTH);
+
 export const invoke = {
   'session:get-status': { input: empty, output: sessionStatus },
   'session:setup': {
-    input: z.strictObject({ unit: unitSetupSchema, passphrase: z.string().min(8, 'mật khẩu cần ít nhất 8 ký tự').max(256) }),
+    input: z.strictObject({ unit: unitSetupSchema, passphrase: newPassphraseInput }),
     output: z.object({ recoveryCode: z.string(), unit: unitSchema }),
   },
   'session:unlock': { input: z.strictObject({ secret: z.string().min(1).max(256) }), output: sessionStatus },
   'session:lock': { input: empty, output: sessionStatus },
   'session:change-passphrase': {
-    input: z.strictObject({ current: z.string().min(1).max(256), next: z.string().min(8).max(256) }),
+    input: z.strictObject({ current: z.string().min(1).max(256), next: newPassphraseInput }),
     output: z.null(),
   },
 

@@ -1,6 +1,7 @@
 import { asAppError } from '../core/errors';
 import { commands } from './commands/index';
 import { processIo, UsageError, type CliIo } from './io';
+import { terminalSafe } from './terminal';
 
 const HELP = (): string =>
   [
@@ -15,8 +16,20 @@ const HELP = (): string =>
     'Mã thoát: 0 thành công, 1 có lỗi nghiệp vụ (phát hiện lỗi, gói bị từ chối), 2 đầu vào hoặc lệnh không hợp lệ.',
   ].join('\n');
 
+/** Every line the CLI prints passes through terminalSafe: names and notes from bundles are other units' text. */
+function terminalSafeIo(io: CliIo): CliIo {
+  const { showOnce } = io;
+  return {
+    ...io,
+    out: (text) => io.out(terminalSafe(text)),
+    err: (text) => io.err(terminalSafe(text)),
+    ...(showOnce ? { showOnce: (text: string) => showOnce(terminalSafe(text)) } : {}),
+  };
+}
+
 /** Runs one command line and returns its exit code; never throws, so every failure reaches the user in Vietnamese. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(HELP());
     return argv.length === 0 ? 2 : 0;

@@ -32,7 +32,8 @@ function child(args: string[], command = [join(REPO, 'node_modules/tsx/dist/cli.
       w.resolve();
     }
   });
-  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => proc.on('exit', (code) => resolve({ code, stdout, stderr })));
+  // 'close', not 'exit': only then has all of the child's output been read.
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => proc.on('close', (code) => resolve({ code, stdout, stderr })));
   const next = (text: string) =>
     new Promise<void>((resolve, reject) => {
       if (stdout.split('\n').includes(text)) {
@@ -127,9 +128,8 @@ describe('two ptdv processes writing the same database', () => {
     await app.next('writing');
     const cli = child(['dossier', 'import', '--db', file, ...files], [BIN]);
     const [cliDone, appDone] = await Promise.all([cli.exit, app.exit]);
-    expect(cliDone.stderr).toBe('');
-    expect(cliDone.code).toBe(0);
-    expect(appDone.code).toBe(0);
+    expect({ code: cliDone.code, stderr: cliDone.stderr }).toEqual({ code: 0, stderr: '' });
+    expect({ code: appDone.code, stderr: appDone.stderr }).toEqual({ code: 0, stderr: '' });
     const written = Number(/written (\d+)/.exec(appDone.stdout)?.[1]);
     expect(written).toBeGreaterThan(0);
     const all = names(file);

@@ -60,7 +60,7 @@ describe('a new cell secretary', () => {
     await field('Mã đơn vị').fill('cb 014');
     await field('Mật khẩu').fill('ngan');
     await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu' }).click();
-    await page.getByText('Mật khẩu cần ít nhất 8 ký tự.').waitFor();
+    await page.getByText('Mật khẩu cần ít nhất 10 ký tự').waitFor();
     await expect.poll(() => page.getByText('Nhập tên đơn vị.').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Mã chỉ gồm chữ không dấu/).isVisible()).toBe(true);
     await screenshot(page, '02-setup-errors');

@@ -65,7 +65,7 @@ describe('registerIpc', () => {
     registerIpc(ipc, realDispatch(), isTrustedSender);
     const result = await call('session:setup', { unit: { code: 'CB 014', name: 'X', level: 'to-dan-pho' }, passphrase: 'ngan' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect((result as { error: { message: string } }).error.message).toContain('mật khẩu cần ít nhất 8 ký tự');
+    expect((result as { error: { message: string } }).error.message).toContain('mật khẩu cần ít nhất 10 ký tự');
     expect(await call('members:list', { query: 'x', extra: 1 })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 

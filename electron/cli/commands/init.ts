@@ -31,10 +31,20 @@ export const command: Command = {
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
     }
-    return withNewDatabase(file, io, ({ ctx, recoveryCode }) => {
+    return withNewDatabase(file, io, async ({ ctx, recoveryCode }) => {
       const unit = setupUnit(ctx, parsed.data);
       io.out(`Đã tạo cơ sở dữ liệu cho ${unit.name} (${unit.code}).`);
-      io.out(`MÃ KHÔI PHỤC (chỉ hiện một lần, hãy ghi lại và cất giữ an toàn): ${recoveryCode}`);
+      const codeLine = `MÃ KHÔI PHỤC (chỉ hiện một lần, hãy ghi lại và cất giữ an toàn): ${recoveryCode}`;
+      let shown = true;
+      if (io.showOnce) {
+        shown = await io.showOnce(codeLine);
+      } else {
+        io.out(codeLine);
+      }
+      if (!shown) {
+        // The code exists nowhere else: losing it to a closed pipe would leave the passphrase as the only way in.
+        io.err(`Đầu ra đã bị đóng (ví dụ do "| head") nên mã khôi phục không hiện được ở đó; mã được ghi ra đây một lần.\n${codeLine}`);
+      }
       io.out(`Đã tạo khóa ký và khóa mã hóa của đơn vị. Mã vân tay (đọc khi đăng ký với cấp trên): ${keysInfo(ctx).own.readAloudCode}`);
       return 0;
     });

@@ -5,6 +5,7 @@ import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Dat
 import { writeFileAtomic } from '../../../db/atomic';
 import { finishInterruptedRestore, movedAsideCopies } from '../../../db/restore-swap';
 import { rewrapPassphrase, unlockKeyFile } from '../../../db/keyfile';
+import { passphraseProblem } from '../domain/passphrase/index';
 import { AppError } from '../errors';
 import type { Unit, UnitSetup } from '../model/entities';
 import type { Clock } from '../ports';
@@ -127,6 +128,10 @@ export class Session {
     const database = this.open();
     if (!unlockKeyFile(database.keyFile, current)) {
       throw new AppError('locked', 'Mật khẩu hiện tại không đúng.', 'WRONG_PASSPHRASE');
+    }
+    const weak = passphraseProblem(next);
+    if (weak) {
+      throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
     }
     const keyFile = rewrapPassphrase(database.keyFile, database.dataKey, next);
     writeFileAtomic(keyFilePath(this.file), JSON.stringify(keyFile, null, 2));

@@ -7,12 +7,13 @@ import { useSession } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
+import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 import { RestoreBackup } from './RestoreBackup';
 
 const passphraseSchema = z
   .object({
     current: z.string().min(1, 'Nhập mật khẩu hiện tại.'),
-    next: z.string().min(8, 'Mật khẩu mới cần ít nhất 8 ký tự.').max(256, 'Mật khẩu tối đa 256 ký tự.'),
+    next: newPassphrase,
     confirm: z.string(),
   })
   .refine((v) => v.confirm === v.next, { path: ['confirm'], message: 'Hai lần nhập mật khẩu mới không khớp nhau.' });
@@ -44,7 +45,7 @@ function ChangePassphrase() {
         <Field label="Mật khẩu hiện tại" error={errors.current?.message}>
           <input type="password" {...form.register('current')} autoComplete="current-password" />
         </Field>
-        <Field label="Mật khẩu mới" error={errors.next?.message}>
+        <Field label="Mật khẩu mới" error={errors.next?.message} hint={PASSPHRASE_HINT}>
           <input type="password" {...form.register('next')} autoComplete="new-password" />
         </Field>
         <Field label="Nhập lại mật khẩu mới" error={errors.confirm?.message}>

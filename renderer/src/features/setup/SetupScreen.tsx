@@ -6,6 +6,7 @@ import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { Check, Field, FormError, LabelOptions } from '../../components/Field';
 import { UNIT_LEVEL_LABELS } from '../../lib/labels';
+import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const CODE_HINT = 'Mã chỉ gồm chữ không dấu, số và dấu gạch ngang (2–32 ký tự), ví dụ CB014.';
@@ -18,7 +19,7 @@ const schema = z
     level: z.enum(UNIT_LEVELS, 'Chọn cấp của đơn vị.'),
     parentCode: code.refine((v) => v === '' || CODE.test(v), CODE_HINT).transform((v) => (v === '' ? null : v)),
     hasYouthUnion: z.boolean(),
-    passphrase: z.string().min(8, 'Mật khẩu cần ít nhất 8 ký tự.').max(256, 'Mật khẩu tối đa 256 ký tự.'),
+    passphrase: newPassphrase,
     confirm: z.string(),
   })
   .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'Hai lần nhập mật khẩu không khớp nhau.' });
@@ -79,7 +80,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
         </fieldset>
         <fieldset className="form-grid">
           <legend>Mật khẩu</legend>
-          <Field label="Mật khẩu" error={errors.passphrase?.message} hint="Ít nhất 8 ký tự; nên dùng một câu dễ nhớ.">
+          <Field label="Mật khẩu" error={errors.passphrase?.message} hint={PASSPHRASE_HINT}>
             <input type="password" {...form.register('passphrase')} autoComplete="new-password" />
           </Field>
           <Field label="Nhập lại mật khẩu" error={errors.confirm?.message}>
