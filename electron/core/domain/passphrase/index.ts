@@ -39,13 +39,13 @@ export function passphraseProblem(passphrase: string): string | null {
     return 'Mật khẩu không được chỉ gồm dấu cách.';
   }
   if (length < MIN_PASSPHRASE_LENGTH) {
-    return `Mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự; nên dùng một câu dễ nhớ, ví dụ "Chi bộ họp ngày mùng 5".`;
+    return `Mật khẩu cần ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự; nên dùng một câu dễ nhớ, ví dụ “Chi bộ họp ngày mùng 5”.`;
   }
   if (length > MAX_PASSPHRASE_LENGTH) {
     return `Mật khẩu tối đa ${MAX_PASSPHRASE_LENGTH} ký tự.`;
   }
   if (isCommon(passphrase)) {
-    return 'Mật khẩu này quá phổ biến, người khác dễ đoán ra. Hãy dùng một câu dài chỉ bạn biết, ví dụ "Chi bộ họp ngày mùng 5".';
+    return 'Mật khẩu này quá phổ biến, người khác dễ đoán ra. Hãy dùng một câu dài chỉ bạn biết, ví dụ “Chi bộ họp ngày mùng 5”.';
   }
   return null;
 }
