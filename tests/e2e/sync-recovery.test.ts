@@ -88,6 +88,8 @@ beforeAll(async () => {
   page = browser.page;
   page.setDefaultTimeout(20_000);
   await page.goto(host.url);
+  // A superior lands on its dashboard once the app has started; moving to another page before then races that landing.
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
 }, 120_000);
 
 afterAll(async () => {
