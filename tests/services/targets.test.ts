@@ -99,4 +99,15 @@ describe('targets at a superior', () => {
     expect(() => setTarget(sup, { unitCode: 'CB03', year: 2026, period: 'year', kind: 'count', value: 1, source: 'unit' })).toThrow(/tự đặt/);
     expect(() => setTarget(sup, { unitCode: 'CB99', year: 2026, period: 'year', kind: 'count', value: 1 })).toThrow(/Không có đơn vị mã CB99/);
   });
+
+  it('total only the admissions of the units that have a target, and say how many units have one', () => {
+    const { ctx } = superiorContext(AS_OF);
+    recordSuperior(ctx);
+    const cb02 = listTargets(ctx.db, { unitCode: 'CB02', year: 2026 }, AS_OF)[0]!;
+    removeTarget(ctx, cb02.id);
+    // CB01 (target 3) admitted 2; CB02, now without a target, admitted 1 more, which must not count.
+    const total = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF }).total!;
+    expect(total.flows.admitted).toBe(3);
+    expect(total.targets.map((t) => [t.period, t.targetCount, t.achieved, t.percentAchieved, t.units])).toEqual([['year', 3, 2, 66.7, 1]]);
+  });
 });

@@ -57,23 +57,26 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
 /**
  * A superior's total: counts are sums of the units, medians are taken over all the units' cases, and each target
  * period sums the units' targets (the superior's assignment where a unit has both its own and the superior's).
+ * A period's achievement counts only the admissions of the units that have a target for it, so a unit without one
+ * cannot push the total over 100 %; `units` says how many units the sum covers.
  */
 export function finalizeTotal(accs: readonly UnitAccumulator[], scope: { code: string; name: string; level: string }, year: number, w: CountingWindow): UnitReport {
   const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [], candidates: [] });
   accs.forEach((acc) => mergeInto(total, acc));
-  const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean }>();
+  const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean; dates: string[] }>();
   for (const acc of accs) {
     for (const t of effectiveTargets(targetsOfYear(acc, year, w))) {
-      const sum = sums.get(t.period) ?? { count: 0, units: 0, allSuperior: true };
+      const sum = sums.get(t.period) ?? { count: 0, units: 0, allSuperior: true, dates: [] };
       sum.count += targetCount(t, acc.unit.fullMembersAtYearStart);
       sum.units += 1;
+      sum.dates.push(...acc.yearAdmissionDates);
       sum.allSuperior &&= t.source === 'superior';
       sums.set(t.period, sum);
     }
   }
   const targets = [...sums]
     .sort(([a], [b]) => targetPeriodOrder(a) - targetPeriodOrder(b))
-    .map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, total.yearAdmissionDates, w.countedTo, s.units));
+    .map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, s.dates, w.countedTo, s.units));
   const candidates = accs.reduce((sum, acc) => sum + acc.unit.candidates.length, 0);
   return { ...finalizeUnit(total, year, w, targets), candidates };
 }
