@@ -3,6 +3,7 @@ import { voidEvent } from '../../electron/core/services/candidate-service';
 import { candidateDetail } from '../../electron/core/services/candidate-repo';
 import { createMember } from '../../electron/core/services/member-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
+import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { listTargets, removeTarget, setTarget } from '../../electron/core/services/target-service';
 import { testContext } from '../helpers/db';
 import { recordCell, recordRoster, recordSuperior, superiorContext } from './report-fixtures';
@@ -109,5 +110,18 @@ describe('targets at a superior', () => {
     const total = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF }).total!;
     expect(total.flows.admitted).toBe(3);
     expect(total.targets.map((t) => [t.period, t.targetCount, t.achieved, t.percentAchieved, t.units])).toEqual([['year', 3, 2, 66.7, 1]]);
+  });
+
+  it('show at the superior the admissions Tổng quan shows, counted over the units below, not the superior’s own candidates', () => {
+    const { ctx } = superiorContext(AS_OF);
+    recordSuperior(ctx);
+    // What Chỉ tiêu reads at the superior's own line: the report over all units below.
+    const overTree = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF }).total!;
+    const own = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!;
+    const dashboard = buildDashboard(ctx.db, { year: 2026, asOf: AS_OF });
+    expect(own.quality.admissionsThisYear).toBe(0);
+    expect([overTree.quality.admissionsThisYear, dashboard.total.admissions]).toEqual([3, 3]);
+    const year = overTree.targets.find((t) => t.period === 'year')!;
+    expect([year.targetCount, year.achieved, year.units]).toEqual([dashboard.total.target!.targetCount, dashboard.total.target!.achieved, 2]);
   });
 });

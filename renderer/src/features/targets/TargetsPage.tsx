@@ -83,13 +83,16 @@ export function TargetsPage() {
   const unitCode = chosenUnit && chosenUnit !== self?.code ? chosenUnit : undefined;
   const key = `${year}|${unitCode ?? ''}`;
   const rows = useLoad(() => call('targets:list', { year, unitCode: unitCode ?? self?.code }), key);
+  // At a committee its own line counts the whole tree below it, as Tổng quan does; its own candidates alone are
+  // usually none, which showed 0 admitted beside the dashboard's hundreds.
+  const overTree = self !== null && self.level !== 'chi-bo' && unitCode === undefined;
   // A year not started yet has no progress to show; the report refuses it rather than counting nothing.
   const report = useLoad(
-    () => (year > currentYear ? Promise.resolve(null) : call('reports:build', { period: String(year), unitCode })),
-    key,
+    () => (year > currentYear ? Promise.resolve(null) : call('reports:build', overTree ? { period: String(year), all: true } : { period: String(year), unitCode })),
+    `${key}|${overTree}`,
   );
   const [failure, setFailure] = useState<string | null>(null);
-  const unitReport = report.data?.units[0];
+  const unitReport = overTree ? (report.data?.total ?? undefined) : report.data?.units[0];
   const progressOf = (row: TargetRow) => unitReport?.targets.find((t) => t.period === row.period && t.source === row.source);
   // The own unit edits its own targets; a committee edits what it assigned to the units below, never theirs.
   const editable = (row: TargetRow) => (row.unitCode === self?.code ? row.source === 'unit' : row.source === 'superior');
