@@ -191,6 +191,12 @@ describe("the committee's dashboard", () => {
   it('lets the committee review and change the target it assigned to a unit below', async () => {
     await page.getByRole('link', { name: 'Chỉ tiêu' }).click();
     await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(YEAR));
+    // The committee's own line counts the units below, with the same figures as Tổng quan.
+    const yearProgress = page.getByTestId('year-progress');
+    await yearProgress.getByText(`${expected.total.target!.achieved}/${expected.total.target!.targetCount} người`).waitFor();
+    expect(expected.total.target!.achieved).toBe(expected.total.admissions);
+    expect(await yearProgress.textContent()).toContain(`Tổng chỉ tiêu của ${Object.keys(TARGETS).length} đơn vị có chỉ tiêu`);
+    await screenshot(page, 'dashboard-targets-committee');
     await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).selectOption('CB003');
     const row = page.getByTestId('target-row').filter({ hasText: `Năm ${YEAR}` });
     await row.getByText(`0/${TARGETS.CB003} người`).waitFor();

@@ -152,7 +152,7 @@ export function TargetsPage() {
           <div className="year-progress" data-testid="year-progress">
             <Progress achieved={yearTarget.achieved} target={yearTarget.targetCount} ended={yearTarget.end < today} label={`Tiến độ chỉ tiêu năm ${year}`} />
             <p className="muted">
-              {SOURCE_LABELS[yearTarget.source]} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
+              {overTree ? `Tổng chỉ tiêu của ${yearTarget.units} đơn vị có chỉ tiêu` : SOURCE_LABELS[yearTarget.source]} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
               viên chính thức ngày 01/01/{year}
             </p>
           </div>
