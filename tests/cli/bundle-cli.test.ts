@@ -84,7 +84,11 @@ describe('sync bundles through the ptdv CLI', () => {
     expect(statusOf(await ok(['bundle', 'import', '--db', sup, first, '--json']))).toEqual(['duplicate']);
 
     // The cell goes on working: a new candidate, two more reports, and a restored backup that re-uses a number.
-    await ok(['dossier', 'import', '--db', unit, CLEAN]);
+    // Proposed by the ĐUCS too, so the admission decision sent back below fits her.
+    const lanDossier = JSON.parse(readFileSync(CLEAN, 'utf8'));
+    lanDossier.events.push({ type: 'DUCS_VOTED', date: '2026-03-20', yes: 9, members: 11 });
+    writeFileSync(join(dir, 'lan.json'), JSON.stringify(lanDossier));
+    await ok(['dossier', 'import', '--db', unit, join(dir, 'lan.json')]);
     const second = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
     await ok(['backup', '--db', unit, '--out', join(dir, 'cb.bak')]);
     const third = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();

@@ -7,6 +7,7 @@ import { requestEnrolment, type MadeBundle } from '../../electron/core/services/
 import { importBundle, type BundleFile } from '../../electron/core/services/bundle-import';
 import { importDossiers } from '../../electron/core/services/dossier-service';
 import { exportTrustFile, confirmUnit } from '../../electron/core/services/key-service';
+import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
 import { createMember } from '../../electron/core/services/member-service';
 import { getSelfUnit } from '../../electron/core/store/units';
 import { keyFilePath, openDatabase } from '../../db/client';
@@ -51,6 +52,14 @@ export function fillUnit(unit: TestDb, n: number, seed = 7): void {
   unit.ctx.db.transaction((tx) => roster.forEach((m) => createMember(unit.ctx, m, tx)));
   const mentors = roster.filter((m) => m.status === 'chinh-thuc');
   importDossiers(unit.ctx, Array.from({ length: n }, (_, i) => ({ label: `c${i}`, dossier: demoDossier(r, getSelfUnit(unit.ctx.db).code, today, mentors, mentors.length) })));
+}
+
+/** A candidate of the unit whom the chi bộ and the ĐUCS proposed for admission: an admission decision fits. Returns the unit's id. */
+export function readyForAdmission(unit: TestDb, fullName = 'Vi Văn Khánh'): string {
+  const id = createCandidate(unit.ctx, { fullName, birthDate: '2000-03-09', gender: 'nam' }, { type: 'SOURCE_PROPOSED', date: '2026-09-01', by: 'doan' });
+  addEvent(unit.ctx, id, { type: 'CHI_BO_VOTED', date: '2026-11-20', yes: 10, eligible: 12 });
+  addEvent(unit.ctx, id, { type: 'DUCS_VOTED', date: '2026-12-01', yes: 9, members: 11 });
+  return id;
 }
 
 /**

@@ -40,7 +40,10 @@ describe('sync channels for the UI', () => {
     expect(await superior.dispatch('enrol:confirm', { unitCode: 'cb014', code: '1234 5678 9012 3456 7890' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'FINGERPRINT_MISMATCH' } });
     await superior.call('enrol:confirm', { unitCode: 'cb014', code: request.readAloudCode });
 
-    await unit.call('candidates:create', { profile: { fullName: 'Trần Thị Hoa', birthDate: '2000-02-02', gender: 'nu' }, firstEvent: { type: 'SOURCE_PROPOSED', date: '2026-10-01', by: 'doan' } });
+    const hoa = await unit.call('candidates:create', { profile: { fullName: 'Trần Thị Hoa', birthDate: '2000-02-02', gender: 'nu' }, firstEvent: { type: 'SOURCE_PROPOSED', date: '2026-10-01', by: 'doan' } });
+    // Proposed by the chi bộ and the ĐUCS, so the admission decision below fits her.
+    await unit.call('candidates:add-event', { id: hoa.id, event: { type: 'CHI_BO_VOTED', date: '2026-11-20', yes: 10, eligible: 12 } });
+    await unit.call('candidates:add-event', { id: hoa.id, event: { type: 'DUCS_VOTED', date: '2026-12-01', yes: 9, members: 11 } });
     const name = await unit.call('bundles:next-file-name', { label: '2026Q4' });
     const exported = await unit.call('bundles:export', { label: '2026Q4', path: dir });
     expect(exported).toMatchObject({ fileName: name.fileName, path: join(dir, name.fileName), seq: 2, counts: { candidates: 1 } });

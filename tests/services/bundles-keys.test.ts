@@ -13,7 +13,7 @@ import { listTargets, setTarget } from '../../electron/core/services/target-serv
 import { listUnits } from '../../electron/core/services/units-overview';
 import { testContext } from '../helpers/db';
 import { logicalDump } from '../helpers/dump';
-import { asFile, cloneDb, enrol, enrolledPair, fillUnit, SUPERIOR, TODAY, unitSetup, type TestDb } from '../helpers/sync';
+import { asFile, cloneDb, enrol, enrolledPair, fillUnit, readyForAdmission, SUPERIOR, TODAY, unitSetup, type TestDb } from '../helpers/sync';
 
 const report = async (unit: TestDb) => asFile(await exportUnitReport(unit.ctx, '2026Q4'));
 const mirrorOf = (superior: TestDb, unit: TestDb, id: string) => {
@@ -107,8 +107,9 @@ describe('directives back to the unit', () => {
   it('carries decisions, targets, comments and receipts; the unit records the decision as an event and lists what arrived', async () => {
     const { superior, unit } = await enrolledPair();
     fillUnit(unit, 6);
+    const ready = readyForAdmission(unit);
     await importBundle(superior.ctx, await report(unit));
-    const chosen = listCandidates(unit.ctx.db, { offset: 0, limit: 1 }).rows[0]!;
+    const chosen = listCandidates(unit.ctx.db, { offset: 0, limit: 500 }).rows.find((r) => r.id === ready)!;
     const copy = mirrorOf(superior, unit, chosen.id);
     const decision = addDecision(superior.ctx, { candidateId: copy.id, kind: 'admission', number: ' 45-QĐ/ĐUK ', date: '2026-12-15' });
     expect(decision).toMatchObject({ toCode: 'CB014', kind: 'decision', candidateName: chosen.fullName, text: 'Quyết định kết nạp số 45-QĐ/ĐUK ngày 15/12/2026', bundleSha256: null });
@@ -153,12 +154,13 @@ describe('directives back to the unit', () => {
     // The unit's state before the candidate existed, as after restoring an old backup.
     const restored = cloneDb(unit);
     fillUnit(unit, 2);
+    readyForAdmission(unit, 'Vi Văn Khánh');
     await importBundle(superior.ctx, await report(unit));
-    const copy = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 1 }).rows[0]!;
-    addDecision(superior.ctx, { candidateId: copy.id, kind: 'recognition', number: '9-QĐ/ĐUK', date: '2026-12-20' });
+    const copy = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 500 }).rows.find((r) => r.fullName === 'Vi Văn Khánh')!;
+    addDecision(superior.ctx, { candidateId: copy.id, kind: 'admission', number: '9-QĐ/ĐUK', date: '2026-12-20' });
     const outcome = await importBundle(restored.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
     expect(outcome).toMatchObject({ status: 'applied', summary: { quarantined: 1 } });
-    expect(listQuarantine(restored.ctx.db)[0]).toMatchObject({ recordKind: 'decision', recordKey: 'recognition 9-QĐ/ĐUK', retryable: true, reason: expect.stringContaining('Không tìm thấy người') });
+    expect(listQuarantine(restored.ctx.db)[0]).toMatchObject({ recordKind: 'decision', recordKey: 'admission 9-QĐ/ĐUK', retryable: true, reason: expect.stringContaining('Không tìm thấy người') });
     expect(() => addDecision(superior.ctx, { candidateId: copy.id, kind: 'admission', number: '1', date: '2027-01-05' })).toThrow('sau ngày hôm nay');
     expect(await importBundle(superior.ctx, asFile(await exportDirective(superior.ctx, 'CB014')))).toMatchObject({ status: 'rejected', code: 'WRONG_RECIPIENT' });
   });

@@ -13,7 +13,7 @@ import { listQuarantine, quarantinePage } from '../../electron/core/services/qua
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { listUnits, unitDetail } from '../../electron/core/services/units-overview';
 import { logicalDump } from '../helpers/dump';
-import { asFile, cloneDb, enrol, fileScopedDatabases, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
+import { asFile, cloneDb, enrol, fileScopedDatabases, fillUnit, readyForAdmission, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 
 /**
  * Bounded sync and sequence recovery (docs/sync-limits.md): a unit's broken export cannot make the directives back
@@ -60,9 +60,10 @@ describe('bounded sync', () => {
   it('12,000 bad records: the bundle is refused whole, the next directive still opens at the unit with a receipt that fits, and the decision waits for the unit\'s acknowledgement', async () => {
     const { superior, unit } = await pair();
     fillUnit(unit, 3);
+    readyForAdmission(unit, 'Vi Văn Khánh');
     expect((await importBundle(superior.ctx, await report(unit))).status).toBe('applied');
     const mirrored = mirroredCount(superior);
-    const chosen = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 1 }).rows[0]!;
+    const chosen = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 500 }).rows.find((r) => r.fullName === 'Vi Văn Khánh')!;
     addDecision(superior.ctx, { candidateId: chosen.id, kind: 'admission', number: '45-QĐ/ĐUK', date: '2026-12-15' });
 
     const refused = await importBundle(superior.ctx, await reportWithBadRecords(unit, 12_000));

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { candidates, directiveItems, holidays, targets } from '../../../db/schema/index';
 import { fingerprintOf, readAloudCode } from '../domain/bundles/index';
 import { loadRulebook } from '../domain/rules/index';
+import { decisionMisfit } from '../domain/rules/decision-fit';
 import { AppError, formatZodIssues } from '../errors';
 import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
@@ -35,6 +36,11 @@ export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unch
   const type = EVENT_OF[d.kind];
   if (effectiveEvents(ctx.db, row.id).some((e) => e.type === type && 'number' in e && e.number === d.number)) {
     return 'unchanged';
+  }
+  // The unit does not trust the sender's check: a decision only ever takes the person one step further.
+  const misfit = decisionMisfit(effectiveEvents(ctx.db, row.id), d.kind);
+  if (misfit) {
+    throw new AppError('validation', `Quyết định số ${d.number} không áp dụng được: ${misfit}`);
   }
   // The cell receives the decision with this directive; a directive never arrives before the signing date.
   const today = ctx.clock.today();

@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../../db/types';
 import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/schema/index';
 import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
+import { decisionMisfit } from '../domain/rules/decision-fit';
+import { effectiveEvents } from './candidate-repo';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
@@ -119,6 +121,11 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
   }
   if (parsed.data.date > ctx.clock.today()) {
     throw new AppError('validation', 'Ngày ký quyết định không thể sau ngày hôm nay.');
+  }
+  // Checked against the unit's last report; the unit checks again when it applies the decision.
+  const misfit = decisionMisfit(effectiveEvents(ctx.db, input.candidateId), input.kind);
+  if (misfit) {
+    throw new AppError('validation', misfit);
   }
   return queue(ctx, unitCode, 'decision', input.candidateId, parsed.data);
 }

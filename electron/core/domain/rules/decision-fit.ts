@@ -1,0 +1,35 @@
+import type { CandidateEvent } from '../../model/dossier';
+import { probationEndOf } from './check-deadlines';
+import { deriveStage, STAGE_LABELS } from './stage';
+
+export type DecisionKind = 'admission' | 'recognition';
+
+/**
+ * Why a decision of `kind` does not fit a person with these events, or null when it does. A decision may only
+ * take the next step: admission after the chi bộ and ĐUCS votes, recognition after the probation end and the
+ * 13-KNĐ vote, so nothing moves a person two stages at once.
+ */
+export function decisionMisfit(events: readonly CandidateEvent[], kind: DecisionKind): string | null {
+  const stage = deriveStage(events);
+  const has = (type: CandidateEvent['type']) => events.some((e) => e.type === type);
+  const at = `người này đang ở giai đoạn «${STAGE_LABELS[stage]}»`;
+  if (kind === 'admission') {
+    if (stage !== 'cap-uy-xet') {
+      return has('ADMISSION_DECIDED') ? `Đã có quyết định kết nạp; ${at}.` : `Chưa đủ điều kiện ra quyết định kết nạp: ${at}, cần chi bộ và đảng ủy cơ sở đã biểu quyết đề nghị kết nạp.`;
+    }
+    return has('CHI_BO_VOTED') ? null : `Chưa đủ điều kiện ra quyết định kết nạp: chưa ghi chi bộ biểu quyết đề nghị kết nạp.`;
+  }
+  if (stage !== 'du-bi') {
+    return stage === 'chinh-thuc' ? `Đã là đảng viên chính thức; không cần quyết định công nhận nữa.` : `Chưa đủ điều kiện công nhận đảng viên chính thức: ${at}, cần là đảng viên dự bị đã hết thời hạn dự bị và chi bộ đã biểu quyết (13-KNĐ).`;
+  }
+  const ceremony = events.find((e) => e.type === 'CEREMONY_HELD');
+  const vote = events.find((e) => e.type === 'RECOGNITION_VOTED');
+  if (!ceremony || !vote) {
+    return `Chưa đủ điều kiện công nhận đảng viên chính thức: ${ceremony ? 'chi bộ chưa biểu quyết công nhận (13-KNĐ)' : 'chưa ghi lễ kết nạp'}.`;
+  }
+  const end = probationEndOf(ceremony.date);
+  if (vote.date < end) {
+    return `Chưa đủ điều kiện công nhận đảng viên chính thức: chi bộ biểu quyết (${vote.date}) trước ngày hết thời hạn dự bị (${end}).`;
+  }
+  return null;
+}
