@@ -27,6 +27,10 @@ describe('a decision that does not fit the person', () => {
     expect(candidateDetail(unit.ctx.db, id).stage).toBe('nguon');
     expect(candidateDetail(unit.ctx.db, id).events.map((e) => e.event.type)).toEqual(['SOURCE_PROPOSED']);
     expect(listQuarantine(unit.ctx.db)[0]?.reason).toContain('Chưa đủ điều kiện công nhận đảng viên chính thức');
+
+    // The unit's next report says so, and the superior reads why.
+    const back = await importBundle(superior.ctx, await report(unit));
+    expect(back.summary?.warnings).toContainEqual(expect.stringMatching(/^Đơn vị không áp dụng Quyết định công nhận đảng viên chính thức số 7-QĐ\/ĐUK: .*Chưa đủ điều kiện công nhận đảng viên chính thức: người này đang ở giai đoạn «Nguồn/));
   });
 });
 

@@ -164,6 +164,8 @@ export const unitReportDataSchema = z.strictObject({
   frozenReports: records(100),
   /** Sequence numbers of the directives from the superior this unit applied: they acknowledge what those carried. */
   directivesApplied: z.array(seqRangeSchema).max(1_000).default([]),
+  /** Decisions from the superior this unit refused to apply (they did not fit the person), with its reason. */
+  decisionsRefused: z.array(z.strictObject({ decision: z.string().max(200), reason: z.string().max(2000) })).max(1_000).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
 

@@ -184,6 +184,9 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       if (delivered > 0) {
         summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);
       }
+      for (const r of payload.data.decisionsRefused) {
+        summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
+      }
       return { summary, quarantined: snapshot.quarantined };
     }
     case 'enrolment':

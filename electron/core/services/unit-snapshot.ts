@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/types';
 import {
   candidateEvents,
@@ -9,6 +9,7 @@ import {
   introducers,
   members,
   mentorAssignments,
+  quarantine,
   targets,
 } from '../../../db/schema/index';
 import { toSeqRanges } from '../domain/bundles/index';
@@ -18,6 +19,24 @@ import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
 import { appliedDirectiveSeqs } from './sync-repo';
 import { getSelfUnit } from '../store/units';
+
+const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạp', recognition: 'công nhận đảng viên chính thức' };
+
+/** The superior's decisions this unit set aside and has not applied since: the superior learns why. */
+function refusedDecisions(db: Db, parentCode: string): UnitReportData['decisionsRefused'] {
+  return db
+    .select({ key: quarantine.recordKey, reason: quarantine.reason })
+    .from(quarantine)
+    .where(and(eq(quarantine.fromCode, parentCode), eq(quarantine.recordKind, 'decision'), isNull(quarantine.resolvedAt)))
+    .limit(1_000)
+    .all()
+    .map((r) => {
+      // The key is "<kind> <number>", as the directive's apply step names it.
+      const space = r.key.indexOf(' ');
+      const kind = DECISION_KIND[r.key.slice(0, space)] ?? 'của cấp trên';
+      return { decision: `Quyết định ${kind} số ${r.key.slice(space + 1)}`.slice(0, 200), reason: r.reason.slice(0, 2000) };
+    });
+}
 
 /** The schema's bound on acknowledged directive ranges; gaps are rare, and the newest ranges are the ones that matter. */
 const DIRECTIVE_ACK_RANGES = 1_000;
@@ -151,6 +170,7 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: U
     : [];
   const parent = getSelfUnit(db).parentCode;
   const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied };
+  const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused };
   return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
 }
