@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { CandidateRow } from '../../../../electron/core/model/entities';
 import { formatViDate } from '../../../../electron/core/model/dates';
@@ -31,6 +31,12 @@ function CandidateOptions({ candidates }: { candidates: CandidateRow[] }) {
 }
 
 /** An admission or recognition decision issued by the superior, to be carried by the next directive. */
+const FITTING_STAGE = { admission: 'cap-uy-xet', recognition: 'du-bi' } as const;
+const NOT_OFFERED = {
+  admission: 'quyết định kết nạp chỉ dành cho người chi bộ và đảng ủy cơ sở đã biểu quyết đề nghị kết nạp.',
+  recognition: 'quyết định công nhận chính thức chỉ dành cho đảng viên dự bị đã hết thời hạn dự bị và được chi bộ biểu quyết (13-KNĐ).',
+} as const;
+
 export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow[]; onAdded: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof decisionSchema>, unknown, z.output<typeof decisionSchema>>({
@@ -38,6 +44,10 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
     defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
   });
   const { errors, isSubmitting } = form.formState;
+  // Only people the decision takes one step further; the service checks the votes and dates again.
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const offered = candidates.filter((c) => c.stage === FITTING_STAGE[kind]);
+  const left = candidates.length - offered.length;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
@@ -52,10 +62,10 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
     <form onSubmit={submit} noValidate aria-label="Thêm quyết định" className="inline-form">
       <h3 className="subhead">Thêm quyết định đã ký</h3>
       <div className="form-grid">
-        <Field label="Người được quyết định" error={errors.candidateId?.message} wide>
+        <Field label="Người được quyết định" error={errors.candidateId?.message} hint={left > 0 ? `${left} người không có trong danh sách: ${NOT_OFFERED[kind]}` : undefined} wide>
           <select {...form.register('candidateId')}>
             <option value="">— Chọn người —</option>
-            <CandidateOptions candidates={candidates} />
+            <CandidateOptions candidates={offered} />
           </select>
         </Field>
         <Field label="Loại quyết định" error={errors.kind?.message}>
