@@ -193,3 +193,14 @@ export function inSavepoint<T>(db: Db, apply: () => T): { ok: true; value: T } |
     throw error;
   }
 }
+
+/** The archived file of the latest unit-report applied from `fromCode` in its current numbering (what it last signed). */
+export function latestAppliedReport(db: DbOrTx, fromCode: string): Uint8Array | null {
+  const row = db
+    .select({ bytes: inbox.bytes })
+    .from(inbox)
+    .where(and(eq(inbox.fromCode, fromCode), eq(inbox.kind, 'unit-report'), eq(inbox.status, 'applied'), eq(inbox.numbering, currentNumbering(db, fromCode))))
+    .orderBy(desc(inbox.seq))
+    .get();
+  return row ? new Uint8Array(row.bytes) : null;
+}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { units } from '../../../db/schema/index';
 import { AppError } from '../errors';
@@ -41,4 +41,15 @@ export function getUnit(db: DbOrTx, code: string): Unit | null {
 /** How many units below this one the database holds a mirror of. */
 export function countUnitsBelow(db: DbOrTx): number {
   return db.select({ n: sql<number>`count(*)` }).from(units).where(eq(units.origin, 'mirror')).get()?.n ?? 0;
+}
+
+/** Codes of the mirrored units whose parent is `parentCode`, in code order. */
+export function mirroredChildCodes(db: DbOrTx, parentCode: string): string[] {
+  return db
+    .select({ code: units.code })
+    .from(units)
+    .where(and(eq(units.parentCode, parentCode), eq(units.origin, 'mirror')))
+    .orderBy(units.code)
+    .all()
+    .map((r) => r.code);
 }

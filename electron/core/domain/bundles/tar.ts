@@ -33,12 +33,16 @@ const USTAR_MAGIC = 'ustar\u000000';
 /** The archive ends with two zero blocks (POSIX); anything else after the last entry is refused. */
 const END_OF_ARCHIVE = 2 * BLOCK;
 
-/** Writes a deterministic ustar archive of flat ASCII names, sorted byte-wise as `LC_ALL=C sort` would. */
+/**
+ * Writes a deterministic ustar archive of ASCII names, sorted byte-wise as `LC_ALL=C sort` would. A name is flat or
+ * one folder deep (`CB014/manifest.json`, for the snapshots a unit forwards up the tree); stock tar creates the folder.
+ */
 export async function writeTar(entries: readonly TarEntry[]): Promise<Uint8Array> {
   const archive = pack();
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { name, data } of sorted) {
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === '.' || name === '..') {
+    const parts = name.split('/');
+    if (name.length > 100 || parts.length > 2 || parts.some((part) => !/^[A-Za-z0-9._-]+$/.test(part) || part === '.' || part === '..')) {
       throw new AppError('internal', `Tên tệp không hợp lệ trong gói: ${name}`);
     }
     const header = { name, size: data.length, mode: FILE_MODE, uid: 0, gid: 0, mtime: EPOCH, type: 'file' as const };
