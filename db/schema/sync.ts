@@ -182,3 +182,25 @@ export const reportEventLetters = sqliteTable('report_event_letters', {
   type: text('type').primaryKey(),
   letter: text('letter').notNull().unique(),
 });
+
+/**
+ * The latest snapshot of each unit deeper than one level below, as that unit signed it, received inside the
+ * `forwarded.tar` of the unit below it (docs/bundle-format.md "Forwarding up the tree"). Kept byte for byte so this
+ * unit can forward it further up and an auditor can check its signature; the direct units' are in `inbox`.
+ */
+export const forwardedSnapshots = sqliteTable('forwarded_snapshots', {
+  unitCode: text('unit_code')
+    .primaryKey()
+    .references(() => units.code),
+  /** The direct unit below whose bundle carried it. */
+  viaCode: text('via_code').notNull(),
+  seq: integer('seq').notNull(),
+  sumsSha256: text('sums_sha256').notNull(),
+  /** The key the forwarding unit vouched for (`ssh-ed25519 AAAA…`), passed on in this unit's own allowed_signers. */
+  publicKey: text('public_key').notNull(),
+  manifest: blob('manifest', { mode: 'buffer' }).notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  sums: blob('sums', { mode: 'buffer' }).notNull(),
+  sig: blob('sig', { mode: 'buffer' }).notNull(),
+  appliedAt: text('applied_at').notNull(),
+});

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportUnitReport } from '../../electron/core/services/bundle-export';
+import { ageDecrypt, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
+import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { forwardedSnapshots, packForwarded } from '../../electron/core/services/forwarding';
+import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { testContext } from '../helpers/db';
-import { asFile, enrol, fillUnit, TODAY, type TestDb } from '../helpers/sync';
+import { asFile, enrol, fillUnit, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
 import { tempDir } from '../helpers/temp';
 
 /** docs/bundle-format.md "Checking a forwarded snapshot without ptdv", verbatim except for `set -e` and the code passed in. */
@@ -17,20 +18,37 @@ ssh-keygen -Y verify -f allowed_signers -I "$1" -n ptdv-bundle@1 -s "$1"/SHA256S
 (cd "$1" && sha256sum --strict -c SHA256SUMS)
 `;
 
-async function ducsWithCells(): Promise<{ ducs: TestDb; cells: TestDb[] }> {
-  const ducs = testContext(TODAY, { code: 'DU002', name: 'Đảng ủy Công ty Cơ khí', level: 'dang-bo-co-so', parentCode: 'DUK01' });
-  const cells = ['CB021', 'CB022'].map((code) => testContext(TODAY, { code, name: `Chi bộ ${code}`, level: 'chi-bo', parentCode: 'DU002' }));
+const CELLS = ['CB021', 'CB022'];
+
+/** A đảng ủy cơ sở under the Khối with two chi bộ below it, each holding a few candidates and reported up once. */
+async function tree(): Promise<{ khoi: TestDb; ducs: TestDb; cells: TestDb[] }> {
+  const khoi = testContext(TODAY, SUPERIOR);
+  const ducs = testContext(TODAY, { code: 'DU002', name: 'Đảng ủy Công ty Cơ khí', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+  await enrol(khoi, ducs);
+  const cells = CELLS.map((code) => testContext(TODAY, { code, name: `Chi bộ ${code}`, level: 'chi-bo', parentCode: 'DU002' }));
   for (const [i, cell] of cells.entries()) {
     await enrol(ducs, cell);
     fillUnit(cell, 3 + i, 11 + i);
+    expect((await importBundle(ducs.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')))).status).toBe('applied');
   }
-  return { ducs, cells };
+  return { khoi, ducs, cells };
 }
 
-async function forwardedFolder(ducs: TestDb): Promise<string> {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'forwarded.tar'), await packForwarded(await forwardedSnapshots(ducs.ctx)));
-  return dir;
+const candidatesByUnit = (db: TestDb) =>
+  Object.fromEntries(db.ctx.db.$client.prepare('SELECT unit_code, count(*) AS n FROM candidates GROUP BY unit_code ORDER BY unit_code').all().map((r) => { const row = r as { unit_code: string; n: number }; return [row.unit_code, row.n]; }));
+
+/** The ĐUCS's next report re-signed by the ĐUCS itself with one chi bộ's forwarded data changed: a correctly signed outer bundle. */
+async function withTamperedInner(ducs: TestDb, made: MadeBundle, code: string): Promise<MadeBundle> {
+  const own = ownKeys(ducs.ctx);
+  const files = await readTar(await ageDecrypt(made.bytes, own.identities));
+  const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
+  const { signers, units } = await readForwarded(files.get('forwarded.tar')!);
+  const inner = units.get(code)!;
+  const data = JSON.parse(new TextDecoder().decode(inner.get('data.json'))) as { candidates: unknown[] };
+  inner.set('data.json', new TextEncoder().encode(`${JSON.stringify({ ...data, candidates: data.candidates.slice(1) })}\n`));
+  const forwarded = await packForwarded([...units].map(([c, f]) => ({ code: c, publicKey: signers.get(c)!, files: f })));
+  const packed = await packBundle({ manifest, data: JSON.parse(new TextDecoder().decode(files.get('data.json'))), signingKey: own.signing.privateKey, recipients: [manifest.to.ageRecipient], forwarded });
+  return { bundle: { ...made.bundle, fileName: packed.fileName }, bytes: packed.bytes };
 }
 
 describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi bộ signed it', () => {
@@ -41,35 +59,23 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
   });
 
   it('passes on the latest applied report of each chi bộ, checkable with ssh-keygen -Y verify and sha256sum', async () => {
-    const { ducs, cells } = await ducsWithCells();
-    for (const cell of cells) {
-      await importBundle(ducs.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
-    }
-    const second = await exportUnitReport(cells[0]!.ctx, '2026-12');
-    await importBundle(ducs.ctx, asFile(second));
+    const { ducs, cells } = await tree();
+    await importBundle(ducs.ctx, asFile(await exportUnitReport(cells[0]!.ctx, '2026-12')));
 
     const snapshots = await forwardedSnapshots(ducs.ctx);
-    expect(snapshots.map((s) => s.code)).toEqual(['CB021', 'CB022']);
+    expect(snapshots.map((s) => s.code)).toEqual(CELLS);
     const manifest = JSON.parse(new TextDecoder().decode(snapshots[0]!.files.get('manifest.json'))) as { label: string; from: { code: string } };
     expect(manifest).toMatchObject({ label: '2026-12', from: { code: 'CB021' } });
 
-    const dir = await forwardedFolder(ducs);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'forwarded.tar'), (await forwardedArchive(ducs.ctx))!.bytes);
     for (const [i, cell] of cells.entries()) {
-      const code = ['CB021', 'CB022'][i]!;
-      const audit = run('sh', ['-c', AUDIT_SCRIPT, 'audit', code], { cwd: dir });
-      expect(audit.stdout).toContain(`Good "ptdv-bundle@1" signature for ${code} with ED25519 key ${ownKeys(cell.ctx).signing.fingerprint}`);
+      const audit = run('sh', ['-c', AUDIT_SCRIPT, 'audit', CELLS[i]!], { cwd: dir });
+      expect(audit.stdout).toContain(`Good "ptdv-bundle@1" signature for ${CELLS[i]} with ED25519 key ${ownKeys(cell.ctx).signing.fingerprint}`);
       expect(audit.stdout).toContain('data.json: OK\nmanifest.json: OK\n');
       expect(audit.status).toBe(0);
       run('rm', ['-rf', join(dir, 'f')]);
     }
-  });
-
-  it('a chi bộ snapshot changed after signing fails the stock check', async () => {
-    const { ducs, cells } = await ducsWithCells();
-    for (const cell of cells) {
-      await importBundle(ducs.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
-    }
-    const dir = await forwardedFolder(ducs);
     expect(run('tar', ['-xf', 'forwarded.tar'], { cwd: dir }).status).toBe(0);
     writeFileSync(join(dir, 'CB021', 'data.json'), '{"candidates":[]}');
     const check = run('sh', ['-c', 'cd CB021 && sha256sum --strict -c SHA256SUMS'], { cwd: dir });
@@ -78,7 +84,35 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
   });
 
   it('forwards nothing for a chi bộ that never reported', async () => {
-    const { ducs } = await ducsWithCells();
-    expect(await forwardedSnapshots(ducs.ctx)).toEqual([]);
+    const ducs = testContext(TODAY, { code: 'DU002', name: 'Đảng ủy Công ty Cơ khí', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+    await enrol(ducs, testContext(TODAY, { code: 'CB021', name: 'Chi bộ CB021', level: 'chi-bo', parentCode: 'DU002' }));
+    expect(await forwardedArchive(ducs.ctx)).toBeUndefined();
+  });
+
+  it('the Khối mirrors the chi bộ below the đảng ủy cơ sở, each under its own unit', async () => {
+    const { khoi, ducs, cells } = await tree();
+    const outcome = await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-11')));
+    expect(outcome.status).toBe('applied');
+    expect(candidatesByUnit(khoi)).toEqual(candidatesByUnit(ducs));
+    expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 4 });
+    const held = khoi.ctx.db.$client.prepare("SELECT code, parent_code FROM units WHERE origin = 'mirror' ORDER BY code").all();
+    expect(held).toEqual([{ code: 'CB021', parent_code: 'DU002' }, { code: 'CB022', parent_code: 'DU002' }, { code: 'DU002', parent_code: 'DUK01' }]);
+    expect(outcome.summary?.warnings).toContain('Hồ sơ chuyển tiếp của đơn vị cấp dưới: 2 đã cập nhật, 0 không đổi.');
+
+    // The next report forwards the same two snapshots: nothing changes, nothing is counted twice.
+    await importBundle(ducs.ctx, asFile(await exportUnitReport(cells[1]!.ctx, '2026-12')));
+    const again = await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')));
+    expect(again.summary?.warnings).toContain('Hồ sơ chuyển tiếp của đơn vị cấp dưới: 1 đã cập nhật, 1 không đổi.');
+    expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 4 });
+  });
+
+  it('refuses a chi bộ snapshot changed inside a correctly signed bundle, and applies the rest', async () => {
+    const { khoi, ducs } = await tree();
+    const tampered = await withTamperedInner(ducs, await exportUnitReport(ducs.ctx, '2026-11'), 'CB021');
+    const outcome = await importBundle(khoi.ctx, asFile(tampered));
+    expect(outcome.status).toBe('applied');
+    expect(outcome.summary?.warnings.join('\n')).toMatch(/Từ chối hồ sơ chuyển tiếp của CB021 \[INNER_HASH_MISMATCH\]: Hồ sơ chuyển tiếp không khớp với mã băm/);
+    expect(candidatesByUnit(khoi)).toEqual({ CB022: 4 });
+    expect(khoi.ctx.db.$client.prepare("SELECT code FROM units WHERE origin = 'mirror' ORDER BY code").pluck().all()).toEqual(['CB022', 'DU002']);
   });
 });

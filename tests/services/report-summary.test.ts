@@ -218,6 +218,7 @@ describe('a database made before the summary existed', () => {
     const sqlite = db.$client;
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
     sqlite.exec('DROP TABLE reported_findings');
+    sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE sync_state DROP COLUMN numbering');
     for (const column of ['hometown', 'residence', 'occupation_detail']) {
       sqlite.exec(`ALTER TABLE candidates DROP COLUMN ${column}`);

@@ -14,6 +14,7 @@ import { APP_VERSION, BUNDLE_DATA_VERSION, type EnrolmentData } from '../model/b
 import type { ExportedBundle, OutboxEntry, ReopenedBundle } from '../model/sync';
 import { audit, newId, type ServiceContext } from './context';
 import { importTrust, ownKeys, ownSigningKeyByFingerprint, peerAgeRecipient, type OwnKeys } from './key-service';
+import { forwardedArchive } from './forwarding';
 import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from './sync-repo';
 import { buildUnitSnapshot } from './unit-snapshot';
 import { getSelfUnit, getUnit } from '../store/units';
@@ -37,6 +38,8 @@ type PackRequest = {
   data: unknown;
   counts: Record<string, number>;
   signer?: OwnKeys;
+  /** `forwarded.tar`: the signed snapshots of the units below, in a unit-report. */
+  forwarded?: Uint8Array;
   /** Runs in the transaction that records the bundle (a directive marks the items it carries as sent). */
   onRecorded?: (tx: Tx, sha256: string) => void;
 };
@@ -75,7 +78,7 @@ export async function packAndRecord(ctx: ServiceContext, request: PackRequest): 
     app: { version: APP_VERSION, schemaVersion: BUNDLE_DATA_VERSION },
     counts: request.counts,
   } as const;
-  const packed = await packBundle({ manifest, data: request.data, signingKey: signer.signing.privateKey, recipients: [recipient, own.ageRecipient] });
+  const packed = await packBundle({ manifest, data: request.data, signingKey: signer.signing.privateKey, recipients: [recipient, own.ageRecipient], forwarded: request.forwarded });
   ctx.db.transaction((tx) => {
     // Packing awaited: another export to the same recipient may have taken this number meanwhile.
     if ((seqState(tx, request.to, 'out')?.lastSeq ?? 0) !== seq - 1) {
@@ -105,7 +108,8 @@ export async function exportUnitReport(ctx: ServiceContext, label: string): Prom
   checkLabel(label);
   const to = parentCode(ctx);
   const { data, counts } = buildUnitSnapshot(ctx, label);
-  return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts });
+  const forwarded = getSelfUnit(ctx.db).level === 'chi-bo' ? undefined : await forwardedArchive(ctx);
+  return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts: forwarded ? { ...counts, forwardedUnits: forwarded.units } : counts, forwarded: forwarded?.bytes });
 }
 
 /**

@@ -28,6 +28,7 @@ import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
+import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applySnapshot, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
 import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, resolveHeldFiles, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
 import { getSelfUnit, getUnit } from '../store/units';
@@ -54,7 +55,7 @@ type Checked = {
   /** The sender's key was verified (by phone, or by an announcement signed with a verified key). */
   verified: boolean;
   payload:
-    | { kind: 'unit-report'; data: UnitReportData }
+    | { kind: 'unit-report'; data: UnitReportData; forwarded: CheckedForwarded | null }
     | { kind: 'enrolment'; data: EnrolmentData }
     | { kind: 'directive'; data: DirectiveData };
 };
@@ -62,13 +63,16 @@ type Checked = {
 const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 const emptySummary = (): ImportSummary => ({ added: 0, changed: 0, removed: 0, quarantined: 0, warnings: [] });
 
-/** Who may send me what: my superior sends directives; units below (or a unit enrolling) send reports and enrolments. */
+/**
+ * Who may send me what: my superior sends directives; units directly below (or a unit enrolling) send reports and
+ * enrolments. Units deeper below reach me only inside their superior's report.
+ */
 function acceptedKinds(db: DbOrTx, self: Unit, code: string, only: readonly BundleKind[] | undefined): BundleKind[] {
   const unit = getUnit(db, code);
   let kinds: BundleKind[] = [];
   if (code === self.parentCode) {
     kinds = ['directive'];
-  } else if (unit?.origin === 'mirror') {
+  } else if (unit?.origin === 'mirror' && unit.parentCode === self.code) {
     kinds = ['unit-report', 'enrolment'];
   } else if (!unit && self.level !== 'chi-bo') {
     kinds = ['enrolment'];
@@ -115,7 +119,8 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
     case 'unit-report': {
       const data = parseBundleData('unit-report', manifest.app.schemaVersion, opened.data);
       checkUnitCode(data.unit.code, manifest.from.code);
-      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data } };
+      const forwarded = opened.forwarded ? await checkForwarded(db, manifest.from.code, opened.forwarded) : null;
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data, forwarded } };
     }
     case 'enrolment': {
       const data = parseBundleData('enrolment', manifest.app.schemaVersion, opened.data);
@@ -180,6 +185,14 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       const snapshot = prepared ?? prepareSnapshot(payload.data);
       dropSupersededQuarantine(ctx.db, from, sha256);
       const summary = applySnapshot(ctx.db, from, snapshot);
+      if (payload.forwarded) {
+        const inner = applyForwarded(ctx.db, from, sha256, payload.forwarded, ctx.clock.now());
+        summary.added += inner.added;
+        summary.changed += inner.changed;
+        summary.removed += inner.removed;
+        summary.quarantined += inner.quarantined;
+        summary.warnings.push(...inner.warnings);
+      }
       const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
       if (delivered > 0) {
         summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);

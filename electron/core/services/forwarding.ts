@@ -1,21 +1,38 @@
-import { ageDecrypt, allowedSignersLine, BUNDLE_ENTRY_NAMES, readTar, writeTar, type TarEntry } from '../domain/bundles/index';
-import { getSelfUnit, mirroredChildCodes } from '../store/units';
+import {
+  ageDecrypt,
+  bundleError,
+  checkInner,
+  isBundleError,
+  orderBelow,
+  packForwarded,
+  readForwarded,
+  readTar,
+  SYNC_LIMITS,
+  type CheckedInner,
+  type SignedSnapshot,
+} from '../domain/bundles/index';
+import type { Db, DbOrTx } from '../../../db/types';
+import { units } from '../../../db/schema/index';
+import { parseBundleData, BUNDLE_DATA_VERSION, type UnitReportData } from '../model/bundle-data';
+import type { ImportSummary } from '../model/sync';
+import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
-import { latestAppliedReport } from './sync-repo';
+import { applySnapshot, prepareSnapshot } from './mirror-apply';
+import { addQuarantine, allForwardedSnapshots, dropSupersededQuarantine, forwardedSnapshotOf, latestAppliedReport, saveForwardedSnapshot } from './sync-repo';
 
 /**
- * Forwarding up the tree (docs/bundle-format.md "Forwarding up the tree"): the snapshots a unit with units below it
- * passes on to its superior, byte for byte as each unit signed them. The encrypted file of every applied report is
- * already archived in `inbox` (encrypted database), so the signed files are read back from there rather than kept twice.
+ * Forwarding up the tree (docs/bundle-format.md "Forwarding up the tree"). Sending: a unit with units below it passes on
+ * the latest applied snapshot of each of them, byte for byte as each signed it: the direct units' are read back
+ * from their archived files in `inbox`, the deeper ones' from `forwarded_snapshots`. Receiving: each forwarded
+ * snapshot is checked on its own against the key the sender vouches for; a bad one is refused alone while the
+ * sender's own records and the other snapshots apply.
  */
 
-export type ForwardedSnapshot = { code: string; publicKey: string; files: Map<string, Uint8Array> };
-
-/** The latest applied snapshot of each unit directly below, as it signed it, with the key it was verified against. */
-export async function forwardedSnapshots(ctx: ServiceContext): Promise<ForwardedSnapshot[]> {
+/** The latest applied snapshot of each unit below, at any depth, as it signed it, with the key vouched for. */
+export async function forwardedSnapshots(ctx: ServiceContext): Promise<SignedSnapshot[]> {
   const { identities } = ownKeys(ctx);
-  const snapshots: ForwardedSnapshot[] = [];
+  const snapshots: SignedSnapshot[] = [];
   for (const code of mirroredChildCodes(ctx.db, getSelfUnit(ctx.db).code)) {
     const bytes = latestAppliedReport(ctx.db, code);
     const key = signerRecord(ctx.db, code);
@@ -23,15 +40,125 @@ export async function forwardedSnapshots(ctx: ServiceContext): Promise<Forwarded
     if (!bytes || !key || key.revoked || !key.verified) {
       continue;
     }
-    snapshots.push({ code, publicKey: key.publicKey, files: await readTar(await ageDecrypt(bytes, identities)) });
+    const files = await readTar(await ageDecrypt(bytes, identities));
+    snapshots.push({ code, publicKey: key.publicKey, files });
   }
-  return snapshots;
+  for (const row of allForwardedSnapshots(ctx.db)) {
+    const files = new Map([['manifest.json', row.manifest], ['data.json', row.data], ['SHA256SUMS', row.sums], ['SHA256SUMS.sig', row.sig]].map(([n, b]) => [n as string, new Uint8Array(b as Buffer)]));
+    snapshots.push({ code: row.unitCode, publicKey: row.publicKey, files });
+  }
+  return snapshots.sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-/** `forwarded.tar`: `<CODE>/<the four signed files>` for each unit, and `allowed_signers` with the keys vouched for. */
-export async function packForwarded(snapshots: readonly ForwardedSnapshot[]): Promise<Uint8Array> {
-  const entries: TarEntry[] = snapshots.flatMap(({ code, files }) => BUNDLE_ENTRY_NAMES.map((name) => ({ name: `${code}/${name}`, data: files.get(name) ?? new Uint8Array() })));
-  const signers = snapshots.map(({ code, publicKey }) => `${allowedSignersLine(code, publicKey)}\n`).join('');
-  entries.push({ name: 'allowed_signers', data: new TextEncoder().encode(signers) });
-  return writeTar(entries);
+/** `forwarded.tar` for this unit's next report, or undefined when it has nothing to pass on. */
+export async function forwardedArchive(ctx: ServiceContext): Promise<{ bytes: Uint8Array; units: number } | undefined> {
+  const snapshots = await forwardedSnapshots(ctx);
+  return snapshots.length > 0 ? { bytes: await packForwarded(snapshots), units: snapshots.length } : undefined;
+}
+
+/** A forwarded snapshot that passed every check, with its data validated. */
+export type AcceptedInner = CheckedInner & { report: UnitReportData };
+export type InnerRefusal = { unitCode: string; code: string; message: string };
+export type CheckedForwarded = { accepted: AcceptedInner[]; refused: InnerRefusal[] };
+
+const refusal = (unitCode: string, error: unknown): InnerRefusal => {
+  if (!isBundleError(error)) {
+    throw error;
+  }
+  return { unitCode, code: error.code, message: error.message };
+};
+
+/**
+ * Checks `forwarded.tar` from `senderCode` before anything is written. The archive itself is signed by the sender, so
+ * a malformed one refuses the whole bundle (FORWARDED_INVALID); each snapshot inside is refused alone.
+ */
+export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint8Array): Promise<CheckedForwarded> {
+  const self = getSelfUnit(db);
+  const { signers, units: byCode } = await readForwarded(bytes);
+  const refused: InnerRefusal[] = [];
+  const checked: AcceptedInner[] = [];
+  for (const [code, files] of byCode) {
+    try {
+      const inner = checkInner(code, files, signers.get(code));
+      if (inner.manifest.app.schemaVersion > BUNDLE_DATA_VERSION) {
+        throw bundleError('SCHEMA_TOO_NEW', `hồ sơ của ${code}`);
+      }
+      const report = rethrowInvalid(() => parseBundleData('unit-report', inner.manifest.app.schemaVersion, inner.data));
+      if (report.unit.code !== code) {
+        throw bundleError('INNER_INVALID', `dữ liệu ghi mã ${report.unit.code}`);
+      }
+      checked.push({ ...inner, report });
+    } catch (error) {
+      refused.push(refusal(code, error));
+    }
+  }
+  const { below, notBelow } = orderBelow(senderCode, checked);
+  const accepted: AcceptedInner[] = [];
+  for (const inner of below) {
+    const held = getUnit(db, inner.code);
+    // Never a unit this one holds in another place of its tree: its own, its superior, or one directly below it.
+    if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || held?.parentCode === self.code) {
+      refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} không thuộc ${senderCode}`)));
+    } else {
+      accepted.push(inner);
+    }
+  }
+  refused.push(...notBelow.map((inner) => refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} gửi cho ${inner.manifest.to.code}, không thuộc ${senderCode}`))));
+  return { accepted, refused: refused.sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)) };
+}
+
+function rethrowInvalid<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw isBundleError(error) ? bundleError('INNER_INVALID', error.message) : error;
+  }
+}
+
+/**
+ * Applies the accepted snapshots inside the import's transaction, parents first. A snapshot already applied (same
+ * signed SHA256SUMS) costs nothing, so a sender forwarding a hundred unchanged units adds no writes.
+ */
+export function applyForwarded(db: Db, senderCode: string, bundleSha256: string, forwarded: CheckedForwarded, now: string): ImportSummary {
+  const summary: ImportSummary = { added: 0, changed: 0, removed: 0, quarantined: 0, warnings: [] };
+  let applied = 0;
+  let unchanged = 0;
+  const refused = [...forwarded.refused];
+  for (const inner of forwarded.accepted) {
+    if (forwardedSnapshotOf(db, inner.code)?.sumsSha256 === inner.sumsSha256) {
+      unchanged += 1;
+      continue;
+    }
+    const prepared = prepareSnapshot(inner.report);
+    if (prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
+      refused.push(refusal(inner.code, bundleError('QUARANTINE_LIMIT', `hồ sơ của ${inner.code}`)));
+      continue;
+    }
+    const { unit } = inner.report;
+    const parentCode = inner.manifest.to.code;
+    db.insert(units)
+      .values({ code: unit.code, name: unit.name, level: unit.level, parentCode, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers })
+      .onConflictDoUpdate({ target: units.code, set: { parentCode } })
+      .run();
+    dropSupersededQuarantine(db, inner.code, bundleSha256);
+    const result = applySnapshot(db, inner.code, prepared);
+    addQuarantine(db, bundleSha256, inner.code, prepared.quarantined, now);
+    const file = (name: string) => Buffer.from(inner.files.get(name) ?? new Uint8Array());
+    saveForwardedSnapshot(db, {
+      unitCode: inner.code, viaCode: senderCode, seq: inner.manifest.seq, sumsSha256: inner.sumsSha256, publicKey: inner.publicKey,
+      manifest: file('manifest.json'), data: file('data.json'), sums: file('SHA256SUMS'), sig: file('SHA256SUMS.sig'), appliedAt: now,
+    });
+    summary.added += result.added;
+    summary.changed += result.changed;
+    summary.removed += result.removed;
+    summary.quarantined += result.quarantined;
+    applied += 1;
+  }
+  if (applied + unchanged > 0) {
+    summary.warnings.push(`Hồ sơ chuyển tiếp của đơn vị cấp dưới: ${applied.toLocaleString('vi-VN')} đã cập nhật, ${unchanged.toLocaleString('vi-VN')} không đổi.`);
+  }
+  for (const r of refused) {
+    summary.warnings.push(`Từ chối hồ sơ chuyển tiếp của ${r.unitCode} [${r.code}]: ${r.message}`);
+  }
+  return summary;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { directiveItems, inbox, outbox, quarantine, syncState } from '../../../db/schema/index';
+import { directiveItems, forwardedSnapshots, inbox, outbox, quarantine, syncState } from '../../../db/schema/index';
 import { summariseQuarantined } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { Receipt } from '../model/bundle-data';
@@ -203,4 +203,21 @@ export function latestAppliedReport(db: DbOrTx, fromCode: string): Uint8Array | 
     .orderBy(desc(inbox.seq))
     .get();
   return row ? new Uint8Array(row.bytes) : null;
+}
+
+export type ForwardedRow = typeof forwardedSnapshots.$inferSelect;
+
+/** The snapshot of a unit deeper below held here, as that unit signed it (null: none received through forwarding). */
+export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256'> | null {
+  return db.select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256 }).from(forwardedSnapshots).where(eq(forwardedSnapshots.unitCode, unitCode)).get() ?? null;
+}
+
+export function saveForwardedSnapshot(db: DbOrTx, row: ForwardedRow): void {
+  const { unitCode: _u, ...rest } = row;
+  db.insert(forwardedSnapshots).values(row).onConflictDoUpdate({ target: forwardedSnapshots.unitCode, set: rest }).run();
+}
+
+/** Every snapshot of a unit deeper below held here, in unit code order (what this unit forwards further up). */
+export function allForwardedSnapshots(db: DbOrTx): ForwardedRow[] {
+  return db.select().from(forwardedSnapshots).orderBy(asc(forwardedSnapshots.unitCode)).all();
 }

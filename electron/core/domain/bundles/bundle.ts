@@ -5,7 +5,7 @@ import type { BundleKind, BundleManifest } from './manifest';
 import { bundleFileName, bundleManifestSchema, serializeManifest } from './manifest';
 import { verifySshsig, signSshsig } from './sshsig';
 import { checkSums, makeSums, parseSums, sha256Hex } from './sums';
-import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, readTar, writeTar } from './tar';
+import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, readTar, writeTar } from './tar';
 import { bytesEqual } from './ssh-wire';
 import { formatZodIssues } from '../../errors';
 
@@ -27,6 +27,8 @@ export type PackBundleInput = {
   signingKey: string;
   /** age recipients: must include `manifest.to.ageRecipient`, and should include the sender's own. */
   recipients: readonly string[];
+  /** `forwarded.tar` (see forwarded.ts): the signed snapshots of the units below, passed on by a unit-report. */
+  forwarded?: Uint8Array;
 };
 
 export type PackedBundle = {
@@ -61,6 +63,9 @@ export async function packBundle(input: PackBundleInput): Promise<PackedBundle> 
     ['data.json', serializeData(input.data)],
     ['manifest.json', serializeManifest(manifest)],
   ]);
+  if (input.forwarded) {
+    signed.set(FORWARDED_ENTRY, input.forwarded);
+  }
   const sums = makeSums(signed);
   const tar = await writeTar([
     ...[...signed].map(([name, data]) => ({ name, data })),
@@ -122,6 +127,8 @@ export type OpenedBundle = {
    * caller records the key as unverified and shows its read-aloud code.
    */
   signer: { publicKey: string; fingerprint: string; enrolled: boolean };
+  /** `forwarded.tar`, covered by the signature, when the sender passed on the snapshots of units below it. */
+  forwarded: Uint8Array | null;
 };
 
 /**
@@ -137,7 +144,11 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   }
   const entry = (name: (typeof BUNDLE_ENTRY_NAMES)[number]) => files.get(name) ?? new Uint8Array();
   const signerKey = verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1'));
-  checkSums(parseSums(entry('SHA256SUMS')), files);
+  const sums = parseSums(entry('SHA256SUMS'));
+  checkSums(sums, files);
+  if (files.has(FORWARDED_ENTRY) && !sums.has(FORWARDED_ENTRY)) {
+    throw bundleError('SUMS_INVALID', `${FORWARDED_ENTRY} không có trong SHA256SUMS`);
+  }
   const manifest = parseManifest(entry('manifest.json'));
   const enrolled = await checkSigner(manifest, signerKey, options);
   checkAddressing(manifest, options);
@@ -150,6 +161,7 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
     sha256: sha256Hex(bytes),
     sumsSha256: sha256Hex(entry('SHA256SUMS')),
     signer: { publicKey: formatPublicKey(signerKey, manifest.from.code), fingerprint: fingerprintOf(signerKey), enrolled },
+    forwarded: files.get(FORWARDED_ENTRY) ?? null,
   };
 }
 

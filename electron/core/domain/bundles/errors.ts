@@ -31,6 +31,12 @@ export const BUNDLE_ERRORS = {
   SCHEMA_TOO_NEW: 'Gói dữ liệu được tạo bởi phiên bản ptdv mới hơn: hãy cập nhật ứng dụng.',
   KEY_INVALID: 'Khóa không hợp lệ hoặc sai định dạng.',
   TRUST_INVALID: 'Tệp tin cậy (trust) của cấp trên không hợp lệ.',
+  FORWARDED_INVALID: 'Tệp forwarded.tar (hồ sơ của các đơn vị cấp dưới được chuyển tiếp) sai định dạng: cả gói bị từ chối.',
+  INNER_INVALID: 'Hồ sơ chuyển tiếp của đơn vị cấp dưới sai định dạng (thiếu tệp, manifest hoặc dữ liệu không hợp lệ): hồ sơ này bị từ chối.',
+  INNER_KEY_NOT_VOUCHED: 'Hồ sơ chuyển tiếp không được ký bằng khóa mà đơn vị chuyển tiếp đã xác nhận cho đơn vị đó: hồ sơ này bị từ chối.',
+  INNER_SIGNATURE_INVALID: 'Chữ ký số của đơn vị cấp dưới trên hồ sơ chuyển tiếp không hợp lệ: hồ sơ này bị từ chối.',
+  INNER_HASH_MISMATCH: 'Hồ sơ chuyển tiếp không khớp với mã băm đơn vị cấp dưới đã ký: hồ sơ đã bị sửa đổi sau khi ký và bị từ chối.',
+  INNER_NOT_BELOW: 'Đơn vị trong hồ sơ chuyển tiếp không trực thuộc đơn vị gửi: hồ sơ này bị từ chối.',
 } as const;
 
 export type BundleErrorCode = keyof typeof BUNDLE_ERRORS;

@@ -24,8 +24,9 @@ export {
   isAgeRecipient,
   type AgeKeyPair,
 } from './age';
-export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
+export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
 export { makeSums, parseSums, sha256Hex } from './sums';
+export { ALLOWED_SIGNERS, checkInner, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
 export {
   BUNDLE_FORMAT,
   BUNDLE_KINDS,

@@ -8,6 +8,9 @@ import { bundleError } from './errors';
 
 /** The entries SHA256SUMS lists, in order: everything but itself and its signature. */
 export const SIGNED_ENTRY_NAMES = ['data.json', 'manifest.json'] as const;
+/** Signed entries a bundle may carry besides those (a unit forwarding the snapshots of the units below it). */
+export const OPTIONAL_SIGNED_ENTRY_NAMES = ['forwarded.tar'] as const;
+const LISTABLE = new Set<string>([...SIGNED_ENTRY_NAMES, ...OPTIONAL_SIGNED_ENTRY_NAMES]);
 
 /** Lowercase hex SHA-256. */
 export function sha256Hex(bytes: Uint8Array): string {
@@ -24,8 +27,8 @@ export function makeSums(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
 const LINE = /^([0-9a-f]{64}) {2}([A-Za-z0-9._-]+)$/;
 
 /**
- * Parses SHA256SUMS strictly: exactly the lines `makeSums` writes for {@link SIGNED_ENTRY_NAMES}, in order, and
- * nothing else. Throws AppError SUMS_INVALID.
+ * Parses SHA256SUMS strictly: exactly the lines `makeSums` writes for {@link SIGNED_ENTRY_NAMES} and any of
+ * {@link OPTIONAL_SIGNED_ENTRY_NAMES}, sorted, and nothing else. Throws AppError SUMS_INVALID.
  */
 export function parseSums(bytes: Uint8Array): Map<string, string> {
   const text = Buffer.from(bytes).toString('latin1');
@@ -33,12 +36,13 @@ export function parseSums(bytes: Uint8Array): Map<string, string> {
   const sums = new Map<string, string>();
   for (const [i, line] of (lines ?? []).entries()) {
     const match = LINE.exec(line);
-    if (!match?.[1] || !match[2] || match[2] !== SIGNED_ENTRY_NAMES[i]) {
+    const previous = [...sums.keys()].pop();
+    if (!match?.[1] || !match[2] || !LISTABLE.has(match[2]) || (previous !== undefined && previous >= match[2])) {
       throw bundleError('SUMS_INVALID', `dòng ${i + 1}`);
     }
     sums.set(match[2], match[1]);
   }
-  if (sums.size !== SIGNED_ENTRY_NAMES.length) {
+  if (!SIGNED_ENTRY_NAMES.every((name) => sums.has(name))) {
     throw bundleError('SUMS_INVALID', 'phải liệt kê đúng data.json và manifest.json');
   }
   return sums;

@@ -12,18 +12,32 @@ import { bundleError } from './errors';
 /** One file of an archive. */
 export type TarEntry = { name: string; data: Uint8Array };
 
-/** What a reader accepts. */
-export type TarLimits = { allowedNames: ReadonlySet<string>; maxEntries: number; maxEntryBytes: number };
+/**
+ * What a reader accepts. `allowedNames` is a set, or any test of a name (the snapshots a unit forwards are named by
+ * unit code); `largeEntries` lets named entries exceed `maxEntryBytes`.
+ */
+export type TarLimits = {
+  allowedNames: { has(name: string): boolean };
+  maxEntries: number;
+  maxEntryBytes: number;
+  largeEntries?: ReadonlyMap<string, number>;
+};
 
-/** The four files of a bundle, in archive order. */
+/** The four files every bundle has, in archive order. */
 export const BUNDLE_ENTRY_NAMES = ['SHA256SUMS', 'SHA256SUMS.sig', 'data.json', 'manifest.json'] as const;
 export type BundleEntryName = (typeof BUNDLE_ENTRY_NAMES)[number];
 
+/** The archive of snapshots a unit forwards up the tree (docs/bundle-format.md "Forwarding up the tree"). */
+export const FORWARDED_ENTRY = 'forwarded.tar';
+/** As large as a whole bundle file may be; what it holds is limited snapshot by snapshot when it is read. */
+export const MAX_FORWARDED_BYTES = 50 * 1024 * 1024;
+
 /** docs/bundle-format.md import step 1/3 limits. */
 export const BUNDLE_TAR_LIMITS: TarLimits = {
-  allowedNames: new Set(BUNDLE_ENTRY_NAMES),
+  allowedNames: new Set<string>([...BUNDLE_ENTRY_NAMES, FORWARDED_ENTRY]),
   maxEntries: 16,
   maxEntryBytes: 20 * 1024 * 1024,
+  largeEntries: new Map([[FORWARDED_ENTRY, MAX_FORWARDED_BYTES]]),
 };
 
 const BLOCK = 512;
@@ -73,7 +87,7 @@ export async function readTar(bytes: Uint8Array, limits: TarLimits = BUNDLE_TAR_
     for await (const entry of parser) {
       const header = entry.header as ParsedHeader;
       checkEntry(bytes, header, expectedOffset, files, limits);
-      files.set(header.name, await drain(entry, limits.maxEntryBytes));
+      files.set(header.name, await drain(entry, entryLimit(limits, header.name)));
       expectedOffset = header.byteOffset + roundUp(header.size);
     }
   };
@@ -87,6 +101,8 @@ export async function readTar(bytes: Uint8Array, limits: TarLimits = BUNDLE_TAR_
   checkEndOfArchive(bytes, expectedOffset);
   return files;
 }
+
+const entryLimit = (limits: TarLimits, name: string) => limits.largeEntries?.get(name) ?? limits.maxEntryBytes;
 
 function checkEntry(
   bytes: Uint8Array,
@@ -123,7 +139,7 @@ function checkEntry(
   if (header.mode !== FILE_MODE) {
     throw bundleError('TAR_ENTRY_FORBIDDEN', `${name} có quyền ${header.mode.toString(8)}, cần 644`);
   }
-  if ((header.size) > limits.maxEntryBytes) {
+  if (header.size > entryLimit(limits, header.name)) {
     throw bundleError('TAR_ENTRY_TOO_LARGE', name);
   }
 }

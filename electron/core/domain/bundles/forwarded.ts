@@ -1,0 +1,151 @@
+import { bundleError, isBundleError, type BundleErrorCode } from './errors';
+import { fingerprintOf, parsePublicKey } from './keys';
+import { bundleManifestSchema, type BundleManifest } from './manifest';
+import { allowedSignersLine, BUNDLE_NAMESPACE, verifySshsig } from './sshsig';
+import { checkSums, parseSums, sha256Hex } from './sums';
+import { BUNDLE_ENTRY_NAMES, readTar, writeTar, type TarEntry } from './tar';
+
+/**
+ * `forwarded.tar` (docs/bundle-format.md "Forwarding up the tree"): what a unit with units below it passes on to its
+ * superior inside its own signed unit-report. For each unit below, at any depth, the four files of its latest applied
+ * snapshot byte for byte as that unit signed them, under `<CODE>/`, and at the root `allowed_signers` with the key
+ * the forwarding unit verified for each of them, so stock `ssh-keygen -Y verify` checks any of them at the top.
+ */
+
+export const ALLOWED_SIGNERS = 'allowed_signers';
+/** A forwarding unit passes on at most this many snapshots in one bundle. */
+export const MAX_FORWARDED_UNITS = 4000;
+const MAX_INNER_ENTRY_BYTES = 20 * 1024 * 1024;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+const INNER_NAMES = new Set<string>(BUNDLE_ENTRY_NAMES);
+
+/** One unit's snapshot as it signed it, with the key it is vouched for under. */
+export type SignedSnapshot = { code: string; publicKey: string; files: ReadonlyMap<string, Uint8Array> };
+
+export async function packForwarded(snapshots: readonly SignedSnapshot[]): Promise<Uint8Array> {
+  const entries: TarEntry[] = snapshots.flatMap(({ code, files }) => BUNDLE_ENTRY_NAMES.map((name) => ({ name: `${code}/${name}`, data: files.get(name) ?? new Uint8Array() })));
+  const signers = snapshots.map(({ code, publicKey }) => `${allowedSignersLine(code, publicKey)}\n`).join('');
+  entries.push({ name: ALLOWED_SIGNERS, data: new TextEncoder().encode(signers) });
+  return writeTar(entries);
+}
+
+const innerName = (name: string): boolean => {
+  const [code, file, ...rest] = name.split('/');
+  return rest.length === 0 && code !== undefined && CODE.test(code) && file !== undefined && INNER_NAMES.has(file);
+};
+
+/** The archive read strictly: allowed_signers parsed, files grouped by unit. Throws FORWARDED_INVALID. */
+export async function readForwarded(bytes: Uint8Array): Promise<{ signers: Map<string, string>; units: Map<string, Map<string, Uint8Array>> }> {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = await readTar(bytes, {
+      allowedNames: { has: (name) => name === ALLOWED_SIGNERS || innerName(name) },
+      maxEntries: MAX_FORWARDED_UNITS * BUNDLE_ENTRY_NAMES.length + 1,
+      maxEntryBytes: MAX_INNER_ENTRY_BYTES,
+    });
+  } catch (error) {
+    throw isBundleError(error) ? bundleError('FORWARDED_INVALID', error.message) : error;
+  }
+  const signers = parseAllowedSigners(files.get(ALLOWED_SIGNERS));
+  const units = new Map<string, Map<string, Uint8Array>>();
+  for (const [name, data] of files) {
+    const [code, file] = name.split('/');
+    if (code !== undefined && file !== undefined) {
+      units.set(code, (units.get(code) ?? new Map<string, Uint8Array>()).set(file, data));
+    }
+  }
+  return { signers, units };
+}
+
+/** `CODE namespaces="ptdv-bundle@1" ssh-ed25519 AAAA…` lines, one per unit, exactly as {@link packForwarded} writes them. */
+function parseAllowedSigners(bytes: Uint8Array | undefined): Map<string, string> {
+  if (!bytes) {
+    throw bundleError('FORWARDED_INVALID', `thiếu ${ALLOWED_SIGNERS}`);
+  }
+  const signers = new Map<string, string>();
+  const text = Buffer.from(bytes).toString('latin1');
+  for (const line of text.split('\n').filter(Boolean)) {
+    const match = /^(\S+) namespaces="([^"]+)" (ssh-ed25519 \S+)$/.exec(line);
+    if (!match?.[1] || match[2] !== BUNDLE_NAMESPACE || !match[3] || signers.has(match[1]) || !CODE.test(match[1])) {
+      throw bundleError('FORWARDED_INVALID', `${ALLOWED_SIGNERS}: dòng không hợp lệ`);
+    }
+    try {
+      parsePublicKey(match[3]);
+    } catch {
+      throw bundleError('FORWARDED_INVALID', `${ALLOWED_SIGNERS}: khóa của ${match[1]} không hợp lệ`);
+    }
+    signers.set(match[1], match[3]);
+  }
+  return signers;
+}
+
+export type CheckedInner = { code: string; manifest: BundleManifest; data: unknown; sumsSha256: string; publicKey: string; files: ReadonlyMap<string, Uint8Array> };
+
+/**
+ * One unit's forwarded snapshot checked as its own bundle would be (signature against the vouched key, hashes,
+ * manifest) — the checks a stock `ssh-keygen -Y verify` + `sha256sum -c` make, plus the manifest's. Throws AppError
+ * INNER_* with the reason; the caller refuses that snapshot alone.
+ */
+export function checkInner(code: string, files: ReadonlyMap<string, Uint8Array>, vouchedKey: string | undefined): CheckedInner {
+  const missing = BUNDLE_ENTRY_NAMES.filter((name) => !files.has(name));
+  if (missing.length > 0) {
+    throw bundleError('INNER_INVALID', `thiếu ${missing.join(', ')}`);
+  }
+  if (!vouchedKey) {
+    throw bundleError('INNER_KEY_NOT_VOUCHED', `không có khóa của ${code} trong ${ALLOWED_SIGNERS}`);
+  }
+  const entry = (name: string) => files.get(name) ?? new Uint8Array();
+  const signerKey = rethrow('INNER_SIGNATURE_INVALID', () => verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1')));
+  if (fingerprintOf(signerKey) !== fingerprintOf(vouchedKey)) {
+    throw bundleError('INNER_KEY_NOT_VOUCHED', code);
+  }
+  const sums = rethrow('INNER_INVALID', () => parseSums(entry('SHA256SUMS')));
+  if (sums.size !== 2) {
+    throw bundleError('INNER_INVALID', 'hồ sơ chuyển tiếp chỉ gồm data.json và manifest.json');
+  }
+  rethrow('INNER_HASH_MISMATCH', () => checkSums(sums, files));
+  const manifest = bundleManifestSchema.safeParse(parseJson(entry('manifest.json')));
+  if (!manifest.success || manifest.data.kind !== 'unit-report' || manifest.data.from.code !== code || manifest.data.from.keyFingerprint !== fingerprintOf(signerKey)) {
+    throw bundleError('INNER_INVALID', `manifest.json không phải báo cáo do ${code} ký`);
+  }
+  return { code, manifest: manifest.data, data: parseJson(entry('data.json')), sumsSha256: sha256Hex(entry('SHA256SUMS')), publicKey: vouchedKey, files };
+}
+
+function rethrow<T>(code: BundleErrorCode, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw isBundleError(error) ? bundleError(code, error.message) : error;
+  }
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw bundleError('INNER_INVALID', 'không phải JSON UTF-8 hợp lệ');
+  }
+}
+
+/**
+ * Which checked snapshots really sit below `senderCode`: each one's manifest is addressed to the sender or to
+ * another unit of the same archive that is itself below (any depth, no cycles). Returns them parents first.
+ */
+export function orderBelow<T extends CheckedInner>(senderCode: string, inner: readonly T[]): { below: T[]; notBelow: T[] } {
+  const byCode = new Map(inner.map((i) => [i.code, i]));
+  const below: T[] = [];
+  const placed = new Set([senderCode]);
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const item of byCode.values()) {
+      if (placed.has(item.manifest.to.code) && !placed.has(item.code)) {
+        below.push(item);
+        placed.add(item.code);
+        byCode.delete(item.code);
+        progress = true;
+      }
+    }
+  }
+  return { below, notBelow: [...byCode.values()] };
+}
