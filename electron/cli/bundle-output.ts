@@ -14,7 +14,7 @@ function summaryText(o: ImportOutcome): string {
 
 /**
  * Prints per-file outcomes: `STATUS  FILE  message`, a rejection with its code. Returns the exit code: 0 only
- * when no file was rejected.
+ * when no file and no forwarded snapshot was rejected.
  */
 export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], json: boolean): number {
   if (json) {
@@ -30,7 +30,8 @@ export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], jso
     const rejected = outcomes.filter((o) => o.status === 'rejected').length;
     io.err(`${outcomes.length} tệp: ${outcomes.length - rejected} được nhận, ${rejected} bị từ chối.`);
   }
-  return outcomes.some((o) => o.status === 'rejected') ? 1 : 0;
+  // A refused forwarded snapshot is a refusal too, even though the file that carried it applied.
+  return outcomes.some((o) => o.status === 'rejected' || (o.refusedInner?.length ?? 0) > 0) ? 1 : 0;
 }
 
 /** After writing a bundle: its path on stdout (for scripts), the details on stderr. */

@@ -111,6 +111,7 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     const tampered = await withTamperedInner(ducs, await exportUnitReport(ducs.ctx, '2026-11'), 'CB021');
     const outcome = await importBundle(khoi.ctx, asFile(tampered));
     expect(outcome.status).toBe('applied');
+    expect(outcome.refusedInner).toEqual([expect.objectContaining({ unitCode: 'CB021', code: 'INNER_HASH_MISMATCH' })]);
     expect(outcome.summary?.warnings.join('\n')).toMatch(/Từ chối hồ sơ chuyển tiếp của CB021 \[INNER_HASH_MISMATCH\]: Hồ sơ chuyển tiếp không khớp với mã băm/);
     expect(candidatesByUnit(khoi)).toEqual({ CB022: 4 });
     expect(khoi.ctx.db.$client.prepare("SELECT code FROM units WHERE origin = 'mirror' ORDER BY code").pluck().all()).toEqual(['CB022', 'DU002']);

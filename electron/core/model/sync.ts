@@ -49,8 +49,14 @@ export const importOutcomeSchema = z.object({
   summary: importSummarySchema.nullable(),
   /** For an enrolment: the unit's key as the superior now holds it, with the code to read aloud. */
   enrolment: z.object({ unitCode: z.string(), fingerprint: z.string(), readAloudCode: z.string(), verified: z.boolean() }).nullable(),
+  /**
+   * Snapshots of units deeper below, forwarded inside this unit-report, that were refused one by one (their code and
+   * Vietnamese reason) while the rest applied; absent when none was.
+   */
+  refusedInner: z.array(z.object({ unitCode: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
+export type InnerRefusal = NonNullable<ImportOutcome['refusedInner']>[number];
 
 /** A bundle made here and written to a file (export, enrolment, key announcement). */
 export const exportedBundleSchema = z.object({

@@ -23,7 +23,7 @@ import {
 import { AppError } from '../errors';
 import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type UnitReportData } from '../model/bundle-data';
 import type { Unit } from '../model/entities';
-import type { ImportOutcome, ImportSummary } from '../model/sync';
+import type { ImportOutcome, ImportSummary, InnerRefusal } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
@@ -175,7 +175,7 @@ function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: bool
   return summary;
 }
 
-type Applied = { summary: ImportSummary; quarantined: QuarantinedRecord[] };
+type Applied = { summary: ImportSummary; quarantined: QuarantinedRecord[]; refusedInner?: InnerRefusal[] };
 
 function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, prepared: PreparedSnapshot | null): Applied {
   const from = checked.opened.manifest.from.code;
@@ -185,13 +185,13 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       const snapshot = prepared ?? prepareSnapshot(payload.data);
       dropSupersededQuarantine(ctx.db, from, sha256);
       const summary = applySnapshot(ctx.db, from, snapshot);
-      if (payload.forwarded) {
-        const inner = applyForwarded(ctx.db, from, sha256, payload.forwarded, ctx.clock.now());
-        summary.added += inner.added;
-        summary.changed += inner.changed;
-        summary.removed += inner.removed;
-        summary.quarantined += inner.quarantined;
-        summary.warnings.push(...inner.warnings);
+      const inner = payload.forwarded ? applyForwarded(ctx.db, from, sha256, payload.forwarded, ctx.clock.now()) : null;
+      if (inner) {
+        summary.added += inner.summary.added;
+        summary.changed += inner.summary.changed;
+        summary.removed += inner.summary.removed;
+        summary.quarantined += inner.summary.quarantined;
+        summary.warnings.push(...inner.summary.warnings);
       }
       const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
       if (delivered > 0) {
@@ -200,7 +200,7 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
       }
-      return { summary, quarantined: snapshot.quarantined };
+      return { summary, quarantined: snapshot.quarantined, refusedInner: inner?.refused };
     }
     case 'enrolment':
       return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
@@ -304,7 +304,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
     }
     audit(tx, ctx, reapply ? 'accept-numbering' : 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
     crashPoint('bundle-import:before-commit');
-    return { ...base, status: decision.status, message, summary, enrolment };
+    return { ...base, status: decision.status, message, summary, enrolment, ...(applied.refusedInner?.length ? { refusedInner: applied.refusedInner } : {}) };
   });
   crashPoint('bundle-import:committed');
   return outcome;
@@ -343,6 +343,7 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
   return {
     file: file.name, status: decision.status, code: null, sha256: checked.opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq,
     missing: decision.missing ? [decision.missing] : [], summary: null, enrolment,
+    ...(checked.payload.kind === 'unit-report' && checked.payload.forwarded?.refused.length ? { refusedInner: checked.payload.forwarded.refused } : {}),
     message: `Gói hợp lệ (chữ ký, mã băm, người nhận, dữ liệu)${quarantined ? `; ${quarantined} bản ghi sẽ bị cách ly` : ''}. Khi nhập: ${describe(decision, null)}`,
   };
 }

@@ -14,7 +14,7 @@ import {
 import type { Db, DbOrTx } from '../../../db/types';
 import { units } from '../../../db/schema/index';
 import { parseBundleData, BUNDLE_DATA_VERSION, type UnitReportData } from '../model/bundle-data';
-import type { ImportSummary } from '../model/sync';
+import type { ImportSummary, InnerRefusal } from '../model/sync';
 import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
@@ -58,7 +58,6 @@ export async function forwardedArchive(ctx: ServiceContext): Promise<{ bytes: Ui
 
 /** A forwarded snapshot that passed every check, with its data validated. */
 export type AcceptedInner = CheckedInner & { report: UnitReportData };
-export type InnerRefusal = { unitCode: string; code: string; message: string };
 export type CheckedForwarded = { accepted: AcceptedInner[]; refused: InnerRefusal[] };
 
 const refusal = (unitCode: string, error: unknown): InnerRefusal => {
@@ -119,7 +118,7 @@ function rethrowInvalid<T>(run: () => T): T {
  * Applies the accepted snapshots inside the import's transaction, parents first. A snapshot already applied (same
  * signed SHA256SUMS) costs nothing, so a sender forwarding a hundred unchanged units adds no writes.
  */
-export function applyForwarded(db: Db, senderCode: string, bundleSha256: string, forwarded: CheckedForwarded, now: string): ImportSummary {
+export function applyForwarded(db: Db, senderCode: string, bundleSha256: string, forwarded: CheckedForwarded, now: string): { summary: ImportSummary; refused: InnerRefusal[] } {
   const summary: ImportSummary = { added: 0, changed: 0, removed: 0, quarantined: 0, warnings: [] };
   let applied = 0;
   let unchanged = 0;
@@ -160,5 +159,5 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   for (const r of refused) {
     summary.warnings.push(`Từ chối hồ sơ chuyển tiếp của ${r.unitCode} [${r.code}]: ${r.message}`);
   }
-  return summary;
+  return { summary, refused };
 }

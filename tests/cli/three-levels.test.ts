@@ -1,0 +1,126 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { ageDecrypt, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
+import { fixedClock } from '../../electron/core/ports';
+import { ownKeys } from '../../electron/core/services/key-service';
+import { requireTool } from '../core/bundles/fixtures';
+import { runCli } from '../helpers/cli';
+import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
+
+const env = { PTDV_PASSPHRASE: 'mat-khau-kiem-thu', PTDV_TODAY: '2026-12-28' };
+
+async function ok(argv: string[]): Promise<string> {
+  const r = await runCli(argv, env);
+  if (r.code !== 0) {
+    throw new Error(`ptdv ${argv.join(' ')} → ${r.code}\n${r.stdout}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+type Report = { units: { code: string; candidates: number; flows: { admitted: number } }[]; total: { candidates: number; flows: { admitted: number } } | null };
+
+/** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối, as people set them up. */
+const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
+  { code: 'DU001', level: 'dang-bo-co-so', parent: 'DUK01' },
+  { code: 'DU002', level: 'dang-bo-co-so', parent: 'DUK01' },
+  { code: 'CB011', level: 'chi-bo', parent: 'DU001', candidates: 9 },
+  { code: 'CB012', level: 'chi-bo', parent: 'DU001', candidates: 14 },
+  { code: 'CB013', level: 'chi-bo', parent: 'DU001', candidates: 6 },
+  { code: 'CB021', level: 'chi-bo', parent: 'DU002', candidates: 11 },
+  { code: 'CB022', level: 'chi-bo', parent: 'DU002', candidates: 7 },
+  { code: 'CB023', level: 'chi-bo', parent: 'DU002', candidates: 12 },
+  { code: 'CB031', level: 'chi-bo', parent: 'DUK01', candidates: 10 },
+];
+const CELLS = TREE.filter((u) => u.level === 'chi-bo');
+
+describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở → Đảng ủy Khối', () => {
+  beforeAll(() => {
+    for (const tool of ['age', 'ssh-keygen', 'sha256sum', 'tar']) {
+      requireTool(tool);
+    }
+  });
+
+  it('the Khối counts every chi bộ once, checks each one’s own signature, and refuses a tampered one', async () => {
+    const dir = tempDir();
+    const db = (code: string) => join(dir, `${code}.db`);
+    const trust = (code: string) => join(dir, `${code}.trust.json`);
+    await ok(['init', '--db', db('DUK01'), '--code', 'DUK01', '--name', 'Đảng ủy Khối Doanh nghiệp', '--level', 'cap-tren']);
+    await ok(['keys', 'export-trust', '--db', db('DUK01'), '--out', trust('DUK01')]);
+    for (const unit of TREE) {
+      await ok(['init', '--db', db(unit.code), '--code', unit.code, '--name', `Đơn vị ${unit.code}`, '--level', unit.level, '--parent', unit.parent]);
+      const request = await runCli(['enrol', 'request', '--db', db(unit.code), '--trust', trust(unit.parent), '--out', join(dir, 'len')], env);
+      expect(request.code).toBe(0);
+      const readAloud = /Mã vân tay của đơn vị gửi: (.+)/.exec(request.stderr)?.[1] ?? '';
+      await ok(['enrol', 'accept', '--db', db(unit.parent), request.stdout.trim()]);
+      await ok(['enrol', 'confirm', '--db', db(unit.parent), '--code', unit.code, '--fingerprint', readAloud]);
+      if (unit.level === 'dang-bo-co-so') {
+        await ok(['keys', 'export-trust', '--db', db(unit.code), '--out', trust(unit.code)]);
+      }
+    }
+    const cellBundles: Record<string, string> = {};
+    for (const [i, cell] of CELLS.entries()) {
+      await ok(['demo', '--db', db(cell.code), '--candidates', String(cell.candidates), '--seed', String(40 + i)]);
+      cellBundles[cell.code] = (await ok(['bundle', 'export', '--db', db(cell.code), '--label', '2026Q4', '--out', join(dir, cell.code)])).trim();
+      if (cell.parent !== 'DUK01') {
+        await ok(['bundle', 'import', '--db', db(cell.parent), cellBundles[cell.code]!]);
+      }
+    }
+    const ducsBundles: Record<string, string> = {};
+    for (const ducs of ['DU001', 'DU002']) {
+      ducsBundles[ducs] = (await ok(['bundle', 'export', '--db', db(ducs), '--label', '2026Q4', '--out', join(dir, ducs)])).trim();
+    }
+
+    // A correctly signed ĐUCS bundle whose forwarded CB022 snapshot was changed after CB022 signed it.
+    const khoiCopy = join(dir, 'DUK01-copy.db');
+    for (const suffix of ['', '.key']) {
+      writeFileSync(`${khoiCopy}${suffix}`, readFileSync(`${db('DUK01')}${suffix}`));
+    }
+    const tampered = await tamperInner(db('DU002'), ducsBundles.DU002!, 'CB022', join(dir, 'tampered'));
+    const refused = await runCli(['bundle', 'import', '--db', khoiCopy, tampered], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^applied +DU002_DUK01_2026Q4_s000002\.ptdv/);
+    expect(refused.stdout).toContain('Từ chối hồ sơ chuyển tiếp của CB022 [INNER_HASH_MISMATCH]: Hồ sơ chuyển tiếp không khớp với mã băm đơn vị cấp dưới đã ký');
+    expect(await ok(['units', 'list', '--db', khoiCopy])).not.toContain('CB022');
+    expect(await ok(['units', 'list', '--db', khoiCopy])).toContain('CB021');
+
+    await ok(['bundle', 'import', '--db', db('DUK01'), ducsBundles.DU001!, ducsBundles.DU002!, cellBundles.CB031!]);
+
+    const report = async (file: string, all: boolean): Promise<Report> => {
+      const out = join(dir, `r-${Math.random().toString(36).slice(2)}.json`);
+      await ok(['report', '--db', file, '--period', '2026', '--format', 'json', '--out', out, ...(all ? ['--all'] : [])]);
+      return JSON.parse(readFileSync(out, 'utf8')) as Report;
+    };
+    const cells = await Promise.all(CELLS.map(async (c) => (await report(db(c.code), false)).units[0]!));
+    const khoi = await report(db('DUK01'), true);
+    const sum = (pick: (u: Report['units'][number]) => number) => cells.reduce((s, u) => s + pick(u), 0);
+    expect(sum((u) => u.candidates)).toBe(69);
+    expect(sum((u) => u.flows.admitted)).toBeGreaterThan(0);
+    expect(khoi.total?.candidates).toBe(sum((u) => u.candidates));
+    expect(khoi.total?.flows.admitted).toBe(sum((u) => u.flows.admitted));
+    expect(Object.fromEntries(khoi.units.filter((u) => u.candidates > 0).map((u) => [u.code, u.candidates]))).toEqual(Object.fromEntries(CELLS.map((c) => [c.code, c.candidates])));
+  }, 600_000);
+});
+
+/** Re-signs the ĐUCS's bundle with the ĐUCS's own key after changing one forwarded snapshot: only the inner signature can tell. */
+async function tamperInner(ducsDb: string, bundlePath: string, code: string, outDir: string): Promise<string> {
+  const database = openDatabase(ducsDb, env.PTDV_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+  try {
+    const own = ownKeys({ db: database.db, clock: fixedClock(env.PTDV_TODAY), actor: 'test' });
+    const files = await readTar(await ageDecrypt(readFileSync(bundlePath), own.identities));
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
+    const { signers, units } = await readForwarded(files.get('forwarded.tar')!);
+    const inner = units.get(code)!;
+    const data = JSON.parse(new TextDecoder().decode(inner.get('data.json'))) as { candidates: unknown[] };
+    inner.set('data.json', new TextEncoder().encode(`${JSON.stringify({ ...data, candidates: data.candidates.slice(1) })}\n`));
+    const forwarded = await packForwarded([...units].map(([c, f]) => ({ code: c, publicKey: signers.get(c)!, files: f })));
+    const packed = await packBundle({ manifest, data: JSON.parse(new TextDecoder().decode(files.get('data.json'))), signingKey: own.signing.privateKey, recipients: [manifest.to.ageRecipient], forwarded });
+    const path = join(outDir, packed.fileName);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path, packed.bytes);
+    return path;
+  } finally {
+    database.close();
+  }
+}
