@@ -116,4 +116,26 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     expect(candidatesByUnit(khoi)).toEqual({ CB022: 4 });
     expect(khoi.ctx.db.$client.prepare("SELECT code FROM units WHERE origin = 'mirror' ORDER BY code").pluck().all()).toEqual(['CB022', 'DU002']);
   });
+
+  it('forwards any depth: a chi bộ two committees down reaches the Khối with its own signature checked', async () => {
+    const khoi = testContext(TODAY, SUPERIOR);
+    const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+    const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
+    const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
+    await enrol(khoi, upper);
+    await enrol(upper, lower);
+    await enrol(lower, cell);
+    fillUnit(cell, 5, 23);
+    await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+    await importBundle(upper.ctx, asFile(await exportUnitReport(lower.ctx, '2026-11')));
+    const outcome = await importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, '2026-11')));
+    expect(outcome.status).toBe('applied');
+    expect(outcome.refusedInner ?? []).toEqual([]);
+    expect(candidatesByUnit(khoi)).toEqual({ CB111: 5 });
+    const held = khoi.ctx.db.$client.prepare("SELECT code, parent_code FROM units WHERE origin = 'mirror' ORDER BY code").all();
+    expect(held).toEqual([{ code: 'CB111', parent_code: 'DU011' }, { code: 'DU001', parent_code: 'DUK01' }, { code: 'DU011', parent_code: 'DU001' }]);
+    // The snapshot the Khối holds is still the chi bộ's own, signed by its key.
+    const stored = khoi.ctx.db.$client.prepare("SELECT via_code, public_key FROM forwarded_snapshots WHERE unit_code = 'CB111'").get();
+    expect(stored).toEqual({ via_code: 'DU001', public_key: expect.stringContaining(ownKeys(cell.ctx).signing.publicKey.split(' ')[1]!) });
+  });
 });
