@@ -14,6 +14,10 @@ export const units = sqliteTable('units', {
   origin: text('origin', { enum: ['self', 'parent', 'mirror'] }).notNull(),
   hasYouthUnion: integer('has_youth_union', { mode: 'boolean' }).notNull().default(true),
   ducsMembers: integer('ducs_members'),
+  /** Own unit's profile (Cài đặt / `ptdv unit set`): filled into form drafts. */
+  hasTradeUnion: integer('has_trade_union', { mode: 'boolean' }).notNull().default(true),
+  secretaryName: text('secretary_name'),
+  documentPlace: text('document_place'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
 });
 

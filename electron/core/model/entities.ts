@@ -40,6 +40,31 @@ export const unitSetupSchema = z.strictObject({
 });
 export type UnitSetup = z.input<typeof unitSetupSchema>;
 
+/** What the own unit may change about itself after setup (Cài đặt and `ptdv unit set`); absent fields stay. */
+export const unitProfileInputSchema = z.strictObject({
+  name: z.string().trim().min(2, 'nhập tên đơn vị').max(200).optional(),
+  hasYouthUnion: z.boolean().optional(),
+  hasTradeUnion: z.boolean().optional(),
+  secretaryName: z.string().transform(cleanName).pipe(z.string().max(120)).nullish(),
+  documentPlace: z.string().trim().max(120).nullish(),
+  parentCode: unitCodeSchema.optional(),
+});
+export type UnitProfileInput = z.input<typeof unitProfileInputSchema>;
+
+export const unitProfileSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(UNIT_LEVELS),
+  parentCode: z.string().nullable(),
+  hasYouthUnion: z.boolean(),
+  hasTradeUnion: z.boolean(),
+  secretaryName: z.string().nullable(),
+  documentPlace: z.string().nullable(),
+  /** The superior's trust file is imported: the parent code can no longer be edited, only re-enrolled. */
+  enrolled: z.boolean(),
+});
+export type UnitProfile = z.infer<typeof unitProfileSchema>;
+
 export const MEMBER_STATUSES = ['chinh-thuc', 'du-bi'] as const;
 export const memberInputSchema = z
   .strictObject({

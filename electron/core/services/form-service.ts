@@ -15,7 +15,7 @@ import type { Dossier } from '../model/dossier';
 import { candidateRow } from './candidate-repo';
 import { loadDossiers } from './dossier-loader';
 import { eligibleVoters, listMembers, probationaryMembers } from './member-service';
-import { getSelfUnit, getUnit } from '../store/units';
+import { getSelfProfile, getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Form drafts (issue 5 item 4) filled from the database: the candidate's file, the roster on the meeting day and
@@ -29,11 +29,12 @@ export type FormDraftFile = { bytes: Buffer; subject: string; notes: string[] };
 
 /** The own unit as a form's issuing body, under its superior when the superior's name is known. */
 function formUnit(db: Db, place: string | undefined): FormUnit {
-  const self = getSelfUnit(db);
+  const self = getSelfProfile(db);
   const parent = self.parentCode ? getUnit(db, self.parentCode) : null;
   // A superior set up only by its code (before its trust file arrived) is left blank for the secretary to write.
   const known = parent && parent.name !== parent.code ? parent.name : null;
-  return { ...superiorNames(known), issuingBody: self.name, place: place?.trim() || DOTS, secretary: null };
+  // The unit profile's place and secretary fill the draft; a place given for one draft wins over the profile's.
+  return { ...superiorNames(known), issuingBody: self.name, place: place?.trim() || self.documentPlace || DOTS, secretary: self.secretaryName };
 }
 
 function ownDossier(db: Db, candidateId: string): Dossier {

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { units } from '../../../db/schema/index';
+import { unitKeys, units } from '../../../db/schema/index';
 import { AppError } from '../errors';
-import type { Unit } from '../model/entities';
+import type { Unit, UnitProfile } from '../model/entities';
 
 /** Units as stored: the own unit, its superior and the units below it. Reads only. */
 
@@ -52,4 +52,24 @@ export function mirroredChildCodes(db: DbOrTx, parentCode: string): string[] {
     .orderBy(units.code)
     .all()
     .map((r) => r.code);
+}
+
+/** The own unit's profile; enrolled once the superior's keys are recorded (its trust file was imported). */
+export function getSelfProfile(db: DbOrTx): UnitProfile {
+  const row = db.select().from(units).where(eq(units.origin, 'self')).get();
+  if (!row) {
+    throw new AppError('not-found', 'Chưa thiết lập đơn vị cho cơ sở dữ liệu này.');
+  }
+  const enrolled = row.parentCode !== null && db.select({ id: unitKeys.id }).from(unitKeys).where(eq(unitKeys.unitCode, row.parentCode)).get() !== undefined;
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parentCode,
+    hasYouthUnion: row.hasYouthUnion,
+    hasTradeUnion: row.hasTradeUnion,
+    secretaryName: row.secretaryName,
+    documentPlace: row.documentPlace,
+    enrolled,
+  };
 }
