@@ -17,6 +17,8 @@ import {
   memberInputSchema,
   memberSchema,
   unitSchema,
+  unitProfileInputSchema,
+  unitProfileSchema,
   unitSetupSchema,
 } from './core/model/entities';
 import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
@@ -218,6 +220,10 @@ export const invoke = {
     input: z.strictObject({ form: z.enum(FORM_DRAFTS), candidateId: id.optional(), path: filePath, number: z.string().max(60).optional(), place: z.string().max(120).optional() }),
     output: writtenFile.extend({ notes: z.array(z.string()) }),
   },
+
+  // The own unit's profile (Cài đặt); the same schema as `ptdv unit set`.
+  'unit:profile': { input: z.strictObject({}), output: unitProfileSchema },
+  'unit:update-profile': { input: unitProfileInputSchema, output: unitProfileSchema },
 
   'targets:list': {
     input: z.strictObject({ year: year.optional(), unitCode: z.string().max(32).optional() }),

@@ -12,6 +12,7 @@ import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
 import * as targetsService from '../core/services/target-service';
+import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
 import type { PdfRenderer } from '../core/pdf-port';
@@ -86,6 +87,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
       return { ...writeExport(i.path, draft.bytes), notes: draft.notes };
     },
 
+    'unit:profile': () => unitService.unitProfile(ctx()),
+    'unit:update-profile': (i) => unitService.updateUnitProfile(ctx(), i),
     'targets:list': (i) => targetsService.listTargets(db(), i, today()),
     'targets:set': (i) => targetsService.setTarget(ctx(), i),
     'targets:remove': (i) => (targetsService.removeTarget(ctx(), i.id), null),
