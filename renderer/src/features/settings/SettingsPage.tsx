@@ -9,6 +9,7 @@ import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 import { RestoreBackup } from './RestoreBackup';
+import { UnitProfile } from './UnitProfile';
 
 const passphraseSchema = z
   .object({
@@ -134,13 +135,14 @@ function Restore() {
   );
 }
 
-/** Passphrase, backups and restore. */
+/** The unit's details, passphrase, backups and restore. */
 export function SettingsPage() {
   return (
     <section>
       <div className="page-head">
         <h1>Cài đặt</h1>
       </div>
+      <UnitProfile />
       <ChangePassphrase />
       <Backup />
       <Restore />
