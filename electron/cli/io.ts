@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { PdfRenderer } from '../core/pdf-port';
 
 /** What a command may touch of the outside world; tests pass their own to run commands in-process. */
 export type CliIo = {
@@ -15,6 +16,11 @@ export type CliIo = {
    * gone and there is no terminal). Without it the secret goes to `out`.
    */
   showOnce?(text: string): Promise<boolean>;
+  /**
+   * Prints report pages to PDF. The installed app passes its own Electron, which has no headless Chromium of
+   * playwright's beside it; without it the CLI drives the system's Chromium.
+   */
+  pdf?: PdfRenderer;
 };
 
 const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);

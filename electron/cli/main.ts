@@ -28,8 +28,8 @@ function terminalSafeIo(io: CliIo): CliIo {
 }
 
 /** Runs one command line and returns its exit code; never throws, so every failure reaches the user in Vietnamese. */
-export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
-  const io = terminalSafeIo(rawIo);
+export async function main(argv: string[], rawIo: CliIo = processIo, ports: Pick<CliIo, 'pdf'> = {}): Promise<number> {
+  const io = terminalSafeIo({ ...rawIo, ...ports });
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(HELP());
     return argv.length === 0 ? 2 : 0;

@@ -11,6 +11,7 @@ import { createLog } from './log';
 import { menuTemplate } from './menu';
 import { electronAppPaths, placeUserData, type AppPaths } from './paths';
 import { electronPdfRenderer } from './pdf';
+import type { PdfRenderer } from '../core/pdf-port';
 import { bringToFront, installCrashHandlers, superviseWindow, type Ask } from './recovery';
 import { APP_SCHEME, APP_URL, isAllowedExternalUrl } from './trusted-url';
 import { denyAllPermissions, hardenContents, windowOptions } from './window';
@@ -27,8 +28,10 @@ const cliArgs = cliArguments(process.argv);
 function runCli(args: string[], paths: AppPaths): void {
   Object.assign(process.env, cliEnvironment(paths, process.env));
   app.dock?.hide();
-  const cli = createRequire(__filename)(paths.cliPath) as { main(argv: string[]): Promise<number> };
-  void cli.main(args).then((code) => app.exit(code));
+  // A PDF is printed in a hidden window; when it closes, the command must go on to write the file, not quit.
+  app.on('window-all-closed', () => {});
+  const cli = createRequire(__filename)(paths.cliPath) as { main(argv: string[], io: undefined, ports: { pdf: PdfRenderer }): Promise<number> };
+  void cli.main(args, undefined, { pdf: electronPdfRenderer() }).then((code) => app.exit(code));
 }
 
 function runDesktop(paths: AppPaths): void {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { PdfRenderer } from '../core/pdf-port';
 
 /**
@@ -13,6 +13,8 @@ import type { PdfRenderer } from '../core/pdf-port';
 export function electronPdfRenderer(): PdfRenderer {
   return {
     async htmlToPdf(html) {
+      // `ptdv --cli` starts its command before Electron is ready; a window can only open after.
+      await app.whenReady();
       const dir = mkdtempSync(join(tmpdir(), 'ptdv-pdf-'));
       const file = join(dir, 'bao-cao.html');
       writeFileSync(file, html, 'utf8');

@@ -1,6 +1,7 @@
 import { benchBundleCrypto } from './bundle-bench';
 import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
+import { benchLargeCell } from './large-cell-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
@@ -15,6 +16,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Báo cáo và bảng theo dõi cấp trên (reports, 500 đơn vị)', benchReports],
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
+  ['Chi bộ 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
 ];
 

@@ -133,7 +133,7 @@ describe('sync bundles through the ptdv CLI', () => {
     const acknowledging = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', join(dir, 'lan-3')])).trim();
     expect(statusOf(await ok(['bundle', 'import', '--db', sup, acknowledging, '--json']))).toEqual(['applied']);
     expect(await ok(['directive', 'list', '--db', sup, '--unit', 'CB014'])).toContain(`${decisionLine}  [đơn vị đã nhận]`);
-  }, 120_000);
+  }, 600_000);
 
   it('gets a cell that restored an old copy sending again: the superior accepts its new numbering after the code, or the cell continues by hand', async () => {
     const dir = tempDir();
@@ -173,7 +173,7 @@ describe('sync bundles through the ptdv CLI', () => {
     const badLimit = await runCli(['quarantine', 'list', '--db', sup, '--limit', '0'], env);
     expect(badLimit.code).not.toBe(0);
     expect(badLimit.stderr).toContain('--limit phải là số nguyên dương');
-  }, 120_000);
+  }, 600_000);
 
   it('makes files an auditor checks with age, ssh-keygen and sha256sum, and refuses a tampered one among good ones', async () => {
     const dir = tempDir();
@@ -220,5 +220,5 @@ describe('sync bundles through the ptdv CLI', () => {
     expect(batch.code).toBe(1);
     expect(batch.stdout).toMatch(/^applied .*\nrejected .*\[DECRYPT_FAILED\] Không giải mã được tệp/);
     expect((await runCli(['bundle', 'verify', '--db', sup, file], env)).stdout).toMatch(/^duplicate .*Gói hợp lệ/);
-  }, 120_000);
+  }, 600_000);
 });

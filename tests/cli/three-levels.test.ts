@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { ageDecrypt, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
+import { ageDecrypt, decompressTar, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
 import { fixedClock } from '../../electron/core/ports';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { requireTool } from '../core/bundles/fixtures';
@@ -108,7 +108,7 @@ async function tamperInner(ducsDb: string, bundlePath: string, code: string, out
   const database = openDatabase(ducsDb, env.PTDV_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
   try {
     const own = ownKeys({ db: database.db, clock: fixedClock(env.PTDV_TODAY), actor: 'test' });
-    const files = await readTar(await ageDecrypt(readFileSync(bundlePath), own.identities));
+    const files = await readTar(await decompressTar(await ageDecrypt(readFileSync(bundlePath), own.identities)));
     const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
     const { signers, units } = await readForwarded(files.get('forwarded.tar')!);
     const inner = units.get(code)!;

@@ -6,7 +6,7 @@ import type { BundleErrorCode } from '../../electron/core/domain/bundles/errors'
 import { BUNDLE_ERRORS } from '../../electron/core/domain/bundles/errors';
 import type { BundleManifest } from '../../electron/core/domain/bundles/manifest';
 import { SEQUENCE_MESSAGES } from '../../electron/core/domain/bundles/sequence';
-import { readTar } from '../../electron/core/domain/bundles/tar';
+import { decompressTar, readTar } from '../../electron/core/domain/bundles/tar';
 import type { CandidateRecord, UnitReportData } from '../../electron/core/model/bundle-data';
 import { importOutcomeSchema } from '../../electron/core/model/sync';
 import { exportUnitReport, requestEnrolment } from '../../electron/core/services/bundle-export';
@@ -111,7 +111,7 @@ beforeAll(async () => {
   office = partyOf(superior);
   cb014 = partyOf(unit);
   parties = { unit: cb014, office, intruder: partyOf(intruder.db), revokedUnit: partyOf(revoked.db) };
-  const files = await readTar(await ageDecrypt(base.bytes, [cb014.age.identity]));
+  const files = await readTar(await decompressTar(await ageDecrypt(base.bytes, [cb014.age.identity])));
   baseManifest = JSON.parse(decode(files.get('manifest.json'))) as BundleManifest;
   baseData = files.get('data.json') ?? new Uint8Array();
 }, 60_000);
@@ -189,8 +189,8 @@ async function serviceVariants(): Promise<Case[]> {
   for (const [label, data] of Object.entries(rawData)) {
     cases.push({ label: `data.json ${label}`, bytes: await craftBundle({ manifest: manifestLike(), data, signingKey: cb014.signing.privateKey, recipients: [office.age.recipient] }), expect: ['DATA_INVALID'] });
   }
-  const huge = enc(`{"unit":${JSON.stringify(snapshot.unit)},"padding":"${'a'.repeat(20 * 1024 * 1024)}"}\n`);
-  cases.push({ label: 'data.json over 20 MB', bytes: await craftBundle({ manifest: manifestLike(), data: huge, signingKey: cb014.signing.privateKey, recipients: [office.age.recipient] }), expect: ['TAR_ENTRY_TOO_LARGE'] });
+  const huge = enc(`${JSON.stringify({ ...manifestLike(), padding: 'a'.repeat(20 * 1024 * 1024) })}\n`);
+  cases.push({ label: 'manifest.json over 20 MB', bytes: await craftBundle({ manifest: huge, signingKey: cb014.signing.privateKey, recipients: [office.age.recipient] }), expect: ['TAR_ENTRY_TOO_LARGE'] });
   return cases;
 }
 
@@ -233,7 +233,7 @@ describe('hostile bundles at an enrolled, verified superior', () => {
     const stale = await importBundle(superior.ctx, s3);
     expect(stale).toMatchObject({ status: 'stale', code: null, seq: 3, summary: null, message: SEQUENCE_MESSAGES.stale });
 
-    const tar = await ageDecrypt(s4.bytes, [cb014.age.identity]);
+    const tar = await decompressTar(await ageDecrypt(s4.bytes, [cb014.age.identity]));
     const reEncrypted = { name: s4.name, bytes: await ageEncrypt(tar, [office.age.recipient]) };
     expect(await importBundle(superior.ctx, reEncrypted)).toMatchObject({ status: 'duplicate', code: null, seq: 4, summary: null });
 

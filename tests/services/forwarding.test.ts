@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ageDecrypt, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
+import { ageDecrypt, decompressTar, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
 import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
@@ -40,7 +40,7 @@ const candidatesByUnit = (db: TestDb) =>
 /** The ĐUCS's next report re-signed by the ĐUCS itself with one chi bộ's forwarded data changed: a correctly signed outer bundle. */
 async function withTamperedInner(ducs: TestDb, made: MadeBundle, code: string): Promise<MadeBundle> {
   const own = ownKeys(ducs.ctx);
-  const files = await readTar(await ageDecrypt(made.bytes, own.identities));
+  const files = await readTar(await decompressTar(await ageDecrypt(made.bytes, own.identities)));
   const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
   const { signers, units } = await readForwarded(files.get('forwarded.tar')!);
   const inner = units.get(code)!;

@@ -2,7 +2,7 @@
 // stand-in for the `electron` module, drives it the way Electron would (ready, IPC calls, a protocol request, quit),
 // and prints what it did as JSON. Usage: node tests/shell/fake-electron.cjs BUNDLE ROOT [--packaged RESOURCES]
 // [--app APP_DIR] [--scenario export] [--cli ARGS…]. ROOT holds the fake appData and documents folders. With
-// --cli the bundle runs the CLI (`ptdv --cli …`) and this script only passes its exit code on.
+// --cli the bundle runs the CLI (`ptdv --cli …`) and this script only makes the app ready and passes its exit code on.
 const Module = require('node:module');
 const { join } = require('node:path');
 
@@ -16,6 +16,7 @@ const scenario = option('--scenario');
 
 const seen = { ipc: new Map(), protocols: new Map(), windows: [], events: {}, privileged: null, permissions: [], menu: null, sandbox: false, paths: {} };
 let ready;
+const isReady = new Promise((resolve) => (ready = resolve));
 
 const on = (target) => (name, listener) => {
   (target[name] ??= []).push(listener);
@@ -24,7 +25,13 @@ class BrowserWindow {
   constructor(options) {
     this.options = options;
     this.listeners = {};
-    this.webContents = { on: on(this.listeners), reload() {}, forcefullyCrashRenderer() {} };
+    this.webContents = {
+      on: on(this.listeners),
+      reload() {},
+      forcefullyCrashRenderer() {},
+      // Stands in for Chromium's printing: a PDF header, then the page it was given, so a test can see what was printed.
+      printToPDF: async (options) => Buffer.from(`%PDF-1.7 (fake-electron ${JSON.stringify(options)})\n${this.page}\n%%EOF\n`),
+    };
     seen.windows.push(this);
   }
   once() {}
@@ -45,6 +52,10 @@ class BrowserWindow {
     this.url = url;
     return Promise.resolve();
   }
+  async loadFile(file) {
+    this.page = require('node:fs').readFileSync(file, 'utf8');
+  }
+  destroy() {}
 }
 const documents = join(root, 'documents');
 const electron = {
@@ -52,7 +63,7 @@ const electron = {
     isPackaged: resources !== undefined,
     enableSandbox: () => (seen.sandbox = true),
     requestSingleInstanceLock: () => true,
-    whenReady: () => new Promise((resolve) => (ready = resolve)),
+    whenReady: () => isReady,
     on: on(seen.events),
     quit: () => process.exit(0),
     exit: (code) => process.exit(code),
@@ -100,6 +111,7 @@ require('node:fs').mkdirSync(documents, { recursive: true });
 
 require(bundle);
 if (cliMode) {
+  setImmediate(() => ready());
   return;
 }
 const beforeReady = { privileged: seen.privileged, sandbox: seen.sandbox, protocols: seen.protocols.size, windows: seen.windows.length };

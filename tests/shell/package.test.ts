@@ -185,5 +185,13 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     const accepted = cli(['enrol', 'accept', '--db', superior, join(outbox, bundle ?? 'none')], env);
     expect(accepted.status).toBe(0);
     expect(accepted.stdout).toContain('CB014');
-  });
+
+    // A PDF from the installed app's CLI is printed by its own Electron, not by a Chromium the user does not have.
+    const pdf = join(root, 'bao-cao.pdf');
+    const printed = cli(['report', '--db', unit, '--period', '2026-Q4', '--format', 'pdf', '--out', pdf], { ...env, PTDV_CHROMIUM: join(root, 'khong-co-chromium') });
+    expect({ status: printed.status, stderr: printed.stderr }).toEqual({ status: 0, stderr: '' });
+    const text = readFileSync(pdf, 'utf8');
+    expect(text.startsWith('%PDF-1.7 (fake-electron {"printBackground":true,"preferCSSPageSize":true,"pageSize":"A4"})')).toBe(true);
+    expect(text).toContain('Chi bộ Kỹ thuật');
+  }, 300_000);
 });

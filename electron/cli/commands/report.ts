@@ -51,7 +51,7 @@ export const report: Command = {
     return withDatabase(file, io, async ({ database }) => {
       const built = buildUnitReport(database.db, { ...scope, period, asOf });
       const meta = reportMeta(database.db, built, { number: values.number ?? null, place: values.place ?? null });
-      const bytes = await renderReport(built, kind, meta, chromiumPdfRenderer(io.env));
+      const bytes = await renderReport(built, kind, meta, io.pdf ?? chromiumPdfRenderer(io.env));
       writeFileAtomic(out, bytes);
       const candidates = built.units.reduce((sum, u) => sum + u.candidates, 0);
       io.out(`Đã ghi báo cáo ${built.period.label} (${built.units.length} đơn vị, ${candidates} hồ sơ, tính đến ${built.countedTo}) vào ${out}.`);

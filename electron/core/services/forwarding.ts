@@ -2,6 +2,7 @@ import {
   ageDecrypt,
   bundleError,
   checkInner,
+  decompressTar,
   isBundleError,
   orderBelow,
   packForwarded,
@@ -40,7 +41,7 @@ export async function forwardedSnapshots(ctx: ServiceContext): Promise<SignedSna
     if (!bytes || !key || key.revoked || !key.verified) {
       continue;
     }
-    const files = await readTar(await ageDecrypt(bytes, identities));
+    const files = await readTar(await decompressTar(await ageDecrypt(bytes, identities)));
     snapshots.push({ code, publicKey: key.publicKey, files });
   }
   for (const row of allForwardedSnapshots(ctx.db)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageDecrypt } from '../../../electron/core/domain/bundles/age';
-import { openBundle, packBundle } from '../../../electron/core/domain/bundles/bundle';
-import { readTar } from '../../../electron/core/domain/bundles/tar';
+import { MAX_BUNDLE_BYTES, openBundle, packBundle } from '../../../electron/core/domain/bundles/bundle';
+import { decompressTar, readTar } from '../../../electron/core/domain/bundles/tar';
 import { sha256Hex } from '../../../electron/core/domain/bundles/sums';
 import { craftBundle } from './craft';
 import { errorCode, makeParty, manifestFor, openOptions, reportData } from './fixtures';
@@ -35,7 +35,7 @@ describe('packBundle and openBundle', () => {
 
   it('writes the four entries in sorted order with a coreutils SHA256SUMS over manifest and data', async () => {
     const packed = await packFrom();
-    const files = await readTar(await ageDecrypt(packed.bytes, [office.age.identity]));
+    const files = await readTar(await decompressTar(await ageDecrypt(packed.bytes, [office.age.identity])));
     expect([...files.keys()]).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'data.json', 'manifest.json']);
     const sums = new TextDecoder().decode(files.get('SHA256SUMS'));
     expect(sums).toMatch(/^[0-9a-f]{64} {2}data\.json\n[0-9a-f]{64} {2}manifest\.json\n$/);
@@ -65,10 +65,27 @@ describe('packBundle and openBundle', () => {
   });
 });
 
+describe('a large cell', () => {
+  it('sends a data.json over 20 MB compressed in a file a fraction of its size, and the superior opens it whole', async () => {
+    const large = reportData(30_000);
+    const packed = await packBundle({
+      manifest: manifestFor(unit, office),
+      data: large,
+      signingKey: unit.signing.privateKey,
+      recipients: [office.age.recipient],
+    });
+    const opened = await openBundle(packed.bytes, openOptions(office, [unit]));
+    const dataBytes = (await readTar(await decompressTar(await ageDecrypt(packed.bytes, [office.age.identity])))).get('data.json')?.length ?? 0;
+    expect(dataBytes).toBeGreaterThan(20 * 1024 * 1024);
+    expect(packed.bytes.length).toBeLessThan(dataBytes / 5);
+    expect((opened.data as { candidates: unknown[] }).candidates).toHaveLength(30_000);
+  }, 120_000);
+});
+
 describe('openBundle refuses, at the step docs/bundle-format.md names', () => {
-  it('step 1: a file over 50 MB or not named .ptdv, before decrypting', async () => {
+  it('step 1: a file over 200 MB or not named .ptdv, before decrypting', async () => {
     const packed = await packFrom();
-    expect(await errorCode(openBundle(new Uint8Array(50 * 1024 * 1024 + 1), openOptions(office, [unit])))).toBe('BUNDLE_TOO_LARGE');
+    expect(await errorCode(openBundle(new Uint8Array(MAX_BUNDLE_BYTES + 1), openOptions(office, [unit])))).toBe('BUNDLE_TOO_LARGE');
     expect(await errorCode(openBundle(packed.bytes, { ...openOptions(office, [unit]), fileName: 'bao-cao.xlsx' }))).toBe('BUNDLE_NAME_INVALID');
   });
 

@@ -1,7 +1,9 @@
 import type { BundleErrorCode } from '../../../electron/core/domain/bundles/errors';
 import type { BundleManifest } from '../../../electron/core/domain/bundles/manifest';
+import { MAX_BUNDLE_BYTES } from '../../../electron/core/domain/bundles/bundle';
 import { signSshsig } from '../../../electron/core/domain/bundles/sshsig';
 import { makeSums } from '../../../electron/core/domain/bundles/sums';
+import { MAX_DATA_BYTES } from '../../../electron/core/domain/bundles/tar';
 import { craftBundle } from './craft';
 import type { CraftInput } from './craft';
 import type { Party } from './fixtures';
@@ -83,7 +85,7 @@ const TAR_ATTACKS: [string, (r: RawEntry[]) => RawEntry[], BundleErrorCode][] = 
   ['executable mode', (r) => r.map((e) => ({ ...e, mode: 0o755 })), 'TAR_ENTRY_FORBIDDEN'],
   ['duplicate manifest', (r) => [...r, { name: 'manifest.json', data: filler }], 'TAR_ENTRY_DUPLICATE'],
   ['duplicate data first', (r) => [r[2] ?? { name: 'x' }, ...r], 'TAR_ENTRY_DUPLICATE'],
-  ['oversize header', (r) => [...r.slice(0, 2), { name: 'data.json', size: 20 * 1024 * 1024 + 1 }], 'TAR_ENTRY_TOO_LARGE'],
+  ['oversize header', (r) => [...r.slice(0, 2), { name: 'data.json', size: MAX_DATA_BYTES + 1 }], 'TAR_ENTRY_TOO_LARGE'],
   ['missing signature', (r) => r.filter((e) => e.name !== 'SHA256SUMS.sig'), 'TAR_ENTRY_MISSING'],
   ['missing data', (r) => r.filter((e) => e.name !== 'data.json'), 'TAR_ENTRY_MISSING'],
   ['extra file', (r) => [...r, { name: 'README', data: filler }], 'TAR_ENTRY_FORBIDDEN'],
@@ -126,7 +128,7 @@ export async function structuredVariants(parties: CorpusParties, manifest: Bundl
   await add('signature other namespace', base({ sig: enc(signSshsig(enc('x'), unit.signing.privateKey, 'git')) }), 'SIGNATURE_INVALID');
   await add('signature of other sums', base({ sig: enc(signSshsig(enc('x'), unit.signing.privateKey)) }), 'SIGNATURE_INVALID');
   variants.push({ label: 'plain tar, not encrypted', bytes: enc('manifest.json'), expect: ['DECRYPT_FAILED'] });
-  variants.push({ label: 'too large', bytes: new Uint8Array(50 * 1024 * 1024 + 1), expect: ['BUNDLE_TOO_LARGE'] });
+  variants.push({ label: 'too large', bytes: new Uint8Array(MAX_BUNDLE_BYTES + 1), expect: ['BUNDLE_TOO_LARGE'] });
   for (let i = 0; i < 40; i++) {
     const garbage = Uint8Array.from({ length: 64 + i * 37 }, (_, j) => (j * 2654435761 + i) % 256);
     variants.push({ label: `garbage ${i}`, bytes: garbage, expect: ['DECRYPT_FAILED'] });

@@ -78,4 +78,12 @@ describe('a bundle checked with stock Debian tools and no ptdv', () => {
     expect(opened.data).toEqual(data);
     expect(opened.sumsSha256).toBe(packed.sumsSha256);
   });
+
+  it('opens a file of the format before compression: a bare tar inside age', async () => {
+    const { dir, packed } = await auditFolder('');
+    expect(run('sh', ['-c', `age -d -i office.agekey "$1" | gzip -d > bare.tar && age -r "$2" -o bare.ptdv bare.tar`, 'x', packed.fileName, office.age.recipient], { cwd: dir }).status).toBe(0);
+    expect(run('tar', ['-tf', 'bare.tar'], { cwd: dir }).stdout.split('\n').filter(Boolean)).toEqual(['SHA256SUMS', 'SHA256SUMS.sig', 'data.json', 'manifest.json']);
+    const opened = await openBundle(readFileSync(join(dir, 'bare.ptdv')), openOptions(office, [unit]));
+    expect(opened.data).toEqual(data);
+  });
 });

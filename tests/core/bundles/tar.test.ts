@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_TAR_LIMITS, readTar, writeTar } from '../../../electron/core/domain/bundles/tar';
+import { gzipSync } from 'node:zlib';
+import { BUNDLE_TAR_LIMITS, decompressTar, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, writeTar } from '../../../electron/core/domain/bundles/tar';
 import { tempDir } from '../../helpers/temp';
 import { errorCode, requireTool, run } from './fixtures';
 import { gnuLongName, paxPath, rawTar } from './raw-tar';
@@ -56,7 +57,8 @@ describe('strict tar reader', () => {
     ['a GNU long name', rawTar([gnuLongName('manifest.json'), { name: 'other', data }]), 'TAR_ENTRY_FORBIDDEN'],
     ['a GNU-format header', rawTar([{ name: 'data.json', magic: 'ustar  \0', data }]), 'TAR_INVALID'],
     ['a duplicate', rawTar([{ name: 'data.json', data }, { name: 'data.json', data }]), 'TAR_ENTRY_DUPLICATE'],
-    ['a size over 20 MB', rawTar([{ name: 'data.json', size: 21 * 1024 * 1024 }], false), 'TAR_ENTRY_TOO_LARGE'],
+    ['a size over 20 MB', rawTar([{ name: 'manifest.json', size: 21 * 1024 * 1024 }], false), 'TAR_ENTRY_TOO_LARGE'],
+    ['a data.json over 400 MB', rawTar([{ name: 'data.json', size: MAX_DATA_BYTES + 1 }], false), 'TAR_ENTRY_TOO_LARGE'],
     ['a size past the end', rawTar([{ name: 'data.json', size: 5000, data }]), 'TAR_INVALID'],
     ['no end-of-archive blocks', rawTar([{ name: 'data.json', data }], false), 'TAR_INVALID'],
     ['garbage after the end', new Uint8Array([...rawTar([{ name: 'data.json', data }]), 1, 2, 3]), 'TAR_INVALID'],
@@ -82,7 +84,7 @@ describe('strict tar reader', () => {
 
   it('refuses an entry whose real data is over the limit, and more entries than allowed', async () => {
     const limits = { ...BUNDLE_TAR_LIMITS, maxEntryBytes: 1000 };
-    const big = rawTar([{ name: 'data.json', data: new Uint8Array(1001) }]);
+    const big = rawTar([{ name: 'manifest.json', data: new Uint8Array(1001) }]);
     expect(await errorCode(readTar(big, limits))).toBe('TAR_ENTRY_TOO_LARGE');
     const names = Array.from({ length: 17 }, (_, i) => `f${i}`);
     const many = rawTar(names.map((name) => ({ name, data })));
@@ -90,4 +92,32 @@ describe('strict tar reader', () => {
       'TAR_TOO_MANY_ENTRIES',
     );
   });
+});
+
+describe('the compressed archive inside a bundle', () => {
+  it('opens a gzip-compressed archive and a bare one (files written before compression) alike', async () => {
+    const tar = await writeTar(files);
+    expect(await decompressTar(gzipSync(tar))).toEqual(tar);
+    expect(await decompressTar(tar)).toEqual(tar);
+  });
+
+  it('refuses a corrupt compressed stream as an invalid archive', async () => {
+    const gz = gzipSync(await writeTar(files));
+    gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
+    expect(await errorCode(decompressTar(gz))).toBe('TAR_INVALID');
+  });
+
+  it('refuses a small file that inflates past the limit (a "zip bomb")', async () => {
+    // About 1 MB of gzip that inflates to 1 MiB more than the limit.
+    const zeros = new Uint8Array(64 * 1024 * 1024);
+    const chunk = gzipSync(zeros, { level: 9 });
+    const copies = MAX_TAR_BYTES / zeros.length + 1;
+    // Concatenated gzip members are one valid stream to gunzip (RFC 1952 §2.2).
+    const bomb = new Uint8Array(chunk.length * copies);
+    for (let i = 0; i < copies; i += 1) {
+      bomb.set(chunk, i * chunk.length);
+    }
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    expect(await errorCode(decompressTar(bomb))).toBe('TAR_TOO_LARGE');
+  }, 120_000);
 });

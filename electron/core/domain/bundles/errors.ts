@@ -6,7 +6,7 @@ import { SYNC_LIMITS } from './limits';
  * part of the CLI's output (`ptdv bundle import --json`) and of receipts, so they never change meaning.
  */
 export const BUNDLE_ERRORS = {
-  BUNDLE_TOO_LARGE: 'Tệp gói dữ liệu quá lớn (tối đa 50 MB).',
+  BUNDLE_TOO_LARGE: 'Tệp gói dữ liệu quá lớn (tối đa 200 MB).',
   BUNDLE_NAME_INVALID: 'Tên tệp không phải tên một gói dữ liệu ptdv (phải có đuôi .ptdv).',
   DECRYPT_NOT_FOR_ME: 'Tệp không được mã hóa cho đơn vị này (hoặc phần đầu tệp đã bị hỏng).',
   DECRYPT_FAILED: 'Không giải mã được tệp: tệp đã bị hỏng hoặc bị sửa đổi.',
@@ -14,7 +14,8 @@ export const BUNDLE_ERRORS = {
   TAR_TOO_MANY_ENTRIES: 'Gói dữ liệu chứa quá nhiều tệp.',
   TAR_ENTRY_FORBIDDEN: 'Gói dữ liệu chứa một mục không được phép (đường dẫn, liên kết, thư mục hoặc tên lạ).',
   TAR_ENTRY_DUPLICATE: 'Gói dữ liệu chứa một tệp bị lặp lại.',
-  TAR_ENTRY_TOO_LARGE: 'Một tệp trong gói dữ liệu quá lớn (tối đa 20 MB).',
+  TAR_TOO_LARGE: 'Nội dung gói dữ liệu sau khi giải nén vượt giới hạn cho phép: gói bị từ chối.',
+  TAR_ENTRY_TOO_LARGE: 'Một tệp trong gói dữ liệu vượt giới hạn kích thước.',
   TAR_ENTRY_MISSING: 'Gói dữ liệu thiếu tệp bắt buộc.',
   SUMS_INVALID: 'Tệp SHA256SUMS trong gói dữ liệu sai định dạng.',
   SIGNATURE_INVALID: 'Chữ ký số của gói dữ liệu không hợp lệ.',

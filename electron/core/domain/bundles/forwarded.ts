@@ -3,7 +3,7 @@ import { fingerprintOf, parsePublicKey } from './keys';
 import { bundleManifestSchema, type BundleManifest } from './manifest';
 import { allowedSignersLine, BUNDLE_NAMESPACE, verifySshsig } from './sshsig';
 import { checkSums, parseSums, sha256Hex, SIGNED_ENTRY_NAMES } from './sums';
-import { BUNDLE_ENTRY_NAMES, readTar, writeTar, type TarEntry } from './tar';
+import { BUNDLE_ENTRY_NAMES, MAX_DATA_BYTES, readTar, writeTar, type TarEntry } from './tar';
 
 /**
  * `forwarded.tar` (docs/bundle-format.md "Forwarding up the tree"): what a unit with units below it passes on to its
@@ -15,7 +15,6 @@ import { BUNDLE_ENTRY_NAMES, readTar, writeTar, type TarEntry } from './tar';
 export const ALLOWED_SIGNERS = 'allowed_signers';
 /** A forwarding unit passes on at most this many snapshots in one bundle. */
 export const MAX_FORWARDED_UNITS = 4000;
-const MAX_INNER_ENTRY_BYTES = 20 * 1024 * 1024;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 const INNER_NAMES = new Set<string>(BUNDLE_ENTRY_NAMES);
 
@@ -41,7 +40,8 @@ export async function readForwarded(bytes: Uint8Array): Promise<{ signers: Map<s
     files = await readTar(bytes, {
       allowedNames: { has: (name) => name === ALLOWED_SIGNERS || innerName(name) },
       maxEntries: MAX_FORWARDED_UNITS * BUNDLE_ENTRY_NAMES.length + 1,
-      maxEntryBytes: MAX_INNER_ENTRY_BYTES,
+      // An inner data.json is as large as the cell's own may be; the whole archive is bounded when inflated.
+      maxEntryBytes: MAX_DATA_BYTES,
     });
   } catch (error) {
     throw isBundleError(error) ? bundleError('FORWARDED_INVALID', error.message) : error;

@@ -24,7 +24,7 @@ export {
   isAgeRecipient,
   type AgeKeyPair,
 } from './age';
-export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
+export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, compressTar, decompressTar, FORWARDED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
 export { makeSums, parseSums, sha256Hex } from './sums';
 export { ALLOWED_SIGNERS, checkInner, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
 export {

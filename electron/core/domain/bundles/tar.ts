@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { constants, gunzip, gzip } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import type { ExtractEvents, Header } from 'tar-stream';
 import { AppError } from '../../errors';
@@ -29,16 +31,56 @@ export type BundleEntryName = (typeof BUNDLE_ENTRY_NAMES)[number];
 
 /** The archive of snapshots a unit forwards up the tree (docs/bundle-format.md "Forwarding up the tree"). */
 export const FORWARDED_ENTRY = 'forwarded.tar';
-/** As large as a whole bundle file may be; what it holds is limited snapshot by snapshot when it is read. */
-export const MAX_FORWARDED_BYTES = 50 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/**
+ * The whole archive once decompressed. A cell of 50,000 candidates needs about 200 MB; the bound keeps a small file
+ * that inflates without end (a "zip bomb") from exhausting memory.
+ */
+export const MAX_TAR_BYTES = 1024 * MiB;
+/** `data.json`: below the longest string JavaScript can parse (512 MiB of UTF-16), whatever the cell's size. */
+export const MAX_DATA_BYTES = 400 * MiB;
+/** As large as the whole archive may be; what it holds is limited snapshot by snapshot when it is read. */
+export const MAX_FORWARDED_BYTES = MAX_TAR_BYTES;
 
 /** docs/bundle-format.md import step 1/3 limits. */
 export const BUNDLE_TAR_LIMITS: TarLimits = {
   allowedNames: new Set<string>([...BUNDLE_ENTRY_NAMES, FORWARDED_ENTRY]),
   maxEntries: 16,
-  maxEntryBytes: 20 * 1024 * 1024,
-  largeEntries: new Map([[FORWARDED_ENTRY, MAX_FORWARDED_BYTES]]),
+  maxEntryBytes: 20 * MiB,
+  largeEntries: new Map([
+    ['data.json', MAX_DATA_BYTES],
+    [FORWARDED_ENTRY, MAX_FORWARDED_BYTES],
+  ]),
 };
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * The archive as it goes inside age: gzip-compressed, since JSON shrinks about tenfold and a quarter's report of a
+ * large cell must fit a USB stick or an e-mail. Stock `tar -xf b.tar` recognises the compression by itself.
+ */
+export async function compressTar(tar: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await gzipAsync(tar, { level: constants.Z_DEFAULT_COMPRESSION }));
+}
+
+/**
+ * The archive inside a decrypted bundle. Files written before compression hold a bare tar and still open; a compressed one is inflated up to {@link MAX_TAR_BYTES} and refused beyond (TAR_TOO_LARGE).
+ */
+export async function decompressTar(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) {
+    return bytes;
+  }
+  try {
+    return new Uint8Array(await gunzipAsync(bytes, { maxOutputLength: MAX_TAR_BYTES }));
+  } catch (error) {
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw bundleError('TAR_TOO_LARGE', `tối đa ${formatMiB(MAX_TAR_BYTES)} sau khi giải nén`);
+    }
+    throw bundleError('TAR_INVALID', `không giải nén được: ${errorText(error)}`);
+  }
+}
 
 const BLOCK = 512;
 const FILE_MODE = 0o644;
@@ -140,7 +182,7 @@ function checkEntry(
     throw bundleError('TAR_ENTRY_FORBIDDEN', `${name} có quyền ${header.mode.toString(8)}, cần 644`);
   }
   if (header.size > entryLimit(limits, header.name)) {
-    throw bundleError('TAR_ENTRY_TOO_LARGE', name);
+    throw bundleError('TAR_ENTRY_TOO_LARGE', `${name}, tối đa ${formatMiB(entryLimit(limits, header.name))}`);
   }
 }
 
@@ -151,7 +193,7 @@ async function drain(entry: Entry, maxBytes: number): Promise<Uint8Array> {
     const chunk = raw as Buffer;
     total += chunk.length;
     if (total > maxBytes) {
-      throw bundleError('TAR_ENTRY_TOO_LARGE', entry.header.name);
+      throw bundleError('TAR_ENTRY_TOO_LARGE', `${entry.header.name}, tối đa ${formatMiB(maxBytes)}`);
     }
     chunks.push(chunk);
   }
@@ -163,6 +205,11 @@ function checkEndOfArchive(bytes: Uint8Array, offset: number): void {
   if (rest.length < END_OF_ARCHIVE || rest.length % BLOCK !== 0 || !rest.every((b) => b === 0)) {
     throw bundleError('TAR_INVALID', 'phần kết thúc tệp tar không hợp lệ');
   }
+}
+
+/** A limit as people read it: "400 MB" (binary megabytes, as the file manager shows them). */
+export function formatMiB(bytes: number): string {
+  return `${(bytes / MiB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }
 
 function roundUp(size: number): number {
