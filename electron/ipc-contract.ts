@@ -278,6 +278,7 @@ export const invoke = {
     input: z.strictObject({ unitCode: unitCodeText.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: quarantinePageSchema,
   },
+  'units:confirm-change': { input: z.strictObject({ unitCode: unitCodeText }), output: unitOverviewSchema },
   'units:accept-numbering': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().max(60) }), output: importOutcomeSchema },
   'quarantine:retry': { input: z.strictObject({ id }), output: retryResultSchema },
   'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional() }), output: savedBundleSchema },

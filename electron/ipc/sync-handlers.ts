@@ -9,7 +9,7 @@ import { rotateKeys } from '../core/services/key-rotation';
 import * as keys from '../core/services/key-service';
 import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
-import { listUnits, unitDetail } from '../core/services/units-overview';
+import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
 
@@ -55,6 +55,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'units:list': () => listUnits(db()),
     'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
+    'units:confirm-change': (i) => confirmUnitChange(ctx(), i.unitCode),
     'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
 

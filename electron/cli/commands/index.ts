@@ -54,6 +54,7 @@ export const commands: Loader[] = [
   { path: ['unit', 'set'], summary: 'Sửa thông tin đơn vị (tên, Đoàn, Công đoàn, bí thư, địa danh, cấp trên)', load: async () => (await import('./unit')).unitSet },
   { path: ['units', 'list'], summary: 'Cấp trên: danh sách đơn vị cấp dưới', load: async () => (await import('./units')).unitsList },
   { path: ['units', 'show'], summary: 'Cấp trên: người và phát hiện của một đơn vị cấp dưới', load: async () => (await import('./units')).unitsShow },
+  { path: ['units', 'confirm-change'], summary: 'Cấp trên: xác nhận tên hoặc cấp mới của đơn vị cấp dưới', load: async () => (await import('./units')).unitsConfirmChange },
   { path: ['units', 'accept-numbering'], summary: 'Cấp trên: chấp nhận cách đánh số mới của đơn vị', load: async () => (await import('./units')).unitsAcceptNumbering },
   { path: ['quarantine', 'list'], summary: 'Xem bản ghi bị cách ly khi nhập gói', load: async () => (await import('./units')).quarantineList },
   { path: ['quarantine', 'retry'], summary: 'Thử lại bản ghi bị cách ly', load: async () => (await import('./units')).quarantineRetry },

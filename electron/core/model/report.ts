@@ -69,6 +69,8 @@ function invalidPeriod(text: string): AppError {
 
 export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
+/** A level as a sentence names it ("chi bộ CB014 báo đổi cấp …"). */
+export const UNIT_LEVEL_TEXT: Readonly<Record<UnitLevel, string>> = { 'chi-bo': 'chi bộ', 'dang-bo-co-so': 'đảng bộ cơ sở', 'cap-tren': 'cấp trên' };
 
 /** The rules engine's stages (docs/rules.md), in pipeline order, terminal stages last: the one list every count uses. */
 export const REPORT_STAGES = STAGES;

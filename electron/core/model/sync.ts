@@ -112,6 +112,8 @@ export const unitOverviewSchema = z.object({
   /** Files kept without applying (older number, or same number with other content) in the unit's current numbering. */
   heldAside: z.number().int(),
   candidates: z.number().int(),
+  /** A new name or level the unit's latest file states, not applied until the superior confirms it. */
+  pendingChange: z.object({ name: z.string().nullable(), level: z.string().nullable() }).nullable(),
 });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
 

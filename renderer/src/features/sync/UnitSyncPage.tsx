@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/use-load';
 import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
 import { DirectiveCard } from './DirectiveCard';
+import { PendingChange } from './PendingChange';
 import { QuarantineCard } from './QuarantineCard';
 import { ReadAloudCode } from './ReadAloudCode';
 import { bundleTitle, IMPORT_STATUS, missingText } from './sync-format';
@@ -178,6 +179,7 @@ export function UnitSyncPage({ code }: { code: string }) {
       {detail.data && unit ? (
         <>
           {unit.keyState === 'unverified' && unit.readAloudCode ? <ConfirmCode unitCode={code} unitName={unit.name} readAloudCode={unit.readAloudCode} onConfirmed={reload} /> : null}
+          <PendingChange unit={unit} onConfirmed={reload} />
           <StateCard detail={detail.data} onRevoke={() => setRevoking(true)} />
           {accepted ? (
             <p className="notice" role="status" data-testid="numbering-accepted">
