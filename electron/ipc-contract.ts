@@ -25,6 +25,7 @@ import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboa
 import { reportSchema } from './core/model/report';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
 import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targets';
+import { targetTableSaveSchema, targetTableSchema } from './core/model/target-table';
 import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
   directiveItemSchema,
@@ -241,6 +242,14 @@ export const invoke = {
     output: targetRowSchema,
   },
   'targets:remove': { input: z.strictObject({ id }), output: z.null() },
+  // The committee's table of the units directly below (docs/targets.md), saved all at once, to and from XLSX.
+  'targets:table': { input: z.strictObject({ year, period: z.enum(TARGET_PERIODS) }), output: targetTableSchema },
+  'targets:save-table': { input: targetTableSaveSchema, output: z.object({ changed: z.number().int() }) },
+  'targets:export-table': { input: z.strictObject({ year, period: z.enum(TARGET_PERIODS), path: filePath }), output: writtenFile },
+  'targets:import-table': {
+    input: z.strictObject({ path: filePath }),
+    output: z.object({ year: z.number().int(), period: z.enum(TARGET_PERIODS), entries: z.number().int(), changed: z.number().int() }),
+  },
 
   'dashboard:get': { input: z.strictObject({ year, asOf: isoDate.optional() }), output: dashboardSchema },
   'dashboard:get-unit': {

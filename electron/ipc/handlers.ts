@@ -12,6 +12,7 @@ import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
 import * as targetsService from '../core/services/target-service';
+import * as targetTable from '../core/services/target-table';
 import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
@@ -92,6 +93,10 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'targets:list': (i) => targetsService.listTargets(db(), i, today()),
     'targets:set': (i) => targetsService.setTarget(ctx(), i),
     'targets:remove': (i) => (targetsService.removeTarget(ctx(), i.id), null),
+    'targets:table': (i) => targetTable.targetTable(db(), i, today()),
+    'targets:save-table': (i) => targetTable.saveTargetTable(ctx(), i),
+    'targets:export-table': async (i) => writeExport(i.path, await targetTable.exportTargetTable(db(), i, today())),
+    'targets:import-table': (i) => targetTable.importTargetTable(ctx(), readInputFile(i.path)),
 
     'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
     'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
@@ -108,6 +113,14 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),
     ...syncHandlers(session),
   };
+}
+
+function readInputFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new AppError('validation', `Không đọc được tệp ${path}.`);
+  }
 }
 
 function readJsonFile(path: string): unknown {

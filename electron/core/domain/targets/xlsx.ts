@@ -59,7 +59,7 @@ export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
       r.code,
       r.name,
       r.fullMembersAtYearStart,
-      r.assigned ? KIND_TEXT[r.assigned.kind] : '',
+      r.assigned ? KIND_TEXT[r.assigned.kind] : null,
       r.assigned ? r.assigned.value : null,
       r.assigned ? r.assigned.targetCount : null,
       r.achieved,

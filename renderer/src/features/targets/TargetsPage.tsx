@@ -12,6 +12,7 @@ import { todayIso } from '../../lib/form';
 import { useLoad } from '../../lib/use-load';
 import { yearChoices } from '../reports/period';
 import { TargetForm } from './TargetForm';
+import { TargetsTable } from './TargetsTable';
 
 type UnitChoice = { code: string; name: string };
 
@@ -163,6 +164,8 @@ export function TargetsPage() {
           </p>
         )}
       </div>
+
+      {self !== null && self.level !== 'chi-bo' ? <TargetsTable year={year} onSaved={saved} /> : null}
 
       <FormError message={rows.error ?? report.error ?? failure} />
       <div className="table-wrap section">
