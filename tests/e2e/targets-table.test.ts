@@ -55,6 +55,9 @@ describe('the committee’s targets table', () => {
     await table().waitFor();
     await row('CB001').waitFor();
     expect(await page.getByTestId('target-remainder').textContent()).toContain(`tự đặt): ${OWN_TARGET} người · đã giao 0 · còn lại ${OWN_TARGET} người`);
+    // The committee's own target is measured over its whole tree, as the table's remainder line counts it.
+    expect(before.own?.achieved).toBe(before.total.achievedAllUnits);
+    await page.getByTestId('target-row').filter({ hasText: `Năm ${YEAR}` }).getByText(`${before.own?.achieved}/${OWN_TARGET} người`).waitFor();
 
     await input('CB001').fill('4');
     await kind('CB002').selectOption({ label: '% ĐVCT đầu năm' });

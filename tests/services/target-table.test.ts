@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog, units } from '../../db/schema/index';
 import { exportTargetTable, importTargetTable, saveTargetTable, targetTable } from '../../electron/core/services/target-table';
-import { setTarget } from '../../electron/core/services/target-service';
+import { listTargets, setTarget } from '../../electron/core/services/target-service';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const TODAY = '2026-11-23';
@@ -46,6 +46,8 @@ describe('the targets table of a committee', () => {
     expect(table.own).toMatchObject({ source: 'superior', targetCount: 8, achieved: 3, fullMembersAtYearStart: 35 });
     expect(table.rows.find((r) => r.code === 'DU09')?.assigned).toEqual({ kind: 'percent-of-full-members', value: 10, targetCount: 2 });
     expect([table.total.targetCount, table.remainder]).toEqual([5, 3]);
+    // The committee's own line in the targets list counts the same tree.
+    expect(listTargets(ctx.db, { unitCode: 'DUK01', year: 2026 }, TODAY).map((t) => [t.source, t.fullMembersAtYearStart, t.targetCount, t.achieved])).toEqual([['superior', 35, 8, 3]]);
   });
 
   it('saves every row at once, a blank withdrawing the assignment, and leaves unchanged rows alone', () => {

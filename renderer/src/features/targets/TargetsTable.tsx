@@ -126,7 +126,7 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
         <h2 id="targets-table-title">Giao chỉ tiêu cho đơn vị trực thuộc</h2>
         <label className="inline-label">
           Kỳ
-          <select value={period} onChange={(e) => setPeriod(e.target.value as TargetPeriod)} aria-label="Kỳ chỉ tiêu">
+          <select value={period} onChange={(e) => setPeriod(e.target.value as TargetPeriod)} aria-label="Kỳ giao chỉ tiêu">
             {TARGET_PERIODS.map((p) => (
               <option key={p} value={p}>
                 {targetPeriodLabel(year, p)}
