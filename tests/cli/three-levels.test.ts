@@ -155,6 +155,7 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     expect(ducs.total).toMatchObject({ units: 3, unitsWithTarget: 2, targetCount: 9, achieved: admitted.CB011! + admitted.CB012! });
     expect(ducs.remainder).toBe(3);
     expect(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026'])).toContain('còn lại để giao: 3');
+    expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toContain(`DU001\tNăm 2026\t12 người\tđã kết nạp ${du001Admitted} (`);
 
     const khoiTable = await table('DUK01');
     expect(khoiTable.rows.find((r) => r.code === 'DU001')).toMatchObject({ unitsBelow: 3, assigned: { targetCount: 12 }, achieved: du001Admitted });
