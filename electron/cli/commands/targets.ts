@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic';
+import { MAX_TARGET_SHEET_BYTES } from '../../core/domain/targets/xlsx';
 import type { TargetTable } from '../../core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core/model/targets';
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
@@ -145,9 +146,12 @@ export const targetsImport: Command = {
     const path = resolve(io.cwd, positionals[0]!);
     let bytes: Buffer;
     try {
+      if (statSync(path).size > MAX_TARGET_SHEET_BYTES) {
+        throw new UsageError(`Tệp ${path} quá lớn để là bảng chỉ tiêu (tối đa 5 MB).`);
+      }
       bytes = readFileSync(path);
-    } catch {
-      throw new UsageError(`Không đọc được tệp ${path}.`);
+    } catch (err) {
+      throw err instanceof UsageError ? err : new UsageError(`Không đọc được tệp ${path}.`);
     }
     return withDatabase(file, io, async ({ ctx }) => {
       const done = await importTargetTable(ctx, bytes);

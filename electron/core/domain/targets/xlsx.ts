@@ -31,7 +31,7 @@ const KIND_COL = 4;
 const VALUE_COL = 5;
 const KIND_TEXT: Record<TargetKind, string> = { count: 'người', 'percent-of-full-members': '%' };
 /** A filled-in table is a few kilobytes; anything far bigger is not one. */
-const MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_TARGET_SHEET_BYTES = 5 * 1024 * 1024;
 
 const letter = (col: number) => String.fromCharCode(64 + col);
 
@@ -128,7 +128,7 @@ function numberOf(raw: number | string): number | null {
  * them all). A row with an empty code ends the table (the totals line); an empty "Chỉ tiêu" means no target.
  */
 export async function parseTargetTableXlsx(bytes: Uint8Array): Promise<TargetSheet> {
-  if (bytes.byteLength > MAX_BYTES) {
+  if (bytes.byteLength > MAX_TARGET_SHEET_BYTES) {
     throw new AppError('validation', 'Tệp quá lớn để là bảng chỉ tiêu (tối đa 5 MB).');
   }
   const wb = new ExcelJS.Workbook();

@@ -126,7 +126,14 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
         <h2 id="targets-table-title">Giao chỉ tiêu cho đơn vị trực thuộc</h2>
         <label className="inline-label">
           Kỳ
-          <select value={period} onChange={(e) => setPeriod(e.target.value as TargetPeriod)} aria-label="Kỳ giao chỉ tiêu">
+          <select
+            value={period}
+            onChange={(e) => setPeriod(e.target.value as TargetPeriod)}
+            aria-label="Kỳ giao chỉ tiêu"
+            // Changing period would drop what was typed: save or undo first.
+            disabled={dirty}
+            title={dirty ? 'Lưu hoặc hoàn tác các ô đã sửa trước khi đổi kỳ' : undefined}
+          >
             {TARGET_PERIODS.map((p) => (
               <option key={p} value={p}>
                 {targetPeriodLabel(year, p)}
@@ -196,8 +203,13 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
                     onChange={(e) => edit(l.row.code, { value: e.target.value })}
                     aria-label={`Chỉ tiêu — ${l.row.name}`}
                     aria-invalid={l.error ? true : undefined}
+                    aria-describedby={l.error ? `target-error-${l.row.code}` : undefined}
                   />
-                  {l.error ? <small className="field-error">{l.error}</small> : null}
+                  {l.error ? (
+                    <small className="field-error" id={`target-error-${l.row.code}`}>
+                      {l.error}
+                    </small>
+                  ) : null}
                 </td>
                 <td className="num">{l.count ?? '—'}</td>
                 <td className="num">{l.row.achieved}</td>
