@@ -21,7 +21,11 @@ async function ok(argv: string[]): Promise<string> {
   return r.stdout;
 }
 
-type Report = { units: { code: string; candidates: number; flows: { admitted: number } }[]; total: { candidates: number; flows: { admitted: number } } | null };
+type Progress = { period: string; targetCount: number; achieved: number; units: number };
+type Report = {
+  units: { code: string; candidates: number; flows: { admitted: number }; targets: Progress[] }[];
+  total: { candidates: number; flows: { admitted: number }; targets: Progress[] } | null;
+};
 
 /** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối, as people set them up. */
 const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
@@ -160,6 +164,10 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     const khoiTable = await table('DUK01');
     expect(khoiTable.rows.find((r) => r.code === 'DU001')).toMatchObject({ unitsBelow: 3, assigned: { targetCount: 12 }, achieved: du001Admitted });
     expect(khoiTable.total).toMatchObject({ units: 3, unitsWithTarget: 1, targetCount: 12, achieved: du001Admitted, achievedAllUnits: khoi.total?.flows.admitted });
+    // The Khối's report (Tổng quan) counts DU001's target over its chi bộ too, and the total does not count it twice.
+    const khoiAfter = await report(db('DUK01'), true);
+    expect(khoiAfter.units.find((u) => u.code === 'DU001')?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted })]);
+    expect(khoiAfter.total?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted, units: 1 })]);
 
     await send('DU001', 'CB011');
     const cellLine = (await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026'])).trim();
