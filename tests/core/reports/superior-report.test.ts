@@ -56,6 +56,13 @@ describe('buildReport: a target cascading through a ĐUCS', () => {
     expect(r.total!.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 8, achieved: 4, units: 2 })]);
     expect(r.total!.flows.admitted).toBe(4);
   });
+
+  it('keeps the committee’s own line (its own people) out of the trees: its target counts its own admissions only', () => {
+    const own = unit('DUK', [candidate('DUK', {}, admittedOn('2026-07-01'))], { level: 'cap-tren', parentCode: null, targets: [target('DUK', 'year', 3)] });
+    const withOwn = buildReport({ scope, units: [own, du, cb11, cb12, cb21] }, year, '2026-12-31');
+    expect(withOwn.units.find((u) => u.code === 'DUK')!.targets[0]).toMatchObject({ targetCount: 3, achieved: 1 });
+    expect(withOwn.total!.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 11, achieved: 5, units: 3 })]);
+  });
 });
 
 describe('buildReport: a superior over several units', () => {

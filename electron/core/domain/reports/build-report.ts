@@ -28,7 +28,7 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     unit.candidates.forEach((c) => accumulate(acc, c, window));
     return acc;
   });
-  const trees = targetTrees(accs);
+  const trees = targetTrees(accs, input.scope?.code ?? null);
   const units = accs.map((acc) => finalizeUnit(acc, period.year, window, undefined, trees.get(acc.unit.code)?.tree));
   const scope = input.scope ?? null;
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
@@ -57,9 +57,11 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
 /**
  * Per unit, the units of the report below it (its subtree, through `parentCode`) as its targets count them, and the
  * units of the report above it. A flat report (every unit directly under the scope) gives each unit itself alone.
+ * The scope's own line (a committee following candidates itself) stays out of the trees: its targets count its own
+ * people, as they always have, and the units below keep their place in the total.
  */
-function targetTrees(accs: readonly UnitAccumulator[]): Map<string, { tree: TargetTree; above: UnitAccumulator[] }> {
-  const byCode = new Map(accs.map((a) => [a.unit.code, a]));
+function targetTrees(accs: readonly UnitAccumulator[], scopeCode: string | null): Map<string, { tree: TargetTree; above: UnitAccumulator[] }> {
+  const byCode = new Map(accs.filter((a) => a.unit.code !== scopeCode).map((a) => [a.unit.code, a]));
   const ancestors = (acc: UnitAccumulator): UnitAccumulator[] => {
     const out: UnitAccumulator[] = [];
     // A visited set keeps a (corrupt) parent loop from running forever.

@@ -79,7 +79,7 @@ export function finalizeTotal(
   scope: { code: string; name: string; level: string },
   year: number,
   w: CountingWindow,
-  trees: ReadonlyMap<string, { tree: TargetTree; above: readonly UnitAccumulator[] }> = new Map(),
+  trees: ReadonlyMap<string, { tree: TargetTree; above: readonly UnitAccumulator[] }>,
 ): UnitReport {
   const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [], candidates: [] });
   accs.forEach((acc) => mergeInto(total, acc));
