@@ -18,7 +18,7 @@ const CODE_HEADER = 'Mã đơn vị';
 const YEAR_LABEL = 'Năm';
 const PERIOD_LABEL = 'Kỳ';
 const COLUMNS = [
-  { header: CODE_HEADER, width: 14 },
+  { header: CODE_HEADER, width: 20 },
   { header: 'Tên đơn vị', width: 36 },
   { header: 'Đảng viên chính thức 01/01', width: 16 },
   { header: 'Tính theo (người / %)', width: 14 },
@@ -38,16 +38,23 @@ const letter = (col: number) => String.fromCharCode(64 + col);
 export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ptdv';
-  const ws = wb.addWorksheet('Chỉ tiêu');
+  const ws = wb.addWorksheet('Chỉ tiêu', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
   ws.addRow([`Chỉ tiêu kết nạp đảng viên — ${table.periodLabel}`]).font = { ...FONT, bold: true, size: 14 };
-  ws.addRow(['Đơn vị giao', `${table.self.name} (${table.self.code})`]);
-  ws.addRow([YEAR_LABEL, table.year]);
-  ws.addRow([PERIOD_LABEL, table.period, table.periodLabel]);
-  ws.addRow(['Tính đến ngày', table.countedTo.split('-').reverse().join('/')]);
-  ws.addRow(['Chỉ tiêu của đơn vị', table.own ? table.own.targetCount : 'chưa có', table.remainder === null ? '' : `còn lại để giao: ${table.remainder}`]);
+  const info = [
+    ws.addRow(['Đơn vị giao', `${table.self.name} (${table.self.code})`]),
+    ws.addRow([YEAR_LABEL, table.year]),
+    ws.addRow([PERIOD_LABEL, table.period, table.periodLabel]),
+    ws.addRow(['Tính đến ngày', table.countedTo.split('-').reverse().join('/')]),
+    ws.addRow(['Chỉ tiêu của đơn vị', table.own ? `${table.own.targetCount} người` : 'chưa có', table.remainder === null ? '' : `còn lại để giao: ${table.remainder} người`]),
+  ];
+  info.forEach((row) => {
+    row.font = FONT;
+    row.getCell(2).alignment = { horizontal: 'left' };
+  });
   ws.addRow([]);
   const header = ws.addRow(COLUMNS.map((c) => c.header));
+  header.height = 34;
   header.eachCell((cell) => {
     cell.font = { ...FONT, bold: true };
     cell.fill = HEADER_FILL;
