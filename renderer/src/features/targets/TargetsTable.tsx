@@ -117,7 +117,9 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
         setPeriod(got.period);
       }
       onSaved();
-      return `Đã nhập bảng chỉ tiêu ${targetPeriodLabel(got.year, got.period)} từ tệp: ${got.entries} đơn vị, ${got.changed} chỉ tiêu thay đổi.`;
+      // The year is chosen above the table, for the whole page: say so rather than switch it under the user.
+      const elsewhere = got.year === year ? '' : ` Đang xem năm ${year}: chọn năm ${got.year} để xem bảng vừa nhập.`;
+      return `Đã nhập bảng chỉ tiêu ${targetPeriodLabel(got.year, got.period)} từ tệp: ${got.entries} đơn vị, ${got.changed} chỉ tiêu thay đổi.${elsewhere}`;
     });
 
   return (
