@@ -34,7 +34,7 @@ export function PendingChange({ unit, onConfirmed }: Props) {
   return (
     <section className="card section warning" aria-labelledby={`pending-${unit.code}`} data-testid="pending-change">
       <h2 id={`pending-${unit.code}`}>Đơn vị báo thay đổi thông tin — chờ xác nhận</h2>
-      <dl className="defs">
+      <dl className="defs sync-defs">
         {change.name !== null ? (
           <>
             <dt>Tên</dt>
