@@ -28,6 +28,7 @@ import type { ImportOutcome, ImportSummary, InnerRefusal } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
+import { applyRequestAnswers } from '../store/reviews';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
@@ -208,6 +209,10 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
       if (delivered > 0) {
         summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);
+      }
+      const answered = applyRequestAnswers(ctx.db, from, payload.data.requestAnswers);
+      if (answered > 0) {
+        summary.warnings.push(`Đơn vị đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
       }
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
