@@ -11,6 +11,7 @@ import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
+import * as reviewService from '../core/services/review-service';
 import * as targetsService from '../core/services/target-service';
 import * as targetTable from '../core/services/target-table';
 import { MAX_TARGET_SHEET_BYTES } from '../core/domain/targets/xlsx';
@@ -84,6 +85,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
     'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
     'reports:get-frozen': (i) => reportsService.getFrozenReport(db(), i.id),
+    'reports:review': (i) => reviewService.reviewReport(ctx(), i),
+    'reports:list-returned': () => reviewService.returnedReports(db()),
     'forms:export': async (i) => {
       const draft = await formDraft(db(), i);
       return { ...writeExport(i.path, draft.bytes), notes: draft.notes };
