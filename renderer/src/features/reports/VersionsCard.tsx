@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { parsePeriod } from '../../../../electron/core/model/report';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { formatViDateTime } from '../../lib/format';
+import { ReviewBadge } from './ReviewBadge';
 import { EXPORT_FORMATS, type ExportFormat } from './use-export';
 
 type Props = {
@@ -42,33 +44,42 @@ export function VersionsCard({ versions, period, viewing, busy, onView, onExport
             </thead>
             <tbody>
               {versions.map((v) => (
-                <tr key={v.id} className={v.period === period ? 'row-current' : undefined} data-testid="frozen-version">
-                  <td className="nowrap">
-                    {parsePeriod(v.period).label}
-                    {manyScopes ? <div className="detail">{v.unitCode}</div> : null}
-                  </td>
-                  <td className="nowrap">
-                    <span className="badge badge-neutral">Phiên bản {v.version}</span>
-                  </td>
-                  <td className="nowrap">
-                    <strong>{v.number}</strong>
-                  </td>
-                  <td className="nowrap">{formatViDate(v.issuedOn)}</td>
-                  <td className="detail nowrap">{formatViDateTime(v.frozenAt)}</td>
-                  <td className="wrap">{v.reason ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <div className="cell-actions">
-                      <button type="button" className="btn btn-small" onClick={() => onView(v)} aria-pressed={viewing === v.id}>
-                        Xem
-                      </button>
-                      {EXPORT_FORMATS.map((f) => (
-                        <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${f.toUpperCase()} phiên bản ${v.version} ${v.period}`}>
-                          {f.toUpperCase()}
+                <Fragment key={v.id}>
+                  <tr className={v.period === period ? 'row-current' : undefined} data-testid="frozen-version">
+                    <td className="nowrap">
+                      {parsePeriod(v.period).label}
+                      {manyScopes ? <div className="detail">{v.unitCode}</div> : null}
+                    </td>
+                    <td className="nowrap">
+                      <span className="badge badge-neutral">Phiên bản {v.version}</span>
+                    </td>
+                    <td className="nowrap">
+                      <strong>{v.number}</strong>
+                    </td>
+                    <td className="nowrap">{formatViDate(v.issuedOn)}</td>
+                    <td className="detail nowrap">{formatViDateTime(v.frozenAt)}</td>
+                    <td className="wrap">{v.reason ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <div className="cell-actions">
+                        <button type="button" className="btn btn-small" onClick={() => onView(v)} aria-pressed={viewing === v.id}>
+                          Xem
                         </button>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
+                        {EXPORT_FORMATS.map((f) => (
+                          <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${f.toUpperCase()} phiên bản ${v.version} ${v.period}`}>
+                            {f.toUpperCase()}
+                          </button>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                  {v.review ? (
+                    <tr className={`review-row${v.period === period ? ' row-current' : ''}`} data-testid="frozen-review">
+                      <td colSpan={7}>
+                        Ý kiến cấp trên về phiên bản {v.version}: <ReviewBadge info={v} superior={false} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

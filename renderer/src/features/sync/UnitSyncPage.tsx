@@ -9,6 +9,7 @@ import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
+import { ReviewCard } from '../reports/ReviewCard';
 import { DirectiveCard } from './DirectiveCard';
 import { PendingChange } from './PendingChange';
 import { QuarantineCard } from './QuarantineCard';
@@ -201,6 +202,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           <ReceivedCard received={detail.data.received} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
+          <ReviewCard unitCode={code} onReviewed={reload} />
           <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
         </>
       ) : null}
