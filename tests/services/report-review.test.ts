@@ -58,6 +58,16 @@ describe('approval of a frozen report over files', () => {
     expect(listFrozenReports(unit.ctx.db, { unitCode: 'CB014' })[0]!.review).toMatchObject({ version: 1, verdict: 'returned' });
   });
 
+  it('reviews only the reports of a unit directly below, whose directive can carry the verdict', async () => {
+    const { superior, unit } = await enrolledPair();
+    freezeReport(unit.ctx, { period: '2026-Q4', number: '07-BC/CB' });
+    await importBundle(superior.ctx, await report(unit));
+    // As a cell's snapshot forwarded by its đảng ủy cơ sở is held: mirrored, under that committee.
+    superior.database.sqlite.prepare("UPDATE units SET parent_code = 'DU05' WHERE code = 'CB014'").run();
+    expect(() => reviewReport(superior.ctx, { unitCode: 'CB014', period: '2026-Q4', verdict: 'approved' })).toThrow(/không trực thuộc trực tiếp \(cấp trên của đơn vị là DU05\)/);
+    expect(latest(superior).review).toBeNull();
+  });
+
   it('sends the verdict in a shape an older unit accepts, shown there as a comment', async () => {
     const { superior, unit } = await enrolledPair();
     freezeReport(unit.ctx, { period: '2026-Q4', number: '07-BC/CB' });
@@ -104,5 +114,19 @@ describe('requests about a candidate where the work is', () => {
     expect(sent).toMatchObject({ answer: 'Đã bổ sung lý lịch ngày 27/12.', resolvedAt: expect.any(String) });
     expect(sentItems(superior.ctx.db, 'CB014').find((i) => i.kind === 'comment')).toMatchObject({ resolvedAt: null });
     expect(unitReportDataSchema.safeParse(buildUnitSnapshot(unit.ctx, '2026Q4').data).success).toBe(true);
+  });
+
+  it('sends no answers to a superior whose notes do not ask for them (an older app)', async () => {
+    const { superior, unit } = await enrolledPair();
+    const id = readyForAdmission(unit);
+    await importBundle(superior.ctx, await report(unit));
+    const copy = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 10 }).rows[0]!;
+    addNote(superior.ctx, { unitCode: 'CB014', kind: 'request-dossier', text: 'Bổ sung lý lịch.', candidateId: copy.id });
+    await importBundle(unit.ctx, await directive(superior));
+    // An older superior's note ids are plain UUIDs.
+    unit.database.sqlite.prepare("UPDATE directive_items SET body = json_set(body, '$.id', '0b7e6a52-54b5-4c35-9b1f-2f5c1a0d9e11') WHERE kind = 'request-dossier'").run();
+    resolveRequest(unit.ctx, { id: openRequests(unit.ctx.db, id)[0]!.id, answer: 'Đã bổ sung.' });
+    expect(openRequests(unit.ctx.db, id)).toEqual([]);
+    expect(buildUnitSnapshot(unit.ctx, '2026Q4').data).not.toHaveProperty('requestAnswers');
   });
 });

@@ -26,6 +26,10 @@ export type ReviewInput = { unitCode: string; period: string; verdict: ReviewVer
  */
 export function reviewReport(ctx: ServiceContext, input: ReviewInput): ReviewStatus {
   const unit = mirrorUnit(ctx.db, input.unitCode);
+  if (unit.parentCode !== getSelfUnit(ctx.db).code) {
+    // Only a direct unit below receives this superior's directives; a unit further down hears from its own committee.
+    throw new AppError('conflict', `Đơn vị ${unit.code} không trực thuộc trực tiếp (cấp trên của đơn vị là ${unit.parentCode ?? '—'}): việc duyệt báo cáo do cấp trên trực tiếp làm.`);
+  }
   let period: string;
   try {
     period = parsePeriod(input.period).code;
