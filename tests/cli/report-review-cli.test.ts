@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
+import { listCandidates } from '../../electron/core/services/candidate-service';
+import { addNote, exportDirective } from '../../electron/core/services/directive-service';
 import { freezeReport } from '../../electron/core/services/report-service';
 import { runCli } from '../helpers/cli';
 import { TEST_PASSPHRASE } from '../helpers/db';
-import { asFile, enrolledPair, TODAY } from '../helpers/sync';
+import { asFile, enrolledPair, readyForAdmission, TODAY } from '../helpers/sync';
 
 const ptdv = (argv: string[]) => runCli(argv, { PTDV_PASSPHRASE: TEST_PASSPHRASE, PTDV_TODAY: TODAY });
 
@@ -56,5 +58,32 @@ describe('ptdv report approve | return', () => {
     const again = await ptdv(['report', 'return', '--db', db, '--unit', 'CB014', '--period', '2026Q4', '--comment', 'Đổi ý']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('đã gửi cho đơn vị');
+  });
+});
+
+describe('ptdv directive resolve', () => {
+  it('marks a request about a candidate handled at the unit, with an answer; list shows what is still open', async () => {
+    const { superior, unit } = await enrolledPair();
+    readyForAdmission(unit);
+    await importBundle(superior.ctx, asFile(await exportUnitReport(unit.ctx, '2026Q4')));
+    const copy = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 10 }).rows[0]!;
+    addNote(superior.ctx, { unitCode: 'CB014', kind: 'request-dossier', text: 'Bổ sung lý lịch.', candidateId: copy.id });
+    await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
+    superior.database.close();
+    unit.database.close();
+
+    const before = await ptdv(['directive', 'list', '--db', unit.file]);
+    const id = /\[chưa xử lý — ptdv directive resolve --id (\S+)\]/.exec(before.stdout)?.[1];
+    expect(before.stdout).toContain('Bổ sung lý lịch. — Vi Văn Khánh');
+    expect(id).toBeDefined();
+    const unknown = await ptdv(['directive', 'resolve', '--db', unit.file, '--id', 'khong-co']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Không có ý kiến hay yêu cầu nào của cấp trên với mã này.');
+    const done = await ptdv(['directive', 'resolve', '--db', unit.file, '--id', id!, '--answer', 'Đã bổ sung.']);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Đã đánh dấu đã xử lý: Bổ sung lý lịch. — Vi Văn Khánh.');
+    const after = await ptdv(['directive', 'list', '--db', unit.file]);
+    expect(after.stdout).not.toContain('chưa xử lý');
+    expect(after.stdout).toMatch(/Bổ sung lý lịch\. — Vi Văn Khánh {2}\[đơn vị đã xử lý ngày \d\d\/\d\d\/\d{4}: Đã bổ sung\.\]/);
   });
 });
