@@ -138,6 +138,10 @@ describe('approval of reports and requests where the work is, in the browser', (
     await request.waitFor();
     expect(await request.textContent()).toContain(REQUEST);
     expect(await request.textContent()).toContain(candidateName);
+    // The navigation badge counts the two beside the findings needing attention.
+    const attention = (await api<{ summary: { attention: number } }>(cell, 'checks:todo-page', { limit: 0 })).summary.attention;
+    const badge = async () => Number(await cb.getByTestId('attention-badge').locator('[aria-hidden="true"]').textContent());
+    await expect.poll(badge).toBe(attention + 2);
     await screenshot(cb, 'approval-cell-todo');
 
     await returned.getByRole('link', { name: 'Sửa và chốt phiên bản mới' }).click();
@@ -170,6 +174,7 @@ describe('approval of reports and requests where the work is, in the browser', (
     await onPage.getByLabel('Trả lời cấp trên (không bắt buộc)').fill(ANSWER);
     await onPage.getByRole('button', { name: 'Xác nhận đã xử lý' }).click();
     await expect.poll(() => onPage.count()).toBe(0);
+    await expect.poll(async () => ((await cb.getByTestId('attention-badge').count()) === 0 ? 0 : badge())).toBe(attention);
     await reportUp();
   });
 

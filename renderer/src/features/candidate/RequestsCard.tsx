@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { Field, FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { checksChanged } from '../checks/attention';
 
 const KIND_LABELS: Readonly<Record<string, string>> = { comment: 'Ý kiến của cấp trên', 'request-dossier': 'Cấp trên đề nghị bổ sung hồ sơ' };
 
@@ -20,6 +21,7 @@ function OpenRequest({ item, showName, onResolved }: { item: DirectiveItem; show
     try {
       await call('directives:resolve', { id: item.id, answer: answer.trim() || undefined });
       onResolved();
+      checksChanged();
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {

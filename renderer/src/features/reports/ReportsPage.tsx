@@ -8,6 +8,7 @@ import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
@@ -221,6 +222,8 @@ export function ReportsPage() {
             setFreezing(false);
             setFrozenNote(info);
             versions.reload();
+            // A correction of a returned report takes it off Việc cần làm.
+            checksChanged();
           }}
         />
       ) : null}
