@@ -191,6 +191,12 @@ describe('approval of reports and requests where the work is, in the browser', (
     await card.getByRole('button', { name: `Duyệt báo cáo ${PERIOD} phiên bản 2` }).click();
     await rows.nth(1).getByText('Đã duyệt (chờ gửi)').waitFor();
     await screenshot(duk, 'approval-superior-approved');
+    // The reports screen lists what the unit sent with the same verdicts, and leads to the unit page to review.
+    await visit(duk, superior, `/reports?period=${PERIOD}`);
+    const received = duk.getByTestId('frozen-review').filter({ hasText: 'của CB014' });
+    await expect.poll(() => received.count()).toBe(2);
+    expect(await received.nth(1).textContent()).toContain('Ý kiến về phiên bản 2 của CB014: Đã duyệt (chờ gửi)');
+    await screenshot(duk, 'approval-superior-reports');
     await directiveDown();
 
     await visit(cb, cell, `/reports?period=${PERIOD}`);

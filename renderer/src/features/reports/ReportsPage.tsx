@@ -196,6 +196,7 @@ export function ReportsPage() {
 
       <VersionsCard
         versions={versions.data ?? []}
+        ownCode={status.unit?.code ?? null}
         period={period}
         viewing={viewing?.id ?? null}
         busy={exporter.busy !== null}

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { Link } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { parsePeriod } from '../../../../electron/core/model/report';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
@@ -11,13 +12,15 @@ type Props = {
   /** The period on screen: its versions are marked so a secretary sees at once what was already sent. */
   period: string;
   viewing: string | null;
+  /** This database's unit: versions of other units are ones it received from below, reviewed on their unit page. */
+  ownCode: string | null;
   busy: boolean;
   onView: (info: FrozenReportInfo) => void;
   onExport: (info: FrozenReportInfo, format: ExportFormat) => void;
 };
 
 /** Every report sent upward, every version of it: a correction is a new row, and the earlier one stays. */
-export function VersionsCard({ versions, period, viewing, busy, onView, onExport }: Props) {
+export function VersionsCard({ versions, period, viewing, ownCode, busy, onView, onExport }: Props) {
   // Only a committee that reports both for itself and for all its units has versions of more than one scope.
   const manyScopes = versions.some((v) => v.unitCode !== versions[0]?.unitCode);
   return (
@@ -72,10 +75,18 @@ export function VersionsCard({ versions, period, viewing, busy, onView, onExport
                       </div>
                     </td>
                   </tr>
-                  {v.review ? (
+                  {v.review || (ownCode !== null && v.unitCode !== ownCode) ? (
                     <tr className={`review-row${v.period === period ? ' row-current' : ''}`} data-testid="frozen-review">
                       <td colSpan={7}>
-                        Ý kiến cấp trên về phiên bản {v.version}: <ReviewBadge info={v} superior={false} />
+                        {v.unitCode === ownCode ? (
+                          <>
+                            Ý kiến cấp trên về phiên bản {v.version}: <ReviewBadge info={v} superior={false} />
+                          </>
+                        ) : (
+                          <>
+                            Ý kiến về phiên bản {v.version} của {v.unitCode}: <ReviewBadge info={v} superior /> <Link href={`/units/${v.unitCode}`}>Duyệt, trả lại ở trang đơn vị →</Link>
+                          </>
+                        )}
                       </td>
                     </tr>
                   ) : null}
