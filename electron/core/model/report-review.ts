@@ -57,5 +57,6 @@ export function reviewFromNote(note: DirectiveNote): ReportReview | null {
   }
   const prefix = reviewText({ period, version, verdict, comment: null });
   const rest = note.text.startsWith(prefix) ? note.text.slice(prefix.length).trim() : note.text;
-  return { period, version, verdict, comment: rest === '' ? null : rest };
+  const review = reportReviewSchema.safeParse({ period, version, verdict, comment: rest === '' ? null : rest });
+  return review.success ? review.data : null;
 }
