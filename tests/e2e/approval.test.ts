@@ -175,6 +175,10 @@ describe('approval of reports and requests where the work is, in the browser', (
     await onPage.getByRole('button', { name: 'Xác nhận đã xử lý' }).click();
     await expect.poll(() => onPage.count()).toBe(0);
     await expect.poll(async () => ((await cb.getByTestId('attention-badge').count()) === 0 ? 0 : badge())).toBe(attention);
+    await visit(cb, cell, '/sync/import');
+    const arrived = cb.getByTestId('arrived-item').filter({ hasText: REQUEST });
+    await arrived.waitFor();
+    expect(await arrived.textContent()).toContain(`trả lời: ${ANSWER}`);
     await reportUp();
   });
 
