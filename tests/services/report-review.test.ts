@@ -114,6 +114,10 @@ describe('requests about a candidate where the work is', () => {
     expect(sent).toMatchObject({ answer: 'Đã bổ sung lý lịch ngày 27/12.', resolvedAt: expect.any(String) });
     expect(sentItems(superior.ctx.db, 'CB014').find((i) => i.kind === 'comment')).toMatchObject({ resolvedAt: null });
     expect(unitReportDataSchema.safeParse(buildUnitSnapshot(unit.ctx, '2026Q4').data).success).toBe(true);
+    // The next report repeats the answer; it is recorded once.
+    const again = await importBundle(superior.ctx, await report(unit));
+    expect(again.summary?.warnings.some((w) => w.includes('ý kiến, yêu cầu đã gửi'))).toBe(false);
+    expect(sentItems(superior.ctx.db, 'CB014').find((i) => i.kind === 'request-dossier')?.resolvedAt).toBe(sent?.resolvedAt);
   });
 
   it('sends no answers to a superior whose notes do not ask for them (an older app)', async () => {

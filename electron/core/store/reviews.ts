@@ -57,22 +57,27 @@ export function requestAnswers(db: DbOrTx, parentCode: string): RequestAnswer[] 
 
 /** At the superior, in the import transaction: records what `unitCode` answered. Returns how many became handled. */
 export function applyRequestAnswers(db: DbOrTx, unitCode: string, answers: readonly RequestAnswer[]): number {
+  if (answers.length === 0) {
+    return 0;
+  }
   const self = getSelfUnit(db);
+  // Each report repeats every answer: match them against the notes still open, in one read.
+  const open = new Map(
+    db
+      .select({ id: directiveItems.id, noteId: sql<string>`json_extract(${directiveItems.body}, '$.id')` })
+      .from(directiveItems)
+      .where(and(eq(directiveItems.fromCode, self.code), eq(directiveItems.toCode, unitCode), inArray(directiveItems.kind, NOTE_KINDS), isNull(directiveItems.resolvedAt)))
+      .all()
+      .map((r) => [r.noteId, r.id]),
+  );
   let changed = 0;
   for (const a of answers) {
-    changed += db
-      .update(directiveItems)
-      .set({ resolvedAt: a.resolvedAt, answer: a.answer })
-      .where(
-        and(
-          eq(directiveItems.fromCode, self.code),
-          eq(directiveItems.toCode, unitCode),
-          inArray(directiveItems.kind, NOTE_KINDS),
-          isNull(directiveItems.resolvedAt),
-          sql`json_extract(${directiveItems.body}, '$.id') = ${a.id}`,
-        ),
-      )
-      .run().changes;
+    const id = open.get(a.id);
+    if (id !== undefined) {
+      db.update(directiveItems).set({ resolvedAt: a.resolvedAt, answer: a.answer }).where(eq(directiveItems.id, id)).run();
+      open.delete(a.id);
+      changed++;
+    }
   }
   return changed;
 }
