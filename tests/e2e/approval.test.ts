@@ -24,6 +24,8 @@ let duk: Page;
 let cb: Page;
 
 const files = (dir: string) => join(dir, 'files');
+/** Two hosts and two tabs share two loaded cores: a screen may take seconds to show what changed. */
+const POLL = { timeout: 20_000, interval: 250 };
 
 /** Carries a file from one host's folder to the other's, as a USB stick would. */
 function carry(path: string, to: string): string {
@@ -102,7 +104,7 @@ describe('approval of reports and requests where the work is, in the browser', (
     await visit(duk, superior, '/units/CB014');
     const card = duk.getByRole('region', { name: 'Báo cáo đơn vị đã gửi' });
     const row = card.getByTestId('unit-report-row');
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), POLL).toBe(1);
     expect(await row.textContent()).toContain('Chờ duyệt');
     // A return without a comment is refused on the spot and nothing is recorded.
     await card.getByRole('button', { name: `Trả lại báo cáo ${PERIOD} phiên bản 1` }).click();
@@ -141,7 +143,7 @@ describe('approval of reports and requests where the work is, in the browser', (
     // The navigation badge counts the two beside the findings needing attention.
     const attention = (await api<{ summary: { attention: number } }>(cell, 'checks:todo-page', { limit: 0 })).summary.attention;
     const badge = async () => Number(await cb.getByTestId('attention-badge').locator('[aria-hidden="true"]').textContent());
-    await expect.poll(badge).toBe(attention + 2);
+    await expect.poll(badge, POLL).toBe(attention + 2);
     await screenshot(cb, 'approval-cell-todo');
 
     await returned.getByRole('link', { name: 'Sửa và chốt phiên bản mới' }).click();
@@ -157,8 +159,8 @@ describe('approval of reports and requests where the work is, in the browser', (
     await dialog.getByRole('button', { name: 'Chốt bản sửa' }).click();
     await cb.getByTestId('report-frozen').waitFor();
     expect(await cb.getByTestId('report-frozen').textContent()).toContain('phiên bản 2');
-    await expect.poll(() => notice.count()).toBe(0);
-    await expect.poll(() => versions.getByTestId('frozen-version').count()).toBe(2);
+    await expect.poll(() => notice.count(), POLL).toBe(0);
+    await expect.poll(() => versions.getByTestId('frozen-version').count(), POLL).toBe(2);
     await screenshot(cb, 'approval-cell-corrected');
 
     await visit(cb, cell, '/todo');
@@ -173,8 +175,8 @@ describe('approval of reports and requests where the work is, in the browser', (
     await onPage.getByRole('button', { name: 'Đã xử lý…' }).click();
     await onPage.getByLabel('Trả lời cấp trên (không bắt buộc)').fill(ANSWER);
     await onPage.getByRole('button', { name: 'Xác nhận đã xử lý' }).click();
-    await expect.poll(() => onPage.count()).toBe(0);
-    await expect.poll(async () => ((await cb.getByTestId('attention-badge').count()) === 0 ? 0 : badge())).toBe(attention);
+    await expect.poll(() => onPage.count(), POLL).toBe(0);
+    await expect.poll(async () => ((await cb.getByTestId('attention-badge').count()) === 0 ? 0 : badge()), POLL).toBe(attention);
     await visit(cb, cell, '/sync/import');
     const arrived = cb.getByTestId('arrived-item').filter({ hasText: REQUEST });
     await arrived.waitFor();
@@ -186,7 +188,7 @@ describe('approval of reports and requests where the work is, in the browser', (
     await duk.reload();
     const card = duk.getByRole('region', { name: 'Báo cáo đơn vị đã gửi' });
     const rows = card.getByTestId('unit-report-row');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), POLL).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('Trả lại');
     expect(await rows.nth(1).textContent()).toContain('Chờ duyệt');
     const answer = duk.getByTestId('request-answer');
@@ -198,13 +200,13 @@ describe('approval of reports and requests where the work is, in the browser', (
     // The reports screen lists what the unit sent with the same verdicts, and leads to the unit page to review.
     await visit(duk, superior, `/reports?period=${PERIOD}`);
     const received = duk.getByTestId('frozen-review').filter({ hasText: 'của CB014' });
-    await expect.poll(() => received.count()).toBe(2);
+    await expect.poll(() => received.count(), POLL).toBe(2);
     expect(await received.nth(1).textContent()).toContain('Ý kiến về phiên bản 2 của CB014: Đã duyệt (chờ gửi)');
     await screenshot(duk, 'approval-superior-reports');
     await directiveDown();
 
     await visit(cb, cell, `/reports?period=${PERIOD}`);
     const versions = cb.getByRole('table', { name: 'Các phiên bản đã chốt' });
-    await expect.poll(async () => (await versions.getByTestId('frozen-review').nth(1).textContent()) ?? '').toBe('Ý kiến cấp trên về phiên bản 2: Đã duyệt');
+    await expect.poll(async () => (await versions.getByTestId('frozen-review').nth(1).textContent()) ?? '', POLL).toBe('Ý kiến cấp trên về phiên bản 2: Đã duyệt');
   });
 });
