@@ -4,6 +4,7 @@ import { candidateEventSchema, candidateProfileSchema, dossierDocumentSchema, ME
 import { calendarEntrySchema } from './core/domain/calendar/calendar';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './core/domain/passphrase/index';
 import { DUE_CODES, FINDING_CODES } from './core/domain/rules/findings';
+import { LIST_KINDS } from './core/domain/lists';
 import {
   candidateCheckSchema,
   rulebookOverviewSchema,
@@ -55,6 +56,15 @@ const periodText = z.string().trim().min(4).max(10);
 const reportScope = { unitCode: z.string().max(32).optional(), all: z.boolean().optional() };
 const filePath = z.string().min(1).max(1000);
 const writtenFile = z.object({ path: z.string(), bytes: z.number() });
+/** A list's sort as the user clicked it (docs/lists.md); an unknown column keeps the list's own order. */
+const listSort = z.strictObject({ column: z.string().max(40), dir: z.enum(['asc', 'desc']) }).optional();
+const todoFilter = {
+  severities: z.array(severitySchema).max(3).optional(),
+  codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
+  overdueOnly: z.boolean().optional(),
+  query: z.string().max(120).optional(),
+  sort: listSort,
+};
 const unitCodeText = z.string().trim().toUpperCase().min(2).max(32);
 const bundleLabel = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'nhãn kỳ như 2026Q4');
 /** A superior's batch: up to a thousand files in one call (each ≤ 50 MB, read one at a time). */
@@ -102,6 +112,7 @@ export const invoke = {
       query: z.string().max(120).optional(),
       stage: z.string().max(40).optional(),
       unitCode: z.string().max(32).optional(),
+      sort: listSort,
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
@@ -148,9 +159,9 @@ export const invoke = {
   'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
   'checks:todo-page': {
     input: z.strictObject({
-      severities: z.array(severitySchema).max(3).optional(),
-      codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
-      overdueOnly: z.boolean().optional(),
+      ...todoFilter,
+      /** Only these candidates' items: the pipeline board marks the people it shows. */
+      candidateIds: z.array(id).max(500).optional(),
       offset: z.number().int().min(0).default(0),
       /** 0 asks only for the counts (the navigation badge). */
       limit: z.number().int().min(0).max(500).default(100),
@@ -324,6 +335,18 @@ export const invoke = {
     output: z.object({ movedAside: z.string().nullable(), status: sessionStatus }),
   },
   'backup:reinstate': { input: z.strictObject({ name: z.string().min(1).max(300) }), output: sessionStatus },
+  // A list as on screen (same search, filter and sort) to an XLSX file at the path system:choose-path gave.
+  'lists:export': {
+    input: z.strictObject({
+      list: z.enum(LIST_KINDS),
+      path: filePath,
+      stage: z.string().max(40).optional(),
+      includeLeft: z.boolean().optional(),
+      year: year.optional(),
+      ...todoFilter,
+    }),
+    output: writtenFile.extend({ rows: z.number().int() }),
+  },
   'system:choose-path': {
     input: z.strictObject({ mode: z.enum(['save', 'open']), title: z.string().max(200), defaultName: z.string().max(200) }),
     output: z.string().nullable(),

@@ -17,6 +17,7 @@ import * as targetTable from '../core/services/target-table';
 import { MAX_TARGET_SHEET_BYTES } from '../core/domain/targets/xlsx';
 import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
+import { exportList } from '../core/services/list-export';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
 import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
@@ -112,6 +113,10 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     },
     'backup:restore': (i) => session.restore(i.path, i.secret),
     'backup:reinstate': (i) => session.reinstate(i.name),
+    'lists:export': async (i) => {
+      const sheet = await exportList(ctx(), i);
+      return { ...writeExport(i.path, sheet.bytes), rows: sheet.rows };
+    },
     'system:choose-path': (i) => ports.choosePath(i),
     'system:choose-files': async (i) => (ports.chooseFiles ? ports.chooseFiles(i) : []),
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),

@@ -15,6 +15,7 @@ export const PATH_FIELDS: Partial<Record<InvokeChannel, { read?: readonly string
   'forms:export': { write: ['path'] },
   'targets:export-table': { write: ['path'] },
   'targets:import-table': { read: ['path'] },
+  'lists:export': { write: ['path'] },
   'keys:export-trust': { write: ['path'] },
   'keys:export-allowed-signers': { write: ['path'] },
   'keys:rotate': { write: ['path'] },

@@ -1,7 +1,9 @@
-import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
+import { CANDIDATE_SORT_COLUMNS, type ListSort } from '../domain/lists';
+import { STAGES } from '../domain/rules/stage';
 import { birthDateProblems, EARLIEST_DATE, errorsOf, eventDateProblems, type DateProblem } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { formatViDate } from '../model/dates';
@@ -13,7 +15,26 @@ import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
 import { getSelfUnit } from '../store/units';
 
-export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; offset: number; limit: number };
+export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; sort?: ListSort | undefined; offset: number; limit: number };
+
+const STAGE_ORDER = sql.raw(`CASE "candidates"."stage" ${STAGES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE ${STAGES.length} END`);
+
+/** The ORDER BY of the sort the user clicked; ties and the default stay in Vietnamese name order. */
+function candidateOrder(sort: ListSort | undefined): SQL[] {
+  const column = sort && (CANDIDATE_SORT_COLUMNS as readonly string[]).includes(sort.column) ? sort.column : 'name';
+  const dir = sql.raw(sort?.dir === 'desc' ? 'DESC' : 'ASC');
+  const byName = sql`${candidates.sortKey} ${column === 'name' ? dir : sql.raw('ASC')}`;
+  switch (column) {
+    case 'gender':
+      return [sql`${candidates.gender} ${dir} NULLS LAST`, byName];
+    case 'birthDate':
+      return [sql`${candidates.birthDate} ${dir}`, byName];
+    case 'stage':
+      return [sql`${STAGE_ORDER} ${dir}`, byName];
+    default:
+      return [byName];
+  }
+}
 
 const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
   WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
@@ -57,7 +78,7 @@ export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; 
     })
     .from(candidates)
     .where(where)
-    .orderBy(asc(candidates.sortKey))
+    .orderBy(...candidateOrder(q.sort))
     .limit(q.limit)
     .offset(q.offset)
     .all();

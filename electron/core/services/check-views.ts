@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/types';
+import { matchesSearch, sortByColumn, TODO_COLUMNS, type ListSort } from '../domain/lists';
 import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar/index';
 import { toDay } from '../domain/calendar/days';
 import { voteOutcome, type Severity } from '../domain/rules/index';
@@ -38,6 +39,11 @@ export type TodoPageInput = {
   severities?: readonly Severity[] | undefined;
   codes?: readonly string[] | undefined;
   overdueOnly?: boolean | undefined;
+  /** Part of a name, diacritics and case aside. */
+  query?: string | undefined;
+  /** Only these candidates' items (the pipeline board marks the people it shows). */
+  candidateIds?: readonly string[] | undefined;
+  sort?: ListSort | undefined;
   offset: number;
   limit: number;
 };
@@ -61,19 +67,34 @@ function summarize(items: TodoItemWire[]): TodoAll {
  * change and kept in memory, so scrolling through it costs a filter and a slice, not a re-evaluation.
  */
 export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
-  const asOf = ctx.clock.today();
-  const all = peekMemo<TodoAll>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
-  const severities = input.severities?.length ? new Set(input.severities) : null;
-  const codes = input.codes?.length ? new Set(input.codes) : null;
-  const matching =
-    severities || codes || input.overdueOnly
-      ? all.items.filter((i) => (!severities || severities.has(i.severity)) && (!codes || codes.has(i.code)) && (!input.overdueOnly || i.overdue))
-      : all.items;
+  const { asOf, all, matching } = todoMatching(ctx, input);
   const { calendar } = evalContext(ctx.db);
   const rows = matching
     .slice(input.offset, input.offset + input.limit)
     .map((i) => (i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i));
   return { asOf, total: matching.length, summary: all.summary, codes: all.codes, rows };
+}
+
+/** The whole to-do list as filtered and sorted on screen (the page above, and its Excel copy). */
+export function todoMatching(ctx: ServiceContext, input: Omit<TodoPageInput, 'offset' | 'limit'>): { asOf: string; all: TodoAll; matching: readonly TodoItemWire[] } {
+  const asOf = ctx.clock.today();
+  const all = peekMemo<TodoAll>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
+  const severities = input.severities?.length ? new Set(input.severities) : null;
+  const codes = input.codes?.length ? new Set(input.codes) : null;
+  const ids = input.candidateIds ? new Set(input.candidateIds) : null;
+  const query = input.query?.trim() ?? '';
+  const filtered =
+    severities || codes || ids || query || input.overdueOnly
+      ? all.items.filter(
+          (i) =>
+            (!severities || severities.has(i.severity)) &&
+            (!codes || codes.has(i.code)) &&
+            (!ids || ids.has(i.candidateId)) &&
+            (!input.overdueOnly || i.overdue) &&
+            (!query || matchesSearch(query, i.name)),
+        )
+      : all.items;
+  return { asOf, all, matching: sortByColumn(filtered, TODO_COLUMNS, input.sort) };
 }
 
 /** A current memo means nothing was written since the list was built, so scrolling costs no query at all. */

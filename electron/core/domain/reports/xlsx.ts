@@ -43,8 +43,17 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
   wb.created = excelDate(report.asOf);
   addInfoSheet(wb, report);
   for (const table of reportTables(report)) {
-    addTableSheet(wb, report, table);
+    addTableSheet(wb, table, `${report.period.label} (số liệu đến ngày ${report.countedTo.split('-').reverse().join('/')})`);
   }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** One list from the screens (docs/lists.md) as a one-sheet workbook laid out like a report table. */
+export async function listToXlsx(table: ReportTable, subtitle: string, created: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ptdv';
+  wb.created = excelDate(created);
+  addTableSheet(wb, table, subtitle);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -96,9 +105,9 @@ function title(ws: ExcelJS.Worksheet, heading: string, subtitle: string, span: n
   sub.alignment = { horizontal: 'center' };
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, report: Report, table: ReportTable): void {
+function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: string): void {
   const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(ws, table.title.toUpperCase(), `${report.period.label} (số liệu đến ngày ${report.countedTo.split('-').reverse().join('/')})`, table.columns.length);
+  title(ws, table.title.toUpperCase(), subtitle, table.columns.length);
   const header = ws.getRow(HEADER_ROW);
   table.columns.forEach((col: Column, i) => {
     ws.getColumn(i + 1).width = col.width;
