@@ -2,7 +2,6 @@ import type {
   DocumentForm,
   EDUCATION_EXCEPTIONS,
   EventType,
-  GENDERS,
   INTRODUCTION_PATHS,
   MENTOR_ROLES,
   PROPOSERS,
@@ -20,7 +19,7 @@ export { findingLabel as findingCodeLabel } from '../../../electron/core/model/l
 
 type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 
-export const GENDER_LABELS: Labels<typeof GENDERS> = { nam: 'Nam', nu: 'Nữ' };
+export { GENDER_LABELS } from '../../../electron/core/domain/lists';
 
 export const UNIT_LEVEL_LABELS: Labels<typeof UNIT_LEVELS> = {
   'chi-bo': 'Chi bộ',

@@ -1,27 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { CANDIDATE_COLUMNS, CANDIDATE_SORT_COLUMNS, type ListSort } from '../../../../electron/core/domain/lists';
 import { STAGES } from '../../../../electron/core/domain/rules/stage';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { FormError } from '../../components/Field';
+import { ExportButton, SearchBox, SortHead } from '../../components/ListTools';
 import { StageBadge } from '../../components/StageBadge';
 import { GENDER_LABELS, stageLabel } from '../../lib/labels';
+import { useDebounced } from '../../lib/use-debounced';
 import { useCandidatePages } from './use-candidate-pages';
 
 const ROW_HEIGHT = 44;
 const SEARCH_DELAY_MS = 200;
 
-// Kept across visits so coming back from a candidate's page shows the same search.
-const remembered = { text: '', stage: '' };
-
-function useDebounced(value: string, delay: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
+// Kept across visits so coming back from a candidate's page shows the same search and order.
+const remembered: { text: string; stage: string; sort: ListSort | undefined } = { text: '', stage: '', sort: undefined };
 
 /** Opens the list filtered to one stage (the pipeline board links here), then goes back to the list's own address. */
 export function CandidatesOfStage({ stage }: { stage: string }) {
@@ -38,8 +32,9 @@ export function CandidatesOfStage({ stage }: { stage: string }) {
 export function CandidatesPage() {
   const [text, setText] = useState(remembered.text);
   const [stage, setStage] = useState(remembered.stage);
+  const [sort, setSort] = useState(remembered.sort);
   const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
-  const pages = useCandidatePages(query, stage);
+  const pages = useCandidatePages(query, stage, sort);
   const scroller = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
@@ -57,11 +52,14 @@ export function CandidatesPage() {
   useEffect(() => {
     remembered.text = text;
     remembered.stage = stage;
-  }, [text, stage]);
+    remembered.sort = sort;
+  }, [text, stage, sort]);
   useEffect(() => ensure(first, last), [ensure, first, last]);
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [query, stage]);
+  }, [query, stage, sort]);
+  const head = (column: string, label: string) =>
+    (CANDIDATE_SORT_COLUMNS as readonly string[]).includes(column) ? <SortHead column={column} label={label} sort={sort} onSort={setSort} /> : <span>{label}</span>;
 
   return (
     <section>
@@ -77,13 +75,7 @@ export function CandidatesPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Tìm theo họ tên"
-          placeholder="Tìm theo họ tên (gõ không dấu cũng được)"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+        <SearchBox label="Tìm theo họ tên" value={text} onChange={setText} />
         <select aria-label="Lọc theo giai đoạn" value={stage} onChange={(e) => setStage(e.target.value)}>
           <option value="">Tất cả giai đoạn</option>
           {STAGES.map((s) => (
@@ -92,20 +84,21 @@ export function CandidatesPage() {
             </option>
           ))}
         </select>
+        <ExportButton request={{ list: 'candidates', query: query || undefined, stage: stage || undefined, sort }} disabled={!pages.total} />
       </div>
       <FormError message={pages.error} />
       <div className="vlist" role="region" aria-label="Danh sách người vào Đảng">
         <div className="vlist-head">
-          <span>Họ và tên</span>
-          <span>Giới tính</span>
-          <span>Ngày sinh</span>
-          <span>Giai đoạn</span>
-          <span>Người giúp đỡ</span>
+          {CANDIDATE_COLUMNS.map((c) => (
+            <Fragment key={c.id}>{head(c.id, c.header)}</Fragment>
+          ))}
         </div>
         <div className="vlist-body" ref={scroller}>
           {pages.total === 0 ? (
             <p className="empty">
-              {query || stage ? 'Không tìm thấy ai khớp với điều kiện tìm.' : 'Chưa có người vào Đảng nào.'}
+              {query || stage
+                ? 'Không tìm thấy ai khớp với điều kiện tìm. Hãy gõ ít chữ hơn hoặc chọn “Tất cả giai đoạn”.'
+                : 'Chưa có người vào Đảng nào. Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên chi bộ giới thiệu vào nguồn.'}
             </p>
           ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

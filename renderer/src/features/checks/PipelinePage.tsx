@@ -10,20 +10,34 @@ import { useLoad } from '../../lib/use-load';
 const TOP = 6;
 
 type Column = { stage: Stage; count: number; rows: CandidateRow[] };
+/** What needs attention first for a person on the board: an overdue step outranks an error. */
+type Mark = 'overdue' | 'error';
+type Board = { columns: Column[]; marks: Map<string, Mark> };
 
-async function loadBoard(): Promise<Column[]> {
+async function loadBoard(): Promise<Board> {
   const counts = await call('checks:stage-counts', {});
   const byStage = new Map(counts.map((c) => [c.stage, c.count]));
-  return Promise.all(
+  const columns = await Promise.all(
     STAGES.map(async (stage) => {
       const count = byStage.get(stage) ?? 0;
       const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP })).rows : [];
       return { stage, count, rows };
     }),
   );
+  const ids = columns.flatMap((c) => c.rows.map((r) => r.id));
+  const marks = new Map<string, Mark>();
+  if (ids.length > 0) {
+    const items = await call('checks:todo-page', { candidateIds: ids, severities: ['error'], limit: 500 });
+    const late = await call('checks:todo-page', { candidateIds: ids, overdueOnly: true, limit: 500 });
+    items.rows.forEach((i) => marks.set(i.candidateId, 'error'));
+    late.rows.forEach((i) => marks.set(i.candidateId, 'overdue'));
+  }
+  return { columns, marks };
 }
 
-function StageColumn({ column, step }: { column: Column; step: number | null }) {
+const MARK_TEXT: Record<Mark, string> = { overdue: 'Quá hạn', error: 'Có lỗi' };
+
+function StageColumn({ column, step, marks }: { column: Column; step: number | null; marks: Map<string, Mark> }) {
   const { stage, count, rows } = column;
   return (
     <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
@@ -36,12 +50,16 @@ function StageColumn({ column, step }: { column: Column; step: number | null }) 
       </header>
       {rows.length > 0 ? (
         <ul className="board-list">
-          {rows.map((r) => (
-            <li key={r.id}>
+          {rows.map((r) => {
+            const mark = marks.get(r.id);
+            return (
+            <li key={r.id} className={mark ? `board-${mark}` : undefined} data-testid="board-person" data-mark={mark ?? ''}>
               <Link href={`/candidates/${r.id}`}>{r.fullName}</Link>
+              {mark ? <span className={`badge ${mark === 'overdue' ? 'badge-danger' : 'badge-warm'} board-mark`}>{MARK_TEXT[mark]}</span> : null}
               {r.mentorName ? <span className="detail">Giúp đỡ: {r.mentorName}</span> : null}
             </li>
-          ))}
+            );
+          })}
         </ul>
       ) : (
         <p className="board-none">Chưa có ai</p>
@@ -58,7 +76,8 @@ function StageColumn({ column, step }: { column: Column; step: number | null }) 
 /** Tiến trình: how many candidates stand at each stage of the admission process, and who they are. */
 export function PipelinePage() {
   const board = useLoad(loadBoard, 'board');
-  const columns = board.data ?? [];
+  const columns = board.data?.columns ?? [];
+  const marks = board.data?.marks ?? new Map<string, Mark>();
   const open = columns.filter((c) => !isTerminalStage(c.stage));
   const closed = columns.filter((c) => isTerminalStage(c.stage));
   const inProgress = open.filter((c) => c.stage !== 'chinh-thuc').reduce((n, c) => n + c.count, 0);
@@ -68,14 +87,14 @@ export function PipelinePage() {
         <div>
           <h1>Tiến trình phát triển đảng viên</h1>
           <p className="count" data-testid="board-total">
-            {board.data ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình, theo giai đoạn tính từ các sự kiện đã ghi` : 'Đang tải…'}
+            {board.data ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình, theo giai đoạn tính từ các sự kiện đã ghi; người có việc quá hạn hay hồ sơ có lỗi được đánh dấu` : 'Đang tải…'}
           </p>
         </div>
       </div>
       <FormError message={board.error} />
       <div className="board">
         {open.map((c, i) => (
-          <StageColumn key={c.stage} column={c} step={i + 1} />
+          <StageColumn key={c.stage} column={c} step={i + 1} marks={marks} />
         ))}
       </div>
       {closed.length > 0 ? (
@@ -83,7 +102,7 @@ export function PipelinePage() {
           <h2 className="board-subtitle">Đã kết thúc quy trình</h2>
           <div className="board board-closed">
             {closed.map((c) => (
-              <StageColumn key={c.stage} column={c} step={null} />
+              <StageColumn key={c.stage} column={c} step={null} marks={marks} />
             ))}
           </div>
         </>

@@ -6,7 +6,10 @@ import { STAGE_LABELS as SHORT_STAGE_LABELS } from '../../../../electron/core/do
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { TodoItemWire, TodoPage as TodoAnswer } from '../../../../electron/core/model/checks';
 import { call } from '../../api';
+import type { ListSort } from '../../../../electron/core/domain/lists';
 import { Check, FormError } from '../../components/Field';
+import { ExportButton, SearchBox, SortHead } from '../../components/ListTools';
+import { useDebounced } from '../../lib/use-debounced';
 import { CountTag, DueText, SeverityTag } from '../../components/SeverityTag';
 import { findingCodeLabel, SEVERITY_LABELS, stageLabel } from '../../lib/labels';
 import { usePages } from '../../lib/use-pages';
@@ -17,8 +20,10 @@ const ROW_HEIGHT = 68;
 
 type Filter = { severity: Severity | ''; code: string; overdueOnly: boolean };
 
-// Kept across visits so coming back from a candidate's page shows the same filter.
+// Kept across visits so coming back from a candidate's page shows the same filter, search and order.
 const remembered: Filter = { severity: '', code: '', overdueOnly: false };
+const rememberedView: { text: string; sort: ListSort | undefined } = { text: '', sort: undefined };
+const SEARCH_DELAY_MS = 200;
 
 /** The report tables' shorter stage names fit the narrow column under the name; an unknown stage keeps its own. */
 function shortStage(stage: string): string {
@@ -70,15 +75,17 @@ function Summary({ answer, onPick }: { answer: TodoAnswer; onPick: (f: Filter) =
  */
 export function TodoPage() {
   const [filter, setFilter] = useState<Filter>({ ...remembered });
-  const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(filter), (offset, limit) =>
-    call('checks:todo-page', {
-      severities: filter.severity ? [filter.severity] : undefined,
-      codes: filter.code ? [filter.code as FindingCode] : undefined,
-      overdueOnly: filter.overdueOnly || undefined,
-      offset,
-      limit,
-    }),
-  );
+  const [text, setText] = useState(rememberedView.text);
+  const [sort, setSort] = useState(rememberedView.sort);
+  const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  const request = {
+    severities: filter.severity ? [filter.severity] : undefined,
+    codes: filter.code ? [filter.code as FindingCode] : undefined,
+    overdueOnly: filter.overdueOnly || undefined,
+    query: query || undefined,
+    sort,
+  };
+  const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(request), (offset, limit) => call('checks:todo-page', { ...request, offset, limit }));
   const scroller = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
@@ -91,8 +98,11 @@ export function TodoPage() {
 
   useEffect(() => {
     Object.assign(remembered, filter);
+    Object.assign(rememberedView, { text, sort });
+  }, [filter, text, sort]);
+  useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [filter]);
+  }, [filter, query, sort]);
   useEffect(() => ensure(first, last), [ensure, first, last]);
 
   const filtered = filter.severity !== '' || filter.code !== '' || filter.overdueOnly;
@@ -111,6 +121,7 @@ export function TodoPage() {
       <SuperiorWork />
       {answer ? <Summary answer={answer} onPick={setFilter} /> : null}
       <div className="toolbar">
+        <SearchBox label="Tìm theo tên người vào Đảng" value={text} onChange={setText} />
         <select aria-label="Lọc theo mức độ" value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value as Severity | '' })}>
           <option value="">Mọi mức độ</option>
           {SEVERITIES.map((s) => (
@@ -135,17 +146,24 @@ export function TodoPage() {
             Bỏ lọc
           </button>
         ) : null}
+        <ExportButton request={{ list: 'todo', ...request }} disabled={!pages.total} />
       </div>
       <FormError message={pages.error} />
       <div className="vlist todo-list" role="region" aria-label="Danh sách việc cần làm">
         <div className="vlist-head">
-          <span>Mức độ</span>
-          <span>Hạn</span>
-          <span>Người vào Đảng</span>
-          <span>Việc cần làm</span>
+          <SortHead column="severity" label="Mức độ" sort={sort} onSort={setSort} />
+          <SortHead column="due" label="Hạn" sort={sort} onSort={setSort} />
+          <SortHead column="name" label="Người vào Đảng" sort={sort} onSort={setSort} />
+          <SortHead column="code" label="Việc cần làm" sort={sort} onSort={setSort} />
         </div>
         <div className="vlist-body" ref={scroller}>
-          {pages.total === 0 ? <p className="empty">{filtered ? 'Không có việc nào khớp với điều kiện lọc.' : 'Không có việc nào cần làm.'}</p> : null}
+          {pages.total === 0 ? (
+            <p className="empty">
+              {filtered || query
+                ? 'Không có việc nào khớp với điều kiện lọc.'
+                : 'Không có việc nào cần làm. Việc sẽ hiện ở đây khi hồ sơ có lỗi hoặc sắp đến hạn; nếu chưa nhập ai, hãy bắt đầu ở mục “Người vào Đảng”.'}
+            </p>
+          ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = pages.rowAt(item.index);

@@ -1,7 +1,9 @@
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
+import { matchesSearch, sortByColumn, UNIT_COLUMNS, type ListSort } from '../../../../electron/core/domain/lists';
+import { ariaSort, ExportButton, SearchBox, SortButton } from '../../components/ListTools';
 import { Progress } from '../../components/Progress';
 import { days } from './format';
 
@@ -49,39 +51,33 @@ function useColumns(year: number, ended: boolean) {
   ];
 }
 
-const SORT_MARK = { asc: ' ▲', desc: ' ▼' } as const;
-
-/** One row per unit, sortable by any column (laggards first by progress, say); the name opens the unit. */
+/**
+ * One row per unit, searchable by name or code and sortable by any column (laggards first by progress, say), with
+ * the same order in its Excel copy; the name opens the unit.
+ */
 export function UnitsTable({ units, year, ended }: { units: DashboardUnit[]; year: number; ended: boolean }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'progress', desc: false }]);
+  const [sort, setSort] = useState<ListSort>({ column: 'progress', dir: 'asc' });
+  const [text, setText] = useState('');
+  const shown = useMemo(() => [...sortByColumn(units.filter((u) => matchesSearch(text, u.name, u.code)), UNIT_COLUMNS, sort)], [units, text, sort]);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
-  const table = useReactTable({
-    data: units,
-    columns: useColumns(year, ended),
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (u) => u.code,
-  });
+  const table = useReactTable({ data: shown, columns: useColumns(year, ended), getCoreRowModel: getCoreRowModel(), getRowId: (u) => u.code });
   return (
+    <>
+    <div className="toolbar">
+      <SearchBox label="Tìm đơn vị theo tên hoặc mã" value={text} onChange={setText} />
+      <ExportButton request={{ list: 'units', year, query: text.trim() || undefined, sort }} disabled={shown.length === 0} />
+    </div>
     <div className="table-wrap">
       <table className="table" aria-label="Số liệu theo đơn vị">
         <thead>
           {table.getHeaderGroups().map((g) => (
             <tr key={g.id}>
-              {g.headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                return (
-                  <th key={h.id} className={h.column.columnDef.meta === 'num' ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      {sorted ? SORT_MARK[sorted] : ''}
-                    </button>
-                  </th>
-                );
-              })}
+              {g.headers.map((h) => (
+                <th key={h.id} className={h.column.columnDef.meta === 'num' ? 'num' : undefined} aria-sort={ariaSort(sort, h.id)}>
+                  <SortButton column={h.id} label={String(h.column.columnDef.header)} sort={sort} onSort={setSort} />
+                </th>
+              ))}
             </tr>
           ))}
         </thead>
@@ -97,6 +93,8 @@ export function UnitsTable({ units, year, ended }: { units: DashboardUnit[]; yea
           ))}
         </tbody>
       </table>
+      {shown.length === 0 ? <p className="empty">{units.length === 0 ? 'Chưa có đơn vị nào gửi báo cáo lên. Số liệu hiện ở đây sau khi nhập gói báo cáo đầu tiên của đơn vị cấp dưới.' : `Không có đơn vị nào khớp với “${text.trim()}”.`}</p> : null}
     </div>
+    </>
   );
 }

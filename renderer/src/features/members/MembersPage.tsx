@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
+import { matchesSearch, MEMBER_COLUMNS, sortByColumn, type ListSort } from '../../../../electron/core/domain/lists';
 import { FormError } from '../../components/Field';
+import { ariaSort, ExportButton, SearchBox, SortButton } from '../../components/ListTools';
 import { GENDER_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { MarkLeftDialog } from './MarkLeftDialog';
@@ -27,7 +29,7 @@ function StatusBadge({ member }: { member: Member }) {
 function useColumns(edit: (e: Editing) => void) {
   return useMemo(
     () => [
-      column.accessor('fullName', { header: 'Họ và tên', cell: (c) => <strong>{c.getValue()}</strong> }),
+      column.accessor('fullName', { id: 'name', header: 'Họ và tên', cell: (c) => <strong>{c.getValue()}</strong> }),
       column.accessor('gender', { header: 'Giới tính', cell: (c) => (c.getValue() ? GENDER_LABELS[c.getValue()!] : '') }),
       column.accessor('birthDate', { header: 'Ngày sinh', cell: (c) => formatViDate(c.getValue()) }),
       column.display({ id: 'status', header: 'Trạng thái', cell: (c) => <StatusBadge member={c.row.original} /> }),
@@ -61,12 +63,17 @@ function useColumns(edit: (e: Editing) => void) {
 export function MembersPage() {
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<ListSort | undefined>(undefined);
   const members = useLoad(() => call('members:list', { includeLeft }), String(includeLeft));
   const columns = useColumns(setEditing);
-  const data = members.data ?? [];
+  const loaded = members.data;
+  const data = useMemo(() => loaded ?? [], [loaded]);
+  const shown = useMemo(() => [...sortByColumn(data.filter((m) => matchesSearch(text, m.fullName)), MEMBER_COLUMNS, sort)], [data, text, sort]);
+  const sortable = (id: string) => MEMBER_COLUMNS.find((c) => c.id === id)?.sort !== undefined;
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId: (m) => m.id });
+  const table = useReactTable({ data: shown, columns, getCoreRowModel: getCoreRowModel(), getRowId: (m) => m.id });
   const full = data.filter((m) => !m.leftOn && m.status === 'chinh-thuc').length;
   const probationary = data.filter((m) => !m.leftOn && m.status === 'du-bi').length;
   const saved = () => {
@@ -88,10 +95,12 @@ export function MembersPage() {
         </button>
       </div>
       <div className="toolbar">
+        <SearchBox label="Tìm đảng viên theo họ tên" value={text} onChange={setText} />
         <label className="check">
           <input type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
           <span>Hiện cả người đã rời chi bộ</span>
         </label>
+        <ExportButton request={{ list: 'members', query: text.trim() || undefined, includeLeft, sort }} disabled={shown.length === 0} />
       </div>
       <FormError message={members.error} />
       <div className="table-wrap">
@@ -99,9 +108,15 @@ export function MembersPage() {
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((h) => (
-                  <th key={h.id}>{flexRender(h.column.columnDef.header, h.getContext())}</th>
-                ))}
+                {group.headers.map((h) =>
+                  sortable(h.id) ? (
+                    <th key={h.id} aria-sort={ariaSort(sort, h.id)}>
+                      <SortButton column={h.id} label={String(h.column.columnDef.header)} sort={sort} onSort={setSort} />
+                    </th>
+                  ) : (
+                    <th key={h.id}>{flexRender(h.column.columnDef.header, h.getContext())}</th>
+                  ),
+                )}
               </tr>
             ))}
           </thead>
@@ -116,8 +131,9 @@ export function MembersPage() {
           </tbody>
         </table>
         {!members.loading && data.length === 0 ? (
-          <p className="empty">Chưa có đảng viên nào. Bấm “Thêm đảng viên” để nhập danh sách chi bộ.</p>
+          <p className="empty">Chưa có đảng viên nào. Bấm “+ Thêm đảng viên” để nhập danh sách chi bộ trước tiên: người giới thiệu, người giúp đỡ và số người biểu quyết đều lấy từ danh sách này.</p>
         ) : null}
+        {data.length > 0 && shown.length === 0 ? <p className="empty">Không có đảng viên nào khớp với “{text.trim()}”.</p> : null}
       </div>
       {editing?.kind === 'new' ? <MemberForm member={null} onClose={() => setEditing(null)} onSaved={saved} /> : null}
       {editing?.kind === 'edit' ? <MemberForm member={editing.member} onClose={() => setEditing(null)} onSaved={saved} /> : null}

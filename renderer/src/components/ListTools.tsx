@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { listFileName, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
+import type { Input } from '../../../electron/ipc-contract';
+import { call, errorMessage } from '../api';
+
+/** Clicking a column sorts by it; clicking it again reverses the order. */
+export function nextSort(sort: ListSort | undefined, column: string): ListSort {
+  return sort?.column === column && sort.dir === 'asc' ? { column, dir: 'desc' } : { column, dir: 'asc' };
+}
+
+export function ariaSort(sort: ListSort | undefined, column: string): 'ascending' | 'descending' | 'none' {
+  return sort?.column !== column ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending';
+}
+
+const MARK = { asc: ' ▲', desc: ' ▼' } as const;
+
+/** A column title that sorts the list; the arrow shows the column and the direction in use. */
+export function SortButton({ column, label, sort, onSort }: { column: string; label: string; sort: ListSort | undefined; onSort: (s: ListSort) => void }) {
+  return (
+    <button type="button" className="th-sort" onClick={() => onSort(nextSort(sort, column))} title={`Sắp xếp theo ${label.toLowerCase()}`}>
+      {label}
+      {sort?.column === column ? MARK[sort.dir] : ''}
+    </button>
+  );
+}
+
+/** A header cell of a virtualised list (a grid of spans) with its sort state for screen readers. */
+export function SortHead(props: { column: string; label: string; sort: ListSort | undefined; onSort: (s: ListSort) => void }) {
+  return (
+    <span role="columnheader" aria-sort={ariaSort(props.sort, props.column)}>
+      <SortButton {...props} />
+    </span>
+  );
+}
+
+/** The search box every list has: it ignores diacritics and case. */
+export function SearchBox({ value, onChange, label, placeholder }: { value: string; onChange: (v: string) => void; label: string; placeholder?: string }) {
+  return <input type="search" aria-label={label} placeholder={placeholder ?? `${label} (gõ không dấu cũng được)`} value={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+type ExportRequest = Omit<Input<'lists:export'>, 'path'>;
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/** "Xuất Excel": asks where to save (a dialog on the desktop), then writes the list exactly as searched and sorted. */
+export function ExportButton({ request, disabled }: { request: ExportRequest; disabled?: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = async (list: ListKind) => {
+    setBusy(true);
+    setSaved(null);
+    setFailure(null);
+    try {
+      const path = await call('system:choose-path', { mode: 'save', title: 'Lưu bảng Excel', defaultName: listFileName(list, today()) });
+      if (path) {
+        const written = await call('lists:export', { ...request, path });
+        setSaved({ path: written.path, rows: written.rows });
+      }
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn" disabled={busy || disabled} onClick={() => void run(request.list)}>
+        {busy ? 'Đang xuất…' : 'Xuất Excel'}
+      </button>
+      {saved ? (
+        <p className="notice list-saved" role="status" data-testid="list-saved">
+          Đã lưu {saved.rows.toLocaleString('vi-VN')} dòng vào tệp Excel: <code>{saved.path}</code>
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="form-error list-saved" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </>
+  );
+}
