@@ -7,7 +7,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { passphraseProblem } from '../electron/core/domain/passphrase/index';
 import { AppError } from '../electron/core/errors';
 import { writeFileAtomic } from './atomic';
-import { createKeyFile, parseKeyFile, unlockKeyFile, type KeyFile } from './keyfile';
+import { createKeyFile, openKeyFile, parseKeyFile, type KeyFile } from './keyfile';
 import { holdShared, type FileLock } from './lock';
 import { finishInterruptedRestore, movedAsideCopies } from './restore-swap';
 import * as schema from './schema/index';
@@ -33,6 +33,8 @@ export type Database = {
   sqlite: Sqlite.Database;
   dataKey: Buffer;
   keyFile: KeyFile;
+  /** Set by openDatabase: opened with the recovery code, the passphrase is presumed lost and must be replaced. */
+  openedWith?: 'passphrase' | 'recovery';
   close(): void;
 };
 
@@ -191,11 +193,13 @@ export function openDatabase(file: string, secret: string, options: OpenOptions)
     throw new AppError('not-found', `Không tìm thấy cơ sở dữ liệu ${file}.`);
   }
   const keyFile = readKeyFile(file);
-  const dataKey = unlockKeyFile(keyFile, secret);
-  if (!dataKey) {
+  const opened = openKeyFile(keyFile, secret);
+  if (!opened) {
     throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không đúng.', 'WRONG_PASSPHRASE');
   }
-  return openDatabaseLocked(file, dataKey, keyFile, options);
+  const database = openDatabaseLocked(file, opened.dataKey, keyFile, options);
+  database.openedWith = opened.via;
+  return database;
 }
 
 /** Creates a new encrypted database; returns it with the recovery code to show the user once. */

@@ -125,6 +125,11 @@ export function createKeyFile(passphrase: string): { keyFile: KeyFile; dataKey: 
 
 /** Returns the data key for a passphrase or a recovery code, or null when neither matches. */
 export function unlockKeyFile(keyFile: KeyFile, secret: string): Buffer | null {
+  return openKeyFile(keyFile, secret)?.dataKey ?? null;
+}
+
+/** The data key and which secret gave it: after a recovery code the app asks for a new passphrase at once. */
+export function openKeyFile(keyFile: KeyFile, secret: string): { dataKey: Buffer; via: Slot['kind'] } | null {
   const candidates = [
     ...keyFile.slots.filter((s) => s.kind === 'passphrase').map((s) => [s, secret] as const),
     ...keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => [s, normaliseRecoveryCode(secret)] as const),
@@ -133,7 +138,7 @@ export function unlockKeyFile(keyFile: KeyFile, secret: string): Buffer | null {
     const key = unwrap(slot, value, keyFile.kdf);
     // GCM's tag already proves the secret was right; a wrong one fails to unwrap.
     if (key) {
-      return key;
+      return { dataKey: key, via: slot.kind };
     }
   }
   return null;

@@ -75,6 +75,8 @@ const sessionStatus = z.object({
   dataDir: z.string(),
   /** Once unlocked: how many units below this one the database mirrors (a superior lands on its dashboard). */
   unitsBelow: z.number().int().optional(),
+  /** Unlocked with the recovery code: the app asks for a new passphrase before anything else. */
+  needsNewPassphrase: z.boolean().optional(),
   /** In 'needs-recovery': the copies earlier restores moved aside, and what is wrong with the data folder. */
   movedAside: z.array(z.string()).optional(),
   problem: z.string().optional(),
@@ -95,6 +97,8 @@ export const invoke = {
     input: z.strictObject({ current: z.string().min(1).max(256), next: newPassphraseInput }),
     output: z.null(),
   },
+  // Right after unlocking with the recovery code only: a new passphrase without the forgotten one.
+  'session:replace-passphrase': { input: z.strictObject({ next: newPassphraseInput }), output: sessionStatus },
 
   'members:list': {
     input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional() }),

@@ -52,6 +52,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'session:unlock': (i) => session.unlock(i.secret),
     'session:lock': () => session.lock(),
     'session:change-passphrase': (i) => (session.changePassphrase(i.current, i.next), null),
+    'session:replace-passphrase': (i) => session.replaceLostPassphrase(i.next),
 
     'members:list': (i) => membersService.listMembers(db(), i),
     'members:create': (i) => ctx().db.transaction((tx) => membersService.createMember(ctx(), i, tx)),

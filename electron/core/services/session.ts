@@ -19,6 +19,8 @@ export type SessionStatus = {
   unit: Unit | null;
   dataDir: string;
   unitsBelow?: number;
+  /** Unlocked with the recovery code: a new passphrase must be set before anything else. */
+  needsNewPassphrase?: boolean;
   /** Names of the databases earlier restores moved aside, newest last (only in state 'needs-recovery'). */
   movedAside?: string[];
   /** Why the app cannot simply be unlocked or set up (only in state 'needs-recovery'). */
@@ -46,7 +48,8 @@ export class Session {
   status(): SessionStatus {
     if (this.database) {
       const db = this.database.db;
-      return { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db) };
+      const status: SessionStatus = { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db) };
+      return this.database.openedWith === 'recovery' ? { ...status, needsNewPassphrase: true } : status;
     }
     // Every look at the folder first finishes a restore a crash interrupted, so the names below are the real state.
     finishInterruptedRestore(this.file, this.options.nativeBinding);
@@ -129,6 +132,23 @@ export class Session {
     if (!unlockKeyFile(database.keyFile, current)) {
       throw new AppError('locked', 'Mật khẩu hiện tại không đúng.', 'WRONG_PASSPHRASE');
     }
+    this.rewrap(database, next);
+  }
+
+  /**
+   * After unlocking with the recovery code the old passphrase is presumed forgotten: the user sets a new one without
+   * typing the old, and the app asks for nothing else until then. The recovery code keeps working.
+   */
+  replaceLostPassphrase(next: string): SessionStatus {
+    const database = this.open();
+    if (database.openedWith !== 'recovery') {
+      throw new AppError('forbidden', 'Chỉ đặt mật khẩu mới theo cách này ngay sau khi mở bằng mã khôi phục. Hãy dùng “Đổi mật khẩu” trong Cài đặt.');
+    }
+    this.rewrap(database, next);
+    return this.status();
+  }
+
+  private rewrap(database: Database, next: string): void {
     const weak = passphraseProblem(next);
     if (weak) {
       throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
@@ -136,6 +156,7 @@ export class Session {
     const keyFile = rewrapPassphrase(database.keyFile, database.dataKey, next);
     writeFileAtomic(keyFilePath(this.file), JSON.stringify(keyFile, null, 2));
     database.keyFile = keyFile;
+    database.openedWith = 'passphrase';
   }
 
   open(): Database {

@@ -55,7 +55,7 @@ function StageColumn({ column, step, marks }: { column: Column; step: number | n
             return (
             <li key={r.id} className={mark ? `board-${mark}` : undefined} data-testid="board-person" data-mark={mark ?? ''}>
               <Link href={`/candidates/${r.id}`}>{r.fullName}</Link>
-              {mark ? <span className={`badge ${mark === 'overdue' ? 'badge-danger' : 'badge-warm'} board-mark`}>{MARK_TEXT[mark]}</span> : null}
+              {mark ? <span className="badge badge-danger board-mark">{MARK_TEXT[mark]}</span> : null}
               {r.mentorName ? <span className="detail">Giúp đỡ: {r.mentorName}</span> : null}
             </li>
             );
