@@ -82,6 +82,11 @@ describe('a new cell secretary', () => {
     await screenshot(page, '03-recovery-code');
     await page.getByLabel('Tôi đã ghi lại mã khôi phục').check();
     await next.click();
+    // The user types back the group the app asks for, from the paper (tests/e2e/help-recovery.test.ts covers the rest).
+    const part = page.getByLabel(/^Nhóm thứ \d/);
+    const group = Number(/Nhóm thứ (\d)/.exec((await page.locator('label', { hasText: 'Nhóm thứ' }).textContent()) ?? '')?.[1]);
+    await part.fill(recoveryCode.split('-')[group - 1] ?? '');
+    await page.getByRole('button', { name: 'Xác nhận và bắt đầu' }).click();
 
     await page.getByText('Chi bộ Phòng Kỹ thuật').waitFor();
     expect(await page.getByText('Mã CB014').isVisible()).toBe(true);

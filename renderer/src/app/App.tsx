@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, errorMessage, onLocked } from '../api';
+import { NewPassphraseScreen } from '../features/setup/NewPassphraseScreen';
 import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
 import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -76,6 +77,9 @@ export function App() {
         }}
       />
     );
+  }
+  if (session.status.needsNewPassphrase) {
+    return <NewPassphraseScreen onDone={setStatus} onLock={lock} />;
   }
   return (
     <SessionContext value={session}>

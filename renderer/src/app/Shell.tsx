@@ -28,6 +28,7 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 // The dashboard carries the chart library; loading it only here keeps it out of the first paint.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
+const HelpPage = lazy(() => import('../features/help/HelpPage').then((m) => ({ default: m.HelpPage })));
 const ParentRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.ParentRoutes })));
 const UnitsRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.UnitsRoutes })));
 
@@ -42,6 +43,7 @@ const NAV = [
   { href: '/rulebook', label: 'Bộ quy tắc' },
   { href: '/calendar', label: 'Lịch ngày nghỉ' },
   { href: '/settings', label: 'Cài đặt' },
+  { href: '/help', label: 'Hướng dẫn' },
 ] as const;
 
 function Nav() {
@@ -83,6 +85,10 @@ function Header() {
           </div>
         ) : null}
       </div>
+      <div className="header-actions">
+      <Link href="/help" className="btn btn-ghost help-button" aria-label="Hướng dẫn" title="Hướng dẫn sử dụng">
+        ?
+      </Link>
       <button type="button" className="btn btn-ghost" onClick={lock} title="Khóa dữ liệu; cần mật khẩu để mở lại">
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
@@ -90,6 +96,7 @@ function Header() {
         </svg>
         Khóa
       </button>
+      </div>
     </header>
   );
 }
@@ -109,6 +116,7 @@ export function Shell() {
             <Suspense fallback={<p className="muted">Đang tải…</p>}>
               <Switch>
                 <Route path="/members" component={MembersPage} />
+                <Route path="/help" component={HelpPage} />
                 <Route path="/candidates/new" component={NewCandidatePage} />
                 <Route path="/candidates/stage/:stage">{(params) => <CandidatesOfStage stage={params.stage} />}</Route>
                 <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
