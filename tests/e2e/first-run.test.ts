@@ -246,6 +246,11 @@ describe('a new cell secretary', () => {
     await page.getByRole('button', { name: /Khóa/ }).click();
     await page.getByRole('heading', { name: 'Mở khóa dữ liệu' }).waitFor();
     await unlockWith(recoveryCode);
+    // The recovery code opens the data and asks for a new passphrase first (help-recovery.test.ts covers it).
+    await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat khau sau khi khoi phuc');
+    await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill('mat khau sau khi khoi phuc');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
     await page.getByText('Chi bộ Phòng Kỹ thuật').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { name: 'Mở khóa dữ liệu' }).count()).toBe(0);
   });
