@@ -7,6 +7,7 @@ import { candidateDetail } from '../core/services/candidate-repo';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
@@ -143,6 +144,6 @@ function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new AppError('validation', `Không đọc được tệp JSON ${path}.`);
+    throw new AppError('validation', `Không đọc được tệp ${basename(path)}: tệp bị hỏng hoặc không phải tệp bộ quy tắc của ptdv. Dữ liệu không thay đổi.`, 'RULEBOOK_UNREADABLE');
   }
 }

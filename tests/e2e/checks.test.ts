@@ -327,7 +327,7 @@ describe('the calendar and rulebook screens', () => {
 
     writeFileSync(file, 'đây không phải JSON');
     await pick();
-    await expect.poll(() => error.textContent()).toContain('Không đọc được tệp JSON');
+    await expect.poll(() => error.textContent()).toContain('Không đọc được tệp bo-quy-tac.json');
 
     const shipped = JSON.parse(readFileSync(join(REPO, 'electron/core/domain/rules/rulebook-2021-07-30.json'), 'utf8')) as { rules: { id: string }[] };
     const mentorRule = shipped.rules.filter((r) => r.id === 'mentor').map((r) => ({ ...r, validFrom: '2031-01-01', source: 'Thử nghiệm' }));

@@ -120,9 +120,13 @@ describe('Hướng dẫn', () => {
 
   it('shows an empty list with what to do first', async () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đảng viên', exact: true }).click();
-    await page.getByText('Chưa có đảng viên nào. Bấm “+ Thêm đảng viên”').waitFor();
+    const members = page.getByText('Chưa có đảng viên nào. Bấm “+ Thêm đảng viên”');
+    await members.waitFor();
+    expect(await members.textContent()).toContain('nhập danh sách chi bộ trước tiên');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Người vào Đảng', exact: true }).click();
-    await page.getByText('Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên').waitFor();
+    const candidates = page.getByText('Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên');
+    await candidates.waitFor();
+    expect(await candidates.isVisible()).toBe(true);
   });
 });
 

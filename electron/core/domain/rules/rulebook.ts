@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, formatZodIssues } from '../../errors';
+import { AppError, describeFileIssues } from '../../errors';
 import { isoDate } from '../../model/dates';
 import { DOCUMENT_FORMS, EDUCATION_EXCEPTIONS, EDUCATION_LEVELS } from '../../model/dossier';
 import { toDay, type DayNumber } from '../calendar/days';
@@ -119,7 +119,11 @@ export type Rulebook = z.infer<typeof rulebookSchema>;
 export function loadRulebook(data: unknown): Rulebook {
   const parsed = rulebookSchema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError('validation', `Bộ quy tắc không hợp lệ: ${formatZodIssues(parsed.error)}`, 'RULEBOOK_INVALID');
+    throw new AppError(
+      'validation',
+      `Bộ quy tắc không hợp lệ: ${describeFileIssues(parsed.error, data, 'quy tắc')}. Tệp không được nhập; hãy xin lại tệp bộ quy tắc đúng từ nơi đã gửi.`,
+      'RULEBOOK_INVALID',
+    );
   }
   return parsed.data;
 }
