@@ -98,7 +98,7 @@ export async function packAndRecord(ctx: ServiceContext, request: PackRequest): 
 function parentCode(ctx: ServiceContext): string {
   const parent = getSelfUnit(ctx.db).parentCode;
   if (!parent || !peerAgeRecipient(ctx.db, parent)) {
-    throw new AppError('not-found', 'Chưa có khóa của cấp trên: hãy nhập tệp tin cậy (trust) do cấp trên gửi trước (ptdv enrol request --trust …).', 'NO_PEER_KEY');
+    throw new AppError('not-found', 'Chưa có khóa của cấp trên: hãy nhận tệp tin cậy do cấp trên gửi, ở mục Kết nối cấp trên, trước khi gửi báo cáo.', 'NO_PEER_KEY');
   }
   return parent;
 }

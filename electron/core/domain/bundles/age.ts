@@ -109,7 +109,7 @@ function splitHeader(file: Uint8Array): { header: Uint8Array; payload: Uint8Arra
   const macLine = buf.indexOf('\n--- ');
   const end = macLine < 0 ? -1 : buf.indexOf('\n', macLine + 1);
   if (end < 0) {
-    throw bundleError('DECRYPT_FAILED', 'không tìm thấy phần đầu age');
+    throw bundleError('DECRYPT_FAILED', 'không tìm thấy phần đầu của tệp mã hóa');
   }
   return { header: file.subarray(0, end + 1), payload: file.subarray(end + 1) };
 }

@@ -93,7 +93,7 @@ function serializeData(data: unknown): Uint8Array {
     throw error;
   }
   if (json === undefined) {
-    throw bundleError('DATA_INVALID', 'dữ liệu không biểu diễn được bằng JSON');
+    throw bundleError('DATA_INVALID', 'dữ liệu không ghi được vào gói');
   }
   const bytes = encoder.encode(`${json}\n`);
   if (bytes.length > MAX_DATA_BYTES) {
@@ -203,7 +203,7 @@ function parseJson(bytes: Uint8Array, code: 'MANIFEST_INVALID' | 'DATA_INVALID')
   try {
     return JSON.parse(strictUtf8.decode(bytes));
   } catch {
-    throw bundleError(code, 'không phải JSON UTF-8 hợp lệ');
+    throw bundleError(code, 'nội dung không đọc được');
   }
 }
 

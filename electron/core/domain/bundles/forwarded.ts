@@ -122,7 +122,7 @@ function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw bundleError('INNER_INVALID', 'không phải JSON UTF-8 hợp lệ');
+    throw bundleError('INNER_INVALID', 'nội dung không đọc được');
   }
 }
 

@@ -54,7 +54,7 @@ export function parseTrustFile(text: string): TrustFile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw bundleError('TRUST_INVALID', 'không phải JSON');
+    throw bundleError('TRUST_INVALID', 'nội dung không đọc được');
   }
   const parsed = trustFileSchema.safeParse(json);
   if (!parsed.success) {

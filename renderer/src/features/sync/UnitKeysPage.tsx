@@ -121,9 +121,9 @@ export function UnitKeysPage() {
       />
       <AcceptEnrolment />
       <ExportFile
-        title="Danh sách khóa đã xác nhận (allowed_signers)"
-        lead="Dành cho người kiểm tra gói bằng công cụ ssh-keygen, không cần ptdv."
-        button="Xuất allowed_signers…"
+        title="Danh sách khóa đã xác nhận"
+        lead="Dành cho người kiểm tra độc lập chữ ký trên các gói dữ liệu mà không cần ptdv (docs/bundle-format.md nêu cách làm)."
+        button="Xuất danh sách khóa…"
         defaultName="allowed_signers"
         channel="keys:export-allowed-signers"
       />
