@@ -1,4 +1,5 @@
 import { formatSeqRanges } from '../core/domain/bundles/index';
+import { BUNDLE_KIND_LABELS, countsText, labelOf } from '../core/model/bundle-labels';
 import type { ImportOutcome } from '../core/model/sync';
 import type { MadeBundle } from '../core/services/bundle-export';
 import type { CliIo } from './io';
@@ -37,7 +38,7 @@ export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], jso
 /** After writing a bundle: its path on stdout (for scripts), the details on stderr. */
 export function printMade(io: CliIo, path: string, made: MadeBundle): void {
   io.out(path);
-  const counts = Object.entries(made.bundle.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-  io.err(`Gói số ${made.bundle.seq} (${made.bundle.kind}) gửi ${made.bundle.to}${counts ? `: ${counts}` : ''}; sha256 ${made.bundle.sha256}.`);
+  const kind = labelOf(BUNDLE_KIND_LABELS, made.bundle.kind).toLowerCase();
+  io.err(`Gói số ${made.bundle.seq} (${kind}) gửi ${made.bundle.to}: ${countsText(made.bundle.counts)}; mã băm SHA-256 ${made.bundle.sha256}.`);
   io.err(`Mã vân tay của đơn vị gửi: ${made.bundle.readAloudCode}`);
 }

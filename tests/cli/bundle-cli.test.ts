@@ -61,8 +61,13 @@ describe('sync bundles through the ptdv CLI', () => {
     expect(created).toContain(`Mã vân tay (đọc khi đăng ký với cấp trên): ${unitCode}`);
 
     await ok(['demo', '--db', unit, '--candidates', '20']);
-    const first = (await ok(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up])).trim();
+    const exported = await runCli(['bundle', 'export', '--db', unit, '--label', '2026Q4', '--out', up], env);
+    expect(exported.code).toBe(0);
+    const first = exported.stdout.trim();
     expect(first).toBe(join(up, 'CB014_DUK01_2026Q4_s000002.ptdv'));
+    // The summary a secretary reads is in words: no "unit-report", no "candidates 20".
+    expect(exported.stderr).toMatch(/Gói số 2 \(báo cáo\) gửi DUK01: 20 hồ sơ người vào Đảng, \d+ đảng viên/);
+    expect(exported.stderr).not.toMatch(/unit-report|candidates|members/);
 
     // Not yet confirmed by phone: refused, clearly, and nothing written.
     const before = dumpOf(sup);

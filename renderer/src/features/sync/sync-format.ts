@@ -1,5 +1,6 @@
 import { parseBundleFileName } from '../../../../electron/core/domain/bundles/manifest';
 import { formatSeqRanges } from '../../../../electron/core/domain/bundles/sequence';
+import { BUNDLE_KIND_LABELS, labelOf } from '../../../../electron/core/model/bundle-labels';
 import type { ImportStatus } from '../../../../electron/core/model/sync';
 
 /** How the sync screens name codes and shorten hashes; the data keeps the codes. */
@@ -10,12 +11,6 @@ export const IMPORT_STATUS: Readonly<Record<ImportStatus, { label: string; tone:
   stale: { label: 'Gói cũ, chỉ lưu', tone: 'warm' },
   conflict: { label: 'Xung đột, đã cách ly', tone: 'danger' },
   rejected: { label: 'Bị từ chối', tone: 'danger' },
-};
-
-export const BUNDLE_KIND_LABELS: Readonly<Record<string, string>> = {
-  'unit-report': 'Báo cáo',
-  directive: 'Chỉ đạo',
-  enrolment: 'Đăng ký',
 };
 
 export const KEY_STATE: Readonly<Record<string, { label: string; tone: string }>> = {
@@ -43,33 +38,13 @@ export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {
   rulebook: 'Bộ quy tắc',
 };
 
-const COUNT_LABELS: Readonly<Record<string, string>> = {
-  candidates: 'hồ sơ người vào Đảng',
-  members: 'đảng viên',
-  targets: 'chỉ tiêu',
-  frozenReports: 'báo cáo đã chốt',
-  receipts: 'biên nhận',
-  decisions: 'quyết định',
-  notes: 'ý kiến',
-  holidays: 'ngày nghỉ',
-  rulebooks: 'bộ quy tắc',
-};
 
-/** A label for a code, or the code itself when it is newer than this screen: shown rather than hidden. */
-export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
+export { BUNDLE_KIND_LABELS, countsText, labelOf } from '../../../../electron/core/model/bundle-labels';
 
 /** A bundle as "Báo cáo 2026Q4"; an enrolment's label is a fixed word, not a period, so it is left out. */
 export function bundleTitle(kind: string | null, label: string | null): string {
   const name = labelOf(BUNDLE_KIND_LABELS, kind ?? '');
   return kind === 'enrolment' || !label ? name : `${name} ${label}`;
-}
-
-/** What a bundle carried: "41 hồ sơ người vào Đảng, 23 đảng viên". */
-export function countsText(counts: Readonly<Record<string, number>>): string {
-  const parts = Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([key, n]) => `${n.toLocaleString('vi-VN')} ${labelOf(COUNT_LABELS, key)}`);
-  return parts.length > 0 ? parts.join(', ') : 'không có bản ghi';
 }
 
 /** The first 16 hex digits of a SHA-256: enough to tell files apart when two people compare them by phone. */

@@ -1,0 +1,33 @@
+/**
+ * The words for a bundle's kind and contents, shared by the sync screens and the CLI so neither prints the codes
+ * ("unit-report", "candidates 40") to a secretary; the data and `--json` output keep the codes.
+ */
+
+/** A label for a code, or the code itself when it is newer than this build: shown rather than hidden. */
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
+
+export const BUNDLE_KIND_LABELS: Readonly<Record<string, string>> = {
+  'unit-report': 'Báo cáo',
+  directive: 'Chỉ đạo',
+  enrolment: 'Đăng ký',
+};
+
+const COUNT_LABELS: Readonly<Record<string, string>> = {
+  candidates: 'hồ sơ người vào Đảng',
+  members: 'đảng viên',
+  targets: 'chỉ tiêu',
+  frozenReports: 'báo cáo đã chốt',
+  receipts: 'biên nhận',
+  decisions: 'quyết định',
+  notes: 'ý kiến',
+  holidays: 'ngày nghỉ',
+  rulebooks: 'bộ quy tắc',
+};
+
+/** What a bundle carried: "41 hồ sơ người vào Đảng, 23 đảng viên". */
+export function countsText(counts: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${n.toLocaleString('vi-VN')} ${labelOf(COUNT_LABELS, key)}`);
+  return parts.length > 0 ? parts.join(', ') : 'không có bản ghi';
+}
