@@ -16,7 +16,7 @@ export function summarySentences(report: Report): string[] {
   const yearTarget = u.targets.find((t) => t.period === 'year');
   const target = yearTarget && yearTarget.percentAchieved !== null ? `, đạt ${p(yearTarget.percentAchieved)}% chỉ tiêu năm (${n(yearTarget.targetCount)} đảng viên)` : '';
   const lines = [
-    `Trong ${lowerFirst(report.period.label)}, ${who} đã kết nạp ${n(a.total)} đảng viên mới (nữ: ${n(a.women)}, đoàn viên: ${n(a.doanVien)}, người dân tộc thiểu số: ${n(a.ethnicMinority)}); từ đầu năm đến ngày ${formatCell({ date: report.countedTo }, 'date')} kết nạp ${n(u.quality.admissionsThisYear)} đảng viên${target}.`,
+    `Trong ${periodInSentence(report.period.label)}, ${who} đã kết nạp ${n(a.total)} đảng viên mới (nữ: ${n(a.women)}, đoàn viên: ${n(a.doanVien)}, người dân tộc thiểu số: ${n(a.ethnicMinority)}); từ đầu năm đến ngày ${formatCell({ date: report.countedTo }, 'date')} kết nạp ${n(u.quality.admissionsThisYear)} đảng viên${target}.`,
     `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['da-hoc-lop'])} đã học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
   ];
   if (report.total) {
@@ -33,9 +33,10 @@ export function summarySentences(report: Report): string[] {
 
 /** Subject line under the title: "Kết quả công tác phát triển đảng viên quý IV năm 2026". */
 export function reportSubject(report: Report): string {
-  return `Kết quả công tác phát triển đảng viên ${lowerFirst(report.period.label)}`;
+  return `Kết quả công tác phát triển đảng viên ${periodInSentence(report.period.label)}`;
 }
 
-function lowerFirst(label: string): string {
+/** A period label inside a sentence: "quý III năm 2026", the numeral kept upper case (not "quý iii"). */
+export function periodInSentence(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { periodInSentence } from '../../../../electron/core/domain/reports/summary-text';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { call, errorMessage } from '../../api';
@@ -46,7 +47,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
     <Dialog title="Chốt báo cáo gửi cấp trên" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p className="lead">
-          Báo cáo {periodLabel.toLowerCase()} được lưu đúng như lúc chốt và không sửa được nữa.
+          Báo cáo {periodInSentence(periodLabel)} được lưu đúng như lúc chốt và không sửa được nữa.
           {last
             ? ` Đã gửi ${sent.length} lần (lần gần nhất số ${last.number}, ngày ${formatViDate(last.issuedOn)}); lần này là phiên bản ${last.version + 1}, bản cũ vẫn được giữ.`
             : ''}
