@@ -41,6 +41,11 @@ async function askedGroup(): Promise<number> {
 describe('the recovery code', () => {
   it('can be copied and printed, and the app goes on only once part of it is typed back right', async () => {
     await field('Mã đơn vị').fill('CB-HD');
+    // A one-letter name is too short, not missing: the message says which.
+    await field('Tên đơn vị').fill('C');
+    await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu' }).click();
+    await page.getByText('Tên đơn vị quá ngắn: cần ít nhất 2 ký tự').waitFor();
+    expect(await page.getByText('Nhập tên đơn vị.').count()).toBe(0);
     await field('Tên đơn vị').fill('Chi bộ Hướng Dẫn');
     await field('Cấp').selectOption('chi-bo');
     await field('Mật khẩu').fill(PASSPHRASE);

@@ -33,7 +33,7 @@ export type Unit = z.infer<typeof unitSchema>;
 
 export const unitSetupSchema = z.strictObject({
   code: unitCodeSchema,
-  name: z.string().trim().min(2, 'nhập tên đơn vị').max(200),
+  name: z.string().trim().min(1, 'nhập tên đơn vị').min(2, 'tên đơn vị cần ít nhất 2 ký tự').max(200),
   level: z.enum(UNIT_LEVELS),
   parentCode: unitCodeSchema.nullish(),
   hasYouthUnion: z.boolean().default(true),
@@ -42,7 +42,7 @@ export type UnitSetup = z.input<typeof unitSetupSchema>;
 
 /** What the own unit may change about itself after setup (Cài đặt and `ptdv unit set`); absent fields stay. */
 export const unitProfileInputSchema = z.strictObject({
-  name: z.string().trim().min(2, 'nhập tên đơn vị').max(200).optional(),
+  name: z.string().trim().min(1, 'nhập tên đơn vị').min(2, 'tên đơn vị cần ít nhất 2 ký tự').max(200).optional(),
   hasYouthUnion: z.boolean().optional(),
   hasTradeUnion: z.boolean().optional(),
   secretaryName: z.string().transform(cleanName).pipe(z.string().max(120)).nullish(),

@@ -15,7 +15,8 @@ const code = z.string().trim().toUpperCase();
 const schema = z
   .object({
     code: code.regex(CODE, CODE_HINT),
-    name: z.string().trim().min(2, 'Nhập tên đơn vị.').max(200, 'Tên đơn vị tối đa 200 ký tự.'),
+    // An empty name and a one-letter one are different mistakes, so they get different words.
+    name: z.string().trim().min(1, 'Nhập tên đơn vị.').min(2, 'Tên đơn vị quá ngắn: cần ít nhất 2 ký tự, ví dụ “Chi bộ Phòng Kỹ thuật”.').max(200, 'Tên đơn vị tối đa 200 ký tự.'),
     level: z.enum(UNIT_LEVELS, 'Chọn cấp của đơn vị.'),
     parentCode: code.refine((v) => v === '' || CODE.test(v), CODE_HINT).transform((v) => (v === '' ? null : v)),
     hasYouthUnion: z.boolean(),
