@@ -182,6 +182,14 @@ describe("a committee's units table", () => {
 
   it('searches units by code, sorts by a column and exports in that order', async () => {
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ timeout: 20_000 });
+    // One font family: the charts' axis labels use the app's font, not a serif default.
+    await page.locator('.recharts-cartesian-axis-tick-value').first().waitFor();
+    const fonts = await page.evaluate(() => ({
+      axis: getComputedStyle(document.querySelector('.recharts-cartesian-axis-tick-value')!).fontFamily,
+      body: getComputedStyle(document.body).fontFamily,
+    }));
+    expect(fonts.axis).toBe(fonts.body);
+    expect(fonts.axis).toContain('Noto Sans');
     const table = page.getByRole('table', { name: 'Số liệu theo đơn vị' });
     await table.waitFor();
     await table.getByRole('columnheader', { name: 'Hồ sơ' }).getByRole('button').click();
