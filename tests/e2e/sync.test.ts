@@ -120,6 +120,14 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     const labelInput = cb.getByLabel('Nhãn kỳ');
     label = await labelInput.inputValue();
     expect(label).toMatch(/^\d{4}Q[1-4]$/);
+    // The period is picked from a list in words; the label follows it.
+    const period = cb.getByLabel('Kỳ báo cáo', { exact: true });
+    const roman = ['I', 'II', 'III', 'IV'][Number(label.slice(5)) - 1];
+    expect(await period.locator('option:checked').textContent()).toBe(`Quý ${roman}/${label.slice(0, 4)}`);
+    await period.selectOption({ label: `Năm ${label.slice(0, 4)}` });
+    expect(await labelInput.inputValue()).toBe(label.slice(0, 4));
+    await period.selectOption(label);
+    expect(await labelInput.inputValue()).toBe(label);
     await cb.getByTestId('next-file-name').getByText(`CB014_DUK01_${label}_s000002.ptdv`).waitFor();
     await labelInput.fill('2026 quý 4');
     await cb.getByText('Nhãn kỳ chỉ gồm chữ không dấu, chữ số và dấu gạch ngang, ví dụ 2026Q4.').waitFor();

@@ -11,11 +11,26 @@ import { ReadAloudCode } from './ReadAloudCode';
 import { SavedResult } from './SavedResult';
 import { quarterLabel } from './sync-format';
 
-const LABEL_HINT = 'Quý hiện tại; cũng có thể ghi tháng (2026-12) hoặc năm (2026).';
+const LABEL_HINT = 'Tự điền theo kỳ đã chọn ở trên; chỉ sửa khi cấp trên yêu cầu một nhãn khác, ví dụ tháng (2026-12).';
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+const OTHER = '';
+
+/** The periods a cell reports on, newest first: this quarter and the five before it, then this year and the last. */
+export function periodOptions(today: string): { value: string; label: string }[] {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
+  const quarters = Array.from({ length: 6 }, (_, i) => {
+    const index = year * 4 + (quarter - 1) - i;
+    const [y, q] = [Math.floor(index / 4), (index % 4) + 1];
+    return { value: `${y}Q${q}`, label: `Quý ${ROMAN[q - 1]}/${y}` };
+  });
+  return [...quarters, { value: `${year}`, label: `Năm ${year}` }, { value: `${year - 1}`, label: `Năm ${year - 1}` }];
+}
 const LABEL_ERROR = 'Nhãn kỳ chỉ gồm chữ không dấu, chữ số và dấu gạch ngang, ví dụ 2026Q4.';
 
 function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['parent']> } }) {
   const [label, setLabel] = useState(() => quarterLabel(todayIso()));
+  const [options] = useState(() => periodOptions(todayIso()));
   const [folder, setFolder] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,6 +64,16 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
       </p>
       <ol className="steps">
         <Step n={1} title="Kỳ báo cáo">
+          <Field label="Kỳ báo cáo">
+            <select value={options.some((o) => o.value === trimmed) ? trimmed : OTHER} onChange={(e) => e.target.value !== OTHER && setLabel(e.target.value)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+              <option value={OTHER}>Kỳ khác (ghi nhãn ở ô dưới)</option>
+            </select>
+          </Field>
           <Field label="Nhãn kỳ" hint={LABEL_HINT} error={valid ? undefined : LABEL_ERROR}>
             <input value={label} onChange={(e) => setLabel(e.target.value)} className="input-short" />
           </Field>
