@@ -121,7 +121,7 @@ describe('sync bundles between a committee and its cell, in the browser', () => 
     label = await labelInput.inputValue();
     expect(label).toMatch(/^\d{4}Q[1-4]$/);
     // The period is picked from a list in words; the label follows it.
-    const period = cb.getByLabel('Kỳ báo cáo', { exact: true });
+    const period = cb.getByLabel('Chọn kỳ', { exact: true });
     const roman = ['I', 'II', 'III', 'IV'][Number(label.slice(5)) - 1];
     expect(await period.locator('option:checked').textContent()).toBe(`Quý ${roman}/${label.slice(0, 4)}`);
     await period.selectOption({ label: `Năm ${label.slice(0, 4)}` });

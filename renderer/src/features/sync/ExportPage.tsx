@@ -64,7 +64,7 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
       </p>
       <ol className="steps">
         <Step n={1} title="Kỳ báo cáo">
-          <Field label="Kỳ báo cáo">
+          <Field label="Chọn kỳ">
             <select value={options.some((o) => o.value === trimmed) ? trimmed : OTHER} onChange={(e) => e.target.value !== OTHER && setLabel(e.target.value)}>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
