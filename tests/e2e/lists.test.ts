@@ -156,6 +156,24 @@ describe("a cell's lists", () => {
     expect(await page.locator('[data-testid="board-person"][data-mark=""]').count()).toBe(NAMES.length - new Set([...late, ...erring]).size);
     await screenshot(page, 'daily-04-pipeline-marks');
   });
+
+  it('the mentor picker narrows the roster to a name typed without diacritics', async () => {
+    await page.getByTestId('board-person').filter({ hasText: 'Nguyễn Thị Lan' }).getByRole('link').click();
+    await page.getByRole('button', { name: '+ Phân công' }).click();
+    const form = page.getByRole('form', { name: 'Phân công người giúp đỡ' });
+    const options = () => form.getByLabel('Đảng viên giúp đỡ').locator('option').allTextContents();
+    // Full members only: the probationary Vũ Thị Mai is never offered.
+    expect(await options()).toEqual(['— Chọn đảng viên —', 'Trần Văn Bình', 'Đỗ Thị Hoa', 'Nguyễn Đức Long']);
+    await form.getByLabel('Tìm trong danh sách đảng viên').fill('duc long');
+    await expect.poll(options).toEqual(['— Chọn đảng viên —', 'Nguyễn Đức Long']);
+    await form.getByLabel('Đảng viên giúp đỡ').selectOption({ label: 'Nguyễn Đức Long' });
+    // The choice stays while the filter changes.
+    await form.getByLabel('Tìm trong danh sách đảng viên').fill('hoa');
+    await expect.poll(options).toEqual(['— Chọn đảng viên —', 'Đỗ Thị Hoa', 'Nguyễn Đức Long']);
+    await screenshot(page, 'daily-06-mentor-picker');
+    await form.getByRole('button', { name: 'Phân công' }).click();
+    await page.getByRole('region', { name: 'Người giúp đỡ' }).getByText('Nguyễn Đức Long').waitFor();
+  });
 });
 
 describe("a committee's units table", () => {

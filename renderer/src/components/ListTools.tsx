@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { listFileName, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
+import { listFileName, matchesSearch, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
 import type { Input } from '../../../electron/ipc-contract';
 import { call, errorMessage } from '../api';
 
@@ -79,4 +79,16 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
       ) : null}
     </>
   );
+}
+
+/**
+ * A search box over a picker's options (a roster of 400 members is a long drop-down): the options shrink to the
+ * names matching what is typed, without diacritics, while the one already chosen stays available.
+ */
+export function PickerSearch({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
+  return <input type="search" className="picker-search" aria-label={label} placeholder="Gõ vài chữ của tên để lọc (không dấu cũng được)" value={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+export function pickable<T extends { id: string; fullName: string }>(items: readonly T[], query: string, chosen: string): T[] {
+  return items.filter((m) => m.id === chosen || matchesSearch(query, m.fullName));
 }

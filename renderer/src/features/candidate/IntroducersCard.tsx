@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { pickable, PickerSearch } from '../../components/ListTools';
 import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
 
@@ -26,6 +27,8 @@ function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onCl
     defaultValues: { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false },
   });
   const { errors, isSubmitting } = form.formState;
+  const [find, setFind] = useState('');
+  const chosen = useWatch({ control: form.control, name: 'memberId' });
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
@@ -37,10 +40,11 @@ function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onCl
   });
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label="Thêm người giới thiệu">
+      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
       <Field label="Đảng viên giới thiệu" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
           <option value="">— Chọn đảng viên —</option>
-          {eligible.map((m) => (
+          {pickable(eligible, find, chosen).map((m) => (
             <option key={m.id} value={m.id}>
               {m.fullName}
             </option>

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { MENTOR_ROLES } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, Member, MentorAssignment } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { pickable, PickerSearch } from '../../components/ListTools';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
@@ -28,6 +29,8 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
     defaultValues: { memberId: '', role: candidate.stage === 'du-bi' ? 'probation' : 'pre-admission', from: formatViDate(todayIso()) },
   });
   const { errors, isSubmitting } = form.formState;
+  const [find, setFind] = useState('');
+  const chosen = useWatch({ control: form.control, name: 'memberId' });
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
@@ -39,10 +42,11 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
   });
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label="Phân công người giúp đỡ">
+      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
       <Field label="Đảng viên giúp đỡ" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
           <option value="">— Chọn đảng viên —</option>
-          {eligible.map((m) => (
+          {pickable(eligible, find, chosen).map((m) => (
             <option key={m.id} value={m.id}>
               {m.fullName}
             </option>
