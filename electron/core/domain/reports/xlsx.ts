@@ -22,6 +22,8 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = {
   date: 'dd/mm/yyyy',
 };
 const HEADER_ROW = 4;
+/** The height of one line of 12-point text in a row, in points. */
+const ROW_LINE_PT = 16;
 
 /** An ISO day as the UTC midnight Excel stores, so the sheet shows the same calendar day everywhere. */
 function excelDate(iso: string): Date {
@@ -54,6 +56,16 @@ export async function listToXlsx(table: ReportTable, subtitle: string, created: 
   wb.creator = 'ptdv';
   wb.created = excelDate(created);
   addTableSheet(wb, table, subtitle);
+  const ws = wb.worksheets[0]!;
+  // Printed from Excel, a list keeps all its columns on one page width; the rows run on as long as they need.
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so long messages would overlap the next row.
+  table.rows.forEach((cells, r) => {
+    const lines = Math.max(1, ...cells.map((cell, c) => (typeof cell === 'string' ? Math.ceil(cell.length / Math.max(1, (table.columns[c]?.width ?? 10) - 2)) : 1)));
+    if (lines > 1) {
+      ws.getRow(HEADER_ROW + 1 + r).height = lines * ROW_LINE_PT;
+    }
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
