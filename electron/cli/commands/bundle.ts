@@ -9,6 +9,7 @@ import type { CliIo } from '../io';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
+import { BUNDLE_KIND_LABELS, labelOf } from '../../core/model/bundle-labels';
 
 export const bundleExport: Command = {
   path: ['bundle', 'export'],
@@ -72,7 +73,7 @@ export const bundleOutbox: Command = {
         return 0;
       }
       for (const e of outbox(ctx)) {
-        io.out(`${e.createdAt}  ${e.fileName}  ${e.kind}  ${(e.bytes / 1024).toFixed(0)} KB  ${e.bundleId}`);
+        io.out(`${e.createdAt}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${(e.bytes / 1024).toFixed(0)} KB  ${e.bundleId}`);
       }
       return 0;
     });
