@@ -76,7 +76,7 @@ export function OutboxCard() {
           Đã lưu bản sao tại: <code>{copied}</code>
         </p>
       ) : null}
-      {outbox.data && rows.length === 0 ? <p className="empty">Chưa gửi gói nào. Gói báo cáo đầu tiên được tạo ở thẻ “Gửi báo cáo”.</p> : null}
+      {outbox.data && rows.length === 0 ? <p className="empty">Chưa gửi gói nào. Gói đầu tiên được tạo ở thẻ “Gửi báo cáo” (chi bộ) hoặc khi gửi chỉ đạo cho đơn vị (cấp trên).</p> : null}
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table" aria-label="Các gói đã gửi">
