@@ -40,6 +40,10 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: (status: SessionStatu
             autoFocus
           />
         </Field>
+        <p className="muted">
+          Quên mật khẩu? Gõ <strong>mã khôi phục</strong> (trên giấy đã chép khi tạo dữ liệu) vào ô trên; ptdv sẽ mở dữ liệu
+          và cho đặt mật khẩu mới ngay.
+        </p>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? 'Đang mở…' : 'Mở khóa'}
