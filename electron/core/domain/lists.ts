@@ -4,7 +4,7 @@ import type { TodoItemWire } from '../model/checks';
 import { findingLabel, SEVERITY_LABELS } from '../model/labels';
 import { searchKey, sortKey } from './names';
 import { day, num, text, type Cell, type Column } from './reports/table-model';
-import { STAGE_LABELS, STAGES, type Stage } from './rules/stage';
+import { STAGE_LABELS, stageRank, STAGES, type Stage } from './rules/stage';
 
 /**
  * The lists a secretary works in (candidates, members, to-do, the units table) behave alike: a search that ignores
@@ -66,10 +66,8 @@ export function sortByColumn<T>(rows: readonly T[], columns: readonly ListColumn
 
 const date = (iso: string | null | undefined): Cell => (iso ? { date: iso } : null);
 const stageLabel = (stage: string): string => (Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage as Stage] : stage);
-export const stageRank = (stage: string): number => {
-  const i = (STAGES as readonly string[]).indexOf(stage);
-  return i < 0 ? STAGES.length : i;
-};
+/** Pipeline order; a stage newer than this build sorts last. */
+const pipelineOrder = (stage: string): number => (Object.hasOwn(STAGE_LABELS, stage) ? stageRank(stage as Stage) : STAGES.length);
 
 /** A unit may hold 150,000 candidates, so their list is sorted by the database, on these columns. */
 export const CANDIDATE_SORT_COLUMNS = ['name', 'gender', 'birthDate', 'stage'] as const;
@@ -111,7 +109,7 @@ export const TODO_COLUMNS: readonly ListColumn<TodoItemWire>[] = [
   { id: 'severity', ...text('Mức độ', 12), cell: todoSeverityText, sort: (i) => (i.overdue ? -1 : (SEVERITY_RANK[i.severity] ?? 3)) },
   { id: 'due', ...day('Hạn', 14), cell: (i) => date(i.due), sort: (i) => i.due ?? null },
   { id: 'name', ...text('Người vào Đảng', 26), cell: (i) => i.name, sort: (i) => sortKey(i.name) },
-  { id: 'stage', ...text('Giai đoạn', 24), cell: (i) => stageLabel(i.stage), sort: (i) => stageRank(i.stage) },
+  { id: 'stage', ...text('Giai đoạn', 24), cell: (i) => stageLabel(i.stage), sort: (i) => pipelineOrder(i.stage) },
   { id: 'code', ...text('Việc cần làm', 30), cell: (i) => findingLabel(i.code), sort: (i) => findingLabel(i.code) },
   { id: 'message', ...text('Nội dung', 60), cell: (i) => i.message, sort: (i) => i.message },
   { id: 'rawCode', ...text('Mã', 22), sheetOnly: true, cell: (i) => i.code, sort: (i) => i.code },
