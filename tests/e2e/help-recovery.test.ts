@@ -132,6 +132,12 @@ describe('Hướng dẫn', () => {
     const candidates = page.getByText('Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên');
     await candidates.waitFor();
     expect(await candidates.isVisible()).toBe(true);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiến trình', exact: true }).click();
+    const board = page.getByText('Chưa có ai trong quy trình.');
+    await board.waitFor();
+    await board.getByRole('link', { name: 'Đảng viên' }).click();
+    await page.getByRole('heading', { name: 'Đảng viên', level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/members');
   });
 });
 

@@ -92,6 +92,12 @@ export function PipelinePage() {
         </div>
       </div>
       <FormError message={board.error} />
+      {board.data && columns.every((c) => c.count === 0) ? (
+        <p className="empty card">
+          Chưa có ai trong quy trình. Hãy nhập danh sách đảng viên ở mục <Link href="/members">Đảng viên</Link>, rồi thêm người đầu tiên ở mục{' '}
+          <Link href="/candidates/new">Người vào Đảng</Link>.
+        </p>
+      ) : null}
       <div className="board">
         {open.map((c, i) => (
           <StageColumn key={c.stage} column={c} step={i + 1} marks={marks} />
