@@ -27,12 +27,19 @@ export const GENDER_LABELS: Readonly<Record<'nam' | 'nu', string>> = { nam: 'Nam
 
 /** True when every word typed appears in one of the texts, diacritics and case aside ("nguyen lan" finds "Nguyễn Thị Lan"). */
 export function matchesSearch(query: string, ...texts: (string | null | undefined)[]): boolean {
+  return searchMatcher(query)(...texts);
+}
+
+/** The same test with the query prepared once, for filtering a long list. */
+export function searchMatcher(query: string): (...texts: (string | null | undefined)[]) => boolean {
   const words = searchKey(query).split(' ').filter(Boolean);
   if (words.length === 0) {
-    return true;
+    return () => true;
   }
-  const haystack = texts.map((t) => searchKey(t ?? '')).join(' ');
-  return words.every((w) => haystack.includes(w));
+  return (...texts) => {
+    const haystack = texts.map((t) => searchKey(t ?? '')).join(' ');
+    return words.every((w) => haystack.includes(w));
+  };
 }
 
 const COLLATOR = new Intl.Collator('vi', { numeric: true });

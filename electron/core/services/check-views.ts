@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/types';
-import { matchesSearch, sortByColumn, TODO_COLUMNS, type ListSort } from '../domain/lists';
+import { searchMatcher, sortByColumn, TODO_COLUMNS, type ListSort } from '../domain/lists';
 import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar/index';
 import { toDay } from '../domain/calendar/days';
 import { voteOutcome, type Severity } from '../domain/rules/index';
@@ -83,18 +83,26 @@ export function todoMatching(ctx: ServiceContext, input: Omit<TodoPageInput, 'of
   const codes = input.codes?.length ? new Set(input.codes) : null;
   const ids = input.candidateIds ? new Set(input.candidateIds) : null;
   const query = input.query?.trim() ?? '';
-  const filtered =
-    severities || codes || ids || query || input.overdueOnly
-      ? all.items.filter(
-          (i) =>
-            (!severities || severities.has(i.severity)) &&
-            (!codes || codes.has(i.code)) &&
-            (!ids || ids.has(i.candidateId)) &&
-            (!input.overdueOnly || i.overdue) &&
-            (!query || matchesSearch(query, i.name)),
-        )
-      : all.items;
-  return { asOf, all, matching: sortByColumn(filtered, TODO_COLUMNS, input.sort) };
+  const select = () => {
+    const matches = searchMatcher(query);
+    const filtered =
+      severities || codes || ids || query || input.overdueOnly
+        ? all.items.filter(
+            (i) =>
+              (!severities || severities.has(i.severity)) &&
+              (!codes || codes.has(i.code)) &&
+              (!ids || ids.has(i.candidateId)) &&
+              (!input.overdueOnly || i.overdue) &&
+              (!query || matches(i.name)),
+          )
+        : all.items;
+    return sortByColumn(filtered, TODO_COLUMNS, input.sort);
+  };
+  // Matching names and sort keys over 150,000 items costs far more than a filter, so a search or a sort is worked
+  // out once and every page scrolled to after it is a slice.
+  const costly = query !== '' || input.sort !== undefined;
+  const key = `todo:${asOf}:${JSON.stringify([input.severities, input.codes, input.candidateIds, input.overdueOnly, query, input.sort])}`;
+  return { asOf, all, matching: costly ? memoized(ctx.db, key, select) : select() };
 }
 
 /** A current memo means nothing was written since the list was built, so scrolling costs no query at all. */
