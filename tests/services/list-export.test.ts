@@ -97,6 +97,17 @@ describe('Xuất Excel of a list', () => {
     expect(body.every((r) => !/^[A-Z_]+$/.test(r[4] ?? ''))).toBe(true);
   });
 
+  it('pages through a sorted, searched to-do list in one order, and sees a new candidate after a change', () => {
+    const ctx = setup();
+    for (const name of ['Nguyễn Thị Lan', 'Nguyễn Văn Bình', 'Nguyễn Thị Ánh', 'Trần Văn Đức']) {
+      createCandidate(ctx, { fullName: name, birthDate: '1999-01-01' }, { type: 'LISTED', date: '2025-02-05' });
+    }
+    const page = (offset: number) => todoPage(ctx, { query: 'nguyen', sort: { column: 'name', dir: 'desc' }, offset, limit: 1 }).rows.map((r) => r.name);
+    expect([...page(0), ...page(1), ...page(2)]).toEqual(['Nguyễn Thị Lan', 'Nguyễn Văn Bình', 'Nguyễn Thị Ánh']);
+    createCandidate(ctx, { fullName: 'Nguyễn Văn Minh', birthDate: '1999-01-01' }, { type: 'LISTED', date: '2025-02-05' });
+    expect(page(0)).toEqual(['Nguyễn Văn Minh']);
+  });
+
   it('writes all candidates, not only the first page', async () => {
     const ctx = setup();
     for (let i = 0; i < 120; i++) {
