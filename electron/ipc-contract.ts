@@ -148,6 +148,7 @@ export const invoke = {
   'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
   'checks:todo-page': {
     input: z.strictObject({
+      unitCode: z.string().max(32).optional(),
       severities: z.array(severitySchema).max(3).optional(),
       codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
       overdueOnly: z.boolean().optional(),
