@@ -288,6 +288,8 @@ export const invoke = {
   'bundles:verify': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'bundles:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'units:list': { input: empty, output: z.array(unitOverviewSchema) },
+  /** The units a committee's to-do list, board and people search span: the own first, then the confirmed units below. */
+  'units:overseen': { input: empty, output: z.array(z.object({ code: z.string(), name: z.string(), own: z.boolean() })) },
   'units:get': {
     input: z.strictObject({ code: unitCodeText, query: z.string().max(120).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: unitDetailSchema,

@@ -11,6 +11,7 @@ import * as keys from '../core/services/key-service';
 import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
 import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
+import { overseenUnits } from '../core/store/units';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
 
@@ -54,6 +55,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'bundles:import': (i) => importFiles(ctx(), i.paths, {}),
 
     'units:list': () => listUnits(db()),
+    'units:overseen': () => overseenUnits(db()).map((u) => ({ code: u.code, name: u.name, own: u.origin === 'self' })),
     'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
     'units:confirm-change': (i) => confirmUnitChange(ctx(), i.unitCode),
