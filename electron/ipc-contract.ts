@@ -21,7 +21,7 @@ import {
   unitProfileSchema,
   unitSetupSchema,
 } from './core/model/entities';
-import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
+import { dashboardPeopleQuerySchema, dashboardPeopleSchema, dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
 import { reportSchema } from './core/model/report';
 import { REVIEW_VERDICTS, reviewStatusSchema } from './core/model/report-review';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
@@ -265,6 +265,8 @@ export const invoke = {
     input: z.strictObject({ year, unitCode: z.string().trim().min(1).max(32), asOf: isoDate.optional() }),
     output: dashboardUnitDetailSchema,
   },
+  /** The people behind a number of the dashboard or of a unit's page, a page at a time. */
+  'dashboard:people': { input: dashboardPeopleQuerySchema.extend({ asOf: isoDate.optional() }), output: dashboardPeopleSchema },
 
   // Sync bundles (docs/bundle-format.md). Paths come from system:choose-path; an export path may be a folder (the bundle
   // keeps its canonical name there) or a file path; an existing file is never overwritten.

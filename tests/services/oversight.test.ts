@@ -3,7 +3,9 @@ import { ALL_UNITS } from '../../electron/core/model/entities';
 import { listCandidates } from '../../electron/core/services/candidate-service';
 import { stageCounts } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';
+import { dashboardPeople } from '../../electron/core/services/dashboard-people';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
+import { REPORT_STAGES } from '../../electron/core/model/report';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const AS_OF = '2026-11-23';
@@ -62,5 +64,34 @@ describe("a committee's oversight of the units below", () => {
       expect([column.stage, listCandidates(ctx.db, { unitCode: ALL_UNITS, stage: column.stage, offset: 0, limit: 1 }).total]).toEqual([column.stage, column.count]);
     }
     expect(board.reduce((n, c) => n + c.errors, 0)).toBe(todoPage(ctx, { severities: ['error'], offset: 0, limit: 0 }).total);
+  });
+});
+
+describe('from a number of the dashboard to the people it counts', () => {
+  it('lists as many people as each count of the dashboard, in total and per unit, for admissions and every stage', () => {
+    const { ctx, ids, dashboard } = superior();
+    const people = (q: { unitCode?: string; count: 'admissions' | 'stage' | 'candidates'; stage?: (typeof REPORT_STAGES)[number] }) =>
+      dashboardPeople(ctx.db, { year: 2026, asOf: AS_OF, offset: 0, limit: 500, ...q });
+    const admitted = people({ count: 'admissions' });
+    expect(admitted.total).toBe(dashboard.total.admissions);
+    expect(admitted.rows.map((r) => r.id).sort()).toEqual([ids.a1, ids.a2, ids.b1].sort());
+    expect(admitted.rows.find((r) => r.id === ids.b1)).toMatchObject({ unitCode: 'CB02', unitName: 'Chi bộ Dệt may', admittedOn: '2026-09-30' });
+    for (const unit of [dashboard.total, ...dashboard.units]) {
+      const unitCode = unit === dashboard.total ? undefined : unit.code;
+      const scope = unitCode ? { unitCode } : {};
+      expect([unit.code, people({ ...scope, count: 'admissions' }).total]).toEqual([unit.code, unit.admissions]);
+      expect([unit.code, people({ ...scope, count: 'candidates' }).total]).toEqual([unit.code, unit.candidates]);
+      for (const step of unit.funnel) {
+        expect([unit.code, step.stage, people({ ...scope, count: 'stage', stage: step.stage }).total]).toEqual([unit.code, step.stage, step.count]);
+      }
+    }
+  });
+
+  it('pages the list without losing or repeating anyone and refuses a unit the dashboard does not count, in Vietnamese', () => {
+    const { ctx } = superior();
+    const all = dashboardPeople(ctx.db, { year: 2026, asOf: AS_OF, count: 'candidates', offset: 0, limit: 500 });
+    const paged = [0, 3, 6].flatMap((offset) => dashboardPeople(ctx.db, { year: 2026, asOf: AS_OF, count: 'candidates', offset, limit: 3 }).rows);
+    expect(paged).toEqual(all.rows);
+    expect(() => dashboardPeople(ctx.db, { year: 2026, asOf: AS_OF, unitCode: 'CB99', count: 'candidates', offset: 0, limit: 10 })).toThrow('Đơn vị mã CB99 không có trong bảng theo dõi năm 2026.');
   });
 });
