@@ -5,7 +5,7 @@ import { stageCounts } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';
 import { dashboardPeople } from '../../electron/core/services/dashboard-people';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
-import { REPORT_STAGES } from '../../electron/core/model/report';
+import type { REPORT_STAGES } from '../../electron/core/model/report';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const AS_OF = '2026-11-23';
