@@ -32,6 +32,7 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 // The dashboard carries the chart library; loading it only here keeps it out of the first paint.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
+const DashboardPeoplePage = lazy(() => import('../features/dashboard/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const ParentRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.ParentRoutes })));
 const UnitsRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.UnitsRoutes })));
 
@@ -128,6 +129,9 @@ export function Shell() {
                 <Route path="/sync" nest component={ParentRoutes} />
                 <Route path="/units" nest component={UnitsRoutes} />
                 <Route path="/dashboard" component={DashboardPage} />
+                <Route path="/dashboard/people/:year/:spec">
+                  {(params) => <DashboardPeoplePage year={Number(params.year)} spec={params.spec} />}
+                </Route>
                 <Route path="/dashboard/units/:code/:year">
                   {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
                 </Route>
