@@ -29,6 +29,7 @@ import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targe
 import { targetTableSaveSchema, targetTableSchema } from './core/model/target-table';
 import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
+  decisionChoicesSchema,
   directiveItemSchema,
   importOutcomeSchema,
   keyIdentitySchema,
@@ -308,6 +309,10 @@ export const invoke = {
   'directives:list-received': { input: empty, output: z.array(directiveItemSchema) },
   'directives:list-pending': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(directiveItemSchema) },
   'directives:list-sent': { input: z.strictObject({ unitCode: unitCodeText }), output: z.array(directiveItemSchema) },
+  'directives:decision-choices': {
+    input: z.strictObject({ unitCode: unitCodeText, kind: z.enum(['admission', 'recognition']), query: z.string().max(120).optional() }),
+    output: decisionChoicesSchema,
+  },
   'directives:add-decision': {
     input: z.strictObject({ candidateId: id, kind: z.enum(['admission', 'recognition']), number: z.string().trim().min(1, 'nhập số quyết định').max(60), date: isoDate }),
     output: directiveItemSchema,

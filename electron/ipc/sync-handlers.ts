@@ -11,6 +11,7 @@ import * as keys from '../core/services/key-service';
 import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
 import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
+import { decisionChoices } from '../core/services/decision-choices';
 import { overseenUnits } from '../core/store/units';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
@@ -67,6 +68,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'directives:list-received': () => directives.receivedItems(db()),
     'directives:list-pending': (i) => directives.pendingItems(db(), i.unitCode),
     'directives:list-sent': (i) => directives.sentItems(db(), i.unitCode),
+    'directives:decision-choices': (i) => decisionChoices(db(), i),
     'directives:add-decision': (i) => directives.addDecision(ctx(), i),
     'directives:add-note': (i) => directives.addNote(ctx(), i),
     'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),
