@@ -63,12 +63,14 @@ function TodoRow({ item, asOf, unitName, style }: { item: TodoItemWire; asOf: st
         <SeverityTag severity={item.severity} overdue={item.overdue} />
       </span>
       <span>{item.due ? <DueText due={item.due} asOf={asOf} workingDaysLeft={item.workingDaysLeft} /> : <span className="muted">Không có hạn</span>}</span>
+      {unitName !== null ? (
+        <span className="todo-unit" data-testid="todo-unit" title={unitName}>
+          {unitName}
+        </span>
+      ) : null}
       <span className="todo-who">
         <span className="name">{item.name}</span>
-        <span className="detail">
-          {unitName ? <span data-testid="todo-unit">{unitName} · </span> : null}
-          {shortStage(item.stage)}
-        </span>
+        <span className="detail">{shortStage(item.stage)}</span>
       </span>
       <span className="todo-what" title={item.message}>
         <strong>{findingCodeLabel(item.code)}.</strong> {item.message}
@@ -187,10 +189,11 @@ export function TodoPage() {
         ) : null}
       </div>
       <FormError message={pages.error} />
-      <div className="vlist todo-list" role="region" aria-label="Danh sách việc cần làm">
+      <div className={`vlist todo-list${units ? ' todo-units' : ''}`} role="region" aria-label="Danh sách việc cần làm">
         <div className="vlist-head">
           <span>Mức độ</span>
           <span>Hạn</span>
+          {units ? <span>Đơn vị</span> : null}
           <span>Người vào Đảng</span>
           <span>Việc cần làm</span>
         </div>
