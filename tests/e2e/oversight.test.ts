@@ -113,6 +113,8 @@ describe("the committee's home is its oversight of the units below", () => {
 
   it('opens the people a number of Tổng quan counts: admissions, a stage of the funnel, a unit’s dossiers', async () => {
     await nav('Tổng quan').click();
+    await page.getByTestId('dashboard-unit-row').first().waitFor();
+    await screenshot(page, 'oversight-dashboard');
     await page.getByTestId('admissions-people').first().click();
     const count = page.getByTestId('people-count');
     await count.getByText(new RegExp(`^${n(expected.total.admissions)} người · `)).waitFor();
@@ -145,6 +147,12 @@ describe("the committee's home is its oversight of the units below", () => {
     const counts = await page.getByTestId('board-count').allTextContents();
     expect(counts.reduce((s, c) => s + Number(c.replace(/\./g, '')), 0)).toBe(expected.units.reduce((s, u) => s + u.candidates, 0));
     await screenshot(page, 'oversight-board');
+
+    // A column's number opens the list of every unit's people at that stage, as many as the column counts.
+    const column = page.getByTestId('board-column').filter({ has: page.locator('.board-more') }).first();
+    const shown = (await column.getByTestId('board-count').textContent())!;
+    await column.locator('.board-more').click();
+    await page.getByTestId('candidate-count').getByText(`${shown} người ở mọi đơn vị`).waitFor();
   });
 
   it('does not offer a decision for a person at the wrong stage, and says why when searched', async () => {

@@ -99,7 +99,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
           <span>Đơn vị</span>
           <span>Ngày sinh</span>
           <span>Giai đoạn tại ngày tính</span>
-          <span>Quyết định kết nạp trong năm</span>
+          <span>Ngày QĐ kết nạp</span>
         </div>
         <div className="vlist-body" ref={scroller}>
           {pages.total === 0 ? <p className="empty">Không có ai.</p> : null}

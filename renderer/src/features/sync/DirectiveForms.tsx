@@ -94,24 +94,24 @@ export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string;
             <option value="recognition">Quyết định công nhận đảng viên chính thức</option>
           </select>
         </Field>
-        <Field label="Số quyết định" error={errors.number?.message}>
-          <input {...form.register('number')} placeholder="125-QĐ/ĐU" />
-        </Field>
-        <DateField label="Ngày ký" error={errors.date?.message} registration={form.register('date')} />
         <Field label="Tìm người được quyết định">
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Gõ họ tên, không dấu cũng được" />
         </Field>
-        <Field label="Người được quyết định" error={errors.candidateId?.message ?? choices.error ?? undefined} hint={hint}>
+        <Field label="Người được quyết định" error={errors.candidateId?.message ?? choices.error ?? undefined} hint={hint} wide>
           <select {...form.register('candidateId')}>
             <option value="">{offered.length === 0 ? '— Không có ai phù hợp —' : '— Chọn người —'}</option>
             <CandidateOptions candidates={offered} />
           </select>
         </Field>
+        <Field label="Số quyết định" error={errors.number?.message}>
+          <input {...form.register('number')} placeholder="125-QĐ/ĐU" />
+        </Field>
+        <DateField label="Ngày ký" error={errors.date?.message} registration={form.register('date')} />
       </div>
       {notFitting.length > 0 ? (
         <div className="not-offered" data-testid="decision-not-offered">
           <p className="detail">Không đưa vào danh sách chọn:</p>
-          <ul className="plain-list">
+          <ul>
             {notFitting.map((c) => (
               <li key={c.id}>
                 <strong>{c.fullName}</strong> <span className="detail">({formatViDate(c.birthDate)})</span>: {c.reason}
