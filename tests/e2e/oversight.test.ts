@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../electron/core/model/dashboard';
 import type { CandidateRow } from '../../electron/core/model/entities';
 import { runCli } from '../helpers/cli';
-import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
+import { api, launchBrowser, makeTempDir, screenshot, SCREENSHOTS, startHost, type Browser, type Host } from './harness';
 
 // A committee (DUK01) over twenty mirrored cells made by `ptdv demo --units 20`: its home is the oversight of them.
 const PASSPHRASE = 'mat khau cap tren 2026';
@@ -54,6 +54,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const figures = () => page.getByTestId('dashboard-figures');
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 
 describe("the committee's home is its oversight of the units below", () => {
@@ -115,6 +116,8 @@ describe("the committee's home is its oversight of the units below", () => {
     await nav('Tổng quan').click();
     await page.getByTestId('dashboard-unit-row').first().waitFor();
     await screenshot(page, 'oversight-dashboard');
+    await page.getByRole('table', { name: 'Số liệu theo đơn vị' }).screenshot({ path: join(SCREENSHOTS, 'oversight-units-table.png') });
+    await figures().screenshot({ path: join(SCREENSHOTS, 'oversight-figures.png') });
     await page.getByTestId('admissions-people').first().click();
     const count = page.getByTestId('people-count');
     await count.getByText(new RegExp(`^${n(expected.total.admissions)} người · `)).waitFor();

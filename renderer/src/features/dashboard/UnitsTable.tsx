@@ -42,13 +42,14 @@ function useColumns(year: number, ended: boolean, findingsToday: boolean) {
             <strong>{u.admissions}</strong> người <span className="muted">· chưa có chỉ tiêu</span>
           </span>
         );
-        const people = peopleHref(year, { count: 'admissions', unit: u.code });
         return (
           <div className="progress-cell">
             {progress}
-            <Link href={people} className="count-link detail" data-testid="unit-admissions-link">
-              xem {u.admissions.toLocaleString('vi-VN')} người
-            </Link>
+            {u.admissions > 0 ? (
+              <Link href={peopleHref(year, { count: 'admissions', unit: u.code })} className="count-link detail" data-testid="unit-admissions-link">
+                xem {u.admissions.toLocaleString('vi-VN')} người
+              </Link>
+            ) : null}
           </div>
         );
       },
