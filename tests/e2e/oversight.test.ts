@@ -144,6 +144,29 @@ describe("the committee's home is its oversight of the units below", () => {
     expect(new Set(shown)).toEqual(new Set([unit.name]));
   });
 
+  it("opens the people a report preview's summary counts", async () => {
+    const preview = page.getByTestId('report-preview');
+    const yearReport = async () => {
+      await nav('Báo cáo').click();
+      await page.getByRole('combobox', { name: 'Kỳ báo cáo', exact: true }).selectOption('year');
+      await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(YEAR));
+      await preview.getByText(`Kết quả công tác phát triển đảng viên năm ${YEAR}`).waitFor();
+    };
+    await yearReport();
+    await preview.getByTestId('report-count-link').first().waitFor();
+    await screenshot(page, 'oversight-report-links');
+    const row = preview.getByRole('row', { name: /^Cuối kỳ: Cảm tình Đảng/ }).first();
+    const shown = (await row.getByTestId('report-count-link').textContent())!.trim();
+    await row.getByTestId('report-count-link').click();
+    await page.getByTestId('people-count').getByText(new RegExp(`^${escape(shown)} người · `)).waitFor();
+    expect(Number(shown.replace(/\./g, ''))).toBe(expected.total.funnel.find((f) => f.stage === 'cam-tinh')!.count);
+
+    await yearReport();
+    const admitted = preview.getByRole('row', { name: /^Kết nạp từ đầu năm/ }).first().getByTestId('report-count-link');
+    await admitted.click();
+    await page.getByTestId('people-count').getByText(new RegExp(`^${n(expected.total.admissions)} người · `)).waitFor();
+  });
+
   it('draws the board over every unit', async () => {
     await nav('Tiến trình').click();
     await page.getByTestId('board-total').getByText('ở mọi đơn vị').waitFor();

@@ -5,6 +5,7 @@ import { stageCounts } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';
 import { dashboardPeople } from '../../electron/core/services/dashboard-people';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
+import { buildUnitReport } from '../../electron/core/services/report-service';
 import type { REPORT_STAGES } from '../../electron/core/model/report';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
@@ -83,6 +84,20 @@ describe('from a number of the dashboard to the people it counts', () => {
       expect([unit.code, people({ ...scope, count: 'candidates' }).total]).toEqual([unit.code, unit.candidates]);
       for (const step of unit.funnel) {
         expect([unit.code, step.stage, people({ ...scope, count: 'stage', stage: step.stage }).total]).toEqual([unit.code, step.stage, step.count]);
+      }
+    }
+  });
+
+  it("lists as many people as a quarter report's summary counts, counted on the report's last day", () => {
+    const { ctx } = superior();
+    for (const period of ['2026-Q1', '2026-Q2', '2026-Q3', '2026-H1', '2026']) {
+      const report = buildUnitReport(ctx.db, { period, all: true, asOf: AS_OF });
+      const total = report.total!;
+      const people = (q: { count: 'admissions' | 'stage'; stage?: (typeof REPORT_STAGES)[number] }) =>
+        dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, offset: 0, limit: 500, ...q }).total;
+      expect([period, people({ count: 'admissions' })]).toEqual([period, total.quality.admissionsThisYear]);
+      for (const [stage, count] of Object.entries(total.stock)) {
+        expect([period, stage, people({ count: 'stage', stage: stage as (typeof REPORT_STAGES)[number] })]).toEqual([period, stage, count]);
       }
     }
   });

@@ -12,7 +12,8 @@ import { usePages } from '../../lib/use-pages';
 const ROW_HEIGHT = 44;
 
 type Count = 'admissions' | 'stage' | 'candidates';
-type Spec = { count: Count; unit?: string | undefined; stage?: string | undefined };
+/** `asOf` counts as on another day than today (a report's last day). */
+type Spec = { count: Count; unit?: string | undefined; stage?: string | undefined; asOf?: string | undefined };
 
 /** The address of the people behind a number of the dashboard or of a unit's page. */
 export function peopleHref(year: number, spec: Spec): string {
@@ -22,6 +23,9 @@ export function peopleHref(year: number, spec: Spec): string {
   }
   if (spec.stage) {
     params.set('stage', spec.stage);
+  }
+  if (spec.asOf) {
+    params.set('asOf', spec.asOf);
   }
   return `/dashboard/people/${year}/${encodeURIComponent(params.toString())}`;
 }
@@ -36,7 +40,11 @@ function parseSpec(text: string): Spec | null {
   if (count === 'stage' && !(STAGES as readonly string[]).includes(stage ?? '')) {
     return null;
   }
-  return { count, unit: params.get('unit') ?? undefined, stage };
+  const asOf = params.get('asOf') ?? undefined;
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    return null;
+  }
+  return { count, unit: params.get('unit') ?? undefined, stage, asOf };
 }
 
 function title(spec: Spec, year: number, countedTo: string | null): string {
@@ -59,7 +67,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
   const spec = parseSpec(specText);
   const pages = usePages<DashboardPeople['rows'][number], DashboardPeople>(`${year}|${specText}`, (offset, limit) =>
     spec
-      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, offset, limit })
+      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, asOf: spec.asOf, offset, limit })
       : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, rows: [] }),
   );
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
@@ -13,6 +13,9 @@ import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
+import { ACTIVE_STAGES, STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
+import type { Report } from '../../../../electron/core/model/report';
+import { peopleHref } from '../dashboard/PeoplePage';
 import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
 
@@ -71,6 +74,19 @@ function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChang
 }
 
 /** Where an exported file went, so the secretary can find it to print or send. */
+/**
+ * The summary rows whose numbers open the people they count, as the dashboard counts them on the report's last day:
+ * admissions since 1 January and each stage at the end of the period. Over all units, or the one unit reported.
+ */
+function countLinks(report: Report, all: boolean): ReadonlyMap<string, string> {
+  const base = { asOf: report.countedTo, unit: all ? undefined : report.units[0]?.code };
+  const year = report.period.year;
+  return new Map([
+    ['Kết nạp từ đầu năm', peopleHref(year, { count: 'admissions', ...base })],
+    ...ACTIVE_STAGES.map((s): [string, string] => [`Cuối kỳ: ${STAGE_LABELS[s]}`, peopleHref(year, { count: 'stage', stage: s, ...base })]),
+  ]);
+}
+
 function SavedNotice({ saved }: { saved: { path: string; bytes: number; format: ExportFormat } | null }) {
   return saved ? (
     <p className="notice" data-testid="report-saved">
@@ -101,6 +117,7 @@ export function ReportsPage() {
   );
   const versions = useLoad(() => call('reports:list-frozen', {}), 'all');
   const report = preview.data?.report;
+  const links = useMemo(() => (preview.data && !viewing ? countLinks(preview.data.report, all) : null), [preview.data, viewing, all]);
   const unitCode = report?.scope?.code ?? report?.units[0]?.code ?? status.unit?.code ?? '';
   const sent = (versions.data ?? []).filter((v) => v.period === period && v.unitCode === unitCode);
   const returned = sent.at(-1)?.review?.verdict === 'returned' ? sent.at(-1) : undefined;
@@ -210,7 +227,9 @@ export function ReportsPage() {
       {status.unit ? <RegisterCard unitCode={status.unit.code} /> : null}
 
       <FormError message={preview.error} />
-      {preview.data ? <ReportPreview html={preview.data.html} label={`Bản xem báo cáo ${preview.data.report.period.label}`} /> : null}
+      {preview.data ? (
+        <ReportPreview html={preview.data.html} label={`Bản xem báo cáo ${preview.data.report.period.label}`} links={links} />
+      ) : null}
 
       {freezing && report ? (
         <FreezeDialog
