@@ -256,10 +256,14 @@ export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: st
   return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, errors: errors.get(stage) ?? 0 }));
 }
 
-/** Today's findings of every candidate of a unit: an overseen unit's from the kept cache, another's fresh from the store. */
+/**
+ * Today's findings of every candidate of one unit: a chi bộ's own from the kept cache; at a committee, fresh from the
+ * store, so one unit's board does not re-check every unit below.
+ */
 function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
-  if (overseenUnits(ctx.db).some((u) => u.code === unitCode)) {
-    return todoSources(ctx).filter((s) => s.unitCode === unitCode);
+  const overseen = overseenUnits(ctx.db);
+  if (overseen.length === 1 && overseen[0]!.code === unitCode) {
+    return todoSources(ctx);
   }
   ensureFindingsFresh(ctx, unitCode);
   return readTodoSources(ctx.db, [unitCode]);
