@@ -197,5 +197,11 @@ describe("the committee's home is its oversight of the units below", () => {
     expect(await notOffered.textContent()).toContain('Chưa đủ điều kiện ra quyết định kết nạp');
     expect((await person.locator('option').allTextContents()).some((o) => o.startsWith(`${early.fullName} ·`))).toBe(false);
     await screenshot(page, 'oversight-decision');
+
+    // The unit page's own count of errors opens Việc cần làm on them, as many.
+    const recheck = page.getByTestId('recheck-errors-link');
+    const shown = (await recheck.textContent())!.replace(' lỗi', '');
+    await recheck.click();
+    await page.getByTestId('todo-count').getByText(new RegExp(`^${escape(shown)} việc của Chi bộ 3 \\(mẫu\\)`)).waitFor();
   });
 });

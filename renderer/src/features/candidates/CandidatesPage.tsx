@@ -18,18 +18,6 @@ const SEARCH_DELAY_MS = 200;
 // all its units (`unit` null until it picks one).
 const remembered: { text: string; stage: string; unit: string | null } = { text: '', stage: '', unit: null };
 
-/** The address of the list as a count elsewhere counts it (one stage of one unit, or of all units). */
-export function candidatesHref(filter: { unit?: string; stage?: string }): string {
-  const spec = new URLSearchParams();
-  if (filter.unit) {
-    spec.set('unit', filter.unit);
-  }
-  if (filter.stage) {
-    spec.set('stage', filter.stage);
-  }
-  return `/candidates/filter/${encodeURIComponent(spec.toString())}`;
-}
-
 /** Opens the list with the filter of a drill-down address, then goes back to the list's own address. */
 export function CandidatesFiltered({ spec }: { spec: string }) {
   const [, navigate] = useLocation();

@@ -6,8 +6,8 @@ import { call } from '../../api';
 import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { UnitSelect } from '../../components/UnitSelect';
-import { candidatesHref } from '../candidates/CandidatesPage';
 import { stageLabel } from '../../lib/labels';
+import { candidatesHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 
 /** Names shown per column; the rest are one click away in the candidate list filtered to that stage. */

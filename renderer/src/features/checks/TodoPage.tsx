@@ -23,17 +23,6 @@ const NO_FILTER: Filter = { unit: '', severity: '', code: '', overdueOnly: false
 // Kept across visits so coming back from a candidate's page shows the same filter.
 const remembered: Filter = { ...NO_FILTER };
 
-/** The address of the list filtered as a count elsewhere counts (a unit's errors, one kind of finding). */
-export function todoHref(filter: Partial<Filter>): string {
-  const spec = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) {
-    if (value) {
-      spec.set(key, String(value));
-    }
-  }
-  return `/todo/filter/${encodeURIComponent(spec.toString())}`;
-}
-
 /** Opens the list with the filter of a drill-down address, then goes back to the list's own address. */
 export function TodoFiltered({ spec }: { spec: string }) {
   const [, navigate] = useLocation();

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { todayIso } from '../../lib/form';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { yearChoices } from '../reports/period';
 import { AdmissionsChart, FunnelChart, OverdueChart, TrendChart } from './charts';
@@ -13,8 +14,6 @@ import { countsToday, isPipelineStep } from './format';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
 import { UnitsTable } from './UnitsTable';
 import { UnitSummary } from './UnitSummary';
-import { peopleHref } from './PeoplePage';
-import { todoHref } from '../checks/TodoPage';
 
 /** Beyond this many units a bar chart stops being readable; it then shows the units that need attention most. */
 const CHART_UNITS = 20;

@@ -7,28 +7,11 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { stageLabel } from '../../lib/labels';
+import { type PeopleSpec as Spec } from '../../lib/drill-down';
 import { usePages } from '../../lib/use-pages';
 
 const ROW_HEIGHT = 44;
 
-type Count = 'admissions' | 'stage' | 'candidates';
-/** `asOf` counts as on another day than today (a report's last day). */
-type Spec = { count: Count; unit?: string | undefined; stage?: string | undefined; asOf?: string | undefined };
-
-/** The address of the people behind a number of the dashboard or of a unit's page. */
-export function peopleHref(year: number, spec: Spec): string {
-  const params = new URLSearchParams({ count: spec.count });
-  if (spec.unit) {
-    params.set('unit', spec.unit);
-  }
-  if (spec.stage) {
-    params.set('stage', spec.stage);
-  }
-  if (spec.asOf) {
-    params.set('asOf', spec.asOf);
-  }
-  return `/dashboard/people/${year}/${encodeURIComponent(params.toString())}`;
-}
 
 function parseSpec(text: string): Spec | null {
   const params = new URLSearchParams(decodeURIComponent(text));

@@ -1,10 +1,9 @@
 import { SEVERITY_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
 import { Link, useLocation } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
-import { todoHref } from '../checks/TodoPage';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { FunnelChart, TrendChart } from './charts';
 import { isPipelineStep } from './format';
-import { peopleHref } from './PeoplePage';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
 
 /**

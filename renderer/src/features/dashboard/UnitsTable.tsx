@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
 import { Progress } from '../../components/Progress';
-import { todoHref } from '../checks/TodoPage';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { days } from './format';
-import { peopleHref } from './PeoplePage';
 
 const column = createColumnHelper<DashboardUnit>();
 

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
+import { peopleHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
@@ -15,7 +16,6 @@ import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type Pe
 import { ReportPreview } from './ReportPreview';
 import { ACTIVE_STAGES, STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
 import type { Report } from '../../../../electron/core/model/report';
-import { peopleHref } from '../dashboard/PeoplePage';
 import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
 
