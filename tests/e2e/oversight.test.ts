@@ -154,7 +154,7 @@ describe("the committee's home is its oversight of the units below", () => {
     };
     await yearReport();
     await preview.getByTestId('report-count-link').first().waitFor();
-    await screenshot(page, 'oversight-report-links');
+    await preview.locator('table.data').first().screenshot({ path: join(SCREENSHOTS, 'oversight-report-summary.png') });
     const row = preview.getByRole('row', { name: /^Cuối kỳ: Cảm tình Đảng/ }).first();
     const shown = (await row.getByTestId('report-count-link').textContent())!.trim();
     await row.getByTestId('report-count-link').click();
