@@ -161,6 +161,14 @@ describe("the committee's home is its oversight of the units below", () => {
     await page.getByTestId('people-count').getByText(new RegExp(`^${escape(shown)} người · `)).waitFor();
     expect(Number(shown.replace(/\./g, ''))).toBe(expected.total.funnel.find((f) => f.stage === 'cam-tinh')!.count);
 
+    // A flow of the period (people listed as cảm tình Đảng this year) opens as many people.
+    await yearReport();
+    const listed = preview.getByRole('row', { name: /^Trong kỳ: Vào danh sách cảm tình Đảng/ }).first().getByTestId('report-count-link');
+    const listedShown = (await listed.textContent())!.trim();
+    await listed.click();
+    await page.getByTestId('people-count').getByText(new RegExp(`^${escape(listedShown)} người · `)).waitFor();
+    await page.getByRole('heading', { name: /^Vào danh sách cảm tình Đảng từ ngày 01\/01\// }).waitFor();
+
     await yearReport();
     const admitted = preview.getByRole('row', { name: /^Kết nạp từ đầu năm/ }).first().getByTestId('report-count-link');
     await admitted.click();

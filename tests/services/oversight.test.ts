@@ -6,7 +6,7 @@ import { todoPage } from '../../electron/core/services/check-views';
 import { dashboardPeople } from '../../electron/core/services/dashboard-people';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
-import type { REPORT_STAGES } from '../../electron/core/model/report';
+import type { FlowKey, REPORT_STAGES } from '../../electron/core/model/report';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const AS_OF = '2026-11-23';
@@ -99,6 +99,11 @@ describe('from a number of the dashboard to the people it counts', () => {
       for (const [stage, count] of Object.entries(total.stock)) {
         expect([period, stage, people({ count: 'stage', stage: stage as (typeof REPORT_STAGES)[number] })]).toEqual([period, stage, count]);
       }
+      for (const [flow, count] of Object.entries(total.flows)) {
+        const listed = dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, count: 'flow', flow: flow as FlowKey, from: report.period.start, offset: 0, limit: 0 }).total;
+        expect([period, flow, listed]).toEqual([period, flow, count]);
+      }
+      expect(Object.values(total.flows).some((n) => n > 0)).toBe(true);
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/types';
 import { sortKey } from '../domain/names';
 import type { ReportCandidate } from '../domain/reports/types';
-import { admittedInYear, stockStage } from '../domain/reports/unit-accumulator';
+import { admittedInYear, passedFlow, stockStage } from '../domain/reports/unit-accumulator';
 import { STAGE_LABELS } from '../domain/rules/index';
 import { AppError } from '../errors';
 import type { DashboardPeople, DashboardPeopleQuery } from '../model/dashboard';
@@ -22,11 +22,14 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
   if (q.count === 'stage' && !q.stage) {
     throw new AppError('validation', 'Chọn giai đoạn cần xem danh sách.');
   }
+  if (q.count === 'flow' && (!q.flow || !q.from)) {
+    throw new AppError('validation', 'Chọn loại biến động và ngày đầu kỳ cần xem danh sách.');
+  }
   const unitCode = q.unitCode?.trim().toUpperCase();
   if (unitCode && !dashboard.units.some((u) => u.code === unitCode)) {
     throw new AppError('not-found', `Đơn vị mã ${q.unitCode} không có trong bảng theo dõi năm ${q.year}.`);
   }
-  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}`;
+  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}|${q.flow ?? ''}|${q.from ?? ''}`;
   const all = memoized(db, key, () => {
     const window = { yearStart: `${q.year}-01-01`, countedTo: dashboard.countedTo };
     const input = reportInput(db, { all: dashboard.scope !== null, year: q.year, asOf: q.asOf });
@@ -38,7 +41,7 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
       for (const c of unit.candidates) {
         const stage = stockStage(c, window.countedTo);
         const admittedOn = admittedInYear(c, window);
-        if (counts(q, c, stage, admittedOn)) {
+        if (counts(q, c, stage, admittedOn, window.countedTo)) {
           rows.push({ key: sortKey(c.profile.fullName), person: person(c, unit, stage, admittedOn) });
         }
       }
@@ -48,7 +51,7 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
   return { year: dashboard.year, countedTo: dashboard.countedTo, total: all.length, rows: all.slice(q.offset, q.offset + q.limit) };
 }
 
-function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | null, admittedOn: string | null): boolean {
+function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | null, admittedOn: string | null, countedTo: string): boolean {
   switch (q.count) {
     case 'admissions':
       return admittedOn !== null;
@@ -56,6 +59,8 @@ function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | nul
       return stage !== null && stage === q.stage;
     case 'candidates':
       return true;
+    case 'flow':
+      return passedFlow(c, q.flow!, { start: q.from!, countedTo });
   }
 }
 

@@ -30,9 +30,16 @@ export function candidatesHref(filter: { unit?: string; stage?: string }): strin
   return `/candidates/filter/${encodeURIComponent(spec.toString())}`;
 }
 
-export type PeopleCount = 'admissions' | 'stage' | 'candidates';
-/** `asOf` counts as on another day than today (a report's last day). */
-export type PeopleSpec = { count: PeopleCount; unit?: string | undefined; stage?: string | undefined; asOf?: string | undefined };
+export type PeopleCount = 'admissions' | 'stage' | 'candidates' | 'flow';
+/** `asOf` counts as on another day than today (a report's last day); a flow counts from `from` (the period's start). */
+export type PeopleSpec = {
+  count: PeopleCount;
+  unit?: string | undefined;
+  stage?: string | undefined;
+  flow?: string | undefined;
+  from?: string | undefined;
+  asOf?: string | undefined;
+};
 
 /** The people behind a number of the dashboard, a unit's page or a report's summary. */
 export function peopleHref(year: number, spec: PeopleSpec): string {
@@ -43,8 +50,11 @@ export function peopleHref(year: number, spec: PeopleSpec): string {
   if (spec.stage) {
     params.set('stage', spec.stage);
   }
-  if (spec.asOf) {
-    params.set('asOf', spec.asOf);
+  for (const key of ['flow', 'from', 'asOf'] as const) {
+    const value = spec[key];
+    if (value) {
+      params.set(key, value);
+    }
   }
   return `/dashboard/people/${year}/${encodeURIComponent(params.toString())}`;
 }

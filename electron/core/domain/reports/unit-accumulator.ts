@@ -125,6 +125,11 @@ export function stockStage(c: ReportCandidate, countedTo: string): ReportStage |
   return c.events.some((e) => e.date <= countedTo) ? deriveStage(c.events, countedTo) : null;
 }
 
+/** Whether a candidate passed through `flow` in the window (an event of its kind from `start` to the counting day). */
+export function passedFlow(c: ReportCandidate, flow: FlowKey, w: Pick<CountingWindow, 'start' | 'countedTo'>): boolean {
+  return c.events.some((e) => FLOW_OF_EVENT[e.type] === flow && e.date >= w.start && e.date <= w.countedTo);
+}
+
 /** The admission a year counts for a candidate: the earliest decision signed from 1 January to the counting day. */
 export function admittedInYear(c: ReportCandidate, w: Pick<CountingWindow, 'yearStart' | 'countedTo'>): string | null {
   let first: string | null = null;

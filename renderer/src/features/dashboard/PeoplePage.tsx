@@ -4,6 +4,8 @@ import { Link } from 'wouter';
 import { STAGES } from '../../../../electron/core/domain/rules/stage';
 import type { DashboardPeople } from '../../../../electron/core/model/dashboard';
 import { formatViDate } from '../../../../electron/core/model/dates';
+import { FLOW_KEYS, type FlowKey } from '../../../../electron/core/model/report';
+import { FLOW_LABELS } from '../../../../electron/core/domain/reports/labels';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { stageLabel } from '../../lib/labels';
@@ -11,23 +13,29 @@ import { type PeopleSpec as Spec } from '../../lib/drill-down';
 import { usePages } from '../../lib/use-pages';
 
 const ROW_HEIGHT = 44;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 
 function parseSpec(text: string): Spec | null {
   const params = new URLSearchParams(decodeURIComponent(text));
   const count = params.get('count');
   const stage = params.get('stage') ?? undefined;
-  if (count !== 'admissions' && count !== 'candidates' && count !== 'stage') {
+  if (count !== 'admissions' && count !== 'candidates' && count !== 'stage' && count !== 'flow') {
+    return null;
+  }
+  const flow = params.get('flow') ?? undefined;
+  const from = params.get('from') ?? undefined;
+  if (count === 'flow' && !((FLOW_KEYS as readonly string[]).includes(flow ?? '') && ISO_DAY.test(from ?? ''))) {
     return null;
   }
   if (count === 'stage' && !(STAGES as readonly string[]).includes(stage ?? '')) {
     return null;
   }
   const asOf = params.get('asOf') ?? undefined;
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (asOf !== undefined && !ISO_DAY.test(asOf)) {
     return null;
   }
-  return { count, unit: params.get('unit') ?? undefined, stage, asOf };
+  return { count, unit: params.get('unit') ?? undefined, stage, flow, from, asOf };
 }
 
 function title(spec: Spec, year: number, countedTo: string | null): string {
@@ -39,6 +47,8 @@ function title(spec: Spec, year: number, countedTo: string | null): string {
       return `Ở bước «${stageLabel(spec.stage ?? '')}»${day}`;
     case 'candidates':
       return `Hồ sơ người vào Đảng năm ${year}`;
+    case 'flow':
+      return `${FLOW_LABELS[spec.flow as FlowKey]} từ ngày ${formatViDate(spec.from ?? '')}${countedTo ? ` đến ngày ${formatViDate(countedTo)}` : ''}`;
   }
 }
 
@@ -50,7 +60,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
   const spec = parseSpec(specText);
   const pages = usePages<DashboardPeople['rows'][number], DashboardPeople>(`${year}|${specText}`, (offset, limit) =>
     spec
-      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, asOf: spec.asOf, offset, limit })
+      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, offset, limit })
       : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, rows: [] }),
   );
   const scroller = useRef<HTMLDivElement>(null);

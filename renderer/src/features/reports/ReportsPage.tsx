@@ -14,8 +14,8 @@ import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
-import { ACTIVE_STAGES, STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
-import type { Report } from '../../../../electron/core/model/report';
+import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
+import { FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
 import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
 
@@ -76,7 +76,7 @@ function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChang
 /** Where an exported file went, so the secretary can find it to print or send. */
 /**
  * The summary rows whose numbers open the people they count, as the dashboard counts them on the report's last day:
- * admissions since 1 January and each stage at the end of the period. Over all units, or the one unit reported.
+ * admissions since 1 January, each stage at the end of the period and each flow within it. Over all units, or the one unit reported.
  */
 function countLinks(report: Report, all: boolean): ReadonlyMap<string, string> {
   const base = { asOf: report.countedTo, unit: all ? undefined : report.units[0]?.code };
@@ -84,6 +84,7 @@ function countLinks(report: Report, all: boolean): ReadonlyMap<string, string> {
   return new Map([
     ['Kết nạp từ đầu năm', peopleHref(year, { count: 'admissions', ...base })],
     ...ACTIVE_STAGES.map((s): [string, string] => [`Cuối kỳ: ${STAGE_LABELS[s]}`, peopleHref(year, { count: 'stage', stage: s, ...base })]),
+    ...FLOW_KEYS.map((f): [string, string] => [`Trong kỳ: ${FLOW_LABELS[f]}`, peopleHref(year, { count: 'flow', flow: f, from: report.period.start, ...base })]),
   ]);
 }
 
