@@ -72,13 +72,15 @@ export const dashboard: Command = {
 export const dashboardPeopleCommand: Command = {
   path: ['dashboard', 'people'],
   summary: 'Những người một con số của Tổng quan đếm (kết nạp trong năm, một bước, hồ sơ của đơn vị)',
-  usage: `ptdv dashboard people --db FILE --year 2026 --count ${DASHBOARD_COUNTS.join('|')} [--stage cam-tinh] [--unit MÃ] [--as-of YYYY-MM-DD] [--json]`,
+  usage: `ptdv dashboard people --db FILE --year 2026 --count ${DASHBOARD_COUNTS.join('|')} [--stage cam-tinh] [--flow listed --from YYYY-MM-DD] [--unit MÃ] [--as-of YYYY-MM-DD] [--json]`,
   async run(args, io) {
     const { values } = parse(args, {
       db: { type: 'string' },
       year: { type: 'string' },
       count: { type: 'string' },
       stage: { type: 'string' },
+      flow: { type: 'string' },
+      from: { type: 'string' },
       unit: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
@@ -88,6 +90,8 @@ export const dashboardPeopleCommand: Command = {
       year: year(values.year),
       count: required(values.count, '--count'),
       ...(values.stage ? { stage: values.stage } : {}),
+      ...(values.flow ? { flow: values.flow } : {}),
+      ...(values.from ? { from: day(values.from, '--from') } : {}),
       ...(values.unit ? { unitCode: values.unit } : {}),
       offset: 0,
       limit: 0,
