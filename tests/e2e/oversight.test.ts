@@ -169,6 +169,15 @@ describe("the committee's home is its oversight of the units below", () => {
     await page.getByTestId('people-count').getByText(new RegExp(`^${escape(listedShown)} người · `)).waitFor();
     await page.getByRole('heading', { name: /^Vào danh sách cảm tình Đảng từ ngày 01\/01\// }).waitFor();
 
+    // An error kind of the quality table, counted to today, opens Việc cần làm on it with the same number.
+    await yearReport();
+    const quality = preview.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Lỗi, việc quá hạn' }) });
+    const kind = quality.getByTestId('report-count-link').first();
+    const kindShown = (await kind.textContent())!.trim();
+    await kind.click();
+    await page.getByTestId('todo-count').getByText(new RegExp(`^${escape(kindShown)} việc ở ${UNITS + 1} đơn vị`)).waitFor();
+    expect(new Set(await page.getByTestId('todo-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-severity'))))).toEqual(new Set(['error']));
+
     await yearReport();
     const admitted = preview.getByRole('row', { name: /^Kết nạp từ đầu năm/ }).first().getByTestId('report-count-link');
     await admitted.click();

@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Turns the numbers of the first table (the summary) whose row label is in `links` into links to the people they
- * count. The label is the row's first cell as the page prints it.
+ * Turns the numbers of the body's rows whose label is in `links` into links to the people or items they count. The
+ * label is the row's first cell as the page prints it, the number its last cell.
  */
 function linkCounts(root: ShadowRoot, links: ReadonlyMap<string, string>): void {
-  const table = root.querySelector('table.data');
-  for (const row of table?.querySelectorAll('tbody tr') ?? []) {
+  for (const row of root.querySelectorAll('table.data tbody tr')) {
     const cells = row.querySelectorAll('td');
     const href = links.get(cells[0]?.textContent?.trim() ?? '');
     const value = cells[cells.length - 1];

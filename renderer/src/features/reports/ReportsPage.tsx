@@ -7,14 +7,14 @@ import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
-import { peopleHref } from '../../lib/drill-down';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
-import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
+import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
 import { FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
 import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
@@ -78,10 +78,13 @@ function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChang
  * The summary rows whose numbers open the people they count, as the dashboard counts them on the report's last day:
  * admissions since 1 January, each stage at the end of the period and each flow within it. Over all units, or the one unit reported.
  */
-function countLinks(report: Report, all: boolean): ReadonlyMap<string, string> {
+function countLinks(report: Report, all: boolean, today: string): ReadonlyMap<string, string> {
   const base = { asOf: report.countedTo, unit: all ? undefined : report.units[0]?.code };
   const year = report.period.year;
+  // Việc cần làm is today's: a report counted to today opens its errors of each kind there.
+  const findings = report.countedTo === today ? ((all ? report.total : report.units[0])?.quality.findings ?? []) : [];
   return new Map([
+    ...findings.map((f): [string, string] => [findingLabel(f.code), todoHref({ unit: base.unit, severity: 'error', code: f.code })]),
     ['Kết nạp từ đầu năm', peopleHref(year, { count: 'admissions', ...base })],
     ...ACTIVE_STAGES.map((s): [string, string] => [`Cuối kỳ: ${STAGE_LABELS[s]}`, peopleHref(year, { count: 'stage', stage: s, ...base })]),
     ...FLOW_KEYS.map((f): [string, string] => [`Trong kỳ: ${FLOW_LABELS[f]}`, peopleHref(year, { count: 'flow', flow: f, from: report.period.start, ...base })]),
@@ -118,7 +121,7 @@ export function ReportsPage() {
   );
   const versions = useLoad(() => call('reports:list-frozen', {}), 'all');
   const report = preview.data?.report;
-  const links = useMemo(() => (preview.data && !viewing ? countLinks(preview.data.report, all) : null), [preview.data, viewing, all]);
+  const links = useMemo(() => (preview.data && !viewing ? countLinks(preview.data.report, all, today) : null), [preview.data, viewing, all, today]);
   const unitCode = report?.scope?.code ?? report?.units[0]?.code ?? status.unit?.code ?? '';
   const sent = (versions.data ?? []).filter((v) => v.period === period && v.unitCode === unitCode);
   const returned = sent.at(-1)?.review?.verdict === 'returned' ? sent.at(-1) : undefined;
