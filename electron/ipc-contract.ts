@@ -22,7 +22,7 @@ import {
   unitProfileSchema,
   unitSetupSchema,
 } from './core/model/entities';
-import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
+import { dashboardPeopleQuerySchema, dashboardPeopleSchema, dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
 import { reportSchema } from './core/model/report';
 import { REVIEW_VERDICTS, reviewStatusSchema } from './core/model/report-review';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
@@ -30,6 +30,7 @@ import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targe
 import { targetTableSaveSchema, targetTableSchema } from './core/model/target-table';
 import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
+  decisionChoicesSchema,
   directiveItemSchema,
   importOutcomeSchema,
   keyIdentitySchema,
@@ -163,6 +164,7 @@ export const invoke = {
   'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
   'checks:todo-page': {
     input: z.strictObject({
+      unitCode: z.string().max(32).optional(),
       ...todoFilter,
       /** Only these candidates' items: the pipeline board marks the people it shows. */
       candidateIds: z.array(id).max(500).optional(),
@@ -279,6 +281,8 @@ export const invoke = {
     input: z.strictObject({ year, unitCode: z.string().trim().min(1).max(32), asOf: isoDate.optional() }),
     output: dashboardUnitDetailSchema,
   },
+  /** The people behind a number of the dashboard or of a unit's page, a page at a time. */
+  'dashboard:people': { input: dashboardPeopleQuerySchema.extend({ asOf: isoDate.optional() }), output: dashboardPeopleSchema },
 
   // Sync bundles (docs/bundle-format.md). Paths come from system:choose-path; an export path may be a folder (the bundle
   // keeps its canonical name there) or a file path; an existing file is never overwritten.
@@ -302,6 +306,8 @@ export const invoke = {
   'bundles:verify': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'bundles:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'units:list': { input: empty, output: z.array(unitOverviewSchema) },
+  /** The units a committee's to-do list, board and people search span: the own first, then the confirmed units below. */
+  'units:overseen': { input: empty, output: z.array(z.object({ code: z.string(), name: z.string(), own: z.boolean() })) },
   'units:get': {
     input: z.strictObject({ code: unitCodeText, query: z.string().max(120).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: unitDetailSchema,
@@ -318,6 +324,10 @@ export const invoke = {
   'directives:list-received': { input: empty, output: z.array(directiveItemSchema) },
   'directives:list-pending': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(directiveItemSchema) },
   'directives:list-sent': { input: z.strictObject({ unitCode: unitCodeText }), output: z.array(directiveItemSchema) },
+  'directives:decision-choices': {
+    input: z.strictObject({ unitCode: unitCodeText, kind: z.enum(['admission', 'recognition']), query: z.string().max(120).optional() }),
+    output: decisionChoicesSchema,
+  },
   'directives:add-decision': {
     input: z.strictObject({ candidateId: id, kind: z.enum(['admission', 'recognition']), number: z.string().trim().min(1, 'nhập số quyết định').max(60), date: isoDate }),
     output: directiveItemSchema,
@@ -344,6 +354,8 @@ export const invoke = {
     input: z.strictObject({
       list: z.enum(LIST_KINDS),
       path: filePath,
+      /** Candidates and to-do at a committee: one unit, '*' (or absent for to-do) every unit it oversees. */
+      unitCode: z.string().max(32).optional(),
       stage: z.string().max(40).optional(),
       includeLeft: z.boolean().optional(),
       year: year.optional(),

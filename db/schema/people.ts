@@ -84,6 +84,8 @@ export const candidates = sqliteTable(
   },
   (t) => [
     index('candidates_unit_sort').on(t.unitCode, t.sortKey),
+    // A committee lists the people of all its units in name order, a page at a time.
+    index('candidates_sort').on(t.sortKey),
     index('candidates_unit_stage').on(t.unitCode, t.stage),
     index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
   ],

@@ -20,6 +20,7 @@ import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
 import { exportList } from '../core/services/list-export';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
+import { dashboardPeople } from '../core/services/dashboard-people';
 import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
 import type { Handlers } from './dispatcher';
@@ -107,6 +108,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
 
     'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
     'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
+    'dashboard:people': ({ asOf, ...q }) => dashboardPeople(db(), { ...q, asOf: asOf ?? today() }),
 
     'backup:create': (i) => {
       const database = session.open();

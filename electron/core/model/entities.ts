@@ -104,9 +104,13 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** The candidate list's unit filter for every unit a committee oversees. */
+export const ALL_UNITS = '*';
+
 export const candidateRowSchema = z.object({
   id: z.string(),
   unitCode: z.string(),
+  unitName: z.string(),
   fullName: z.string(),
   gender: z.enum(['nam', 'nu']).nullable(),
   birthDate: z.string(),

@@ -23,6 +23,7 @@ import { listMembers } from './member-service';
 
 export type ListExportInput = {
   list: ListKind;
+  unitCode?: string | undefined;
   query?: string | undefined;
   stage?: string | undefined;
   includeLeft?: boolean | undefined;
@@ -51,8 +52,9 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
   const { list, query, sort } = input;
   switch (list) {
     case 'candidates': {
-      const first = listCandidates(ctx.db, { query, stage: input.stage, sort, offset: 0, limit: 1 });
-      const { rows } = listCandidates(ctx.db, { query, stage: input.stage, sort, offset: 0, limit: Math.max(first.total, 1) });
+      const filter = { query, stage: input.stage, unitCode: input.unitCode, sort };
+      const first = listCandidates(ctx.db, { ...filter, offset: 0, limit: 1 });
+      const { rows } = listCandidates(ctx.db, { ...filter, offset: 0, limit: Math.max(first.total, 1) });
       return table(list, CANDIDATE_COLUMNS, rows);
     }
     case 'members': {

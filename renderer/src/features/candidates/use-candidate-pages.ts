@@ -5,9 +5,12 @@ import { usePages, type Pages } from '../../lib/use-pages';
 
 export type CandidatePages = Pages<CandidateRow, { total: number; rows: CandidateRow[] }>;
 
-/** The candidate list (`candidates:list`) for a search, a stage and a sort, fetched a page at a time as the user scrolls. */
-export function useCandidatePages(query: string, stage: string, sort?: ListSort): CandidatePages {
-  return usePages(JSON.stringify([query, stage, sort]), (offset, limit) =>
-    call('candidates:list', { query: query || undefined, stage: stage || undefined, sort, offset, limit }),
+/**
+ * The candidate list (`candidates:list`) for a search, a stage, a unit ('' the own, ALL_UNITS every unit a
+ * committee oversees) and a sort, fetched a page at a time as the user scrolls.
+ */
+export function useCandidatePages(query: string, stage: string, unit = '', sort?: ListSort): CandidatePages {
+  return usePages(JSON.stringify([query, stage, unit, sort]), (offset, limit) =>
+    call('candidates:list', { query: query || undefined, stage: stage || undefined, unitCode: unit || undefined, sort, offset, limit }),
   );
 }

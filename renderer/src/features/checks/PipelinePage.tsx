@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { isTerminalStage, STAGES, type Stage } from '../../../../electron/core/domain/rules/stage';
-import type { CandidateRow } from '../../../../electron/core/model/entities';
+import { ALL_UNITS, type CandidateRow } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
+import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
+import { UnitSelect } from '../../components/UnitSelect';
 import { stageLabel } from '../../lib/labels';
+import { candidatesHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 
 /** Names shown per column; the rest are one click away in the candidate list filtered to that stage. */
@@ -14,13 +18,17 @@ type Column = { stage: Stage; count: number; rows: CandidateRow[] };
 type Mark = 'overdue' | 'error';
 type Board = { columns: Column[]; marks: Map<string, Mark> };
 
-async function loadBoard(): Promise<Board> {
-  const counts = await call('checks:stage-counts', {});
+// Kept across visits so coming back from a candidate's page shows the same unit.
+const remembered = { unit: ALL_UNITS };
+
+/** The board of one unit ('' the own), or of every unit a committee oversees (ALL_UNITS). */
+async function loadBoard(unit: string): Promise<Board> {
+  const counts = await call('checks:stage-counts', unit && unit !== ALL_UNITS ? { unitCode: unit } : {});
   const byStage = new Map(counts.map((c) => [c.stage, c.count]));
   const columns = await Promise.all(
     STAGES.map(async (stage) => {
       const count = byStage.get(stage) ?? 0;
-      const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP })).rows : [];
+      const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP, unitCode: unit || undefined })).rows : [];
       return { stage, count, rows };
     }),
   );
@@ -37,7 +45,7 @@ async function loadBoard(): Promise<Board> {
 
 const MARK_TEXT: Record<Mark, string> = { overdue: 'Quá hạn', error: 'Có lỗi' };
 
-function StageColumn({ column, step, marks }: { column: Column; step: number | null; marks: Map<string, Mark> }) {
+function StageColumn({ column, step, unit, marks }: { column: Column; step: number | null; unit: string; marks: Map<string, Mark> }) {
   const { stage, count, rows } = column;
   return (
     <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
@@ -55,6 +63,7 @@ function StageColumn({ column, step, marks }: { column: Column; step: number | n
             return (
             <li key={r.id} className={mark ? `board-${mark}` : undefined} data-testid="board-person" data-mark={mark ?? ''}>
               <Link href={`/candidates/${r.id}`}>{r.fullName}</Link>
+              {unit === ALL_UNITS ? <span className="detail">{r.unitName}</span> : null}
               {mark ? <span className="badge badge-danger board-mark">{MARK_TEXT[mark]}</span> : null}
               {r.mentorName ? <span className="detail">Giúp đỡ: {r.mentorName}</span> : null}
             </li>
@@ -65,7 +74,7 @@ function StageColumn({ column, step, marks }: { column: Column; step: number | n
         <p className="board-none">Chưa có ai</p>
       )}
       {count > 0 ? (
-        <Link href={`/candidates/stage/${stage}`} className="board-more">
+        <Link href={unit ? candidatesHref({ unit, stage }) : `/candidates/stage/${stage}`} className="board-more">
           {count > rows.length ? `Xem tất cả ${count.toLocaleString('vi-VN')} người →` : 'Mở danh sách →'}
         </Link>
       ) : null}
@@ -73,9 +82,15 @@ function StageColumn({ column, step, marks }: { column: Column; step: number | n
   );
 }
 
-/** Tiến trình: how many candidates stand at each stage of the admission process, and who they are. */
+/**
+ * Tiến trình: how many candidates stand at each stage of the admission process, and who they are; at a committee
+ * over every unit it oversees, or one of them.
+ */
 export function PipelinePage() {
-  const board = useLoad(loadBoard, 'board');
+  const { status } = useSession();
+  const superior = isSuperior(status);
+  const [unit, setUnit] = useState(superior ? remembered.unit : '');
+  const board = useLoad(() => loadBoard(unit), `board|${unit}`);
   const columns = board.data?.columns ?? [];
   const marks = board.data?.marks ?? new Map<string, Mark>();
   const open = columns.filter((c) => !isTerminalStage(c.stage));
@@ -87,9 +102,20 @@ export function PipelinePage() {
         <div>
           <h1>Tiến trình phát triển đảng viên</h1>
           <p className="count" data-testid="board-total">
-            {board.data ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình, theo giai đoạn tính từ các sự kiện đã ghi; người có việc quá hạn hay hồ sơ có lỗi được đánh dấu` : 'Đang tải…'}
+            {board.data
+              ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình${unit === ALL_UNITS ? ' ở mọi đơn vị' : ''}, theo giai đoạn tính từ các sự kiện đã ghi; người có việc quá hạn hay hồ sơ có lỗi được đánh dấu`
+              : 'Đang tải…'}
           </p>
         </div>
+        {superior ? (
+          <UnitSelect
+            value={unit}
+            onChange={(u) => {
+              remembered.unit = u;
+              setUnit(u);
+            }}
+          />
+        ) : null}
       </div>
       <FormError message={board.error} />
       {board.data && columns.every((c) => c.count === 0) ? (
@@ -100,7 +126,7 @@ export function PipelinePage() {
       ) : null}
       <div className="board">
         {open.map((c, i) => (
-          <StageColumn key={c.stage} column={c} step={i + 1} marks={marks} />
+          <StageColumn key={c.stage} column={c} step={i + 1} unit={unit} marks={marks} />
         ))}
       </div>
       {closed.length > 0 ? (
@@ -108,7 +134,7 @@ export function PipelinePage() {
           <h2 className="board-subtitle">Đã kết thúc quy trình</h2>
           <div className="board board-closed">
             {closed.map((c) => (
-              <StageColumn key={c.stage} column={c} step={null} marks={marks} />
+              <StageColumn key={c.stage} column={c} step={null} unit={unit} marks={marks} />
             ))}
           </div>
         </>

@@ -4,6 +4,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
 import { matchesSearch, MEMBER_COLUMNS, sortByColumn, type ListSort } from '../../../../electron/core/domain/lists';
+import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { ariaSort, ExportButton, SearchBox, SortButton } from '../../components/ListTools';
 import { GENDER_LABELS } from '../../lib/labels';
@@ -61,6 +62,7 @@ function useColumns(edit: (e: Editing) => void) {
 
 /** The cell's roster: full and probationary members, who can mentor, and those who have left. */
 export function MembersPage() {
+  const { status } = useSession();
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
@@ -88,6 +90,8 @@ export function MembersPage() {
           <h1>Đảng viên</h1>
           <p className="count">
             {full} đảng viên chính thức · {probationary} đảng viên dự bị
+            {/* A committee's own roster is one unit's; those of the units below are on their pages. */}
+            {isSuperior(status) ? ` của ${status.unit?.name ?? 'đơn vị mình'} (đơn vị mình, không gồm các đơn vị trực thuộc)` : ''}
           </p>
         </div>
         <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'new' })}>
