@@ -87,6 +87,13 @@ export const CANDIDATE_COLUMNS: readonly ListColumn<CandidateRow>[] = [
   { id: 'mentor', ...text('Người giúp đỡ', 26), cell: (r) => r.mentorName },
 ];
 
+/** A committee's list across its units names each person's unit, after the name as on screen. */
+export const CANDIDATE_COLUMNS_ACROSS: readonly ListColumn<CandidateRow>[] = [
+  CANDIDATE_COLUMNS[0]!,
+  { id: 'unit', ...text('Đơn vị', 28), cell: (r) => r.unitName },
+  ...CANDIDATE_COLUMNS.slice(1),
+];
+
 export function memberStatusText(m: Member): string {
   if (m.leftOn) {
     return 'Đã rời chi bộ';

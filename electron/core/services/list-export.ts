@@ -1,5 +1,6 @@
 import {
   CANDIDATE_COLUMNS,
+  CANDIDATE_COLUMNS_ACROSS,
   LIST_TITLES,
   matchesSearch,
   MEMBER_COLUMNS,
@@ -14,6 +15,7 @@ import { listToXlsx } from '../domain/reports/xlsx';
 import type { ReportTable } from '../domain/reports/table-model';
 import type { Severity } from '../domain/rules/findings';
 import { formatViDate } from '../model/dates';
+import { ALL_UNITS } from '../model/entities';
 import { getSelfUnit } from '../store/units';
 import { listCandidates } from './candidate-service';
 import { todoMatching } from './check-views';
@@ -55,7 +57,7 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
       const filter = { query, stage: input.stage, unitCode: input.unitCode, sort };
       const first = listCandidates(ctx.db, { ...filter, offset: 0, limit: 1 });
       const { rows } = listCandidates(ctx.db, { ...filter, offset: 0, limit: Math.max(first.total, 1) });
-      return table(list, CANDIDATE_COLUMNS, rows);
+      return table(list, input.unitCode === ALL_UNITS ? CANDIDATE_COLUMNS_ACROSS : CANDIDATE_COLUMNS, rows);
     }
     case 'members': {
       const rows = listMembers(ctx.db, { includeLeft: input.includeLeft }).filter((m) => matchesSearch(query ?? '', m.fullName));
