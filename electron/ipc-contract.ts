@@ -17,6 +17,8 @@ import {
   memberInputSchema,
   memberSchema,
   unitSchema,
+  voidInputSchema,
+  voidReasonSchema,
   unitProfileInputSchema,
   unitProfileSchema,
   unitSetupSchema,
@@ -85,9 +87,10 @@ export const invoke = {
   },
 
   'members:list': {
-    input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional() }),
+    input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional(), voidedOnly: z.boolean().optional() }),
     output: z.array(memberSchema),
   },
+  'members:void': { input: z.strictObject({ id, reason: voidReasonSchema }), output: memberSchema },
   'members:create': { input: memberInputSchema, output: memberSchema },
   'members:update': { input: z.strictObject({ id, member: memberInputSchema }), output: memberSchema },
   'members:mark-left': {
@@ -119,6 +122,12 @@ export const invoke = {
     input: z.strictObject({ id, eventId: id, reason: z.string().trim().min(3, 'ghi rõ lý do hủy').max(500) }),
     output: candidateDetailSchema,
   },
+  'candidates:void-record': { input: voidInputSchema, output: candidateDetailSchema },
+  'candidates:correct-document': {
+    input: z.strictObject({ candidateId: id, documentId: id, reason: voidReasonSchema, document: dossierDocumentSchema }),
+    output: candidateDetailSchema,
+  },
+  'candidates:void': { input: z.strictObject({ id, reason: voidReasonSchema }), output: candidateDetailSchema },
   'candidates:add-document': {
     input: z.strictObject({ id, document: dossierDocumentSchema }),
     output: candidateDetailSchema,

@@ -6,6 +6,7 @@ import * as candidatesService from '../core/services/candidate-service';
 import { candidateDetail } from '../core/services/candidate-repo';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
+import * as corrections from '../core/services/correction-service';
 import { readFileSync } from 'node:fs';
 import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
@@ -53,6 +54,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'members:create': (i) => ctx().db.transaction((tx) => membersService.createMember(ctx(), i, tx)),
     'members:update': (i) => membersService.updateMember(ctx(), i.id, i.member),
     'members:mark-left': (i) => membersService.markMemberLeft(ctx(), i.id, i.date, i.reason),
+    'members:void': (i) => membersService.voidMember(ctx(), i.id, i.reason),
 
     'candidates:list': (i) => candidatesService.listCandidates(db(), i),
     'candidates:get': (i) => candidateDetail(db(), i.id),
@@ -60,6 +62,9 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'candidates:update-profile': (i) => candidatesService.updateProfile(ctx(), i.id, i.profile, i),
     'candidates:add-event': (i) => candidatesService.addEvent(ctx(), i.id, i.event),
     'candidates:void-event': (i) => candidatesService.voidEvent(ctx(), i.id, i.eventId, i.reason),
+    'candidates:void-record': (i) => corrections.voidRecord(ctx(), i),
+    'candidates:correct-document': (i) => corrections.correctDocument(ctx(), i),
+    'candidates:void': (i) => corrections.voidCandidate(ctx(), i.id, i.reason),
     'candidates:add-document': (i) => candidatesService.addDocument(ctx(), i.id, i.document),
     'candidates:add-introducer': (i) => candidatesService.addIntroducer(ctx(), i),
 

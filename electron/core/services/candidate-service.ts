@@ -1,4 +1,4 @@
-import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
@@ -16,7 +16,7 @@ import { getSelfUnit } from '../store/units';
 export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; offset: number; limit: number };
 
 const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
-  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
+  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
 
 /** Trigram search needs 3 characters; shorter queries fall back to LIKE, which the name index answers quickly. */
 const TRIGRAM = 3;
@@ -36,7 +36,7 @@ export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; 
   const byName = text.length >= TRIGRAM;
   // With a name query the trigram index must drive the search; the unary + keeps SQLite from scanning the unit's
   // whole index instead.
-  const conditions: SQL[] = [byName ? sql`+${candidates.unitCode} = ${unitCode}` : eq(candidates.unitCode, unitCode)];
+  const conditions: SQL[] = [byName ? sql`+${candidates.unitCode} = ${unitCode}` : eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt)];
   if (text) {
     conditions.push(nameFilter(text));
   }
@@ -119,7 +119,7 @@ function checkDuplicate(tx: DbOrTx, unitCode: string, profile: CandidateProfile,
   const same = tx
     .select({ id: candidates.id, fullName: candidates.fullName })
     .from(candidates)
-    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, searchKey(profile.fullName)), eq(candidates.birthDate, profile.birthDate)))
+    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, searchKey(profile.fullName)), eq(candidates.birthDate, profile.birthDate), isNull(candidates.voidedAt)))
     .all()
     .filter((r) => r.id !== exceptId);
   if (same.length > 0) {

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidates, holidays, reportedFindings, settings } from '../../../db/schema/index';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
@@ -92,6 +92,9 @@ function reportedByUnit(db: DbOrTx, id: string): CandidateCheck['reported'] {
  */
 export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck {
   const row = candidateRow(db, id);
+  if (row.voidedAt !== null) {
+    throw new AppError('conflict', 'Hồ sơ này đã bị hủy vì tạo nhầm nên không còn được kiểm tra.');
+  }
   const loaded = loadDossiers(db, row.unitCode, [id])[0];
   if (!loaded) {
     throw new AppError('not-found', 'Không tìm thấy hồ sơ.');
@@ -129,7 +132,7 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
 function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
   const rows = ctx.db.$client
     .prepare(
-      'SELECT id FROM candidates WHERE unit_code = ? AND id NOT IN ' +
+      'SELECT id FROM candidates WHERE unit_code = ? AND voided_at IS NULL AND id NOT IN ' +
         '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
     )
     .all(unitCode, ctx.clock.today()) as { id: string }[];
@@ -155,8 +158,8 @@ type TodoRow = { id: string; full_name: string; stage: string; as_of: string; ru
 function readTodoSources(db: Db, unitCode: string, ids?: readonly string[]): TodoSource[] {
   const select = 'SELECT c.id, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
   const rows = ids
-    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as TodoRow[])
-    : (db.$client.prepare(`${select} WHERE c.unit_code = ?`).all(unitCode) as TodoRow[]);
+    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
+    : (db.$client.prepare(`${select} WHERE c.unit_code = ? AND c.voided_at IS NULL`).all(unitCode) as TodoRow[]);
   return rows.map((r) => ({
     candidateId: r.id,
     name: r.full_name,
@@ -213,7 +216,7 @@ export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[
  */
 export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; errors: number }[] {
   const code = unitCode ?? getSelfUnit(ctx.db).code;
-  const rows = ctx.db.select({ stage: candidates.stage, n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, code)).groupBy(candidates.stage).all();
+  const rows = ctx.db.select({ stage: candidates.stage, n: sql<number>`count(*)` }).from(candidates).where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt))).groupBy(candidates.stage).all();
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
   const errors = new Map<string, number>();
   for (const source of findingSources(ctx, code)) {
@@ -251,7 +254,7 @@ export function* unitFindingsOn(ctx: ServiceContext, unitCode: string, day: stri
     return;
   }
   const evalCtx = evalContext(ctx.db);
-  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode)).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
+  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt))).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
   for (let i = 0; i < ids.length; i += CHUNK) {
     yield loadDossiers(ctx.db, unitCode, ids.slice(i, i + CHUNK)).map((c) => {
       const e = evaluateDossier(c.dossier, day, evalCtx);

@@ -87,7 +87,7 @@ const bool = (v: string) => (v === '' ? null : v === '1');
 function unitFilter(db: Db, units: readonly Unit[]): string {
   const count = (sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).pluck().get(...params) as number;
   const scan = units.length > 1 || count('SELECT count(*) FROM candidates WHERE unit_code = ?', units[0]?.code) * 2 > count('SELECT count(*) FROM candidates');
-  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?))`;
+  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`;
 }
 
 /**

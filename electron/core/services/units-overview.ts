@@ -55,7 +55,7 @@ function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
     quarantined: count(and(open, sql`${quarantine.recordKind} <> 'bundle'`)),
     conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
     heldAside,
-    candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, unit.code)).get()?.n ?? 0,
+    candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(and(eq(candidates.unitCode, unit.code), isNull(candidates.voidedAt))).get()?.n ?? 0,
   };
 }
 
@@ -90,7 +90,7 @@ export function unitDetail(ctx: ServiceContext, code: string, page: { query?: st
     .from(candidateFindings)
     .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
     .leftJoin(reportedFindings, eq(reportedFindings.candidateId, candidateFindings.candidateId))
-    .where(and(eq(candidates.unitCode, code), inArray(candidates.id, list.rows.map((r) => r.id))))
+    .where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt), inArray(candidates.id, list.rows.map((r) => r.id))))
     .orderBy(asc(candidates.sortKey))
     .all()
     .map((f) => ({
@@ -117,7 +117,7 @@ function errorTotals(db: Db, code: string): UnitDetail['errors'] {
     db.$client
       .prepare(
         `SELECT sum((SELECT count(*) FROM json_each(f.findings) j WHERE j.value ->> '$.severity' = 'error')) FROM ${table} f ` +
-          'JOIN candidates c ON c.id = f.candidate_id WHERE c.unit_code = ?',
+          'JOIN candidates c ON c.id = f.candidate_id WHERE c.unit_code = ? AND c.voided_at IS NULL',
       )
       .pluck()
       .get(code) as number | null;
