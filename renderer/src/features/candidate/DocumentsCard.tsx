@@ -6,6 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { VoidRecordButton } from './Corrections';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 import { DOCUMENT_LABELS } from '../../lib/labels';
@@ -110,6 +111,7 @@ export function DocumentsCard({ candidate, onChange }: Props) {
               <th>Ngày</th>
               <th>Người ký</th>
               <th>Ghi chú</th>
+              {candidate.readOnly ? null : <th aria-label="Sửa, hủy bỏ" />}
             </tr>
           </thead>
           <tbody>
@@ -122,6 +124,11 @@ export function DocumentsCard({ candidate, onChange }: Props) {
                 <td>{formatViDate(d.date)}</td>
                 <td>{[d.signer, d.issuer].filter(Boolean).join(' — ')}</td>
                 <td>{d.note}</td>
+                {candidate.readOnly ? null : (
+                  <td>
+                    <VoidRecordButton candidate={candidate} kind="document" recordId={d.id} label={`tài liệu ${d.form} ngày ${formatViDate(d.date)}`} onChange={onChange} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { VoidRecordButton } from './Corrections';
 import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
 
@@ -90,6 +91,7 @@ export function IntroducersCard({ candidate, members, onChange }: Props) {
                 {i.letterDate ? ` · Giấy giới thiệu ngày ${formatViDate(i.letterDate)}` : ''}
               </div>
             </div>
+            <VoidRecordButton candidate={candidate} kind="introducer" recordId={i.id} label={`người giới thiệu ${i.name}`} onChange={onChange} />
           </li>
         ))}
       </ul>

@@ -6,10 +6,11 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { GENDER_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
+import { VoidReasonDialog } from '../candidate/Corrections';
 import { MarkLeftDialog } from './MarkLeftDialog';
 import { MemberForm } from './MemberForm';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; member: Member } | { kind: 'left'; member: Member } | null;
+type Editing = { kind: 'new' } | { kind: 'edit'; member: Member } | { kind: 'left'; member: Member } | { kind: 'void'; member: Member } | null;
 
 const column = createColumnHelper<Member>();
 
@@ -40,17 +41,23 @@ function useColumns(edit: (e: Editing) => void) {
       column.display({
         id: 'actions',
         header: () => <span className="sr-only">Thao tác</span>,
-        cell: (c) =>
-          c.row.original.leftOn ? null : (
-            <div className="cell-actions">
-              <button type="button" className="btn btn-small" onClick={() => edit({ kind: 'edit', member: c.row.original })}>
-                Sửa
-              </button>
-              <button type="button" className="btn btn-small btn-danger" onClick={() => edit({ kind: 'left', member: c.row.original })}>
-                Rời chi bộ
-              </button>
-            </div>
-          ),
+        cell: (c) => (
+          <div className="cell-actions">
+            {c.row.original.leftOn ? null : (
+              <>
+                <button type="button" className="btn btn-small" onClick={() => edit({ kind: 'edit', member: c.row.original })}>
+                  Sửa
+                </button>
+                <button type="button" className="btn btn-small btn-danger" onClick={() => edit({ kind: 'left', member: c.row.original })}>
+                  Rời chi bộ
+                </button>
+              </>
+            )}
+            <button type="button" className="btn btn-small btn-ghost" aria-label={`Hủy bỏ bản ghi ${c.row.original.fullName}`} onClick={() => edit({ kind: 'void', member: c.row.original })}>
+              Hủy bỏ
+            </button>
+          </div>
+        ),
       }),
     ],
     [edit],
@@ -62,6 +69,7 @@ export function MembersPage() {
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const members = useLoad(() => call('members:list', { includeLeft }), String(includeLeft));
+  const voided = useLoad(() => call('members:list', { voidedOnly: true }), 'voided');
   const columns = useColumns(setEditing);
   const data = members.data ?? [];
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
@@ -72,6 +80,7 @@ export function MembersPage() {
   const saved = () => {
     setEditing(null);
     members.reload();
+    voided.reload();
   };
 
   return (
@@ -122,6 +131,44 @@ export function MembersPage() {
       {editing?.kind === 'new' ? <MemberForm member={null} onClose={() => setEditing(null)} onSaved={saved} /> : null}
       {editing?.kind === 'edit' ? <MemberForm member={editing.member} onClose={() => setEditing(null)} onSaved={saved} /> : null}
       {editing?.kind === 'left' ? <MarkLeftDialog member={editing.member} onClose={() => setEditing(null)} onSaved={saved} /> : null}
+      {editing?.kind === 'void' ? (
+        <VoidReasonDialog
+          title={`Hủy bỏ bản ghi ${editing.member.fullName}`}
+          what={
+            <p>
+              Dùng khi bản ghi được nhập nhầm (nhầm người, trùng người). Khác với “Rời chi bộ”: bản ghi không còn trong danh sách và không được tính ở
+              đâu nữa, nhưng vẫn được giữ trong “Lịch sử sửa đổi” cùng lý do.
+            </p>
+          }
+          confirm="Hủy bỏ bản ghi"
+          onClose={() => setEditing(null)}
+          onVoid={async (reason) => {
+            await call('members:void', { id: editing.member.id, reason });
+            saved();
+          }}
+        />
+      ) : null}
+      {voided.data && voided.data.length > 0 ? (
+        <section className="card section" aria-labelledby="member-history-title">
+          <h2 id="member-history-title">Lịch sử sửa đổi</h2>
+          <ul className="plain-list">
+            {voided.data.map((m) => (
+              <li key={m.id}>
+                <div>
+                  <s>
+                    {m.fullName}
+                    {m.birthDate ? `, sinh ${formatViDate(m.birthDate)}` : ''}
+                  </s>
+                  <div className="void-note">Đã hủy bỏ: {m.voided?.reason}</div>
+                  <div className="detail">
+                    {formatViDate(m.voided?.at.slice(0, 10) ?? null)} · {m.voided?.by}
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }
