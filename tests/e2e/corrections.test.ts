@@ -197,7 +197,7 @@ describe('voiding what was entered by mistake', () => {
     const made = await api<{ fileName: string }>(cell, 'bundles:export', { label: '2026Q4', path: files(cellDir) });
     copyFileSync(join(files(cellDir), made.fileName), join(files(superiorDir), made.fileName));
     const [outcome] = await api<{ status: string }[]>(superior, 'bundles:import', { paths: [join(files(superiorDir), made.fileName)] });
-    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'applied' });
+    expect(outcome).toMatchObject({ status: 'applied' });
     const mirrored = await api<Listed>(superior, 'candidates:list', { unitCode: 'CB014', offset: 0, limit: 10 });
     expect(mirrored.rows.map((r) => r.fullName)).toEqual(['Phạm Văn Dũng']);
     const copy = await api<Detail>(superior, 'candidates:get', { id: mirrored.rows[0]!.id });
