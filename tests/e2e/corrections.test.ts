@@ -108,6 +108,8 @@ const checklistRow = (form: string) => cb.locator(`[data-testid="checklist-item"
 
 async function openCandidate(id: string) {
   await cb.goto(`${cell.origin}/#/candidates/${id}`);
+  // The same hash route keeps the page as it was: load what the API just wrote.
+  await cb.reload();
   await cb.getByRole('heading', { name: 'Tài liệu hồ sơ' }).waitFor();
 }
 
@@ -151,6 +153,32 @@ describe('voiding what was entered by mistake', () => {
     await screenshot(cb, 'corrections-document-introducer-voided');
     await cb.getByTestId('checks-panel').scrollIntoViewIfNeeded();
     await screenshot(cb, 'corrections-findings-follow');
+  });
+
+  it('corrects a document entered with the wrong date: the checklist shows the right one, the wrong one stays in the history', async () => {
+    const id = ids.dung!;
+    await api(cell, 'candidates:add-document', { id, document: { form: '2-KNĐ', date: '2026-11-30' } });
+    await openCandidate(id);
+    await expect.poll(() => checklistRow('2-KNĐ').textContent()).toContain('Ngày 30/11/2026');
+    // Dated after the chi bộ voted, the 2-KNĐ does not count for the vote.
+    const missing = cb.locator('[data-testid="finding"][data-code="DOCUMENT_MISSING"]');
+    await expect.poll(() => missing.textContent()).toContain('2-KNĐ');
+    await cb.getByRole('button', { name: 'Sửa tài liệu 2-KNĐ ngày 30/11/2026' }).click();
+    const form = cb.getByRole('form', { name: 'Sửa tài liệu 2-KNĐ' });
+    await form.getByLabel('Ngày').fill('01/10/2026');
+    await form.getByRole('button', { name: 'Lưu bản đã sửa' }).click();
+    await form.getByText('Ghi rõ lý do sửa (ít nhất 3 ký tự).').waitFor();
+    await form.getByLabel('Lý do sửa').fill('Ghi sai ngày lý lịch');
+    await screenshot(cb, 'corrections-document-correct-form');
+    await form.getByRole('button', { name: 'Lưu bản đã sửa' }).click();
+    await expect.poll(() => checklistRow('2-KNĐ').textContent()).toContain('Ngày 01/10/2026');
+    expect(await checklistRow('2-KNĐ').textContent()).not.toContain('30/11/2026');
+    await expect.poll(() => missing.textContent()).not.toContain('2-KNĐ');
+    const history = cb.locator('section[aria-labelledby="history-title"]');
+    await history.getByText(/Văn bản 2-KNĐ ngày 30\/11\/2026/).waitFor();
+    await history.getByText('Đã hủy bỏ: Ghi sai ngày lý lịch').waitFor();
+    const dates = (await api<{ documents: { form: string; date: string }[] }>(cell, 'candidates:get', { id })).documents.map((d) => `${d.form} ${d.date}`);
+    expect(dates).toEqual(['2-KNĐ 2026-10-01']);
   });
 
   it('voids a file created twice: it leaves the list, the history stays readable', async () => {
@@ -201,8 +229,9 @@ describe('voiding what was entered by mistake', () => {
     const mirrored = await api<Listed>(superior, 'candidates:list', { unitCode: 'CB014', offset: 0, limit: 10 });
     expect(mirrored.rows.map((r) => r.fullName)).toEqual(['Phạm Văn Dũng']);
     const copy = await api<Detail>(superior, 'candidates:get', { id: mirrored.rows[0]!.id });
-    expect(copy.documents).toEqual([]);
+    expect(copy.documents.map((d) => d.form)).toEqual(['2-KNĐ']);
     expect(copy.corrections.map((c) => [c.kind, c.voided.reason]).sort()).toEqual([
+      ['document', 'Ghi sai ngày lý lịch'],
       ['document', 'Đơn của người khác, nhập nhầm hồ sơ'],
       ['introducer', 'Đồng chí Hoa không giới thiệu người này'],
     ]);
