@@ -6,6 +6,7 @@ import { candidateDetail } from '../../electron/core/services/candidate-repo';
 import { addDocument, addEvent, addIntroducer, createCandidate, listCandidates } from '../../electron/core/services/candidate-service';
 import { candidateChecks, todoPage } from '../../electron/core/services/check-views';
 import { stageCounts } from '../../electron/core/services/check-service';
+import { reportInput } from '../../electron/core/services/report-service';
 import { correctDocument, voidCandidate, voidRecord } from '../../electron/core/services/correction-service';
 import { createMember, listMembers, updateMember, voidMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
@@ -98,6 +99,7 @@ describe('corrections of a candidate file', () => {
     expect(listCandidates(ctx.db, { offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([id]);
     expect(listCandidates(ctx.db, { query: 'pham van dung', offset: 0, limit: 10 }).total).toBe(1);
     expect(stageCounts(ctx).reduce((n, s) => n + s.count, 0)).toBe(1);
+    expect(reportInput(ctx.db, { year: 2026, asOf: ctx.clock.today() }).units[0]!.candidates.map((c) => c.id)).toEqual([id]);
     expect(todoPage(ctx, { offset: 0, limit: 500 }).rows.every((t) => t.candidateId !== other)).toBe(true);
     expect(() => addEvent(ctx, other, { type: 'LISTED', date: '2026-11-01' })).toThrow(/đã bị hủy/);
     expect(() => voidCandidate(ctx, other, 'Lần nữa')).toThrow(/đã bị hủy/);
