@@ -1,6 +1,7 @@
 ALTER TABLE `candidates` ADD `voided_at` text;--> statement-breakpoint
 ALTER TABLE `candidates` ADD `void_reason` text;--> statement-breakpoint
 ALTER TABLE `candidates` ADD `voided_by` text;--> statement-breakpoint
+CREATE INDEX `candidates_voided` ON `candidates` (`unit_code`) WHERE "candidates"."voided_at" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `voided_at` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `void_reason` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `voided_by` text;--> statement-breakpoint
@@ -12,7 +13,8 @@ ALTER TABLE `introducers` ADD `void_reason` text;--> statement-breakpoint
 ALTER TABLE `introducers` ADD `voided_by` text;--> statement-breakpoint
 ALTER TABLE `mentor_assignments` ADD `voided_at` text;--> statement-breakpoint
 ALTER TABLE `mentor_assignments` ADD `void_reason` text;--> statement-breakpoint
-ALTER TABLE `mentor_assignments` ADD `voided_by` text;--> statement-breakpoint
+ALTER TABLE `mentor_assignments` ADD `voided_by` text;
+--> statement-breakpoint
 -- Corrections (docs/corrections.md): a wrong record is voided, never deleted nor edited afterwards. A voided row is
 -- history, so the database refuses to change it (a superior's mirror is replaced by deleting and inserting, never by
 -- updating). A candidate voided stays a row the report summary triggers may still touch, so only its void is final.

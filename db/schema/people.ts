@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { units } from './units';
 
@@ -99,5 +100,7 @@ export const candidates = sqliteTable(
     index('candidates_unit_sort').on(t.unitCode, t.sortKey),
     index('candidates_unit_stage').on(t.unitCode, t.stage),
     index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
+    // Voided candidates are few; the to-do list kept in memory looks them up on every page to drop them.
+    index('candidates_voided').on(t.unitCode).where(sql`${t.voidedAt} IS NOT NULL`),
   ],
 );

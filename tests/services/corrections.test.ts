@@ -92,8 +92,10 @@ describe('corrections of a candidate file', () => {
   it('voids a candidate created by mistake: gone from lists, board and to-do, history kept, nothing more written', () => {
     const ctx = setup();
     const { id } = votedCandidate(ctx);
-    const other = createCandidate(ctx, { fullName: 'Phạm Văn Dũng', birthDate: '1990-04-02', gender: 'nam' }, undefined, { confirmDuplicate: true });
+    const other = createCandidate(ctx, { fullName: 'Phạm Văn Dũng', birthDate: '1990-04-02', gender: 'nam' }, { type: 'CHI_BO_VOTED', date: '2026-10-20', yes: 10, eligible: 12 }, { confirmDuplicate: true });
     expect(listCandidates(ctx.db, { offset: 0, limit: 10 }).total).toBe(2);
+    // The to-do list is kept in memory between pages: the void must reach it too.
+    expect(todoPage(ctx, { offset: 0, limit: 500 }).rows.some((t) => t.candidateId === other)).toBe(true);
     const voided = voidCandidate(ctx, other, 'Tạo trùng hồ sơ');
     expect(voided.voided).toMatchObject({ reason: 'Tạo trùng hồ sơ' });
     expect(listCandidates(ctx.db, { offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([id]);

@@ -227,6 +227,7 @@ describe('a database made before the summary existed', () => {
     for (const name of ['dossier_items_voided_frozen', 'introducers_voided_frozen', 'mentor_assignments_voided_frozen', 'members_voided_frozen', 'candidates_void_final']) {
       sqlite.exec(`DROP TRIGGER "${name}"`);
     }
+    sqlite.exec('DROP INDEX candidates_voided');
     for (const table of ['candidates', 'members', 'dossier_items', 'introducers', 'mentor_assignments']) {
       sqlite.exec(`ALTER TABLE ${table} DROP COLUMN voided_at; ALTER TABLE ${table} DROP COLUMN void_reason; ALTER TABLE ${table} DROP COLUMN voided_by`);
     }

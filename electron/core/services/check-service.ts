@@ -167,6 +167,10 @@ function readTodoSources(db: Db, unitCode: string, ids?: readonly string[]): Tod
   }));
 }
 
+function voidedIds(db: Db, unitCode: string): string[] {
+  return db.$client.prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code = ? AND voided_at IS NOT NULL').pluck().all(unitCode) as string[];
+}
+
 type TodoCache = { unitCode: string; asOf: string; sources: Map<string, TodoSource> };
 
 /**
@@ -187,10 +191,16 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
     }
     cache = { unitCode, asOf, sources: new Map(readTodoSources(ctx.db, unitCode).map((s) => [s.candidateId, s])) };
     todoCaches.set(ctx.db.$client, cache);
-  } else if (stale.length > 0) {
-    refreshFindings(ctx, unitCode, stale);
-    for (const source of readTodoSources(ctx.db, unitCode, stale)) {
-      cache.sources.set(source.candidateId, source);
+  } else {
+    if (stale.length > 0) {
+      refreshFindings(ctx, unitCode, stale);
+      for (const source of readTodoSources(ctx.db, unitCode, stale)) {
+        cache.sources.set(source.candidateId, source);
+      }
+    }
+    // A voided candidate's stored findings are gone, but it is not stale either: it leaves the kept list here.
+    for (const id of voidedIds(ctx.db, unitCode)) {
+      cache.sources.delete(id);
     }
   }
   return [...cache.sources.values()];
