@@ -119,6 +119,10 @@ describe('corrections of a candidate file', () => {
     expect(listMembers(ctx.db, { includeLeft: true }).map((m) => m.fullName)).toEqual(['Trần Văn Bình']);
     expect(listMembers(ctx.db, { voidedOnly: true }).map((m) => m.fullName)).toEqual(['Nguyễn Văn Nhầm']);
     expect(() => updateMember(ctx, wrong.id, { fullName: 'Nguyễn Văn Nhầm', status: 'chinh-thuc' })).toThrow(/đã bị hủy/);
+    const binh = listMembers(ctx.db, {})[0]!;
+    updateMember(ctx, binh.id, { fullName: 'Trần Văn Bình', status: 'chinh-thuc', birthDate: '1980-01-02', joinedOn: '2010-01-01', fullMemberSince: '2011-01-01' });
+    const edit = ctx.db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'update' AND entity = 'member' AND entity_id = ?").pluck().get(binh.id) as string;
+    expect(JSON.parse(edit)).toMatchObject({ before: { birthDate: '1980-01-01' }, after: { birthDate: '1980-01-02' } });
     // The same person entered again is not a duplicate of a voided record.
     expect(fullMember(ctx, 'Nguyễn Văn Nhầm').voided).toBeNull();
   });

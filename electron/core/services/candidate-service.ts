@@ -7,7 +7,7 @@ import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
 import type { CandidateDetail, CandidateRow } from '../model/entities';
-import { candidateDetail, effectiveEvents, refreshStage, VOID, writableCandidate } from './candidate-repo';
+import { candidateDetail, effectiveEvents, profileOf, refreshStage, VOID, writableCandidate } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
@@ -158,10 +158,12 @@ export function updateProfile(ctx: ServiceContext, id: string, input: CandidateP
   const profile = candidateProfileSchema.parse(input);
   return ctx.db.transaction((tx) => {
     const row = writableCandidate(tx, id);
+    const before = profileOf(row);
     checkProfileDates(ctx, profile, effectiveEvents(tx, id));
     checkDuplicate(tx, row.unitCode, profile, choice.confirmDuplicate === true, id);
     tx.update(candidates).set({ ...profileColumns(profile), updatedAt: ctx.clock.now() }).where(eq(candidates.id, id)).run();
-    audit(tx, ctx, 'update', 'candidate', id, profile);
+    // The previous version goes into the audit log with the new one: an edit keeps what it replaced.
+    audit(tx, ctx, 'update', 'candidate', id, { before, after: profile });
     return candidateDetail(tx, id);
   });
 }

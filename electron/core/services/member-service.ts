@@ -132,7 +132,8 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
     const current = ownMember(tx, id);
     checkDuplicate(tx, current.unitCode, m, id);
     tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
-    audit(tx, ctx, 'update', 'member', id, m);
+    // The previous version goes into the audit log with the new one: an edit keeps what it replaced.
+    audit(tx, ctx, 'update', 'member', id, { before: current, after: m });
     return getMember(tx, id);
   });
 }
