@@ -11,10 +11,12 @@ import { correctDocument, voidCandidate, voidRecord } from '../../electron/core/
 import { createMember, listMembers, updateMember, voidMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
 import { mirrorId } from '../../electron/core/services/mirror-apply';
+import { addDecision, exportDirective } from '../../electron/core/services/directive-service';
+import { listQuarantine } from '../../electron/core/services/quarantine-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { listUnits } from '../../electron/core/services/units-overview';
 import { testContext } from '../helpers/db';
-import { asFile, enrolledPair, fillUnit } from '../helpers/sync';
+import { asFile, enrolledPair, fillUnit, readyForAdmission } from '../helpers/sync';
 
 let open: Database[] = [];
 afterEach(() => {
@@ -154,6 +156,23 @@ describe('corrections travel to the superior', () => {
     expect(copy.documents).toHaveLength(mirroredDocs - 1);
     expect(copy.corrections).toEqual([expect.objectContaining({ kind: 'document', voided: expect.objectContaining({ reason: 'Văn bản nhập nhầm' }) })]);
     expect(candidateDetail(superior.ctx.db, mirrorId('CB014', 'candidate', mistaken.id)).voided).toMatchObject({ reason: 'Tạo nhầm hồ sơ' });
+  });
+
+  it('refuses a decision for a voided file, at the superior and again at the unit', async () => {
+    const { superior, unit } = await enrolledPair();
+    const ready = readyForAdmission(unit);
+    await importBundle(superior.ctx, asFile(await exportUnitReport(unit.ctx, '2026Q4')));
+    const copy = mirrorId('CB014', 'candidate', ready);
+    // The superior queues the decision from the report it has, then the unit voids the file before applying it.
+    addDecision(superior.ctx, { candidateId: copy, kind: 'admission', number: '10-QĐ/ĐUK', date: '2026-12-15' });
+    voidCandidate(unit.ctx, ready, 'Tạo nhầm người');
+    const outcome = await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
+    expect(outcome).toMatchObject({ status: 'applied', summary: { quarantined: 1 } });
+    expect(listQuarantine(unit.ctx.db)[0]?.reason).toContain('đã bị hủy vì tạo nhầm');
+    expect(candidateDetail(unit.ctx.db, ready).events.map((e) => e.event.type)).not.toContain('ADMISSION_DECIDED');
+
+    await importBundle(superior.ctx, asFile(await exportUnitReport(unit.ctx, '2026Q4')));
+    expect(() => addDecision(superior.ctx, { candidateId: copy, kind: 'admission', number: '11-QĐ/ĐUK', date: '2026-12-16' })).toThrow(/đã hủy hồ sơ này vì tạo nhầm/);
   });
 
   it('leaves records in force as they were written before corrections existed', async () => {
