@@ -235,5 +235,19 @@ describe('voiding what was entered by mistake', () => {
       ['document', 'Đơn của người khác, nhập nhầm hồ sơ'],
       ['introducer', 'Đồng chí Hoa không giới thiệu người này'],
     ]);
+
+    // The superior reads the same history, read-only.
+    const duk = await browser.context.newPage();
+    duk.setDefaultTimeout(20_000);
+    await duk.goto(superior.url);
+    await duk.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+    await duk.goto(`${superior.origin}/#/candidates/${copy.id}`);
+    const history = duk.locator('section[aria-labelledby="history-title"]');
+    await history.getByText('Đã hủy bỏ: Đồng chí Hoa không giới thiệu người này').waitFor();
+    await duk.getByTestId('read-only-note').waitFor();
+    expect(await duk.getByRole('button', { name: /^Hủy bỏ/ }).count()).toBe(0);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(duk, 'corrections-superior-mirror-history');
+    await duk.close();
   });
 });
