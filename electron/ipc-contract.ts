@@ -127,6 +127,18 @@ export const invoke = {
     input: z.strictObject({ candidateId: id, documentId: id, reason: voidReasonSchema, document: dossierDocumentSchema }),
     output: candidateDetailSchema,
   },
+  'candidates:correct-introducer': {
+    input: z.strictObject({
+      id,
+      introducerId: id,
+      reason: voidReasonSchema,
+      memberId: id,
+      workedTogetherSince: isoDate.nullish(),
+      letterDate: isoDate.nullish(),
+      replacement: z.boolean(),
+    }),
+    output: candidateDetailSchema,
+  },
   'candidates:void': { input: z.strictObject({ id, reason: voidReasonSchema }), output: candidateDetailSchema },
   'candidates:add-document': {
     input: z.strictObject({ id, document: dossierDocumentSchema }),

@@ -64,6 +64,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'candidates:void-event': (i) => candidatesService.voidEvent(ctx(), i.id, i.eventId, i.reason),
     'candidates:void-record': (i) => corrections.voidRecord(ctx(), i),
     'candidates:correct-document': (i) => corrections.correctDocument(ctx(), i),
+    'candidates:correct-introducer': (i) => corrections.correctIntroducer(ctx(), i),
     'candidates:void': (i) => corrections.voidCandidate(ctx(), i.id, i.reason),
     'candidates:add-document': (i) => candidatesService.addDocument(ctx(), i.id, i.document),
     'candidates:add-introducer': (i) => candidatesService.addIntroducer(ctx(), i),

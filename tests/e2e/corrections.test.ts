@@ -179,6 +179,16 @@ describe('voiding what was entered by mistake', () => {
     await history.getByText('Đã hủy bỏ: Ghi sai ngày lý lịch').waitFor();
     const dates = (await api<{ documents: { form: string; date: string }[] }>(cell, 'candidates:get', { id })).documents.map((d) => `${d.form} ${d.date}`);
     expect(dates).toEqual(['2-KNĐ 2026-10-01']);
+
+    await cb.getByRole('button', { name: 'Sửa người giới thiệu Trần Văn Bình' }).click();
+    const intro = cb.getByRole('form', { name: 'Sửa người giới thiệu Trần Văn Bình' });
+    await intro.getByLabel('Ngày ký giấy giới thiệu (3-KNĐ)').fill('05/09/2026');
+    await intro.getByLabel('Lý do sửa').fill('Ghi sai ngày giấy giới thiệu');
+    await intro.getByRole('button', { name: 'Lưu bản đã sửa' }).click();
+    const introducers = cb.locator('section[aria-labelledby="introducers-title"]');
+    await introducers.getByText(/Giấy giới thiệu ngày 05\/09\/2026/).waitFor();
+    await history.getByText('Đã hủy bỏ: Ghi sai ngày giấy giới thiệu').waitFor();
+    await screenshot(cb, 'corrections-introducer-corrected');
   });
 
   it('voids a file created twice: it leaves the list, the history stays readable', async () => {
@@ -233,6 +243,7 @@ describe('voiding what was entered by mistake', () => {
     expect(copy.corrections.map((c) => [c.kind, c.voided.reason]).sort()).toEqual([
       ['document', 'Ghi sai ngày lý lịch'],
       ['document', 'Đơn của người khác, nhập nhầm hồ sơ'],
+      ['introducer', 'Ghi sai ngày giấy giới thiệu'],
       ['introducer', 'Đồng chí Hoa không giới thiệu người này'],
     ]);
 

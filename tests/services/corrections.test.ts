@@ -7,7 +7,7 @@ import { addDocument, addEvent, addIntroducer, createCandidate, listCandidates }
 import { candidateChecks, todoPage } from '../../electron/core/services/check-views';
 import { stageCounts } from '../../electron/core/services/check-service';
 import { reportInput } from '../../electron/core/services/report-service';
-import { correctDocument, voidCandidate, voidRecord } from '../../electron/core/services/correction-service';
+import { correctDocument, correctIntroducer, voidCandidate, voidRecord } from '../../electron/core/services/correction-service';
 import { createMember, listMembers, updateMember, voidMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
 import { mirrorId } from '../../electron/core/services/mirror-apply';
@@ -62,6 +62,11 @@ describe('corrections of a candidate file', () => {
     expect(todoPage(ctx, { offset: 0, limit: 100 }).rows.some((t) => t.candidateId === id && t.code === 'INTRODUCERS_INSUFFICIENT')).toBe(true);
     expect(() => voidRecord(ctx, { candidateId: id, kind: 'introducer', recordId: intro.id, reason: 'Lần nữa' })).toThrow(/đã bị hủy/);
     expect(() => ctx.db.$client.prepare("UPDATE introducers SET name = 'X' WHERE id = ?").run(intro.id)).toThrow(/voided record is history/);
+
+    const binh = after.introducers[0]!;
+    const corrected = correctIntroducer(ctx, { id, introducerId: binh.id, reason: 'Ghi sai ngày giấy giới thiệu', memberId: binh.memberId!, workedTogetherSince: '2020-01-01', letterDate: '2026-09-05', replacement: false });
+    expect(corrected.introducers.map((i) => [i.name, i.letterDate])).toEqual([['Trần Văn Bình', '2026-09-05']]);
+    expect(corrected.corrections.map((c) => c.summary)).toContain('Người giới thiệu Trần Văn Bình, thư ngày 01/09/2026');
   });
 
   it('voids a wrong document and corrects another: the checklist follows, both old versions stay in the history', () => {

@@ -230,19 +230,25 @@ export function addDocument(ctx: ServiceContext, id: string, document: DossierDo
   });
 }
 
+export type IntroducerInput = { id: string; memberId: string; workedTogetherSince?: string | null; letterDate?: string | null; replacement: boolean };
+
+/** Inserts an introducer from the roster in the caller's transaction; only a full member can introduce. */
+export function insertIntroducer(tx: DbOrTx, input: IntroducerInput): string {
+  const member = getMember(tx, input.memberId);
+  if (!member.canMentor) {
+    throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức nên không thể giới thiệu.`);
+  }
+  const id = newId();
+  tx.insert(introducers).values({ id, candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
+  return id;
+}
+
 /** Adds an introducer from the roster; only a full member can introduce. */
-export function addIntroducer(
-  ctx: ServiceContext,
-  input: { id: string; memberId: string; workedTogetherSince?: string | null; letterDate?: string | null; replacement: boolean },
-): CandidateDetail {
+export function addIntroducer(ctx: ServiceContext, input: IntroducerInput): CandidateDetail {
   return ctx.db.transaction((tx) => {
     writableCandidate(tx, input.id);
-    const member = getMember(tx, input.memberId);
-    if (!member.canMentor) {
-      throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức nên không thể giới thiệu.`);
-    }
-    tx.insert(introducers).values({ id: newId(), candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
-    audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: member.id });
+    insertIntroducer(tx, input);
+    audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: input.memberId });
     return candidateDetail(tx, input.id);
   });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { dossierDocumentSchema, type DossierDocument } from '../model/dossier';
 import { voidInputSchema, voidReasonSchema, type CandidateDetail, type VoidInput } from '../model/entities';
 import { candidateDetail, writableCandidate } from './candidate-repo';
+import { insertIntroducer, type IntroducerInput } from './candidate-service';
 import { audit, newId, type ServiceContext } from './context';
 
 /**
@@ -61,6 +62,18 @@ export function correctDocument(ctx: ServiceContext, input: { candidateId: strin
       .run();
     audit(tx, ctx, 'correct-document', 'candidate', input.candidateId, { voided: input.documentId, docId: id, reason, form: document.form, date: document.date });
     return candidateDetail(tx, input.candidateId);
+  });
+}
+
+/** Corrects an introducer (a wrong date, the wrong member): the wrong entry is voided with the reason, the right one added. */
+export function correctIntroducer(ctx: ServiceContext, input: IntroducerInput & { introducerId: string; reason: string }): CandidateDetail {
+  const reason = voidReasonSchema.parse(input.reason);
+  return ctx.db.transaction((tx) => {
+    writableCandidate(tx, input.id);
+    voidRow(ctx, tx, { candidateId: input.id, kind: 'introducer', recordId: input.introducerId, reason });
+    const id = insertIntroducer(tx, input);
+    audit(tx, ctx, 'correct-introducer', 'candidate', input.id, { voided: input.introducerId, introducerId: id, memberId: input.memberId, reason });
+    return candidateDetail(tx, input.id);
   });
 }
 
