@@ -54,6 +54,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'members:create': (i) => ctx().db.transaction((tx) => membersService.createMember(ctx(), i, tx)),
     'members:update': (i) => membersService.updateMember(ctx(), i.id, i.member),
     'members:mark-left': (i) => membersService.markMemberLeft(ctx(), i.id, i.date, i.reason),
+    'members:edits': () => membersService.memberEdits(db()),
     'members:void': (i) => membersService.voidMember(ctx(), i.id, i.reason),
 
     'candidates:list': (i) => candidatesService.listCandidates(db(), i),

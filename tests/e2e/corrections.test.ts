@@ -227,6 +227,15 @@ describe('voiding what was entered by mistake', () => {
     const history = cb.locator('section[aria-labelledby="member-history-title"]');
     await history.getByText('Đã hủy bỏ: Nhập nhầm, không phải đảng viên của chi bộ').waitFor();
     expect(await cb.getByRole('table').getByText('Nguyễn Văn Nhầm').count()).toBe(0);
+
+    // An edit in place keeps what it replaced, shown in the same history.
+    await cb.getByRole('row', { name: /Trần Văn Bình/ }).getByRole('button', { name: 'Sửa', exact: true }).click();
+    const form = cb.getByRole('dialog');
+    await form.getByLabel('Ngày sinh', { exact: true }).fill('02/01/1980');
+    await form.getByRole('button', { name: /Lưu/ }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    const edit = history.getByTestId('member-edit').filter({ hasText: 'Trần Văn Bình' });
+    await expect.poll(() => edit.textContent()).toContain('Ngày sinh: 01/01/1980 → 02/01/1980');
     await screenshot(cb, 'corrections-member-voided');
   });
 

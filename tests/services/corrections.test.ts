@@ -8,7 +8,7 @@ import { candidateChecks, todoPage } from '../../electron/core/services/check-vi
 import { stageCounts } from '../../electron/core/services/check-service';
 import { reportInput } from '../../electron/core/services/report-service';
 import { correctDocument, correctIntroducer, voidCandidate, voidRecord } from '../../electron/core/services/correction-service';
-import { createMember, listMembers, updateMember, voidMember } from '../../electron/core/services/member-service';
+import { createMember, listMembers, memberEdits, updateMember, voidMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
 import { mirrorId } from '../../electron/core/services/mirror-apply';
 import { addDecision, exportDirective } from '../../electron/core/services/directive-service';
@@ -130,6 +130,7 @@ describe('corrections of a candidate file', () => {
     updateMember(ctx, binh.id, { fullName: 'Trần Văn Bình', status: 'chinh-thuc', birthDate: '1980-01-02', joinedOn: '2010-01-01', fullMemberSince: '2011-01-01' });
     const edit = ctx.db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'update' AND entity = 'member' AND entity_id = ?").pluck().get(binh.id) as string;
     expect(JSON.parse(edit)).toMatchObject({ before: { birthDate: '1980-01-01' }, after: { birthDate: '1980-01-02' } });
+    expect(memberEdits(ctx.db)).toEqual([expect.objectContaining({ memberId: binh.id, fullName: 'Trần Văn Bình', changes: [{ field: 'birthDate', before: '1980-01-01', after: '1980-01-02' }] })]);
     // The same person entered again is not a duplicate of a voided record.
     expect(fullMember(ctx, 'Nguyễn Văn Nhầm').voided).toBeNull();
   });

@@ -113,6 +113,19 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** Fields of a member an edit in place can change, in the order the roster history lists them. */
+export const MEMBER_EDIT_FIELDS = ['fullName', 'gender', 'birthDate', 'status', 'joinedOn', 'fullMemberSince', 'exempt', 'note'] as const;
+
+/** One edit of a member's details with what it replaced, read back from the audit log (docs/corrections.md). */
+export const memberEditSchema = z.object({
+  memberId: z.string(),
+  fullName: z.string(),
+  at: z.string(),
+  by: z.string(),
+  changes: z.array(z.object({ field: z.enum(MEMBER_EDIT_FIELDS), before: z.union([z.string(), z.boolean(), z.null()]), after: z.union([z.string(), z.boolean(), z.null()]) })),
+});
+export type MemberEdit = z.infer<typeof memberEditSchema>;
+
 export const candidateRowSchema = z.object({
   id: z.string(),
   unitCode: z.string(),

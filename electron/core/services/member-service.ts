@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { members } from '../../../db/schema/index';
+import { auditLog, members } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
-import { memberInputSchema, voidReasonSchema, type Member, type MemberInput } from '../model/entities';
+import { MEMBER_EDIT_FIELDS, memberInputSchema, voidReasonSchema, type Member, type MemberEdit, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit } from '../store/units';
 
@@ -163,6 +163,41 @@ export function voidMember(ctx: ServiceContext, id: string, reason: string): Mem
     tx.update(members).set({ voidedAt: ctx.clock.now(), voidReason: why, voidedBy: ctx.actor }).where(eq(members.id, id)).run();
     audit(tx, ctx, 'void', 'member', id, { fullName: member.fullName, reason: why });
     return getMember(tx, id);
+  });
+}
+
+/** How many edits the roster history shows, newest first: a cell edits its roster a few times a year. */
+const EDITS_SHOWN = 200;
+
+type EditValue = string | boolean | null;
+const asValue = (v: unknown): EditValue => (typeof v === 'string' || typeof v === 'boolean' ? v : null);
+
+/**
+ * The own unit's member edits that changed something, with the previous values, newest first. Edits written before
+ * the audit kept the previous version have nothing to compare with and are left out.
+ */
+export function memberEdits(db: DbOrTx): MemberEdit[] {
+  const unitCode = getSelfUnit(db).code;
+  const rows = db
+    .select({ memberId: auditLog.entityId, at: auditLog.at, by: auditLog.actor, detail: auditLog.detail, fullName: members.fullName })
+    .from(auditLog)
+    .innerJoin(members, eq(members.id, auditLog.entityId))
+    .where(and(eq(auditLog.entity, 'member'), eq(auditLog.action, 'update'), eq(members.unitCode, unitCode)))
+    .orderBy(desc(auditLog.id))
+    .limit(EDITS_SHOWN)
+    .all();
+  return rows.flatMap((r) => {
+    const detail = r.detail as { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
+    if (!detail?.before || !detail.after || r.memberId === null) {
+      return [];
+    }
+    const { before, after } = detail;
+    const changes = MEMBER_EDIT_FIELDS.flatMap((field) => {
+      const was = asValue(before[field]);
+      const now = asValue(after[field]);
+      return was === now || (was === null && now === '') ? [] : [{ field, before: was, after: now }];
+    });
+    return changes.length > 0 ? [{ memberId: r.memberId, fullName: r.fullName, at: r.at, by: r.by, changes }] : [];
   });
 }
 

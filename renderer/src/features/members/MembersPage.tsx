@@ -1,10 +1,10 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { formatViDate } from '../../../../electron/core/model/dates';
-import type { Member } from '../../../../electron/core/model/entities';
+import type { Member, MemberEdit } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
-import { GENDER_LABELS } from '../../lib/labels';
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { VoidReasonDialog } from '../candidate/Corrections';
 import { MarkLeftDialog } from './MarkLeftDialog';
@@ -23,6 +23,33 @@ function StatusBadge({ member }: { member: Member }) {
   ) : (
     <span className="badge badge-warm">Dự bị</span>
   );
+}
+
+const FIELD_LABELS: Readonly<Record<MemberEdit['changes'][number]['field'], string>> = {
+  fullName: 'Họ và tên',
+  gender: 'Giới tính',
+  birthDate: 'Ngày sinh',
+  status: 'Loại đảng viên',
+  joinedOn: 'Ngày vào Đảng',
+  fullMemberSince: 'Ngày chính thức',
+  exempt: 'Miễn công tác và sinh hoạt',
+  note: 'Ghi chú',
+};
+
+function shown(field: MemberEdit['changes'][number]['field'], value: string | boolean | null): string {
+  if (value === null || value === '') {
+    return '(trống)';
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'có' : 'không';
+  }
+  if (field === 'gender') {
+    return GENDER_LABELS[value as keyof typeof GENDER_LABELS] ?? value;
+  }
+  if (field === 'status') {
+    return MEMBER_STATUS_LABELS[value as keyof typeof MEMBER_STATUS_LABELS] ?? value;
+  }
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatViDate(value) : value;
 }
 
 function useColumns(edit: (e: Editing) => void) {
@@ -70,6 +97,7 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const members = useLoad(() => call('members:list', { includeLeft }), String(includeLeft));
   const voided = useLoad(() => call('members:list', { voidedOnly: true }), 'voided');
+  const edits = useLoad(() => call('members:edits', {}), 'edits');
   const columns = useColumns(setEditing);
   const data = members.data ?? [];
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
@@ -81,6 +109,7 @@ export function MembersPage() {
     setEditing(null);
     members.reload();
     voided.reload();
+    edits.reload();
   };
 
   return (
@@ -148,11 +177,26 @@ export function MembersPage() {
           }}
         />
       ) : null}
-      {voided.data && voided.data.length > 0 ? (
-        <section className="card section" aria-labelledby="member-history-title">
+      {(voided.data?.length ?? 0) + (edits.data?.length ?? 0) > 0 ? (
+        <section className="card section member-history" aria-labelledby="member-history-title">
           <h2 id="member-history-title">Lịch sử sửa đổi</h2>
           <ul className="plain-list">
-            {voided.data.map((m) => (
+            {(edits.data ?? []).map((e, i) => (
+              <li key={`${e.memberId}-${e.at}-${i}`} data-testid="member-edit">
+                <div>
+                  <strong>{e.fullName}</strong>
+                  {e.changes.map((c) => (
+                    <div key={c.field}>
+                      {FIELD_LABELS[c.field]}: <s>{shown(c.field, c.before)}</s> → {shown(c.field, c.after)}
+                    </div>
+                  ))}
+                  <div className="detail">
+                    Sửa ngày {formatViDate(e.at.slice(0, 10))} · {e.by}
+                  </div>
+                </div>
+              </li>
+            ))}
+            {(voided.data ?? []).map((m) => (
               <li key={m.id}>
                 <div>
                   <s>
