@@ -26,8 +26,10 @@ import {
 } from './core/model/entities';
 import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
 import { reportSchema } from './core/model/report';
+import { REVIEW_VERDICTS, reviewStatusSchema } from './core/model/report-review';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
 import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targets';
+import { targetTableSaveSchema, targetTableSchema } from './core/model/target-table';
 import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
   directiveItemSchema,
@@ -237,6 +239,13 @@ export const invoke = {
     input: z.strictObject({ period: periodText.optional(), unitCode: z.string().max(32).optional() }),
     output: z.array(frozenReportInfoSchema),
   },
+  // Superior: approves or returns (comment required) a unit's latest frozen version; the next directive carries it.
+  'reports:review': {
+    input: z.strictObject({ unitCode: unitCodeText, period: periodText, verdict: z.enum(REVIEW_VERDICTS), comment: z.string().trim().max(2000).optional() }),
+    output: reviewStatusSchema,
+  },
+  // Unit: the latest version of each period its superior returned, to correct as a new version.
+  'reports:list-returned': { input: empty, output: z.array(frozenReportInfoSchema) },
   'reports:get-frozen': { input: z.strictObject({ id }), output: z.object({ info: frozenReportInfoSchema, report: reportSchema }) },
   // Form drafts (DOCX) to the path system:choose-path gave; the notes say what to check before signing.
   'forms:export': {
@@ -264,6 +273,14 @@ export const invoke = {
     output: targetRowSchema,
   },
   'targets:remove': { input: z.strictObject({ id }), output: z.null() },
+  // The committee's table of the units directly below (docs/targets.md), saved all at once, to and from XLSX.
+  'targets:table': { input: z.strictObject({ year, period: z.enum(TARGET_PERIODS) }), output: targetTableSchema },
+  'targets:save-table': { input: targetTableSaveSchema, output: z.object({ changed: z.number().int() }) },
+  'targets:export-table': { input: z.strictObject({ year, period: z.enum(TARGET_PERIODS), path: filePath }), output: writtenFile },
+  'targets:import-table': {
+    input: z.strictObject({ path: filePath }),
+    output: z.object({ year: z.number().int(), period: z.enum(TARGET_PERIODS), entries: z.number().int(), changed: z.number().int() }),
+  },
 
   'dashboard:get': { input: z.strictObject({ year, asOf: isoDate.optional() }), output: dashboardSchema },
   'dashboard:get-unit': {
@@ -301,6 +318,7 @@ export const invoke = {
     input: z.strictObject({ unitCode: unitCodeText.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: quarantinePageSchema,
   },
+  'units:confirm-change': { input: z.strictObject({ unitCode: unitCodeText }), output: unitOverviewSchema },
   'units:accept-numbering': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().max(60) }), output: importOutcomeSchema },
   'quarantine:retry': { input: z.strictObject({ id }), output: retryResultSchema },
   'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional() }), output: savedBundleSchema },
@@ -317,6 +335,9 @@ export const invoke = {
     output: directiveItemSchema,
   },
   'directives:remove-pending': { input: z.strictObject({ id }), output: z.null() },
+  // Unit: the superior's comments and requests about candidates (one, or all) not yet marked handled.
+  'directives:list-open-requests': { input: z.strictObject({ candidateId: id.optional() }), output: z.array(directiveItemSchema) },
+  'directives:resolve': { input: z.strictObject({ id, answer: z.string().trim().max(2000).optional() }), output: directiveItemSchema },
 
   'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ path: z.string(), bytes: z.number() }) },
   // Restores a backup the user chose (system:choose-files) with the passphrase it was made under; the app closes and

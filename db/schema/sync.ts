@@ -130,6 +130,10 @@ export const directiveItems = sqliteTable('directive_items', {
   createdAt: text('created_at').notNull(),
   /** At the superior: when a unit-report of the recipient acknowledged the directive that carried this item. */
   acknowledgedAt: text('acknowledged_at'),
+  /** A comment or request about a candidate: when the unit marked it handled (at the superior, once its report said so). */
+  resolvedAt: text('resolved_at'),
+  /** The unit's answer when it marked the request handled. */
+  answer: text('answer'),
 });
 
 /** A report as sent upward, frozen with its number; a correction is a new version of the same period. */

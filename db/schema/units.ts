@@ -18,6 +18,12 @@ export const units = sqliteTable('units', {
   hasTradeUnion: integer('has_trade_union', { mode: 'boolean' }).notNull().default(true),
   secretaryName: text('secretary_name'),
   documentPlace: text('document_place'),
+  /**
+   * A mirrored unit's new name or level as its latest bundle states it, held until the superior confirms it
+   * (a rename arriving in a file is never applied silently); null when there is nothing to confirm.
+   */
+  pendingName: text('pending_name'),
+  pendingLevel: text('pending_level', { enum: ['chi-bo', 'dang-bo-co-so', 'cap-tren'] }),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
 });
 

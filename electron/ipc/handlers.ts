@@ -7,12 +7,15 @@ import { candidateDetail } from '../core/services/candidate-repo';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
 import * as corrections from '../core/services/correction-service';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
 import * as reportsService from '../core/services/report-service';
+import * as reviewService from '../core/services/review-service';
 import * as targetsService from '../core/services/target-service';
+import * as targetTable from '../core/services/target-table';
+import { MAX_TARGET_SHEET_BYTES } from '../core/domain/targets/xlsx';
 import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
@@ -89,6 +92,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
     'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
     'reports:get-frozen': (i) => reportsService.getFrozenReport(db(), i.id),
+    'reports:review': (i) => reviewService.reviewReport(ctx(), i),
+    'reports:list-returned': () => reviewService.returnedReports(db()),
     'forms:export': async (i) => {
       const draft = await formDraft(db(), i);
       return { ...writeExport(i.path, draft.bytes), notes: draft.notes };
@@ -99,6 +104,10 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'targets:list': (i) => targetsService.listTargets(db(), i, today()),
     'targets:set': (i) => targetsService.setTarget(ctx(), i),
     'targets:remove': (i) => (targetsService.removeTarget(ctx(), i.id), null),
+    'targets:table': (i) => targetTable.targetTable(db(), i, today()),
+    'targets:save-table': (i) => targetTable.saveTargetTable(ctx(), i),
+    'targets:export-table': async (i) => writeExport(i.path, await targetTable.exportTargetTable(db(), i, today())),
+    'targets:import-table': (i) => targetTable.importTargetTable(ctx(), readInputFile(i.path, MAX_TARGET_SHEET_BYTES)),
 
     'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
     'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
@@ -115,6 +124,20 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),
     ...syncHandlers(session),
   };
+}
+
+/** Reads a file the user picked to import, refusing one far bigger than such a file can be before reading it. */
+function readInputFile(path: string, maxBytes: number): Buffer {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('validation', `Không đọc được tệp ${path}.`);
+  }
+  if (size > maxBytes) {
+    throw new AppError('validation', `Tệp ${path} quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+  }
+  return readFileSync(path);
 }
 
 function readJsonFile(path: string): unknown {

@@ -13,6 +13,8 @@ export const PATH_FIELDS: Partial<Record<InvokeChannel, { read?: readonly string
   'rules:import-rulebook': { read: ['path'] },
   'reports:export': { write: ['path'] },
   'forms:export': { write: ['path'] },
+  'targets:export-table': { write: ['path'] },
+  'targets:import-table': { read: ['path'] },
   'keys:export-trust': { write: ['path'] },
   'keys:export-allowed-signers': { write: ['path'] },
   'keys:rotate': { write: ['path'] },

@@ -6,10 +6,11 @@ import { acceptNewNumbering } from '../core/services/bundle-import';
 import { continueNumberingAfter, exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
 import * as directives from '../core/services/directive-service';
 import { rotateKeys } from '../core/services/key-rotation';
+import * as reviews from '../core/services/review-service';
 import * as keys from '../core/services/key-service';
 import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
-import { listUnits, unitDetail } from '../core/services/units-overview';
+import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
 
@@ -55,6 +56,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'units:list': () => listUnits(db()),
     'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
+    'units:confirm-change': (i) => confirmUnitChange(ctx(), i.unitCode),
     'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
 
@@ -66,5 +68,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'directives:add-decision': (i) => directives.addDecision(ctx(), i),
     'directives:add-note': (i) => directives.addNote(ctx(), i),
     'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),
+    'directives:list-open-requests': (i) => reviews.openRequests(db(), i.candidateId),
+    'directives:resolve': (i) => reviews.resolveRequest(ctx(), i),
   };
 }

@@ -1,9 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { ageDecrypt, decompressTar, packBundle, packForwarded, readForwarded, readTar } from '../../electron/core/domain/bundles/index';
 import { fixedClock } from '../../electron/core/ports';
+import type { TargetTable } from '../../electron/core/model/target-table';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { requireTool } from '../core/bundles/fixtures';
 import { runCli } from '../helpers/cli';
@@ -19,7 +21,11 @@ async function ok(argv: string[]): Promise<string> {
   return r.stdout;
 }
 
-type Report = { units: { code: string; candidates: number; flows: { admitted: number } }[]; total: { candidates: number; flows: { admitted: number } } | null };
+type Progress = { period: string; targetCount: number; achieved: number; units: number };
+type Report = {
+  units: { code: string; candidates: number; flows: { admitted: number }; targets: Progress[] }[];
+  total: { candidates: number; flows: { admitted: number }; targets: Progress[] } | null;
+};
 
 /** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối, as people set them up. */
 const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
@@ -100,6 +106,73 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     expect(khoi.total?.candidates).toBe(sum((u) => u.candidates));
     expect(khoi.total?.flows.admitted).toBe(sum((u) => u.flows.admitted));
     expect(Object.fromEntries(khoi.units.filter((u) => u.candidates > 0).map((u) => [u.code, u.candidates]))).toEqual(Object.fromEntries(CELLS.map((c) => [c.code, c.candidates])));
+
+    // Targets cascade: the Khối gives DU001 a year target, DU001 splits it among its chi bộ in the XLSX table, and
+    // each level tracks the same admissions (the Khối over DU001's mirrored subtree, DU001 per chi bộ, each chi bộ its own).
+    const table = async (code: string): Promise<TargetTable> => JSON.parse(await ok(['targets', 'table', '--db', db(code), '--year', '2026', '--json'])) as TargetTable;
+    const admitted = Object.fromEntries(CELLS.map((c, i) => [c.code, cells[i]!.flows.admitted]));
+    const du001Admitted = admitted.CB011! + admitted.CB012! + admitted.CB013!;
+    await ok(['targets', 'set', '--db', db('DUK01'), '--year', '2026', '--count', '12', '--unit', 'DU001']);
+    const send = async (from: string, to: string) => {
+      const bundle = (await ok(['directive', 'export', '--db', db(from), '--to', to, '--out', join(dir, `d-${from}-${to}`)])).trim();
+      await ok(['directive', 'import', '--db', db(to), bundle]);
+    };
+    await send('DUK01', 'DU001');
+
+    const xlsx = join(dir, 'DU001-targets.xlsx');
+    await ok(['targets', 'export', '--db', db('DU001'), '--year', '2026', '--out', xlsx]);
+    const fill = async (values: Record<string, [string, number | string | null]>, out: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(xlsx);
+      wb.worksheets[0]!.eachRow((row) => {
+        const v = values[String(row.getCell(1).value)];
+        if (v) {
+          row.getCell(4).value = v[0];
+          row.getCell(5).value = v[1];
+        }
+      });
+      await wb.xlsx.writeFile(out);
+      return out;
+    };
+    // A typo and a unit that is not DU001's refuse the whole file, naming the row and column; nothing is saved.
+    const typo = await runCli(['targets', 'import', '--db', db('DU001'), await fill({ CB011: ['người', 5], CB012: ['người', 'bốn'] }, join(dir, 'typo.xlsx'))], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/dòng 10, cột E \(Chỉ tiêu\): "bốn" không phải là số/);
+    const stranger = await fill({ CB011: ['người', 5] }, join(dir, 'stranger.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(stranger);
+    wb.worksheets[0]!.getCell('A11').value = 'CB021';
+    await wb.xlsx.writeFile(stranger);
+    const foreign = await runCli(['targets', 'import', '--db', db('DU001'), stranger], env);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('dòng 11, cột A (Mã đơn vị): "CB021"');
+    expect((await table('DU001')).total.unitsWithTarget).toBe(0);
+
+    await ok(['targets', 'import', '--db', db('DU001'), await fill({ CB011: ['người', 5], CB012: ['người', 4] }, join(dir, 'split.xlsx'))]);
+    const ducs = await table('DU001');
+    expect(ducs.own).toMatchObject({ source: 'superior', targetCount: 12, achieved: du001Admitted });
+    expect(ducs.rows.map((r) => [r.code, r.assigned?.targetCount ?? null, r.achieved])).toEqual([
+      ['CB011', 5, admitted.CB011],
+      ['CB012', 4, admitted.CB012],
+      ['CB013', null, admitted.CB013],
+    ]);
+    expect(ducs.total).toMatchObject({ units: 3, unitsWithTarget: 2, targetCount: 9, achieved: admitted.CB011! + admitted.CB012! });
+    expect(ducs.remainder).toBe(3);
+    expect(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026'])).toContain('còn lại để giao: 3');
+    expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toContain(`DU001\tNăm 2026\t12 người\tđã kết nạp ${du001Admitted} (`);
+
+    const khoiTable = await table('DUK01');
+    expect(khoiTable.rows.find((r) => r.code === 'DU001')).toMatchObject({ unitsBelow: 3, assigned: { targetCount: 12 }, achieved: du001Admitted });
+    expect(khoiTable.total).toMatchObject({ units: 3, unitsWithTarget: 1, targetCount: 12, achieved: du001Admitted, achievedAllUnits: khoi.total?.flows.admitted });
+    // The Khối's report (Tổng quan) counts DU001's target over its chi bộ too, and the total does not count it twice.
+    const khoiAfter = await report(db('DUK01'), true);
+    expect(khoiAfter.units.find((u) => u.code === 'DU001')?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted })]);
+    expect(khoiAfter.total?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted, units: 1 })]);
+
+    await send('DU001', 'CB011');
+    const cellLine = (await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026'])).trim();
+    const percent = (Math.round((admitted.CB011! / 5) * 1000) / 10).toLocaleString('vi-VN');
+    expect(cellLine).toBe(`CB011\tNăm 2026\t5 người\tđã kết nạp ${admitted.CB011} (${percent}%)\tcấp trên giao`);
   }, 600_000);
 });
 

@@ -8,7 +8,7 @@ import { exportUnitReport, packAndRecord, requestEnrolment } from '../../electro
 import { importBundle } from '../../electron/core/services/bundle-import';
 import type { ServiceContext } from '../../electron/core/services/context';
 import { confirmUnit, exportTrustFile, keysInfo } from '../../electron/core/services/key-service';
-import { setupUnit } from '../../electron/core/services/unit-service';
+import { setupUnit, updateUnitProfile } from '../../electron/core/services/unit-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { MIGRATIONS_DIR } from '../helpers/temp';
 import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
@@ -80,6 +80,12 @@ beforeAll(async () => {
     throw new Error(`the buggy report should quarantine ${BAD_RECORDS} records: ${buggy.message}`);
   }
   cb015.database.close();
+
+  // CB016 renamed itself in Cài đặt; its next report states the new name, which the superior holds for confirmation.
+  const cb016 = await enrolled(superior, 'CB016');
+  updateUnitProfile(cb016.ctx, { name: 'Chi bộ Phòng Kế hoạch' });
+  await importBundle(superior.ctx, file(await exportUnitReport(cb016.ctx, '2026Q4')));
+  cb016.database.close();
   superior.database.close();
 
   host = await startHost(dir);
@@ -98,6 +104,21 @@ afterAll(async () => {
 });
 
 describe('a unit\'s bad export and a restored unit, at the superior', () => {
+  it('holds a unit\'s rename until the officer confirms it', async () => {
+    await page.goto(`${host.origin}/#/units`);
+    const row = page.getByTestId('unit-row').filter({ hasText: 'CB016' });
+    expect(await row.textContent()).toContain('Chi bộ CB016');
+    expect(await row.textContent()).toContain('Báo đổi tên/cấp — chờ xác nhận');
+    await row.getByRole('link', { name: 'Chi bộ CB016' }).click();
+    const card = page.getByTestId('pending-change');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Chi bộ CB016 → Chi bộ Phòng Kế hoạch');
+    await screenshot(page, 'sync-superior-pending-rename');
+    await card.getByRole('button', { name: 'Xác nhận thay đổi' }).click();
+    await page.getByRole('heading', { name: 'Chi bộ Phòng Kế hoạch', level: 1 }).waitFor();
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it('reads a long quarantine list 50 rows at a time, with the total', async () => {
     await page.goto(`${host.origin}/#/units/CB015`);
     const card = page.getByTestId('quarantine');

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
+import type { DirectiveItem } from '../../core/model/sync';
+import { openRequests, resolveRequest } from '../../core/services/review-service';
 import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
@@ -88,6 +90,24 @@ export const directiveAddNote: Command = {
   },
 };
 
+/** A comment or request the unit marked handled, with its answer. */
+const handled = (i: DirectiveItem) => (i.resolvedAt ? `  [đơn vị đã xử lý ngày ${formatViDate(i.resolvedAt.slice(0, 10))}${i.answer ? `: ${i.answer}` : ''}]` : '');
+
+export const directiveResolve: Command = {
+  path: ['directive', 'resolve'],
+  summary: 'Đơn vị: đánh dấu đã xử lý một ý kiến, yêu cầu của cấp trên về một người (trả lời gửi lên trong gói báo cáo kế tiếp)',
+  usage: 'ptdv directive resolve --db FILE --id MÃ_MỤC [--answer "…"]   (mã mục: ptdv directive list)',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, id: { type: 'string' }, answer: { type: 'string' } });
+    const id = required(values.id, '--id');
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const item = resolveRequest(ctx, { id, answer: values.answer ?? null });
+      io.out(`Đã đánh dấu đã xử lý: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}. Gói báo cáo kế tiếp sẽ báo cho cấp trên.`);
+      return 0;
+    });
+  },
+};
+
 export const directiveList: Command = {
   path: ['directive', 'list'],
   summary: 'Xem các mục chỉ đạo đang chờ gửi và đã gửi (cấp trên: đơn vị đã nhận hay chưa) và đã nhận (đơn vị)',
@@ -107,11 +127,12 @@ export const directiveList: Command = {
       }
       if (sent.length > 0) {
         io.out(`Đã gửi (${sent.length} mục gần nhất):`);
-        sent.forEach((i) => io.out(`${line(i)} → ${i.toCode}  [${i.acknowledgedAt ? 'đơn vị đã nhận' : 'đã gửi, chờ đơn vị xác nhận'}]`));
+        sent.forEach((i) => io.out(`${line(i)} → ${i.toCode}  [${i.acknowledgedAt ? 'đơn vị đã nhận' : 'đã gửi, chờ đơn vị xác nhận'}]${handled(i)}`));
       }
       if (received.length > 0) {
         io.out(`Đã nhận từ cấp trên:`);
-        received.forEach((i) => io.out(line(i)));
+        const open = new Set(openRequests(database.db).map((i) => i.id));
+        received.forEach((i) => io.out(`${line(i)}${open.has(i.id) ? `  [chưa xử lý — ptdv directive resolve --id ${i.id}]` : handled(i)}`));
       }
       if (pending.length + sent.length + received.length === 0) {
         io.out('Chưa có mục chỉ đạo nào.');

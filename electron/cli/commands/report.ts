@@ -3,6 +3,8 @@ import { writeFileAtomic } from '../../../db/atomic';
 import { isIsoDate } from '../../core/model/dates';
 import { parsePeriod } from '../../core/model/report';
 import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../core/model/report-records';
+import type { ReviewVerdict } from '../../core/model/report-review';
+import { reviewReport } from '../../core/services/review-service';
 import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
 import { parse, required } from '../args';
 import { clockOf, withDatabase } from '../database';
@@ -78,3 +80,40 @@ export const reportFreeze: Command = {
     });
   },
 };
+
+const reviewOptions = { db: { type: 'string' }, unit: { type: 'string' }, period: { type: 'string' }, comment: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** `report approve` and `report return`: the same review service as the unit page's buttons. */
+function reviewCommand(verdict: ReviewVerdict): Command {
+  const returning = verdict === 'returned';
+  return {
+    path: ['report', returning ? 'return' : 'approve'],
+    summary: returning ? 'Cấp trên: trả lại báo cáo đơn vị cấp dưới đã gửi, kèm ý kiến (gửi trong gói chỉ đạo kế tiếp)' : 'Cấp trên: duyệt báo cáo đơn vị cấp dưới đã gửi (gửi trong gói chỉ đạo kế tiếp)',
+    usage: returning
+      ? 'ptdv report return --db FILE --unit MÃ --period 2026Q3 --comment "cần sửa gì" [--json]'
+      : 'ptdv report approve --db FILE --unit MÃ --period 2026Q3 [--comment "ý kiến"] [--json]',
+    async run(args, io) {
+      const { values } = parse(args, reviewOptions);
+      const file = required(values.db, '--db');
+      const unitCode = required(values.unit, '--unit').toUpperCase();
+      const period = parsePeriod(required(values.period, '--period')).code;
+      const comment = returning ? required(values.comment, '--comment') : (values.comment ?? null);
+      if (returning && !comment?.trim()) {
+        throw new UsageError('--comment cần ghi rõ đơn vị phải sửa gì.');
+      }
+      return withDatabase(file, io, ({ ctx }) => {
+        const review = reviewReport(ctx, { unitCode, period, verdict, comment });
+        if (values.json) {
+          io.out(JSON.stringify({ unitCode, ...review }, null, 2));
+          return 0;
+        }
+        const what = `báo cáo ${parsePeriod(review.period).label} phiên bản ${review.version} của ${unitCode}`;
+        io.out(`${returning ? `Đã trả lại ${what}: ${review.comment}` : `Đã duyệt ${what}`}. Ý kiến sẽ gửi trong gói chỉ đạo kế tiếp (ptdv directive export --to ${unitCode}).`);
+        return 0;
+      });
+    },
+  };
+}
+
+export const reportApprove = reviewCommand('approved');
+export const reportReturn = reviewCommand('returned');

@@ -1,4 +1,10 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../../db/atomic';
+import { MAX_TARGET_SHEET_BYTES } from '../../core/domain/targets/xlsx';
+import type { TargetTable } from '../../core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core/model/targets';
+import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
@@ -63,6 +69,93 @@ export const targetsList: Command = {
         const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;
         io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\tđã kết nạp ${t.achieved}${reached}\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
       }
+      return 0;
+    });
+  },
+};
+
+function amountText(t: { kind: string; value: number; targetCount: number } | null): string {
+  if (!t) {
+    return '—';
+  }
+  return t.kind === 'count' ? `${t.targetCount} người` : `${t.value}% = ${t.targetCount} người`;
+}
+
+function printTable(io: Parameters<Command['run']>[1], t: TargetTable): void {
+  io.out(`Chỉ tiêu ${t.periodLabel} giao cho đơn vị trực thuộc ${t.self.name} (${t.self.code}), tính đến ${t.countedTo}:`);
+  for (const r of t.rows) {
+    const below = r.unitsBelow > 0 ? ` (${r.unitsBelow} đơn vị bên dưới)` : '';
+    const reached = r.percentAchieved === null ? '' : ` (${r.percentAchieved.toLocaleString('vi-VN')}%)`;
+    io.out(`${r.code}\t${r.name}${below}\tchỉ tiêu ${amountText(r.assigned)}\tđã kết nạp ${r.achieved}${reached}`);
+  }
+  io.out(`Tổng cộng\t${t.total.unitsWithTarget}/${t.total.units} đơn vị có chỉ tiêu\tchỉ tiêu ${t.total.targetCount} người\tđã kết nạp ${t.total.achieved}`);
+  if (t.own) {
+    io.out(`Chỉ tiêu của đơn vị (${t.own.source === 'superior' ? 'cấp trên giao' : 'tự đặt'}): ${t.own.targetCount} người, đã kết nạp ${t.own.achieved}; còn lại để giao: ${t.remainder}`);
+  } else {
+    io.out('Đơn vị chưa có chỉ tiêu cho kỳ này (không tính phần còn lại).');
+  }
+}
+
+export const targetsTable: Command = {
+  path: ['targets', 'table'],
+  summary: 'Bảng chỉ tiêu các đơn vị trực thuộc: giao, đã kết nạp (cả cây bên dưới), tổng, phần còn lại',
+  usage: 'ptdv targets table --db FILE --year 2026 [--period year|Q1…Q4|M01…M12] [--json]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } });
+    const file = required(values.db, '--db');
+    const input = { year: year(values.year), period: targetPeriod(values.period) };
+    return withDatabase(file, io, ({ ctx }) => {
+      const t = targetTable(ctx.db, input, ctx.clock.today());
+      if (values.json) {
+        io.out(JSON.stringify(t, null, 2));
+      } else {
+        printTable(io, t);
+      }
+      return 0;
+    });
+  },
+};
+
+export const targetsExport: Command = {
+  path: ['targets', 'export'],
+  summary: 'Xuất bảng chỉ tiêu các đơn vị trực thuộc ra Excel (XLSX) để điền',
+  usage: 'ptdv targets export --db FILE --year 2026 [--period year|Q1…Q4|M01…M12] --out FILE.xlsx',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
+    const file = required(values.db, '--db');
+    const input = { year: year(values.year), period: targetPeriod(values.period) };
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    return withDatabase(file, io, async ({ ctx }) => {
+      writeFileAtomic(out, await exportTargetTable(ctx.db, input, ctx.clock.today()));
+      io.out(`Đã ghi bảng chỉ tiêu ${targetPeriodLabel(input.year, input.period)} vào ${out}.`);
+      return 0;
+    });
+  },
+};
+
+export const targetsImport: Command = {
+  path: ['targets', 'import'],
+  summary: 'Nhập bảng chỉ tiêu đã điền (XLSX): giao chỉ tiêu cho mọi đơn vị trực thuộc một lần',
+  usage: 'ptdv targets import --db FILE BẢNG.xlsx   (năm và kỳ đọc từ tệp; ô Chỉ tiêu để trống = bỏ chỉ tiêu đã giao)',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { db: { type: 'string' } }, true);
+    const file = required(values.db, '--db');
+    if (positionals.length !== 1) {
+      throw new UsageError('Cần đúng một tệp bảng chỉ tiêu (.xlsx).');
+    }
+    const path = resolve(io.cwd, positionals[0]!);
+    let bytes: Buffer;
+    try {
+      if (statSync(path).size > MAX_TARGET_SHEET_BYTES) {
+        throw new UsageError(`Tệp ${path} quá lớn để là bảng chỉ tiêu (tối đa 5 MB).`);
+      }
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw err instanceof UsageError ? err : new UsageError(`Không đọc được tệp ${path}.`);
+    }
+    return withDatabase(file, io, async ({ ctx }) => {
+      const done = await importTargetTable(ctx, bytes);
+      io.out(`Đã nhập bảng chỉ tiêu ${targetPeriodLabel(done.year, done.period)}: ${done.entries} đơn vị, ${done.changed} chỉ tiêu thay đổi.`);
       return 0;
     });
   },

@@ -1,11 +1,11 @@
 import type { UnitProfile, UnitProfileInput } from '../../core/model/entities';
+import { UNIT_LEVEL_TEXT } from '../../core/model/report';
 import { unitProfile, updateUnitProfile } from '../../core/services/unit-service';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
 
-const LEVEL_TEXT = { 'chi-bo': 'chi bộ', 'dang-bo-co-so': 'đảng bộ cơ sở', 'cap-tren': 'cấp trên' } as const;
 
 function yesNo(text: string, option: string): boolean {
   const t = text.trim().toLowerCase();
@@ -21,7 +21,7 @@ function yesNo(text: string, option: string): boolean {
 function show(profile: UnitProfile, out: (t: string) => void): void {
   out(`Mã đơn vị:\t${profile.code}`);
   out(`Tên đơn vị:\t${profile.name}`);
-  out(`Cấp:\t${LEVEL_TEXT[profile.level]}`);
+  out(`Cấp:\t${UNIT_LEVEL_TEXT[profile.level]}`);
   out(`Cấp trên:\t${profile.parentCode ?? '—'}${profile.enrolled ? ' (đã đăng ký)' : profile.parentCode ? ' (chưa đăng ký, còn sửa được)' : ''}`);
   out(`Có Đoàn Thanh niên:\t${profile.hasYouthUnion ? 'có' : 'không'}`);
   out(`Có Công đoàn:\t${profile.hasTradeUnion ? 'có' : 'không'}`);

@@ -3,7 +3,9 @@ import { STAGE_LABELS, type Stage } from '../../core/domain/rules/index';
 import { formatViDate } from '../../core/model/dates';
 import { acceptNewNumbering } from '../../core/services/bundle-import';
 import { QUARANTINE_PAGE_MAX, quarantinePage, retryQuarantined } from '../../core/services/quarantine-service';
-import { listUnits, unitDetail } from '../../core/services/units-overview';
+import { UNIT_LEVEL_TEXT, type UnitLevel } from '../../core/model/report';
+import type { UnitOverview } from '../../core/model/sync';
+import { confirmUnitChange, listUnits, unitDetail } from '../../core/services/units-overview';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -20,6 +22,16 @@ function count(text: string, option: string, min: number): number {
 
 const KEY_STATE_TEXT = { none: 'chưa đăng ký', unverified: 'CHƯA XÁC NHẬN', verified: 'đã xác nhận', revoked: 'ĐÃ THU HỒI' } as const;
 
+/** A rename or level change the unit asked for, waiting for the superior. */
+function pendingText(u: UnitOverview): string {
+  const change = u.pendingChange;
+  if (!change) {
+    return '';
+  }
+  const parts = [change.name !== null ? `tên "${change.name}"` : null, change.level !== null ? `cấp ${UNIT_LEVEL_TEXT[change.level as UnitLevel] ?? change.level}` : null].filter((p) => p !== null);
+  return `; ĐỀ NGHỊ ĐỔI ${parts.join(', ')} — xác nhận: ptdv units confirm-change --code ${u.code}`;
+}
+
 export const unitsList: Command = {
   path: ['units', 'list'],
   summary: 'Cấp trên: danh sách đơn vị cấp dưới, trạng thái khóa, gói nhận gần nhất, gói còn thiếu',
@@ -31,7 +43,7 @@ export const unitsList: Command = {
         const last = u.lastBundle ? `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}` : 'chưa nhận gói nào';
         const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
         const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
-        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}`);
+        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}`);
       }
       return 0;
     });
@@ -48,7 +60,7 @@ export const unitsShow: Command = {
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       const detail = unitDetail(ctx, code, { limit: 500, ...(values.query ? { query: values.query } : {}) });
       const findings = new Map(detail.findings.map((f) => [f.candidateId, f.findings]));
-      io.out(`${detail.unit.code} — ${detail.unit.name} (${KEY_STATE_TEXT[detail.unit.keyState]}, mã vân tay ${detail.unit.readAloudCode ?? '—'})`);
+      io.out(`${detail.unit.code} — ${detail.unit.name} (${KEY_STATE_TEXT[detail.unit.keyState]}, mã vân tay ${detail.unit.readAloudCode ?? '—'})${pendingText(detail.unit)}`);
       for (const c of detail.candidates) {
         const list = findings.get(c.id) ?? [];
         io.out(`${c.id}\t${c.fullName}\t${formatViDate(c.birthDate)}\t${STAGE_LABELS[c.stage as Stage] ?? c.stage}\t${list.length ? list.map((f) => f.code).join(',') : ''}`);
@@ -108,6 +120,21 @@ export const quarantineRetry: Command = {
       const results = positionals.map((id) => retryQuarantined(ctx, id));
       results.forEach((r) => io.out(r.resolved ? `Đã áp dụng ${r.id}.` : `Vẫn cách ly ${r.id}: ${r.reason}`));
       return results.every((r) => r.resolved) ? 0 : 1;
+    });
+  },
+};
+
+export const unitsConfirmChange: Command = {
+  path: ['units', 'confirm-change'],
+  summary: 'Cấp trên: xác nhận tên hoặc cấp mới mà một đơn vị cấp dưới báo trong gói của nó (sau khi hỏi lại đơn vị)',
+  usage: 'ptdv units confirm-change --db FILE --code MÃ_ĐƠN_VỊ',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, code: { type: 'string' } });
+    const code = required(values.code, '--code').toUpperCase();
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const unit = confirmUnitChange(ctx, code);
+      io.out(`Đã xác nhận: ${unit.code} — ${unit.name} (${UNIT_LEVEL_TEXT[unit.level as UnitLevel] ?? unit.level}).`);
+      return 0;
     });
   },
 };

@@ -177,8 +177,14 @@ export const unitReportDataSchema = z.strictObject({
   directivesApplied: z.array(seqRangeSchema).max(1_000).default([]),
   /** Decisions from the superior this unit refused to apply (they did not fit the person), with its reason. */
   decisionsRefused: z.array(z.strictObject({ decision: z.string().max(200), reason: z.string().max(2000) })).max(1_000).default([]),
+  /**
+   * The superior's comments and requests this unit marked handled, with its answer (docs/bundle-format.md "Trả lời
+   * yêu cầu"). Written only when not empty: a superior whose app predates it never receives the field.
+   */
+  requestAnswers: z.array(z.strictObject({ id: recordId, resolvedAt: instant, answer: text(2000).nullable() })).max(10_000).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
+export type RequestAnswer = UnitReportData['requestAnswers'][number];
 
 const announcedKeysSchema = z.strictObject({ signing: z.string().max(200), age: z.string().max(100) });
 

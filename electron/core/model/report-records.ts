@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
+import { reviewStatusSchema } from './report-review';
 import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './targets';
 
 /** Shapes of stored targets and frozen reports as services return them and the UI shows them. */
@@ -39,5 +40,7 @@ export const frozenReportInfoSchema = z.object({
   frozenAt: z.string(),
   /** Why a correction was sent (versions after the first). */
   reason: z.string().nullable(),
+  /** The superior's verdict on this version, when it gave one (docs/reports.md "Duyệt báo cáo"). */
+  review: reviewStatusSchema.nullable(),
 });
 export type FrozenReportInfo = z.infer<typeof frozenReportInfoSchema>;

@@ -22,16 +22,17 @@ export const periodSchema = z.strictObject({
 });
 export type Period = z.infer<typeof periodSchema>;
 
-const PERIOD_TEXT = /^(\d{4})(?:-(H[12]|9M|Q[1-4]|\d{2}))?$/;
+// The hyphen may be left out before a letter: `2026Q3` is how bundle labels write a quarter.
+const PERIOD_TEXT = /^(\d{4})(?:-?(H[12]|9M|Q[1-4])|-(\d{2}))?$/;
 
 /**
- * Parses `2026`, `2026-H1`/`H2`, `2026-9M`, `2026-Q1`…`Q4` or `2026-01`…`12` (case-insensitive).
+ * Parses `2026`, `2026-H1`/`H2`, `2026-9M`, `2026-Q1`…`Q4` (also `2026Q1`) or `2026-01`…`12` (case-insensitive).
  * Throws AppError('validation') with a Vietnamese message for anything else.
  */
 export function parsePeriod(text: string): Period {
   const m = PERIOD_TEXT.exec(text.trim().toUpperCase());
   const year = Number(m?.[1]);
-  const part = m?.[2];
+  const part = m?.[2] ?? m?.[3];
   if (!m || year < 2000 || year > 2100) {
     throw invalidPeriod(text);
   }
@@ -69,6 +70,8 @@ function invalidPeriod(text: string): AppError {
 
 export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
+/** A level as a sentence names it ("chi bộ CB014 báo đổi cấp …"). */
+export const UNIT_LEVEL_TEXT: Readonly<Record<UnitLevel, string>> = { 'chi-bo': 'chi bộ', 'dang-bo-co-so': 'đảng bộ cơ sở', 'cap-tren': 'cấp trên' };
 
 /** The rules engine's stages (docs/rules.md), in pipeline order, terminal stages last: the one list every count uses. */
 export const REPORT_STAGES = STAGES;

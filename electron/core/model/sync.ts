@@ -112,6 +112,8 @@ export const unitOverviewSchema = z.object({
   /** Files kept without applying (older number, or same number with other content) in the unit's current numbering. */
   heldAside: z.number().int(),
   candidates: z.number().int(),
+  /** A new name or level the unit's latest file states, not applied until the superior confirms it. */
+  pendingChange: z.object({ name: z.string().nullable(), level: z.string().nullable() }).nullable(),
 });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
 
@@ -157,6 +159,12 @@ export type RetryResult = z.infer<typeof retryResultSchema>;
 export const DIRECTIVE_ITEM_KINDS = ['receipt', 'decision', 'comment', 'request-dossier'] as const;
 
 /** A directive item: pending at the superior until exported, or received at the unit ("what arrived"). */
+/**
+ * Notes whose id starts with this come from a superior that reads the unit's answers; only those answers travel
+ * back, so a unit never sends an older superior a field it would refuse.
+ */
+export const ANSWERABLE_NOTE_PREFIX = 'ask:';
+
 export const directiveItemSchema = z.object({
   id: z.string(),
   fromCode: z.string(),
@@ -170,6 +178,10 @@ export const directiveItemSchema = z.object({
   bundleSha256: z.string().nullable(),
   /** At the superior: when the unit's next unit-report acknowledged that directive; null while not delivered. */
   acknowledgedAt: z.string().nullable(),
+  /** A comment or request: when the unit marked it handled (at the superior: once the unit's report said so). */
+  resolvedAt: z.string().nullable(),
+  /** The unit's answer, if it gave one when marking the request handled. */
+  answer: z.string().nullable(),
 });
 export type DirectiveItem = z.infer<typeof directiveItemSchema>;
 

@@ -20,6 +20,7 @@ import {
   type OpenedBundle,
   type SequenceDecision,
 } from '../domain/bundles/index';
+import { searchKey } from '../domain/names';
 import { AppError } from '../errors';
 import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type UnitReportData } from '../model/bundle-data';
 import type { Unit } from '../model/entities';
@@ -27,9 +28,10 @@ import type { ImportOutcome, ImportSummary, InnerRefusal } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
+import { applyRequestAnswers } from '../store/reviews';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
-import { applySnapshot, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
+import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
 import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, resolveHeldFiles, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
 import { getSelfUnit, getUnit } from '../store/units';
 
@@ -93,6 +95,14 @@ function checkUnitCode(inData: string, sender: string): void {
   }
 }
 
+/** A unit below never takes this unit's own name (or a look-alike of it), nor that of this unit's superior. */
+function checkUnitName(db: DbOrTx, self: Unit, name: string): void {
+  const taken = [self, self.parentCode ? getUnit(db, self.parentCode) : null].find((u) => u && searchKey(u.name) === searchKey(name));
+  if (taken) {
+    throw bundleError('UNIT_IDENTITY_TAKEN', `"${name}" là tên của ${taken.code}`);
+  }
+}
+
 /** Steps 1–6: everything that can refuse a file, before any write. */
 async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptions): Promise<Checked> {
   const db = ctx.db;
@@ -119,6 +129,7 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
     case 'unit-report': {
       const data = parseBundleData('unit-report', manifest.app.schemaVersion, opened.data);
       checkUnitCode(data.unit.code, manifest.from.code);
+      checkUnitName(db, self, data.unit.name);
       const forwarded = opened.forwarded ? await checkForwarded(db, manifest.from.code, opened.forwarded) : null;
       return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data, forwarded } };
     }
@@ -126,6 +137,7 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
       const data = parseBundleData('enrolment', manifest.app.schemaVersion, opened.data);
       checkAnnouncedKeys(data.keys);
       checkUnitCode(data.unit.code, manifest.from.code);
+      checkUnitName(db, self, data.unit.name);
       if (!opened.signer.enrolled && fingerprintOf(data.keys.signing) !== opened.signer.fingerprint) {
         throw bundleError('DATA_INVALID', 'khóa được đăng ký khác khóa đã ký gói');
       }
@@ -162,7 +174,8 @@ function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: bool
   const { unit, keys } = data;
   const summary = emptySummary();
   if (getUnit(ctx.db, unit.code)) {
-    ctx.db.update(units).set({ name: unit.name, level: unit.level, hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).where(eq(units.code, unit.code)).run();
+    summary.warnings.push(...holdIdentityChange(ctx.db, unit.code, unit));
+    ctx.db.update(units).set({ hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).where(eq(units.code, unit.code)).run();
   } else {
     ctx.db.insert(units).values({ code: unit.code, name: unit.name, level: unit.level, parentCode: getSelfUnit(ctx.db).code, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).run();
     summary.added = 1;
@@ -196,6 +209,10 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
       if (delivered > 0) {
         summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);
+      }
+      const answered = applyRequestAnswers(ctx.db, from, payload.data.requestAnswers);
+      if (answered > 0) {
+        summary.warnings.push(`Đơn vị đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
       }
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);

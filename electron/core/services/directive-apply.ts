@@ -15,6 +15,8 @@ import { newId, type ServiceContext } from './context';
 import { recordPeerKeys } from './key-service';
 import { syncMemberFromCandidate } from './roster-sync';
 import { inSavepoint, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
+import { reviewFromNote } from '../model/report-review';
+import { REVIEW_KIND } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 
 /**
@@ -155,7 +157,14 @@ export function applyDirective(ctx: ServiceContext, fromCode: string, data: Dire
     }
   });
   data.receipts.forEach((r) => keep(ctx, fromCode, bundleSha256, 'receipt', null, r));
-  data.notes.forEach((n) => keep(ctx, fromCode, bundleSha256, n.kind, n.candidateId, n));
+  for (const n of data.notes) {
+    const review = reviewFromNote(n);
+    if (review) {
+      keep(ctx, fromCode, bundleSha256, REVIEW_KIND, null, review);
+    } else {
+      keep(ctx, fromCode, bundleSha256, n.kind, n.candidateId, n);
+    }
+  }
   const resumed = continueNumbering(ctx, fromCode, data.lastAppliedSeq);
   if (resumed !== null) {
     warnings.push(`Cấp trên đã nhận đến gói số ${resumed} của đơn vị, nhiều hơn máy này ghi (dữ liệu đã được khôi phục từ bản sao lưu cũ?): gói gửi tiếp sẽ mang số ${resumed + 1}.`);

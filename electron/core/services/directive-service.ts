@@ -8,7 +8,9 @@ import { effectiveEvents } from './candidate-repo';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
-import type { DirectiveItem } from '../model/sync';
+import { reviewNote, reviewText, type ReportReview } from '../model/report-review';
+import { ANSWERABLE_NOTE_PREFIX, type DirectiveItem } from '../model/sync';
+import { REVIEW_KIND } from '../store/reviews';
 import { listRulebooks } from './check-service';
 import { calendarEntries } from '../store/calendar';
 import { audit, newId, type ServiceContext } from './context';
@@ -56,12 +58,14 @@ export function describeItem(kind: string, body: unknown): string {
     case 'comment':
     case 'request-dossier':
       return (body as DirectiveNote).text;
+    case REVIEW_KIND:
+      return reviewText(body as ReportReview);
     default:
       return kind;
   }
 }
 
-function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
+export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
   const candidate = row.candidateRef ? db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, row.candidateRef)).get() : undefined;
   return {
     id: row.id,
@@ -74,6 +78,8 @@ function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
     createdAt: row.createdAt,
     bundleSha256: row.bundleSha256,
     acknowledgedAt: row.acknowledgedAt,
+    resolvedAt: row.resolvedAt,
+    answer: row.answer,
   };
 }
 
@@ -90,7 +96,7 @@ function mirroredCandidate(db: DbOrTx, candidateId: string): { unitCode: string;
   return row;
 }
 
-function mirrorUnit(db: DbOrTx, code: string) {
+export function mirrorUnit(db: DbOrTx, code: string) {
   const unit = getUnit(db, code);
   if (unit?.origin !== 'mirror') {
     throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
@@ -98,9 +104,9 @@ function mirrorUnit(db: DbOrTx, code: string) {
   return unit;
 }
 
-function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
+export function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
   return ctx.db.transaction((tx) => {
-    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null };
+    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null };
     tx.insert(directiveItems).values(row).run();
     audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
     return toItem(tx, row);
@@ -143,7 +149,8 @@ export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
   if (candidate && candidate.unitCode !== unit.code) {
     throw new AppError('validation', `Người này không thuộc đơn vị ${unit.code}.`);
   }
-  const id = newId();
+  // The prefix tells the unit this superior reads answers (docs/bundle-format.md "Trả lời yêu cầu").
+  const id = `${ANSWERABLE_NOTE_PREFIX}${newId()}`;
   const parsed = directiveNoteSchema.safeParse({ id, kind: input.kind, candidateId: candidate?.sourceId ?? null, text: input.text.trim() });
   if (!parsed.success) {
     throw new AppError('validation', `Nội dung không hợp lệ — ${formatZodIssues(parsed.error)}`);
@@ -265,7 +272,7 @@ function directiveData(db: DbOrTx, unitCode: string, pending: readonly ItemRow[]
       .map((t) => ({ year: t.year, period: t.period, kind: t.kind, value: t.value })),
     holidays: calendarEntries(db).filter((e) => e.confirmed),
     rulebooks: listRulebooks(db).filter((r) => !defaults.has(r.version)),
-    notes: pending.filter((r) => r.kind === 'comment' || r.kind === 'request-dossier').map((r) => r.body as DirectiveNote),
+    notes: pending.flatMap((r) => (r.kind === 'comment' || r.kind === 'request-dossier' ? [r.body as DirectiveNote] : r.kind === REVIEW_KIND ? [reviewNote(r.body as ReportReview)] : [])),
     keys,
     lastAppliedSeq: seqState(db, unitCode, 'in')?.lastSeq ?? null,
   };

@@ -20,7 +20,7 @@ import {
   type UnitTargetRecord,
 } from '../model/bundle-data';
 import { candidateEventSchema, candidateProfileSchema, documentFormSchema, type CandidateEvent } from '../model/dossier';
-import { readReport, ReportNeedsUpdate } from '../model/report';
+import { readReport, ReportNeedsUpdate, UNIT_LEVEL_TEXT, type UnitLevel } from '../model/report';
 import { targetSchema } from '../model/targets';
 import type { ImportSummary } from '../model/sync';
 import { VOID } from './candidate-repo';
@@ -339,7 +339,8 @@ export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked
  */
 export function applySnapshot(db: Db, unitCode: string, s: PreparedSnapshot): ImportSummary {
   const before = new Map(db.select().from(mirrorRecords).where(eq(mirrorRecords.unitCode, unitCode)).all().map((r) => [`${r.recordKind}|${r.sourceId}`, r.sha256]));
-  db.update(units).set({ name: s.unit.name, level: s.unit.level, hasYouthUnion: s.unit.hasYouthUnion, ducsMembers: s.unit.ducsMembers }).where(eq(units.code, unitCode)).run();
+  const warnings = holdIdentityChange(db, unitCode, s.unit);
+  db.update(units).set({ hasYouthUnion: s.unit.hasYouthUnion, ducsMembers: s.unit.ducsMembers }).where(eq(units.code, unitCode)).run();
   clearMirror(db, unitCode);
   const refs = { candidates: new Set(s.candidates.map((c) => c.record.id)), members: new Set(s.members.map((m) => m.record.id)) };
   let added = 0;
@@ -361,5 +362,25 @@ export function applySnapshot(db: Db, unitCode: string, s: PreparedSnapshot): Im
   put('target', s.targets);
   put('frozen-report', s.frozenReports);
   const removed = [...before.keys()].filter((k) => !k.startsWith('frozen-report|') && !kept.has(k)).length;
-  return { added, changed, removed, quarantined: s.quarantined.length, warnings: [] };
+  return { added, changed, removed, quarantined: s.quarantined.length, warnings };
+}
+
+/**
+ * A unit's name and level, as a file from it states them, are held for the superior to confirm, never applied
+ * silently: a rename is how a unit would pass itself off as another. What the file states is kept as the pending
+ * change (cleared once the file states the name and level already recorded); returns the warning to show.
+ */
+export function holdIdentityChange(db: DbOrTx, unitCode: string, stated: { name: string; level: UnitLevel }): string[] {
+  const row = db.select({ name: units.name, level: units.level, pendingName: units.pendingName, pendingLevel: units.pendingLevel }).from(units).where(eq(units.code, unitCode)).get();
+  if (!row) {
+    return [];
+  }
+  const pendingName = stated.name === row.name ? null : stated.name;
+  const pendingLevel = stated.level === row.level ? null : stated.level;
+  db.update(units).set({ pendingName, pendingLevel }).where(eq(units.code, unitCode)).run();
+  const asked = [
+    pendingName !== null ? `tên "${row.name}" thành "${pendingName}"` : null,
+    pendingLevel !== null ? `cấp ${UNIT_LEVEL_TEXT[row.level]} thành ${UNIT_LEVEL_TEXT[pendingLevel]}` : null,
+  ].filter((part) => part !== null);
+  return asked.length > 0 ? [`Đơn vị ${unitCode} báo đổi ${asked.join(' và ')}: chưa áp dụng, cần xác nhận trên trang đơn vị (hoặc ptdv units confirm-change).`] : [];
 }

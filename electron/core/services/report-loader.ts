@@ -217,6 +217,7 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     fullMembersNow: now.get(u.code) ?? 0,
     targets: targets.get(u.code) ?? [],
     candidates: byUnit.get(u.code) ?? [],
+    parentCode: u.parentCode,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/types';
+import type { Db, DbOrTx } from '../../../db/types';
 import { frozenReports, units as unitsTable } from '../../../db/schema/index';
 import { buildReport } from '../domain/reports/build-report';
 import type { ReportInput } from '../domain/reports/types';
@@ -15,6 +15,7 @@ import type { PdfRenderer } from '../pdf-port';
 import { audit, newId, type ServiceContext } from './context';
 import { memoized } from './report-cache';
 import { loadReportUnits } from './report-loader';
+import { reviewOf, reviewsOf } from '../store/reviews';
 import { getSelfUnit, getUnit, toUnit } from '../store/units';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
@@ -153,7 +154,9 @@ export async function renderReport(report: Report, format: ReportOutputFormat, m
   }
 }
 
-const toInfo = (r: typeof frozenReports.$inferSelect): FrozenReportInfo => ({ id: r.id, unitCode: r.unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason });
+function toInfo(db: DbOrTx, r: typeof frozenReports.$inferSelect, reviews = reviewsOf(db, r.unitCode)): FrozenReportInfo {
+  return { id: r.id, unitCode: r.unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, review: reviewOf(reviews, r.period, r.version) };
+}
 
 export type FreezeInput = ReportScope & { period: string; number: string; issuedOn?: string | null; reason?: string | null };
 
@@ -178,20 +181,25 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
     const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn: input.issuedOn ?? ctx.clock.today(), frozenAt: ctx.clock.now(), reason, content: report };
     tx.insert(frozenReports).values(row).run();
     audit(tx, ctx, 'freeze', 'report', row.id, { unitCode, period: row.period, version, number });
-    return toInfo(row);
+    return toInfo(tx, row);
   });
 }
 
 /** Frozen reports, newest period first and every version of each, optionally of one period or unit. */
 export function listFrozenReports(db: Db, filter: { period?: string | undefined; unitCode?: string | undefined } = {}): FrozenReportInfo[] {
   const conditions = [filter.period ? eq(frozenReports.period, parsePeriod(filter.period).code) : undefined, filter.unitCode ? eq(frozenReports.unitCode, filter.unitCode) : undefined].filter((c) => c !== undefined);
-  return db
+  const rows = db
     .select()
     .from(frozenReports)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(frozenReports.period), asc(frozenReports.unitCode), asc(frozenReports.version))
-    .all()
-    .map(toInfo);
+    .all();
+  const reviews = new Map<string, ReturnType<typeof reviewsOf>>();
+  return rows.map((r) => {
+    const ofUnit = reviews.get(r.unitCode) ?? reviewsOf(db, r.unitCode);
+    reviews.set(r.unitCode, ofUnit);
+    return toInfo(db, r, ofUnit);
+  });
 }
 
 /** One frozen report exactly as it was sent. */
@@ -212,7 +220,7 @@ export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; r
   if (!parsed.success) {
     throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${formatZodIssues(parsed.error)}`);
   }
-  return { info: toInfo(row), report: parsed.data };
+  return { info: toInfo(db, row), report: parsed.data };
 }
 
 export type ExportInput = ReportScope & { period: string; format: ReportOutputFormat; asOf?: string | undefined; frozenId?: string | undefined; number?: string | undefined; place?: string | undefined };

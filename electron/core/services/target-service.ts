@@ -7,7 +7,7 @@ import { targetSchema, type Target, type TargetPeriod } from '../model/targets';
 import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
 import { VOID } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
-import { getSelfUnit, getUnit } from '../store/units';
+import { findSelfUnit, getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 
 /**
  * What `setTarget` accepts: the unit defaults to the own unit, the source to who is setting it (own unit → unit, a
@@ -64,16 +64,21 @@ export function targetsForReport(db: DbOrTx, year: number): Target[] {
 /**
  * Targets of one unit (or all units) and year, both sources, each with its count in people, whether it applies,
  * and the admissions made towards it up to `today` (decision signing days, counted as the reports count them);
- * without `today`, up to the end of each target's period.
+ * without `today`, up to the end of each target's period. A committee's own targets are measured over its whole
+ * tree (the members and admissions of the units below it that it mirrors): it has few or no people of its own.
  */
 export function listTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined } = {}, today?: string): TargetRow[] {
   const rows = storedTargets(db, filter);
   const effective = new Set(effectiveTargets(rows).map((t) => t.id));
+  const self = findSelfUnit(db);
+  const tree = self && self.level !== 'chi-bo' ? (subtreesBelowSelf(db).subtree.get(self.code) ?? [self.code]) : null;
+  const codesOf = (unitCode: string) => (tree && unitCode === self?.code ? tree : [unitCode]);
+  const onlyUnit = filter.unitCode && codesOf(filter.unitCode).length === 1 ? filter.unitCode : undefined;
   const years = new Map<number, { members: Map<string, number>; admissions: Map<string, string[]> }>();
   const yearData = (year: number) => {
     let data = years.get(year);
     if (!data) {
-      data = { members: fullMembersOn(db, `${year}-01-01`), admissions: admissionDatesByUnit(db, year, today ?? `${year}-12-31`, filter.unitCode) };
+      data = { members: fullMembersOn(db, `${year}-01-01`), admissions: admissionDatesByUnit(db, year, today ?? `${year}-12-31`, onlyUnit) };
       years.set(year, data);
     }
     return data;
@@ -81,9 +86,10 @@ export function listTargets(db: DbOrTx, filter: { unitCode?: string | undefined;
   return rows
     .map((t) => {
       const { members, admissions } = yearData(t.year);
-      const base = members.get(t.unitCode) ?? 0;
+      const codes = codesOf(t.unitCode);
+      const base = codes.reduce((sum, c) => sum + (members.get(c) ?? 0), 0);
       const count = targetCount(t, base);
-      const { achieved, percentAchieved } = targetProgress(t, t.year, count, admissions.get(t.unitCode) ?? [], today ?? `${t.year}-12-31`, 1);
+      const { achieved, percentAchieved } = targetProgress(t, t.year, count, codes.flatMap((c) => admissions.get(c) ?? []), today ?? `${t.year}-12-31`, 1);
       return { ...t, effective: effective.has(t.id), fullMembersAtYearStart: base, targetCount: count, achieved, percentAchieved };
     })
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || targetPeriodOrder(a.period) - targetPeriodOrder(b.period) || a.source.localeCompare(b.source));

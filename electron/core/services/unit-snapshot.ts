@@ -18,6 +18,7 @@ import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
 import { appliedDirectiveSeqs } from './sync-repo';
+import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 
 const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạp', recognition: 'công nhận đảng viên chính thức' };
@@ -178,6 +179,11 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: U
   const parent = getSelfUnit(db).parentCode;
   const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
   const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused };
+  const answers = parent ? requestAnswers(db, parent) : [];
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers };
+  if (answers.length === 0) {
+    // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
+    delete (data as Partial<UnitReportData>).requestAnswers;
+  }
   return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { UnitDetail, UnitOverview } from '../model/sync';
 import { listCandidates } from './candidate-service';
 import { ensureFindingsFresh } from './check-service';
-import type { ServiceContext } from './context';
+import { audit, type ServiceContext } from './context';
 import { currentNumbering, receivedSeqs } from './sync-repo';
 
 /**
@@ -56,7 +56,30 @@ function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
     conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
     heldAside,
     candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(and(eq(candidates.unitCode, unit.code), isNull(candidates.voidedAt))).get()?.n ?? 0,
+    pendingChange: unit.pendingName !== null || unit.pendingLevel !== null ? { name: unit.pendingName, level: unit.pendingLevel } : null,
   };
+}
+
+/**
+ * The superior accepts the name and level a unit below now states (after checking with it, e.g. by phone). Refused
+ * when there is nothing to confirm. Returns the unit as the units page lists it.
+ */
+export function confirmUnitChange(ctx: ServiceContext, code: string): UnitOverview {
+  return ctx.db.transaction((tx) => {
+    const row = tx.select().from(units).where(and(eq(units.code, code), eq(units.origin, 'mirror'))).get();
+    if (!row) {
+      throw new AppError('not-found', `Không có đơn vị cấp dưới mã ${code}.`);
+    }
+    if (row.pendingName === null && row.pendingLevel === null) {
+      throw new AppError('conflict', `Đơn vị ${code} không có thay đổi tên hoặc cấp nào chờ xác nhận.`, 'NOTHING_PENDING');
+    }
+    tx.update(units)
+      .set({ name: row.pendingName ?? row.name, level: row.pendingLevel ?? row.level, pendingName: null, pendingLevel: null })
+      .where(eq(units.code, code))
+      .run();
+    audit(tx, ctx, 'confirm-change', 'unit', code, { from: { name: row.name, level: row.level }, to: { name: row.pendingName, level: row.pendingLevel } });
+    return overview(tx, { ...row, name: row.pendingName ?? row.name, level: row.pendingLevel ?? row.level, pendingName: null, pendingLevel: null });
+  });
 }
 
 /** Every unit below (enrolled or mirrored), by code. */

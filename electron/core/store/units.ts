@@ -73,3 +73,30 @@ export function getSelfProfile(db: DbOrTx): UnitProfile {
     enrolled,
   };
 }
+
+/** The mirrored units below the own unit, each with the codes of its whole subtree (itself first), for sums over it. */
+export function subtreesBelowSelf(db: DbOrTx): { direct: Unit[]; subtree: Map<string, string[]> } {
+  const self = getSelfUnit(db);
+  const mirrored = db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
+  const children = new Map<string, Unit[]>();
+  for (const u of mirrored) {
+    const list = children.get(u.parentCode ?? '') ?? [];
+    list.push(u);
+    children.set(u.parentCode ?? '', list);
+  }
+  const subtree = new Map<string, string[]>();
+  // A visited set keeps a (corrupt) parent loop from running forever.
+  const collect = (code: string, seen: Set<string>): string[] => {
+    if (seen.has(code)) {
+      return [];
+    }
+    seen.add(code);
+    return [code, ...(children.get(code) ?? []).flatMap((c) => collect(c.code, seen))];
+  };
+  const direct = children.get(self.code) ?? [];
+  for (const u of direct) {
+    subtree.set(u.code, collect(u.code, new Set()));
+  }
+  subtree.set(self.code, collect(self.code, new Set()));
+  return { direct, subtree };
+}

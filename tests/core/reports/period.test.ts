@@ -11,13 +11,14 @@ describe('parsePeriod', () => {
     ['2026-9M', 'nine-months', '9 tháng đầu năm 2026', '2026-01-01', '2026-09-30'],
     ['2026-Q1', 'quarter', 'Quý I năm 2026', '2026-01-01', '2026-03-31'],
     ['2026-Q4', 'quarter', 'Quý IV năm 2026', '2026-10-01', '2026-12-31'],
+    ['2026q3', 'quarter', 'Quý III năm 2026', '2026-07-01', '2026-09-30'],
     ['2026-02', 'month', 'Tháng 02 năm 2026', '2026-02-01', '2026-02-28'],
     [' 2028-02 ', 'month', 'Tháng 02 năm 2028', '2028-02-01', '2028-02-29'],
   ])('reads %s as %s "%s" from %s to %s', (text, kind, label, start, end) => {
     expect(parsePeriod(text)).toMatchObject({ kind, label, start, end });
   });
 
-  it.each(['2026-Q5', '2026-13', '2026-00', '26-Q1', 'Q4 2026', ''])('rejects "%s" with a Vietnamese message', (text) => {
+  it.each(['2026-Q5', '2026-13', '2026-00', '202612', '26-Q1', 'Q4 2026', ''])('rejects "%s" with a Vietnamese message', (text) => {
     expect(() => parsePeriod(text)).toThrow(AppError);
     expect(() => parsePeriod(text)).toThrow(/Kỳ báo cáo .* không hợp lệ/);
   });

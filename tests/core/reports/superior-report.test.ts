@@ -36,6 +36,35 @@ describe('buildReport: targets', () => {
   });
 });
 
+describe('buildReport: a target cascading through a ĐUCS', () => {
+  // At the Khối: DU01 (no people of its own, 12 full members below) with CB11 and CB12 under it, CB21 directly under
+  // the Khối. The Khối gave DU01 a target; CB11 also has its own plan, which lies inside DU01's target.
+  const scope = { code: 'DUK', name: 'Đảng ủy Khối', level: 'cap-tren' };
+  const du = unit('DU01', [], { level: 'dang-bo-co-so', parentCode: 'DUK', fullMembersAtYearStart: 0, targets: [target('DU01', 'year', 50, { kind: 'percent-of-full-members', source: 'superior' })] });
+  const cb11 = unit('CB11', [candidate('CB11', {}, admittedOn('2026-03-01')), candidate('CB11', {}, admittedOn('2026-05-01'))], { parentCode: 'DU01', fullMembersAtYearStart: 8, targets: [target('CB11', 'year', 1)] });
+  const cb12 = unit('CB12', [candidate('CB12', {}, admittedOn('2026-04-01'))], { parentCode: 'DU01', fullMembersAtYearStart: 4 });
+  const cb21 = unit('CB21', [candidate('CB21', {}, admittedOn('2026-06-01'))], { parentCode: 'DUK', targets: [target('CB21', 'year', 2, { source: 'superior' })] });
+  const r = buildReport({ scope, units: [du, cb11, cb12, cb21] }, year, '2026-12-31');
+  const yearTarget = (code: string) => r.units.find((u) => u.code === code)!.targets.find((t) => t.period === 'year');
+
+  it('measures the ĐUCS’s target over its chi bộ: their members are the base of a percent, their admissions count', () => {
+    expect(yearTarget('DU01')).toMatchObject({ targetCount: 6, achieved: 3, percentAchieved: 50 });
+    expect(yearTarget('CB11')).toMatchObject({ targetCount: 1, achieved: 2 });
+  });
+
+  it('sums in the total the ĐUCS’s target, not the chi bộ targets inside it a second time', () => {
+    expect(r.total!.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 8, achieved: 4, units: 2 })]);
+    expect(r.total!.flows.admitted).toBe(4);
+  });
+
+  it('keeps the committee’s own line (its own people) out of the trees: its target counts its own admissions only', () => {
+    const own = unit('DUK', [candidate('DUK', {}, admittedOn('2026-07-01'))], { level: 'cap-tren', parentCode: null, targets: [target('DUK', 'year', 3)] });
+    const withOwn = buildReport({ scope, units: [own, du, cb11, cb12, cb21] }, year, '2026-12-31');
+    expect(withOwn.units.find((u) => u.code === 'DUK')!.targets[0]).toMatchObject({ targetCount: 3, achieved: 1 });
+    expect(withOwn.total!.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 11, achieved: 5, units: 3 })]);
+  });
+});
+
 describe('buildReport: a superior over several units', () => {
   const cb1 = unit('CB01', [candidate('CB01', {}, admittedOn('2026-03-01', '2025-10-01'))], {
     targets: [target('CB01', 'year', 2), target('CB01', 'year', 3, { source: 'superior' })],

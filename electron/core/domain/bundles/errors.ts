@@ -29,6 +29,7 @@ export const BUNDLE_ERRORS = {
   KIND_NOT_ACCEPTED: 'Đơn vị này không nhận loại gói dữ liệu này từ đơn vị gửi.',
   DATA_INVALID: 'Tệp data.json của gói dữ liệu sai định dạng.',
   QUARANTINE_LIMIT: `Gói dữ liệu có quá nhiều bản ghi lỗi (hơn ${SYNC_LIMITS.maxQuarantinedRecords.toLocaleString('vi-VN')}): cả gói bị từ chối, không bản ghi nào được áp dụng. Biên nhận gửi về đơn vị sẽ nêu các lỗi; đơn vị cần sửa dữ liệu hoặc cập nhật ứng dụng rồi gửi lại.`,
+  UNIT_IDENTITY_TAKEN: 'Đơn vị gửi dùng tên của đơn vị nhận hoặc của cấp trên đơn vị nhận: gói bị từ chối. Đơn vị cần sửa tên trong Cài đặt → Thông tin đơn vị rồi gửi lại.',
   SCHEMA_TOO_NEW: 'Gói dữ liệu được tạo bởi phiên bản ptdv mới hơn: hãy cập nhật ứng dụng.',
   KEY_INVALID: 'Khóa không hợp lệ hoặc sai định dạng.',
   TRUST_INVALID: 'Tệp tin cậy (trust) của cấp trên không hợp lệ.',

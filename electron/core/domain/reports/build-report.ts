@@ -2,9 +2,9 @@ import { AppError } from '../../errors';
 import type { Period, Report } from '../../model/report';
 import { REPORT_FORMAT } from '../../model/report';
 import { findDuplicates } from './duplicates';
-import { finalizeTotal, finalizeUnit } from './finalize';
+import { finalizeTotal, finalizeUnit, targetTree, type TargetTree } from './finalize';
 import type { ReportInput } from './types';
-import type { CountingWindow } from './unit-accumulator';
+import type { CountingWindow, UnitAccumulator } from './unit-accumulator';
 import { accumulate, newAccumulator } from './unit-accumulator';
 
 /**
@@ -28,10 +28,11 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     unit.candidates.forEach((c) => accumulate(acc, c, window));
     return acc;
   });
-  const units = accs.map((acc) => finalizeUnit(acc, period.year, window));
+  const trees = targetTrees(accs, input.scope?.code ?? null);
+  const units = accs.map((acc) => finalizeUnit(acc, period.year, window, undefined, trees.get(acc.unit.code)?.tree));
   const scope = input.scope ?? null;
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
-  const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window) : null;
+  const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window, trees) : null;
   const silent = new Set(input.notReported ?? []);
   const unitsWithoutAdmission = units
     .filter((u) => u.quality.admissionsThisYear === 0 && !silent.has(u.code))
@@ -51,4 +52,32 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     trend: (total ?? units[0])?.trend ?? [],
     duplicates: findDuplicates(input.units),
   };
+}
+
+/**
+ * Per unit, the units of the report below it (its subtree, through `parentCode`) as its targets count them, and the
+ * units of the report above it. A flat report (every unit directly under the scope) gives each unit itself alone.
+ * The scope's own line (a committee following candidates itself) stays out of the trees: its targets count its own
+ * people, as they always have, and the units below keep their place in the total.
+ */
+function targetTrees(accs: readonly UnitAccumulator[], scopeCode: string | null): Map<string, { tree: TargetTree; above: UnitAccumulator[] }> {
+  const byCode = new Map(accs.filter((a) => a.unit.code !== scopeCode).map((a) => [a.unit.code, a]));
+  const ancestors = (acc: UnitAccumulator): UnitAccumulator[] => {
+    const out: UnitAccumulator[] = [];
+    // A visited set keeps a (corrupt) parent loop from running forever.
+    const seen = new Set([acc.unit.code]);
+    for (let p = byCode.get(acc.unit.parentCode ?? ''); p && !seen.has(p.unit.code); p = byCode.get(p.unit.parentCode ?? '')) {
+      seen.add(p.unit.code);
+      out.push(p);
+    }
+    return out;
+  };
+  const above = new Map(accs.map((a) => [a.unit.code, ancestors(a)]));
+  const below = new Map<string, UnitAccumulator[]>(accs.map((a) => [a.unit.code, []]));
+  for (const acc of accs) {
+    for (const a of above.get(acc.unit.code) ?? []) {
+      below.get(a.unit.code)?.push(acc);
+    }
+  }
+  return new Map(accs.map((a) => [a.unit.code, { tree: targetTree(a, below.get(a.unit.code) ?? []), above: above.get(a.unit.code) ?? [] }]));
 }

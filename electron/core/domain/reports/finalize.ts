@@ -25,8 +25,21 @@ function trend(dates: readonly string[], year: number, w: CountingWindow): Trend
   return points;
 }
 
-/** Turns an accumulator into the unit's report section. */
-export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWindow, targets?: TargetProgress[]): UnitReport {
+/**
+ * What a unit's targets are measured over: the unit and the units of the same report below it (a ĐUCS's chi bộ at
+ * the Khối), their full members on 1 January (the base of a percent target) and their admission dates.
+ */
+export type TargetTree = { fullMembersAtYearStart: number; dates: string[] };
+
+export function targetTree(acc: UnitAccumulator, below: readonly UnitAccumulator[]): TargetTree {
+  return {
+    fullMembersAtYearStart: below.reduce((sum, b) => sum + b.unit.fullMembersAtYearStart, acc.unit.fullMembersAtYearStart),
+    dates: [...acc.yearAdmissionDates, ...below.flatMap((b) => b.yearAdmissionDates)],
+  };
+}
+
+/** Turns an accumulator into the unit's report section; `tree` is what its targets count over (itself by default). */
+export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWindow, targets?: TargetProgress[], tree: TargetTree = targetTree(acc, [])): UnitReport {
   const u = acc.unit;
   const dates = acc.yearAdmissionDates;
   return {
@@ -39,7 +52,7 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
     stock: acc.stock,
     flows: acc.flows,
     admissions: acc.admissions,
-    targets: targets ?? targetsOfYear(acc, year, w).map((t) => targetProgress(t, year, targetCount(t, u.fullMembersAtYearStart), dates, w.countedTo, 1)),
+    targets: targets ?? targetsOfYear(acc, year, w).map((t) => targetProgress(t, year, targetCount(t, tree.fullMembersAtYearStart), tree.dates, w.countedTo, 1)),
     quality: {
       findings: [...acc.findings]
         .map(([code, f]) => ({ code, severity: f.severity, count: f.count }))
@@ -58,18 +71,30 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
  * A superior's total: counts are sums of the units, medians are taken over all the units' cases, and each target
  * period sums the units' targets (the superior's assignment where a unit has both its own and the superior's).
  * A period's achievement counts only the admissions of the units that have a target for it, so a unit without one
- * cannot push the total over 100 %; `units` says how many units the sum covers.
+ * cannot push the total over 100 %; `units` says how many units the sum covers. A unit whose superior in the report
+ * (a ĐUCS) has a target for the period is inside that target already, so it is not summed a second time.
  */
-export function finalizeTotal(accs: readonly UnitAccumulator[], scope: { code: string; name: string; level: string }, year: number, w: CountingWindow): UnitReport {
+export function finalizeTotal(
+  accs: readonly UnitAccumulator[],
+  scope: { code: string; name: string; level: string },
+  year: number,
+  w: CountingWindow,
+  trees: ReadonlyMap<string, { tree: TargetTree; above: readonly UnitAccumulator[] }>,
+): UnitReport {
   const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [], candidates: [] });
   accs.forEach((acc) => mergeInto(total, acc));
   const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean; dates: string[] }>();
+  const hasTarget = (acc: UnitAccumulator, period: TargetPeriod) => targetsOfYear(acc, year, w).some((t) => t.period === period);
   for (const acc of accs) {
+    const { tree, above } = trees.get(acc.unit.code) ?? { tree: targetTree(acc, []), above: [] };
     for (const t of effectiveTargets(targetsOfYear(acc, year, w))) {
+      if (above.some((a) => hasTarget(a, t.period))) {
+        continue;
+      }
       const sum = sums.get(t.period) ?? { count: 0, units: 0, allSuperior: true, dates: [] };
-      sum.count += targetCount(t, acc.unit.fullMembersAtYearStart);
+      sum.count += targetCount(t, tree.fullMembersAtYearStart);
       sum.units += 1;
-      sum.dates.push(...acc.yearAdmissionDates);
+      sum.dates.push(...tree.dates);
       sum.allSuperior &&= t.source === 'superior';
       sums.set(t.period, sum);
     }

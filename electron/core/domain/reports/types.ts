@@ -32,6 +32,11 @@ export type ReportUnit = {
   fullMembersNow: number;
   targets: Target[];
   candidates: ReportCandidate[];
+  /**
+   * The unit's superior. When it is another unit of the same report (a ĐUCS and its chi bộ at the Khối), the
+   * superior's targets are measured over it too (docs/targets.md).
+   */
+  parentCode?: string | null;
 };
 
 export type ReportInput = {

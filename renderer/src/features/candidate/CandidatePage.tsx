@@ -16,6 +16,7 @@ import { DocumentsCard } from './DocumentsCard';
 import { IntroducersCard } from './IntroducersCard';
 import { MentorsCard } from './MentorsCard';
 import { ProfileCard } from './ProfileCard';
+import { RequestsCard } from './RequestsCard';
 import { TimelineCard } from './TimelineCard';
 
 /** One candidate's whole file: checks, profile, stage, events, documents, introducers and mentors. */
@@ -77,6 +78,7 @@ export function CandidatePage({ id }: { id: string }) {
         </div>
       ) : null}
       <FormError message={members.error} />
+      {candidate.readOnly ? null : <RequestsCard candidateId={candidate.id} />}
       {loaded.voided ? null : <ChecksPanel checks={checks} />}
       <div className="candidate-grid">
         <div>

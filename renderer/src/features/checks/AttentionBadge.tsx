@@ -3,7 +3,10 @@ import { useLocation } from 'wouter';
 import { call } from '../../api';
 import { onChecksChanged } from './attention';
 
-/** The number of errors and overdue items across all candidates, beside "Việc cần làm" in the navigation. */
+/**
+ * The number of errors and overdue items across all candidates, and of what the superior asked (a returned report,
+ * a request not yet handled), beside "Việc cần làm" in the navigation.
+ */
 export function AttentionBadge() {
   const [location] = useLocation();
   const [count, setCount] = useState<number | null>(null);
@@ -12,10 +15,10 @@ export function AttentionBadge() {
   useEffect(() => onChecksChanged(() => setRevision((r) => r + 1)), []);
   useEffect(() => {
     let current = true;
-    call('checks:todo-page', { limit: 0 }).then(
-      (page) => {
+    Promise.all([call('checks:todo-page', { limit: 0 }), call('reports:list-returned', {}), call('directives:list-open-requests', {})]).then(
+      ([page, returned, requests]) => {
         if (current) {
-          setCount(page.summary.attention);
+          setCount(page.summary.attention + returned.length + requests.length);
         }
       },
       // A badge that cannot be counted is left out; the to-do page itself shows the error.
@@ -33,7 +36,7 @@ export function AttentionBadge() {
   if (!count) {
     return null;
   }
-  const text = `${count.toLocaleString('vi-VN')} việc có lỗi hoặc đã quá hạn`;
+  const text = `${count.toLocaleString('vi-VN')} việc có lỗi, đã quá hạn hoặc cấp trên yêu cầu`;
   return (
     <span className="nav-badge" title={text} data-testid="attention-badge">
       <span aria-hidden="true">{count.toLocaleString('vi-VN')}</span>

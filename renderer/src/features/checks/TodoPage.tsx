@@ -10,6 +10,7 @@ import { Check, FormError } from '../../components/Field';
 import { CountTag, DueText, SeverityTag } from '../../components/SeverityTag';
 import { findingCodeLabel, SEVERITY_LABELS, stageLabel } from '../../lib/labels';
 import { usePages } from '../../lib/use-pages';
+import { SuperiorWork } from './SuperiorWork';
 
 // Two lines of message under the name need this much; fixed so 150,000 rows are positioned without measuring.
 const ROW_HEIGHT = 68;
@@ -107,6 +108,7 @@ export function TodoPage() {
           </p>
         </div>
       </div>
+      <SuperiorWork />
       {answer ? <Summary answer={answer} onPick={setFilter} /> : null}
       <div className="toolbar">
         <select aria-label="Lọc theo mức độ" value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value as Severity | '' })}>

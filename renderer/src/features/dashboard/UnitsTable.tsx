@@ -25,7 +25,8 @@ function useColumns(year: number, ended: boolean) {
       cell: (c) => {
         const u = c.row.original;
         return u.target ? (
-          <Progress achieved={u.admissions} target={u.target.targetCount} ended={ended} label={`Tiến độ ${u.name}`} />
+          // The target's own count: a ĐUCS row's target counts its chi bộ (docs/targets.md), its own admissions are none.
+          <Progress achieved={u.target.achieved} target={u.target.targetCount} ended={ended} label={`Tiến độ ${u.name}`} />
         ) : (
           <span>
             <strong>{u.admissions}</strong> người <span className="muted">· chưa có chỉ tiêu</span>

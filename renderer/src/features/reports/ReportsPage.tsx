@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { call } from '../../api';
@@ -7,9 +8,10 @@ import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
-import { PERIOD_CHOICES, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
+import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
 import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
@@ -82,7 +84,9 @@ export function ReportsPage() {
   const { status } = useSession();
   const today = todayIso();
   const superior = status.unit !== null && status.unit.level !== 'chi-bo';
-  const [choice, setChoice] = useState<PeriodChoice>(() => lastQuarter(today));
+  // Việc cần làm links a returned report here with its period.
+  const [params] = useSearchParams();
+  const [choice, setChoice] = useState<PeriodChoice>(() => choiceOf(params.get('period')) ?? lastQuarter(today));
   const [all, setAll] = useState(superior);
   const [viewing, setViewing] = useState<FrozenReportInfo | null>(null);
   const [freezing, setFreezing] = useState(false);
@@ -99,6 +103,7 @@ export function ReportsPage() {
   const report = preview.data?.report;
   const unitCode = report?.scope?.code ?? report?.units[0]?.code ?? status.unit?.code ?? '';
   const sent = (versions.data ?? []).filter((v) => v.period === period && v.unitCode === unitCode);
+  const returned = sent.at(-1)?.review?.verdict === 'returned' ? sent.at(-1) : undefined;
 
   // A notice about another period or version would be read as about the report now on screen.
   const show = (next: FrozenReportInfo | null) => {
@@ -175,6 +180,11 @@ export function ReportsPage() {
             </button>
           )}
         </div>
+        {returned && !viewing ? (
+          <p className="warning" data-testid="report-returned">
+            Cấp trên đã trả lại phiên bản {returned.version}: <strong>{returned.review?.comment}</strong> Sửa số liệu rồi chốt bản sửa để gửi lại trong gói báo cáo kế tiếp.
+          </p>
+        ) : null}
         <FormError message={exporter.failure} />
         <SavedNotice saved={exporter.saved} />
         {frozenNote ? (
@@ -186,6 +196,7 @@ export function ReportsPage() {
 
       <VersionsCard
         versions={versions.data ?? []}
+        ownCode={status.unit?.code ?? null}
         period={period}
         viewing={viewing?.id ?? null}
         busy={exporter.busy !== null}
@@ -212,6 +223,8 @@ export function ReportsPage() {
             setFreezing(false);
             setFrozenNote(info);
             versions.reload();
+            // A correction of a returned report takes it off Việc cần làm.
+            checksChanged();
           }}
         />
       ) : null}

@@ -1,7 +1,10 @@
+import { Fragment } from 'react';
+import { Link } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { parsePeriod } from '../../../../electron/core/model/report';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { formatViDateTime } from '../../lib/format';
+import { ReviewBadge } from './ReviewBadge';
 import { EXPORT_FORMATS, type ExportFormat } from './use-export';
 
 type Props = {
@@ -9,13 +12,15 @@ type Props = {
   /** The period on screen: its versions are marked so a secretary sees at once what was already sent. */
   period: string;
   viewing: string | null;
+  /** This database's unit: versions of other units are ones it received from below, reviewed on their unit page. */
+  ownCode: string | null;
   busy: boolean;
   onView: (info: FrozenReportInfo) => void;
   onExport: (info: FrozenReportInfo, format: ExportFormat) => void;
 };
 
 /** Every report sent upward, every version of it: a correction is a new row, and the earlier one stays. */
-export function VersionsCard({ versions, period, viewing, busy, onView, onExport }: Props) {
+export function VersionsCard({ versions, period, viewing, ownCode, busy, onView, onExport }: Props) {
   // Only a committee that reports both for itself and for all its units has versions of more than one scope.
   const manyScopes = versions.some((v) => v.unitCode !== versions[0]?.unitCode);
   return (
@@ -42,33 +47,50 @@ export function VersionsCard({ versions, period, viewing, busy, onView, onExport
             </thead>
             <tbody>
               {versions.map((v) => (
-                <tr key={v.id} className={v.period === period ? 'row-current' : undefined} data-testid="frozen-version">
-                  <td className="nowrap">
-                    {parsePeriod(v.period).label}
-                    {manyScopes ? <div className="detail">{v.unitCode}</div> : null}
-                  </td>
-                  <td className="nowrap">
-                    <span className="badge badge-neutral">Phiên bản {v.version}</span>
-                  </td>
-                  <td className="nowrap">
-                    <strong>{v.number}</strong>
-                  </td>
-                  <td className="nowrap">{formatViDate(v.issuedOn)}</td>
-                  <td className="detail nowrap">{formatViDateTime(v.frozenAt)}</td>
-                  <td className="wrap">{v.reason ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <div className="cell-actions">
-                      <button type="button" className="btn btn-small" onClick={() => onView(v)} aria-pressed={viewing === v.id}>
-                        Xem
-                      </button>
-                      {EXPORT_FORMATS.map((f) => (
-                        <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${f.toUpperCase()} phiên bản ${v.version} ${v.period}`}>
-                          {f.toUpperCase()}
+                <Fragment key={v.id}>
+                  <tr className={v.period === period ? 'row-current' : undefined} data-testid="frozen-version">
+                    <td className="nowrap">
+                      {parsePeriod(v.period).label}
+                      {manyScopes ? <div className="detail">{v.unitCode}</div> : null}
+                    </td>
+                    <td className="nowrap">
+                      <span className="badge badge-neutral">Phiên bản {v.version}</span>
+                    </td>
+                    <td className="nowrap">
+                      <strong>{v.number}</strong>
+                    </td>
+                    <td className="nowrap">{formatViDate(v.issuedOn)}</td>
+                    <td className="detail nowrap">{formatViDateTime(v.frozenAt)}</td>
+                    <td className="wrap">{v.reason ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <div className="cell-actions">
+                        <button type="button" className="btn btn-small" onClick={() => onView(v)} aria-pressed={viewing === v.id}>
+                          Xem
                         </button>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
+                        {EXPORT_FORMATS.map((f) => (
+                          <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${f.toUpperCase()} phiên bản ${v.version} ${v.period}`}>
+                            {f.toUpperCase()}
+                          </button>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                  {v.review || (ownCode !== null && v.unitCode !== ownCode) ? (
+                    <tr className={`review-row${v.period === period ? ' row-current' : ''}`} data-testid="frozen-review">
+                      <td colSpan={7}>
+                        {v.unitCode === ownCode ? (
+                          <>
+                            Ý kiến cấp trên về phiên bản {v.version}: <ReviewBadge info={v} superior={false} />
+                          </>
+                        ) : (
+                          <>
+                            Ý kiến về phiên bản {v.version} của {v.unitCode}: <ReviewBadge info={v} superior /> <Link href={`/units/${v.unitCode}`}>Duyệt, trả lại ở trang đơn vị →</Link>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

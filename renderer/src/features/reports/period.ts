@@ -40,3 +40,24 @@ export function lastQuarter(today: string): PeriodChoice {
 export function yearChoices(current: number): number[] {
   return [current + 1, current, current - 1, current - 2, current - 3];
 }
+
+/** The picker's choice for a period code (the inverse of {@link periodCode}), or null for anything else. */
+export function choiceOf(code: string | null): PeriodChoice | null {
+  const m = /^(\d{4})(?:-(Q[1-4]|H[12]|9M|\d{2}))?$/.exec(code ?? '');
+  if (!m) {
+    return null;
+  }
+  const year = Number(m[1]);
+  const part = m[2];
+  if (part === undefined) {
+    return { kind: 'year', year, part: 1 };
+  }
+  if (part.startsWith('Q')) {
+    return { kind: 'quarter', year, part: Number(part.slice(1)) };
+  }
+  if (part === 'H1' || part === 'H2' || part === '9M') {
+    return { kind: part === 'H1' ? 'h1' : part === 'H2' ? 'h2' : '9m', year, part: 1 };
+  }
+  const month = Number(part);
+  return month >= 1 && month <= 12 ? { kind: 'month', year, part: month } : null;
+}

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import type { DirectiveItem, SavedBundle } from '../../../../electron/core/model/sync';
 import { call, errorMessage } from '../../api';
 import { FormError } from '../../components/Field';
+import { formatViDate } from '../../../../electron/core/model/dates';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { DecisionForm, NoteForm } from './DirectiveForms';
@@ -49,6 +50,13 @@ function SentList({ items }: { items: DirectiveItem[] }) {
           <span>
             <span className="badge badge-neutral">{labelOf(DIRECTIVE_ITEM_LABELS, item.kind)}</span> {item.text}
             {item.candidateName ? <strong> — {item.candidateName}</strong> : null}
+            {item.resolvedAt ? (
+              <span className="detail" data-testid="request-answer">
+                {' '}
+                · Đơn vị đã xử lý ngày {formatViDate(item.resolvedAt.slice(0, 10))}
+                {item.answer ? `: ${item.answer}` : ''}
+              </span>
+            ) : null}
           </span>
           {item.acknowledgedAt ? (
             <span className="badge badge-success" title={`Xác nhận lúc ${formatViDateTime(item.acknowledgedAt)}`}>

@@ -59,7 +59,15 @@ function Arrived({ version }: { version: number }) {
                   <td>
                     <span className={`badge badge-${ITEM_TONES[item.kind] ?? 'neutral'}`}>{labelOf(DIRECTIVE_ITEM_LABELS, item.kind)}</span>
                   </td>
-                  <td>{item.text}</td>
+                  <td>
+                    {item.text}
+                    {item.resolvedAt ? (
+                      <div className="detail">
+                        Đã xử lý {formatViDateTime(item.resolvedAt)}
+                        {item.answer ? ` — trả lời: ${item.answer}` : ''}
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{item.candidateId && item.candidateName ? <Link href={`~/candidates/${item.candidateId}`}>{item.candidateName}</Link> : <span className="muted">—</span>}</td>
                 </tr>
               ))}

@@ -9,7 +9,9 @@ import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
+import { ReviewCard } from '../reports/ReviewCard';
 import { DirectiveCard } from './DirectiveCard';
+import { PendingChange } from './PendingChange';
 import { QuarantineCard } from './QuarantineCard';
 import { ReadAloudCode } from './ReadAloudCode';
 import { bundleTitle, IMPORT_STATUS, missingText } from './sync-format';
@@ -178,6 +180,7 @@ export function UnitSyncPage({ code }: { code: string }) {
       {detail.data && unit ? (
         <>
           {unit.keyState === 'unverified' && unit.readAloudCode ? <ConfirmCode unitCode={code} unitName={unit.name} readAloudCode={unit.readAloudCode} onConfirmed={reload} /> : null}
+          <PendingChange unit={unit} onConfirmed={reload} />
           <StateCard detail={detail.data} onRevoke={() => setRevoking(true)} />
           {accepted ? (
             <p className="notice" role="status" data-testid="numbering-accepted">
@@ -199,6 +202,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           <ReceivedCard received={detail.data.received} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
+          <ReviewCard unitCode={code} onReviewed={reload} />
           <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
         </>
       ) : null}

@@ -58,6 +58,7 @@ export function UnitsListPage() {
                       {u.name}
                     </Link>
                     <span className="detail"> · {u.code}</span>
+                    {u.pendingChange ? <span className="badge badge-warm"> Báo đổi tên/cấp — chờ xác nhận</span> : null}
                   </td>
                   <td>
                     <KeyStateBadge state={u.keyState} />

@@ -30,6 +30,7 @@ export const DIRECTIVE_ITEM_LABELS: Readonly<Record<string, string>> = {
   decision: 'Quyết định',
   comment: 'Ý kiến',
   'request-dossier': 'Đề nghị bổ sung hồ sơ',
+  'report-review': 'Ý kiến về báo cáo',
 };
 
 export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {

@@ -12,6 +12,7 @@ import { todayIso } from '../../lib/form';
 import { useLoad } from '../../lib/use-load';
 import { yearChoices } from '../reports/period';
 import { TargetForm } from './TargetForm';
+import { TargetsTable } from './TargetsTable';
 
 type UnitChoice = { code: string; name: string };
 
@@ -40,10 +41,13 @@ function TargetTableRow({ row, progress, editable, today, onRemove }: RowProps) 
   let state;
   if (!row.effective) {
     state = <span className="muted">Không áp dụng: dùng chỉ tiêu cấp trên giao cho kỳ này</span>;
-  } else if (progress) {
-    state = <Progress achieved={progress.achieved} target={progress.targetCount} ended={range.end < today} label={`Tiến độ ${progress.label}`} />;
-  } else {
+  } else if (range.start > today) {
     state = <span className="muted">Chưa đến kỳ (từ {formatViDate(range.start)})</span>;
+  } else {
+    // The report's figures when it has this target; otherwise (a committee's own target, which no report row
+    // carries) the list's own count over the committee's whole tree.
+    const shown = progress ?? { achieved: row.achieved, targetCount: row.targetCount, label: targetPeriodLabel(row.year, row.period) };
+    state = <Progress achieved={shown.achieved} target={shown.targetCount} ended={range.end < today} label={`Tiến độ ${shown.label}`} />;
   }
   return (
     <tr className={row.effective ? undefined : 'row-left'} data-testid="target-row">
@@ -163,6 +167,8 @@ export function TargetsPage() {
           </p>
         )}
       </div>
+
+      {self !== null && self.level !== 'chi-bo' ? <TargetsTable year={year} onSaved={saved} /> : null}
 
       <FormError message={rows.error ?? report.error ?? failure} />
       <div className="table-wrap section">
