@@ -24,7 +24,7 @@ import {
   unitProfileSchema,
   unitSetupSchema,
 } from './core/model/entities';
-import { dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
+import { dashboardPeopleQuerySchema, dashboardPeopleSchema, dashboardSchema, dashboardUnitDetailSchema } from './core/model/dashboard';
 import { reportSchema } from './core/model/report';
 import { REVIEW_VERDICTS, reviewStatusSchema } from './core/model/report-review';
 import { frozenReportInfoSchema, REPORT_OUTPUT_FORMATS, targetRowSchema } from './core/model/report-records';
@@ -32,6 +32,7 @@ import { TARGET_KINDS, TARGET_PERIODS, TARGET_SOURCES } from './core/model/targe
 import { targetTableSaveSchema, targetTableSchema } from './core/model/target-table';
 import { FORM_DRAFTS } from './core/domain/reports/forms/drafts';
 import {
+  decisionChoicesSchema,
   directiveItemSchema,
   importOutcomeSchema,
   keyIdentitySchema,
@@ -171,6 +172,7 @@ export const invoke = {
   'checks:candidate': { input: z.strictObject({ id }), output: candidateCheckSchema },
   'checks:todo-page': {
     input: z.strictObject({
+      unitCode: z.string().max(32).optional(),
       severities: z.array(severitySchema).max(3).optional(),
       codes: z.array(z.enum([...FINDING_CODES, ...DUE_CODES])).max(40).optional(),
       overdueOnly: z.boolean().optional(),
@@ -287,6 +289,8 @@ export const invoke = {
     input: z.strictObject({ year, unitCode: z.string().trim().min(1).max(32), asOf: isoDate.optional() }),
     output: dashboardUnitDetailSchema,
   },
+  /** The people behind a number of the dashboard or of a unit's page, a page at a time. */
+  'dashboard:people': { input: dashboardPeopleQuerySchema.extend({ asOf: isoDate.optional() }), output: dashboardPeopleSchema },
 
   // Sync bundles (docs/bundle-format.md). Paths come from system:choose-path; an export path may be a folder (the bundle
   // keeps its canonical name there) or a file path; an existing file is never overwritten.
@@ -310,6 +314,8 @@ export const invoke = {
   'bundles:verify': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'bundles:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'units:list': { input: empty, output: z.array(unitOverviewSchema) },
+  /** The units a committee's to-do list, board and people search span: the own first, then the confirmed units below. */
+  'units:overseen': { input: empty, output: z.array(z.object({ code: z.string(), name: z.string(), own: z.boolean() })) },
   'units:get': {
     input: z.strictObject({ code: unitCodeText, query: z.string().max(120).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: unitDetailSchema,
@@ -326,6 +332,10 @@ export const invoke = {
   'directives:list-received': { input: empty, output: z.array(directiveItemSchema) },
   'directives:list-pending': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(directiveItemSchema) },
   'directives:list-sent': { input: z.strictObject({ unitCode: unitCodeText }), output: z.array(directiveItemSchema) },
+  'directives:decision-choices': {
+    input: z.strictObject({ unitCode: unitCodeText, kind: z.enum(['admission', 'recognition']), query: z.string().max(120).optional() }),
+    output: decisionChoicesSchema,
+  },
   'directives:add-decision': {
     input: z.strictObject({ candidateId: id, kind: z.enum(['admission', 'recognition']), number: z.string().trim().min(1, 'nhập số quyết định').max(60), date: isoDate }),
     output: directiveItemSchema,

@@ -98,6 +98,8 @@ export const candidates = sqliteTable(
   },
   (t) => [
     index('candidates_unit_sort').on(t.unitCode, t.sortKey),
+    // A committee lists the people of all its units in name order, a page at a time.
+    index('candidates_sort').on(t.sortKey),
     index('candidates_unit_stage').on(t.unitCode, t.stage),
     index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
     // Voided candidates are few; the to-do list kept in memory looks them up on every page to drop them.

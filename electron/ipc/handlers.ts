@@ -19,6 +19,7 @@ import { MAX_TARGET_SHEET_BYTES } from '../core/domain/targets/xlsx';
 import * as unitService from '../core/services/unit-service';
 import { formDraft } from '../core/services/form-service';
 import { buildDashboard, buildDashboardUnit } from '../core/services/dashboard-service';
+import { dashboardPeople } from '../core/services/dashboard-people';
 import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
 import type { Handlers } from './dispatcher';
@@ -111,6 +112,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
 
     'dashboard:get': (i) => buildDashboard(db(), { year: i.year, asOf: i.asOf ?? today() }),
     'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
+    'dashboard:people': ({ asOf, ...q }) => dashboardPeople(db(), { ...q, asOf: asOf ?? today() }),
 
     'backup:create': (i) => {
       const database = session.open();

@@ -11,6 +11,8 @@ import * as keys from '../core/services/key-service';
 import { quarantinePage, retryQuarantined } from '../core/services/quarantine-service';
 import type { Session } from '../core/services/session';
 import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
+import { decisionChoices } from '../core/services/decision-choices';
+import { overseenUnits } from '../core/store/units';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
 
@@ -54,6 +56,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'bundles:import': (i) => importFiles(ctx(), i.paths, {}),
 
     'units:list': () => listUnits(db()),
+    'units:overseen': () => overseenUnits(db()).map((u) => ({ code: u.code, name: u.name, own: u.origin === 'self' })),
     'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
     'units:confirm-change': (i) => confirmUnitChange(ctx(), i.unitCode),
@@ -65,6 +68,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'directives:list-received': () => directives.receivedItems(db()),
     'directives:list-pending': (i) => directives.pendingItems(db(), i.unitCode),
     'directives:list-sent': (i) => directives.sentItems(db(), i.unitCode),
+    'directives:decision-choices': (i) => decisionChoices(db(), i),
     'directives:add-decision': (i) => directives.addDecision(ctx(), i),
     'directives:add-note': (i) => directives.addNote(ctx(), i),
     'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),

@@ -15,6 +15,10 @@ import { loadDossiers } from '../../electron/core/services/dossier-loader';
 import { buildUnitReport, reportInput } from '../../electron/core/services/report-service';
 import { setTarget } from '../../electron/core/services/target-service';
 import { stageCounts } from '../../electron/core/services/check-service';
+import { todoPage } from '../../electron/core/services/check-views';
+import { listCandidates } from '../../electron/core/services/candidate-service';
+import { dashboardPeople } from '../../electron/core/services/dashboard-people';
+import { ALL_UNITS } from '../../electron/core/model/entities';
 import { buildDashboardUnit } from '../../electron/core/services/dashboard-service';
 import { listUnits, unitDetail } from '../../electron/core/services/units-overview';
 import { runCli } from '../helpers/cli';
@@ -94,7 +98,18 @@ export async function benchReports(): Promise<Record<string, number | string>> {
     unitPageCold: cold(file, (d) => unitDetail(screenCtx(d), firstUnit(d), { limit: 100 })),
     unitDashboardCold: cold(file, (d) => buildDashboardUnit(d.db, { year: 2026, unitCode: firstUnit(d), asOf: TODAY })),
     unitStageBoardCold: cold(file, (d) => stageCounts(screenCtx(d), firstUnit(d))),
+    // The committee's own screens over every unit: a name search and the first page of everyone in name order.
+    peopleSearchAllUnitsCold: cold(file, (d) => listCandidates(d.db, { unitCode: ALL_UNITS, query: 'nguyen thi', offset: 0, limit: 200 })),
+    peopleFirstPageAllUnitsCold: cold(file, (d) => listCandidates(d.db, { unitCode: ALL_UNITS, offset: 0, limit: 200 })),
+    peopleOfDashboardAdmissionsCold: cold(file, (d) => dashboardPeople(d.db, { year: 2026, asOf: TODAY, count: 'admissions', offset: 0, limit: 200 })),
   };
+  // Việc cần làm and the board over every unit re-check each candidate once a day; then they read the stored findings.
+  const overAllUnits = cold(file, (d) => {
+    const todoFirst = timed(() => todoPage(screenCtx(d), { offset: 0, limit: 200 }));
+    const todoNextDay = timed(() => todoPage(screenCtx(d), { unitCode: firstUnit(d), severities: ['error'], offset: 0, limit: 200 }));
+    const board = timed(() => stageCounts(screenCtx(d)));
+    return { todoFirstMs: Math.round(todoFirst.ms), todoOneUnitAfterMs: Math.round(todoNextDay.ms), boardAfterMs: Math.round(board.ms), todoItems: todoFirst.value.total };
+  });
   const database = open(file);
   try {
     const input = reportInput(database.db, { all: true, year: 2026, asOf: TODAY });
@@ -119,6 +134,7 @@ export async function benchReports(): Promise<Record<string, number | string>> {
       xlsxMs: Math.round(xlsxMs),
       xlsxVsTarget: ratio(xlsxMs, TARGET_MS.xlsx),
       xlsxKB: Math.round(xlsx.length / 1024),
+      ...Object.fromEntries(Object.entries(overAllUnits.value).map(([name, v]) => [`allUnits_${name}`, v])),
       ...Object.fromEntries(Object.entries(screens).flatMap(([name, r]) => [[`${name}Ms`, Math.round(r.ms)], [`${name}VsTarget`, ratio(r.ms, SCREEN_TARGET_MS)]])),
     };
   } finally {

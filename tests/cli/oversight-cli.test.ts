@@ -59,6 +59,24 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
     expect((await ptdv(['dashboard', '--db', db])).stderr).toContain('Thiếu tham số bắt buộc --year');
   });
 
+  it('dashboard people lists as many people as the dashboard counts, and refuses a count it does not know with exit 2', async () => {
+    const admitted = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'admissions', '--json']);
+    expect(admitted.code).toBe(0);
+    const list = JSON.parse(admitted.stdout) as { total: number; rows: { fullName: string; unitCode: string }[] };
+    expect(list.total).toBe(expected.total.admissions);
+    expect(list.rows).toHaveLength(list.total);
+    const unit = expected.units.find((u) => u.code === 'CB02')!;
+    const stage = unit.funnel.find((f) => f.count > 0)!;
+    const atStage = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'stage', '--stage', stage.stage, '--unit', 'CB02']);
+    expect(atStage.code).toBe(0);
+    expect(atStage.stdout.split('\n')[0]).toBe(`${stage.count} người (tính đến ${AS_OF})`);
+    const flow = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'flow', '--flow', 'admitted', '--from', '2026-01-01', '--json']);
+    expect((JSON.parse(flow.stdout) as { total: number }).total).toBe(expected.total.admissions);
+    const bad = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'everyone']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('count');
+  });
+
   it('report list-frozen lists the frozen report, as text and JSON, filtered by period', async () => {
     const text = await ptdv(['report', 'list-frozen', '--db', db]);
     expect(text.code).toBe(0);

@@ -7,6 +7,7 @@ import { directiveItems, mirrorRecords } from '../../db/schema/index';
 import { and, eq } from 'drizzle-orm';
 import { addDecision, exportDirective, pendingItems } from '../../electron/core/services/directive-service';
 import { listQuarantine } from '../../electron/core/services/quarantine-service';
+import { decisionChoices } from '../../electron/core/services/decision-choices';
 import { asFile, enrolledPair, readyForAdmission, type TestDb } from '../helpers/sync';
 
 const report = async (unit: TestDb) => asFile(await exportUnitReport(unit.ctx, '2026Q4'));
@@ -52,5 +53,28 @@ describe('the superior queues only a decision that fits', () => {
     addDecision(superior.ctx, { candidateId: khanh.id, kind: 'admission', number: '10-QĐ/ĐUK', date: '2026-12-15' });
     await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')));
     expect(candidateDetail(unit.ctx.db, ready).stage).toBe('co-quyet-dinh');
+  });
+});
+
+describe("the decision form's search", () => {
+  it('offers by a name typed without diacritics only people the decision fits, and says why a person found is not offered', async () => {
+    const { superior, unit } = await enrolledPair();
+    createCandidate(unit.ctx, { fullName: 'Lò Thị Mai', birthDate: '2001-04-02', gender: 'nu' }, { type: 'SOURCE_PROPOSED', date: '2026-12-01', by: 'doan' });
+    readyForAdmission(unit);
+    await importBundle(superior.ctx, await report(unit));
+    const db = superior.ctx.db;
+
+    const all = decisionChoices(db, { unitCode: 'CB014', kind: 'admission' });
+    expect(all.offered.map((c) => c.fullName)).toEqual(['Vi Văn Khánh']);
+    expect(all.leftOut).toBe(1);
+    expect(decisionChoices(db, { unitCode: 'CB014', kind: 'admission', query: 'vi van khanh' }).offered.map((c) => c.fullName)).toEqual(['Vi Văn Khánh']);
+
+    const mai = decisionChoices(db, { unitCode: 'CB014', kind: 'admission', query: 'lo thi mai' });
+    expect(mai.offered).toEqual([]);
+    expect(mai.notFitting.map((c) => [c.fullName, c.reason])).toEqual([['Lò Thị Mai', expect.stringMatching(/^Chưa đủ điều kiện ra quyết định kết nạp: người này đang ở giai đoạn «Nguồn/)]]);
+    // The admission the form offers is one the service queues; a recognition fits no one here.
+    expect(decisionChoices(db, { unitCode: 'CB014', kind: 'recognition', query: 'khanh' }).notFitting.map((c) => c.fullName)).toEqual(['Vi Văn Khánh']);
+    addDecision(superior.ctx, { candidateId: all.offered[0]!.id, kind: 'admission', number: '10-QĐ/ĐUK', date: '2026-12-15' });
+    expect(() => decisionChoices(db, { unitCode: 'CB999', kind: 'admission' })).toThrow('Không có đơn vị cấp dưới mã CB999.');
   });
 });

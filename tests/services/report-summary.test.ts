@@ -211,7 +211,7 @@ describe('the stored summary follows every write', () => {
 describe('a database made before the summary existed', () => {
   /**
    * Takes out what migration 0007 and those after it added (0008: sync acknowledgements and numbering; 0009:
-   * profile places; 0010: a report letter for DECISION_EXTENDED; 0011: the findings a unit reported and the triggers that keep cached findings current; 0017: corrections), as in a
+   * profile places; 0010: a report letter for DECISION_EXTENDED; 0011: the findings a unit reported and the triggers that keep cached findings current; 0018: corrections), as in a
    * database last opened by the version of ptdv before 0007. The migrations from 0007 on then run again.
    */
   function asBeforeTheSummary(db: Db): void {
@@ -223,7 +223,7 @@ describe('a database made before the summary existed', () => {
     for (const column of ['has_trade_union', 'secretary_name', 'document_place', 'pending_name', 'pending_level']) {
       sqlite.exec(`ALTER TABLE units DROP COLUMN ${column}`);
     }
-    // 0017: corrections (voided rows are frozen by triggers).
+    // 0018: corrections (voided rows are frozen by triggers).
     for (const name of ['dossier_items_voided_frozen', 'introducers_voided_frozen', 'mentor_assignments_voided_frozen', 'members_voided_frozen', 'candidates_void_final']) {
       sqlite.exec(`DROP TRIGGER "${name}"`);
     }
@@ -242,6 +242,7 @@ describe('a database made before the summary existed', () => {
     }
     sqlite.exec('DROP TABLE report_event_letters');
     sqlite.exec('DROP INDEX members_unit_status');
+    sqlite.exec('DROP INDEX candidates_sort');
     sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 7)').run();
   }
 

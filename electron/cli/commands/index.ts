@@ -27,6 +27,7 @@ export const commands: Loader[] = [
   { path: ['targets', 'export'], summary: 'Xuất bảng chỉ tiêu ra XLSX', load: async () => (await import('./targets')).targetsExport },
   { path: ['targets', 'import'], summary: 'Nhập bảng chỉ tiêu từ XLSX', load: async () => (await import('./targets')).targetsImport },
   { path: ['dashboard'], summary: 'Cấp trên: tổng quan kết nạp, tiến trình, quá hạn theo đơn vị', load: async () => (await import('./oversight')).dashboard },
+  { path: ['dashboard', 'people'], summary: 'Cấp trên: những người một con số của Tổng quan đếm', load: async () => (await import('./oversight')).dashboardPeopleCommand },
   { path: ['report', 'approve'], summary: 'Cấp trên: duyệt báo cáo đơn vị đã gửi', load: async () => (await import('./report')).reportApprove },
   { path: ['report', 'return'], summary: 'Cấp trên: trả lại báo cáo đơn vị đã gửi, kèm ý kiến', load: async () => (await import('./report')).reportReturn },
   { path: ['report', 'list-frozen'], summary: 'Danh sách báo cáo đã lưu', load: async () => (await import('./oversight')).reportListFrozen },

@@ -5,7 +5,10 @@ import { isIsoDate } from '../../core/model/dates';
 import { parsePeriod } from '../../core/model/report';
 import { setCalendarEntry } from '../../core/services/check-service';
 import { importRulebookData, rulebookOverview } from '../../core/services/check-views';
+import { dashboardPeople } from '../../core/services/dashboard-people';
 import { buildDashboard } from '../../core/services/dashboard-service';
+import { DASHBOARD_COUNTS, dashboardPeopleQuerySchema } from '../../core/model/dashboard';
+import { formatZodIssues } from '../../core/errors';
 import { listFrozenReports } from '../../core/services/report-service';
 import { calendarEntries } from '../../core/store/calendar';
 import { parse, required } from '../args';
@@ -60,6 +63,54 @@ export const dashboard: Command = {
       }
       if (d.unitsNotReported.length > 0) {
         io.out(`Chưa gửi báo cáo: ${d.unitsNotReported.map((u) => u.code).join(', ')}`);
+      }
+      return 0;
+    });
+  },
+};
+
+export const dashboardPeopleCommand: Command = {
+  path: ['dashboard', 'people'],
+  summary: 'Những người một con số của Tổng quan đếm (kết nạp trong năm, một bước, hồ sơ của đơn vị)',
+  usage: `ptdv dashboard people --db FILE --year 2026 --count ${DASHBOARD_COUNTS.join('|')} [--stage cam-tinh] [--flow listed --from YYYY-MM-DD] [--unit MÃ] [--as-of YYYY-MM-DD] [--json]`,
+  async run(args, io) {
+    const { values } = parse(args, {
+      db: { type: 'string' },
+      year: { type: 'string' },
+      count: { type: 'string' },
+      stage: { type: 'string' },
+      flow: { type: 'string' },
+      from: { type: 'string' },
+      unit: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const file = required(values.db, '--db');
+    const query = dashboardPeopleQuerySchema.safeParse({
+      year: year(values.year),
+      count: required(values.count, '--count'),
+      ...(values.stage ? { stage: values.stage } : {}),
+      ...(values.flow ? { flow: values.flow } : {}),
+      ...(values.from ? { from: day(values.from, '--from') } : {}),
+      ...(values.unit ? { unitCode: values.unit } : {}),
+      offset: 0,
+      limit: 0,
+    });
+    if (!query.success) {
+      throw new UsageError(formatZodIssues(query.error));
+    }
+    const asOf = values['as-of'] === undefined ? clockOf(io).today() : day(values['as-of'], '--as-of');
+    return withDatabase(file, io, ({ database }) => {
+      // Every person, not a page: the list is for a batch run or a spreadsheet.
+      const total = dashboardPeople(database.db, { ...query.data, asOf }).total;
+      const list = dashboardPeople(database.db, { ...query.data, asOf, limit: total });
+      if (values.json) {
+        io.out(json(list));
+        return 0;
+      }
+      io.out(`${list.total} người (tính đến ${list.countedTo})`);
+      for (const p of list.rows) {
+        io.out([p.fullName, p.birthDate, `${p.unitCode} ${p.unitName}`, p.stageLabel, p.admittedOn ?? ''].join('\t'));
       }
       return 0;
     });

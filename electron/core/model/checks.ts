@@ -55,6 +55,8 @@ export type CandidateCheck = z.infer<typeof candidateCheckSchema>;
 export const todoItemSchema = z.object({
   candidateId: z.string(),
   name: z.string(),
+  /** The candidate's unit: a committee's list spans the units it oversees. */
+  unitCode: z.string(),
   stage: z.string(),
   code: z.string(),
   severity: severitySchema,
@@ -81,6 +83,8 @@ export const todoPageSchema = z.object({
     attention: z.number().int(),
   }),
   codes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  /** The units the list spans with their item counts; one entry at a chi bộ. */
+  units: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
   rows: z.array(todoItemSchema),
 });
 export type TodoPage = z.infer<typeof todoPageSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
-import { REPORT_STAGES, duplicateSchema, trendPointSchema } from './report';
+import { FLOW_KEYS, REPORT_STAGES, duplicateSchema, trendPointSchema } from './report';
 import { TARGET_SOURCES } from './targets';
 
 /**
@@ -86,3 +86,41 @@ export const dashboardUnitDetailSchema = z.strictObject({
   candidates: z.array(dashboardCandidateSchema),
 });
 export type DashboardUnitDetail = z.infer<typeof dashboardUnitDetailSchema>;
+
+/** Which number of the dashboard a list of people is behind. */
+export const DASHBOARD_COUNTS = ['admissions', 'stage', 'candidates', 'flow'] as const;
+
+export const dashboardPeopleQuerySchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** One unit; absent, every unit the dashboard counts. */
+  unitCode: z.string().trim().min(1).max(32).optional(),
+  /** Admissions this year, the candidates at one stage (the funnel), all of a unit's candidates, or a report's flow. */
+  count: z.enum(DASHBOARD_COUNTS),
+  stage: z.enum(REPORT_STAGES).optional(),
+  /** A report's flow (Trong kỳ: …) from `from` (the period's first day) to the counting day. */
+  flow: z.enum(FLOW_KEYS).optional(),
+  from: isoDate.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(0).max(500).default(100),
+});
+export type DashboardPeopleQuery = z.output<typeof dashboardPeopleQuerySchema>;
+
+export const dashboardPeopleSchema = z.strictObject({
+  year: z.number().int(),
+  countedTo: isoDate,
+  /** How many people the number counts: the number itself. */
+  total: n,
+  rows: z.array(
+    z.strictObject({
+      id: z.string(),
+      fullName: z.string(),
+      birthDate: isoDate,
+      unitCode: z.string(),
+      unitName: z.string(),
+      stageLabel: z.string(),
+      /** The admission decision this year counts, if any. */
+      admittedOn: isoDate.nullable(),
+    }),
+  ),
+});
+export type DashboardPeople = z.infer<typeof dashboardPeopleSchema>;

@@ -126,9 +126,13 @@ export const memberEditSchema = z.object({
 });
 export type MemberEdit = z.infer<typeof memberEditSchema>;
 
+/** The candidate list's unit filter for every unit a committee oversees. */
+export const ALL_UNITS = '*';
+
 export const candidateRowSchema = z.object({
   id: z.string(),
   unitCode: z.string(),
+  unitName: z.string(),
   fullName: z.string(),
   gender: z.enum(['nam', 'nu']).nullable(),
   birthDate: z.string(),

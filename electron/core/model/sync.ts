@@ -158,13 +158,24 @@ export type RetryResult = z.infer<typeof retryResultSchema>;
 
 export const DIRECTIVE_ITEM_KINDS = ['receipt', 'decision', 'comment', 'request-dossier'] as const;
 
-/** A directive item: pending at the superior until exported, or received at the unit ("what arrived"). */
 /**
  * Notes whose id starts with this come from a superior that reads the unit's answers; only those answers travel
  * back, so a unit never sends an older superior a field it would refuse.
  */
 export const ANSWERABLE_NOTE_PREFIX = 'ask:';
 
+const decisionChoiceSchema = z.object({ id: z.string(), fullName: z.string(), birthDate: z.string(), stage: z.string() });
+
+/** Whom a decision may name: people it takes one step on, and people found by name it does not fit, with why. */
+export const decisionChoicesSchema = z.object({
+  offered: z.array(decisionChoiceSchema),
+  /** The unit's other people, left out of the offer. */
+  leftOut: z.number().int(),
+  notFitting: z.array(decisionChoiceSchema.extend({ reason: z.string() })),
+});
+export type DecisionChoices = z.infer<typeof decisionChoicesSchema>;
+
+/** A directive item: pending at the superior until exported, or received at the unit ("what arrived"). */
 export const directiveItemSchema = z.object({
   id: z.string(),
   fromCode: z.string(),

@@ -11,9 +11,24 @@ import { candidateDetail, effectiveEvents, profileOf, refreshStage, VOID, writab
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
-import { getSelfUnit } from '../store/units';
+import { ALL_UNITS } from '../model/entities';
+import { getSelfUnit, overseenUnits } from '../store/units';
 
+/** `unitCode` '*' asks for every unit the to-do list covers (a committee's units below and its own). */
 export type CandidateQuery = { query?: string; stage?: string; unitCode?: string; offset: number; limit: number };
+
+/** The unit filter of a candidate query: one unit, or the overseen units as a JSON list for json_each. */
+function unitCondition(db: DbOrTx, unitCode: string | undefined, byName: boolean): SQL {
+  if (unitCode === ALL_UNITS) {
+    const codes = JSON.stringify(overseenUnits(db).map((u) => u.code));
+    const set = sql`(SELECT value FROM json_each(${codes}))`;
+    return byName ? sql`+${candidates.unitCode} IN ${set}` : sql`${candidates.unitCode} IN ${set}`;
+  }
+  const code = unitCode ?? getSelfUnit(db).code;
+  return byName ? sql`+${candidates.unitCode} = ${code}` : eq(candidates.unitCode, code);
+}
+
+const unitName = sql<string>`coalesce((SELECT u.name FROM units u WHERE u.code = "candidates"."unit_code"), "candidates"."unit_code")`;
 
 const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
   WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
@@ -31,12 +46,11 @@ function nameFilter(text: string): SQL {
 
 /** One page of a unit's candidates in Vietnamese name order; the query ignores diacritics and case. */
 export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; rows: CandidateRow[] } {
-  const unitCode = q.unitCode ?? getSelfUnit(db).code;
   const text = q.query ? searchKey(q.query) : '';
   const byName = text.length >= TRIGRAM;
   // With a name query the trigram index must drive the search; the unary + keeps SQLite from scanning the unit's
   // whole index instead.
-  const conditions: SQL[] = [byName ? sql`+${candidates.unitCode} = ${unitCode}` : eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt)];
+  const conditions: SQL[] = [unitCondition(db, q.unitCode, byName), isNull(candidates.voidedAt)];
   if (text) {
     conditions.push(nameFilter(text));
   }
@@ -49,6 +63,7 @@ export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; 
     .select({
       id: candidates.id,
       unitCode: candidates.unitCode,
+      unitName,
       fullName: candidates.fullName,
       gender: candidates.gender,
       birthDate: candidates.birthDate,

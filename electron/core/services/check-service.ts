@@ -28,7 +28,7 @@ import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
 import { calendarEntries } from '../store/calendar';
-import { getSelfUnit, getUnit } from '../store/units';
+import { getSelfUnit, getUnit, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
 
@@ -153,63 +153,94 @@ export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(
   }
 }
 
-type TodoRow = { id: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string };
+type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string };
 
-function readTodoSources(db: Db, unitCode: string, ids?: readonly string[]): TodoSource[] {
-  const select = 'SELECT c.id, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
+function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {
+  const select =
+    'SELECT c.id, c.unit_code, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
   const rows = ids
     ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
-    : (db.$client.prepare(`${select} WHERE c.unit_code = ? AND c.voided_at IS NULL`).all(unitCode) as TodoRow[]);
+    : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(unitCodes)) as TodoRow[]);
   return rows.map((r) => ({
     candidateId: r.id,
+    unitCode: r.unit_code,
     name: r.full_name,
     evaluation: { asOf: r.as_of, stage: r.stage, stageLabel: '', findings: JSON.parse(r.findings) as Finding[], deadlines: [], rulebookVersion: r.rulebook_version, keyDates: {} } as Evaluation,
   }));
 }
 
-function voidedIds(db: Db, unitCode: string): string[] {
-  return db.$client.prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code = ? AND voided_at IS NOT NULL').pluck().all(unitCode) as string[];
+/** Candidates of `unitCodes` with no findings stored for today, per unit. */
+function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[]): Map<string, string[]> {
+  const rows = ctx.db.$client
+    .prepare(
+      'SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
+        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
+    )
+    .all(JSON.stringify(unitCodes), ctx.clock.today()) as { id: string; unit_code: string }[];
+  const byUnit = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = byUnit.get(r.unit_code);
+    if (list) {
+      list.push(r.id);
+    } else {
+      byUnit.set(r.unit_code, [r.id]);
+    }
+  }
+  return byUnit;
 }
 
-type TodoCache = { unitCode: string; asOf: string; sources: Map<string, TodoSource> };
+/** Voided candidates of `unitCodes` (few: the partial index candidates_voided holds only them). */
+function voidedIds(db: Db, unitCodes: readonly string[]): string[] {
+  return db.$client
+    .prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NOT NULL')
+    .pluck()
+    .all(JSON.stringify(unitCodes)) as string[];
+}
+
+type TodoCache = { key: string; asOf: string; sources: Map<string, TodoSource> };
 
 /**
- * The parsed findings of every own candidate, kept per open database. Reading and parsing 50,000 rows from the
- * encrypted file takes seconds, while an edit touches one candidate: the database deletes the stored row of every
- * candidate a write affects (migration 0011), so the missing rows say exactly which entries to reload.
+ * The parsed findings of every candidate the to-do list covers, kept per open database. Reading and parsing 50,000
+ * rows from the encrypted file takes seconds, while an edit touches one candidate: the database deletes the stored
+ * row of every candidate a write affects (migration 0011), so the missing rows say exactly which entries to reload.
  */
 const todoCaches = new WeakMap<object, TodoCache>();
 
+/** Today's findings of every candidate of the units a committee oversees (the own unit alone at a chi bộ). */
 function todoSources(ctx: ServiceContext): TodoSource[] {
-  const unitCode = getSelfUnit(ctx.db).code;
+  const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
+  const key = unitCodes.join(',');
   const asOf = ctx.clock.today();
-  const stale = staleFindingIds(ctx, unitCode);
+  const stale = staleByUnit(ctx, unitCodes);
+  const staleCount = [...stale.values()].reduce((n, ids) => n + ids.length, 0);
+  for (const [unitCode, ids] of stale) {
+    refreshFindings(ctx, unitCode, ids.length > BULK_REFRESH ? undefined : ids);
+  }
   let cache = todoCaches.get(ctx.db.$client);
-  if (!cache || cache.unitCode !== unitCode || cache.asOf !== asOf || stale.length > BULK_REFRESH) {
-    if (stale.length > 0) {
-      refreshFindings(ctx, unitCode, stale.length > BULK_REFRESH ? undefined : stale);
-    }
-    cache = { unitCode, asOf, sources: new Map(readTodoSources(ctx.db, unitCode).map((s) => [s.candidateId, s])) };
+  if (!cache || cache.key !== key || cache.asOf !== asOf || staleCount > BULK_REFRESH) {
+    cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, unitCodes).map((s) => [s.candidateId, s])) };
     todoCaches.set(ctx.db.$client, cache);
   } else {
-    if (stale.length > 0) {
-      refreshFindings(ctx, unitCode, stale);
-      for (const source of readTodoSources(ctx.db, unitCode, stale)) {
+    if (staleCount > 0) {
+      for (const source of readTodoSources(ctx.db, unitCodes, [...stale.values()].flat())) {
         cache.sources.set(source.candidateId, source);
       }
     }
     // A voided candidate's stored findings are gone, but it is not stale either: it leaves the kept list here.
-    for (const id of voidedIds(ctx.db, unitCode)) {
+    for (const id of voidedIds(ctx.db, unitCodes)) {
       cache.sources.delete(id);
     }
   }
   return [...cache.sources.values()];
 }
 
-/** The to-do page (Việc cần làm) across the own unit's candidates, from fresh findings, flat for the wire. */
+/**
+ * The to-do page (Việc cần làm) from fresh findings, flat for the wire: across the own unit's candidates at a chi bộ,
+ * across every unit it oversees at a committee (each item says whose it is).
+ */
 export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[] {
-  return buildTodo(todoSources(ctx), filter).map(({ candidateId, name, stage, overdue, finding }) => {
-    const item: TodoItemWire = { candidateId, name, stage, overdue, code: finding.code, severity: finding.severity, rule: finding.rule, message: finding.message };
+  return buildTodo(todoSources(ctx), filter).map(({ candidateId, name, unitCode, stage, overdue, finding }) => {
+    const item: TodoItemWire = { candidateId, name, unitCode, stage, overdue, code: finding.code, severity: finding.severity, rule: finding.rule, message: finding.message };
     if (finding.due) {
       item.due = finding.due;
     }
@@ -222,27 +253,37 @@ export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[
 
 /**
  * Candidates per stage (the pipeline board), every stage listed even when empty, with the error findings of the
- * candidates at that stage today, read through the same findings as the to-do list so the two never disagree.
+ * candidates at that stage today, read through the same findings as the to-do list so the two never disagree. Over
+ * one unit, or without one over every unit the to-do list covers (a committee's units below and its own).
  */
 export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; errors: number }[] {
-  const code = unitCode ?? getSelfUnit(ctx.db).code;
-  const rows = ctx.db.select({ stage: candidates.stage, n: sql<number>`count(*)` }).from(candidates).where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt))).groupBy(candidates.stage).all();
+  const codes = unitCode ? [unitCode] : overseenUnits(ctx.db).map((u) => u.code);
+  const rows = ctx.db
+    .select({ stage: candidates.stage, n: sql<number>`count(*)` })
+    .from(candidates)
+    .where(and(sql`${candidates.unitCode} IN (SELECT value FROM json_each(${JSON.stringify(codes)}))`, isNull(candidates.voidedAt)))
+    .groupBy(candidates.stage)
+    .all();
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
   const errors = new Map<string, number>();
-  for (const source of findingSources(ctx, code)) {
+  for (const source of unitCode ? findingSources(ctx, unitCode) : todoSources(ctx)) {
     const n = source.evaluation.findings.filter((f) => f.severity === 'error').length;
     errors.set(source.evaluation.stage, (errors.get(source.evaluation.stage) ?? 0) + n);
   }
   return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, errors: errors.get(stage) ?? 0 }));
 }
 
-/** Today's findings of every candidate of a unit: the own unit's from the kept cache, another's fresh from the store. */
+/**
+ * Today's findings of every candidate of one unit: a chi bộ's own from the kept cache; at a committee, fresh from the
+ * store, so one unit's board does not re-check every unit below.
+ */
 function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
-  if (unitCode === getSelfUnit(ctx.db).code) {
+  const overseen = overseenUnits(ctx.db);
+  if (overseen.length === 1 && overseen[0]!.code === unitCode) {
     return todoSources(ctx);
   }
   ensureFindingsFresh(ctx, unitCode);
-  return readTodoSources(ctx.db, unitCode);
+  return readTodoSources(ctx.db, [unitCode]);
 }
 
 export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: Finding[] };

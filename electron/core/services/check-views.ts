@@ -8,6 +8,7 @@ import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, li
 import type { ServiceContext } from './context';
 import { eligibleVoters } from './member-service';
 import { memoized, peekMemo } from './report-cache';
+import { overseenUnits } from '../store/units';
 
 /**
  * What the screens show of the rules engine, shaped for them: deadlines counted in working days, the to-do list a
@@ -35,6 +36,8 @@ export function candidateChecks(db: Db, id: string, today: string): CandidateChe
 }
 
 export type TodoPageInput = {
+  /** One unit of those a committee oversees; absent, all of them. */
+  unitCode?: string | undefined;
   severities?: readonly Severity[] | undefined;
   codes?: readonly string[] | undefined;
   overdueOnly?: boolean | undefined;
@@ -43,6 +46,8 @@ export type TodoPageInput = {
 };
 
 type TodoAll = { items: TodoItemWire[]; summary: TodoPage['summary']; codes: TodoPage['codes'] };
+/** The whole list, and each unit's part of it summarized once asked for. */
+type TodoMemo = TodoAll & { units: TodoPage['units']; byUnit: Map<string, TodoAll> };
 
 function summarize(items: TodoItemWire[]): TodoAll {
   const summary = { error: 0, warning: 0, info: 0, overdue: 0, attention: 0 };
@@ -56,31 +61,52 @@ function summarize(items: TodoItemWire[]): TodoAll {
   return { items, summary, codes: [...codes].map(([code, count]) => ({ code, count })) };
 }
 
+function unitPart(all: TodoMemo, unitCode: string | undefined): TodoAll {
+  if (!unitCode) {
+    return all;
+  }
+  let part = all.byUnit.get(unitCode);
+  if (!part) {
+    part = summarize(all.items.filter((i) => i.unitCode === unitCode));
+    all.byUnit.set(unitCode, part);
+  }
+  return part;
+}
+
 /**
  * One page of the to-do list (Việc cần làm). The whole list (up to ~150,000 items) is built once per day and data
- * change and kept in memory, so scrolling through it costs a filter and a slice, not a re-evaluation.
+ * change and kept in memory, so scrolling through it costs a filter and a slice, not a re-evaluation. The counts
+ * (summary, codes) are those of the unit asked for, or of the whole list.
  */
 export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
   const asOf = ctx.clock.today();
-  const all = peekMemo<TodoAll>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
+  const all = peekMemo<TodoMemo>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
+  const part = unitPart(all, input.unitCode);
   const severities = input.severities?.length ? new Set(input.severities) : null;
   const codes = input.codes?.length ? new Set(input.codes) : null;
   const matching =
     severities || codes || input.overdueOnly
-      ? all.items.filter((i) => (!severities || severities.has(i.severity)) && (!codes || codes.has(i.code)) && (!input.overdueOnly || i.overdue))
-      : all.items;
+      ? part.items.filter((i) => (!severities || severities.has(i.severity)) && (!codes || codes.has(i.code)) && (!input.overdueOnly || i.overdue))
+      : part.items;
   const { calendar } = evalContext(ctx.db);
   const rows = matching
     .slice(input.offset, input.offset + input.limit)
     .map((i) => (i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i));
-  return { asOf, total: matching.length, summary: all.summary, codes: all.codes, rows };
+  return { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, rows };
 }
 
 /** A current memo means nothing was written since the list was built, so scrolling costs no query at all. */
-function buildTodoAll(ctx: ServiceContext, asOf: string): TodoAll {
+function buildTodoAll(ctx: ServiceContext, asOf: string): TodoMemo {
   // Building the list refreshes stale findings, a write; memoizing after it keeps that write from invalidating the memo.
   const items = todoList(ctx, {});
-  return memoized(ctx.db, `todo:${asOf}`, () => summarize(items));
+  const units = overseenUnits(ctx.db);
+  return memoized(ctx.db, `todo:${asOf}`, () => {
+    const perUnit = new Map<string, number>();
+    for (const item of items) {
+      perUnit.set(item.unitCode, (perUnit.get(item.unitCode) ?? 0) + 1);
+    }
+    return { ...summarize(items), units: units.map((u) => ({ code: u.code, name: u.name, count: perUnit.get(u.code) ?? 0 })), byUnit: new Map() };
+  });
 }
 
 export type VoteInput = { kind: 'chi-bo' | 'ducs'; date: string; yes?: number | undefined; members?: number | undefined };

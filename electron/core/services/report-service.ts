@@ -16,7 +16,7 @@ import { audit, newId, type ServiceContext } from './context';
 import { memoized } from './report-cache';
 import { loadReportUnits } from './report-loader';
 import { reviewOf, reviewsOf } from '../store/reviews';
-import { getSelfUnit, getUnit, toUnit } from '../store/units';
+import { getSelfUnit, getUnit, toUnit, unconfirmedUnitCodes } from '../store/units';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
 export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
@@ -24,18 +24,6 @@ export type ReportRequest = ReportScope & { period: string | Period; asOf: strin
 
 function hasCandidates(db: Db, code: string): boolean {
   return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? AND voided_at IS NULL LIMIT 1').get(code) !== undefined;
-}
-
-/**
- * Units below whose enrolment was never confirmed by reading the code aloud: their key signs their bundles, but
- * nobody vouched for the key, so what they send is listed and never counted.
- */
-function unconfirmedUnits(db: Db): Set<string> {
-  const rows = db.$client
-    .prepare("SELECT unit_code FROM unit_keys WHERE kind = 'ed25519' AND status = 'active' GROUP BY unit_code HAVING max(verified_at IS NOT NULL) = 0")
-    .pluck()
-    .all() as string[];
-  return new Set(rows);
 }
 
 /**
@@ -67,7 +55,7 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
     return { units: [unit], scope: null, unconfirmed: [] };
   }
   const all = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(toUnit);
-  const pending = unconfirmedUnits(db);
+  const pending = unconfirmedUnitCodes(db);
   const mirrors = all.filter((u) => !pending.has(u.code));
   const unconfirmed = all.filter((u) => pending.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
   if (all.length === 0) {

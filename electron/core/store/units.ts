@@ -43,6 +43,28 @@ export function countUnitsBelow(db: DbOrTx): number {
   return db.select({ n: sql<number>`count(*)` }).from(units).where(eq(units.origin, 'mirror')).get()?.n ?? 0;
 }
 
+/**
+ * Units below whose enrolment was never confirmed by reading the code aloud: their key signs their bundles, but
+ * nobody vouched for the key, so what they send is listed and never counted.
+ */
+export function unconfirmedUnitCodes(db: DbOrTx): Set<string> {
+  const rows = db.all<{ unit_code: string }>(
+    sql`SELECT unit_code FROM unit_keys WHERE kind = 'ed25519' AND status = 'active' GROUP BY unit_code HAVING max(verified_at IS NOT NULL) = 0`,
+  );
+  return new Set(rows.map((r) => r.unit_code));
+}
+
+/**
+ * The units a committee oversees, as its dashboard counts them: the own unit and every mirrored unit below whose
+ * enrolment was confirmed, in code order after the own. A unit with nothing below oversees only itself.
+ */
+export function overseenUnits(db: DbOrTx): Unit[] {
+  const self = getSelfUnit(db);
+  const pending = unconfirmedUnitCodes(db);
+  const mirrors = db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
+  return [self, ...mirrors.filter((u) => !pending.has(u.code))];
+}
+
 /** Codes of the mirrored units whose parent is `parentCode`, in code order. */
 export function mirroredChildCodes(db: DbOrTx, parentCode: string): string[] {
   return db

@@ -4,7 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { AttentionBadge } from '../features/checks/AttentionBadge';
 import { SyncNav } from '../features/sync/SyncNav';
 import { UNIT_LEVEL_LABELS } from '../lib/labels';
-import { useSession } from './session';
+import { isSuperior, useSession } from './session';
 
 // Screens load on first visit, so the first paint only carries the shell and the setup/unlock screens.
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
@@ -19,7 +19,11 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then
 const CandidatesOfStage = lazy(() =>
   import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesOfStage })),
 );
+const CandidatesFiltered = lazy(() =>
+  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesFiltered })),
+);
 const TodoPage = lazy(() => import('../features/checks/TodoPage').then((m) => ({ default: m.TodoPage })));
+const TodoFiltered = lazy(() => import('../features/checks/TodoPage').then((m) => ({ default: m.TodoFiltered })));
 const PipelinePage = lazy(() => import('../features/checks/PipelinePage').then((m) => ({ default: m.PipelinePage })));
 const RulebookPage = lazy(() => import('../features/checks/RulebookPage').then((m) => ({ default: m.RulebookPage })));
 const CalendarPage = lazy(() => import('../features/checks/CalendarPage').then((m) => ({ default: m.CalendarPage })));
@@ -28,6 +32,7 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 // The dashboard carries the chart library; loading it only here keeps it out of the first paint.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
+const DashboardPeoplePage = lazy(() => import('../features/dashboard/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const ParentRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.ParentRoutes })));
 const UnitsRoutes = lazy(() => import('../features/sync/SyncRoutes').then((m) => ({ default: m.UnitsRoutes })));
 
@@ -97,8 +102,7 @@ function Header() {
 /** The unlocked app: navigation on the left, the unit in the header, one screen at a time. */
 export function Shell() {
   const { status } = useSession();
-  // A committee with units below watches them first; a cell works on its own candidates.
-  const superior = status.unit !== null && status.unit.level !== 'chi-bo' && (status.unitsBelow ?? 0) > 0;
+  const superior = isSuperior(status);
   return (
     <Router hook={useHashLocation}>
       <div className="shell">
@@ -111,9 +115,11 @@ export function Shell() {
                 <Route path="/members" component={MembersPage} />
                 <Route path="/candidates/new" component={NewCandidatePage} />
                 <Route path="/candidates/stage/:stage">{(params) => <CandidatesOfStage stage={params.stage} />}</Route>
+                <Route path="/candidates/filter/:spec">{(params) => <CandidatesFiltered spec={params.spec} />}</Route>
                 <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
                 <Route path="/candidates" component={CandidatesPage} />
                 <Route path="/settings" component={SettingsPage} />
+                <Route path="/todo/filter/:spec">{(params) => <TodoFiltered spec={params.spec} />}</Route>
                 <Route path="/todo" component={TodoPage} />
                 <Route path="/pipeline" component={PipelinePage} />
                 <Route path="/rulebook" component={RulebookPage} />
@@ -123,6 +129,9 @@ export function Shell() {
                 <Route path="/sync" nest component={ParentRoutes} />
                 <Route path="/units" nest component={UnitsRoutes} />
                 <Route path="/dashboard" component={DashboardPage} />
+                <Route path="/dashboard/people/:year/:spec">
+                  {(params) => <DashboardPeoplePage year={Number(params.year)} spec={params.spec} />}
+                </Route>
                 <Route path="/dashboard/units/:code/:year">
                   {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
                 </Route>

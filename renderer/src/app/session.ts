@@ -21,3 +21,8 @@ export function useSession(): SessionValue {
   }
   return value;
 }
+
+/** A committee with units below watches them first; a cell works on its own candidates. */
+export function isSuperior(status: SessionStatus): boolean {
+  return status.unit !== null && status.unit.level !== 'chi-bo' && (status.unitsBelow ?? 0) > 0;
+}

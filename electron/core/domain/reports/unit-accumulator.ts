@@ -97,7 +97,7 @@ export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: Counting
     }
   }
   if (counted) {
-    acc.stock[deriveStage(c.events, w.countedTo)] += 1;
+    acc.stock[stockStage(c, w.countedTo)!] += 1;
   }
   if (flows !== 0) {
     FLOW_KEYS.forEach((flow, i) => (acc.flows[flow] += (flows >> i) & 1));
@@ -115,6 +115,30 @@ export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: Counting
     acc.ceremonyToRecognition.push(daysBetween(ceremony, recognized));
   }
   countFindings(acc, c);
+}
+
+/**
+ * The stock column a candidate is counted in on `countedTo`: the rules engine's stage that day, or null when its
+ * first event comes later. What the dashboard's funnel counts and what its drill-down lists.
+ */
+export function stockStage(c: ReportCandidate, countedTo: string): ReportStage | null {
+  return c.events.some((e) => e.date <= countedTo) ? deriveStage(c.events, countedTo) : null;
+}
+
+/** Whether a candidate passed through `flow` in the window (an event of its kind from `start` to the counting day). */
+export function passedFlow(c: ReportCandidate, flow: FlowKey, w: Pick<CountingWindow, 'start' | 'countedTo'>): boolean {
+  return c.events.some((e) => FLOW_OF_EVENT[e.type] === flow && e.date >= w.start && e.date <= w.countedTo);
+}
+
+/** The admission a year counts for a candidate: the earliest decision signed from 1 January to the counting day. */
+export function admittedInYear(c: ReportCandidate, w: Pick<CountingWindow, 'yearStart' | 'countedTo'>): string | null {
+  let first: string | null = null;
+  for (const e of c.events) {
+    if (e.type === 'ADMISSION_DECIDED' && e.date <= w.countedTo) {
+      first = earliest(first, e.date, w.yearStart);
+    }
+  }
+  return first;
 }
 
 /** `date` when it is on or after `from` and before `first`, else `first`. */

@@ -4,6 +4,9 @@ import { deriveStage, STAGE_LABELS } from './stage';
 
 export type DecisionKind = 'admission' | 'recognition';
 
+/** The one stage a decision of each kind takes a person on from. */
+export const DECISION_STAGE = { admission: 'cap-uy-xet', recognition: 'du-bi' } as const satisfies Record<DecisionKind, string>;
+
 /**
  * Why a decision of `kind` does not fit a person with these events, or null when it does. A decision may only
  * take the next step: admission after the chi bộ and ĐUCS votes, recognition after the probation end and the

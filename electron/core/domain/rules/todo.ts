@@ -4,12 +4,14 @@ import type { Finding, FindingCode, Severity } from './findings';
 import type { Stage } from './stage';
 
 /** One evaluated candidate as the to-do list needs it. */
-export type TodoSource = { candidateId: string; name: string; evaluation: Evaluation };
+export type TodoSource = { candidateId: string; name: string; evaluation: Evaluation; unitCode?: string };
 
 /** One line of the to-do list: the finding itself (shared, not copied) and who it is about. */
 export type TodoItem = {
   candidateId: string;
   name: string;
+  /** The candidate's unit ('' when the sources did not say): a committee's list spans its units. */
+  unitCode: string;
   stage: Stage;
   finding: Finding;
   /** True when the due date is before the evaluation's asOf; never for a reminder (info), which is not overdue. */
@@ -67,7 +69,7 @@ export function buildTodo(sources: readonly TodoSource[], filter: TodoFilter = {
     const source = sources[sourceAt[i]!]!;
     const finding = source.evaluation.findings[findingAt[i]!]!;
     const overdue = finding.severity !== 'info' && finding.due !== undefined && finding.due < source.evaluation.asOf;
-    items[k] = { candidateId: source.candidateId, name: source.name, stage: source.evaluation.stage, finding, overdue };
+    items[k] = { candidateId: source.candidateId, name: source.name, unitCode: source.unitCode ?? '', stage: source.evaluation.stage, finding, overdue };
   }
   return items;
 }

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { isTerminalStage, STAGES, type Stage } from '../../../../electron/core/domain/rules/stage';
-import type { CandidateRow } from '../../../../electron/core/model/entities';
+import { ALL_UNITS, type CandidateRow } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
+import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
+import { UnitSelect } from '../../components/UnitSelect';
 import { stageLabel } from '../../lib/labels';
+import { candidatesHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 
 /** Names shown per column; the rest are one click away in the candidate list filtered to that stage. */
@@ -11,19 +15,23 @@ const TOP = 6;
 
 type Column = { stage: Stage; count: number; rows: CandidateRow[] };
 
-async function loadBoard(): Promise<Column[]> {
-  const counts = await call('checks:stage-counts', {});
+// Kept across visits so coming back from a candidate's page shows the same unit.
+const remembered = { unit: ALL_UNITS };
+
+/** The board of one unit ('' the own), or of every unit a committee oversees (ALL_UNITS). */
+async function loadBoard(unit: string): Promise<Column[]> {
+  const counts = await call('checks:stage-counts', unit && unit !== ALL_UNITS ? { unitCode: unit } : {});
   const byStage = new Map(counts.map((c) => [c.stage, c.count]));
   return Promise.all(
     STAGES.map(async (stage) => {
       const count = byStage.get(stage) ?? 0;
-      const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP })).rows : [];
+      const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP, unitCode: unit || undefined })).rows : [];
       return { stage, count, rows };
     }),
   );
 }
 
-function StageColumn({ column, step }: { column: Column; step: number | null }) {
+function StageColumn({ column, step, unit }: { column: Column; step: number | null; unit: string }) {
   const { stage, count, rows } = column;
   return (
     <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
@@ -39,6 +47,7 @@ function StageColumn({ column, step }: { column: Column; step: number | null }) 
           {rows.map((r) => (
             <li key={r.id}>
               <Link href={`/candidates/${r.id}`}>{r.fullName}</Link>
+              {unit === ALL_UNITS ? <span className="detail">{r.unitName}</span> : null}
               {r.mentorName ? <span className="detail">Giúp đỡ: {r.mentorName}</span> : null}
             </li>
           ))}
@@ -47,7 +56,7 @@ function StageColumn({ column, step }: { column: Column; step: number | null }) 
         <p className="board-none">Chưa có ai</p>
       )}
       {count > 0 ? (
-        <Link href={`/candidates/stage/${stage}`} className="board-more">
+        <Link href={unit ? candidatesHref({ unit, stage }) : `/candidates/stage/${stage}`} className="board-more">
           {count > rows.length ? `Xem tất cả ${count.toLocaleString('vi-VN')} người →` : 'Mở danh sách →'}
         </Link>
       ) : null}
@@ -55,9 +64,15 @@ function StageColumn({ column, step }: { column: Column; step: number | null }) 
   );
 }
 
-/** Tiến trình: how many candidates stand at each stage of the admission process, and who they are. */
+/**
+ * Tiến trình: how many candidates stand at each stage of the admission process, and who they are; at a committee
+ * over every unit it oversees, or one of them.
+ */
 export function PipelinePage() {
-  const board = useLoad(loadBoard, 'board');
+  const { status } = useSession();
+  const superior = isSuperior(status);
+  const [unit, setUnit] = useState(superior ? remembered.unit : '');
+  const board = useLoad(() => loadBoard(unit), `board|${unit}`);
   const columns = board.data ?? [];
   const open = columns.filter((c) => !isTerminalStage(c.stage));
   const closed = columns.filter((c) => isTerminalStage(c.stage));
@@ -68,14 +83,25 @@ export function PipelinePage() {
         <div>
           <h1>Tiến trình phát triển đảng viên</h1>
           <p className="count" data-testid="board-total">
-            {board.data ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình, theo giai đoạn tính từ các sự kiện đã ghi` : 'Đang tải…'}
+            {board.data
+              ? `${inProgress.toLocaleString('vi-VN')} người đang trong quy trình${unit === ALL_UNITS ? ' ở mọi đơn vị' : ''}, theo giai đoạn tính từ các sự kiện đã ghi`
+              : 'Đang tải…'}
           </p>
         </div>
+        {superior ? (
+          <UnitSelect
+            value={unit}
+            onChange={(u) => {
+              remembered.unit = u;
+              setUnit(u);
+            }}
+          />
+        ) : null}
       </div>
       <FormError message={board.error} />
       <div className="board">
         {open.map((c, i) => (
-          <StageColumn key={c.stage} column={c} step={i + 1} />
+          <StageColumn key={c.stage} column={c} step={i + 1} unit={unit} />
         ))}
       </div>
       {closed.length > 0 ? (
@@ -83,7 +109,7 @@ export function PipelinePage() {
           <h2 className="board-subtitle">Đã kết thúc quy trình</h2>
           <div className="board board-closed">
             {closed.map((c) => (
-              <StageColumn key={c.stage} column={c} step={null} />
+              <StageColumn key={c.stage} column={c} step={null} unit={unit} />
             ))}
           </div>
         </>

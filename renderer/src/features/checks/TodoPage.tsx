@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { SEVERITIES, type FindingCode, type Severity } from '../../../../electron/core/domain/rules/findings';
 import { STAGE_LABELS as SHORT_STAGE_LABELS } from '../../../../electron/core/domain/reports/labels';
 import { formatViDate } from '../../../../electron/core/model/dates';
@@ -15,23 +15,48 @@ import { SuperiorWork } from './SuperiorWork';
 // Two lines of message under the name need this much; fixed so 150,000 rows are positioned without measuring.
 const ROW_HEIGHT = 68;
 
-type Filter = { severity: Severity | ''; code: string; overdueOnly: boolean };
+/** `unit` '' is every unit the list spans (a committee's units below and its own). */
+type Filter = { unit: string; severity: Severity | ''; code: string; overdueOnly: boolean };
+
+const NO_FILTER: Filter = { unit: '', severity: '', code: '', overdueOnly: false };
 
 // Kept across visits so coming back from a candidate's page shows the same filter.
-const remembered: Filter = { severity: '', code: '', overdueOnly: false };
+const remembered: Filter = { ...NO_FILTER };
+
+/** Opens the list with the filter of a drill-down address, then goes back to the list's own address. */
+export function TodoFiltered({ spec }: { spec: string }) {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    const params = new URLSearchParams(decodeURIComponent(spec));
+    const severity = params.get('severity') ?? '';
+    Object.assign(remembered, {
+      unit: params.get('unit') ?? '',
+      severity: (SEVERITIES as readonly string[]).includes(severity) ? severity : '',
+      code: params.get('code') ?? '',
+      overdueOnly: params.get('overdueOnly') === 'true',
+    });
+    navigate('/todo', { replace: true });
+  }, [spec, navigate]);
+  return null;
+}
 
 /** The report tables' shorter stage names fit the narrow column under the name; an unknown stage keeps its own. */
 function shortStage(stage: string): string {
   return Object.hasOwn(SHORT_STAGE_LABELS, stage) ? SHORT_STAGE_LABELS[stage as keyof typeof SHORT_STAGE_LABELS] : stageLabel(stage);
 }
 
-function TodoRow({ item, asOf, style }: { item: TodoItemWire; asOf: string; style: CSSProperties }) {
+function TodoRow({ item, asOf, unitName, style }: { item: TodoItemWire; asOf: string; unitName: string | null; style: CSSProperties }) {
   return (
     <Link href={`/candidates/${item.candidateId}`} className={`vlist-row todo-row${item.overdue ? ' todo-late' : item.severity === 'error' ? ' todo-error' : ''}`} style={style} data-testid="todo-row" data-code={item.code} data-severity={item.severity}>
       <span>
         <SeverityTag severity={item.severity} overdue={item.overdue} />
       </span>
       <span>{item.due ? <DueText due={item.due} asOf={asOf} workingDaysLeft={item.workingDaysLeft} /> : <span className="muted">Không có hạn</span>}</span>
+      {unitName !== null ? (
+        <span className="todo-unit" data-testid="todo-unit" title={unitName}>
+          {unitName}
+        </span>
+      ) : null}
       <span className="todo-who">
         <span className="name">{item.name}</span>
         <span className="detail">{shortStage(item.stage)}</span>
@@ -43,9 +68,9 @@ function TodoRow({ item, asOf, style }: { item: TodoItemWire; asOf: string; styl
   );
 }
 
-function Summary({ answer, onPick }: { answer: TodoAnswer; onPick: (f: Filter) => void }) {
+function Summary({ answer, unit, onPick }: { answer: TodoAnswer; unit: string; onPick: (f: Filter) => void }) {
   const { summary } = answer;
-  const pick = (f: Partial<Filter>) => onPick({ severity: '', code: '', overdueOnly: false, ...f });
+  const pick = (f: Partial<Filter>) => onPick({ ...NO_FILTER, unit, ...f });
   return (
     <div className="todo-summary" aria-label="Tổng hợp">
       <button type="button" className="todo-chip" onClick={() => pick({ severity: 'error' })}>
@@ -65,13 +90,15 @@ function Summary({ answer, onPick }: { answer: TodoAnswer; onPick: (f: Filter) =
 }
 
 /**
- * Việc cần làm: every finding of every candidate, overdue and soonest due first, filtered by severity and kind,
+ * Việc cần làm: every finding of every candidate (of every unit a committee oversees), overdue and soonest due first,
+ * filtered by unit, severity and kind,
  * virtualised and fetched a page at a time (a large unit has 150,000 items).
  */
 export function TodoPage() {
   const [filter, setFilter] = useState<Filter>({ ...remembered });
   const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(filter), (offset, limit) =>
     call('checks:todo-page', {
+      unitCode: filter.unit || undefined,
       severities: filter.severity ? [filter.severity] : undefined,
       codes: filter.code ? [filter.code as FindingCode] : undefined,
       overdueOnly: filter.overdueOnly || undefined,
@@ -95,7 +122,11 @@ export function TodoPage() {
   }, [filter]);
   useEffect(() => ensure(first, last), [ensure, first, last]);
 
-  const filtered = filter.severity !== '' || filter.code !== '' || filter.overdueOnly;
+  const filtered = filter.unit !== '' || filter.severity !== '' || filter.code !== '' || filter.overdueOnly;
+  // A committee's list spans its units: each item names its unit, and the list can be narrowed to one.
+  const units = answer && answer.units.length > 1 ? answer.units : null;
+  const unitNames = new Map(units?.map((u) => [u.code, u.name]));
+  const unitName = units?.find((u) => u.code === filter.unit)?.name;
   return (
     <section>
       <div className="page-head">
@@ -104,13 +135,23 @@ export function TodoPage() {
           <p className="count" data-testid="todo-count">
             {pages.total === null
               ? 'Đang kiểm tra…'
-              : `${pages.total.toLocaleString('vi-VN')} việc${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''} · việc quá hạn và gần hạn nhất ở trên cùng`}
+              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${units.length.toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''} · việc quá hạn và gần hạn nhất ở trên cùng`}
           </p>
         </div>
       </div>
       <SuperiorWork />
-      {answer ? <Summary answer={answer} onPick={setFilter} /> : null}
+      {answer ? <Summary answer={answer} unit={filter.unit} onPick={setFilter} /> : null}
       <div className="toolbar">
+        {units ? (
+          <select aria-label="Lọc theo đơn vị" value={filter.unit} onChange={(e) => setFilter({ ...filter, unit: e.target.value, code: '' })}>
+            <option value="">Mọi đơn vị</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name} ({u.count.toLocaleString('vi-VN')})
+              </option>
+            ))}
+          </select>
+        ) : null}
         <select aria-label="Lọc theo mức độ" value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value as Severity | '' })}>
           <option value="">Mọi mức độ</option>
           {SEVERITIES.map((s) => (
@@ -131,16 +172,17 @@ export function TodoPage() {
           <input type="checkbox" checked={filter.overdueOnly} onChange={(e) => setFilter({ ...filter, overdueOnly: e.target.checked })} />
         </Check>
         {filtered ? (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => setFilter({ severity: '', code: '', overdueOnly: false })}>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => setFilter({ ...NO_FILTER })}>
             Bỏ lọc
           </button>
         ) : null}
       </div>
       <FormError message={pages.error} />
-      <div className="vlist todo-list" role="region" aria-label="Danh sách việc cần làm">
+      <div className={`vlist todo-list${units ? ' todo-units' : ''}`} role="region" aria-label="Danh sách việc cần làm">
         <div className="vlist-head">
           <span>Mức độ</span>
           <span>Hạn</span>
+          {units ? <span>Đơn vị</span> : null}
           <span>Người vào Đảng</span>
           <span>Việc cần làm</span>
         </div>
@@ -151,7 +193,7 @@ export function TodoPage() {
               const row = pages.rowAt(item.index);
               const style = { transform: `translateY(${item.start}px)` };
               return row && answer ? (
-                <TodoRow key={item.index} item={row} asOf={answer.asOf} style={style} />
+                <TodoRow key={item.index} item={row} asOf={answer.asOf} unitName={units ? (unitNames.get(row.unitCode) ?? row.unitCode) : null} style={style} />
               ) : (
                 <div key={`loading-${item.index}`} className="vlist-row todo-row" style={style} aria-hidden="true">
                   <span className="skeleton" />

@@ -6,10 +6,11 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { todayIso } from '../../lib/form';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { yearChoices } from '../reports/period';
 import { AdmissionsChart, FunnelChart, OverdueChart, TrendChart } from './charts';
-import { isPipelineStep } from './format';
+import { countsToday, isPipelineStep } from './format';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
 import { UnitsTable } from './UnitsTable';
 import { UnitSummary } from './UnitSummary';
@@ -29,14 +30,20 @@ function Figures({ data }: { data: Dashboard }) {
   const t = data.total;
   return (
     <div className="stats" data-testid="dashboard-figures">
-      <AdmissionsStat unit={t} label={`Kết nạp từ đầu năm ${data.year}`} />
+      <AdmissionsStat unit={t} label={`Kết nạp từ đầu năm ${data.year}`} href={peopleHref(data.year, { count: 'admissions' })} />
       <Stat
         label="Chưa kết nạp ai"
         value={`${data.unitsWithoutAdmission.length.toLocaleString('vi-VN')}/${(data.units.length - data.unitsNotReported.length).toLocaleString('vi-VN')}`}
         tone={data.unitsWithoutAdmission.length > 0 ? 'bad' : undefined}
         detail="đơn vị"
       />
-      <Stat label="Lỗi, quá hạn" value={t.overdue.toLocaleString('vi-VN')} tone={t.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" />
+      <Stat
+        label="Lỗi, quá hạn"
+        value={t.overdue.toLocaleString('vi-VN')}
+        tone={t.overdue > 0 ? 'bad' : undefined}
+        detail="trong hồ sơ đang xét"
+        href={countsToday(data) ? todoHref({ severity: 'error' }) : undefined}
+      />
       <MediansStat unit={t} />
       <Stat label="Trùng ở hai đơn vị" value={data.duplicates.length.toLocaleString('vi-VN')} tone={data.duplicates.length > 0 ? 'bad' : undefined} detail="người" />
     </div>
@@ -164,7 +171,7 @@ export function DashboardPage() {
         </label>
       </div>
       <FormError message={dashboard.error} />
-      {data && single ? <UnitSummary unit={data.total} year={data.year} /> : null}
+      {data && single ? <UnitSummary unit={data.total} year={data.year} findingsToday={countsToday(data)} /> : null}
       {data && !single ? (
         <>
           <Figures data={data} />
@@ -180,8 +187,8 @@ export function DashboardPage() {
             </section>
             <section className="card" aria-labelledby="funnel-title">
               <h2 id="funnel-title">Số người ở từng bước</h2>
-              <p className="lead">Tất cả đơn vị, tại ngày {formatViDate(data.countedTo)}.</p>
-              <FunnelChart steps={data.total.funnel.filter(isPipelineStep)} />
+              <p className="lead">Tất cả đơn vị, tại ngày {formatViDate(data.countedTo)}. Bấm vào cột để xem danh sách.</p>
+              <FunnelChart steps={data.total.funnel.filter(isPipelineStep)} onOpen={(stage) => navigate(peopleHref(data.year, { count: 'stage', stage }))} />
             </section>
             <section className="card" aria-labelledby="trend-title">
               <h2 id="trend-title">Kết nạp theo quý năm {data.year}</h2>
@@ -204,7 +211,7 @@ export function DashboardPage() {
             <h2 id="units-title" className="section-title">
               Từng đơn vị
             </h2>
-            <UnitsTable units={data.units} year={data.year} ended={data.year < currentYear} />
+            <UnitsTable units={data.units} year={data.year} ended={data.year < currentYear} findingsToday={countsToday(data)} />
           </section>
           <Duplicates data={data} />
         </>

@@ -1,20 +1,27 @@
+import { Link } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
 import { Progress } from '../../components/Progress';
 import { days } from './format';
 
-/** One figure in a box; a figure that needs attention is drawn red. */
-export function Stat({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'bad' | undefined }) {
+/** One figure in a box; a figure that needs attention is drawn red; with `href` the figure opens what it counts. */
+export function Stat({ label, value, detail, tone, href }: { label: string; value: string; detail?: string; tone?: 'bad' | undefined; href?: string | undefined }) {
   return (
     <div className={`stat${tone ? ` stat-${tone}` : ''}`}>
       <div className="stat-label">{label}</div>
-      <div className="stat-value">{value}</div>
+      {href ? (
+        <Link href={href} className="stat-value" title="Xem danh sách">
+          {value}
+        </Link>
+      ) : (
+        <div className="stat-value">{value}</div>
+      )}
       {detail ? <div className="stat-detail">{detail}</div> : null}
     </div>
   );
 }
 
-/** Admissions since 1 January against the year target, or the bare count when no target is set. */
-export function AdmissionsStat({ unit, label }: { unit: DashboardUnit; label: string }) {
+/** Admissions since 1 January against the year target, or the bare count when no target is set; `href` lists them. */
+export function AdmissionsStat({ unit, label, href }: { unit: DashboardUnit; label: string; href?: string | undefined }) {
   return (
     <div className="stat">
       <div className="stat-label">{label}</div>
@@ -23,7 +30,17 @@ export function AdmissionsStat({ unit, label }: { unit: DashboardUnit; label: st
       ) : (
         <div className="stat-value">{unit.admissions.toLocaleString('vi-VN')}</div>
       )}
-      <div className="stat-detail">{unit.target ? 'so với chỉ tiêu năm' : 'chưa có chỉ tiêu năm'}</div>
+      <div className="stat-detail">
+        {unit.target ? 'so với chỉ tiêu năm' : 'chưa có chỉ tiêu năm'}
+        {href ? (
+          <>
+            {' · '}
+            <Link href={href} data-testid="admissions-people">
+              xem {unit.admissions.toLocaleString('vi-VN')} người
+            </Link>
+          </>
+        ) : null}
+      </div>
     </div>
   );
 }

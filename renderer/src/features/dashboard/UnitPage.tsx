@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { useLoad } from '../../lib/use-load';
+import { countsToday } from './format';
 import { UnitSummary } from './UnitSummary';
 
 /** Enough for any real cell; a larger unit is searched by name rather than scrolled. */
@@ -86,7 +87,7 @@ export function UnitPage({ code, year }: { code: string; year: number }) {
       {dashboard.data && !unit ? <p className="form-error">Không có đơn vị mã {code} trong tổng hợp năm {year}.</p> : null}
       {unit ? (
         <>
-          <UnitSummary unit={unit} year={year} />
+          <UnitSummary unit={unit} year={year} findingsToday={dashboard.data ? countsToday(dashboard.data) : false} />
           <CandidateList unitCode={code} />
         </>
       ) : null}

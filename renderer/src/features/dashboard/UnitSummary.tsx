@@ -1,18 +1,30 @@
 import { SEVERITY_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
+import { Link, useLocation } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
+import { peopleHref, todoHref } from '../../lib/drill-down';
 import { FunnelChart, TrendChart } from './charts';
 import { isPipelineStep } from './format';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
 
-/** One unit's year: figures, findings by kind, where its candidates stand and its admissions by quarter. */
-export function UnitSummary({ unit, year }: { unit: DashboardUnit; year: number }) {
+/**
+ * One unit's year: figures, findings by kind, where its candidates stand and its admissions by quarter. Each number
+ * opens the people it counts; findings open the to-do list only when they are counted as of today (`findingsToday`).
+ */
+export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit; year: number; findingsToday: boolean }) {
+  const [, navigate] = useLocation();
+  const errors = (code?: string) => (findingsToday ? todoHref({ unit: unit.code, severity: 'error', ...(code ? { code } : {}) }) : undefined);
   return (
     <>
       <div className="stats stats-unit" data-testid="unit-figures">
-        <AdmissionsStat unit={unit} label="Kết nạp từ đầu năm" />
-        <Stat label="Lỗi, quá hạn" value={String(unit.overdue)} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" />
+        <AdmissionsStat unit={unit} label="Kết nạp từ đầu năm" href={peopleHref(year, { count: 'admissions', unit: unit.code })} />
+        <Stat label="Lỗi, quá hạn" value={String(unit.overdue)} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" href={errors()} />
         <MediansStat unit={unit} />
-        <Stat label="Hồ sơ" value={String(unit.candidates)} detail={`${unit.fullMembersAtYearStart} đảng viên chính thức đầu năm`} />
+        <Stat
+          label="Hồ sơ"
+          value={String(unit.candidates)}
+          detail={`${unit.fullMembersAtYearStart} đảng viên chính thức đầu năm`}
+          href={peopleHref(year, { count: 'candidates', unit: unit.code })}
+        />
       </div>
       {unit.noAdmissionThisYear ? <p className="form-error">Đơn vị chưa kết nạp được đảng viên nào từ đầu năm {year}.</p> : null}
       <div className="dash-grid">
@@ -36,7 +48,15 @@ export function UnitSummary({ unit, year }: { unit: DashboardUnit; year: number 
                     <td>
                       <span className={`badge ${f.severity === 'error' ? 'badge-danger' : 'badge-warm'}`}>{SEVERITY_LABELS[f.severity] ?? f.severity}</span>
                     </td>
-                    <td className="num">{f.count.toLocaleString('vi-VN')}</td>
+                    <td className="num">
+                      {findingsToday ? (
+                        <Link href={errors(f.code)!} className="count-link" data-testid="finding-count-link">
+                          {f.count.toLocaleString('vi-VN')}
+                        </Link>
+                      ) : (
+                        f.count.toLocaleString('vi-VN')
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -45,7 +65,7 @@ export function UnitSummary({ unit, year }: { unit: DashboardUnit; year: number 
         </section>
         <section className="card" aria-labelledby="unit-funnel-title">
           <h2 id="unit-funnel-title">Số người ở từng bước</h2>
-          <FunnelChart steps={unit.funnel.filter(isPipelineStep)} />
+          <FunnelChart steps={unit.funnel.filter(isPipelineStep)} onOpen={(stage) => navigate(peopleHref(year, { count: 'stage', unit: unit.code, stage }))} />
         </section>
         <section className="card" aria-labelledby="unit-trend-title">
           <h2 id="unit-trend-title">Kết nạp theo quý năm {year}</h2>

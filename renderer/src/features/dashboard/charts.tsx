@@ -42,14 +42,14 @@ export function AdmissionsChart({ units, onOpen }: { units: DashboardUnit[]; onO
   );
 }
 
-/** How many candidates stand at each stage now, source to full member, as horizontal bars in pipeline order. */
-export function FunnelChart({ steps }: { steps: { label: string; count: number }[] }) {
+/** How many candidates stand at each stage now, source to full member, as horizontal bars in pipeline order; a click lists them. */
+export function FunnelChart<S extends string>({ steps, onOpen }: { steps: { stage: S; label: string; count: number }[]; onOpen: (stage: S) => void }) {
   return (
     <BarChart layout="vertical" data={steps} responsive style={{ width: '100%', height: 20 + steps.length * ROW_PX }} margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
       <XAxis type="number" hide allowDecimals={false} />
       <YAxis type="category" dataKey="label" width={200} tick={AXIS} interval={0} />
       <Tooltip formatter={number} />
-      <Bar dataKey="count" name="Số người" minPointSize={3} fill={COLORS.funnel} isAnimationActive={false}>
+      <Bar dataKey="count" name="Số người" minPointSize={3} fill={COLORS.funnel} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onOpen(steps[i]!.stage)}>
         <LabelList dataKey="count" formatter={number} position="right" fill="#1c2430" fontSize={13} fontWeight={600} />
       </Bar>
     </BarChart>

@@ -7,3 +7,6 @@ export function days(value: number | null): string {
 export function isPipelineStep(step: { stage: string }): boolean {
   return step.stage !== 'dung' && step.stage !== 'xoa-ten' && step.stage !== 'chuyen-di';
 }
+
+/** Findings are counted as of the counting day; the to-do list shows today's, so only a current year opens it. */
+export const countsToday = (data: { asOf: string; countedTo: string }) => data.countedTo === data.asOf;

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member, MemberEdit } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
+import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
@@ -93,6 +94,7 @@ function useColumns(edit: (e: Editing) => void) {
 
 /** The cell's roster: full and probationary members, who can mentor, and those who have left. */
 export function MembersPage() {
+  const { status } = useSession();
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const members = useLoad(() => call('members:list', { includeLeft }), String(includeLeft));
@@ -119,6 +121,8 @@ export function MembersPage() {
           <h1>Đảng viên</h1>
           <p className="count">
             {full} đảng viên chính thức · {probationary} đảng viên dự bị
+            {/* A committee's own roster is one unit's; those of the units below are on their pages. */}
+            {isSuperior(status) ? ` của ${status.unit?.name ?? 'đơn vị mình'} (đơn vị mình, không gồm các đơn vị trực thuộc)` : ''}
           </p>
         </div>
         <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'new' })}>

@@ -1,12 +1,32 @@
 import { useEffect, useRef } from 'react';
 
 /**
+ * Turns the numbers of the body's rows whose label is in `links` into links to the people or items they count. The
+ * label is the row's first cell as the page prints it, the number its last cell.
+ */
+function linkCounts(root: ShadowRoot, links: ReadonlyMap<string, string>): void {
+  for (const row of root.querySelectorAll('table.data tbody tr')) {
+    const cells = row.querySelectorAll('td');
+    const href = links.get(cells[0]?.textContent?.trim() ?? '');
+    const value = cells[cells.length - 1];
+    if (href && value && cells.length > 1) {
+      const a = document.createElement('a');
+      a.href = `#${href}`;
+      a.textContent = value.textContent;
+      a.title = 'Xem danh sách những người được đếm';
+      a.dataset.testid = 'report-count-link';
+      value.replaceChildren(a);
+    }
+  }
+}
+
+/**
  * Shows the report page exactly as PDF export prints it. The page goes into a shadow root rather than an iframe:
  * the desktop window refuses every frame navigation (about:srcdoc included), and a shadow root keeps the page's
  * print styles from leaking into the app and the app's from leaking in. The HTML is built by the service with
  * every value escaped, and the app's CSP runs no inline script, so inserting it runs nothing.
  */
-export function ReportPreview({ html, label }: { html: string; label: string }) {
+export function ReportPreview({ html, label, links = null }: { html: string; label: string; links?: ReadonlyMap<string, string> | null }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -20,6 +40,9 @@ export function ReportPreview({ html, label }: { html: string; label: string }) 
     const sheet = document.createElement('style');
     sheet.textContent = styles.join('\n');
     root.replaceChildren(sheet, ...[...page.body.childNodes].map((n) => document.importNode(n, true)));
-  }, [html]);
+    if (links) {
+      linkCounts(root, links);
+    }
+  }, [html, links]);
   return <div ref={host} className="report-paper" role="document" aria-label={label} data-testid="report-preview" />;
 }

@@ -121,7 +121,7 @@ export function DirectiveCard({ unitCode, verified, version }: { unitCode: strin
       <h3 className="subhead">Đang chờ gửi</h3>
       <FormError message={pending.error ?? candidates.error} />
       {pending.data ? <PendingList items={pending.data} onRemove={(item) => void remove(item)} /> : null}
-      <DecisionForm candidates={rows} onAdded={changed} />
+      <DecisionForm unitCode={unitCode} version={version + changes} onAdded={changed} />
       <NoteForm unitCode={unitCode} candidates={rows} onAdded={changed} />
       <div className="inline-form">
         <h3 className="subhead">Tạo gói chỉ đạo</h3>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { CandidateRow } from '../../../../electron/core/model/entities';
@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api';
 import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 import { stageLabel } from '../../lib/labels';
+import { useLoad } from '../../lib/use-load';
 
 const decisionSchema = z.object({
   candidateId: z.string().min(1, 'Chọn người được quyết định.'),
@@ -22,7 +23,7 @@ const noteSchema = z.object({
   text: z.string().trim().min(1, 'Nhập nội dung.').max(4000, 'Tối đa 4.000 ký tự.'),
 });
 
-function CandidateOptions({ candidates }: { candidates: CandidateRow[] }) {
+function CandidateOptions({ candidates }: { candidates: Pick<CandidateRow, 'id' | 'fullName' | 'birthDate' | 'stage'>[] }) {
   return candidates.map((c) => (
     <option key={c.id} value={c.id}>
       {c.fullName} · {formatViDate(c.birthDate)} · {stageLabel(c.stage)}
@@ -30,15 +31,30 @@ function CandidateOptions({ candidates }: { candidates: CandidateRow[] }) {
   ));
 }
 
-/** An admission or recognition decision issued by the superior, to be carried by the next directive. */
-const FITTING_STAGE = { admission: 'cap-uy-xet', recognition: 'du-bi' } as const;
 const NOT_OFFERED = {
   admission: 'quyết định kết nạp chỉ dành cho người chi bộ và đảng ủy cơ sở đã biểu quyết đề nghị kết nạp.',
   recognition: 'quyết định công nhận chính thức chỉ dành cho đảng viên dự bị đã hết thời hạn dự bị và được chi bộ biểu quyết (13-KNĐ).',
 } as const;
+const SEARCH_DELAY_MS = 200;
 
-export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow[]; onAdded: () => void }) {
+function useDebounced(value: string): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return debounced;
+}
+
+/**
+ * An admission or recognition decision issued by the superior, to be carried by the next directive. The person is
+ * found by name (without diacritics too) among those the decision takes one step on; a person found who does not
+ * fit is listed with the reason instead of being offered.
+ */
+export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string; version: number; onAdded: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const query = useDebounced(text.trim());
   const form = useForm<z.input<typeof decisionSchema>, unknown, z.output<typeof decisionSchema>>({
     resolver: zodResolver(decisionSchema),
     defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
@@ -46,8 +62,18 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
   const { errors, isSubmitting } = form.formState;
   // Only people the decision takes one step further; the service checks the votes and dates again.
   const kind = useWatch({ control: form.control, name: 'kind' });
-  const offered = candidates.filter((c) => c.stage === FITTING_STAGE[kind]);
-  const left = candidates.length - offered.length;
+  const choices = useLoad(() => call('directives:decision-choices', { unitCode, kind, query: query || undefined }), `${unitCode}|${kind}|${query}|${version}`);
+  const offered = choices.data?.offered ?? [];
+  const notFitting = choices.data?.notFitting ?? [];
+  const hint = !choices.data
+    ? undefined
+    : query
+      ? offered.length === 0 && notFitting.length === 0
+        ? `Không tìm thấy ai có tên «${query}» trong đơn vị.`
+        : `${offered.length} người phù hợp với tên «${query}».`
+      : choices.data.leftOut > 0
+        ? `${choices.data.leftOut} người không có trong danh sách: ${NOT_OFFERED[kind]}`
+        : undefined;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
@@ -62,16 +88,19 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
     <form onSubmit={submit} noValidate aria-label="Thêm quyết định" className="inline-form">
       <h3 className="subhead">Thêm quyết định đã ký</h3>
       <div className="form-grid">
-        <Field label="Người được quyết định" error={errors.candidateId?.message} hint={left > 0 ? `${left} người không có trong danh sách: ${NOT_OFFERED[kind]}` : undefined} wide>
-          <select {...form.register('candidateId')}>
-            <option value="">— Chọn người —</option>
-            <CandidateOptions candidates={offered} />
-          </select>
-        </Field>
         <Field label="Loại quyết định" error={errors.kind?.message}>
           <select {...form.register('kind')}>
             <option value="admission">Quyết định kết nạp đảng viên</option>
             <option value="recognition">Quyết định công nhận đảng viên chính thức</option>
+          </select>
+        </Field>
+        <Field label="Tìm người được quyết định">
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Gõ họ tên, không dấu cũng được" />
+        </Field>
+        <Field label="Người được quyết định" error={errors.candidateId?.message ?? choices.error ?? undefined} hint={hint} wide>
+          <select {...form.register('candidateId')}>
+            <option value="">{offered.length === 0 ? '— Không có ai phù hợp —' : '— Chọn người —'}</option>
+            <CandidateOptions candidates={offered} />
           </select>
         </Field>
         <Field label="Số quyết định" error={errors.number?.message}>
@@ -79,6 +108,18 @@ export function DecisionForm({ candidates, onAdded }: { candidates: CandidateRow
         </Field>
         <DateField label="Ngày ký" error={errors.date?.message} registration={form.register('date')} />
       </div>
+      {notFitting.length > 0 ? (
+        <div className="not-offered" data-testid="decision-not-offered">
+          <p className="detail">Không đưa vào danh sách chọn:</p>
+          <ul>
+            {notFitting.map((c) => (
+              <li key={c.id}>
+                <strong>{c.fullName}</strong> <span className="detail">({formatViDate(c.birthDate)})</span>: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <FormError message={failure} />
       <div className="actions">
         <button type="submit" className="btn" disabled={isSubmitting}>

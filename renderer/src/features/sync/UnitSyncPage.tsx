@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatViDateTime } from '../../lib/format';
+import { todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
@@ -139,14 +140,24 @@ function ReceivedCard({ received }: { received: UnitDetail['received'] }) {
  * What the unit said of its own dossiers against what this committee finds re-checking them today, so a unit that
  * leaves errors out of its bundle cannot hide them.
  */
-function RecheckCard({ errors }: { errors: UnitDetail['errors'] }) {
+/** The committee's own count opens Việc cần làm on those errors; an unconfirmed unit's is counted nowhere, so not there. */
+function RecheckCard({ errors, code, counted }: { errors: UnitDetail['errors']; code: string; counted: boolean }) {
+  const checked = `${errors.checked.toLocaleString('vi-VN')} lỗi`;
   const differs = errors.reported !== null && errors.reported !== errors.checked;
   return (
     <section className="card section" aria-labelledby="recheck-title" data-testid="recheck">
       <h2 id="recheck-title">Kiểm tra lại hồ sơ</h2>
       <p data-testid="recheck-summary">
         Đơn vị báo: <strong>{errors.reported === null ? 'chưa báo' : `${errors.reported.toLocaleString('vi-VN')} lỗi`}</strong> · Cấp trên kiểm tra:{' '}
-        <strong>{errors.checked.toLocaleString('vi-VN')} lỗi</strong>
+        <strong>
+          {counted && errors.checked > 0 ? (
+            <Link href={`~${todoHref({ unit: code, severity: 'error' })}`} className="count-link" data-testid="recheck-errors-link">
+              {checked}
+            </Link>
+          ) : (
+            checked
+          )}
+        </strong>
       </p>
       <p className={differs ? 'notice' : 'muted'}>
         {differs
@@ -198,7 +209,7 @@ export function UnitSyncPage({ code }: { code: string }) {
               }}
             />
           ) : null}
-          <RecheckCard errors={detail.data.errors} />
+          <RecheckCard errors={detail.data.errors} code={code} counted={unit.keyState !== 'unverified'} />
           <ReceivedCard received={detail.data.received} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />

@@ -1,0 +1,1 @@
+CREATE INDEX `candidates_sort` ON `candidates` (`sort_key`);

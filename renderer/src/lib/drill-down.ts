@@ -1,0 +1,60 @@
+import type { Severity } from '../../../electron/core/domain/rules/findings';
+
+/**
+ * Addresses of lists filtered the way a number elsewhere counts, so a count opens the people or items behind it.
+ * Each list screen reads its address back (TodoFiltered, CandidatesFiltered, PeoplePage).
+ */
+
+/** Việc cần làm of one unit ('' every unit), one severity, one kind. */
+export type TodoFilterSpec = { unit?: string; severity?: Severity | ''; code?: string; overdueOnly?: boolean };
+
+export function todoHref(filter: TodoFilterSpec): string {
+  const spec = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value) {
+      spec.set(key, String(value));
+    }
+  }
+  return `/todo/filter/${encodeURIComponent(spec.toString())}`;
+}
+
+/** Người vào Đảng of one unit (or ALL_UNITS) at one stage. */
+export function candidatesHref(filter: { unit?: string; stage?: string }): string {
+  const spec = new URLSearchParams();
+  if (filter.unit) {
+    spec.set('unit', filter.unit);
+  }
+  if (filter.stage) {
+    spec.set('stage', filter.stage);
+  }
+  return `/candidates/filter/${encodeURIComponent(spec.toString())}`;
+}
+
+export type PeopleCount = 'admissions' | 'stage' | 'candidates' | 'flow';
+/** `asOf` counts as on another day than today (a report's last day); a flow counts from `from` (the period's start). */
+export type PeopleSpec = {
+  count: PeopleCount;
+  unit?: string | undefined;
+  stage?: string | undefined;
+  flow?: string | undefined;
+  from?: string | undefined;
+  asOf?: string | undefined;
+};
+
+/** The people behind a number of the dashboard, a unit's page or a report's summary. */
+export function peopleHref(year: number, spec: PeopleSpec): string {
+  const params = new URLSearchParams({ count: spec.count });
+  if (spec.unit) {
+    params.set('unit', spec.unit);
+  }
+  if (spec.stage) {
+    params.set('stage', spec.stage);
+  }
+  for (const key of ['flow', 'from', 'asOf'] as const) {
+    const value = spec[key];
+    if (value) {
+      params.set(key, value);
+    }
+  }
+  return `/dashboard/people/${year}/${encodeURIComponent(params.toString())}`;
+}
