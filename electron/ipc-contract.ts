@@ -300,7 +300,8 @@ export const invoke = {
   'keys:rotate': { input: z.strictObject({ path: filePath }), output: z.array(savedBundleSchema) },
   'keys:revoke': { input: z.strictObject({ unitCode: unitCodeText }), output: z.null() },
   'enrol:request': {
-    input: z.strictObject({ trustPath: filePath, path: filePath }),
+    /** `move`: the unit moves to the superior of this trust file (an explicit re-enrolment). */
+    input: z.strictObject({ trustPath: filePath, path: filePath, move: z.boolean().optional() }),
     output: savedBundleSchema.extend({ superior: z.object({ code: z.string(), name: z.string(), readAloudCode: z.string() }) }),
   },
   'enrol:accept': { input: z.strictObject({ path: filePath }), output: importOutcomeSchema },
