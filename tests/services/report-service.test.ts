@@ -91,6 +91,8 @@ describe('buildUnitReport on the own cell', () => {
     const fresh = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(fresh.some((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')).toBe(false);
     const fake = (asOf: string) => ({ candidateId: ids.cuong, asOf, rulebookVersion: '2021-07-30', findings: [{ code: 'RECOGNITION_VOTE_OVERDUE', severity: 'error', rule: 'recognition-vote', message: 'x', rulebookVersion: '2021-07-30' }] });
+    // The report above stored what it evaluated; the forged row takes the place of the real one.
+    ctx.db.delete(candidateFindings).run();
     ctx.db.insert(candidateFindings).values(fake(AS_OF)).run();
     const cached = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(cached.find((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')?.count).toBe(1);
@@ -98,6 +100,19 @@ describe('buildUnitReport on the own cell', () => {
     ctx.db.insert(candidateFindings).values(fake('2026-10-01')).run();
     const stale = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(stale).toEqual(fresh);
+  });
+
+  it('stores the findings it evaluates for the as-of day, and a past period does not push them out', () => {
+    const { ctx } = cell();
+    const stored = () => ctx.db.$client.prepare('SELECT as_of, count(*) AS n FROM candidate_findings GROUP BY as_of').all();
+    const candidates = ctx.db.$client.prepare('SELECT count(*) FROM candidates').pluck().get();
+    expect(stored()).toEqual([]);
+    const year = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
+    expect(stored()).toEqual([{ as_of: AS_OF, n: candidates }]);
+    buildUnitReport(ctx.db, { period: '2026-Q1', asOf: AS_OF });
+    expect(stored()).toEqual([{ as_of: AS_OF, n: candidates }]);
+    // Read back from the store, the year report counts the same.
+    expect(buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings).toEqual(year);
   });
 
   it('counts the half-years, nine months and months by the same decision days', () => {

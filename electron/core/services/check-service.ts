@@ -28,6 +28,7 @@ import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
 import { calendarEntries } from '../store/calendar';
+import { upsertFindings } from '../store/findings';
 import { getSelfUnit, getUnit, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
@@ -102,19 +103,6 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
   const ctx = evalContext(db);
   const reported = getUnit(db, row.unitCode)?.origin === 'mirror' ? reportedByUnit(db, id) : null;
   return { evaluation: evaluateDossier(loaded.dossier, asOf, ctx), checklist: computeChecklist(loaded.dossier, asOf, ctx), reported };
-}
-
-type CachedFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: Finding[] };
-
-/** A prepared statement, not the query builder: the daily refresh of a large unit writes tens of thousands of rows. */
-function upsertFindings(db: Db, rows: readonly CachedFindings[]): void {
-  const upsert = db.$client.prepare(
-    'INSERT INTO candidate_findings (candidate_id, as_of, rulebook_version, findings) VALUES (?, ?, ?, ?) ' +
-      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
-  );
-  for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.rulebookVersion, JSON.stringify(r.findings));
-  }
 }
 
 /** Re-evaluates a unit's candidates (all, or `ids`) as of today and stores their findings. */

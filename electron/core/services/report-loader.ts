@@ -6,6 +6,7 @@ import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from './dossier-loader';
+import { upsertFindings, type StoredFindings } from '../store/findings';
 import { fullMembersOn, targetsForReport } from './target-service';
 
 /**
@@ -141,25 +142,38 @@ function summaryDecoder(db: Db) {
 }
 
 /**
- * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `asOf`
- * and set on the candidates in place. `all` holds every candidate of each unit: a unit missing them all is loaded
- * whole rather than id by id.
+ * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `day` and
+ * set on the candidates in place. `all` holds every candidate of each unit: a unit missing them all is loaded whole
+ * rather than id by id. What is evaluated goes into the findings store when it is newer than what the store holds, so
+ * the screens that follow, in this session or the next, read it instead of evaluating 50,000 dossiers again; a store
+ * row never moves back in time, so a past period's report does not push out today's findings.
  */
-function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>, all: ReadonlyMap<string, ReportCandidate[]>, asOf: string): void {
+function computeMissing(db: Db, missing: ReadonlyMap<string, Missing[]>, all: ReadonlyMap<string, ReportCandidate[]>, day: string): void {
   if (missing.size === 0) {
     return;
   }
   const ctx = evalContext(db);
+  const newer: StoredFindings[] = [];
   for (const [unit, list] of missing) {
-    const byId = new Map(list.map((c) => [c.id, c]));
+    const byId = new Map(list.map((m) => [m.candidate.id, m]));
     for (const loaded of loadDossiers(db, unit, list.length === all.get(unit)?.length ? undefined : [...byId.keys()])) {
-      const c = byId.get(loaded.id);
-      if (c) {
-        c.findings = evaluateDossier(loaded.dossier, asOf, ctx).findings.map((f) => ({ code: f.code, severity: f.severity }));
+      const m = byId.get(loaded.id);
+      if (m) {
+        const e = evaluateDossier(loaded.dossier, day, ctx);
+        m.candidate.findings = e.findings.map((f) => ({ code: f.code, severity: f.severity }));
+        if (m.storedAsOf < day) {
+          newer.push({ candidateId: loaded.id, asOf: day, rulebookVersion: e.rulebookVersion, findings: e.findings });
+        }
       }
     }
   }
+  if (newer.length > 0) {
+    db.transaction(() => upsertFindings(db, newer));
+  }
 }
+
+/** A candidate whose stored findings are not those of the report's day, and the day they are of ('' for none). */
+type Missing = { candidate: ReportCandidate; storedAsOf: string };
 
 /**
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
@@ -172,7 +186,7 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
   const col = candidateColumns(db, unitFilter(db, units), [codes]);
   const decode = summaryDecoder(db);
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
-  const missing = new Map<string, ReportCandidate[]>();
+  const missing = new Map<string, Missing[]>();
   for (let i = 0; i < col.rows; i++) {
     // Every column moves on by one value per row, whatever is kept of it.
     const id = col.id.next();
@@ -201,7 +215,7 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored ? decode.findings(findings) : [] };
     list.push(candidate);
     if (!stored) {
-      pushTo(missing, unit, candidate);
+      pushTo(missing, unit, { candidate, storedAsOf: findingsAsOf });
     }
   }
   computeMissing(db, missing, byUnit, findingsOn);
