@@ -217,6 +217,7 @@ describe('a database made before the summary existed', () => {
   function asBeforeTheSummary(db: Db): void {
     const sqlite = db.$client;
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
+    sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE directive_items DROP COLUMN resolved_at; ALTER TABLE directive_items DROP COLUMN answer; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE sync_state DROP COLUMN numbering');

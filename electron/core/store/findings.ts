@@ -19,3 +19,17 @@ export function upsertFindings(db: Db, rows: readonly StoredFindings[]): void {
     upsert.run(r.candidateId, r.asOf, r.rulebookVersion, JSON.stringify(r.findings));
   }
 }
+
+/**
+ * Findings of a past day for candidates whose `candidate_findings` row is of a later day, as the report summary
+ * encodes them. A candidate without that row gets none: its removal is what invalidates these (migration trigger
+ * `findings_period_stale`), so a row here without it could outlive a change.
+ */
+export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candidateId: string; findings: readonly { code: string; severity: string }[] }[]): void {
+  const insert = db.$client.prepare(
+    'INSERT OR REPLACE INTO period_findings (candidate_id, as_of, findings) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidate_findings WHERE candidate_id = ?)',
+  );
+  for (const r of rows) {
+    insert.run(r.candidateId, asOf, r.findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(','), r.candidateId);
+  }
+}
