@@ -45,11 +45,19 @@ function replay(dbFile: string, steps: SwapStep[]): void {
   }
 }
 
-/** Removes staged files that no journal refers to (a restore killed while checking the backup). Needs the exclusive lock. */
+/**
+ * What a killed restore can leave that no journal refers to: staged incoming files (killed while checking the
+ * backup), and a journal still under its temporary name (killed while writing it, before any file moved).
+ */
+function isStray(dbFile: string, name: string): boolean {
+  return name.startsWith(stagedPrefix(dbFile)) || name.startsWith(`${basename(journalPath(dbFile))}.tmp-`);
+}
+
+/** Removes what {@link isStray} names. Needs the exclusive lock. */
 function removeStrayStaging(dbFile: string): void {
   const dir = dirname(dbFile);
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(stagedPrefix(dbFile))) {
+    if (isStray(dbFile, name)) {
       rmSync(join(dir, name), { force: true });
     }
   }
@@ -96,7 +104,7 @@ export function finishInterruptedRestore(dbFile: string, nativeBinding?: string)
   if (!existsSync(dirname(dbFile))) {
     return false;
   }
-  const pending = existsSync(journalPath(dbFile)) || readdirSync(dirname(dbFile)).some((n) => n.startsWith(stagedPrefix(dbFile)));
+  const pending = existsSync(journalPath(dbFile)) || readdirSync(dirname(dbFile)).some((n) => isStray(dbFile, n));
   if (!pending) {
     return false;
   }

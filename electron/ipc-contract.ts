@@ -16,8 +16,11 @@ import {
   candidateDetailSchema,
   candidateRowSchema,
   memberInputSchema,
+  memberEditSchema,
   memberSchema,
   unitSchema,
+  voidInputSchema,
+  voidReasonSchema,
   unitProfileInputSchema,
   unitProfileSchema,
   unitSetupSchema,
@@ -102,9 +105,11 @@ export const invoke = {
   'session:replace-passphrase': { input: z.strictObject({ next: newPassphraseInput }), output: sessionStatus },
 
   'members:list': {
-    input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional() }),
+    input: z.strictObject({ query: z.string().max(120).optional(), includeLeft: z.boolean().optional(), voidedOnly: z.boolean().optional() }),
     output: z.array(memberSchema),
   },
+  'members:edits': { input: empty, output: z.array(memberEditSchema) },
+  'members:void': { input: z.strictObject({ id, reason: voidReasonSchema }), output: memberSchema },
   'members:create': { input: memberInputSchema, output: memberSchema },
   'members:update': { input: z.strictObject({ id, member: memberInputSchema }), output: memberSchema },
   'members:mark-left': {
@@ -137,6 +142,24 @@ export const invoke = {
     input: z.strictObject({ id, eventId: id, reason: z.string().trim().min(3, 'ghi rõ lý do hủy').max(500) }),
     output: candidateDetailSchema,
   },
+  'candidates:void-record': { input: voidInputSchema, output: candidateDetailSchema },
+  'candidates:correct-document': {
+    input: z.strictObject({ candidateId: id, documentId: id, reason: voidReasonSchema, document: dossierDocumentSchema }),
+    output: candidateDetailSchema,
+  },
+  'candidates:correct-introducer': {
+    input: z.strictObject({
+      id,
+      introducerId: id,
+      reason: voidReasonSchema,
+      memberId: id,
+      workedTogetherSince: isoDate.nullish(),
+      letterDate: isoDate.nullish(),
+      replacement: z.boolean(),
+    }),
+    output: candidateDetailSchema,
+  },
+  'candidates:void': { input: z.strictObject({ id, reason: voidReasonSchema }), output: candidateDetailSchema },
   'candidates:add-document': {
     input: z.strictObject({ id, document: dossierDocumentSchema }),
     output: candidateDetailSchema,
@@ -292,7 +315,8 @@ export const invoke = {
   'keys:rotate': { input: z.strictObject({ path: filePath }), output: z.array(savedBundleSchema) },
   'keys:revoke': { input: z.strictObject({ unitCode: unitCodeText }), output: z.null() },
   'enrol:request': {
-    input: z.strictObject({ trustPath: filePath, path: filePath }),
+    /** `move`: the unit moves to the superior of this trust file (an explicit re-enrolment). */
+    input: z.strictObject({ trustPath: filePath, path: filePath, move: z.boolean().optional() }),
     output: savedBundleSchema.extend({ superior: z.object({ code: z.string(), name: z.string(), readAloudCode: z.string() }) }),
   },
   'enrol:accept': { input: z.strictObject({ path: filePath }), output: importOutcomeSchema },

@@ -48,8 +48,8 @@ function build(sqlite: Sqlite.Database) {
     reportedFindings: insert(sqlite, 'reported_findings', { candidateId: 'candidate_id', asOf: 'as_of', rulebookVersion: 'rulebook_version', findings: 'findings' }),
     /** Kept out of `candidate` so the writers that have no such fields (a unit's mirror) need not name them. */
     candidatePlaces: sqlite.prepare<[string | null, string | null, string | null, string]>('UPDATE candidates SET hometown = ?, residence = ?, occupation_detail = ? WHERE id = ?'),
-    findCandidate: sqlite.prepare<[string, string, string], { id: string; fullName: string }>('SELECT id, full_name AS fullName FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ?'),
-    findMembers: sqlite.prepare<[string, string], { id: string; fullName: string; leftOn: string | null }>('SELECT id, full_name AS fullName, left_on AS leftOn FROM members WHERE unit_code = ? AND search_key = ?'),
+    findCandidate: sqlite.prepare<[string, string, string], { id: string; fullName: string }>('SELECT id, full_name AS fullName FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ? AND voided_at IS NULL'),
+    findMembers: sqlite.prepare<[string, string], { id: string; fullName: string; leftOn: string | null }>('SELECT id, full_name AS fullName, left_on AS leftOn FROM members WHERE unit_code = ? AND search_key = ? AND voided_at IS NULL'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { candidates, members } from './people';
+import { candidates, members, voidColumns } from './people';
 
 /**
  * A candidate's dated events, append-only (triggers refuse UPDATE and DELETE). A wrong event is voided by a later
@@ -25,7 +25,10 @@ export const candidateEvents = sqliteTable(
   (t) => [index('events_candidate').on(t.candidateId, t.seq)],
 );
 
-/** Documents of the candidate's file (forms 1…16-KNĐ, TTLL, HSĐV…) with dates and signers. */
+/**
+ * Documents of the candidate's file (forms 1…16-KNĐ, TTLL, HSĐV…) with dates and signers. A wrong one is voided
+ * (`voidedAt`, never deleted) and a correction is a new row, so the history stays (docs/corrections.md).
+ */
 export const dossierItems = sqliteTable(
   'dossier_items',
   {
@@ -39,6 +42,7 @@ export const dossierItems = sqliteTable(
     issuer: text('issuer'),
     note: text('note'),
     createdAt: text('created_at').notNull(),
+    ...voidColumns,
   },
   (t) => [index('dossier_items_candidate').on(t.candidateId)],
 );
@@ -57,11 +61,12 @@ export const introducers = sqliteTable(
     workedTogetherSince: text('worked_together_since'),
     replacement: integer('replacement', { mode: 'boolean' }).notNull().default(false),
     letterDate: text('letter_date'),
+    ...voidColumns,
   },
   (t) => [index('introducers_candidate').on(t.candidateId)],
 );
 
-/** Mentor assignments; ending one sets `toDate`, so the history stays. */
+/** Mentor assignments; ending one sets `toDate`, so the history stays. A wrong one is voided, never deleted. */
 export const mentorAssignments = sqliteTable(
   'mentor_assignments',
   {
@@ -75,6 +80,7 @@ export const mentorAssignments = sqliteTable(
     fromDate: text('from_date').notNull(),
     toDate: text('to_date'),
     createdAt: text('created_at').notNull(),
+    ...voidColumns,
   },
   (t) => [index('mentors_candidate').on(t.candidateId)],
 );

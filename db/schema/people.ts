@@ -1,5 +1,16 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { units } from './units';
+
+/**
+ * A record entered by mistake is voided, never deleted: it keeps its content, gets when, why and by whom, and from
+ * then on counts nowhere (docs/corrections.md). Voided rows are frozen by triggers (the corrections migration).
+ */
+export const voidColumns = {
+  voidedAt: text('voided_at'),
+  voidReason: text('void_reason'),
+  voidedBy: text('voided_by'),
+};
 
 /**
  * Party members of a unit. `searchKey` (lower case, no diacritics, đ→d) and `sortKey` (given name first, in
@@ -30,6 +41,7 @@ export const members = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    ...voidColumns,
   },
   (t) => [
     index('members_unit_sort').on(t.unitCode, t.sortKey),
@@ -81,6 +93,8 @@ export const candidates = sqliteTable(
     reportEvents: text('report_events').notNull().default(''),
     reportFindings: text('report_findings'),
     reportFindingsAsOf: text('report_findings_as_of'),
+    /** A candidate created by mistake: out of every list, count and bundle, its history kept. */
+    ...voidColumns,
   },
   (t) => [
     index('candidates_unit_sort').on(t.unitCode, t.sortKey),
@@ -88,5 +102,7 @@ export const candidates = sqliteTable(
     index('candidates_sort').on(t.sortKey),
     index('candidates_unit_stage').on(t.unitCode, t.stage),
     index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
+    // Voided candidates are few; the to-do list kept in memory looks them up on every page to drop them.
+    index('candidates_voided').on(t.unitCode).where(sql`${t.voidedAt} IS NOT NULL`),
   ],
 );

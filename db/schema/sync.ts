@@ -171,6 +171,22 @@ export const candidateFindings = sqliteTable(
 );
 
 /**
+ * Findings of a candidate on a past day a report counts to (a quarter's or a year's last day) when `candidate_findings`
+ * holds a later day for it: `CODE:severity` pairs joined by commas, as the report summary on the candidate row. It
+ * depends on the candidate's `candidate_findings` row, and goes with it (migration trigger `findings_period_stale`),
+ * so the one invalidation rule of migration 0011 covers it too; a row is only written while that row exists.
+ */
+export const periodFindings = sqliteTable(
+  'period_findings',
+  {
+    candidateId: text('candidate_id').notNull(),
+    asOf: text('as_of').notNull(),
+    findings: text('findings').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.asOf] })],
+);
+
+/**
  * What a unit below said of its own candidates in its bundle. Kept beside this database's own check of the same
  * candidates (candidate_findings) so a disagreement is shown, never trusted silently.
  */

@@ -6,6 +6,7 @@ import * as candidatesService from '../core/services/candidate-service';
 import { candidateDetail } from '../core/services/candidate-repo';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
+import * as corrections from '../core/services/correction-service';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as checks from '../core/services/check-service';
@@ -60,6 +61,8 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'members:create': (i) => ctx().db.transaction((tx) => membersService.createMember(ctx(), i, tx)),
     'members:update': (i) => membersService.updateMember(ctx(), i.id, i.member),
     'members:mark-left': (i) => membersService.markMemberLeft(ctx(), i.id, i.date, i.reason),
+    'members:edits': () => membersService.memberEdits(db()),
+    'members:void': (i) => membersService.voidMember(ctx(), i.id, i.reason),
 
     'candidates:list': (i) => candidatesService.listCandidates(db(), i),
     'candidates:get': (i) => candidateDetail(db(), i.id),
@@ -67,6 +70,10 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'candidates:update-profile': (i) => candidatesService.updateProfile(ctx(), i.id, i.profile, i),
     'candidates:add-event': (i) => candidatesService.addEvent(ctx(), i.id, i.event),
     'candidates:void-event': (i) => candidatesService.voidEvent(ctx(), i.id, i.eventId, i.reason),
+    'candidates:void-record': (i) => corrections.voidRecord(ctx(), i),
+    'candidates:correct-document': (i) => corrections.correctDocument(ctx(), i),
+    'candidates:correct-introducer': (i) => corrections.correctIntroducer(ctx(), i),
+    'candidates:void': (i) => corrections.voidCandidate(ctx(), i.id, i.reason),
     'candidates:add-document': (i) => candidatesService.addDocument(ctx(), i.id, i.document),
     'candidates:add-introducer': (i) => candidatesService.addIntroducer(ctx(), i),
 

@@ -36,7 +36,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'keys:revoke': (i) => (keys.revokeUnitKeys(ctx(), i.unitCode), null),
 
     'enrol:request': async (i) => {
-      const made = await requestEnrolment(ctx(), readTextFile(i.trustPath));
+      const made = await requestEnrolment(ctx(), readTextFile(i.trustPath), { move: i.move ?? false });
       return { ...saved(i.path, made), superior: made.superior };
     },
     'enrol:accept': async (i) => (await importFiles(ctx(), [i.path], { kinds: ['enrolment'] }))[0]!,

@@ -29,8 +29,11 @@ const PASS = 'bench-passphrase';
 const TODAY = '2026-11-23';
 const UNITS = 500;
 const CANDIDATES = 50_000;
-/** Targets of issue 5: the superior's dashboard and a year report ≤ 500 ms each, the XLSX of that report ≤ 3 s. */
-const TARGET_MS = { dashboard: 500, report: 500, xlsx: 3000 };
+/**
+ * Targets of issue 5: the superior's dashboard and a year report ≤ 500 ms each, the XLSX of that report ≤ 3 s; of
+ * issue 10: a year report re-checked at its period end ≤ 1 s cold, and ≤ 3× the report of the running year.
+ */
+const TARGET_MS = { dashboard: 500, report: 500, xlsx: 3000, periodEnd: 1000 };
 /** Issue 14: each superior screen's first paint ≤ 1 s; these are the service calls behind them, cold. */
 const SCREEN_TARGET_MS = 1000;
 
@@ -80,17 +83,27 @@ function cold<T>(file: string, fn: (database: Database) => T): { value: T; ms: n
 }
 
 /**
- * The superior's dashboard and year report over 500 units / 50,000 candidates, cold (first call after opening
- * the database: reading every candidate, event and finding) and warm (the memo, until the next write), the counting
- * alone on data already read, and the XLSX of the year report.
+ * The superior's dashboard and year report over 500 units / 50,000 candidates: the first screen of a day (every
+ * dossier evaluated and its findings stored), then cold (first call after opening the database, today's findings in
+ * the store) and warm (the memo, until the next write), last year's report re-checked at its period end (the first
+ * time, and cold once the period store holds it) against this year's, the counting alone on data already read, and
+ * the XLSX of the year report.
  */
 export async function benchReports(): Promise<Record<string, number | string>> {
   const dir = join(tmpdir(), `ptdv-bench-reports-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const file = await superiorDatabase(dir);
   const year = { period: '2026', all: true, asOf: TODAY };
+  // The stored findings are yesterday's: the first screen of the day evaluates every dossier and stores the result.
+  const firstOfDay = cold(file, (d) => buildDashboard(d.db, { year: 2026, asOf: TODAY }));
+  // From then on a freshly opened database reads today's findings from the store.
   const dashboardCold = cold(file, (d) => buildDashboard(d.db, { year: 2026, asOf: TODAY }));
   const reportCold = cold(file, (d) => buildUnitReport(d.db, year));
+  // Last year's report re-checks every candidate as of 31/12/2025: evaluated the first time, then read from the
+  // period store.
+  const pastYear = (d: Database) => buildUnitReport(d.db, { period: '2025', all: true, asOf: TODAY });
+  const pastYearFirst = cold(file, pastYear);
+  const pastYearCold = cold(file, pastYear);
   const screenCtx = (d: Database) => ({ db: d.db, clock: fixedClock(TODAY), actor: 'bench' });
   const firstUnit = (d: Database) => d.sqlite.prepare("SELECT code FROM units WHERE origin = 'mirror' ORDER BY code LIMIT 1").pluck().get() as string;
   const screens = {
@@ -124,10 +137,16 @@ export async function benchReports(): Promise<Record<string, number | string>> {
     return {
       units: report.units.length,
       candidates: report.total!.candidates,
+      firstScreenOfDayColdMs: Math.round(firstOfDay.ms),
+      firstScreenOfDayVsTarget: ratio(firstOfDay.ms, SCREEN_TARGET_MS),
       dashboardColdMs: Math.round(dashboardCold.ms),
       dashboardColdVsTarget: ratio(dashboardCold.ms, TARGET_MS.dashboard),
       yearReportColdMs: Math.round(reportCold.ms),
       yearReportColdVsTarget: ratio(reportCold.ms, TARGET_MS.report),
+      pastYearReportFirstMs: Math.round(pastYearFirst.ms),
+      pastYearReportColdMs: Math.round(pastYearCold.ms),
+      pastYearReportColdVsTarget: ratio(pastYearCold.ms, TARGET_MS.periodEnd),
+      pastYearReportVsThisYears: `${(pastYearCold.ms / reportCold.ms).toFixed(2)}× (target ≤ 3×)`,
       yearReportCountingOnlyMs: Math.round(counting.ms),
       dashboardWarmMs: Number(dashboardWarm.ms.toFixed(2)),
       yearReportWarmMs: Number(reportWarm.ms.toFixed(2)),

@@ -95,5 +95,5 @@ describe('killing a large dossier import', () => {
       await runAndKill(db, files, undefined, Math.round(f * full));
       state(db);
     }
-  }, 240_000);
+  }, 900_000);
 });

@@ -100,5 +100,5 @@ describe('ptdv dossier import/export', () => {
     expect(count(db, 'candidates')).toBe(3);
     const aside = /giữ tại (.*)\./.exec(ok.stdout)![1]!;
     expect(count(aside, 'candidates')).toBe(before);
-  });
+  }, 180_000);
 });

@@ -153,4 +153,16 @@ describe('restoring a backup', () => {
     expect(records(db)).toBe(3);
     expect(records(join(dir, movedAside!))).toBe(5);
   });
+
+  it('clears a journal a restore was killed writing (before any file moved), and opens the database as it was', () => {
+    const { dir, db } = prepare(2, 5);
+    // writeFileAtomic's temporary name: the kill came before the rename that makes it the journal.
+    const stray = join(dir, 'ptdv.db.dang-khoi-phuc.json.tmp-4242-1796454833794');
+    writeFileSync(stray, '{"format":"ptdv.restore-');
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    expect(session.status().state).toBe('locked');
+    session.close();
+    expect(existsSync(stray)).toBe(false);
+    expect(records(db)).toBe(5);
+  });
 });

@@ -91,6 +91,8 @@ describe('buildUnitReport on the own cell', () => {
     const fresh = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(fresh.some((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')).toBe(false);
     const fake = (asOf: string) => ({ candidateId: ids.cuong, asOf, rulebookVersion: '2021-07-30', findings: [{ code: 'RECOGNITION_VOTE_OVERDUE', severity: 'error', rule: 'recognition-vote', message: 'x', rulebookVersion: '2021-07-30' }] });
+    // The report above stored what it evaluated; the forged row takes the place of the real one.
+    ctx.db.delete(candidateFindings).run();
     ctx.db.insert(candidateFindings).values(fake(AS_OF)).run();
     const cached = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(cached.find((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')?.count).toBe(1);
@@ -98,6 +100,35 @@ describe('buildUnitReport on the own cell', () => {
     ctx.db.insert(candidateFindings).values(fake('2026-10-01')).run();
     const stale = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(stale).toEqual(fresh);
+  });
+
+  it('stores the findings it evaluates for the as-of day, and a past period does not push them out', () => {
+    const { ctx } = cell();
+    const stored = () => ctx.db.$client.prepare('SELECT as_of, count(*) AS n FROM candidate_findings GROUP BY as_of').all();
+    const candidates = ctx.db.$client.prepare('SELECT count(*) FROM candidates').pluck().get();
+    expect(stored()).toEqual([]);
+    const year = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
+    expect(stored()).toEqual([{ as_of: AS_OF, n: candidates }]);
+    buildUnitReport(ctx.db, { period: '2026-Q1', asOf: AS_OF });
+    expect(stored()).toEqual([{ as_of: AS_OF, n: candidates }]);
+    expect(ctx.db.$client.prepare("SELECT count(*) FROM period_findings WHERE as_of = '2026-03-31'").pluck().get()).toBe(candidates);
+    // Read back from the store, the year report counts the same.
+    expect(buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings).toEqual(year);
+  });
+
+  it('reads a past period’s findings from the period store until the candidate’s records change', () => {
+    const { ctx, ids } = cell();
+    const q1 = () => buildUnitReport(ctx.db, { period: '2026-Q1', asOf: AS_OF }).units[0]!.quality.findings;
+    buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF });
+    const evaluated = q1();
+    expect(evaluated.some((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')).toBe(false);
+    // A forged row is what the report counts: it reads the store rather than evaluating again.
+    ctx.db.$client.prepare("UPDATE period_findings SET findings = 'RECOGNITION_VOTE_OVERDUE:error' WHERE candidate_id = ?").run(ids.cuong);
+    expect(q1().find((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')?.count).toBe(1);
+    // A new full member changes what every candidate of the unit is checked against: the stored days go.
+    createMember(ctx, { fullName: 'Vừa Chuyển Đến', status: 'chinh-thuc', joinedOn: '2001-01-01', fullMemberSince: '2002-01-01' });
+    expect(ctx.db.$client.prepare('SELECT count(*) FROM period_findings').pluck().get()).toBe(0);
+    expect(q1()).toEqual(evaluated);
   });
 
   it('counts the half-years, nine months and months by the same decision days', () => {

@@ -211,17 +211,26 @@ describe('the stored summary follows every write', () => {
 describe('a database made before the summary existed', () => {
   /**
    * Takes out what migration 0007 and those after it added (0008: sync acknowledgements and numbering; 0009:
-   * profile places; 0010: a report letter for DECISION_EXTENDED; 0011: the findings a unit reported and the triggers that keep cached findings current), as in a
+   * profile places; 0010: a report letter for DECISION_EXTENDED; 0011: the findings a unit reported and the triggers that keep cached findings current; 0018: corrections), as in a
    * database last opened by the version of ptdv before 0007. The migrations from 0007 on then run again.
    */
   function asBeforeTheSummary(db: Db): void {
     const sqlite = db.$client;
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
+    sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE directive_items DROP COLUMN resolved_at; ALTER TABLE directive_items DROP COLUMN answer; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE sync_state DROP COLUMN numbering');
     for (const column of ['has_trade_union', 'secretary_name', 'document_place', 'pending_name', 'pending_level']) {
       sqlite.exec(`ALTER TABLE units DROP COLUMN ${column}`);
+    }
+    // 0018: corrections (voided rows are frozen by triggers).
+    for (const name of ['dossier_items_voided_frozen', 'introducers_voided_frozen', 'mentor_assignments_voided_frozen', 'members_voided_frozen', 'candidates_void_final']) {
+      sqlite.exec(`DROP TRIGGER "${name}"`);
+    }
+    sqlite.exec('DROP INDEX candidates_voided');
+    for (const table of ['candidates', 'members', 'dossier_items', 'introducers', 'mentor_assignments']) {
+      sqlite.exec(`ALTER TABLE ${table} DROP COLUMN voided_at; ALTER TABLE ${table} DROP COLUMN void_reason; ALTER TABLE ${table} DROP COLUMN voided_by`);
     }
     for (const column of ['hometown', 'residence', 'occupation_detail']) {
       sqlite.exec(`ALTER TABLE candidates DROP COLUMN ${column}`);

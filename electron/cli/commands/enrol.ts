@@ -12,14 +12,14 @@ import type { Command } from './index';
 export const enrolRequest: Command = {
   path: ['enrol', 'request'],
   summary: 'Đơn vị: nhập tệp tin cậy của cấp trên và tạo gói đăng ký gửi lên',
-  usage: 'ptdv enrol request --db FILE --trust TỆP_TIN_CẬY --out THƯ_MỤC',
+  usage: 'ptdv enrol request --db FILE --trust TỆP_TIN_CẬY --out THƯ_MỤC [--move]   (--move: đơn vị chuyển sang trực thuộc cấp trên của tệp tin cậy này)',
   async run(args, io) {
-    const { values } = parse(args, { db: { type: 'string' }, trust: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parse(args, { db: { type: 'string' }, trust: { type: 'string' }, out: { type: 'string' }, move: { type: 'boolean' } });
     const trust = readTextFile(resolve(io.cwd, required(values.trust, '--trust')));
     const out = resolve(io.cwd, required(values.out, '--out'));
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
-      const made = await requestEnrolment(ctx, trust);
+      const made = await requestEnrolment(ctx, trust, { move: values.move === true });
       printMade(io, saveBundle(out, made), made);
       io.err(`Mã vân tay của cấp trên ${made.superior.code} (${made.superior.name}): ${made.superior.readAloudCode}`);
       io.err(`Gửi tệp trên cho cấp trên, rồi gọi điện đọc mã vân tay của đơn vị: ${keysInfo(ctx).own.readAloudCode}`);

@@ -36,6 +36,12 @@ const text = (max: number) => z.string().max(max);
 const nullableDate = isoDate.nullable();
 const instant = z.string().min(1).max(40);
 
+/**
+ * A record the unit voided as entered by mistake (docs/corrections.md): carried, not left out, so the superior's
+ * mirror keeps the same history and counts it nowhere. Absent on records in force, so their data stays as before.
+ */
+const voidedSchema = z.strictObject({ at: instant, reason: text(500), by: text(200) }).optional();
+
 export const unitProfileSchema = z.strictObject({
   code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/),
   name: z.string().min(1).max(200),
@@ -59,6 +65,7 @@ export const memberRecordSchema = z.strictObject({
   candidateId: recordId.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  voided: voidedSchema,
 });
 export type MemberRecord = z.infer<typeof memberRecordSchema>;
 
@@ -83,6 +90,7 @@ export const documentRecordSchema = z.strictObject({
   issuer: text(200).nullable(),
   note: text(2000).nullable(),
   createdAt: instant,
+  voided: voidedSchema,
 });
 
 export const introducerRecordSchema = z.strictObject({
@@ -93,6 +101,7 @@ export const introducerRecordSchema = z.strictObject({
   workedTogetherSince: nullableDate,
   replacement: z.boolean(),
   letterDate: nullableDate,
+  voided: voidedSchema,
 });
 
 export const mentorRecordSchema = z.strictObject({
@@ -103,6 +112,7 @@ export const mentorRecordSchema = z.strictObject({
   fromDate: isoDate,
   toDate: nullableDate,
   createdAt: instant,
+  voided: voidedSchema,
 });
 
 const findingSchema = z.looseObject({ code: z.string().max(60), severity: z.enum(['error', 'warning', 'info']), message: z.string().max(2000) });
@@ -128,6 +138,7 @@ export const candidateRecordSchema = z.strictObject({
   introducers: z.array(introducerRecordSchema).max(10),
   mentors: z.array(mentorRecordSchema).max(50),
   findings: z.strictObject({ asOf: isoDate, rulebookVersion: text(60), findings: z.array(findingSchema).max(200) }).nullable(),
+  voided: voidedSchema,
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
 

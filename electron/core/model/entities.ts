@@ -86,6 +86,13 @@ export const memberInputSchema = z
   });
 export type MemberInput = z.input<typeof memberInputSchema>;
 
+/** When, why and by whom a record was voided (docs/corrections.md). */
+export const voidInfoSchema = z.object({ by: z.string(), reason: z.string(), at: z.string() });
+export type VoidInfo = z.infer<typeof voidInfoSchema>;
+
+/** A reason is required for every void and correction, so the history says why. */
+export const voidReasonSchema = z.string().trim().min(3, 'nhập lý do (ít nhất 3 ký tự)').max(500, 'lý do tối đa 500 ký tự');
+
 export const memberSchema = z.object({
   id: z.string(),
   unitCode: z.string(),
@@ -101,8 +108,23 @@ export const memberSchema = z.object({
   note: z.string().nullable(),
   /** Only full members (chính thức) still in the cell can introduce, mentor or vote. */
   canMentor: z.boolean(),
+  /** A record entered by mistake: off the roster and every count, kept as history. */
+  voided: voidInfoSchema.nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/** Fields of a member an edit in place can change, in the order the roster history lists them. */
+export const MEMBER_EDIT_FIELDS = ['fullName', 'gender', 'birthDate', 'status', 'joinedOn', 'fullMemberSince', 'exempt', 'note'] as const;
+
+/** One edit of a member's details with what it replaced, read back from the audit log (docs/corrections.md). */
+export const memberEditSchema = z.object({
+  memberId: z.string(),
+  fullName: z.string(),
+  at: z.string(),
+  by: z.string(),
+  changes: z.array(z.object({ field: z.enum(MEMBER_EDIT_FIELDS), before: z.union([z.string(), z.boolean(), z.null()]), after: z.union([z.string(), z.boolean(), z.null()]) })),
+});
+export type MemberEdit = z.infer<typeof memberEditSchema>;
 
 /** The candidate list's unit filter for every unit a committee oversees. */
 export const ALL_UNITS = '*';
@@ -119,13 +141,21 @@ export const candidateRowSchema = z.object({
 });
 export type CandidateRow = z.infer<typeof candidateRowSchema>;
 
+export const CORRECTION_KINDS = ['document', 'introducer', 'mentor'] as const;
+export const voidInputSchema = z.strictObject({ candidateId: z.string().min(1), kind: z.enum(CORRECTION_KINDS), recordId: z.string().min(1), reason: voidReasonSchema });
+export type VoidInput = z.input<typeof voidInputSchema>;
+
+/** A voided document, introducer or mentor assignment of a file, as the history ("Lịch sử sửa đổi") shows it. */
+export const voidedRecordSchema = z.object({ kind: z.enum(CORRECTION_KINDS), id: z.string(), summary: z.string(), voided: voidInfoSchema });
+export type VoidedRecord = z.infer<typeof voidedRecordSchema>;
+
 export const storedEventSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
   event: candidateEventSchema,
   author: z.string(),
   recordedAt: z.string(),
-  voided: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
+  voided: voidInfoSchema.nullable(),
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
@@ -161,6 +191,10 @@ export const candidateDetailSchema = z.object({
   documents: z.array(storedDocumentSchema),
   introducers: z.array(storedIntroducerSchema),
   mentors: z.array(mentorAssignmentSchema),
+  /** Set when the whole record was created by mistake and voided: it is then only history. */
+  voided: voidInfoSchema.nullable(),
+  /** Voided documents, introducers and mentor assignments, newest first (the lists above hold those in force). */
+  corrections: z.array(voidedRecordSchema),
 });
 export type CandidateDetail = z.infer<typeof candidateDetailSchema>;
 

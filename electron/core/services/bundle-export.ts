@@ -150,8 +150,8 @@ export function enrolmentData(ctx: ServiceContext, keys: OwnKeys): EnrolmentData
  * Enrolment at a unit: imports the superior's trust file, then makes the `enrolment` bundle (profile and public
  * keys, signed by the key it announces) to send back. Returns the superior as the trust file names it.
  */
-export async function requestEnrolment(ctx: ServiceContext, trustText: string): Promise<MadeBundle & { superior: { code: string; name: string; readAloudCode: string } }> {
-  const trust = importTrust(ctx, trustText);
+export async function requestEnrolment(ctx: ServiceContext, trustText: string, options: { move?: boolean } = {}): Promise<MadeBundle & { superior: { code: string; name: string; readAloudCode: string } }> {
+  const trust = importTrust(ctx, trustText, options);
   const made = await packAndRecord(ctx, { kind: 'enrolment', to: trust.code, label: ENROLMENT_LABEL, data: enrolmentData(ctx, ownKeys(ctx)), counts: {} });
   return { ...made, superior: { code: trust.code, name: trust.name, readAloudCode: readAloudCode(trust.keyFingerprint) } };
 }

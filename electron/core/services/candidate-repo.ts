@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers, mentorAssignments, units } from '../../../db/schema/index';
 import { deriveStage } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import { candidateEventSchema, type CandidateEvent, type CandidateProfile } from '../model/dossier';
-import type { CandidateDetail, StoredEvent } from '../model/entities';
+import { formatViDate } from '../model/dates';
+import type { CandidateDetail, StoredEvent, VoidedRecord, VoidInfo } from '../model/entities';
 
 /** Reads of one candidate's whole file, shared by the candidate, mentor and dossier services. */
 
@@ -28,7 +29,33 @@ export function writableCandidate(db: DbOrTx, id: string): CandidateRow {
   if (unit?.origin !== 'self') {
     throw new AppError('forbidden', 'Đây là bản sao dữ liệu của đơn vị cấp dưới, chỉ xem, không sửa được.');
   }
+  if (row.voidedAt !== null) {
+    throw new AppError('conflict', 'Hồ sơ này đã bị hủy vì tạo nhầm; chỉ còn để xem lịch sử, không sửa được.');
+  }
   return row;
+}
+
+type VoidColumns = { voidedAt: string | null; voidReason: string | null; voidedBy: string | null };
+
+export function voidInfo(row: VoidColumns): VoidInfo | null {
+  return row.voidedAt === null ? null : { by: row.voidedBy ?? '', reason: row.voidReason ?? '', at: row.voidedAt };
+}
+
+const dateOrDots = (d: string | null) => (d ? formatViDate(d) : '…');
+
+/** The voided documents, introducers and mentor assignments of a file, newest void first. */
+function voidedRecords(db: DbOrTx, id: string): VoidedRecord[] {
+  const out: VoidedRecord[] = [];
+  for (const d of db.select().from(dossierItems).where(and(eq(dossierItems.candidateId, id), isNotNull(dossierItems.voidedAt))).all()) {
+    out.push({ kind: 'document', id: d.id, summary: `Văn bản ${d.form} ngày ${formatViDate(d.date)}${d.signer ? `, ${d.signer}` : ''}`, voided: voidInfo(d)! });
+  }
+  for (const i of db.select().from(introducers).where(and(eq(introducers.candidateId, id), isNotNull(introducers.voidedAt))).all()) {
+    out.push({ kind: 'introducer', id: i.id, summary: `Người giới thiệu ${i.name}${i.letterDate ? `, thư ngày ${formatViDate(i.letterDate)}` : ''}`, voided: voidInfo(i)! });
+  }
+  for (const m of db.select().from(mentorAssignments).where(and(eq(mentorAssignments.candidateId, id), isNotNull(mentorAssignments.voidedAt))).all()) {
+    out.push({ kind: 'mentor', id: m.id, summary: `${m.role === 'probation' ? 'Người giúp đỡ đảng viên dự bị' : 'Người giúp đỡ'}: ${m.mentorName}, từ ${formatViDate(m.fromDate)} đến ${dateOrDots(m.toDate)}`, voided: voidInfo(m)! });
+  }
+  return out.sort((a, b) => (a.voided.at < b.voided.at ? 1 : a.voided.at > b.voided.at ? -1 : 0));
 }
 
 export function profileOf(row: CandidateRow): CandidateProfile {
@@ -100,11 +127,13 @@ export function candidateDetail(db: DbOrTx, id: string): CandidateDetail {
     profile: profileOf(row),
     stage: row.stage,
     events: storedEvents(db, id),
-    documents: db.select().from(dossierItems).where(eq(dossierItems.candidateId, id)).orderBy(asc(dossierItems.date)).all()
+    documents: db.select().from(dossierItems).where(and(eq(dossierItems.candidateId, id), isNull(dossierItems.voidedAt))).orderBy(asc(dossierItems.date)).all()
       .map((d) => ({ id: d.id, form: d.form as CandidateDetail['documents'][number]['form'], date: d.date, signer: d.signer, issuer: d.issuer, note: d.note })),
-    introducers: db.select().from(introducers).where(eq(introducers.candidateId, id)).all()
+    introducers: db.select().from(introducers).where(and(eq(introducers.candidateId, id), isNull(introducers.voidedAt))).all()
       .map((i) => ({ id: i.id, memberId: i.memberId, name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement, letterDate: i.letterDate })),
-    mentors: db.select().from(mentorAssignments).where(eq(mentorAssignments.candidateId, id)).orderBy(asc(mentorAssignments.fromDate)).all()
+    mentors: db.select().from(mentorAssignments).where(and(eq(mentorAssignments.candidateId, id), isNull(mentorAssignments.voidedAt))).orderBy(asc(mentorAssignments.fromDate)).all()
       .map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate })),
+    voided: voidInfo(row),
+    corrections: voidedRecords(db, id),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
@@ -9,7 +9,7 @@ import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
 import type { CandidateDetail, CandidateRow } from '../model/entities';
-import { candidateDetail, effectiveEvents, refreshStage, VOID, writableCandidate } from './candidate-repo';
+import { candidateDetail, effectiveEvents, profileOf, refreshStage, VOID, writableCandidate } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';
@@ -52,7 +52,7 @@ function unitCondition(db: DbOrTx, unitCode: string | undefined, byName: boolean
 const unitName = sql<string>`coalesce((SELECT u.name FROM units u WHERE u.code = "candidates"."unit_code"), "candidates"."unit_code")`;
 
 const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
-  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
+  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
 
 /** Trigram search needs 3 characters; shorter queries fall back to LIKE, which the name index answers quickly. */
 const TRIGRAM = 3;
@@ -71,7 +71,7 @@ export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; 
   const byName = text.length >= TRIGRAM;
   // With a name query the trigram index must drive the search; the unary + keeps SQLite from scanning the unit's
   // whole index instead.
-  const conditions: SQL[] = [unitCondition(db, q.unitCode, byName)];
+  const conditions: SQL[] = [unitCondition(db, q.unitCode, byName), isNull(candidates.voidedAt)];
   if (text) {
     conditions.push(nameFilter(text));
   }
@@ -155,7 +155,7 @@ function checkDuplicate(tx: DbOrTx, unitCode: string, profile: CandidateProfile,
   const same = tx
     .select({ id: candidates.id, fullName: candidates.fullName })
     .from(candidates)
-    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, searchKey(profile.fullName)), eq(candidates.birthDate, profile.birthDate)))
+    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, searchKey(profile.fullName)), eq(candidates.birthDate, profile.birthDate), isNull(candidates.voidedAt)))
     .all()
     .filter((r) => r.id !== exceptId);
   if (same.length > 0) {
@@ -194,10 +194,12 @@ export function updateProfile(ctx: ServiceContext, id: string, input: CandidateP
   const profile = candidateProfileSchema.parse(input);
   return ctx.db.transaction((tx) => {
     const row = writableCandidate(tx, id);
+    const before = profileOf(row);
     checkProfileDates(ctx, profile, effectiveEvents(tx, id));
     checkDuplicate(tx, row.unitCode, profile, choice.confirmDuplicate === true, id);
     tx.update(candidates).set({ ...profileColumns(profile), updatedAt: ctx.clock.now() }).where(eq(candidates.id, id)).run();
-    audit(tx, ctx, 'update', 'candidate', id, profile);
+    // The previous version goes into the audit log with the new one: an edit keeps what it replaced.
+    audit(tx, ctx, 'update', 'candidate', id, { before, after: profile });
     return candidateDetail(tx, id);
   });
 }
@@ -264,19 +266,25 @@ export function addDocument(ctx: ServiceContext, id: string, document: DossierDo
   });
 }
 
+export type IntroducerInput = { id: string; memberId: string; workedTogetherSince?: string | null; letterDate?: string | null; replacement: boolean };
+
+/** Inserts an introducer from the roster in the caller's transaction; only a full member can introduce. */
+export function insertIntroducer(tx: DbOrTx, input: IntroducerInput): string {
+  const member = getMember(tx, input.memberId);
+  if (!member.canMentor) {
+    throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức nên không thể giới thiệu.`);
+  }
+  const id = newId();
+  tx.insert(introducers).values({ id, candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
+  return id;
+}
+
 /** Adds an introducer from the roster; only a full member can introduce. */
-export function addIntroducer(
-  ctx: ServiceContext,
-  input: { id: string; memberId: string; workedTogetherSince?: string | null; letterDate?: string | null; replacement: boolean },
-): CandidateDetail {
+export function addIntroducer(ctx: ServiceContext, input: IntroducerInput): CandidateDetail {
   return ctx.db.transaction((tx) => {
     writableCandidate(tx, input.id);
-    const member = getMember(tx, input.memberId);
-    if (!member.canMentor) {
-      throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức nên không thể giới thiệu.`);
-    }
-    tx.insert(introducers).values({ id: newId(), candidateId: input.id, memberId: member.id, name: member.fullName, fullMemberSince: member.fullMemberSince, workedTogetherSince: input.workedTogetherSince ?? null, replacement: input.replacement, letterDate: input.letterDate ?? null }).run();
-    audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: member.id });
+    insertIntroducer(tx, input);
+    audit(tx, ctx, 'add-introducer', 'candidate', input.id, { memberId: input.memberId });
     return candidateDetail(tx, input.id);
   });
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidates, holidays, reportedFindings, settings } from '../../../db/schema/index';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
@@ -28,6 +28,7 @@ import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
 import { calendarEntries } from '../store/calendar';
+import { upsertFindings } from '../store/findings';
 import { getSelfUnit, getUnit, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
@@ -92,6 +93,9 @@ function reportedByUnit(db: DbOrTx, id: string): CandidateCheck['reported'] {
  */
 export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck {
   const row = candidateRow(db, id);
+  if (row.voidedAt !== null) {
+    throw new AppError('conflict', 'Hồ sơ này đã bị hủy vì tạo nhầm nên không còn được kiểm tra.');
+  }
   const loaded = loadDossiers(db, row.unitCode, [id])[0];
   if (!loaded) {
     throw new AppError('not-found', 'Không tìm thấy hồ sơ.');
@@ -99,19 +103,6 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
   const ctx = evalContext(db);
   const reported = getUnit(db, row.unitCode)?.origin === 'mirror' ? reportedByUnit(db, id) : null;
   return { evaluation: evaluateDossier(loaded.dossier, asOf, ctx), checklist: computeChecklist(loaded.dossier, asOf, ctx), reported };
-}
-
-type CachedFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: Finding[] };
-
-/** A prepared statement, not the query builder: the daily refresh of a large unit writes tens of thousands of rows. */
-function upsertFindings(db: Db, rows: readonly CachedFindings[]): void {
-  const upsert = db.$client.prepare(
-    'INSERT INTO candidate_findings (candidate_id, as_of, rulebook_version, findings) VALUES (?, ?, ?, ?) ' +
-      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
-  );
-  for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.rulebookVersion, JSON.stringify(r.findings));
-  }
 }
 
 /** Re-evaluates a unit's candidates (all, or `ids`) as of today and stores their findings. */
@@ -129,7 +120,7 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
 function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
   const rows = ctx.db.$client
     .prepare(
-      'SELECT id FROM candidates WHERE unit_code = ? AND id NOT IN ' +
+      'SELECT id FROM candidates WHERE unit_code = ? AND voided_at IS NULL AND id NOT IN ' +
         '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
     )
     .all(unitCode, ctx.clock.today()) as { id: string }[];
@@ -156,8 +147,8 @@ function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly st
   const select =
     'SELECT c.id, c.unit_code, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
   const rows = ids
-    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as TodoRow[])
-    : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?))`).all(JSON.stringify(unitCodes)) as TodoRow[]);
+    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
+    : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(unitCodes)) as TodoRow[]);
   return rows.map((r) => ({
     candidateId: r.id,
     unitCode: r.unit_code,
@@ -170,7 +161,7 @@ function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly st
 function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[]): Map<string, string[]> {
   const rows = ctx.db.$client
     .prepare(
-      'SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND id NOT IN ' +
+      'SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
         '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
     )
     .all(JSON.stringify(unitCodes), ctx.clock.today()) as { id: string; unit_code: string }[];
@@ -184,6 +175,14 @@ function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[]): Map<str
     }
   }
   return byUnit;
+}
+
+/** Voided candidates of `unitCodes` (few: the partial index candidates_voided holds only them). */
+function voidedIds(db: Db, unitCodes: readonly string[]): string[] {
+  return db.$client
+    .prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NOT NULL')
+    .pluck()
+    .all(JSON.stringify(unitCodes)) as string[];
 }
 
 type TodoCache = { key: string; asOf: string; sources: Map<string, TodoSource> };
@@ -209,9 +208,15 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
   if (!cache || cache.key !== key || cache.asOf !== asOf || staleCount > BULK_REFRESH) {
     cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, unitCodes).map((s) => [s.candidateId, s])) };
     todoCaches.set(ctx.db.$client, cache);
-  } else if (staleCount > 0) {
-    for (const source of readTodoSources(ctx.db, unitCodes, [...stale.values()].flat())) {
-      cache.sources.set(source.candidateId, source);
+  } else {
+    if (staleCount > 0) {
+      for (const source of readTodoSources(ctx.db, unitCodes, [...stale.values()].flat())) {
+        cache.sources.set(source.candidateId, source);
+      }
+    }
+    // A voided candidate's stored findings are gone, but it is not stale either: it leaves the kept list here.
+    for (const id of voidedIds(ctx.db, unitCodes)) {
+      cache.sources.delete(id);
     }
   }
   return [...cache.sources.values()];
@@ -244,7 +249,7 @@ export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: st
   const rows = ctx.db
     .select({ stage: candidates.stage, n: sql<number>`count(*)` })
     .from(candidates)
-    .where(sql`${candidates.unitCode} IN (SELECT value FROM json_each(${JSON.stringify(codes)}))`)
+    .where(and(sql`${candidates.unitCode} IN (SELECT value FROM json_each(${JSON.stringify(codes)}))`, isNull(candidates.voidedAt)))
     .groupBy(candidates.stage)
     .all();
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
@@ -288,7 +293,7 @@ export function* unitFindingsOn(ctx: ServiceContext, unitCode: string, day: stri
     return;
   }
   const evalCtx = evalContext(ctx.db);
-  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode)).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
+  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt))).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
   for (let i = 0; i < ids.length; i += CHUNK) {
     yield loadDossiers(ctx.db, unitCode, ids.slice(i, i + CHUNK)).map((c) => {
       const e = evaluateDossier(c.dossier, day, evalCtx);

@@ -31,9 +31,17 @@ const EVENT_OF = { admission: 'ADMISSION_DECIDED', recognition: 'RECOGNITION_DEC
 /** Records one decision as an event; 'unchanged' when the same decision (type and number) is already there. */
 export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unchanged' {
   const self = getSelfUnit(ctx.db);
-  const row = ctx.db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, d.candidateId), eq(candidates.unitCode, self.code))).get();
+  const row = ctx.db
+    .select({ id: candidates.id, fullName: candidates.fullName, voidReason: candidates.voidReason, voidedAt: candidates.voidedAt })
+    .from(candidates)
+    .where(and(eq(candidates.id, d.candidateId), eq(candidates.unitCode, self.code)))
+    .get();
+  const what = `${d.kind === 'admission' ? 'quyết định kết nạp' : 'quyết định công nhận'} số ${d.number}`;
   if (!row) {
-    throw new AppError('not-found', `Không tìm thấy người có mã ${d.candidateId} trong đơn vị để ghi ${d.kind === 'admission' ? 'quyết định kết nạp' : 'quyết định công nhận'} số ${d.number}.`);
+    throw new AppError('not-found', `Không tìm thấy người có mã ${d.candidateId} trong đơn vị để ghi ${what}.`);
+  }
+  if (row.voidedAt !== null) {
+    throw new AppError('conflict', `Hồ sơ ${row.fullName} đã bị hủy vì tạo nhầm (${row.voidReason ?? ''}); không ghi ${what} vào hồ sơ đã hủy.`);
   }
   const type = EVENT_OF[d.kind];
   if (effectiveEvents(ctx.db, row.id).some((e) => e.type === type && 'number' in e && e.number === d.number)) {

@@ -128,6 +128,10 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
   if (parsed.data.date > ctx.clock.today()) {
     throw new AppError('validation', 'Ngày ký quyết định không thể sau ngày hôm nay.');
   }
+  const voided = ctx.db.select({ reason: candidates.voidReason, at: candidates.voidedAt }).from(candidates).where(eq(candidates.id, input.candidateId)).get();
+  if (voided?.at) {
+    throw new AppError('conflict', `Đơn vị đã hủy hồ sơ này vì tạo nhầm (${voided.reason ?? ''}); không ra quyết định cho hồ sơ đã hủy.`);
+  }
   // Checked against the unit's last report; the unit checks again when it applies the decision.
   const misfit = decisionMisfit(effectiveEvents(ctx.db, input.candidateId), input.kind);
   if (misfit) {

@@ -42,11 +42,12 @@ function effectiveEventsByCandidate(db: Db, where: string, params: unknown[]): M
 export function loadDossiers(db: Db, unitCode: string, ids?: readonly string[]): LoadedCandidate[] {
   const sqlite = db.$client;
   const unit = getUnit(db, unitCode);
-  const where = ids ? `c.unit_code = ? AND c.id IN (SELECT value FROM json_each(?))` : 'c.unit_code = ?';
+  // Voided candidates and voided records of a file count nowhere (docs/corrections.md).
+  const where = ids ? `c.unit_code = ? AND c.voided_at IS NULL AND c.id IN (SELECT value FROM json_each(?))` : 'c.unit_code = ? AND c.voided_at IS NULL';
   const params = ids ? [unitCode, JSON.stringify(ids)] : [unitCode];
-  const fullMembers = (sqlite.prepare("SELECT count(*) AS n FROM members WHERE unit_code = ? AND status = 'chinh-thuc' AND left_on IS NULL AND exempt = 0").get(unitCode) as { n: number }).n;
+  const fullMembers = (sqlite.prepare("SELECT count(*) AS n FROM members WHERE unit_code = ? AND status = 'chinh-thuc' AND left_on IS NULL AND exempt = 0 AND voided_at IS NULL").get(unitCode) as { n: number }).n;
   const events = effectiveEventsByCandidate(db, where, params);
-  const join = (table: string) => sqlite.prepare(`SELECT t.* FROM ${table} t JOIN candidates c ON c.id = t.candidate_id WHERE ${where}`).all(...params) as Raw[];
+  const join = (table: string) => sqlite.prepare(`SELECT t.* FROM ${table} t JOIN candidates c ON c.id = t.candidate_id WHERE t.voided_at IS NULL AND ${where}`).all(...params) as Raw[];
   const documents = group<DossierDocument>(join('dossier_items'), (r) => ({ form: r.form as DossierDocument['form'], date: r.date as string, signer: str(r.signer), issuer: str(r.issuer), note: str(r.note) }));
   const introducers = group(join('introducers'), (r) => ({ name: r.name as string, fullMemberSince: str(r.full_member_since), workedTogetherSince: str(r.worked_together_since), replacement: r.replacement === 1, letterDate: str(r.letter_date) }));
   const mentors = group(join('mentor_assignments'), (r) => ({ name: r.mentor_name as string, role: r.role as 'pre-admission' | 'probation', from: r.from_date as string, to: str(r.to_date) }));

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { crashPoint } from '../../../db/crash-point';
 import { bulkWriter, type BulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
@@ -135,5 +135,5 @@ export function exportDossier(db: Db, candidateId: string): Dossier {
 /** Ids of all candidates of a unit (own unit by default), in name order. */
 export function candidateIds(db: DbOrTx, unitCode?: string): string[] {
   const code = unitCode ?? getSelfUnit(db).code;
-  return db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, code)).orderBy(candidates.sortKey).all().map((r) => r.id);
+  return db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt))).orderBy(candidates.sortKey).all().map((r) => r.id);
 }

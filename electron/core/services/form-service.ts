@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/types';
 import { candidateEvents, candidates } from '../../../db/schema/index';
 import type { FormInput, FormUnit } from '../domain/reports/forms/common';
@@ -95,7 +95,7 @@ async function register(db: Db, request: FormRequest): Promise<FormDraftFile> {
     .selectDistinct({ id: candidateEvents.candidateId })
     .from(candidateEvents)
     .innerJoin(candidates, eq(candidates.id, candidateEvents.candidateId))
-    .where(and(eq(candidates.unitCode, self.code), eq(candidateEvents.type, 'CEREMONY_HELD')))
+    .where(and(eq(candidates.unitCode, self.code), isNull(candidates.voidedAt), eq(candidateEvents.type, 'CEREMONY_HELD')))
     .all()
     .map((r) => r.id);
   const dossiers = ids.length === 0 ? [] : loadDossiers(db, self.code, ids).map((c) => c.dossier);

@@ -177,17 +177,24 @@ export function peerAgeRecipient(db: DbOrTx, code: string): string | null {
 /**
  * Imports the superior's trust file at a unit: records the superior (its name and level) and its keys as trusted,
  * since importing the file is the unit's deliberate act. A trust file from another unit than the recorded
- * superior is refused. Throws AppError TRUST_INVALID or 'conflict'.
+ * superior is refused (TRUST_OTHER_SUPERIOR), unless `move` says the unit is moving to that superior: the move is
+ * then an explicit re-enrolment, recorded in the audit log, after which only the new superior's directives are
+ * accepted and bundles to it are numbered from 1. Throws AppError TRUST_INVALID, TRUST_OTHER_SUPERIOR or 'conflict'.
  */
-export function importTrust(ctx: ServiceContext, text: string): TrustFile {
+export function importTrust(ctx: ServiceContext, text: string, options: { move?: boolean } = {}): TrustFile {
   const trust = parseTrustFile(text);
   ctx.db.transaction((tx) => {
     const self = getSelfUnit(tx);
     if (trust.code === self.code) {
       throw new AppError('validation', 'Đây là tệp tin cậy của chính đơn vị này, không phải của cấp trên.', 'TRUST_INVALID');
     }
-    if (self.parentCode && self.parentCode !== trust.code) {
-      throw new AppError('conflict', `Tệp tin cậy của ${trust.code}, nhưng cấp trên đã ghi của đơn vị là ${self.parentCode}.`, 'TRUST_INVALID');
+    const moving = self.parentCode !== null && self.parentCode !== trust.code;
+    if (moving && !options.move) {
+      throw new AppError(
+        'conflict',
+        `Tệp tin cậy của ${trust.code} (${trust.name}), nhưng cấp trên đã ghi của đơn vị là ${self.parentCode}. Nếu đơn vị chuyển sang trực thuộc ${trust.code}, hãy xác nhận chuyển cấp trên (ptdv enrol request … --move): từ đó chỉ nhận chỉ đạo của cấp trên mới.`,
+        'TRUST_OTHER_SUPERIOR',
+      );
     }
     const existing = getUnit(tx, trust.code);
     if (existing && existing.origin !== 'parent') {
@@ -197,9 +204,12 @@ export function importTrust(ctx: ServiceContext, text: string): TrustFile {
       tx.update(units).set({ name: trust.name, level: trust.level }).where(eq(units.code, trust.code)).run();
     } else {
       tx.insert(units).values({ code: trust.code, name: trust.name, level: trust.level, origin: 'parent' }).run();
-      tx.update(units).set({ parentCode: trust.code }).where(eq(units.code, self.code)).run();
     }
+    tx.update(units).set({ parentCode: trust.code }).where(eq(units.code, self.code)).run();
     recordPeerKeys(tx, ctx, trust.code, { signing: trust.publicKey, age: trust.ageRecipient }, true);
+    if (moving) {
+      audit(tx, ctx, 'move-unit', 'unit', self.code, { from: self.parentCode, to: trust.code, on: ctx.clock.today() });
+    }
     audit(tx, ctx, 'import-trust', 'unit', trust.code, { fingerprint: trust.keyFingerprint });
   });
   return trust;

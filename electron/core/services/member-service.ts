@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { members } from '../../../db/schema/index';
+import { auditLog, members } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
-import { memberInputSchema, type Member, type MemberInput } from '../model/entities';
+import { MEMBER_EDIT_FIELDS, memberInputSchema, voidReasonSchema, type Member, type MemberEdit, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit } from '../store/units';
 
@@ -24,18 +24,22 @@ export function toMember(row: Row): Member {
     leftOn: row.leftOn,
     leftReason: row.leftReason,
     note: row.note,
-    canMentor: row.status === 'chinh-thuc' && row.leftOn === null,
+    canMentor: row.status === 'chinh-thuc' && row.leftOn === null && row.voidedAt === null,
+    voided: row.voidedAt === null ? null : { by: row.voidedBy ?? '', reason: row.voidReason ?? '', at: row.voidedAt },
   };
 }
 
-/** The own unit's members sorted by given name; search ignores diacritics. */
-export function listMembers(db: DbOrTx, input: { query?: string; includeLeft?: boolean }): Member[] {
+/**
+ * The own unit's members sorted by given name; search ignores diacritics. Records voided as entered by mistake are
+ * left out unless `voidedOnly` asks for just them (the roster's correction history).
+ */
+export function listMembers(db: DbOrTx, input: { query?: string; includeLeft?: boolean; voidedOnly?: boolean }): Member[] {
   const unit = getSelfUnit(db);
-  const conditions = [eq(members.unitCode, unit.code)];
+  const conditions = [eq(members.unitCode, unit.code), input.voidedOnly ? isNotNull(members.voidedAt) : isNull(members.voidedAt)];
   if (input.query?.trim()) {
     conditions.push(like(members.searchKey, `%${searchKey(input.query)}%`));
   }
-  if (!input.includeLeft) {
+  if (!input.includeLeft && !input.voidedOnly) {
     conditions.push(isNull(members.leftOn));
   }
   return db.select().from(members).where(and(...conditions)).orderBy(asc(members.sortKey)).all().map(toMember);
@@ -73,7 +77,7 @@ function checkDuplicate(tx: DbOrTx, unitCode: string, m: CheckedMember, exceptId
   const same = tx
     .select({ id: members.id, fullName: members.fullName })
     .from(members)
-    .where(and(eq(members.unitCode, unitCode), eq(members.searchKey, searchKey(m.fullName)), eq(members.birthDate, m.birthDate)))
+    .where(and(eq(members.unitCode, unitCode), eq(members.searchKey, searchKey(m.fullName)), eq(members.birthDate, m.birthDate), isNull(members.voidedAt)))
     .all()
     .filter((r) => r.id !== exceptId);
   if (same.length > 0) {
@@ -115,6 +119,9 @@ function ownMember(tx: DbOrTx, id: string): Member {
   if (member.unitCode !== getSelfUnit(tx).code) {
     throw new AppError('forbidden', 'Chỉ sửa được đảng viên của đơn vị mình.');
   }
+  if (member.voided) {
+    throw new AppError('conflict', `Bản ghi đảng viên ${member.fullName} đã bị hủy vì nhập nhầm; chỉ còn để xem lịch sử.`);
+  }
   return member;
 }
 
@@ -125,7 +132,8 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
     const current = ownMember(tx, id);
     checkDuplicate(tx, current.unitCode, m, id);
     tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
-    audit(tx, ctx, 'update', 'member', id, m);
+    // The previous version goes into the audit log with the new one: an edit keeps what it replaced.
+    audit(tx, ctx, 'update', 'member', id, { before: current, after: m });
     return getMember(tx, id);
   });
 }
@@ -137,6 +145,59 @@ export function markMemberLeft(ctx: ServiceContext, id: string, date: string, re
     tx.update(members).set({ leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() }).where(eq(members.id, id)).run();
     audit(tx, ctx, 'left', 'member', id, { date, reason });
     return getMember(tx, id);
+  });
+}
+
+/**
+ * Voids a member record entered by mistake (a wrong person, a duplicate) with a reason: it leaves the roster and
+ * every count but stays as history. A member who came from a candidate's file follows that file's events instead.
+ */
+export function voidMember(ctx: ServiceContext, id: string, reason: string): Member {
+  const why = voidReasonSchema.parse(reason);
+  return ctx.db.transaction((tx) => {
+    const member = ownMember(tx, id);
+    const row = tx.select({ candidateId: members.candidateId }).from(members).where(eq(members.id, id)).get();
+    if (row?.candidateId) {
+      throw new AppError('conflict', `${member.fullName} vào danh sách từ hồ sơ kết nạp; hãy hủy sự kiện sai trong hồ sơ đó (hoặc hủy cả hồ sơ nếu tạo nhầm).`);
+    }
+    tx.update(members).set({ voidedAt: ctx.clock.now(), voidReason: why, voidedBy: ctx.actor }).where(eq(members.id, id)).run();
+    audit(tx, ctx, 'void', 'member', id, { fullName: member.fullName, reason: why });
+    return getMember(tx, id);
+  });
+}
+
+/** How many edits the roster history shows, newest first: a cell edits its roster a few times a year. */
+const EDITS_SHOWN = 200;
+
+type EditValue = string | boolean | null;
+const asValue = (v: unknown): EditValue => (typeof v === 'string' || typeof v === 'boolean' ? v : null);
+
+/**
+ * The own unit's member edits that changed something, with the previous values, newest first. Edits written before
+ * the audit kept the previous version have nothing to compare with and are left out.
+ */
+export function memberEdits(db: DbOrTx): MemberEdit[] {
+  const unitCode = getSelfUnit(db).code;
+  const rows = db
+    .select({ memberId: auditLog.entityId, at: auditLog.at, by: auditLog.actor, detail: auditLog.detail, fullName: members.fullName })
+    .from(auditLog)
+    .innerJoin(members, eq(members.id, auditLog.entityId))
+    .where(and(eq(auditLog.entity, 'member'), eq(auditLog.action, 'update'), eq(members.unitCode, unitCode)))
+    .orderBy(desc(auditLog.id))
+    .limit(EDITS_SHOWN)
+    .all();
+  return rows.flatMap((r) => {
+    const detail = r.detail as { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
+    if (!detail?.before || !detail.after || r.memberId === null) {
+      return [];
+    }
+    const { before, after } = detail;
+    const changes = MEMBER_EDIT_FIELDS.flatMap((field) => {
+      const was = asValue(before[field]);
+      const now = asValue(after[field]);
+      return was === now || (was === null && now === '') ? [] : [{ field, before: was, after: now }];
+    });
+    return changes.length > 0 ? [{ memberId: r.memberId, fullName: r.fullName, at: r.at, by: r.by, changes }] : [];
   });
 }
 

@@ -32,7 +32,7 @@ export function assignMentor(ctx: ServiceContext, input: { candidateId: string; 
     if (input.from > ctx.clock.today()) {
       throw new AppError('validation', 'Ngày phân công không thể sau ngày hôm nay.');
     }
-    const active = and(eq(mentorAssignments.candidateId, input.candidateId), eq(mentorAssignments.role, input.role), isNull(mentorAssignments.toDate));
+    const active = and(eq(mentorAssignments.candidateId, input.candidateId), eq(mentorAssignments.role, input.role), isNull(mentorAssignments.toDate), isNull(mentorAssignments.voidedAt));
     tx.update(mentorAssignments).set({ toDate: input.from }).where(active).run();
     const id = newId();
     tx.insert(mentorAssignments).values({ id, candidateId: input.candidateId, memberId: member.id, mentorName: member.fullName, role: input.role, fromDate: input.from, toDate: null, createdAt: ctx.clock.now() }).run();
@@ -45,7 +45,7 @@ export function endMentor(ctx: ServiceContext, input: { candidateId: string; ass
   return ctx.db.transaction((tx) => {
     writableCandidate(tx, input.candidateId);
     const row = tx.select().from(mentorAssignments).where(eq(mentorAssignments.id, input.assignmentId)).get();
-    if (!row || row.candidateId !== input.candidateId) {
+    if (!row || row.candidateId !== input.candidateId || row.voidedAt !== null) {
       throw new AppError('not-found', 'Không tìm thấy phân công này.');
     }
     if (row.toDate) {

@@ -222,6 +222,15 @@ export function prepareSnapshot(data: UnitReportData): PreparedSnapshot {
 
 const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
+type VoidableTable = 'candidates' | 'members' | 'dossier_items' | 'introducers' | 'mentor_assignments';
+
+/** Marks a just-inserted mirrored row void as the unit did, so the mirror counts it nowhere and keeps its history. */
+function markVoided(db: Db, table: VoidableTable, id: string, voided: { at: string; reason: string; by: string } | undefined): void {
+  if (voided) {
+    db.$client.prepare(`UPDATE ${table} SET voided_at = ?, void_reason = ?, voided_by = ? WHERE id = ?`).run(voided.at, voided.reason, voided.by, id);
+  }
+}
+
 /** Inserts one checked candidate (with its history) into the mirror; members it names must already be there. */
 function insertCandidate(db: Db, unitCode: string, c: CheckedCandidate, memberIds: ReadonlySet<string>): void {
   const w = bulkWriter(db);
@@ -240,16 +249,20 @@ function insertCandidate(db: Db, unitCode: string, c: CheckedCandidate, memberId
   }
   for (const d of r.documents) {
     w.document.run({ id: mirrorId(unitCode, 'document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
+    markVoided(db, 'dossier_items', mirrorId(unitCode, 'document', d.id), d.voided);
   }
   for (const i of r.introducers) {
     w.introducer.run({ id: mirrorId(unitCode, 'introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
+    markVoided(db, 'introducers', mirrorId(unitCode, 'introducer', i.id), i.voided);
   }
   for (const m of r.mentors) {
     w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
+    markVoided(db, 'mentor_assignments', mirrorId(unitCode, 'mentor', m.id), m.voided);
   }
   if (r.findings) {
     w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
   }
+  markVoided(db, 'candidates', id, r.voided);
 }
 
 function insertMember(db: Db, unitCode: string, m: MemberRecord, candidateIds: ReadonlySet<string>): void {
@@ -258,6 +271,7 @@ function insertMember(db: Db, unitCode: string, m: MemberRecord, candidateIds: R
     status: m.status, joinedOn: m.joinedOn, fullMemberSince: m.fullMemberSince, exempt: m.exempt ? 1 : 0, leftOn: m.leftOn, leftReason: m.leftReason,
     candidateId: m.candidateId !== null && candidateIds.has(m.candidateId) ? mirrorId(unitCode, 'candidate', m.candidateId) : null, note: null, createdAt: m.createdAt, updatedAt: m.updatedAt,
   });
+  markVoided(db, 'members', mirrorId(unitCode, 'member', m.id), m.voided);
 }
 
 function insertTarget(tx: DbOrTx, unitCode: string, t: UnitTargetRecord): void {

@@ -6,6 +6,7 @@ import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from './dossier-loader';
+import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
 import { fullMembersOn, targetsForReport } from './target-service';
 
 /**
@@ -49,6 +50,8 @@ const CANDIDATE_COLUMNS = {
   reportEvents: 'c.report_events',
   findingsAsOf: value('c.report_findings_as_of'),
   reportFindings: text('c.report_findings'),
+  // '=' and the stored list when the period store holds the report's day (the one parameter of the select list).
+  periodFindings: `ifnull('=' || (SELECT ${text('p.findings')} FROM period_findings p WHERE p.candidate_id = c.id AND p.as_of = ?), '')`,
 };
 
 /** The values of one packed column, in row order. */
@@ -87,7 +90,7 @@ const bool = (v: string) => (v === '' ? null : v === '1');
 function unitFilter(db: Db, units: readonly Unit[]): string {
   const count = (sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).pluck().get(...params) as number;
   const scan = units.length > 1 || count('SELECT count(*) FROM candidates WHERE unit_code = ?', units[0]?.code) * 2 > count('SELECT count(*) FROM candidates');
-  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?))`;
+  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`;
 }
 
 /**
@@ -141,25 +144,42 @@ function summaryDecoder(db: Db) {
 }
 
 /**
- * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `asOf`
- * and set on the candidates in place. `all` holds every candidate of each unit: a unit missing them all is loaded
- * whole rather than id by id.
+ * Findings of the candidates the stored findings cannot answer for, evaluated by the rules engine as of `day` and
+ * set on the candidates in place. `all` holds every candidate of each unit: a unit missing them all is loaded whole
+ * rather than id by id. What is evaluated goes into the findings store when it is newer than what the store holds, so
+ * the screens that follow, in this session or the next, read it instead of evaluating 50,000 dossiers again; a store
+ * row never moves back in time, so a past period's findings go to the period store instead of pushing out today's.
  */
-function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>, all: ReadonlyMap<string, ReportCandidate[]>, asOf: string): void {
+function computeMissing(db: Db, missing: ReadonlyMap<string, Missing[]>, all: ReadonlyMap<string, ReportCandidate[]>, day: string): void {
   if (missing.size === 0) {
     return;
   }
   const ctx = evalContext(db);
+  const newer: StoredFindings[] = [];
+  const past: { candidateId: string; findings: ReportFinding[] }[] = [];
   for (const [unit, list] of missing) {
-    const byId = new Map(list.map((c) => [c.id, c]));
+    const byId = new Map(list.map((m) => [m.candidate.id, m]));
     for (const loaded of loadDossiers(db, unit, list.length === all.get(unit)?.length ? undefined : [...byId.keys()])) {
-      const c = byId.get(loaded.id);
-      if (c) {
-        c.findings = evaluateDossier(loaded.dossier, asOf, ctx).findings.map((f) => ({ code: f.code, severity: f.severity }));
+      const m = byId.get(loaded.id);
+      if (m) {
+        const e = evaluateDossier(loaded.dossier, day, ctx);
+        m.candidate.findings = e.findings.map((f) => ({ code: f.code, severity: f.severity }));
+        if (m.storedAsOf < day) {
+          newer.push({ candidateId: loaded.id, asOf: day, rulebookVersion: e.rulebookVersion, findings: e.findings });
+        } else {
+          past.push({ candidateId: loaded.id, findings: m.candidate.findings });
+        }
       }
     }
   }
+  db.transaction(() => {
+    upsertFindings(db, newer);
+    storePeriodFindings(db, day, past);
+  });
 }
+
+/** A candidate whose stored findings are not those of the report's day, and the day they are of ('' for none). */
+type Missing = { candidate: ReportCandidate; storedAsOf: string };
 
 /**
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
@@ -169,10 +189,10 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, ReportCandidate[]>,
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
   const codes = JSON.stringify(units.map((u) => u.code));
-  const col = candidateColumns(db, unitFilter(db, units), [codes]);
+  const col = candidateColumns(db, unitFilter(db, units), [findingsOn, codes]);
   const decode = summaryDecoder(db);
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
-  const missing = new Map<string, ReportCandidate[]>();
+  const missing = new Map<string, Missing[]>();
   for (let i = 0; i < col.rows; i++) {
     // Every column moves on by one value per row, whatever is kept of it.
     const id = col.id.next();
@@ -193,15 +213,16 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     const stage = decode.word(col.stage.next()) ?? '';
     const findingsAsOf = col.findingsAsOf.next();
     const findings = col.reportFindings.next();
+    const periodFindings = col.periodFindings.next();
     const list = byUnit.get(unit);
     if (!list) {
       continue;
     }
-    const stored = findingsAsOf === findingsOn;
-    const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored ? decode.findings(findings) : [] };
+    const stored = findingsAsOf === findingsOn ? findings : periodFindings !== '' ? periodFindings.slice(1) : null;
+    const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored !== null ? decode.findings(stored) : [] };
     list.push(candidate);
-    if (!stored) {
-      pushTo(missing, unit, candidate);
+    if (stored === null) {
+      pushTo(missing, unit, { candidate, storedAsOf: findingsAsOf });
     }
   }
   computeMissing(db, missing, byUnit, findingsOn);

@@ -23,7 +23,7 @@ export type ReportScope = { unitCode?: string | undefined; all?: boolean | undef
 export type ReportRequest = ReportScope & { period: string | Period; asOf: string };
 
 function hasCandidates(db: Db, code: string): boolean {
-  return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? LIMIT 1').get(code) !== undefined;
+  return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? AND voided_at IS NULL LIMIT 1').get(code) !== undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { members } from '../../../db/schema/index';
 import { probationEndOf } from '../domain/rules/check-deadlines';
@@ -45,7 +45,7 @@ export function rosterValues(events: readonly CandidateEvent[]): RosterValues | 
 export function syncMemberFromCandidate(ctx: ServiceContext, tx: DbOrTx, candidateId: string): void {
   const candidate = candidateRow(tx, candidateId);
   const roster = rosterValues(effectiveEvents(tx, candidateId));
-  const linked = tx.select().from(members).where(eq(members.candidateId, candidateId)).get();
+  const linked = tx.select().from(members).where(and(eq(members.candidateId, candidateId), isNull(members.voidedAt))).get();
   const now = ctx.clock.now();
   if (!roster) {
     if (linked && linked.leftOn === null) {

@@ -26,6 +26,7 @@ export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
     .where(
       and(
         eq(members.status, 'chinh-thuc'),
+        isNull(members.voidedAt),
         or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
         or(isNull(members.leftOn), gte(members.leftOn, day)),
       ),
@@ -158,7 +159,7 @@ export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, un
     SELECT c.unit_code AS unit, min(e.date) AS day
     FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id
     WHERE e.type = 'ADMISSION_DECIDED' AND e.date BETWEEN ${`${year}-01-01`} AND ${end}
-      AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
+      AND c.voided_at IS NULL AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
       AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
     GROUP BY e.candidate_id`);
   const out = new Map<string, string[]>();

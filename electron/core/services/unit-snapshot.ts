@@ -60,6 +60,11 @@ function groupBy<T extends { candidateId: string }>(rows: readonly T[]): Map<str
   return out;
 }
 
+/** The void of a record, only when there is one (records in force read as before corrections existed). */
+function voidedOf(row: { voidedAt: string | null; voidReason: string | null; voidedBy: string | null }): { voided?: { at: string; reason: string; by: string } } {
+  return row.voidedAt === null ? {} : { voided: { at: row.voidedAt, reason: (row.voidReason ?? '').slice(0, 500), by: (row.voidedBy ?? '').slice(0, 200) } };
+}
+
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** "2026Q4", "2026-Q4" or "2026" → the report period code, or null for labels that name no period. */
@@ -101,6 +106,7 @@ function memberRecords(db: Db, unitCode: string): MemberRecord[] {
       candidateId: m.candidateId,
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,
+      ...voidedOf(m),
     }));
 }
 
@@ -136,10 +142,11 @@ function candidateRecords(db: Db, unitCode: string): CandidateRecord[] {
         createdAt: c.createdAt,
         updatedAt: c.updatedAt,
         events: (events.get(c.id) ?? []).map((e) => ({ id: e.id, seq: e.seq, type: e.type, date: e.date, payload: e.payload, voidsId: e.voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt })),
-        documents: (documents.get(c.id) ?? []).map((d) => ({ id: d.id, form: d.form, date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt })),
-        introducers: (intros.get(c.id) ?? []).map((i) => ({ id: i.id, memberId: i.memberId, name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement, letterDate: i.letterDate })),
-        mentors: (mentors.get(c.id) ?? []).map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt })),
+        documents: (documents.get(c.id) ?? []).map((d) => ({ id: d.id, form: d.form, date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt, ...voidedOf(d) })),
+        introducers: (intros.get(c.id) ?? []).map((i) => ({ id: i.id, memberId: i.memberId, name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement, letterDate: i.letterDate, ...voidedOf(i) })),
+        mentors: (mentors.get(c.id) ?? []).map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt, ...voidedOf(m) })),
         findings: f ? { asOf: f.asOf, rulebookVersion: f.rulebookVersion, findings: f.findings as NonNullable<CandidateRecord['findings']>['findings'] } : null,
+        ...voidedOf(c),
       };
     });
 }

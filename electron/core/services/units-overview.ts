@@ -1,63 +1,86 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/types';
-import { candidateFindings, candidates, inbox, quarantine, reportedFindings, unitKeys, units } from '../../../db/schema/index';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/types';
+import { candidateFindings, candidates, inbox, reportedFindings, units } from '../../../db/schema/index';
 import { missingSequenceNumbers, readAloudCode } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { UnitDetail, UnitOverview } from '../model/sync';
 import { listCandidates } from './candidate-service';
 import { ensureFindingsFresh } from './check-service';
 import { audit, type ServiceContext } from './context';
-import { currentNumbering, receivedSeqs } from './sync-repo';
 
 /**
  * The superior's units page: every unit below with its key's verification state, the last bundle received, the
  * sequence numbers that never arrived and what is quarantined; and one unit's candidates and findings, read-only.
  */
 
-function keyState(db: DbOrTx, code: string): Pick<UnitOverview, 'keyState' | 'fingerprint' | 'readAloudCode'> {
-  const key = db
-    .select()
-    .from(unitKeys)
-    .where(and(eq(unitKeys.unitCode, code), eq(unitKeys.kind, 'ed25519')))
-    .orderBy(sql`${unitKeys.status} = 'active' DESC`, desc(sql`rowid`))
-    .get();
-  if (!key) {
-    return { keyState: 'none', fingerprint: null, readAloudCode: null };
+type UnitRow = typeof units.$inferSelect;
+
+/** Rows of `sqlText` for the units of `codes` (its one parameter is their JSON list). */
+function rowsFor<T>(db: Db, sqlText: string, codes: string): T[] {
+  return db.$client.prepare(sqlText).all(codes) as T[];
+}
+
+function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) {
+      list.push(r);
+    } else {
+      out.set(key(r), [r]);
+    }
   }
-  const state = key.status === 'active' ? (key.verifiedAt ? 'verified' : 'unverified') : 'revoked';
-  return { keyState: state, fingerprint: key.fingerprint, readAloudCode: readAloudCode(key.fingerprint) };
+  return out;
 }
 
-/** Numbers never received; a new numbering the superior accepted starts at the first file applied under it. */
-function missingSequence(db: DbOrTx, code: string): UnitOverview['missing'] {
-  const seqs = receivedSeqs(db, code);
-  return missingSequenceNumbers(seqs, currentNumbering(db, code) > 0 ? Math.min(...seqs) : 1);
-}
+type KeyRow = { unit_code: string; status: string; verified_at: string | null; fingerprint: string };
+type InboxRow = { from_code: string; seq: number | null; label: string | null; kind: string | null; received_at: string; status: string; numbering: number };
 
-function overview(db: DbOrTx, unit: typeof units.$inferSelect): UnitOverview {
-  const numbering = eq(inbox.numbering, currentNumbering(db, unit.code));
-  const last = db
-    .select({ seq: inbox.seq, label: inbox.label, kind: inbox.kind, receivedAt: inbox.receivedAt })
-    .from(inbox)
-    .where(and(eq(inbox.fromCode, unit.code), eq(inbox.status, 'applied'), numbering))
-    .orderBy(desc(inbox.seq))
-    .get();
-  const heldAside = db.select({ n: sql<number>`count(*)` }).from(inbox).where(and(eq(inbox.fromCode, unit.code), inArray(inbox.status, ['stale', 'conflict']), numbering)).get()?.n ?? 0;
-  const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(quarantine).where(where).get()?.n ?? 0;
-  const open = and(eq(quarantine.fromCode, unit.code), isNull(quarantine.resolvedAt));
-  return {
-    code: unit.code,
-    name: unit.name,
-    level: unit.level,
-    ...keyState(db, unit.code),
-    lastBundle: last ? { seq: last.seq ?? 0, label: last.label ?? '', kind: last.kind ?? '', receivedAt: last.receivedAt } : null,
-    missing: missingSequence(db, unit.code),
-    quarantined: count(and(open, sql`${quarantine.recordKind} <> 'bundle'`)),
-    conflicts: count(and(open, eq(quarantine.recordKind, 'bundle'))),
-    heldAside,
-    candidates: db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.unitCode, unit.code)).get()?.n ?? 0,
-    pendingChange: unit.pendingName !== null || unit.pendingLevel !== null ? { name: unit.pendingName, level: unit.pendingLevel } : null,
-  };
+/**
+ * The overview of each of `rows`, with one query per table for all of them: the units page lists 500 units, and a
+ * handful of queries per unit cost more than what they read.
+ */
+function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
+  const codes = JSON.stringify(rows.map((u) => u.code));
+  const IN = 'IN (SELECT value FROM json_each(?))';
+  // The active key first, then the latest; a unit with no ed25519 key has none.
+  const keys = group(
+    rowsFor<KeyRow>(db, `SELECT unit_code, status, verified_at, fingerprint FROM unit_keys WHERE kind = 'ed25519' AND unit_code ${IN} ORDER BY status = 'active' DESC, rowid DESC`, codes),
+    (k) => k.unit_code,
+  );
+  const numbering = new Map(rowsFor<{ peer_code: string; numbering: number }>(db, `SELECT peer_code, numbering FROM sync_state WHERE direction = 'in' AND peer_code ${IN}`, codes).map((r) => [r.peer_code, r.numbering]));
+  const received = group(rowsFor<InboxRow>(db, `SELECT from_code, seq, label, kind, received_at, status, numbering FROM inbox WHERE from_code ${IN}`, codes), (r) => r.from_code);
+  const open = rowsFor<{ from_code: string; bundles: number; records: number }>(
+    db,
+    `SELECT from_code, sum(record_kind = 'bundle') AS bundles, sum(record_kind <> 'bundle') AS records FROM quarantine WHERE resolved_at IS NULL AND from_code ${IN} GROUP BY from_code`,
+    codes,
+  );
+  const quarantined = new Map(open.map((q) => [q.from_code, q]));
+  const candidateCounts = new Map(rowsFor<{ unit_code: string; n: number }>(db, `SELECT unit_code, count(*) AS n FROM candidates WHERE voided_at IS NULL AND unit_code ${IN} GROUP BY unit_code`, codes).map((r) => [r.unit_code, r.n]));
+  return rows.map((unit) => {
+    const current = numbering.get(unit.code) ?? 0;
+    const inCurrent = (received.get(unit.code) ?? []).filter((r) => r.numbering === current);
+    // The highest number applied; a new numbering the superior accepted starts at the first file applied under it.
+    const last = inCurrent.filter((r) => r.status === 'applied').reduce<InboxRow | null>((best, r) => (best === null || (r.seq ?? 0) > (best.seq ?? 0) ? r : best), null);
+    const seqs = inCurrent.map((r) => r.seq ?? 0);
+    const key = keys.get(unit.code)?.[0];
+    const state = key ? (key.status === 'active' ? (key.verified_at ? 'verified' : 'unverified') : 'revoked') : 'none';
+    return {
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      keyState: state,
+      fingerprint: key?.fingerprint ?? null,
+      readAloudCode: key ? readAloudCode(key.fingerprint) : null,
+      lastBundle: last ? { seq: last.seq ?? 0, label: last.label ?? '', kind: last.kind ?? '', receivedAt: last.received_at } : null,
+      missing: missingSequenceNumbers(seqs, current > 0 ? Math.min(...seqs) : 1),
+      quarantined: quarantined.get(unit.code)?.records ?? 0,
+      conflicts: quarantined.get(unit.code)?.bundles ?? 0,
+      heldAside: inCurrent.filter((r) => r.status === 'stale' || r.status === 'conflict').length,
+      candidates: candidateCounts.get(unit.code) ?? 0,
+      pendingChange: unit.pendingName !== null || unit.pendingLevel !== null ? { name: unit.pendingName, level: unit.pendingLevel } : null,
+    };
+  });
 }
 
 /**
@@ -78,13 +101,14 @@ export function confirmUnitChange(ctx: ServiceContext, code: string): UnitOvervi
       .where(eq(units.code, code))
       .run();
     audit(tx, ctx, 'confirm-change', 'unit', code, { from: { name: row.name, level: row.level }, to: { name: row.pendingName, level: row.pendingLevel } });
-    return overview(tx, { ...row, name: row.pendingName ?? row.name, level: row.pendingLevel ?? row.level, pendingName: null, pendingLevel: null });
+    // Read through the same connection, inside the transaction, so the update above is seen.
+    return overviews(ctx.db, [{ ...row, name: row.pendingName ?? row.name, level: row.pendingLevel ?? row.level, pendingName: null, pendingLevel: null }])[0]!;
   });
 }
 
 /** Every unit below (enrolled or mirrored), by code. */
-export function listUnits(db: DbOrTx): UnitOverview[] {
-  return db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(asc(units.code)).all().map((u) => overview(db, u));
+export function listUnits(db: Db): UnitOverview[] {
+  return overviews(db, db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(asc(units.code)).all());
 }
 
 /** How many received files the unit page lists, newest first (a unit sends a few a year). */
@@ -113,7 +137,7 @@ export function unitDetail(ctx: ServiceContext, code: string, page: { query?: st
     .from(candidateFindings)
     .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
     .leftJoin(reportedFindings, eq(reportedFindings.candidateId, candidateFindings.candidateId))
-    .where(and(eq(candidates.unitCode, code), inArray(candidates.id, list.rows.map((r) => r.id))))
+    .where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt), inArray(candidates.id, list.rows.map((r) => r.id))))
     .orderBy(asc(candidates.sortKey))
     .all()
     .map((f) => ({
@@ -131,7 +155,7 @@ export function unitDetail(ctx: ServiceContext, code: string, page: { query?: st
     .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
     .limit(RECEIVED_SHOWN)
     .all();
-  return { unit: overview(db, unit), candidates: list.rows, findings, errors: errorTotals(db, code), received };
+  return { unit: overviews(db, [unit])[0]!, candidates: list.rows, findings, errors: errorTotals(db, code), received };
 }
 
 /** Errors over all the unit's candidates, counted inside SQLite: as re-checked here, and as the unit reported them. */
@@ -140,7 +164,7 @@ function errorTotals(db: Db, code: string): UnitDetail['errors'] {
     db.$client
       .prepare(
         `SELECT sum((SELECT count(*) FROM json_each(f.findings) j WHERE j.value ->> '$.severity' = 'error')) FROM ${table} f ` +
-          'JOIN candidates c ON c.id = f.candidate_id WHERE c.unit_code = ?',
+          'JOIN candidates c ON c.id = f.candidate_id WHERE c.unit_code = ? AND c.voided_at IS NULL',
       )
       .pluck()
       .get(code) as number | null;

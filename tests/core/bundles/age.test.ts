@@ -97,7 +97,7 @@ describe('age encryption', () => {
       expect(run('age', ['-r', me.recipient, '-o', 'debian.age', 'plain'], { cwd: dir }).status).toBe(0);
       expect(await ageDecrypt(readFileSync(join(dir, 'debian.age')), [me.identity])).toEqual(plain);
     }
-  });
+  }, 120_000);
 
   it('refuses a file cut at a chunk boundary, because the remaining last chunk is not flagged last', async () => {
     const me = await generateAgeKeyPair();

@@ -5,11 +5,13 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { todayIso } from '../../lib/form';
+import { formatViDate } from '../../../../electron/core/model/dates';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { FormsCard } from '../forms/FormsCard';
 import { ChecklistCard } from './ChecklistCard';
 import { ChecksPanel } from './ChecksPanel';
+import { HistoryCard, VoidReasonDialog } from './Corrections';
 import { DocumentsCard } from './DocumentsCard';
 import { IntroducersCard } from './IntroducersCard';
 import { MentorsCard } from './MentorsCard';
@@ -33,17 +35,20 @@ export function CandidatePage({ id }: { id: string }) {
     },
     [setData],
   );
-  const candidate = detail.data;
+  const [voiding, setVoiding] = useState(false);
+  const loaded = detail.data;
 
-  if (!candidate) {
+  if (!loaded) {
     return detail.error ? <FormError message={detail.error} /> : <p className="muted">Đang tải…</p>;
   }
   const roster = members.data ?? [];
+  // A file voided as created by mistake is history only: shown, never changed or checked again.
+  const candidate = loaded.voided ? { ...loaded, readOnly: true } : loaded;
   return (
     <section>
       <div className="page-head">
         <div>
-          {candidate.readOnly ? (
+          {loaded.readOnly ? (
             <Link href={`/dashboard/units/${candidate.unitCode}/${todayIso().slice(0, 4)}`}>← {candidate.unitName}</Link>
           ) : (
             <Link href="/candidates">← Danh sách người vào Đảng</Link>
@@ -51,29 +56,62 @@ export function CandidatePage({ id }: { id: string }) {
           <h1 className="candidate-name">
             {candidate.profile.fullName} <StageBadge stage={candidate.stage} />
           </h1>
-          {candidate.readOnly ? (
+          {loaded.readOnly ? (
             <p className="muted" data-testid="read-only-note">
               Dữ liệu do {candidate.unitName} gửi lên, chỉ xem.
             </p>
           ) : null}
         </div>
+        {candidate.readOnly ? null : (
+          <button type="button" className="btn btn-ghost btn-danger-text" onClick={() => setVoiding(true)}>
+            Hủy hồ sơ tạo nhầm
+          </button>
+        )}
       </div>
+      {loaded.voided ? (
+        <div className="card section alert-card" role="status">
+          <h2>Hồ sơ đã hủy vì tạo nhầm</h2>
+          <p>
+            Lý do: {loaded.voided.reason}. Hủy ngày {formatViDate(loaded.voided.at.slice(0, 10))}. Hồ sơ không còn trong danh sách, số liệu, báo cáo
+            và tệp gửi cấp trên; nội dung dưới đây chỉ để xem lại.
+          </p>
+        </div>
+      ) : null}
       <FormError message={members.error} />
       {candidate.readOnly ? null : <RequestsCard candidateId={candidate.id} />}
-      <ChecksPanel checks={checks} />
+      {loaded.voided ? null : <ChecksPanel checks={checks} />}
       <div className="candidate-grid">
         <div>
           <ProfileCard candidate={candidate} onChange={onChange} />
           <TimelineCard candidate={candidate} onChange={onChange} />
-          <ChecklistCard candidate={candidate} check={checks.data} onChange={onChange} />
+          {loaded.voided ? null : <ChecklistCard candidate={candidate} check={checks.data} onChange={onChange} />}
           <DocumentsCard candidate={candidate} onChange={onChange} />
         </div>
         <div>
           <MentorsCard candidate={candidate} members={roster} onChange={onChange} />
           <IntroducersCard candidate={candidate} members={roster} onChange={onChange} />
           {candidate.readOnly ? null : <FormsCard candidate={candidate} />}
+          <HistoryCard candidate={candidate} />
         </div>
       </div>
+      {voiding ? (
+        <VoidReasonDialog
+          title="Hủy hồ sơ tạo nhầm"
+          what={
+            <p>
+              Hồ sơ của <strong>{candidate.profile.fullName}</strong> sẽ không còn trong danh sách, số liệu, báo cáo và tệp gửi cấp trên. Hồ sơ không bị xóa:
+              toàn bộ quá trình vẫn được giữ để xem lại. Chỉ dùng khi hồ sơ được tạo nhầm (trùng người, nhầm người).
+            </p>
+          }
+          confirm="Hủy hồ sơ"
+          onClose={() => setVoiding(false)}
+          onVoid={async (reason) => {
+            const d = await call('candidates:void', { id: candidate.id, reason });
+            setVoiding(false);
+            onChange(d);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
+import { VoidRecordButton } from './Corrections';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 import { DOCUMENT_LABELS } from '../../lib/labels';
@@ -20,26 +21,38 @@ const schema = z.object({
   note: optionalText(2000),
 });
 
-function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => void }) {
+type StoredDocument = CandidateDetail['documents'][number];
+
+/** A correction says why: the wrong version is voided with this reason and stays in "Lịch sử sửa đổi". */
+const correctionSchema = schema.extend({ reason: z.string().trim().min(3, 'Ghi rõ lý do sửa (ít nhất 3 ký tự).').max(500, 'Tối đa 500 ký tự.') });
+
+/** Adds a document, or, given `correcting`, replaces a wrong one (void with a reason + the right one). */
+function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { correcting?: StoredDocument; onClose: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '' },
+  const form = useForm<z.input<typeof correctionSchema>, unknown, z.output<typeof correctionSchema>>({
+    resolver: zodResolver(correcting ? correctionSchema : schema.extend({ reason: z.string() })),
+    defaultValues: correcting
+      ? { form: correcting.form, date: formatViDate(correcting.date), signer: correcting.signer ?? '', issuer: correcting.issuer ?? '', note: correcting.note ?? '', reason: '' }
+      : { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '', reason: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const chosen = useWatch({ control: form.control, name: 'form' });
   const introducers = candidate.introducers.map((i) => i.name);
-  const submit = form.handleSubmit(async (document) => {
+  const submit = form.handleSubmit(async ({ reason, ...document }) => {
     setFailure(null);
     try {
-      onChange(await call('candidates:add-document', { id: candidate.id, document }));
+      onChange(
+        correcting
+          ? await call('candidates:correct-document', { candidateId: candidate.id, documentId: correcting.id, reason, document })
+          : await call('candidates:add-document', { id: candidate.id, document }),
+      );
       onClose();
     } catch (err) {
       setFailure(errorMessage(err));
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label="Thêm tài liệu">
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={correcting ? `Sửa tài liệu ${correcting.form}` : 'Thêm tài liệu'}>
       <div className="form-grid">
         <Field label="Tài liệu" error={errors.form?.message} wide>
           <select {...form.register('form')}>
@@ -71,6 +84,11 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
         <Field label="Ghi chú" error={errors.note?.message}>
           <input {...form.register('note')} />
         </Field>
+        {correcting ? (
+          <Field label="Lý do sửa" error={errors.reason?.message} wide hint="Bản cũ được giữ trong Lịch sử sửa đổi cùng lý do này.">
+            <input {...form.register('reason')} placeholder="Ví dụ: ghi sai ngày" />
+          </Field>
+        ) : null}
       </div>
       <FormError message={failure} />
       <div className="actions">
@@ -78,7 +96,7 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
           Hủy
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          Thêm tài liệu
+          {correcting ? 'Lưu bản đã sửa' : 'Thêm tài liệu'}
         </button>
       </div>
     </form>
@@ -88,6 +106,7 @@ function AddDocument({ candidate, onChange, onClose }: Props & { onClose: () => 
 /** The dated documents of the candidate's file (forms 1…16-KNĐ, verification, records). */
 export function DocumentsCard({ candidate, onChange }: Props) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<StoredDocument | null>(null);
   const documents = [...candidate.documents].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <section className="card section" aria-labelledby="documents-title">
@@ -110,6 +129,7 @@ export function DocumentsCard({ candidate, onChange }: Props) {
               <th>Ngày</th>
               <th>Người ký</th>
               <th>Ghi chú</th>
+              {candidate.readOnly ? null : <th aria-label="Sửa, hủy bỏ" />}
             </tr>
           </thead>
           <tbody>
@@ -122,12 +142,23 @@ export function DocumentsCard({ candidate, onChange }: Props) {
                 <td>{formatViDate(d.date)}</td>
                 <td>{[d.signer, d.issuer].filter(Boolean).join(' — ')}</td>
                 <td>{d.note}</td>
+                {candidate.readOnly ? null : (
+                  <td>
+                    <div className="cell-actions">
+                      <button type="button" className="btn btn-small btn-ghost" aria-label={`Sửa tài liệu ${d.form} ngày ${formatViDate(d.date)}`} onClick={() => setCorrecting(d)}>
+                        Sửa
+                      </button>
+                      <VoidRecordButton candidate={candidate} kind="document" recordId={d.id} label={`tài liệu ${d.form} ngày ${formatViDate(d.date)}`} onChange={onChange} />
+                    </div>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {adding ? <AddDocument candidate={candidate} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+      {adding ? <DocumentForm candidate={candidate} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+      {correcting ? <DocumentForm key={correcting.id} candidate={candidate} correcting={correcting} onChange={onChange} onClose={() => setCorrecting(null)} /> : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { pickable, PickerSearch } from '../../components/ListTools';
+import { VoidRecordButton } from './Corrections';
 import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
 
@@ -18,28 +19,46 @@ const schema = z.object({
   replacement: z.boolean(),
 });
 
-function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onClose: () => void }) {
+type StoredIntroducer = CandidateDetail['introducers'][number];
+
+/** A correction says why: the wrong entry is voided with this reason and stays in "Lịch sử sửa đổi". */
+const correctionSchema = schema.extend({ reason: z.string().trim().min(3, 'Ghi rõ lý do sửa (ít nhất 3 ký tự).').max(500, 'Tối đa 500 ký tự.') });
+
+/** Adds an introducer, or, given `correcting`, replaces a wrong entry (void with a reason + the right one). */
+function IntroducerForm({ candidate, members, correcting, onChange, onClose }: Props & { correcting?: StoredIntroducer; onClose: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
-  const taken = new Set(candidate.introducers.map((i) => i.memberId));
+  const taken = new Set(candidate.introducers.filter((i) => i.id !== correcting?.id).map((i) => i.memberId));
   const eligible = members.filter((m) => m.canMentor && !taken.has(m.id));
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false },
+  const form = useForm<z.input<typeof correctionSchema>, unknown, z.output<typeof correctionSchema>>({
+    resolver: zodResolver(correcting ? correctionSchema : schema.extend({ reason: z.string() })),
+    defaultValues: correcting
+      ? {
+          memberId: correcting.memberId ?? '',
+          workedTogetherSince: correcting.workedTogetherSince ? formatViDate(correcting.workedTogetherSince) : '',
+          letterDate: correcting.letterDate ? formatViDate(correcting.letterDate) : '',
+          replacement: correcting.replacement,
+          reason: '',
+        }
+      : { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false, reason: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
-  const submit = form.handleSubmit(async (v) => {
+  const submit = form.handleSubmit(async ({ reason, ...v }) => {
     setFailure(null);
     try {
-      onChange(await call('candidates:add-introducer', { id: candidate.id, ...v }));
+      onChange(
+        correcting
+          ? await call('candidates:correct-introducer', { id: candidate.id, introducerId: correcting.id, reason, ...v })
+          : await call('candidates:add-introducer', { id: candidate.id, ...v }),
+      );
       onClose();
     } catch (err) {
       setFailure(errorMessage(err));
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label="Thêm người giới thiệu">
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={correcting ? `Sửa người giới thiệu ${correcting.name}` : 'Thêm người giới thiệu'}>
       <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
       <Field label="Đảng viên giới thiệu" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
@@ -56,13 +75,18 @@ function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onCl
       <Check label="Giới thiệu thay (người trước đã chuyển đi hoặc mất quyền)">
         <input type="checkbox" {...form.register('replacement')} />
       </Check>
+      {correcting ? (
+        <Field label="Lý do sửa" error={errors.reason?.message} hint="Bản cũ được giữ trong Lịch sử sửa đổi cùng lý do này.">
+          <input {...form.register('reason')} placeholder="Ví dụ: ghi sai ngày ký giấy giới thiệu" />
+        </Field>
+      ) : null}
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
           Hủy
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          Thêm người giới thiệu
+          {correcting ? 'Lưu bản đã sửa' : 'Thêm người giới thiệu'}
         </button>
       </div>
     </form>
@@ -72,6 +96,7 @@ function AddIntroducer({ candidate, members, onChange, onClose }: Props & { onCl
 /** The full members who introduce the candidate (3-KNĐ), with how long they have worked together. */
 export function IntroducersCard({ candidate, members, onChange }: Props) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<StoredIntroducer | null>(null);
   return (
     <section className="card section" aria-labelledby="introducers-title">
       <div className="section-head">
@@ -94,10 +119,21 @@ export function IntroducersCard({ candidate, members, onChange }: Props) {
                 {i.letterDate ? ` · Giấy giới thiệu ngày ${formatViDate(i.letterDate)}` : ''}
               </div>
             </div>
+            {candidate.readOnly ? null : (
+              <span className="row-actions">
+                <button type="button" className="btn btn-small btn-ghost" aria-label={`Sửa người giới thiệu ${i.name}`} onClick={() => setCorrecting(i)}>
+                  Sửa
+                </button>
+                <VoidRecordButton candidate={candidate} kind="introducer" recordId={i.id} label={`người giới thiệu ${i.name}`} onChange={onChange} />
+              </span>
+            )}
           </li>
         ))}
       </ul>
-      {adding ? <AddIntroducer candidate={candidate} members={members} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+      {adding ? <IntroducerForm candidate={candidate} members={members} onChange={onChange} onClose={() => setAdding(false)} /> : null}
+      {correcting ? (
+        <IntroducerForm key={correcting.id} candidate={candidate} members={members} correcting={correcting} onChange={onChange} onClose={() => setCorrecting(null)} />
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { MENTOR_ROLES } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, Member, MentorAssignment } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { pickable, PickerSearch } from '../../components/ListTools';
+import { VoidRecordButton } from './Corrections';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
@@ -135,9 +136,12 @@ export function MentorsCard({ candidate, members, onChange }: Props) {
               </div>
             </div>
             {candidate.readOnly ? null : (
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setEnding(m)}>
-                Kết thúc
-              </button>
+              <span className="row-actions">
+                <button type="button" className="btn btn-small btn-ghost" onClick={() => setEnding(m)}>
+                  Kết thúc
+                </button>
+                <VoidRecordButton candidate={candidate} kind="mentor" recordId={m.id} label={`phân công ${m.mentorName}`} onChange={onChange} />
+              </span>
             )}
           </li>
         ))}
@@ -151,6 +155,7 @@ export function MentorsCard({ candidate, members, onChange }: Props) {
                 <span>
                   {m.mentorName} · {MENTOR_ROLE_LABELS[m.role]} · {formatViDate(m.fromDate)} – {formatViDate(m.toDate)}
                 </span>
+                <VoidRecordButton candidate={candidate} kind="mentor" recordId={m.id} label={`phân công ${m.mentorName}`} onChange={onChange} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KeysInfo, OutboxEntry } from '../../../../electron/core/model/sync';
 import type { Output } from '../../../../electron/ipc-contract';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage, UiError } from '../../api';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
@@ -33,6 +33,9 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [made, setMade] = useState<Made | null>(null);
+  // Set when the trust file is another superior's: moving there is a deliberate act, confirmed apart.
+  const [otherSuperior, setOtherSuperior] = useState(false);
+  const [move, setMove] = useState(false);
   const create = async () => {
     if (!trust || !folder) {
       return;
@@ -41,9 +44,12 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
     setFailure(null);
     setMade(null);
     try {
-      setMade(await call('enrol:request', { trustPath: trust, path: folder }));
+      setMade(await call('enrol:request', { trustPath: trust, path: folder, move }));
+      setOtherSuperior(false);
+      setMove(false);
       onDone();
     } catch (err) {
+      setOtherSuperior(err instanceof UiError && err.code === 'TRUST_OTHER_SUPERIOR');
       setFailure(errorMessage(err));
     } finally {
       setBusy(false);
@@ -65,8 +71,15 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
         </Step>
       </ol>
       <FormError message={failure} />
+      {otherSuperior ? (
+        <label className="check warning">
+          <input type="checkbox" checked={move} onChange={(e) => setMove(e.target.checked)} />
+          Chi bộ chuyển sang trực thuộc cấp trên mới trong tệp tin cậy này. Từ nay chỉ nhận chỉ đạo của cấp trên mới; gói gửi cấp trên mới
+          được đánh số lại từ đầu.
+        </label>
+      ) : null}
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={() => void create()} disabled={busy || !trust || !folder}>
+        <button type="button" className="btn btn-primary" onClick={() => void create()} disabled={busy || !trust || !folder || (otherSuperior && !move)}>
           {busy ? 'Đang tạo…' : 'Tạo gói đăng ký'}
         </button>
       </div>
