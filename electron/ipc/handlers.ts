@@ -82,6 +82,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
 
     'checks:candidate': (i) => checkViews.candidateChecks(db(), i.id, today()),
     'checks:todo-page': (i) => checkViews.todoPage(ctx(), i),
+    'checks:refresh-step': () => checks.refreshFindingsStep(ctx()),
     'checks:stage-counts': (i) => checks.stageCounts(ctx(), i.unitCode),
     'checks:vote': (i) => checkViews.voteCheck(db(), i),
     'rules:list-rulebooks': () => checkViews.rulebookOverview(db(), today()),

@@ -141,6 +141,42 @@ export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(
   }
 }
 
+export type FindingsProgress = { asOf: string; done: number; total: number };
+
+/** How many dossiers one step of the day's re-evaluation checks: a fraction of a second, so other calls go between. */
+export const REFRESH_STEP = 2000;
+
+/**
+ * One step of the day's re-evaluation across the units the to-do list covers: up to `max` candidates without
+ * today's findings are evaluated and stored, and the figures say how far the day is (done = candidates with today's
+ * findings). Called repeatedly after unlock instead of evaluating every candidate inside the first screen's call,
+ * which blocked every other call (the candidate list too) for as long as it took.
+ */
+export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): FindingsProgress {
+  const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
+  let left = max;
+  for (const [unitCode, ids] of staleByUnit(ctx, unitCodes)) {
+    if (left <= 0) {
+      break;
+    }
+    const chunk = ids.slice(0, left);
+    refreshFindings(ctx, unitCode, chunk);
+    left -= chunk.length;
+  }
+  return findingsProgress(ctx, unitCodes);
+}
+
+/** How many of the covered candidates already have today's findings, without evaluating any. */
+export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(ctx.db).map((u) => u.code)): FindingsProgress {
+  const asOf = ctx.clock.today();
+  const total = ctx.db.$client
+    .prepare('SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL')
+    .pluck()
+    .get(JSON.stringify(unitCodes)) as number;
+  const stale = [...staleByUnit(ctx, unitCodes).values()].reduce((n, ids) => n + ids.length, 0);
+  return { asOf, done: total - stale, total };
+}
+
 type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string };
 
 function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { call } from '../../api';
 import { onChecksChanged } from './attention';
+import { dailyCheck } from './daily-check';
 
 /**
  * The number of errors and overdue items across all candidates, and of what the superior asked (a returned report,
@@ -15,19 +16,22 @@ export function AttentionBadge() {
   useEffect(() => onChecksChanged(() => setRevision((r) => r + 1)), []);
   useEffect(() => {
     let current = true;
-    Promise.all([call('checks:todo-page', { limit: 0 }), call('reports:list-returned', {}), call('directives:list-open-requests', {})]).then(
-      ([page, returned, requests]) => {
-        if (current) {
-          setCount(page.summary.attention + returned.length + requests.length);
-        }
-      },
-      // A badge that cannot be counted is left out; the to-do page itself shows the error.
-      () => {
-        if (current) {
-          setCount(null);
-        }
-      },
-    );
+    // Counted once the day's re-evaluation is done (it runs in steps, so the first screen does not wait for it).
+    dailyCheck()
+      .then(() => Promise.all([call('checks:todo-page', { limit: 0 }), call('reports:list-returned', {}), call('directives:list-open-requests', {})]))
+      .then(
+        ([page, returned, requests]) => {
+          if (current) {
+            setCount(page.summary.attention + returned.length + requests.length);
+          }
+        },
+        // A badge that cannot be counted is left out; the to-do page itself shows the error.
+        () => {
+          if (current) {
+            setCount(null);
+          }
+        },
+      );
     return () => {
       current = false;
     };

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/client';
+import { fixedClock } from '../../electron/core/ports';
+import { listCandidates } from '../../electron/core/services/candidate-service';
+import { findingsProgress, refreshFindingsStep } from '../../electron/core/services/check-service';
+import { todoPage } from '../../electron/core/services/check-views';
+import type { ServiceContext } from '../../electron/core/services/context';
+import { runCli } from '../helpers/cli';
+import { TEST_PASSPHRASE } from '../helpers/db';
+import { MIGRATIONS_DIR } from '../helpers/temp';
+
+/**
+ * The day's re-evaluation runs in steps after unlock instead of inside the first screen's call: each step checks a
+ * bounded number of dossiers and says how far the day is, and the candidate list never starts it.
+ */
+
+const DAY1 = '2026-11-23';
+const DAY2 = '2026-11-24';
+const CANDIDATES = 1200;
+
+const dir = mkdtempSync(join(tmpdir(), 'ptdv-daily-refresh-'));
+const file = join(dir, 'ptdv.db');
+let database: Database;
+const on = (day: string): ServiceContext => ({ db: database.db, clock: fixedClock(day), actor: 'test' });
+const storedFor = (day: string): number =>
+  database.db.$client.prepare('SELECT count(*) FROM candidate_findings WHERE as_of = ?').pluck().get(day) as number;
+
+beforeAll(async () => {
+  const demo = await runCli(['demo', '--db', file, '--candidates', String(CANDIDATES), '--seed', '5'], { PTDV_PASSPHRASE: TEST_PASSPHRASE, PTDV_TODAY: DAY1 });
+  if (demo.code !== 0) {
+    throw new Error(`ptdv demo failed: ${demo.stderr}`);
+  }
+  database = openDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+}, 180_000);
+
+afterAll(() => {
+  database?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the day's re-evaluation in steps", () => {
+  it('the candidate list evaluates nothing', () => {
+    const before = findingsProgress(on(DAY1));
+    expect(listCandidates(on(DAY1).db, { offset: 0, limit: 50 }).rows).toHaveLength(50);
+    expect(findingsProgress(on(DAY1))).toEqual(before);
+  });
+
+  it('checks at most one step of dossiers per call and counts up to the total, then the to-do list needs no more', () => {
+    const total = findingsProgress(on(DAY1)).total;
+    expect(total).toBeGreaterThan(1000);
+    const seen: number[] = [];
+    for (let step = refreshFindingsStep(on(DAY1), 500); ; step = refreshFindingsStep(on(DAY1), 500)) {
+      expect(step).toMatchObject({ asOf: DAY1, total });
+      seen.push(step.done);
+      expect(storedFor(DAY1)).toBe(step.done);
+      if (step.done === total) {
+        break;
+      }
+    }
+    // Each step adds 500 dossiers (the last one the rest), so the progress bar moves evenly.
+    expect(seen).toEqual([...Array(Math.ceil(total / 500)).keys()].map((i) => Math.min(total, (i + 1) * 500)));
+    const page = todoPage(on(DAY1), { offset: 0, limit: 0 });
+    expect(storedFor(DAY1)).toBe(total);
+    expect(page.asOf).toBe(DAY1);
+  });
+
+  it('the next day starts from zero and the to-do list after the steps is the one evaluated at once', () => {
+    expect(findingsProgress(on(DAY2))).toMatchObject({ asOf: DAY2, done: 0 });
+    let step = refreshFindingsStep(on(DAY2));
+    while (step.done < step.total) {
+      step = refreshFindingsStep(on(DAY2));
+    }
+    const stepped = todoPage(on(DAY2), { offset: 0, limit: 500 });
+    // Dropping the stored findings makes the to-do list evaluate every dossier in its own call, as before.
+    database.db.$client.prepare('DELETE FROM candidate_findings').run();
+    const atOnce = todoPage({ ...on(DAY2), actor: 'other' }, { offset: 0, limit: 500 });
+    expect(stepped.summary).toEqual(atOnce.summary);
+    expect(stepped.rows).toEqual(atOnce.rows);
+  });
+});
