@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { fixedClock } from '../../electron/core/ports';
-import { listCandidates } from '../../electron/core/services/candidate-service';
+import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { listCandidates, updateProfile } from '../../electron/core/services/candidate-service';
 import { findingsProgress, refreshFindingsStep } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';
 import type { ServiceContext } from '../../electron/core/services/context';
@@ -65,6 +66,19 @@ describe("the day's re-evaluation in steps", () => {
     const page = todoPage(on(DAY1), { offset: 0, limit: 0 });
     expect(storedFor(DAY1)).toBe(total);
     expect(page.asOf).toBe(DAY1);
+  });
+
+  it('a change made after the to-do list was built shows in it once a step has re-checked that candidate', () => {
+    const ctx = on(DAY1);
+    const itemsOf = (id: string) => todoPage(ctx, { offset: 0, limit: 500, candidateIds: [id] }).rows;
+    const id = todoPage(ctx, { offset: 0, limit: 1 }).rows[0]!.candidateId;
+    const { profile } = candidateDetail(ctx.db, id);
+    // A corrected name is what the user would look for in the list right after saving it.
+    updateProfile(ctx, id, { ...profile, fullName: `${profile.fullName} Sửa` });
+    expect(refreshFindingsStep(ctx)).toMatchObject({ done: findingsProgress(ctx).total });
+    const after = itemsOf(id);
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after.map((i) => i.name))).toEqual(new Set([`${profile.fullName} Sửa`]));
   });
 
   it('the next day starts from zero and the to-do list after the steps is the one evaluated at once', () => {

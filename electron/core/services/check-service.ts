@@ -155,13 +155,22 @@ export const REFRESH_STEP = 2000;
 export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): FindingsProgress {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   let left = max;
+  const refreshed: string[] = [];
   for (const [unitCode, ids] of staleByUnit(ctx, unitCodes)) {
     if (left <= 0) {
       break;
     }
     const chunk = ids.slice(0, left);
     refreshFindings(ctx, unitCode, chunk);
+    refreshed.push(...chunk);
     left -= chunk.length;
+  }
+  // The kept to-do list finds what changed by the stored rows missing; these are no longer missing, so it is told.
+  const cache = todoCaches.get(ctx.db.$client);
+  if (refreshed.length > 0 && cache?.asOf === ctx.clock.today()) {
+    for (const source of readTodoSources(ctx.db, unitCodes, refreshed)) {
+      cache.sources.set(source.candidateId, source);
+    }
   }
   return findingsProgress(ctx, unitCodes);
 }
