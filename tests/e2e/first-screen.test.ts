@@ -46,7 +46,9 @@ describe('the first screen after unlock', () => {
     await page.getByLabel('Mật khẩu hoặc mã khôi phục', { exact: true }).fill(PASSPHRASE);
     const unlockedAt = Date.now();
     await page.getByRole('button', { name: 'Mở khóa' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Người vào Đảng' }).click({ timeout: SLOW });
+    await page.getByRole('navigation').getByRole('link', { name: 'Người vào Đảng' }).waitFor({ timeout: SLOW });
+    const unlocked = Date.now() - unlockedAt;
+    await page.getByRole('navigation').getByRole('link', { name: 'Người vào Đảng' }).click();
     await page.locator('.vlist-row').first().waitFor({ timeout: SLOW });
     const firstRows = Date.now() - unlockedAt;
     const listed = Number(((await page.getByTestId('candidate-count').textContent()) ?? '').replace(/\D/g, ''));
@@ -71,7 +73,7 @@ describe('the first screen after unlock', () => {
     await page.getByTestId('attention-badge').waitFor({ timeout: SLOW });
     expect(await page.getByTestId('check-progress').count()).toBe(0);
     await screenshot(page, 'first-screen-todo-done');
-    console.log(`${listed} candidates: first rows of the list ${firstRows} ms after unlock, the day's re-evaluation done and the to-do shown after ${evaluated} ms`);
+    console.log(`${listed} candidates: unlocked in ${unlocked} ms, first rows of the list ${firstRows} ms after unlock, the day's re-evaluation done and the to-do shown after ${evaluated} ms`);
     expect(firstRows).toBeLessThan(evaluated);
   }, SLOW * 3);
 });

@@ -13,7 +13,8 @@ import { useDebounced } from '../../lib/use-debounced';
 import { CountTag, DueText, SeverityTag } from '../../components/SeverityTag';
 import { findingCodeLabel, SEVERITY_LABELS, stageLabel } from '../../lib/labels';
 import { usePages } from '../../lib/use-pages';
-import { dailyCheck, useCheckProgress, type CheckProgress } from './daily-check';
+import { CheckBanner } from './CheckBanner';
+import { dailyCheck } from './daily-check';
 import { SuperiorWork } from './SuperiorWork';
 
 // Two lines of message under the name need this much; fixed so 150,000 rows are positioned without measuring.
@@ -95,25 +96,6 @@ function Summary({ answer, unit, onPick }: { answer: TodoAnswer; unit: string; o
   );
 }
 
-/** The day's re-evaluation under way, with how many candidates are done, until the list of that day can be shown. */
-function CheckBanner({ progress }: { progress: CheckProgress }) {
-  const { asOf, done, total } = progress;
-  return (
-    <div className="check-banner" data-testid="check-progress">
-      <p>
-        Đang kiểm tra lại hồ sơ cho hôm nay ({formatViDate(asOf)}):{' '}
-        <strong>
-          {done.toLocaleString('vi-VN')}/{total.toLocaleString('vi-VN')}
-        </strong>{' '}
-        người. Danh sách và các con số sẽ hiện khi kiểm tra xong; trong lúc chờ vẫn dùng được các màn hình khác.
-      </p>
-      <div className="progress-track" role="progressbar" aria-label="Tiến độ kiểm tra hồ sơ hôm nay" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
-        <div className="progress-fill" style={{ width: `${total ? Math.round((done / total) * 100) : 100}%` }} />
-      </div>
-    </div>
-  );
-}
-
 /**
  * Việc cần làm: every finding of every candidate (of every unit a committee oversees), overdue and soonest due first,
  * filtered by unit, severity and kind,
@@ -136,7 +118,6 @@ export function TodoPage() {
     // The list and its counts are of one day: they wait for the day's re-evaluation, shown meanwhile by CheckBanner.
     dailyCheck().then(() => call('checks:todo-page', { ...request, offset, limit })),
   );
-  const progress = useCheckProgress();
   const scroller = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
@@ -173,7 +154,7 @@ export function TodoPage() {
           </p>
         </div>
       </div>
-      {progress && progress.done < progress.total && pages.total === null ? <CheckBanner progress={progress} /> : null}
+      {pages.total === null ? <CheckBanner /> : null}
       <SuperiorWork />
       {answer ? <Summary answer={answer} unit={filter.unit} onPick={setFilter} /> : null}
       <div className="toolbar">

@@ -8,6 +8,8 @@ import { StageBadge } from '../../components/StageBadge';
 import { todayIso } from '../../lib/form';
 import { peopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
+import { CheckBanner } from '../checks/CheckBanner';
+import { dailyCheck } from '../checks/daily-check';
 import { yearChoices } from '../reports/period';
 import { AdmissionsChart, FunnelChart, OverdueChart, TrendChart } from './charts';
 import { countsToday, isPipelineStep } from './format';
@@ -132,7 +134,8 @@ export function DashboardPage() {
   const currentYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(remembered.year || currentYear);
   const [, navigate] = useLocation();
-  const dashboard = useLoad(() => call('dashboard:get', { year }), String(year));
+  // Its findings counts are today's: it waits for the day's re-evaluation rather than doing all of it in one call.
+  const dashboard = useLoad(() => dailyCheck().then(() => call('dashboard:get', { year })), String(year));
   const data = dashboard.data;
   const open = (code: string) => navigate(`/dashboard/units/${code}/${year}`);
   const chartUnits = data ? laggards(data.units) : [];
@@ -170,6 +173,7 @@ export function DashboardPage() {
           </select>
         </label>
       </div>
+      {data ? null : <CheckBanner />}
       <FormError message={dashboard.error} />
       {data && single ? <UnitSummary unit={data.total} year={data.year} findingsToday={countsToday(data)} /> : null}
       {data && !single ? (
