@@ -144,7 +144,7 @@ export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(
 export type FindingsProgress = { asOf: string; done: number; total: number };
 
 /** How many dossiers one step of the day's re-evaluation checks: a fraction of a second, so other calls go between. */
-export const REFRESH_STEP = 2000;
+export const REFRESH_STEP = 1000;
 
 /**
  * One step of the day's re-evaluation across the units the to-do list covers: up to `max` candidates without
@@ -156,7 +156,7 @@ export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): Fi
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   let left = max;
   const refreshed: string[] = [];
-  for (const [unitCode, ids] of staleByUnit(ctx, unitCodes)) {
+  for (const [unitCode, ids] of staleByUnit(ctx, unitCodes, max)) {
     if (left <= 0) {
       break;
     }
@@ -182,7 +182,13 @@ export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(
     .prepare('SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL')
     .pluck()
     .get(JSON.stringify(unitCodes)) as number;
-  const stale = [...staleByUnit(ctx, unitCodes).values()].reduce((n, ids) => n + ids.length, 0);
+  const stale = ctx.db.$client
+    .prepare(
+      'SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
+        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
+    )
+    .pluck()
+    .get(JSON.stringify(unitCodes), asOf) as number;
   return { asOf, done: total - stale, total };
 }
 
@@ -202,14 +208,14 @@ function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly st
   }));
 }
 
-/** Candidates of `unitCodes` with no findings stored for today, per unit. */
-function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[]): Map<string, string[]> {
+/** Candidates of `unitCodes` with no findings stored for today (the first `limit` of them), per unit. */
+function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = -1): Map<string, string[]> {
   const rows = ctx.db.$client
     .prepare(
       'SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
-        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
+        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?) LIMIT ?',
     )
-    .all(JSON.stringify(unitCodes), ctx.clock.today()) as { id: string; unit_code: string }[];
+    .all(JSON.stringify(unitCodes), ctx.clock.today(), limit) as { id: string; unit_code: string }[];
   const byUnit = new Map<string, string[]>();
   for (const r of rows) {
     const list = byUnit.get(r.unit_code);
