@@ -9,6 +9,8 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { stageLabel } from '../../lib/labels';
 import { candidatesHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
+import { CheckBanner } from './CheckBanner';
+import { dailyCheck } from './daily-check';
 
 /** Names shown per column; the rest are one click away in the candidate list filtered to that stage. */
 const TOP = 6;
@@ -23,6 +25,8 @@ const remembered = { unit: ALL_UNITS };
 
 /** The board of one unit ('' the own), or of every unit a committee oversees (ALL_UNITS). */
 async function loadBoard(unit: string): Promise<Board> {
+  // Its error marks are today's findings: it waits for the day's re-evaluation rather than doing it in its own call.
+  await dailyCheck();
   const counts = await call('checks:stage-counts', unit && unit !== ALL_UNITS ? { unitCode: unit } : {});
   const byStage = new Map(counts.map((c) => [c.stage, c.count]));
   const columns = await Promise.all(
@@ -117,6 +121,7 @@ export function PipelinePage() {
           />
         ) : null}
       </div>
+      {board.data ? null : <CheckBanner />}
       <FormError message={board.error} />
       {board.data && columns.every((c) => c.count === 0) ? (
         <p className="empty card">
