@@ -29,7 +29,7 @@ export function VoidReasonDialog({ title, what, confirm, onClose, onVoid }: { ti
     <Dialog title={title} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <div className="lead">{what}</div>
-        <Field label="Lý do" error={form.formState.errors.reason?.message}>
+        <Field label="Lý do hủy" error={form.formState.errors.reason?.message}>
           <input {...form.register('reason')} autoFocus placeholder="Ví dụ: nhập nhầm người" />
         </Field>
         <FormError message={failure} />

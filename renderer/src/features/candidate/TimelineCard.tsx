@@ -1,14 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateEvent } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, StoredEvent } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { Field, FormError } from '../../components/Field';
+import { call } from '../../api';
 import { EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
+import { VoidReasonDialog } from './Corrections';
 import { EventForm } from './EventForm';
 
 type Props = { candidate: CandidateDetail; onChange: (d: CandidateDetail) => void };
@@ -38,45 +34,20 @@ function details(e: CandidateEvent): string {
   }
 }
 
-const voidSchema = z.object({
-  reason: z.string().trim().min(3, 'Ghi rõ lý do hủy (ít nhất 3 ký tự).').max(500, 'Tối đa 500 ký tự.'),
-});
-
 function VoidDialog({ candidate, event, onClose, onDone }: { candidate: CandidateDetail; event: StoredEvent; onClose: () => void; onDone: (d: CandidateDetail) => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<z.input<typeof voidSchema>, unknown, z.output<typeof voidSchema>>({
-    resolver: zodResolver(voidSchema),
-    defaultValues: { reason: '' },
-  });
-  const submit = form.handleSubmit(async ({ reason }) => {
-    setFailure(null);
-    try {
-      onDone(await call('candidates:void-event', { id: candidate.id, eventId: event.id, reason }));
-    } catch (err) {
-      setFailure(errorMessage(err));
-    }
-  });
   return (
-    <Dialog title="Hủy bản ghi sự kiện" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p className="lead">
-          {EVENT_LABELS[event.event.type]} — {formatViDate(event.event.date)}. Bản ghi không bị xóa: nó vẫn hiện trong
-          quá trình (gạch ngang) cùng lý do hủy, và không còn được tính khi xác định giai đoạn.
-        </p>
-        <Field label="Lý do hủy" error={form.formState.errors.reason?.message}>
-          <input {...form.register('reason')} autoFocus placeholder="Ví dụ: nhập nhầm ngày" />
-        </Field>
-        <FormError message={failure} />
-        <div className="actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Đóng
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={form.formState.isSubmitting}>
-            Hủy bản ghi
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <VoidReasonDialog
+      title="Hủy bản ghi sự kiện"
+      what={
+        <>
+          {EVENT_LABELS[event.event.type]} — {formatViDate(event.event.date)}. Bản ghi không bị xóa: nó vẫn hiện trong quá trình (gạch ngang) cùng
+          lý do hủy, và không còn được tính khi xác định giai đoạn.
+        </>
+      }
+      confirm="Hủy bản ghi"
+      onClose={onClose}
+      onVoid={async (reason) => onDone(await call('candidates:void-event', { id: candidate.id, eventId: event.id, reason }))}
+    />
   );
 }
 
