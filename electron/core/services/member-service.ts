@@ -1,56 +1,27 @@
-import { and, asc, desc, eq, isNotNull, isNull, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { auditLog, members } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { MEMBER_EDIT_FIELDS, memberInputSchema, voidReasonSchema, type Member, type MemberEdit, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit } from '../store/units';
-
-type Row = typeof members.$inferSelect;
-
-export function toMember(row: Row): Member {
-  return {
-    id: row.id,
-    unitCode: row.unitCode,
-    fullName: row.fullName,
-    gender: row.gender,
-    birthDate: row.birthDate,
-    status: row.status,
-    joinedOn: row.joinedOn,
-    fullMemberSince: row.fullMemberSince,
-    exempt: row.exempt,
-    leftOn: row.leftOn,
-    leftReason: row.leftReason,
-    note: row.note,
-    canMentor: row.status === 'chinh-thuc' && row.leftOn === null && row.voidedAt === null,
-    voided: row.voidedAt === null ? null : { by: row.voidedBy ?? '', reason: row.voidReason ?? '', at: row.voidedAt },
-  };
-}
+import { findMember, insertMember, memberCandidateId, memberUpdateAudit, sameMembers, selectMembers, updateMemberRow } from '../store/members';
 
 /**
  * The own unit's members sorted by given name; search ignores diacritics. Records voided as entered by mistake are
  * left out unless `voidedOnly` asks for just them (the roster's correction history).
  */
 export function listMembers(db: DbOrTx, input: { query?: string; includeLeft?: boolean; voidedOnly?: boolean }): Member[] {
-  const unit = getSelfUnit(db);
-  const conditions = [eq(members.unitCode, unit.code), input.voidedOnly ? isNotNull(members.voidedAt) : isNull(members.voidedAt)];
-  if (input.query?.trim()) {
-    conditions.push(like(members.searchKey, `%${searchKey(input.query)}%`));
-  }
-  if (!input.includeLeft && !input.voidedOnly) {
-    conditions.push(isNull(members.leftOn));
-  }
-  return db.select().from(members).where(and(...conditions)).orderBy(asc(members.sortKey)).all().map(toMember);
+  const key = input.query?.trim() ? searchKey(input.query) : undefined;
+  return selectMembers(db, { unitCode: getSelfUnit(db).code, searchKey: key, includeLeft: input.includeLeft, voidedOnly: input.voidedOnly });
 }
 
 export function getMember(db: DbOrTx, id: string): Member {
-  const row = db.select().from(members).where(eq(members.id, id)).get();
-  if (!row) {
+  const member = findMember(db, id);
+  if (!member) {
     throw new AppError('not-found', 'Không tìm thấy đảng viên.');
   }
-  return toMember(row);
+  return member;
 }
 
 type CheckedMember = ReturnType<typeof memberInputSchema.parse>;
@@ -74,12 +45,7 @@ function checkDuplicate(tx: DbOrTx, unitCode: string, m: CheckedMember, exceptId
   if (!m.birthDate || m.confirmDuplicate) {
     return;
   }
-  const same = tx
-    .select({ id: members.id, fullName: members.fullName })
-    .from(members)
-    .where(and(eq(members.unitCode, unitCode), eq(members.searchKey, searchKey(m.fullName)), eq(members.birthDate, m.birthDate), isNull(members.voidedAt)))
-    .all()
-    .filter((r) => r.id !== exceptId);
+  const same = sameMembers(tx, unitCode, searchKey(m.fullName), m.birthDate).filter((r) => r.id !== exceptId);
   if (same.length > 0) {
     throw new AppError('conflict', duplicateMessage('đảng viên', same.map((r) => r.fullName), m.birthDate), DUPLICATE_PERSON);
   }
@@ -109,7 +75,7 @@ export function createMember(ctx: ServiceContext, input: MemberInput, tx: DbOrTx
   checkDuplicate(tx, code, m);
   const now = ctx.clock.now();
   const id = newId();
-  tx.insert(members).values({ id, unitCode: code, createdAt: now, ...memberColumns(m, now) }).run();
+  insertMember(tx, { id, unitCode: code, createdAt: now, ...memberColumns(m, now) });
   audit(tx, ctx, 'create', 'member', id, { fullName: m.fullName, status: m.status });
   return getMember(tx, id);
 }
@@ -131,7 +97,7 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
   return ctx.db.transaction((tx) => {
     const current = ownMember(tx, id);
     checkDuplicate(tx, current.unitCode, m, id);
-    tx.update(members).set(memberColumns(m, ctx.clock.now())).where(eq(members.id, id)).run();
+    updateMemberRow(tx, id, memberColumns(m, ctx.clock.now()));
     // The previous version goes into the audit log with the new one: an edit keeps what it replaced.
     audit(tx, ctx, 'update', 'member', id, { before: current, after: m });
     return getMember(tx, id);
@@ -142,7 +108,7 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
 export function markMemberLeft(ctx: ServiceContext, id: string, date: string, reason: string): Member {
   return ctx.db.transaction((tx) => {
     ownMember(tx, id);
-    tx.update(members).set({ leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() }).where(eq(members.id, id)).run();
+    updateMemberRow(tx, id, { leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() });
     audit(tx, ctx, 'left', 'member', id, { date, reason });
     return getMember(tx, id);
   });
@@ -156,11 +122,10 @@ export function voidMember(ctx: ServiceContext, id: string, reason: string): Mem
   const why = voidReasonSchema.parse(reason);
   return ctx.db.transaction((tx) => {
     const member = ownMember(tx, id);
-    const row = tx.select({ candidateId: members.candidateId }).from(members).where(eq(members.id, id)).get();
-    if (row?.candidateId) {
+    if (memberCandidateId(tx, id)) {
       throw new AppError('conflict', `${member.fullName} vào danh sách từ hồ sơ kết nạp; hãy hủy sự kiện sai trong hồ sơ đó (hoặc hủy cả hồ sơ nếu tạo nhầm).`);
     }
-    tx.update(members).set({ voidedAt: ctx.clock.now(), voidReason: why, voidedBy: ctx.actor }).where(eq(members.id, id)).run();
+    updateMemberRow(tx, id, { voidedAt: ctx.clock.now(), voidReason: why, voidedBy: ctx.actor });
     audit(tx, ctx, 'void', 'member', id, { fullName: member.fullName, reason: why });
     return getMember(tx, id);
   });
@@ -178,14 +143,7 @@ const asValue = (v: unknown): EditValue => (typeof v === 'string' || typeof v ==
  */
 export function memberEdits(db: DbOrTx): MemberEdit[] {
   const unitCode = getSelfUnit(db).code;
-  const rows = db
-    .select({ memberId: auditLog.entityId, at: auditLog.at, by: auditLog.actor, detail: auditLog.detail, fullName: members.fullName })
-    .from(auditLog)
-    .innerJoin(members, eq(members.id, auditLog.entityId))
-    .where(and(eq(auditLog.entity, 'member'), eq(auditLog.action, 'update'), eq(members.unitCode, unitCode)))
-    .orderBy(desc(auditLog.id))
-    .limit(EDITS_SHOWN)
-    .all();
+  const rows = memberUpdateAudit(db, unitCode, EDITS_SHOWN);
   return rows.flatMap((r) => {
     const detail = r.detail as { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
     if (!detail?.before || !detail.after || r.memberId === null) {
