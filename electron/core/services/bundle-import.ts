@@ -32,7 +32,8 @@ import { applyRequestAnswers } from '../store/reviews';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
-import { addQuarantine, archive, currentNumbering, dropSupersededQuarantine, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, resolveHeldFiles, seqState, setSeqState, type QuarantinedRecord } from './sync-repo';
+import { archive, currentNumbering, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState } from './sync-repo';
+import { addQuarantine, dropSupersededQuarantine, resolveHeldFiles, type QuarantinedRecord } from '../store/quarantine';
 import { getSelfUnit, getUnit } from '../store/units';
 
 /**

@@ -20,7 +20,8 @@ import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
 import { applySnapshot, prepareSnapshot } from './mirror-apply';
-import { addQuarantine, allForwardedSnapshots, dropSupersededQuarantine, forwardedSnapshotOf, latestAppliedReport, saveForwardedSnapshot } from './sync-repo';
+import { allForwardedSnapshots, forwardedSnapshotOf, latestAppliedReport, saveForwardedSnapshot } from './sync-repo';
+import { addQuarantine, dropSupersededQuarantine } from '../store/quarantine';
 
 /**
  * Forwarding up the tree (docs/bundle-format.md "Forwarding up the tree"). Sending: a unit with units below it passes on

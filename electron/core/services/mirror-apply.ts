@@ -24,7 +24,7 @@ import { readReport, ReportNeedsUpdate, UNIT_LEVEL_TEXT, type UnitLevel } from '
 import { targetSchema } from '../model/targets';
 import type { ImportSummary } from '../model/sync';
 import { VOID } from './candidate-repo';
-import type { QuarantinedRecord } from './sync-repo';
+import type { QuarantinedRecord } from '../store/quarantine';
 
 /**
  * Applying a unit's `unit-report` snapshot to the superior's read-only mirror of that unit (docs/bundle-format.md "Import").

@@ -1,13 +1,14 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { mirrorRecords, quarantine } from '../../../db/schema/index';
+import { mirrorRecords } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import { decisionSchema } from '../model/bundle-data';
 import type { QuarantineEntry, RetryResult } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDecision, applyRulebook } from './directive-apply';
 import { checkerFor, freshSeen, insertRecord } from './mirror-apply';
-import { inSavepoint, quarantinedPayload } from './sync-repo';
+import { inSavepoint } from './sync-repo';
+import { countQuarantine, quarantinedPayload, resolveQuarantined, selectQuarantine, setQuarantineReason, unresolvedQuarantineRow, type QuarantineRow } from '../store/quarantine';
 import { getUnit } from '../store/units';
 
 /**
@@ -16,43 +17,22 @@ import { getUnit } from '../store/units';
  * missing person arrived) and applies the record if they pass.
  */
 
-type Row = typeof quarantine.$inferSelect;
-
-const toEntry = (r: Row): QuarantineEntry => ({
-  id: r.id,
-  fromCode: r.fromCode,
-  bundleSha256: r.bundleSha256,
-  recordKind: r.recordKind,
-  recordKey: r.recordKey,
-  reason: r.reason,
-  createdAt: r.createdAt,
-  retryable: r.recordKind !== 'bundle',
-});
+type Row = QuarantineRow;
 
 /** Rows one call returns at most: a unit's bad export must never travel or render whole. */
 export const QUARANTINE_PAGE_MAX = 500;
 
 export type QuarantinePage = { offset?: number; limit?: number };
 
-const unresolved = (fromCode?: string) => and(...[isNull(quarantine.resolvedAt), fromCode ? eq(quarantine.fromCode, fromCode) : undefined].filter((c) => c !== undefined));
-
 /** A page of unresolved quarantined records (of one sender, or all), oldest first; 100 rows unless asked. */
 export function listQuarantine(db: DbOrTx, fromCode?: string, page: QuarantinePage = {}): QuarantineEntry[] {
   const limit = Math.min(Math.max(page.limit ?? 100, 1), QUARANTINE_PAGE_MAX);
-  return db
-    .select()
-    .from(quarantine)
-    .where(unresolved(fromCode))
-    .orderBy(asc(quarantine.createdAt), asc(quarantine.recordKey), asc(quarantine.id))
-    .limit(limit)
-    .offset(Math.max(page.offset ?? 0, 0))
-    .all()
-    .map(toEntry);
+  return selectQuarantine(db, fromCode, limit, Math.max(page.offset ?? 0, 0));
 }
 
 /** A page of the quarantine list with how many unresolved records there are in all (for the pager). */
 export function quarantinePage(db: DbOrTx, fromCode: string | undefined, page: QuarantinePage): { total: number; rows: QuarantineEntry[] } {
-  const total = db.select({ n: sql<number>`count(*)` }).from(quarantine).where(unresolved(fromCode)).get()?.n ?? 0;
+  const total = countQuarantine(db, fromCode);
   return { total, rows: listQuarantine(db, fromCode, page) };
 }
 
@@ -91,7 +71,7 @@ const DIRECTIVE_KINDS = new Set(['decision', 'rulebook']);
 /** Re-tries one quarantined record; resolved when it now passes, otherwise its reason is brought up to date. */
 export function retryQuarantined(ctx: ServiceContext, id: string): RetryResult {
   return ctx.db.transaction((tx) => {
-    const row = tx.select().from(quarantine).where(and(eq(quarantine.id, id), isNull(quarantine.resolvedAt))).get();
+    const row = unresolvedQuarantineRow(tx, id);
     if (!row) {
       throw new AppError('not-found', 'Không có bản ghi cách ly nào với mã này (có thể đã được xử lý).');
     }
@@ -102,9 +82,9 @@ export function retryQuarantined(ctx: ServiceContext, id: string): RetryResult {
     const result = inSavepoint(ctx.db, () => (mirrored ? retryMirrorRecord(ctx, row) : retryDirectiveRecord(ctx, row)));
     const reason = result.ok ? result.value : result.reason;
     if (reason === null) {
-      tx.update(quarantine).set({ resolvedAt: ctx.clock.now() }).where(eq(quarantine.id, id)).run();
+      resolveQuarantined(tx, id, ctx.clock.now());
     } else {
-      tx.update(quarantine).set({ reason }).where(eq(quarantine.id, id)).run();
+      setQuarantineReason(tx, id, reason);
     }
     audit(tx, ctx, 'retry', 'quarantine', id, { resolved: reason === null });
     return { id, resolved: reason === null, reason };

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { directiveItems, forwardedSnapshots, inbox, outbox, quarantine, syncState } from '../../../db/schema/index';
+import { directiveItems, forwardedSnapshots, inbox, outbox, syncState } from '../../../db/schema/index';
 import { summariseQuarantined } from '../domain/bundles/index';
 import { AppError } from '../errors';
 import type { Receipt } from '../model/bundle-data';
 import type { ImportStatus, ImportSummary, OutboxEntry } from '../model/sync';
 import { newId } from './context';
+import type { QuarantinedRecord } from '../store/quarantine';
 
 /** Reads and writes of the sync tables, shared by export, import, directives and the units page. */
 
@@ -102,33 +103,6 @@ export function outboxFile(db: DbOrTx, bundleId: string): { entry: OutboxEntry; 
   }
   const { file, ...entry } = row;
   return { entry, bytes: new Uint8Array(file) };
-}
-
-export type QuarantinedRecord = { recordKind: string; recordKey: string; reason: string; payload: unknown };
-
-/** The record a quarantine row holds, as it was received. */
-export const quarantinedPayload = (row: { payload: unknown }): unknown => (row.payload as { record?: unknown } | null)?.record;
-
-export function addQuarantine(db: DbOrTx, bundleSha256: string, fromCode: string, records: readonly QuarantinedRecord[], now: string): void {
-  for (const r of records) {
-    // Wrapped, because a record may itself be JSON null and the column may not be.
-    db.insert(quarantine).values({ id: newId(), bundleSha256, fromCode, recordKind: r.recordKind, recordKey: r.recordKey, reason: r.reason, payload: { record: r.payload }, createdAt: now }).run();
-  }
-}
-
-/** Drops a unit's unresolved quarantined records of earlier snapshots: the newer snapshot carries the whole state. */
-export function dropSupersededQuarantine(db: DbOrTx, fromCode: string, keepSha256: string): void {
-  db.delete(quarantine)
-    .where(and(eq(quarantine.fromCode, fromCode), isNull(quarantine.resolvedAt), sql`${quarantine.bundleSha256} <> ${keepSha256}`))
-    .run();
-}
-
-/** Marks the whole files of `fromCode` kept apart as conflicts resolved (its new numbering was accepted). */
-export function resolveHeldFiles(db: DbOrTx, fromCode: string, now: string): void {
-  db.update(quarantine)
-    .set({ resolvedAt: now })
-    .where(and(eq(quarantine.fromCode, fromCode), eq(quarantine.recordKind, 'bundle'), isNull(quarantine.resolvedAt)))
-    .run();
 }
 
 /** A receipt waiting to go back to `toCode` with the next directive. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/types';
 import {
   candidateEvents,
@@ -9,7 +9,6 @@ import {
   introducers,
   members,
   mentorAssignments,
-  quarantine,
   targets,
 } from '../../../db/schema/index';
 import { toSeqRanges } from '../domain/bundles/index';
@@ -18,6 +17,7 @@ import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
 import { appliedDirectiveSeqs } from './sync-repo';
+import { refusedDecisionRows } from '../store/quarantine';
 import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 
@@ -25,18 +25,12 @@ const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạ
 
 /** The superior's decisions this unit set aside and has not applied since: the superior learns why. */
 function refusedDecisions(db: Db, parentCode: string): UnitReportData['decisionsRefused'] {
-  return db
-    .select({ key: quarantine.recordKey, reason: quarantine.reason })
-    .from(quarantine)
-    .where(and(eq(quarantine.fromCode, parentCode), eq(quarantine.recordKind, 'decision'), isNull(quarantine.resolvedAt)))
-    .limit(1_000)
-    .all()
-    .map((r) => {
-      // The key is "<kind> <number>", as the directive's apply step names it.
-      const space = r.key.indexOf(' ');
-      const kind = DECISION_KIND[r.key.slice(0, space)] ?? 'của cấp trên';
-      return { decision: `Quyết định ${kind} số ${r.key.slice(space + 1)}`.slice(0, 200), reason: r.reason.slice(0, 2000) };
-    });
+  return refusedDecisionRows(db, parentCode, 1_000).map((r) => {
+    // The key is "<kind> <number>", as the directive's apply step names it.
+    const space = r.key.indexOf(' ');
+    const kind = DECISION_KIND[r.key.slice(0, space)] ?? 'của cấp trên';
+    return { decision: `Quyết định ${kind} số ${r.key.slice(space + 1)}`.slice(0, 200), reason: r.reason.slice(0, 2000) };
+  });
 }
 
 /** The schema's bound on acknowledged directive ranges; gaps are rare, and the newest ranges are the ones that matter. */
