@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { units } from '../../../db/schema/index';
 import { demoDossier, demoMembers, seededRandom } from '../../core/demo/generate';
 import type { ServiceContext } from '../../core/services/context';
 import { importDossiers } from '../../core/services/dossier-service';
 import { createMember } from '../../core/services/member-service';
 import { setupUnit } from '../../core/services/unit-service';
-import { findSelfUnit } from '../../core/store/units';
+import { addMirrorUnit, findSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { withDatabase, withNewDatabase } from '../database';
 import { UsageError } from '../io';
@@ -59,7 +58,7 @@ export const command: Command = {
         const share = Math.floor(total / unitCount) + (u < total % unitCount ? 1 : 0);
         const code = superior ? `CB${String(u + 1).padStart(3, '0')}` : self.code;
         if (superior) {
-          ctx.db.insert(units).values({ code, name: `Chi bộ ${u + 1} (mẫu)`, level: 'chi-bo', parentCode: self.code, origin: 'mirror' }).onConflictDoNothing().run();
+          addMirrorUnit(ctx.db, { code, name: `Chi bộ ${u + 1} (mẫu)`, level: 'chi-bo', parentCode: self.code });
         }
         fillUnit(ctx, code, share, seed + u, (done) => io.err(`  ${code}: ${done}/${share} hồ sơ`));
       }

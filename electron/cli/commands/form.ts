@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { writeFileAtomic } from '../../../db/atomic';
-import { candidates } from '../../../db/schema/index';
 import type { Db } from '../../../db/types';
 import { searchKey } from '../../core/domain/names';
 import { FORM_DRAFTS, isCandidateForm, type FormDraft } from '../../core/domain/reports/forms/drafts';
 import { AppError } from '../../core/errors';
 import { formatViDate } from '../../core/model/dates';
+import { hasCandidate } from '../../core/services/candidate-repo';
 import { listCandidates } from '../../core/services/candidate-service';
 import { formDraft } from '../../core/services/form-service';
 import { parse, required } from '../args';
@@ -29,7 +28,7 @@ function formOf(value: string | undefined): FormDraft {
  * (diacritics optional) that only one of the own unit's candidates has.
  */
 function candidateId(db: Db, given: string): string {
-  if (db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, given)).get()) {
+  if (hasCandidate(db, given)) {
     return given;
   }
   const found = listCandidates(db, { query: given, offset: 0, limit: 20 });

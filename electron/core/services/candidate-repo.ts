@@ -22,6 +22,10 @@ export function candidateRow(db: DbOrTx, id: string): CandidateRow {
   return row;
 }
 
+export function hasCandidate(db: DbOrTx, id: string): boolean {
+  return db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, id)).get() !== undefined;
+}
+
 /** Candidates of a mirrored unit are the superior's read-only copy; only the unit itself changes them. */
 export function writableCandidate(db: DbOrTx, id: string): CandidateRow {
   const row = candidateRow(db, id);

@@ -1,10 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { mentorAssignments } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import type { CandidateDetail } from '../model/entities';
 import { candidateDetail, writableCandidate } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
+import { endAssignment, endOpenAssignment, insertAssignment, mentorRow } from '../store/mentors';
 
 const PROBATION_STAGES = new Set(['du-bi']);
 const CLOSED_STAGES = new Set(['chinh-thuc', 'dung', 'xoa-ten', 'chuyen-di']);
@@ -32,10 +31,9 @@ export function assignMentor(ctx: ServiceContext, input: { candidateId: string; 
     if (input.from > ctx.clock.today()) {
       throw new AppError('validation', 'Ngày phân công không thể sau ngày hôm nay.');
     }
-    const active = and(eq(mentorAssignments.candidateId, input.candidateId), eq(mentorAssignments.role, input.role), isNull(mentorAssignments.toDate), isNull(mentorAssignments.voidedAt));
-    tx.update(mentorAssignments).set({ toDate: input.from }).where(active).run();
+    endOpenAssignment(tx, input.candidateId, input.role, input.from);
     const id = newId();
-    tx.insert(mentorAssignments).values({ id, candidateId: input.candidateId, memberId: member.id, mentorName: member.fullName, role: input.role, fromDate: input.from, toDate: null, createdAt: ctx.clock.now() }).run();
+    insertAssignment(tx, { id, candidateId: input.candidateId, memberId: member.id, mentorName: member.fullName, role: input.role, fromDate: input.from, createdAt: ctx.clock.now() });
     audit(tx, ctx, 'assign-mentor', 'candidate', input.candidateId, { assignmentId: id, memberId: member.id, role: input.role, from: input.from });
     return candidateDetail(tx, input.candidateId);
   });
@@ -44,7 +42,7 @@ export function assignMentor(ctx: ServiceContext, input: { candidateId: string; 
 export function endMentor(ctx: ServiceContext, input: { candidateId: string; assignmentId: string; to: string }): CandidateDetail {
   return ctx.db.transaction((tx) => {
     writableCandidate(tx, input.candidateId);
-    const row = tx.select().from(mentorAssignments).where(eq(mentorAssignments.id, input.assignmentId)).get();
+    const row = mentorRow(tx, input.assignmentId);
     if (!row || row.candidateId !== input.candidateId || row.voidedAt !== null) {
       throw new AppError('not-found', 'Không tìm thấy phân công này.');
     }
@@ -54,7 +52,7 @@ export function endMentor(ctx: ServiceContext, input: { candidateId: string; ass
     if (input.to < row.fromDate) {
       throw new AppError('validation', 'Ngày kết thúc không thể trước ngày bắt đầu phân công.');
     }
-    tx.update(mentorAssignments).set({ toDate: input.to }).where(eq(mentorAssignments.id, input.assignmentId)).run();
+    endAssignment(tx, input.assignmentId, input.to);
     audit(tx, ctx, 'end-mentor', 'candidate', input.candidateId, input);
     return candidateDetail(tx, input.candidateId);
   });

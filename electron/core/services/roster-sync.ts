@@ -1,11 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { members } from '../../../db/schema/index';
 import { probationEndOf } from '../domain/rules/check-deadlines';
 import { searchKey, sortKey } from '../domain/names';
 import type { CandidateEvent } from '../model/dossier';
 import { candidateRow, effectiveEvents } from './candidate-repo';
 import { audit, newId, type ServiceContext } from './context';
+import { insertMember, memberOfCandidate, updateMemberRow } from '../store/members';
 
 const lastOf = (events: readonly CandidateEvent[], type: CandidateEvent['type']) => events.filter((e) => e.type === type).at(-1);
 
@@ -45,11 +44,11 @@ export function rosterValues(events: readonly CandidateEvent[]): RosterValues | 
 export function syncMemberFromCandidate(ctx: ServiceContext, tx: DbOrTx, candidateId: string): void {
   const candidate = candidateRow(tx, candidateId);
   const roster = rosterValues(effectiveEvents(tx, candidateId));
-  const linked = tx.select().from(members).where(and(eq(members.candidateId, candidateId), isNull(members.voidedAt))).get();
+  const linked = memberOfCandidate(tx, candidateId);
   const now = ctx.clock.now();
   if (!roster) {
     if (linked && linked.leftOn === null) {
-      tx.update(members).set({ leftOn: ctx.clock.today(), leftReason: 'Sự kiện kết nạp đã bị hủy', updatedAt: now }).where(eq(members.id, linked.id)).run();
+      updateMemberRow(tx, linked.id, { leftOn: ctx.clock.today(), leftReason: 'Sự kiện kết nạp đã bị hủy', updatedAt: now });
       audit(tx, ctx, 'left', 'member', linked.id, { reason: 'ceremony voided' });
     }
     return;
@@ -64,10 +63,10 @@ export function syncMemberFromCandidate(ctx: ServiceContext, tx: DbOrTx, candida
     updatedAt: now,
   };
   if (linked) {
-    tx.update(members).set(values).where(eq(members.id, linked.id)).run();
+    updateMemberRow(tx, linked.id, values);
   } else {
     const id = newId();
-    tx.insert(members).values({ id, unitCode: candidate.unitCode, candidateId, exempt: false, createdAt: now, ...values }).run();
+    insertMember(tx, { id, unitCode: candidate.unitCode, candidateId, exempt: false, createdAt: now, ...values });
     audit(tx, ctx, 'create', 'member', id, { fromCandidate: candidateId });
   }
 }

@@ -60,6 +60,11 @@ export function sameMembers(db: DbOrTx, unitCode: string, key: string, birthDate
     .all();
 }
 
+/** The live roster entry made from a candidate's file, if any. */
+export function memberOfCandidate(db: DbOrTx, candidateId: string): Row | undefined {
+  return db.select().from(members).where(and(eq(members.candidateId, candidateId), isNull(members.voidedAt))).get();
+}
+
 export type MemberValues = Omit<typeof members.$inferInsert, 'id' | 'unitCode' | 'createdAt'>;
 
 export function insertMember(tx: DbOrTx, row: { id: string; unitCode: string; createdAt: string } & MemberValues): void {

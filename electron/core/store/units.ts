@@ -4,7 +4,7 @@ import { unitKeys, units } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import type { Unit, UnitProfile } from '../model/entities';
 
-/** Units as stored: the own unit, its superior and the units below it. Reads only. */
+/** Units as stored: the own unit, its superior and the units below it. */
 
 /** The one conversion of a units row to the model. */
 export function toUnit(row: typeof units.$inferSelect): Unit {
@@ -121,4 +121,9 @@ export function subtreesBelowSelf(db: DbOrTx): { direct: Unit[]; subtree: Map<st
   }
   subtree.set(self.code, collect(self.code, new Set()));
   return { direct, subtree };
+}
+
+/** Adds a unit below as a mirror with nothing in it yet (demo data); an existing unit of that code is left as it is. */
+export function addMirrorUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level' | 'parentCode'>): void {
+  tx.insert(units).values({ ...unit, origin: 'mirror' }).onConflictDoNothing().run();
 }
