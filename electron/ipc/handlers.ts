@@ -3,7 +3,7 @@ import type { Session } from '../core/services/session';
 import { calendarEntries } from '../core/store/calendar';
 import { getSelfUnit } from '../core/store/units';
 import * as candidatesService from '../core/services/candidate-service';
-import { candidateDetail } from '../core/services/candidate-repo';
+import { candidateDetail } from '../core/store/candidates';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
 import * as corrections from '../core/services/correction-service';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { listTargets } from '../../electron/core/services/target-service';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { runCli } from '../helpers/cli';

@@ -4,7 +4,7 @@ import { ageDecrypt, ageEncrypt } from '../../electron/core/domain/bundles/age';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle, type BundleFile } from '../../electron/core/services/bundle-import';
 import { createCandidate, listCandidates, updateProfile } from '../../electron/core/services/candidate-service';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { freezeReport } from '../../electron/core/services/report-service';
 import { removeTarget, setTarget } from '../../electron/core/services/target-service';

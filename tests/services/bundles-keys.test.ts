@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { importRulebook, listRulebooks, setCalendarEntry } from '../../electron/core/services/check-service';
 import { calendarEntries } from '../../electron/core/store/calendar';
 import { listCandidates } from '../../electron/core/services/candidate-service';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packBundle } from '../../electron/core/domain/bundles/index';
 import type { CandidateRecord, MemberRecord } from '../../electron/core/model/bundle-data';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { addEvent, createCandidate, listCandidates, updateProfile, voidEvent } from '../../electron/core/services/candidate-service';
 import { checkCandidate } from '../../electron/core/services/check-service';
 import { exportUnitReport, outbox, packAndRecord, reopenOutbox } from '../../electron/core/services/bundle-export';

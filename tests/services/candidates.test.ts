@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { addEvent, createCandidate, listCandidates, voidEvent } from '../../electron/core/services/candidate-service';
 import { createMember, listMembers } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { addDocument, addEvent, addIntroducer, createCandidate, listCandidates } from '../../electron/core/services/candidate-service';
 import { candidateChecks, todoPage } from '../../electron/core/services/check-views';
 import { stageCounts } from '../../electron/core/services/check-service';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { fixedClock } from '../../electron/core/ports';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { listCandidates, updateProfile } from '../../electron/core/services/candidate-service';
 import { findingsProgress, refreshFindingsStep } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { candidates, members, units } from '../../db/schema/index';
 import { TRICKS } from '../helpers/unicode-tricks';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { addEvent, createCandidate, listCandidates, updateProfile } from '../../electron/core/services/candidate-service';
 import { importDossiers } from '../../electron/core/services/dossier-service';
 import { createMember, listMembers, updateMember } from '../../electron/core/services/member-service';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { createCandidate, listCandidates } from '../../electron/core/services/candidate-service';
 import { directiveItems, mirrorRecords } from '../../db/schema/index';
 import { and, eq } from 'drizzle-orm';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { units } from '../../db/schema/index';
 import type { Database } from '../../db/client';
 import type { CandidateEvent, Dossier } from '../../electron/core/model/dossier';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { addEvent, listCandidates, voidEvent } from '../../electron/core/services/candidate-service';
 import type { ServiceContext } from '../../electron/core/services/context';
 import { importDossiers } from '../../electron/core/services/dossier-service';

@@ -4,7 +4,7 @@ import { reportedFindings } from '../../db/schema/index';
 import { candidateCheckSchema } from '../../electron/core/model/checks';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { listCandidates } from '../../electron/core/services/candidate-service';
 import { candidateChecks } from '../../electron/core/services/check-views';
 import { mirrorId } from '../../electron/core/services/mirror-apply';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { listCandidates } from '../../electron/core/services/candidate-service';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';

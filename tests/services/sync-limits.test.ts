@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { directiveItems, inbox, quarantine } from '../../db/schema/index';
 import { SYNC_LIMITS } from '../../electron/core/domain/bundles/index';
 import { receiptSchema, type Receipt } from '../../electron/core/model/bundle-data';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { listCandidates } from '../../electron/core/services/candidate-service';
 import { continueNumberingAfter, exportUnitReport, nextReportFileName, packAndRecord } from '../../electron/core/services/bundle-export';
 import { acceptNewNumbering, importBundle } from '../../electron/core/services/bundle-import';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { voidEvent } from '../../electron/core/services/candidate-service';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { createMember } from '../../electron/core/services/member-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';

@@ -5,7 +5,7 @@ import { searchKey } from '../../core/domain/names';
 import { FORM_DRAFTS, isCandidateForm, type FormDraft } from '../../core/domain/reports/forms/drafts';
 import { AppError } from '../../core/errors';
 import { formatViDate } from '../../core/model/dates';
-import { hasCandidate } from '../../core/services/candidate-repo';
+import { hasCandidate } from '../../core/store/candidates';
 import { listCandidates } from '../../core/services/candidate-service';
 import { formDraft } from '../../core/services/form-service';
 import { parse, required } from '../args';

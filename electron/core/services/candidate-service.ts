@@ -9,7 +9,7 @@ import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
 import type { CandidateDetail, CandidateRow } from '../model/entities';
-import { candidateDetail, effectiveEvents, profileOf, refreshStage, VOID, writableCandidate } from './candidate-repo';
+import { candidateDetail, effectiveEvents, profileOf, refreshStage, VOID, writableCandidate } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { syncMemberFromCandidate } from './roster-sync';

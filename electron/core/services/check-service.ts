@@ -24,7 +24,7 @@ import { compileRulebooks } from '../domain/rules/rulebook';
 import { AppError, formatZodIssues } from '../errors';
 import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
-import { candidateRow } from './candidate-repo';
+import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
 import { calendarEntries } from '../store/calendar';

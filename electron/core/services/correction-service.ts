@@ -1,10 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { candidates, dossierItems, introducers, members, mentorAssignments } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import { dossierDocumentSchema, type DossierDocument } from '../model/dossier';
 import { voidInputSchema, voidReasonSchema, type CandidateDetail, type VoidInput } from '../model/entities';
-import { candidateDetail, writableCandidate } from './candidate-repo';
+import { candidateDetail, fileRecord, insertDocument, voidCandidateRows, voidFileRecord, writableCandidate } from '../store/candidates';
 import { insertIntroducer, type IntroducerInput } from './candidate-service';
 import { audit, newId, type ServiceContext } from './context';
 
@@ -15,8 +13,6 @@ import { audit, newId, type ServiceContext } from './context';
  * is a void plus a new row, so the history shows both.
  */
 
-const TABLES = { document: dossierItems, introducer: introducers, mentor: mentorAssignments } as const;
-
 const NOT_FOUND: Readonly<Record<VoidInput['kind'], string>> = {
   document: 'Không tìm thấy văn bản cần hủy trong hồ sơ này.',
   introducer: 'Không tìm thấy người giới thiệu cần hủy trong hồ sơ này.',
@@ -24,15 +20,14 @@ const NOT_FOUND: Readonly<Record<VoidInput['kind'], string>> = {
 };
 
 function voidRow(ctx: ServiceContext, tx: DbOrTx, input: { candidateId: string; kind: VoidInput['kind']; recordId: string; reason: string }): void {
-  const table = TABLES[input.kind];
-  const row = tx.select({ candidateId: table.candidateId, voidedAt: table.voidedAt }).from(table).where(eq(table.id, input.recordId)).get();
+  const row = fileRecord(tx, input.kind, input.recordId);
   if (!row || row.candidateId !== input.candidateId) {
     throw new AppError('not-found', NOT_FOUND[input.kind]);
   }
   if (row.voidedAt !== null) {
     throw new AppError('conflict', 'Bản ghi này đã bị hủy trước đó.');
   }
-  tx.update(table).set({ voidedAt: ctx.clock.now(), voidReason: input.reason, voidedBy: ctx.actor }).where(eq(table.id, input.recordId)).run();
+  voidFileRecord(tx, input.kind, input.recordId, { voidedAt: ctx.clock.now(), voidReason: input.reason, voidedBy: ctx.actor });
 }
 
 /** Voids one document, introducer or mentor assignment of the own unit's candidate, with a reason. */
@@ -57,9 +52,7 @@ export function correctDocument(ctx: ServiceContext, input: { candidateId: strin
     writableCandidate(tx, input.candidateId);
     voidRow(ctx, tx, { candidateId: input.candidateId, kind: 'document', recordId: input.documentId, reason });
     const id = newId();
-    tx.insert(dossierItems)
-      .values({ id, candidateId: input.candidateId, form: document.form, date: document.date, signer: document.signer ?? null, issuer: document.issuer ?? null, note: document.note ?? null, createdAt: ctx.clock.now() })
-      .run();
+    insertDocument(tx, { id, candidateId: input.candidateId, form: document.form, date: document.date, signer: document.signer ?? null, issuer: document.issuer ?? null, note: document.note ?? null, createdAt: ctx.clock.now() });
     audit(tx, ctx, 'correct-document', 'candidate', input.candidateId, { voided: input.documentId, docId: id, reason, form: document.form, date: document.date });
     return candidateDetail(tx, input.candidateId);
   });
@@ -85,12 +78,7 @@ export function voidCandidate(ctx: ServiceContext, candidateId: string, reason: 
   const why = voidReasonSchema.parse(reason);
   return ctx.db.transaction((tx) => {
     const row = writableCandidate(tx, candidateId);
-    const now = ctx.clock.now();
-    tx.update(candidates).set({ voidedAt: now, voidReason: why, voidedBy: ctx.actor }).where(eq(candidates.id, candidateId)).run();
-    tx.update(members)
-      .set({ voidedAt: now, voidReason: why, voidedBy: ctx.actor })
-      .where(and(eq(members.candidateId, candidateId), isNull(members.voidedAt)))
-      .run();
+    voidCandidateRows(tx, candidateId, { voidedAt: ctx.clock.now(), voidReason: why, voidedBy: ctx.actor });
     audit(tx, ctx, 'void', 'candidate', candidateId, { fullName: row.fullName, reason: why });
     return candidateDetail(tx, candidateId);
   });

@@ -8,7 +8,7 @@ import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
 import type { ImportSummary } from '../model/sync';
 import { targetSchema } from '../model/targets';
-import { effectiveEvents, refreshStage } from './candidate-repo';
+import { effectiveEvents, refreshStage } from '../store/candidates';
 import { appendEvent } from './candidate-service';
 import { importRulebook, listRulebooks, setCalendarEntry } from './check-service';
 import { newId, type ServiceContext } from './context';

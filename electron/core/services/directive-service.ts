@@ -4,7 +4,7 @@ import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/s
 import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
 import { decisionMisfit } from '../domain/rules/decision-fit';
-import { effectiveEvents } from './candidate-repo';
+import { effectiveEvents } from '../store/candidates';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';

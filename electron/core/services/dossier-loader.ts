@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/types';
 import { DOSSIER_FORMAT, type CandidateEvent, type Dossier, type DossierDocument } from '../model/dossier';
 import { getUnit } from '../store/units';
-import { VOID } from './candidate-repo';
+import { VOID } from '../store/candidates';
 
 /**
  * Loads whole dossiers for many candidates with one query per table, for evaluation, reports and bundles over tens

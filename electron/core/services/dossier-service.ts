@@ -1,14 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { crashPoint } from '../../../db/crash-point';
 import { bulkWriter, type BulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidates } from '../../../db/schema/index';
 import { sameName, searchKey, sortKey } from '../domain/names';
 import { dossierDateProblems, errorsOf } from '../domain/plausibility';
 import { deriveStage } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import type { Dossier } from '../model/dossier';
-import { candidateRow } from './candidate-repo';
+import { candidateRow, liveCandidateIds } from '../store/candidates';
 import { loadDossiers } from './dossier-loader';
 import { audit, newId, type ServiceContext } from './context';
 import { rosterValues } from './roster-sync';
@@ -135,5 +133,5 @@ export function exportDossier(db: Db, candidateId: string): Dossier {
 /** Ids of all candidates of a unit (own unit by default), in name order. */
 export function candidateIds(db: DbOrTx, unitCode?: string): string[] {
   const code = unitCode ?? getSelfUnit(db).code;
-  return db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, code), isNull(candidates.voidedAt))).orderBy(candidates.sortKey).all().map((r) => r.id);
+  return liveCandidateIds(db, code);
 }

@@ -1,6 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/types';
-import { candidateEvents, candidates } from '../../../db/schema/index';
 import type { FormInput, FormUnit } from '../domain/reports/forms/common';
 import { lastEvent, superiorNames } from '../domain/reports/forms/common';
 import { formAvailability, isCandidateForm, type CandidateForm, type FormDraft } from '../domain/reports/forms/drafts';
@@ -12,7 +10,7 @@ import { DOTS } from '../domain/reports/party-document';
 import { AppError } from '../errors';
 import { formatViDate } from '../model/dates';
 import type { Dossier } from '../model/dossier';
-import { candidateRow } from './candidate-repo';
+import { candidateIdsWithEvent, candidateRow } from '../store/candidates';
 import { loadDossiers } from './dossier-loader';
 import { eligibleVoters, listMembers, probationaryMembers } from './member-service';
 import { getSelfProfile, getSelfUnit, getUnit } from '../store/units';
@@ -91,13 +89,7 @@ async function register(db: Db, request: FormRequest): Promise<FormDraftFile> {
     throw new AppError('validation', 'Mẫu 18-KNĐ là sổ của cả chi bộ, không lập riêng cho một người.');
   }
   const self = getSelfUnit(db);
-  const ids = db
-    .selectDistinct({ id: candidateEvents.candidateId })
-    .from(candidateEvents)
-    .innerJoin(candidates, eq(candidates.id, candidateEvents.candidateId))
-    .where(and(eq(candidates.unitCode, self.code), isNull(candidates.voidedAt), eq(candidateEvents.type, 'CEREMONY_HELD')))
-    .all()
-    .map((r) => r.id);
+  const ids = candidateIdsWithEvent(db, self.code, 'CEREMONY_HELD');
   const dossiers = ids.length === 0 ? [] : loadDossiers(db, self.code, ids).map((c) => c.dossier);
   const listed = dossiers.filter((d) => lastEvent(d, 'CEREMONY_HELD')).length;
   const notes = listed === 0 ? ['Chưa ghi lễ kết nạp cho ai, nên sổ chỉ có dòng tiêu đề.'] : [];

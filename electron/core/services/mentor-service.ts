@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { CandidateDetail } from '../model/entities';
-import { candidateDetail, writableCandidate } from './candidate-repo';
+import { candidateDetail, writableCandidate } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { endAssignment, endOpenAssignment, insertAssignment, mentorRow } from '../store/mentors';

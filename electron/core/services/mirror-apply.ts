@@ -23,7 +23,7 @@ import { candidateEventSchema, candidateProfileSchema, documentFormSchema, type 
 import { readReport, ReportNeedsUpdate, UNIT_LEVEL_TEXT, type UnitLevel } from '../model/report';
 import { targetSchema } from '../model/targets';
 import type { ImportSummary } from '../model/sync';
-import { VOID } from './candidate-repo';
+import { VOID } from '../store/candidates';
 import type { QuarantinedRecord } from '../store/quarantine';
 
 /**

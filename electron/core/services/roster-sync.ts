@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../db/types';
 import { probationEndOf } from '../domain/rules/check-deadlines';
 import { searchKey, sortKey } from '../domain/names';
 import type { CandidateEvent } from '../model/dossier';
-import { candidateRow, effectiveEvents } from './candidate-repo';
+import { candidateRow, effectiveEvents } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
 import { insertMember, memberOfCandidate, updateMemberRow } from '../store/members';
 

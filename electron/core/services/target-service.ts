@@ -5,7 +5,7 @@ import { AppError, formatZodIssues } from '../errors';
 import type { TargetRow } from '../model/report-records';
 import { targetSchema, type Target, type TargetPeriod } from '../model/targets';
 import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
-import { VOID } from './candidate-repo';
+import { VOID } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
 import { findSelfUnit, getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 

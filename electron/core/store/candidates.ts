@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { candidateEvents, candidates, dossierItems, introducers, mentorAssignments, units } from '../../../db/schema/index';
+import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, units } from '../../../db/schema/index';
 import { deriveStage } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import { candidateEventSchema, type CandidateEvent, type CandidateProfile } from '../model/dossier';
@@ -140,4 +140,46 @@ export function candidateDetail(db: DbOrTx, id: string): CandidateDetail {
     voided: voidInfo(row),
     corrections: voidedRecords(db, id),
   };
+}
+
+/** Ids of a unit's live candidates, in name order. */
+export function liveCandidateIds(db: DbOrTx, unitCode: string): string[] {
+  return db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt))).orderBy(candidates.sortKey).all().map((r) => r.id);
+}
+
+/** Ids of a unit's live candidates with an event of `type` recorded. */
+export function candidateIdsWithEvent(db: DbOrTx, unitCode: string, type: CandidateEvent['type']): string[] {
+  return db
+    .selectDistinct({ id: candidateEvents.candidateId })
+    .from(candidateEvents)
+    .innerJoin(candidates, eq(candidates.id, candidateEvents.candidateId))
+    .where(and(eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt), eq(candidateEvents.type, type)))
+    .all()
+    .map((r) => r.id);
+}
+
+const FILE_TABLES = { document: dossierItems, introducer: introducers, mentor: mentorAssignments } as const;
+export type FileRecordKind = keyof typeof FILE_TABLES;
+
+/** The candidate a document, introducer or mentor assignment belongs to, and whether it is voided already. */
+export function fileRecord(db: DbOrTx, kind: FileRecordKind, id: string): { candidateId: string; voidedAt: string | null } | undefined {
+  const table = FILE_TABLES[kind];
+  return db.select({ candidateId: table.candidateId, voidedAt: table.voidedAt }).from(table).where(eq(table.id, id)).get();
+}
+
+export type VoidMark = { voidedAt: string; voidReason: string; voidedBy: string };
+
+export function voidFileRecord(tx: DbOrTx, kind: FileRecordKind, id: string, mark: VoidMark): void {
+  const table = FILE_TABLES[kind];
+  tx.update(table).set(mark).where(eq(table.id, id)).run();
+}
+
+/** Voids a candidate and the live roster entry its file made. */
+export function voidCandidateRows(tx: DbOrTx, candidateId: string, mark: VoidMark): void {
+  tx.update(candidates).set(mark).where(eq(candidates.id, candidateId)).run();
+  tx.update(members).set(mark).where(and(eq(members.candidateId, candidateId), isNull(members.voidedAt))).run();
+}
+
+export function insertDocument(tx: DbOrTx, row: typeof dossierItems.$inferInsert): void {
+  tx.insert(dossierItems).values(row).run();
 }
