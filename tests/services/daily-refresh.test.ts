@@ -93,6 +93,8 @@ describe("the day's re-evaluation in steps", () => {
     while (step.done < step.total) {
       step = refreshFindingsStep(on(DAY2));
     }
+    // Only those were evaluated again; the others still carry the day they were computed on.
+    expect(storedFor(DAY2)).toBe(next.total - holding);
     const stepped = todoPage(on(DAY2), { offset: 0, limit: 500 });
     // Dropping the stored findings makes the to-do list evaluate every dossier in its own call, as before.
     database.db.$client.prepare('DELETE FROM candidate_findings').run();
