@@ -38,6 +38,7 @@ const SCREENS: Screen[] = [
 function firstScreen(dir: string, file: string, screen: Screen, today: string): { ms: number; evaluated: number } {
   const copy = join(dir, `copy-${screen.name}-${today}.db`);
   copyFileSync(file, copy);
+  copyFileSync(`${file}.key`, `${copy}.key`);
   const database = open(copy);
   try {
     const t = performance.now();
@@ -48,6 +49,7 @@ function firstScreen(dir: string, file: string, screen: Screen, today: string): 
   } finally {
     database.close();
     rmSync(copy, { force: true });
+    rmSync(`${copy}.key`, { force: true });
   }
 }
 
