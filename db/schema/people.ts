@@ -59,8 +59,8 @@ export const members = sqliteTable(
  * and messages are tens of megabytes at 50,000 candidates: `reportEvents` the events in force
  * (`b2025-10-01,g2026-03-31`, a letter of report_event_letters and the date per event), `reportFindings` the codes
  * and severities of the stored findings (`NO_MENTOR:error,…`; NULL when none are stored) as of
- * `reportFindingsAsOf`. Triggers on candidate_events and candidate_findings keep it, whoever writes those
- * (migration 0007).
+ * `reportFindingsAsOf` and valid through `reportFindingsUntil`. Triggers on candidate_events and candidate_findings
+ * keep it, whoever writes those (migrations 0007 and findings_valid_until).
  */
 export const candidates = sqliteTable(
   'candidates',
@@ -93,6 +93,7 @@ export const candidates = sqliteTable(
     reportEvents: text('report_events').notNull().default(''),
     reportFindings: text('report_findings'),
     reportFindingsAsOf: text('report_findings_as_of'),
+    reportFindingsUntil: text('report_findings_until'),
     /** A candidate created by mistake: out of every list, count and bundle, its history kept. */
     ...voidColumns,
   },

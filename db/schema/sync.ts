@@ -156,18 +156,21 @@ export const frozenReports = sqliteTable(
 /**
  * Findings per candidate as this database last computed them, for own and mirrored units alike, with this
  * database's rulebooks and calendar. Derived data: the triggers of migration 0011 delete a candidate's row whenever
- * anything its findings depend on changes, and a row is only valid for the day it is `as_of`.
+ * anything its findings depend on changes, and a row holds for every day from `as_of` through `valid_until` (the
+ * evaluation's validUntil: the day before a deadline passes, an age month starts, a dated record becomes visible…).
  */
 export const candidateFindings = sqliteTable(
   'candidate_findings',
   {
     candidateId: text('candidate_id').primaryKey(),
     asOf: text('as_of').notNull(),
+    validUntil: text('valid_until').notNull().default(''),
     rulebookVersion: text('rulebook_version').notNull(),
     findings: text('findings', { mode: 'json' }).notNull(),
   },
-  // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000).
-  (t) => [index('candidate_findings_as_of').on(t.asOf, t.candidateId)],
+  // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000):
+  // the rows fresh today are a range of this index, and it covers the query.
+  (t) => [index('candidate_findings_valid').on(t.validUntil, t.asOf, t.candidateId)],
 );
 
 /**

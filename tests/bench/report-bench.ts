@@ -41,7 +41,8 @@ const open = (file: string): Database => openDatabase(file, PASS, { migrationsDi
 
 /**
  * A superior with 500 units below and 50,000 candidates made by `ptdv demo --units 500`, each unit given a year
- * target, and each candidate's findings stored as its unit's bundle brings them (computed by the unit the day before).
+ * target, and each candidate's findings stored as its unit's bundle brings them (computed by the unit the day before,
+ * holding that day only: the first screen of the day evaluates every dossier, see next-day-bench.ts for a later day).
  */
 async function superiorDatabase(dir: string): Promise<string> {
   const file = join(dir, `superior-${UNITS}.db`);
@@ -57,7 +58,7 @@ async function superiorDatabase(dir: string): Promise<string> {
     for (const code of codes) {
       for (const c of loadDossiers(database.db, code)) {
         const e = evaluateDossier(c.dossier, '2026-11-22', evalCtx);
-        tx.insert(candidateFindings).values({ candidateId: c.id, asOf: '2026-11-22', rulebookVersion: e.rulebookVersion, findings: e.findings }).run();
+        tx.insert(candidateFindings).values({ candidateId: c.id, asOf: '2026-11-22', validUntil: '2026-11-22', rulebookVersion: e.rulebookVersion, findings: e.findings }).run();
       }
     }
   });

@@ -2,6 +2,7 @@ import { benchBundleCrypto } from './bundle-bench';
 import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
 import { benchLargeCell } from './large-cell-bench';
+import { benchNextDayCell, benchNextDaySuperior } from './next-day-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
@@ -17,6 +18,8 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
   ['Chi bộ 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
+  ['Màn hình đầu tiên của ngày mới ở cấp trên (next day superior, 500 đơn vị, 50.000 hồ sơ)', benchNextDaySuperior],
+  ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
 ];
 

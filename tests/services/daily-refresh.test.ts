@@ -19,7 +19,8 @@ import { MIGRATIONS_DIR } from '../helpers/temp';
  */
 
 const DAY1 = '2026-11-23';
-const DAY2 = '2026-11-24';
+// A later day, still before the rulebook of 4 Dec 2026 takes effect (from then on every candidate's result names it).
+const DAY2 = '2026-12-03';
 const CANDIDATES = 1200;
 
 const dir = mkdtempSync(join(tmpdir(), 'ptdv-daily-refresh-'));
@@ -81,12 +82,19 @@ describe("the day's re-evaluation in steps", () => {
     expect(new Set(after.map((i) => i.name))).toEqual(new Set([`${profile.fullName} Sửa`]));
   });
 
-  it('the next day starts from zero and the to-do list after the steps is the one evaluated at once', () => {
-    expect(findingsProgress(on(DAY2))).toMatchObject({ asOf: DAY2, done: 0 });
+  it('a later day re-checks only the candidates whose findings change that day, and the to-do list after the steps is the one evaluated at once', () => {
+    const holding = database.db.$client.prepare('SELECT count(*) FROM candidate_findings WHERE valid_until >= ?').pluck().get(DAY2) as number;
+    const next = findingsProgress(on(DAY2));
+    expect(next).toMatchObject({ asOf: DAY2, done: holding });
+    // Most findings do not change in ten days; some do (a deadline passes, a reminder opens).
+    expect(holding).toBeGreaterThan(next.total / 2);
+    expect(holding).toBeLessThan(next.total);
     let step = refreshFindingsStep(on(DAY2));
     while (step.done < step.total) {
       step = refreshFindingsStep(on(DAY2));
     }
+    // Only those were evaluated again; the others still carry the day they were computed on.
+    expect(storedFor(DAY2)).toBe(next.total - holding);
     const stepped = todoPage(on(DAY2), { offset: 0, limit: 500 });
     // Dropping the stored findings makes the to-do list evaluate every dossier in its own call, as before.
     database.db.$client.prepare('DELETE FROM candidate_findings').run();

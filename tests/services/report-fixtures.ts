@@ -66,7 +66,7 @@ function recordMirror(ctx: ServiceContext, code: string, name: string, fullMembe
     ids[person.key] = o.candidateId;
     const findings = (person.findings ?? []).map((f) => ({ ...f, rule: 'mentor', message: f.code, rulebookVersion: '2021-07-30' }));
     ctx.db.insert(reportedFindings).values({ candidateId: o.candidateId, asOf: '2026-11-20', rulebookVersion: '2021-07-30', findings }).run();
-    ctx.db.insert(candidateFindings).values({ candidateId: o.candidateId, asOf: ctx.clock.today(), rulebookVersion: '2021-07-30', findings }).run();
+    ctx.db.insert(candidateFindings).values({ candidateId: o.candidateId, asOf: ctx.clock.today(), validUntil: ctx.clock.today(), rulebookVersion: '2021-07-30', findings }).run();
   });
   return ids;
 }

@@ -90,7 +90,7 @@ describe('buildUnitReport on the own cell', () => {
     const { ctx, ids } = cell();
     const fresh = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!.quality.findings;
     expect(fresh.some((f) => f.code === 'RECOGNITION_VOTE_OVERDUE')).toBe(false);
-    const fake = (asOf: string) => ({ candidateId: ids.cuong, asOf, rulebookVersion: '2021-07-30', findings: [{ code: 'RECOGNITION_VOTE_OVERDUE', severity: 'error', rule: 'recognition-vote', message: 'x', rulebookVersion: '2021-07-30' }] });
+    const fake = (asOf: string) => ({ candidateId: ids.cuong, asOf, validUntil: asOf, rulebookVersion: '2021-07-30', findings: [{ code: 'RECOGNITION_VOTE_OVERDUE', severity: 'error', rule: 'recognition-vote', message: 'x', rulebookVersion: '2021-07-30' }] });
     // The report above stored what it evaluated; the forged row takes the place of the real one.
     ctx.db.delete(candidateFindings).run();
     ctx.db.insert(candidateFindings).values(fake(AS_OF)).run();

@@ -238,9 +238,12 @@ describe('a database made before the summary existed', () => {
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%report_events%' OR sql LIKE '%report_findings%')").pluck().all() as string[];
     expect(triggers.length).toBeGreaterThan(0);
     triggers.forEach((name) => sqlite.exec(`DROP TRIGGER "${name}"`));
-    for (const column of ['report_events', 'report_findings', 'report_findings_as_of']) {
+    for (const column of ['report_events', 'report_findings', 'report_findings_as_of', 'report_findings_until']) {
       sqlite.exec(`ALTER TABLE candidates DROP COLUMN ${column}`);
     }
+    // findings_valid_until: findings held for one day, found by the as_of index.
+    sqlite.exec('DROP INDEX candidate_findings_valid; ALTER TABLE candidate_findings DROP COLUMN valid_until');
+    sqlite.exec('CREATE INDEX candidate_findings_as_of ON candidate_findings (as_of, candidate_id)');
     sqlite.exec('DROP TABLE report_event_letters');
     sqlite.exec('DROP INDEX members_unit_status');
     sqlite.exec('DROP INDEX candidates_sort');
@@ -260,7 +263,7 @@ describe('a database made before the summary existed', () => {
     const reopened = openDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
     try {
       const db = reopened.db;
-      expect(columns(db)).toEqual(['report_events', 'report_findings', 'report_findings_as_of']);
+      expect(columns(db)).toEqual(['report_events', 'report_findings', 'report_findings_as_of', 'report_findings_until']);
       expect(expectSummaryMatchesRecords(db, { all: true })).toEqual(before);
       voidInMirror(db, ids.a1!, 'ADMISSION_DECIDED', 4);
       expect(buildUnitReport(db, { period: '2026', all: true, asOf: AS_OF }).units.map((u) => u.flows.admitted)).toEqual([1, 0, 0]);

@@ -28,7 +28,7 @@ import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
 import { loadDossiers } from './dossier-loader';
 import { calendarEntries } from '../store/calendar';
-import { upsertFindings } from '../store/findings';
+import { FRESH_FINDINGS_IDS, upsertFindings } from '../store/findings';
 import { getSelfUnit, getUnit, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
@@ -111,19 +111,17 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
   const evalCtx = evalContext(ctx.db);
   const rows = loadDossiers(ctx.db, unitCode, ids).map((c) => {
     const e = evaluateDossier(c.dossier, asOf, evalCtx);
-    return { candidateId: c.id, asOf, rulebookVersion: e.rulebookVersion, findings: e.findings };
+    return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings };
   });
   ctx.db.transaction(() => upsertFindings(ctx.db, rows));
   return rows.length;
 }
 
 function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
+  const today = ctx.clock.today();
   const rows = ctx.db.$client
-    .prepare(
-      'SELECT id FROM candidates WHERE unit_code = ? AND voided_at IS NULL AND id NOT IN ' +
-        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
-    )
-    .all(unitCode, ctx.clock.today()) as { id: string }[];
+    .prepare(`SELECT id FROM candidates WHERE unit_code = ? AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS})`)
+    .all(unitCode, today, today) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
@@ -131,8 +129,9 @@ function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
 const BULK_REFRESH = 5000;
 
 /**
- * Findings are valid for one day (deadlines move with today) and dropped by the database whenever what they are
- * computed from changes (migration 0011); this recomputes and stores the missing ones of a unit (the own by default).
+ * Findings hold from the day they were computed through their validUntil (the day before a deadline passes, an age
+ * month starts…) and are dropped by the database whenever what they are computed from changes (migration 0011); this
+ * recomputes and stores the missing and outdated ones of a unit (the own by default).
  */
 export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(ctx.db).code): void {
   const stale = staleFindingIds(ctx, unitCode);
@@ -165,17 +164,17 @@ export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): Fi
     refreshed.push(...chunk);
     left -= chunk.length;
   }
-  // The kept to-do list finds what changed by the stored rows missing; these are no longer missing, so it is told.
+  // The kept to-do list finds what changed by the stored rows missing or outdated; these no longer are, so it is told.
   const cache = todoCaches.get(ctx.db.$client);
-  if (refreshed.length > 0 && cache?.asOf === ctx.clock.today()) {
-    for (const source of readTodoSources(ctx.db, unitCodes, refreshed)) {
+  if (refreshed.length > 0 && cache) {
+    for (const source of readTodoSources(ctx.db, ctx.clock.today(), unitCodes, refreshed)) {
       cache.sources.set(source.candidateId, source);
     }
   }
   return findingsProgress(ctx, unitCodes);
 }
 
-/** How many of the covered candidates already have today's findings, without evaluating any. */
+/** How many of the covered candidates already have findings that hold today, without evaluating any. */
 export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(ctx.db).map((u) => u.code)): FindingsProgress {
   const asOf = ctx.clock.today();
   const total = ctx.db.$client
@@ -183,20 +182,18 @@ export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(
     .pluck()
     .get(JSON.stringify(unitCodes)) as number;
   const stale = ctx.db.$client
-    .prepare(
-      'SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
-        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?)',
-    )
+    .prepare(`SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS})`)
     .pluck()
-    .get(JSON.stringify(unitCodes), asOf) as number;
+    .get(JSON.stringify(unitCodes), asOf, asOf) as number;
   return { asOf, done: total - stale, total };
 }
 
-type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; as_of: string; rulebook_version: string; findings: string };
+type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; valid_until: string; rulebook_version: string; findings: string };
 
-function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {
+/** Stored findings read as evaluations on `today`, the day they are read for (they hold then: only fresh rows are read). */
+function readTodoSources(db: Db, today: string, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {
   const select =
-    'SELECT c.id, c.unit_code, c.full_name, c.stage, f.as_of, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
+    'SELECT c.id, c.unit_code, c.full_name, c.stage, f.valid_until, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
   const rows = ids
     ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
     : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(unitCodes)) as TodoRow[]);
@@ -204,18 +201,16 @@ function readTodoSources(db: Db, unitCodes: readonly string[], ids?: readonly st
     candidateId: r.id,
     unitCode: r.unit_code,
     name: r.full_name,
-    evaluation: { asOf: r.as_of, stage: r.stage, stageLabel: '', findings: JSON.parse(r.findings) as Finding[], deadlines: [], rulebookVersion: r.rulebook_version, keyDates: {} } as Evaluation,
+    evaluation: { asOf: today, stage: r.stage, stageLabel: '', findings: JSON.parse(r.findings) as Finding[], deadlines: [], rulebookVersion: r.rulebook_version, keyDates: {}, validUntil: r.valid_until } as Evaluation,
   }));
 }
 
-/** Candidates of `unitCodes` with no findings stored for today (the first `limit` of them), per unit. */
+/** Candidates of `unitCodes` with no stored findings that hold today (the first `limit` of them), per unit. */
 function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = -1): Map<string, string[]> {
+  const today = ctx.clock.today();
   const rows = ctx.db.$client
-    .prepare(
-      'SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN ' +
-        '(SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_as_of WHERE as_of = ?) LIMIT ?',
-    )
-    .all(JSON.stringify(unitCodes), ctx.clock.today(), limit) as { id: string; unit_code: string }[];
+    .prepare(`SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS}) LIMIT ?`)
+    .all(JSON.stringify(unitCodes), today, today, limit) as { id: string; unit_code: string }[];
   const byUnit = new Map<string, string[]>();
   for (const r of rows) {
     const list = byUnit.get(r.unit_code);
@@ -242,10 +237,12 @@ type TodoCache = { key: string; asOf: string; sources: Map<string, TodoSource> }
  * The parsed findings of every candidate the to-do list covers, kept per open database. Reading and parsing 50,000
  * rows from the encrypted file takes seconds, while an edit touches one candidate: the database deletes the stored
  * row of every candidate a write affects (migration 0011), so the missing rows say exactly which entries to reload.
+ * A new day is no different: the entries whose findings no longer hold are those whose rows are outdated, and only
+ * those are re-evaluated and reloaded; the others hold today as they did yesterday.
  */
 const todoCaches = new WeakMap<object, TodoCache>();
 
-/** Today's findings of every candidate of the units a committee oversees (the own unit alone at a chi bộ). */
+/** Findings holding today of every candidate of the units a committee oversees (the own unit alone at a chi bộ). */
 function todoSources(ctx: ServiceContext): TodoSource[] {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   const key = unitCodes.join(',');
@@ -256,12 +253,19 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
     refreshFindings(ctx, unitCode, ids.length > BULK_REFRESH ? undefined : ids);
   }
   let cache = todoCaches.get(ctx.db.$client);
-  if (!cache || cache.key !== key || cache.asOf !== asOf || staleCount > BULK_REFRESH) {
-    cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, unitCodes).map((s) => [s.candidateId, s])) };
+  if (!cache || cache.key !== key || staleCount > BULK_REFRESH) {
+    cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, asOf, unitCodes).map((s) => [s.candidateId, s])) };
     todoCaches.set(ctx.db.$client, cache);
   } else {
+    if (cache.asOf !== asOf) {
+      // Kept entries that were not outdated hold today too; they are read as today's, as a fresh read would be.
+      for (const source of cache.sources.values()) {
+        source.evaluation.asOf = asOf;
+      }
+      cache.asOf = asOf;
+    }
     if (staleCount > 0) {
-      for (const source of readTodoSources(ctx.db, unitCodes, [...stale.values()].flat())) {
+      for (const source of readTodoSources(ctx.db, asOf, unitCodes, [...stale.values()].flat())) {
         cache.sources.set(source.candidateId, source);
       }
     }
@@ -322,7 +326,7 @@ function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
     return todoSources(ctx);
   }
   ensureFindingsFresh(ctx, unitCode);
-  return readTodoSources(ctx.db, [unitCode]);
+  return readTodoSources(ctx.db, ctx.clock.today(), [unitCode]);
 }
 
 export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: Finding[] };

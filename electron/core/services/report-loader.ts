@@ -49,6 +49,7 @@ const CANDIDATE_COLUMNS = {
   stage: 'c.stage',
   reportEvents: 'c.report_events',
   findingsAsOf: value('c.report_findings_as_of'),
+  findingsUntil: value('c.report_findings_until'),
   reportFindings: text('c.report_findings'),
   // '=' and the stored list when the period store holds the report's day (the one parameter of the select list).
   periodFindings: `ifnull('=' || (SELECT ${text('p.findings')} FROM period_findings p WHERE p.candidate_id = c.id AND p.as_of = ?), '')`,
@@ -165,7 +166,7 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, Missing[]>, all: Re
         const e = evaluateDossier(loaded.dossier, day, ctx);
         m.candidate.findings = e.findings.map((f) => ({ code: f.code, severity: f.severity }));
         if (m.storedAsOf < day) {
-          newer.push({ candidateId: loaded.id, asOf: day, rulebookVersion: e.rulebookVersion, findings: e.findings });
+          newer.push({ candidateId: loaded.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings });
         } else {
           past.push({ candidateId: loaded.id, findings: m.candidate.findings });
         }
@@ -185,7 +186,8 @@ type Missing = { candidate: ReportCandidate; storedAsOf: string };
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
  * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply. Findings are this
  * database's own, evaluated on `findingsOn` (the last day the report counts) with the rulebooks and calendar in force
- * then, for own and mirrored units alike: stored findings answer only when they were computed for that very day.
+ * then, for own and mirrored units alike: stored findings answer when they hold on that day (computed on it or before
+ * it and valid through it), or the period store holds that day's.
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
   const codes = JSON.stringify(units.map((u) => u.code));
@@ -212,13 +214,15 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     const events = decode.events(col.reportEvents.next());
     const stage = decode.word(col.stage.next()) ?? '';
     const findingsAsOf = col.findingsAsOf.next();
+    const findingsUntil = col.findingsUntil.next();
     const findings = col.reportFindings.next();
     const periodFindings = col.periodFindings.next();
     const list = byUnit.get(unit);
     if (!list) {
       continue;
     }
-    const stored = findingsAsOf === findingsOn ? findings : periodFindings !== '' ? periodFindings.slice(1) : null;
+    const holds = findingsAsOf !== '' && findingsAsOf <= findingsOn && findingsOn <= findingsUntil;
+    const stored = holds ? findings : periodFindings !== '' ? periodFindings.slice(1) : null;
     const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored !== null ? decode.findings(stored) : [] };
     list.push(candidate);
     if (stored === null) {

@@ -104,7 +104,8 @@ function memberRecords(db: Db, unitCode: string): MemberRecord[] {
     }));
 }
 
-function candidateRecords(db: Db, unitCode: string): CandidateRecord[] {
+/** The unit's candidates with their findings as of `today` (stored findings hold from their as_of through valid_until). */
+function candidateRecords(db: Db, unitCode: string, today: string): CandidateRecord[] {
   const ids = db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode));
   const events = groupBy(db.select().from(candidateEvents).where(inArray(candidateEvents.candidateId, ids)).orderBy(asc(candidateEvents.seq)).all());
   const documents = groupBy(db.select().from(dossierItems).where(inArray(dossierItems.candidateId, ids)).all().sort(byId));
@@ -139,7 +140,7 @@ function candidateRecords(db: Db, unitCode: string): CandidateRecord[] {
         documents: (documents.get(c.id) ?? []).map((d) => ({ id: d.id, form: d.form, date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt, ...voidedOf(d) })),
         introducers: (intros.get(c.id) ?? []).map((i) => ({ id: i.id, memberId: i.memberId, name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement, letterDate: i.letterDate, ...voidedOf(i) })),
         mentors: (mentors.get(c.id) ?? []).map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt, ...voidedOf(m) })),
-        findings: f ? { asOf: f.asOf, rulebookVersion: f.rulebookVersion, findings: f.findings as NonNullable<CandidateRecord['findings']>['findings'] } : null,
+        findings: f ? { asOf: today, rulebookVersion: f.rulebookVersion, findings: f.findings as NonNullable<CandidateRecord['findings']>['findings'] } : null,
         ...voidedOf(c),
       };
     });
@@ -174,7 +175,7 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: U
   const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
   const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
   const answers = parent ? requestAnswers(db, parent) : [];
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers };
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers };
   if (answers.length === 0) {
     // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
     delete (data as Partial<UnitReportData>).requestAnswers;

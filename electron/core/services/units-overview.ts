@@ -133,7 +133,7 @@ export function unitDetail(ctx: ServiceContext, code: string, page: { query?: st
   ensureFindingsFresh(ctx, code);
   const list = listCandidates(db, { unitCode: code, offset: page.offset ?? 0, limit: page.limit ?? 100, ...(page.query ? { query: page.query } : {}) });
   const findings = db
-    .select({ candidateId: candidates.id, fullName: candidates.fullName, asOf: candidateFindings.asOf, findings: candidateFindings.findings, reported: reportedFindings.findings })
+    .select({ candidateId: candidates.id, fullName: candidates.fullName, findings: candidateFindings.findings, reported: reportedFindings.findings })
     .from(candidateFindings)
     .innerJoin(candidates, eq(candidates.id, candidateFindings.candidateId))
     .leftJoin(reportedFindings, eq(reportedFindings.candidateId, candidateFindings.candidateId))
@@ -143,7 +143,8 @@ export function unitDetail(ctx: ServiceContext, code: string, page: { query?: st
     .map((f) => ({
       candidateId: f.candidateId,
       fullName: f.fullName,
-      asOf: f.asOf,
+      // The stored row holds today (ensureFindingsFresh above), whichever day it was computed on.
+      asOf: ctx.clock.today(),
       findings: (f.findings as StoredFindings).map(({ code: c, severity, message }) => ({ code: c, severity, message })),
       reportedErrors: f.reported === null ? null : errorsIn(f.reported as StoredFindings),
     }))

@@ -2,28 +2,37 @@ import type { Db } from '../../../db/types';
 import type { Finding } from '../domain/rules/index';
 
 /**
- * The findings store: this database's findings per candidate for the day they were computed. Writing here is filling
- * a cache, never changing data: the triggers of migration 0011 drop a candidate's row whenever anything its findings
- * are computed from changes.
+ * The findings store: this database's findings per candidate, computed on `as_of` and holding through `valid_until`
+ * (the evaluation's validUntil). Writing here is filling a cache, never changing data: the triggers of migration 0011
+ * drop a candidate's row whenever anything its findings are computed from changes, and time passing beyond
+ * `valid_until` is the only other way a row stops answering.
  */
 
-export type StoredFindings = { candidateId: string; asOf: string; rulebookVersion: string; findings: readonly Finding[] };
+export type StoredFindings = { candidateId: string; asOf: string; validUntil: string; rulebookVersion: string; findings: readonly Finding[] };
 
-/** A prepared statement, not the query builder: a superior's first screen of the day writes 50,000 rows. */
+/**
+ * The ids of candidates whose stored findings hold on a day, for `NOT IN (…)`: two parameters, both that day. A range
+ * of the covering index candidate_findings_valid, so the findings themselves are never read.
+ */
+export const FRESH_FINDINGS_IDS =
+  'SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_valid WHERE valid_until >= ? AND as_of <= ?';
+
+/** A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. */
 export function upsertFindings(db: Db, rows: readonly StoredFindings[]): void {
   const upsert = db.$client.prepare(
-    'INSERT INTO candidate_findings (candidate_id, as_of, rulebook_version, findings) VALUES (?, ?, ?, ?) ' +
-      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
+    'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
   );
   for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.rulebookVersion, JSON.stringify(r.findings));
+    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, JSON.stringify(r.findings));
   }
 }
 
 /**
- * Findings of a past day for candidates whose `candidate_findings` row is of a later day, as the report summary
+ * Findings of a past day for candidates whose `candidate_findings` row starts on a later day, as the report summary
  * encodes them. A candidate without that row gets none: its removal is what invalidates these (migration trigger
- * `findings_period_stale`), so a row here without it could outlive a change.
+ * `findings_period_stale`), so a row here without it could outlive a change. Moving that row on to a later day (an
+ * upsert when it no longer holds) keeps these: it happens only when nothing the findings are computed from changed.
  */
 export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candidateId: string; findings: readonly { code: string; severity: string }[] }[]): void {
   const insert = db.$client.prepare(

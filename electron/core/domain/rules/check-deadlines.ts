@@ -20,7 +20,7 @@ type Open = {
 
 /** Records an open deadline and its one finding: `*_DUE` info while ahead, `*_OVERDUE` error once past. */
 function openDeadline(c: Ctx, d: Open): void {
-  const overdue = c.facts.asOf > d.due;
+  const overdue = c.after(d.due);
   c.deadlines.push({
     kind: d.kind,
     rule: d.applied.rule.id,
@@ -72,7 +72,7 @@ function checkDecision(c: Ctx, admission: boolean, voteDay: DayNumber, decision:
     overdueCode: 'DECISION_OVERDUE',
     label: `Hạn ${what}`,
     message:
-      c.facts.asOf > due
+      c.after(due)
         ? `Quá hạn ${what}: hạn ${toViDate(due)} (${span} sau ngày ${vote} ${toViDate(voteDay)}). Đôn đốc và báo cáo cấp ủy cấp trên${canExtend ? '; nếu cấp có thẩm quyền đã gia hạn, ghi nhận việc gia hạn' : ''}.`
         : `Cấp ủy có thẩm quyền ra ${what} chậm nhất ngày ${toViDate(due)} (${span} sau ngày ${vote} ${toViDate(voteDay)}).`,
     refs,
@@ -133,7 +133,7 @@ export function checkCeremony(c: Ctx): void {
     return;
   }
   const consent = docOnOrBefore(c.facts, consentForm, c.facts.asOf);
-  if (c.facts.asOf > due && consent !== null) {
+  if (c.after(due) && consent !== null) {
     c.deadlines.push({ kind: 'ceremony', rule: 'ceremony-deadline', due: toIso(due), overdue: false, label: `Tổ chức lễ kết nạp (cấp trên đồng ý tổ chức muộn ngày ${toViDate(consent)})` });
     return;
   }
@@ -145,7 +145,7 @@ export function checkCeremony(c: Ctx): void {
     overdueCode: 'CEREMONY_OVERDUE',
     label: 'Hạn tổ chức lễ kết nạp',
     message:
-      c.facts.asOf > due
+      c.after(due)
         ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên; chỉ tổ chức khi có văn bản đồng ý và ghi nhận văn bản đó (${consentForm}).`
         : `Tổ chức lễ kết nạp chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}).`,
     refs,
@@ -177,7 +177,7 @@ export function checkMemberRecords(c: Ctx): void {
     overdueCode: 'MEMBER_RECORDS_OVERDUE',
     label: 'Hạn lập hồ sơ đảng viên',
     message:
-      c.facts.asOf > due
+      c.after(due)
         ? `Quá hạn lập ${missing.join(', ')} (hạn ${toViDate(due)}, ${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}). Hoàn thành ngay và báo cáo cấp ủy cơ sở.`
         : `Lập ${missing.join(', ')} chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc sau lễ kết nạp ${toViDate(ceremony.day)}).`,
     refs: missing,

@@ -32,10 +32,10 @@ export function checkCertificate(c: Ctx, preparing: boolean): void {
     return;
   }
   const expiry = addMonths(issued, validityMonths);
-  if (ref > expiry) {
+  if (c.refAfter(expiry)) {
     const todo = voted ? `, trước ngày chi bộ xét ${toViDate(ref)}. Nghị quyết chi bộ không hợp lệ; ứng viên phải học lại lớp.` : '. Ứng viên phải học lại lớp trước khi chi bộ xét.';
     c.add('CERTIFICATE_EXPIRED', preVoteSeverity(facts), applied, `${certText(issued, expiry)}${todo}`, { refs: ['CN-NTVĐ'] });
-  } else if (!voted && facts.asOf >= addMonths(expiry, -warnMonthsBefore)) {
+  } else if (!voted && c.onOrAfter(addMonths(expiry, -warnMonthsBefore))) {
     c.add('CERTIFICATE_EXPIRING', 'warning', applied, `${certText(issued, expiry)}. Chi bộ cần xét kết nạp chậm nhất ngày ${toViDate(expiry)}, sau ngày này ứng viên phải học lại.`, { due: expiry, refs: ['CN-NTVĐ'] });
   }
 }
@@ -86,8 +86,8 @@ export function checkPreVoteDocuments(c: Ctx): void {
   }
 }
 
-function noteStale(stale: string[], refs: string[], form: string, day: DayNumber, isStale: boolean): void {
-  if (isStale) {
+function noteStale(c: Ctx, stale: string[], refs: string[], form: string, day: DayNumber, maxAgeMonths: number): void {
+  if (c.refAfter(addMonths(day, maxAgeMonths))) {
     stale.push(`${form} ngày ${toViDate(day)}`);
     refs.push(form);
   }
@@ -107,19 +107,19 @@ export function checkFreshness(c: Ctx): void {
   for (const form of forms) {
     if (form === '3-KNĐ') {
       for (const day of letterDays(facts)) {
-        noteStale(stale, refs, form, day, addMonths(day, maxAgeMonths) < ref);
+        noteStale(c, stale, refs, form, day, maxAgeMonths);
       }
     } else {
       const day = docOnOrBefore(facts, form, ref);
       if (day !== null) {
-        noteStale(stale, refs, form, day, addMonths(day, maxAgeMonths) < ref);
+        noteStale(c, stale, refs, form, day, maxAgeMonths);
       }
     }
   }
   if (stale.length > 0) {
     const text = hasVoted(facts)
       ? `ngày chi bộ xét ${toViDate(ref)}: ${stale.join(', ')}. Hồ sơ có thể bị cấp trên trả lại; báo cáo cấp ủy cơ sở.`
-      : `ngày ${toViDate(ref)}: ${stale.join(', ')}. Làm lại các văn bản này trước khi chi bộ xét.`;
+      : `nay: ${stale.join(', ')}. Làm lại các văn bản này trước khi chi bộ xét.`;
     c.add('DOCUMENT_STALE', 'warning', applied, `Quá ${maxAgeMonths} tháng tính đến ${text}`, { refs: [...new Set(refs)] });
   }
 }

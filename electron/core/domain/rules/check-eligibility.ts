@@ -1,6 +1,6 @@
 import { EDUCATION_LEVELS } from '../../model/dossier';
 import { addMonths, toViDate, ymdOf, type DayNumber } from '../calendar/days';
-import { ageInMonths, docOnOrBefore, hasVoted, preVoteSeverity, type Ctx } from './context';
+import { ageInMonths, docOnOrBefore, hasVoted, monthOfAge, preVoteSeverity, type Ctx } from './context';
 import { ageLimits } from './rulebook';
 
 function ageText(months: number): string {
@@ -8,8 +8,10 @@ function ageText(months: number): string {
   return rest === 0 ? `${months / 12} tuổi` : `${Math.floor(months / 12)} tuổi ${rest} tháng`;
 }
 
+/** Before the vote the age is today's, which only changes with the month: the month is named, not the day. */
 function whenText(voted: boolean, ref: DayNumber): string {
-  return voted ? `Ngày chi bộ xét (${toViDate(ref)})` : `Đến ngày ${toViDate(ref)}`;
+  const { y, m } = ymdOf(ref);
+  return voted ? `Ngày chi bộ xét (${toViDate(ref)})` : `Trong tháng ${m}/${y}`;
 }
 
 /** "tháng 5/2026": the month in which a number of calendar months of age is reached. */
@@ -30,6 +32,10 @@ export function checkAge(c: Ctx): void {
   const { min, max } = ageLimits(applied.rule.parameters);
   const months = ageInMonths(facts, ref);
   const voted = hasVoted(facts);
+  if (!voted) {
+    // Within the limits only passing the maximum changes anything; outside them the message prints the age.
+    c.changesOn(monthOfAge(facts, min <= months && months <= max ? max + 1 : months + 1));
+  }
   if (months < min) {
     const from = monthText(facts.birth, min);
     const todo = voted

@@ -1,5 +1,5 @@
 import type { EventType } from '../../model/dossier';
-import { toDay, toViDate } from '../calendar/days';
+import { toDay, toViDate, type DayNumber } from '../calendar/days';
 import { atLeast, type Ctx } from './context';
 
 export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
@@ -85,11 +85,29 @@ export function checkEventOrder(c: Ctx, rulebookVersion: string): void {
   }
 }
 
+/** Whether a mentor of `role` is assigned on `asOf` (a start or end after it is a `nextInput` of the facts). */
 function activeMentor(c: Ctx, role: 'pre-admission' | 'probation'): boolean {
   const asOf = c.facts.asOf;
   return c.facts.dossier.mentors.some(
     (m) => m.role === role && toDay(m.from) <= asOf && (!m.to || toDay(m.to) >= asOf),
   );
+}
+
+/**
+ * Since when the candidate has had no mentor of `role`: the day after the last assignment ended when there was one
+ * after `start`, else `start`. A day that stays the same as days pass, so the message does not change daily.
+ */
+function withoutMentorSince(c: Ctx, role: 'pre-admission' | 'probation', start: DayNumber | null): { day: DayNumber; ended: boolean } | null {
+  let ended: DayNumber | null = null;
+  for (const m of c.facts.dossier.mentors) {
+    if (m.role === role && m.to && toDay(m.to) < c.facts.asOf && (ended === null || toDay(m.to) + 1 > ended)) {
+      ended = toDay(m.to) + 1;
+    }
+  }
+  if (ended !== null && (start === null || ended > start)) {
+    return { day: ended, ended: true };
+  }
+  return start === null ? null : { day: start, ended: false };
 }
 
 /**
@@ -104,7 +122,9 @@ export function checkMentors(c: Ctx): void {
     if (!activeMentor(c, 'probation')) {
       const ceremony = facts.latest.CEREMONY_HELD;
       const since = ceremony ? ` (kết nạp ngày ${toViDate(ceremony.day)})` : '';
-      c.add('NO_PROBATION_MENTOR', 'error', applied, `Đảng viên dự bị${since} chưa có đảng viên chính thức được phân công giúp đỡ tại ngày ${toViDate(facts.asOf)}. Chi bộ phân công và ghi nhận người giúp đỡ.`);
+      const gap = withoutMentorSince(c, 'probation', ceremony?.day ?? null);
+      const from = gap?.ended ? ` từ ngày ${toViDate(gap.day)} (người giúp đỡ trước đã hết phân công)` : '';
+      c.add('NO_PROBATION_MENTOR', 'error', applied, `Đảng viên dự bị${since} không có đảng viên chính thức được phân công giúp đỡ${from}. Chi bộ phân công và ghi nhận người giúp đỡ.`);
     }
     return;
   }
@@ -112,7 +132,8 @@ export function checkMentors(c: Ctx): void {
     return;
   }
   const listed = facts.latest.LISTED;
-  const since = listed ? ` từ khi vào danh sách cảm tình Đảng ngày ${toViDate(listed.day)}` : '';
+  const gap = withoutMentorSince(c, 'pre-admission', listed?.day ?? null);
+  const since = gap === null ? '' : gap.ended ? ` từ ngày ${toViDate(gap.day)}, khi người giúp đỡ trước hết phân công` : ` từ khi vào danh sách cảm tình Đảng ngày ${toViDate(gap.day)}`;
   const course = atLeast(facts, 'da-hoc-lop') ? ' Ứng viên đã học lớp nhận thức về Đảng mà không có người giúp đỡ.' : '';
-  c.add('NO_MENTOR', 'error', applied, `Quần chúng chưa có đảng viên chính thức được phân công giúp đỡ${since} (tại ngày ${toViDate(facts.asOf)}).${course} Chi bộ ra nghị quyết phân công người giúp đỡ.`);
+  c.add('NO_MENTOR', 'error', applied, `Quần chúng không có đảng viên chính thức được phân công giúp đỡ${since}.${course} Chi bộ ra nghị quyết phân công người giúp đỡ.`);
 }

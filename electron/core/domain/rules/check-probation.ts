@@ -25,7 +25,7 @@ export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boole
   if (!open) {
     return;
   }
-  const overdue = c.facts.asOf > due;
+  const overdue = c.after(due);
   c.deadlines.push({ kind: 'recognition-vote', rule: 'recognition-vote', due: toIso(due), from: toIso(end), overdue, label: 'Chi bộ xét công nhận đảng viên chính thức' });
   if (overdue) {
     c.add('RECOGNITION_VOTE_OVERDUE', 'error', applied, `Quá hạn xét công nhận đảng viên chính thức: hết dự bị ngày ${toViDate(end)}, hạn chi bộ xét là ${toViDate(due)}. Chi bộ họp xét ngay; việc công nhận vẫn tính từ ngày ${toViDate(end)}.`, { due, refs });

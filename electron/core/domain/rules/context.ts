@@ -1,6 +1,6 @@
 import type { CandidateEvent, Dossier, DocumentForm, EventType } from '../../model/dossier';
 import type { WorkingCalendar } from '../calendar/calendar';
-import { toDay, ymdOf, type DayNumber } from '../calendar/days';
+import { dayFromYmd, toDay, ymdOf, type DayNumber } from '../calendar/days';
 import type { Deadline, Finding, FindingCode, Severity } from './findings';
 import type { AppliedRule, RuleId, RuleIndex, Rulebook } from './rulebook';
 import { deriveStage, stageRank, type Stage } from './stage';
@@ -35,6 +35,11 @@ export type Facts = {
   voteDay: DayNumber | null;
   /** The day pre-admission conditions are judged on: the chi bộ vote, or `asOf` before it. */
   refDay: DayNumber;
+  /**
+   * The first day after `asOf` on which an input becomes visible (an event, a document, an introducer's letter, a
+   * mentor assignment starting or ending), or Infinity: from that day the facts themselves differ.
+   */
+  nextInput: DayNumber;
 };
 
 // Every key present from the start keeps one hidden class for all candidates, so the checks' lookups stay fast.
@@ -76,10 +81,12 @@ export function collectFacts(dossier: Dossier, asOf: DayNumber, asOfIso: string)
   const courses: DayNumber[] = [];
   let extensionDays = 0;
   let firstDay = Number.POSITIVE_INFINITY;
+  let nextInput = Number.POSITIVE_INFINITY;
   for (const event of dossier.events) {
     const day = toDay(event.date);
     firstDay = day < firstDay ? day : firstDay;
     if (day > asOf) {
+      nextInput = day < nextInput ? day : nextInput;
       continue;
     }
     const prev = latest[event.type];
@@ -101,13 +108,26 @@ export function collectFacts(dossier: Dossier, asOf: DayNumber, asOfIso: string)
       if (doc.form === '3-KNĐ') {
         letters.push({ day, signer: doc.signer ?? null });
       }
+    } else if (day < nextInput) {
+      nextInput = day;
     }
+  }
+  // Before the vote an introducer's letter counts from its date, and a mentor is active from `from` through `to`.
+  for (const intro of dossier.introducers) {
+    const day = intro.letterDate ? toDay(intro.letterDate) : asOf;
+    nextInput = day > asOf && day < nextInput ? day : nextInput;
+  }
+  for (const m of dossier.mentors) {
+    const from = toDay(m.from);
+    const end = m.to ? toDay(m.to) + 1 : asOf;
+    nextInput = from > asOf && from < nextInput ? from : nextInput;
+    nextInput = end > asOf && end < nextInput ? end : nextInput;
   }
   const typed = latest as LatestEvents;
   const voteDay = typed.CHI_BO_VOTED?.day ?? null;
   const birth = toDay(dossier.candidate.birthDate);
   const stage = deriveStage(dossier.events, asOfIso);
-  return { dossier, asOf, birth, firstDay, stage, latest: typed, courses, docs, letters, extensionDays, voteDay, refDay: voteDay ?? asOf };
+  return { dossier, asOf, birth, firstDay, stage, latest: typed, courses, docs, letters, extensionDays, voteDay, refDay: voteDay ?? asOf, nextInput };
 }
 
 /** The latest day of `form` on or before `day`, or null. */
@@ -135,6 +155,20 @@ export type Ctx = {
   findings: Finding[];
   deadlines: Deadline[];
   rule<I extends RuleId>(id: I, act: DayNumber): AppliedRule<I>;
+  /**
+   * The last day the result can stay what it is as of `asOf`: every comparison of `asOf` (or of `refDay` before the
+   * vote) with a date goes through the methods below, which lower it to the day before the comparison's outcome
+   * would change.
+   */
+  until: DayNumber;
+  /** `asOf > day`: false until `day`, true from the day after. */
+  after(day: DayNumber): boolean;
+  /** `asOf >= day`: false until the day before `day`. */
+  onOrAfter(day: DayNumber): boolean;
+  /** `refDay > day`: fixed once the chi bộ voted, `asOf > day` before. */
+  refAfter(day: DayNumber): boolean;
+  /** The result may differ from `day` on, whatever the comparisons say (a value that moves with `asOf`). */
+  changesOn(day: DayNumber): void;
   add(
     code: FindingCode,
     severity: Severity,
@@ -166,6 +200,13 @@ export function ageInMonths(facts: Facts, day: DayNumber): number {
   const b = ymdOf(facts.birth);
   const d = ymdOf(day);
   return d.y * 12 + d.m - (b.y * 12 + b.m);
+}
+
+/** The first day of the month in which the candidate is `months` calendar months old. */
+export function monthOfAge(facts: Facts, months: number): DayNumber {
+  const b = ymdOf(facts.birth);
+  const total = b.y * 12 + (b.m - 1) + months;
+  return dayFromYmd(Math.floor(total / 12), (total % 12) + 1, 1);
 }
 
 /** True when the candidate is at or past `stage` in the pipeline. */

@@ -38,6 +38,12 @@ export type Evaluation = {
   /** The rulebook version in force on `asOf`; each finding names the version of the rule it applied. */
   rulebookVersion: string;
   keyDates: KeyDates;
+  /**
+   * The last day (ISO) on which evaluating the same dossier with the same rulebooks and calendar gives this same
+   * stage, findings (messages and due dates included), deadlines and rulebook version: the day before a deadline
+   * passes, a reminder opens, an age month or a rule version starts, or a dated record becomes visible.
+   */
+  validUntil: string;
 };
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -66,19 +72,79 @@ export function rulebookVersionAt(index: RuleIndex, day: DayNumber): string {
   return version;
 }
 
+/** The furthest a result is said to hold: a result nothing dated can change is valid "forever". */
+const LAST_DAY = toDay('9999-12-31');
+
+const boundaryCache = new WeakMap<RuleIndex, DayNumber[]>();
+
+/** Every day on which some rule version starts or the day after one ends, ascending. */
+function ruleBoundaries(index: RuleIndex): DayNumber[] {
+  let days = boundaryCache.get(index);
+  if (!days) {
+    const set = new Set<DayNumber>();
+    for (const versions of index.values()) {
+      for (const v of versions) {
+        set.add(v.from);
+        if (Number.isFinite(v.to)) {
+          set.add(v.to + 1);
+        }
+      }
+    }
+    days = [...set].sort((a, b) => a - b);
+    boundaryCache.set(index, days);
+  }
+  return days;
+}
+
+/** The first rule boundary after `day`, or Infinity: which version applies to an act dated `asOf` may change there. */
+function nextRuleBoundary(index: RuleIndex, day: DayNumber): DayNumber {
+  for (const b of ruleBoundaries(index)) {
+    if (b > day) {
+      return b;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 /** The evaluation state; a class so 50,000 evaluations share its methods instead of allocating closures. */
 class Evaluator implements Ctx {
   readonly findings: Finding[] = [];
   readonly deadlines: Deadline[] = [];
+  until: DayNumber;
 
   constructor(
     readonly facts: Facts,
     readonly index: RuleIndex,
     readonly calendar: WorkingCalendar,
-  ) {}
+  ) {
+    // Rules are chosen by the date of the act, which before the vote (and for mentors always) is `asOf` itself.
+    this.until = Math.min(facts.nextInput, nextRuleBoundary(index, facts.asOf)) - 1;
+  }
 
   rule<I extends RuleId>(id: I, act: DayNumber): AppliedRule<I> {
     return ruleAt(this.index, id, act);
+  }
+
+  after(day: DayNumber): boolean {
+    if (this.facts.asOf > day) {
+      return true;
+    }
+    this.until = day < this.until ? day : this.until;
+    return false;
+  }
+
+  onOrAfter(day: DayNumber): boolean {
+    return this.after(day - 1);
+  }
+
+  refAfter(day: DayNumber): boolean {
+    return this.facts.voteDay !== null ? this.facts.voteDay > day : this.after(day);
+  }
+
+  changesOn(day: DayNumber): void {
+    if (day > this.facts.asOf && day - 1 < this.until) {
+      this.until = day - 1;
+    }
   }
 
   add(code: FindingCode, severity: Severity, applied: RuleRef, message: string, extra?: { due?: DayNumber; refs?: string[] }): void {
@@ -180,5 +246,6 @@ export function evaluateDossier(dossier: Dossier, asOf: string, ctx: EvalContext
     deadlines: c.deadlines,
     rulebookVersion,
     keyDates: keyDates(c),
+    validUntil: toIso(Math.min(c.until, LAST_DAY)),
   };
 }
