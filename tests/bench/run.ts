@@ -1,4 +1,5 @@
 import { benchBundleCrypto } from './bundle-bench';
+import { benchCheck } from './check-bench';
 import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
 import { benchLargeCell } from './large-cell-bench';
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
   ['Chi bộ 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
+  ['ptdv check --db (check, 50.000 và 200.000 hồ sơ)', benchCheck],
 ];
 
 const only = process.argv[2];
