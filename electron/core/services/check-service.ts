@@ -26,7 +26,7 @@ import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from './candidate-repo';
 import type { ServiceContext } from './context';
-import { candidatesAfter, dossierReader, loadDossiers } from '../store/dossiers';
+import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
 import { calendarEntries } from '../store/calendar';
 import { freshFindings, upsertFindings } from '../store/findings';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
@@ -332,15 +332,15 @@ const CHUNK = 2000;
 
 /**
  * Every candidate of `unitCodes` (by default the own and mirrored units) with its findings on `day`, a chunk at a
- * time in id order, through the findings store: what the store holds for `day` is read, the rest evaluated with the
- * rulebooks and calendar in force then, and today's stored for the screens. What `ptdv check --db` prints, so it
- * agrees with the to-do list, the board, the dashboard and the reports.
+ * time in the order they are stored, through the findings store: what it holds for `day` is read, the rest is
+ * evaluated with the rulebooks and calendar in force then, and today's is stored for the screens. What `ptdv check
+ * --db` prints, so it agrees with the to-do list, the board, the dashboard and the reports.
  */
 export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = localUnits(ctx.db).map((u) => u.code)): Generator<CheckedCandidateRow[]> {
   const evalCtx = evalContext(ctx.db);
   const readDossiers = dossierReader(ctx.db);
   const today = day === ctx.clock.today();
-  for (let chunk = candidatesAfter(ctx.db, unitCodes, '', CHUNK); chunk.length > 0; chunk = candidatesAfter(ctx.db, unitCodes, chunk.at(-1)!.id, CHUNK)) {
+  for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
     const ids = chunk.map((c) => c.id);
     const stored = freshFindings(ctx.db, ids, day);
     const evaluated = new Map<string, Evaluation>();
