@@ -113,6 +113,20 @@ function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
   });
 }
 
+const q = JSON.stringify;
+
+/**
+ * One candidate of `--db --json`, laid out as JSON.stringify(…, null, 2) lays it out four spaces in, without building
+ * the object and re-indenting it: at 50,000 candidates that was a tenth of the run.
+ */
+function candidateJson(file: string, name: string, stage: string, findings: readonly CheckedFinding[]): string {
+  const list = findings.map(
+    (f) =>
+      `        {\n          "code": ${q(f.code)},\n          "severity": ${q(f.severity)},\n          "rule": ${q(f.rule)},\n          "message": ${q(f.message)},\n          "due": ${q(f.due)}\n        }`,
+  );
+  return `{\n      "file": ${q(file)},\n      "name": ${q(name)},\n      "stage": ${q(stage)},\n      "findings": ${list.length > 0 ? `[\n${list.join(',\n')}\n      ]` : '[]'}\n    }`;
+}
+
 /**
  * Every candidate of a database (own unit and mirrored units) with its findings on `asOf`, through the same findings
  * path as the app's screens and reports. The output is written a chunk of candidates at a time, so memory stays flat.
@@ -134,8 +148,7 @@ function checkDatabase(ctx: ServiceContext, asOf: string, json: boolean, io: Cli
       if (!json) {
         return candidateText({ file, name: c.name, stage: c.stage, stageLabel: c.stageLabel, findings });
       }
-      const entry = JSON.stringify({ file, name: c.name, stage: c.stage, findings }, null, 2).replace(/\n/g, '\n    ');
-      return `${count + i > 0 ? '    ,' : '    '}${entry}`;
+      return `${count + i > 0 ? '    ,' : '    '}${candidateJson(file, c.name, c.stage, findings)}`;
     });
     count += chunk.length;
     io.out(lines.join('\n'));
