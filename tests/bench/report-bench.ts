@@ -11,7 +11,7 @@ import { parsePeriod } from '../../electron/core/model/report';
 import { fixedClock } from '../../electron/core/ports';
 import { evalContext } from '../../electron/core/services/check-service';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
-import { loadDossiers } from '../../electron/core/services/dossier-loader';
+import { loadDossiers } from '../../electron/core/store/dossiers';
 import { buildUnitReport, reportInput } from '../../electron/core/services/report-service';
 import { setTarget } from '../../electron/core/services/target-service';
 import { stageCounts } from '../../electron/core/services/check-service';

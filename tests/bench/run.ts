@@ -1,4 +1,5 @@
 import { benchBundleCrypto } from './bundle-bench';
+import { benchCheck } from './check-bench';
 import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
 import { benchLargeCell } from './large-cell-bench';
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Màn hình đầu tiên của ngày mới ở cấp trên (next day superior, 500 đơn vị, 50.000 hồ sơ)', benchNextDaySuperior],
   ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
+  ['ptdv check --db (check, 50.000 và 200.000 hồ sơ)', benchCheck],
 ];
 
 const only = process.argv[2];

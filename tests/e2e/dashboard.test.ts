@@ -10,7 +10,7 @@ import type { Dashboard } from '../../electron/core/model/dashboard';
 import { formatViDate } from '../../electron/core/model/dates';
 import type { UnitDetail } from '../../electron/core/model/sync';
 import { evalContext } from '../../electron/core/services/check-service';
-import { loadDossiers } from '../../electron/core/services/dossier-loader';
+import { loadDossiers } from '../../electron/core/store/dossiers';
 import { runCli } from '../helpers/cli';
 import { MIGRATIONS_DIR } from '../helpers/temp';
 import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';

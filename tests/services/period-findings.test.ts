@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../electron/core/model/dossier';
-import { candidateDetail } from '../../electron/core/services/candidate-repo';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { updateProfile } from '../../electron/core/services/candidate-service';
 import { importDossiers } from '../../electron/core/services/dossier-service';
 import { createMember } from '../../electron/core/services/member-service';

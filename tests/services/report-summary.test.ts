@@ -9,7 +9,7 @@ import { importBundle } from '../../electron/core/services/bundle-import';
 import { addEvent, voidEvent } from '../../electron/core/services/candidate-service';
 import { ensureFindingsFresh, evalContext } from '../../electron/core/services/check-service';
 import { buildDashboard, buildDashboardUnit } from '../../electron/core/services/dashboard-service';
-import { loadDossiers } from '../../electron/core/services/dossier-loader';
+import { loadDossiers } from '../../electron/core/store/dossiers';
 import { buildUnitReport, reportInput, type ReportScope } from '../../electron/core/services/report-service';
 import { buildReport } from '../../electron/core/domain/reports/build-report';
 import { runCli } from '../helpers/cli';

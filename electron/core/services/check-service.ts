@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { candidates, holidays, reportedFindings, settings } from '../../../db/schema/index';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
@@ -26,10 +26,10 @@ import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
-import { loadDossiers } from './dossier-loader';
+import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
 import { calendarEntries } from '../store/calendar';
-import { FRESH_FINDINGS_IDS, upsertFindings } from '../store/findings';
-import { getSelfUnit, getUnit, overseenUnits } from '../store/units';
+import { FRESH_FINDINGS_IDS, freshFindings, upsertFindings } from '../store/findings';
+import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
 
@@ -329,30 +329,37 @@ function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
   return readTodoSources(ctx.db, ctx.clock.today(), [unitCode]);
 }
 
-export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: Finding[] };
+export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: readonly Finding[] };
 
-/** How many dossiers are evaluated at once for a day other than today: memory stays flat however large the unit. */
+/** How many candidates one chunk of a pass over the database holds: memory stays flat however large it is. */
 const CHUNK = 2000;
 
 /**
- * Every candidate of `unitCode` with its findings on `day`: today's from the findings store (refreshed where stale),
- * another day's evaluated with the rulebooks and calendar in force then, a chunk at a time. What `ptdv check --db`
- * prints, so it agrees with the to-do list, the board, the dashboard and the reports.
+ * Every candidate of `unitCodes` (by default the own and mirrored units) with its findings on `day`, a chunk at a
+ * time in the order they are stored, through the findings store: what it holds for `day` is read, the rest is
+ * evaluated with the rulebooks and calendar in force then, and today's is stored for the screens. What `ptdv check
+ * --db` prints, so it agrees with the to-do list, the board, the dashboard and the reports.
  */
-export function* unitFindingsOn(ctx: ServiceContext, unitCode: string, day: string): Generator<CheckedCandidateRow[]> {
-  if (day === ctx.clock.today()) {
-    yield findingSources(ctx, unitCode).map((s) => {
-      const stage = s.evaluation.stage as Stage;
-      return { id: s.candidateId, unitCode, name: s.name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: s.evaluation.findings };
-    });
-    return;
-  }
+export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = localUnits(ctx.db).map((u) => u.code)): Generator<CheckedCandidateRow[]> {
   const evalCtx = evalContext(ctx.db);
-  const ids = ctx.db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.unitCode, unitCode), isNull(candidates.voidedAt))).orderBy(asc(candidates.sortKey)).all().map((r) => r.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    yield loadDossiers(ctx.db, unitCode, ids.slice(i, i + CHUNK)).map((c) => {
-      const e = evaluateDossier(c.dossier, day, evalCtx);
-      return { id: c.id, unitCode, name: c.dossier.candidate.fullName, stage: e.stage, stageLabel: e.stageLabel, findings: e.findings };
+  const readDossiers = dossierReader(ctx.db);
+  const today = day === ctx.clock.today();
+  for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
+    const ids = chunk.map((c) => c.id);
+    const stored = freshFindings(ctx.db, ids, day);
+    const evaluated = new Map<string, Evaluation>();
+    for (const c of readDossiers(ids.filter((id) => !stored.has(id)))) {
+      evaluated.set(c.id, evaluateDossier(c.dossier, day, evalCtx));
+    }
+    if (today && evaluated.size > 0) {
+      const rows = [...evaluated].map(([candidateId, e]) => ({ candidateId, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings }));
+      ctx.db.transaction(() => upsertFindings(ctx.db, rows));
+    }
+    yield chunk.map(({ id, unitCode, name, stage: cached }) => {
+      const e = evaluated.get(id);
+      // A stored row holds on the day, and the stage kept on the candidate row is today's.
+      const stage = e?.stage ?? (cached as Stage);
+      return { id, unitCode, name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: e?.findings ?? stored.get(id)?.findings ?? [] };
     });
   }
 }

@@ -3,7 +3,7 @@ import { DECISION_STAGE, decisionMisfit, type DecisionKind } from '../domain/rul
 import { AppError } from '../errors';
 import type { DecisionChoices } from '../model/sync';
 import { listCandidates } from './candidate-service';
-import { loadDossiers } from './dossier-loader';
+import { loadDossiers } from '../store/dossiers';
 import { getUnit } from '../store/units';
 
 /** People at the fitting stage shown at once; a unit rarely has more waiting for one decision. */

@@ -7,7 +7,7 @@ import { deriveStage } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import type { Dossier } from '../model/dossier';
 import { candidateRow, liveCandidateIds } from '../store/candidates';
-import { loadDossiers } from './dossier-loader';
+import { loadDossiers } from '../store/dossiers';
 import { audit, newId, type ServiceContext } from './context';
 import { rosterValues } from './roster-sync';
 import { getSelfUnit } from '../store/units';

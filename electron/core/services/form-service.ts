@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { formatViDate } from '../model/dates';
 import type { Dossier } from '../model/dossier';
 import { candidateIdsWithEvent, candidateRow } from '../store/candidates';
-import { loadDossiers } from './dossier-loader';
+import { loadDossiers } from '../store/dossiers';
 import { eligibleVoters, listMembers, probationaryMembers } from './member-service';
 import { getSelfProfile, getSelfUnit, getUnit } from '../store/units';
 

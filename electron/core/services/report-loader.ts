@@ -5,7 +5,7 @@ import type { CandidateProfile, EventType } from '../model/dossier';
 import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
-import { loadDossiers } from './dossier-loader';
+import { loadDossiers } from '../store/dossiers';
 import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
 import { fullMembersOn, targetsForReport } from './target-service';
 

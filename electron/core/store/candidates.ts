@@ -6,13 +6,14 @@ import { AppError } from '../errors';
 import { candidateEventSchema, type CandidateEvent, type CandidateProfile } from '../model/dossier';
 import { formatViDate } from '../model/dates';
 import type { CandidateDetail, StoredEvent, VoidedRecord, VoidInfo } from '../model/entities';
+import { VOID } from '../store/dossiers';
 
 /** Reads of one candidate's whole file, shared by the candidate, mentor and dossier services. */
 
 type CandidateRow = typeof candidates.$inferSelect;
 type EventRow = typeof candidateEvents.$inferSelect;
 
-export const VOID = 'VOID';
+export { VOID };
 
 export function candidateRow(db: DbOrTx, id: string): CandidateRow {
   const row = db.select().from(candidates).where(eq(candidates.id, id)).get();

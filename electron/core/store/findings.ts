@@ -29,6 +29,18 @@ export function upsertFindings(db: Db, rows: readonly StoredFindings[]): void {
 }
 
 /**
+ * The stored findings of `ids` that hold on `day`, by candidate; a candidate missing here must be evaluated. The one
+ * place that says when a stored row is fresh, for whatever reads the store a chunk of candidates at a time.
+ */
+export function freshFindings(db: Db, ids: readonly string[], day: string): Map<string, StoredFindings> {
+  const rows = db.$client
+    .prepare('SELECT candidate_id, as_of, valid_until, rulebook_version, findings FROM candidate_findings WHERE candidate_id IN (SELECT value FROM json_each(?)) AND as_of <= ? AND valid_until >= ?')
+    .raw()
+    .all(JSON.stringify(ids), day, day) as [string, string, string, string, string][];
+  return new Map(rows.map(([candidateId, asOf, validUntil, rulebookVersion, findings]) => [candidateId, { candidateId, asOf, validUntil, rulebookVersion, findings: JSON.parse(findings) as Finding[] }]));
+}
+
+/**
  * Findings of a past day for candidates whose `candidate_findings` row starts on a later day, as the report summary
  * encodes them. A candidate without that row gets none: its removal is what invalidates these (migration trigger
  * `findings_period_stale`), so a row here without it could outlive a change. Moving that row on to a later day (an

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { unitKeys, units } from '../../../db/schema/index';
 import { AppError } from '../errors';
@@ -63,6 +63,11 @@ export function overseenUnits(db: DbOrTx): Unit[] {
   const pending = unconfirmedUnitCodes(db);
   const mirrors = db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
   return [self, ...mirrors.filter((u) => !pending.has(u.code))];
+}
+
+/** The units whose candidates this database holds: the own and every mirrored one, in code order. */
+export function localUnits(db: DbOrTx): Unit[] {
+  return db.select().from(units).where(inArray(units.origin, ['self', 'mirror'])).orderBy(units.code).all().map(toUnit);
 }
 
 /** Codes of the mirrored units whose parent is `parentCode`, in code order. */

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SIZES = [50_000, 200_000];
+const ENV = { PTDV_PASSPHRASE: 'mat-khau-kiem-thu-dai', PTDV_TODAY: '2026-12-28' };
+// The demo databases take minutes to make (200,000 candidates: several); they are kept between runs, for as long
+// as the migrations they were made with are the shipped ones.
+const KEPT = join(tmpdir(), 'ptdv-bench-check');
+
+type Run = { seconds: number; peakMiB: number };
+
+/** One whole `ptdv` process, its output thrown away, with its peak resident memory read by a preload at exit. */
+function ptdv(args: string[], dir = KEPT): Run {
+  const rssFile = join(dir, 'rss.txt');
+  const preload = join(dir, 'peak-rss.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  const sink = openSync('/dev/null', 'w');
+  try {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--require', preload, join(ROOT, 'out/main/cli.cjs'), ...args], { cwd: dir, env: { ...process.env, ...ENV }, stdio: ['ignore', sink, 'pipe'] });
+    const seconds = (performance.now() - started) / 1000;
+    // check exits 1 when a finding is an error, which a demo database has.
+    if (run.status !== 0 && !(args[0] === 'check' && run.status === 1)) {
+      throw new Error(`ptdv ${args.join(' ')} → ${run.status}\n${run.stderr}`);
+    }
+    return { seconds, peakMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  } finally {
+    closeSync(sink);
+  }
+}
+
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** A demo database of `size` candidates as `ptdv demo` leaves it (no findings stored), made once and kept. */
+function demoDatabase(size: number): string {
+  const stamp = createHash('sha256').update(readFileSync(join(ROOT, 'migrations/meta/_journal.json'))).digest('hex');
+  const file = join(KEPT, `demo-${size}.db`);
+  const stampFile = `${file}.stamp`;
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    rmSync(file, { force: true });
+    rmSync(`${file}.key`, { force: true });
+    ptdv(['demo', '--db', file, '--candidates', String(size), '--seed', '7']);
+    writeFileSync(stampFile, stamp);
+  }
+  return file;
+}
+
+/** A fresh copy of the kept database, so every measurement starts from the same file. */
+function copyOf(file: string): string {
+  const copy = join(KEPT, 'work.db');
+  for (const suffix of ['', '-wal', '-shm', '.lock']) {
+    rmSync(`${copy}${suffix}`, { force: true });
+  }
+  copyFileSync(file, copy);
+  copyFileSync(`${file}.key`, `${copy}.key`);
+  return copy;
+}
+
+/**
+ * Issue 9: `ptdv check --db F --json` over a `ptdv demo` cell, as a whole process, against `ptdv --help` in the same
+ * run. The first check of the day evaluates every dossier and stores the findings; a later one reads them from the
+ * findings store. Target: ≥ 25,000 candidates/s beyond start-up at 50,000 candidates, and peak memory flat as the
+ * database grows (200,000 candidates at most 1.3× the peak at 50,000).
+ */
+export async function benchCheck(): Promise<Record<string, number | string>> {
+  spawnSync('npx', ['ptdv', '--version'], { cwd: ROOT, stdio: 'ignore' }); // builds out/main/cli.cjs if stale
+  mkdirSync(KEPT, { recursive: true });
+  const figures: Record<string, number | string> = {};
+  const peaks: number[] = [];
+  for (const size of SIZES) {
+    const db = copyOf(demoDatabase(size));
+    const check = () => ptdv(['check', '--db', db, '--json']);
+    const help: number[] = [];
+    const first = check();
+    const later: Run[] = [];
+    // Interleaved, so a busy machine slows both alike.
+    for (let i = 0; i < 3; i++) {
+      help.push(ptdv(['--help']).seconds);
+      later.push(check());
+    }
+    const startUp = median(help);
+    const stored = median(later.map((r) => r.seconds));
+    const peak = Math.max(first.peakMiB, ...later.map((r) => r.peakMiB));
+    peaks.push(peak);
+    const n = size.toLocaleString('vi-VN');
+    figures[`${n}: ptdv --help s`] = startUp;
+    figures[`${n}: lần đầu trong ngày s`] = first.seconds;
+    figures[`${n}: lần đầu, hồ sơ/s ngoài khởi động`] = Math.round(size / (first.seconds - startUp));
+    figures[`${n}: đã lưu kết quả s (trung vị)`] = stored;
+    figures[`${n}: đã lưu, hồ sơ/s (mục tiêu ≥ 25.000)`] = Math.round(size / (stored - startUp));
+    figures[`${n}: bộ nhớ đỉnh MiB (lần đầu / đã lưu)`] = `${Math.round(first.peakMiB)} / ${Math.round(median(later.map((r) => r.peakMiB)))}`;
+  }
+  figures['đỉnh 200.000 / 50.000 (mục tiêu ≤ 1,3)'] = (peaks[1] ?? Number.NaN) / (peaks[0] ?? Number.NaN);
+  for (const suffix of ['', '.key', '-wal', '-shm', '.lock']) {
+    rmSync(join(KEPT, `work.db${suffix}`), { force: true });
+  }
+  return figures;
+}
