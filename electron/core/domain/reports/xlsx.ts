@@ -138,13 +138,23 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: strin
     cell.alignment = { horizontal: 'center' };
   }
   const body = table.totalRow ? [...table.rows, table.totalRow] : table.rows;
+  const levels = table.rowLevels;
+  // A chi bộ's row is grouped under its đảng ủy cơ sở's row above it, so Excel folds and unfolds the drill-down.
+  ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   body.forEach((cells, r) => {
     const row = ws.getRow(HEADER_ROW + 1 + r);
-    const bold = table.totalRow !== null && r === table.rows.length;
+    const sub = levels?.[r] === 1;
+    const bold = (table.totalRow !== null && r === table.rows.length) || (levels?.[r] === 0 && levels[r + 1] === 1);
     table.columns.forEach((col, c) => {
       const cell = row.getCell(c + 1);
       cell.value = cellValue(cells[c] ?? null);
       styleCell(cell, col.kind, bold);
+      if (sub && c === 1) {
+        cell.alignment = { ...cell.alignment, indent: 2 };
+      }
     });
+    if (sub) {
+      row.outlineLevel = 1;
+    }
   });
 }
