@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { units } from '../../db/schema/index';
+import type { Dashboard } from '../../electron/core/model/dashboard';
 import type { Report } from '../../electron/core/model/report';
 import { runCli } from '../helpers/cli';
 import { MIGRATIONS_DIR } from '../helpers/temp';
@@ -93,5 +94,21 @@ describe('the Khối’s report preview', () => {
 
     await duRow.getByRole('button', { name: 'Thu gọn các chi bộ của Đảng ủy Cảng (mẫu)' }).click();
     expect(await cb002.isVisible()).toBe(false);
+  });
+
+  it('on Tổng quan, names each chi bộ’s đảng ủy cơ sở and what the committee’s subtree holds, not flagging it as without admission', async () => {
+    const dashboard = await api<Dashboard>(host, 'dashboard:get', { year: YEAR });
+    const du = dashboard.units.find((u) => u.code === 'DU009')!;
+    const below = dashboard.units.filter((u) => u.tccsd?.code === 'DU009');
+    expect(below.map((u) => u.code)).toEqual(['CB002', 'CB003']);
+    expect(du.subtree).toEqual({ units: 2, candidates: below.reduce((s, u) => s + u.candidates, 0), admissions: below.reduce((s, u) => s + u.admissions, 0) });
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+    const table = page.getByRole('table', { name: 'Số liệu theo đơn vị' });
+    const duRow = table.getByTestId('dashboard-unit-row').filter({ hasText: 'DU009' });
+    await duRow.getByTestId('unit-subtree').getByText(`cả đảng bộ (2 chi bộ): ${du.subtree!.candidates} hồ sơ, kết nạp ${du.subtree!.admissions}`).waitFor();
+    expect(await duRow.getAttribute('class') ?? '').not.toContain('row-alert');
+    await table.getByTestId('dashboard-unit-row').filter({ hasText: 'CB002' }).getByText('thuộc Đảng ủy Cảng (mẫu)').waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await table.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-units.png') });
   });
 });
