@@ -111,4 +111,18 @@ describe('the Khối’s report preview', () => {
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-units.png') });
   });
+
+  it('on Đơn vị trực thuộc, lists each đảng ủy cơ sở’s chi bộ under it, with what its whole subtree holds', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị trực thuộc' }).click();
+    const rows = page.getByRole('table', { name: 'Đơn vị cấp dưới' }).getByTestId('unit-row');
+    await rows.first().waitFor();
+    const codes = async () => (await rows.allTextContents()).map((t) => /· (CB\d+|DU\d+)/.exec(t)?.[1]);
+    expect(await codes()).toEqual(['CB001', 'CB004', 'DU009', 'CB002', 'CB003']);
+    const cb002 = rows.filter({ hasText: 'CB002' });
+    expect(await cb002.getAttribute('data-depth')).toBe('1');
+    await cb002.getByText('thuộc Đảng ủy Cảng (mẫu)').waitFor();
+    const dashboard = await api<Dashboard>(host, 'dashboard:get', { year: YEAR });
+    await rows.filter({ hasText: 'DU009' }).getByTestId('unit-subtree').getByText(`cả đảng bộ: ${dashboard.units.find((u) => u.code === 'DU009')!.subtree!.candidates}`).waitFor();
+    await page.getByRole('table', { name: 'Đơn vị cấp dưới' }).screenshot({ path: join(SCREENSHOTS, 'report-tree-units-page.png') });
+  });
 });
