@@ -160,6 +160,9 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     await ok(['report', '--db', db('DUK01'), '--period', '2026', '--all', '--format', 'xlsx', '--out', xlsxOut]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsxOut);
+    const info: Record<string, unknown> = {};
+    book.getWorksheet('Thông tin')!.eachRow((row) => (info[String(row.getCell(1).value)] = row.getCell(2).value));
+    expect([info['Số đơn vị'], info['Số tổ chức cơ sở đảng']]).toEqual([9, 3]);
     const flowsSheet = book.getWorksheet('Phát sinh trong kỳ')!;
     const header = flowsSheet.getRow(4).values as unknown[];
     const [admittedCol, codeCol, parentCol] = ['Kết nạp (theo ngày ký quyết định)', 'Mã đơn vị', 'Thuộc'].map((h) => header.indexOf(h));

@@ -118,6 +118,14 @@ describe('buildReport: a row per TCCSĐ with its chi bộ below', () => {
     expect(row.targets[0]).toMatchObject({ targetCount: 6, achieved: 4 });
   });
 
+  it('finds the same person in chi bộ of different TCCSĐ, across the whole subtree', () => {
+    const person = { fullName: 'Nguyễn Thị Lan', birthDate: '1998-04-02' };
+    const a = unit('CB11', [candidate('CB11', person, { LISTED: '2026-02-01' })], { parentCode: 'DU01' });
+    const b = unit('CB21', [candidate('CB21', { ...person, fullName: 'Nguyen Thi Lan' }, { LISTED: '2026-03-01' })], { parentCode: 'DUK' });
+    const found = buildReport({ scope, units: [a, b, du] }, year, '2026-12-31').duplicates;
+    expect(found.map((d) => d.occurrences.map((o) => o.unitCode))).toEqual([['CB11', 'CB21']]);
+  });
+
   it('has no rows per TCCSĐ in a single unit’s report', () => {
     expect(buildReport({ units: [cb11] }, year, '2026-12-31').groups).toEqual([]);
   });

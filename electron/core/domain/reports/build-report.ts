@@ -116,7 +116,12 @@ function unitGroups(
   const members = new Map<string, number[]>();
   accs.forEach((acc, i) => {
     const head = acc.unit.code === scopeCode ? scopeCode : headOf(acc);
-    members.set(head, [...(members.get(head) ?? []), i]);
+    const list = members.get(head);
+    if (list) {
+      list.push(i);
+    } else {
+      members.set(head, [i]);
+    }
   });
   const position = new Map(accs.map((a, i) => [a.unit.code, i]));
   const ordered = [...members].sort(([a], [b]) => position.get(a)! - position.get(b)!);

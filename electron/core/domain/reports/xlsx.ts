@@ -92,6 +92,7 @@ function addInfoSheet(wb: ExcelJS.Workbook, report: Report): void {
     ['Số liệu tính đến ngày', { date: report.countedTo }, 'date'],
     ['Ngày lập', { date: report.asOf }, 'date'],
     ['Số đơn vị', report.units.length, 'number'],
+    ...(report.groups.some((g) => g.units.length > 0) ? [['Số tổ chức cơ sở đảng', report.groups.length, 'number'] as [string, Cell, ColumnKind]] : []),
   ];
   title(ws, 'BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN', report.period.label, 2);
   rows.forEach(([label, value, kind], i) => {
