@@ -110,6 +110,12 @@ describe('the Khối’s report preview', () => {
     await table.getByTestId('dashboard-unit-row').filter({ hasText: 'CB002' }).getByText('thuộc Đảng ủy Cảng (mẫu)').waitFor();
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-units.png') });
+
+    // The committee's own page says the same, and a chi bộ's page names its committee.
+    await duRow.getByRole('link', { name: /Đảng ủy Cảng \(mẫu\)/ }).click();
+    await page.getByTestId('unit-tree-note').getByText(`Cả đảng bộ (2 chi bộ trực thuộc): ${du.subtree!.candidates} hồ sơ, kết nạp ${du.subtree!.admissions} người`).waitFor();
+    expect(await page.getByText('Đơn vị chưa kết nạp được đảng viên nào').count()).toBe(0);
+    await screenshot(page, 'report-tree-dashboard-committee');
   });
 
   it('on Đơn vị trực thuộc, lists each đảng ủy cơ sở’s chi bộ under it, with what its whole subtree holds', async () => {
