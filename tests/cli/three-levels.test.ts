@@ -155,6 +155,11 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     expect(nested.rows.map((g) => [g.code, g.candidates, g.units.map((u) => [u.code, u.candidates])])).toEqual(khoi.groups.map((g) => [g.code, g.candidates, g.units.map((u) => [u.code, u.candidates])]));
     expect(nested.total.candidates).toBe(69);
 
+    // Tổng quan in the terminal names each chi bộ's ĐUCS and what a ĐUCS's subtree holds.
+    const overview = await ok(['dashboard', '--db', db('DUK01'), '--year', '2026']);
+    expect(overview).toContain('CB011 Đơn vị CB011 (thuộc DU001)\t9\t');
+    expect(overview).toContain(`DU001 Đơn vị DU001 (cả đảng bộ: ${du001.candidates} hồ sơ, kết nạp ${du001.quality.admissionsThisYear})\t0\t0\t`);
+
     // The workbook: the TCCSĐ row in bold, its chi bộ grouped under it (Excel folds them), with the same figures.
     const xlsxOut = join(dir, 'khoi.xlsx');
     await ok(['report', '--db', db('DUK01'), '--period', '2026', '--all', '--format', 'xlsx', '--out', xlsxOut]);

@@ -6,6 +6,7 @@ import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { buildDashboard, buildDashboardUnit } from '../../electron/core/services/dashboard-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
+import { listTable } from '../../electron/core/services/list-export';
 import { testContext } from '../helpers/db';
 import { recordCell, recordRoster, recordSuperior, superiorContext } from './report-fixtures';
 
@@ -66,6 +67,15 @@ describe('the superior’s dashboard (see recordSuperior for the figures by hand
     expect(dashboard.total.candidates).toBe(8);
     expect(dashboard.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ Vận tải' }]);
     expect(dashboardSchema.safeParse(dashboard).success).toBe(true);
+    // Its Excel copy names each chi bộ's TCCSĐ in a last column.
+    const sheet = listTable(ctx, { list: 'units', year: 2026, sort: { column: 'code', dir: 'asc' } });
+    expect(sheet.columns.at(-1)?.header).toBe('Thuộc');
+    expect(sheet.rows.map((r) => [r[1], r.at(-1)])).toEqual([
+      ['CB01', 'DU09 – Đảng ủy Cảng'],
+      ['CB02', 'DU09 – Đảng ủy Cảng'],
+      ['CB03', null],
+      ['DU09', null],
+    ]);
   });
 
   it('counts overdue and error findings per unit, plain warnings left out', () => {
