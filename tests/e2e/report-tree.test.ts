@@ -90,10 +90,19 @@ describe('the Khối’s report preview', () => {
     expect(await lastNumber(duRow)).toBe((await lastNumber(subs.nth(0))) + (await lastNumber(subs.nth(1))));
     await preview().getByText('Mỗi tổ chức cơ sở đảng một dòng').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'report-tree-expanded');
-    await stock.screenshot({ path: join(SCREENSHOTS, 'report-tree-expanded-table.png') });
+    // The appendix's note, the button opening every committee, and the first table with DU009 open.
+    const top = (await preview().locator('section.appendix .note').boundingBox())!;
+    const bottom = (await stock.boundingBox())!;
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-tree-expanded-table.png'), fullPage: true, clip: { x: bottom.x, y: top.y, width: bottom.width, height: bottom.y + bottom.height - top.y } });
 
     await duRow.getByRole('button', { name: 'Thu gọn các chi bộ của Đảng ủy Cảng (mẫu)' }).click();
     expect(await cb002.isVisible()).toBe(false);
+    // One button opens every committee's chi bộ in every table, as the appendix prints.
+    const subRows = preview().locator('section.appendix tr.sub');
+    await preview().getByRole('button', { name: 'Mở tất cả các chi bộ' }).click();
+    await expect.poll(async () => (await subRows.evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).length))).toBe(await subRows.count());
+    await preview().getByRole('button', { name: 'Thu gọn tất cả các chi bộ' }).click();
+    await expect.poll(async () => (await subRows.evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).length))).toBe(0);
   });
 
   it('on Tổng quan, names each chi bộ’s đảng ủy cơ sở and what the committee’s subtree holds, not flagging it as without admission', async () => {

@@ -23,7 +23,8 @@ function linkCounts(root: ShadowRoot, links: ReadonlyMap<string, string>): void 
 /** The fold buttons' look inside the page: the page's own styles are print styles and know nothing of buttons. */
 const FOLD_CSS = `
 button.fold { font: inherit; font-size: 10pt; width: 1.6em; margin-right: 4pt; padding: 0; border: 1px solid #7a8ca3; border-radius: 3px; background: #eef3f8; cursor: pointer; }
-button.fold:focus-visible { outline: 2px solid #1a56a0; outline-offset: 1px; }
+button.fold-all { font: inherit; font-size: 11pt; margin: 0 0 6pt; padding: 2pt 8pt; border: 1px solid #7a8ca3; border-radius: 3px; background: #eef3f8; cursor: pointer; }
+button.fold:focus-visible, button.fold-all:focus-visible { outline: 2px solid #1a56a0; outline-offset: 1px; }
 `;
 
 /**
@@ -31,6 +32,7 @@ button.fold:focus-visible { outline: 2px solid #1a56a0; outline-offset: 1px; }
  * superior's preview reads one row per TCCSĐ and opens the chi bộ of the one it looks at. The PDF prints them all.
  */
 function foldDrillDown(root: ShadowRoot): void {
+  const folds: ((open: boolean) => void)[] = [];
   for (const group of root.querySelectorAll<HTMLTableRowElement>('table.data tr.group[data-row]')) {
     const subs = [...(group.parentElement?.querySelectorAll<HTMLTableRowElement>(`tr.sub[data-parent="${group.dataset.row}"]`) ?? [])];
     const name = group.cells[1]?.textContent?.trim() ?? '';
@@ -47,7 +49,24 @@ function foldDrillDown(root: ShadowRoot): void {
     };
     button.addEventListener('click', () => show(button.getAttribute('aria-expanded') !== 'true'));
     show(false);
+    folds.push(show);
     group.cells[1]?.prepend(button);
+  }
+  // A Khối over many committees opens them all at once, to read the appendix as it prints.
+  const note = root.querySelector('.appendix .note');
+  if (folds.length > 0 && note) {
+    const all = document.createElement('button');
+    all.type = 'button';
+    all.className = 'fold-all';
+    let open = false;
+    const label = () => (all.textContent = open ? 'Thu gọn tất cả các chi bộ' : 'Mở tất cả các chi bộ');
+    all.addEventListener('click', () => {
+      open = !open;
+      folds.forEach((show) => show(open));
+      label();
+    });
+    label();
+    note.after(all);
   }
 }
 
