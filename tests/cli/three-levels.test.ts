@@ -8,6 +8,7 @@ import { fixedClock } from '../../electron/core/ports';
 import type { TargetTable } from '../../electron/core/model/target-table';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { requireTool } from '../core/bundles/fixtures';
+import { pdfText, renderPages, toPdf } from '../core/reports/libreoffice';
 import { runCli } from '../helpers/cli';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
 
@@ -22,10 +23,23 @@ async function ok(argv: string[]): Promise<string> {
 }
 
 type Progress = { period: string; targetCount: number; achieved: number; units: number };
-type Report = {
-  units: { code: string; candidates: number; flows: { admitted: number }; targets: Progress[] }[];
-  total: { candidates: number; flows: { admitted: number }; targets: Progress[] } | null;
+type Figures = {
+  code: string;
+  candidates: number;
+  fullMembersAtYearStart: number;
+  flows: { admitted: number } & Record<string, number>;
+  stock: Record<string, number>;
+  quality: { admissionsThisYear: number };
+  targets: Progress[];
 };
+type Report = {
+  units: Figures[];
+  groups: (Figures & { units: Figures[] })[];
+  total: Figures | null;
+};
+
+/** The figures a TCCSĐ row, a drill-down row and a unit's own report must agree on. */
+const counts = (u: Figures) => ({ candidates: u.candidates, fullMembersAtYearStart: u.fullMembersAtYearStart, flows: u.flows, stock: u.stock, admissionsThisYear: u.quality.admissionsThisYear });
 
 /** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối, as people set them up. */
 const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
@@ -106,6 +120,97 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     expect(khoi.total?.candidates).toBe(sum((u) => u.candidates));
     expect(khoi.total?.flows.admitted).toBe(sum((u) => u.flows.admitted));
     expect(Object.fromEntries(khoi.units.filter((u) => u.candidates > 0).map((u) => [u.code, u.candidates]))).toEqual(Object.fromEntries(CELLS.map((c) => [c.code, c.candidates])));
+
+    // One row per TCCSĐ (each ĐUCS over its whole subtree, the direct chi bộ), its chi bộ as the drill-down: each ĐUCS's
+    // row is the ĐUCS's own --all total, each drill-down row the chi bộ's own report, and sums hold at every level.
+    expect(khoi.groups.map((g) => [g.code, g.units.map((u) => u.code)])).toEqual([
+      ['CB031', []],
+      ['DU001', ['CB011', 'CB012', 'CB013']],
+      ['DU002', ['CB021', 'CB022', 'CB023']],
+    ]);
+    const cellReport = Object.fromEntries(CELLS.map((c, i) => [c.code, cells[i]!]));
+    for (const ducs of ['DU001', 'DU002']) {
+      const own = await report(db(ducs), true);
+      const row = khoi.groups.find((g) => g.code === ducs)!;
+      expect(counts(row)).toEqual(counts(own.total!));
+      row.units.forEach((u) => expect(counts(u)).toEqual(counts(cellReport[u.code]!)));
+      expect(row.candidates).toBe(row.units.reduce((s, u) => s + u.candidates, 0));
+      expect(row.flows.admitted).toBe(row.units.reduce((s, u) => s + u.flows.admitted, 0));
+    }
+    expect(counts(khoi.groups[0]!)).toEqual(counts(cellReport.CB031!));
+    for (const key of ['candidates', 'fullMembersAtYearStart'] as const) {
+      expect(khoi.total?.[key]).toBe(khoi.groups.reduce((s, g) => s + g[key], 0));
+    }
+    for (const flow of Object.keys(khoi.total!.flows)) {
+      expect(khoi.total?.flows[flow]).toBe(khoi.groups.reduce((s, g) => s + g.flows[flow]!, 0));
+    }
+
+    // The CLI prints the same rows, the drill-down indented under its TCCSĐ, and the same nested rows as JSON.
+    const printed = (await ok(['report', 'units', '--db', db('DUK01'), '--period', '2026', '--all'])).split('\n');
+    const du001 = khoi.groups[1]!;
+    expect(printed).toContain(`2\tDU001 Đơn vị DU001\t${du001.candidates}\t${du001.fullMembersAtYearStart}\t${du001.flows.admitted}\t${du001.quality.admissionsThisYear}\t—\t${printed.find((l) => l.startsWith('2\t'))!.split('\t')[7]}`);
+    expect(printed.findIndex((l) => l.startsWith('  2.1\t  CB011 Đơn vị CB011\t9\t'))).toBe(printed.findIndex((l) => l.startsWith('2\t')) + 1);
+    expect(printed.at(-2)).toMatch(new RegExp(`^\\tTổng cộng\\t69\\t`));
+    const nested = JSON.parse(await ok(['report', 'units', '--db', db('DUK01'), '--period', '2026', '--all', '--json'])) as { rows: Report['groups']; total: Figures };
+    expect(nested.rows.map((g) => [g.code, g.candidates, g.units.map((u) => [u.code, u.candidates])])).toEqual(khoi.groups.map((g) => [g.code, g.candidates, g.units.map((u) => [u.code, u.candidates])]));
+    expect(nested.total.candidates).toBe(69);
+
+    // Tổng quan in the terminal names each chi bộ's ĐUCS and what a ĐUCS's subtree holds.
+    const overview = await ok(['dashboard', '--db', db('DUK01'), '--year', '2026']);
+    expect(overview).toContain('CB011 Đơn vị CB011 (thuộc DU001)\t9\t');
+    expect(overview).toContain(`DU001 Đơn vị DU001 (cả đảng bộ: ${du001.candidates} hồ sơ, kết nạp ${du001.quality.admissionsThisYear})\t0\t0\t`);
+
+    // The workbook: the TCCSĐ row in bold, its chi bộ grouped under it (Excel folds them), with the same figures.
+    const xlsxOut = join(dir, 'khoi.xlsx');
+    await ok(['report', '--db', db('DUK01'), '--period', '2026', '--all', '--format', 'xlsx', '--out', xlsxOut]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxOut);
+    const info: Record<string, unknown> = {};
+    book.getWorksheet('Thông tin')!.eachRow((row) => (info[String(row.getCell(1).value)] = row.getCell(2).value));
+    expect([info['Số đơn vị'], info['Số tổ chức cơ sở đảng']]).toEqual([9, 3]);
+    const flowsSheet = book.getWorksheet('Phát sinh trong kỳ')!;
+    const header = flowsSheet.getRow(4).values as unknown[];
+    const [admittedCol, codeCol, parentCol] = ['Kết nạp (theo ngày ký quyết định)', 'Mã đơn vị', 'Thuộc'].map((h) => header.indexOf(h));
+    const sheetRows: { code: unknown; parent: unknown; admitted: unknown; level: number; bold: boolean }[] = [];
+    flowsSheet.eachRow((row, n) => {
+      if (n > 4) {
+        sheetRows.push({ code: row.getCell(codeCol!).value, parent: row.getCell(parentCol!).value, admitted: row.getCell(admittedCol!).value, level: row.outlineLevel ?? 0, bold: row.getCell(2).font?.bold === true });
+      }
+    });
+    expect(sheetRows.map((r) => [r.code, r.parent, r.level])).toEqual([
+      ['CB031', null, 0],
+      ['DU001', null, 0],
+      ['CB011', 'DU001', 1],
+      ['CB012', 'DU001', 1],
+      ['CB013', 'DU001', 1],
+      ['DU002', null, 0],
+      ['CB021', 'DU002', 1],
+      ['CB022', 'DU002', 1],
+      ['CB023', 'DU002', 1],
+      [null, null, 0],
+    ]);
+    expect(sheetRows.filter((r) => r.bold).map((r) => r.code)).toEqual(['DU001', 'DU002', null]);
+    const top = sheetRows.filter((r) => r.level === 0 && r.code !== null);
+    expect(top.reduce((s, r) => s + (r.admitted as number), 0)).toBe(sheetRows.at(-1)!.admitted);
+    expect(sheetRows.filter((r) => r.level === 1).reduce((s, r) => s + (r.admitted as number), 0)).toBe(du001.flows.admitted + khoi.groups[2]!.flows.admitted);
+    expect(sheetRows.at(-1)!.admitted).toBe(khoi.total?.flows.admitted);
+
+    // DOCX through LibreOffice and the PDF from Chromium, as pages to look at: the chi bộ indented under their TCCSĐ.
+    const docxOut = join(dir, 'khoi.docx');
+    const pdfOut = join(dir, 'khoi.pdf');
+    await ok(['report', '--db', db('DUK01'), '--period', '2026', '--all', '--format', 'docx', '--out', docxOut]);
+    const pdfRun = await runCli(['report', '--db', db('DUK01'), '--period', '2026', '--all', '--format', 'pdf', '--out', pdfOut], { ...env, PTDV_CHROMIUM: '/usr/bin/chromium' });
+    expect(pdfRun.code).toBe(0);
+    const [docxPdf] = toPdf([docxOut], join(dir, 'lo'));
+    renderPages(docxPdf!, 'three-levels-docx', 5);
+    renderPages(pdfOut, 'three-levels-pdf', 5);
+    for (const text of [pdfText(docxPdf!), pdfText(pdfOut)]) {
+      expect(text).toContain('Mỗi tổ chức cơ sở đảng một dòng');
+      const lines = text.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+      const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+      expect(at('2 Đơn vị DU001')).toBeGreaterThan(-1);
+      expect(at('2.1 Đơn vị CB011')).toBe(at('2 Đơn vị DU001') + 1);
+    }
 
     // Targets cascade: the Khối gives DU001 a year target, DU001 splits it among its chi bộ in the XLSX table, and
     // each level tracks the same admissions (the Khối over DU001's mirrored subtree, DU001 per chi bộ, each chi bộ its own).

@@ -1,9 +1,12 @@
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { units } from '../../db/schema/index';
 import { dashboardSchema, dashboardUnitDetailSchema } from '../../electron/core/model/dashboard';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { buildDashboard, buildDashboardUnit } from '../../electron/core/services/dashboard-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
+import { listTable } from '../../electron/core/services/list-export';
 import { testContext } from '../helpers/db';
 import { recordCell, recordRoster, recordSuperior, superiorContext } from './report-fixtures';
 
@@ -45,6 +48,34 @@ describe('the superior’s dashboard (see recordSuperior for the figures by hand
     const { dashboard } = superior();
     expect(dashboard.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ Vận tải' }]);
     expect(dashboard.units.map((u) => u.noAdmissionThisYear)).toEqual([false, false, true]);
+  });
+
+  it('at a Khối over a đảng ủy cơ sở, names the TCCSĐ of each chi bộ and the committee’s subtree, counting nobody twice', () => {
+    const { ctx } = superiorContext(AS_OF);
+    recordSuperior(ctx);
+    ctx.db.insert(units).values({ code: 'DU09', name: 'Đảng ủy Cảng', level: 'dang-bo-co-so', parentCode: 'DUK01', origin: 'mirror' }).run();
+    ctx.db.update(units).set({ parentCode: 'DU09' }).where(inArray(units.code, ['CB01', 'CB02'])).run();
+    const dashboard = buildDashboard(ctx.db, { year: 2026, asOf: AS_OF });
+    expect(dashboard.units.map((u) => [u.code, u.candidates, u.admissions, u.tccsd?.code ?? null, u.subtree, u.noAdmissionThisYear])).toEqual([
+      ['CB01', 3, 2, 'DU09', null, false],
+      ['CB02', 3, 1, 'DU09', null, false],
+      ['CB03', 2, 0, null, null, true],
+      // DU09 follows no one itself: its row says what its chi bộ hold, and it is not a unit "without admission".
+      ['DU09', 0, 0, null, { units: 2, candidates: 6, admissions: 3 }, false],
+    ]);
+    expect(dashboard.total.admissions).toBe(dashboard.units.reduce((s, u) => s + u.admissions, 0));
+    expect(dashboard.total.candidates).toBe(8);
+    expect(dashboard.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ Vận tải' }]);
+    expect(dashboardSchema.safeParse(dashboard).success).toBe(true);
+    // Its Excel copy names each chi bộ's TCCSĐ in a last column.
+    const sheet = listTable(ctx, { list: 'units', year: 2026, sort: { column: 'code', dir: 'asc' } });
+    expect(sheet.columns.at(-1)?.header).toBe('Thuộc');
+    expect(sheet.rows.map((r) => [r[1], r.at(-1)])).toEqual([
+      ['CB01', 'DU09 – Đảng ủy Cảng'],
+      ['CB02', 'DU09 – Đảng ủy Cảng'],
+      ['CB03', null],
+      ['DU09', null],
+    ]);
   });
 
   it('counts overdue and error findings per unit, plain warnings left out', () => {

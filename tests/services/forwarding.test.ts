@@ -6,6 +6,7 @@ import { exportUnitReport, type MadeBundle } from '../../electron/core/services/
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
 import { ownKeys } from '../../electron/core/services/key-service';
+import { buildUnitReport } from '../../electron/core/services/report-service';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { testContext } from '../helpers/db';
 import { asFile, enrol, fillUnit, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
@@ -50,6 +51,20 @@ async function withTamperedInner(ducs: TestDb, made: MadeBundle, code: string): 
   const packed = await packBundle({ manifest, data: JSON.parse(new TextDecoder().decode(files.get('data.json'))), signingKey: own.signing.privateKey, recipients: [manifest.to.ageRecipient], forwarded });
   return { bundle: { ...made.bundle, fileName: packed.fileName }, bytes: packed.bytes };
 }
+
+describe('the Khối tells a forwarded chi bộ that sent nothing for the period from one that admitted no one', () => {
+  it('lists the chi bộ whose latest forwarded snapshot is older than the period as "chưa gửi báo cáo", like the ĐUCS itself', async () => {
+    const { khoi, ducs } = await tree();
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')))).status).toBe('applied');
+    const report = (period: string, asOf: string) => buildUnitReport(khoi.ctx.db, { all: true, period, asOf });
+    // December's snapshots were applied in the quarter: every unit reported.
+    expect(report('2026-Q4', TODAY).unitsNotReported).toEqual([]);
+    // Nothing new since: in 2027 the ĐUCS and both its chi bộ are silent, not units that admitted no one.
+    const next = report('2027-Q1', '2027-01-10');
+    expect(next.unitsNotReported.map((u) => u.code)).toEqual(['CB021', 'CB022', 'DU002']);
+    expect(next.unitsWithoutAdmission).toEqual([]);
+  });
+});
 
 describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi bộ signed it', () => {
   beforeAll(() => {

@@ -33,7 +33,7 @@ describe('reports keep the version they were written with', () => {
   });
 
   it('says a report from a newer ptdv needs an update instead of refusing it', () => {
-    const newer = { ...V1, format: 'ptdv.report/3', aNewColumn: [1, 2, 3] };
+    const newer = { ...V1, format: 'ptdv.report/4', aNewColumn: [1, 2, 3] };
     expect(() => readReport(newer)).toThrow(ReportNeedsUpdate);
     expect(() => readReport(newer)).toThrow('cần cập nhật ứng dụng');
   });
@@ -41,7 +41,7 @@ describe('reports keep the version they were written with', () => {
   it('takes a frozen report from a unit one version ahead without quarantining it, and shows it as needing an update', async () => {
     const { superior, unit } = await enrolledPair();
     fillUnit(unit, 3);
-    const ahead = { ...V1, format: 'ptdv.report/3', scope: null, aNewColumn: 'x' };
+    const ahead = { ...V1, format: 'ptdv.report/4', scope: null, aNewColumn: 'x' };
     unit.ctx.db.insert(frozenReports).values({ id: 'ahead', unitCode: 'CB014', period: '2026-Q4', version: 1, number: '09-BC/CB', issuedOn: '2026-12-28', frozenAt: '2026-12-28T09:00:00+07:00', reason: null, content: ahead }).run();
     const outcome = await importBundle(superior.ctx, asFile(await exportUnitReport(unit.ctx, '2026Q4')));
     expect(outcome.status).toBe('applied');

@@ -20,6 +20,7 @@ export const commands: Loader[] = [
   { path: ['backup'], summary: 'Sao lưu cơ sở dữ liệu', load: async () => (await import('./backup')).backup },
   { path: ['report'], summary: 'Lập báo cáo theo kỳ (XLSX, DOCX, PDF, JSON)', load: async () => (await import('./report')).report },
   { path: ['form'], summary: 'Lập bản nháp mẫu 5, 6, 13, 18-KNĐ (DOCX) từ dữ liệu', load: async () => (await import('./form')).command },
+  { path: ['report', 'units'], summary: 'Bảng số liệu theo đơn vị: mỗi tổ chức cơ sở đảng một dòng, chi bộ trực thuộc ngay dưới', load: async () => (await import('./report')).reportUnits },
   { path: ['report', 'freeze'], summary: 'Lưu báo cáo đã gửi cấp trên (có số, ngày, phiên bản)', load: async () => (await import('./report')).reportFreeze },
   { path: ['targets', 'set'], summary: 'Đặt chỉ tiêu kết nạp theo năm, quý, tháng', load: async () => (await import('./targets')).targetsSet },
   { path: ['targets', 'list'], summary: 'Xem chỉ tiêu kết nạp và số đã đạt', load: async () => (await import('./targets')).targetsList },

@@ -6,6 +6,9 @@ import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../core/model
 import type { ReviewVerdict } from '../../core/model/report-review';
 import { reviewReport } from '../../core/services/review-service';
 import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
+import { OWN_LINE, unitRows } from '../../core/domain/reports/unit-tables';
+import { formatCell } from '../../core/domain/reports/table-model';
+import type { UnitReport } from '../../core/model/report';
 import { parse, required } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -57,6 +60,48 @@ export const report: Command = {
       writeFileAtomic(out, bytes);
       const candidates = built.units.reduce((sum, u) => sum + u.candidates, 0);
       io.out(`Đã ghi báo cáo ${built.period.label} (${built.units.length} đơn vị, ${candidates} hồ sơ, tính đến ${built.countedTo}) vào ${out}.`);
+      return 0;
+    });
+  },
+};
+
+const vn = (v: number) => formatCell(v, 'number');
+
+/** A row of `report units`: the figures a reader compares first, in the report's own words and number format. */
+function unitLine(stt: string, label: string, u: UnitReport): string {
+  const year = u.targets.find((t) => t.period === 'year' && t.source === 'superior') ?? u.targets.find((t) => t.period === 'year');
+  const target = year ? `${vn(year.targetCount)}${year.percentAchieved === null ? '' : ` (đạt ${formatCell(year.percentAchieved, 'percent')}%)`}` : '—';
+  const errors = u.quality.findings.reduce((a, f) => a + f.count, 0);
+  return [stt, label, vn(u.candidates), vn(u.fullMembersAtYearStart), vn(u.flows.admitted), vn(u.quality.admissionsThisYear), target, vn(errors)].join('\t');
+}
+
+export const reportUnits: Command = {
+  path: ['report', 'units'],
+  summary: 'In bảng số liệu theo đơn vị của báo cáo: mỗi tổ chức cơ sở đảng một dòng, các chi bộ trực thuộc ngay dưới',
+  usage: 'ptdv report units --db FILE --period 2026-Q4 [--unit MÃ | --all] [--as-of YYYY-MM-DD] [--json]',
+  async run(args, io) {
+    const { values } = parse(args, { ...scopeOptions, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
+    const file = required(values.db, '--db');
+    const period = parsePeriod(required(values.period, '--period'));
+    const scope = scopeOf(values);
+    const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
+    return withDatabase(file, io, ({ database }) => {
+      const built = buildUnitReport(database.db, { ...scope, period, asOf });
+      const rows = unitRows(built);
+      if (values.json) {
+        io.out(JSON.stringify({ period: built.period, countedTo: built.countedTo, scope: built.scope, rows, total: built.total }, null, 2));
+        return 0;
+      }
+      io.out(`Số liệu theo đơn vị — ${built.scope?.name ?? rows[0]?.name ?? ''}, ${built.period.label} (tính đến ${formatCell({ date: built.countedTo }, 'date')})`);
+      io.out(['STT', 'Đơn vị', 'Hồ sơ', 'Đảng viên đầu năm', 'Kết nạp trong kỳ', 'Kết nạp từ đầu năm', 'Chỉ tiêu năm', 'Lỗi, quá hạn'].join('\t'));
+      rows.forEach((g, i) => {
+        io.out(unitLine(`${i + 1}`, `${g.code} ${g.name}`, g));
+        // The drill-down, indented: its rows add up to the row above them.
+        g.units.forEach((u, j) => io.out(unitLine(`  ${i + 1}.${j + 1}`, `  ${u.code} ${u.name}${u.code === g.code ? ` ${OWN_LINE}` : ''}`, u)));
+      });
+      if (built.total) {
+        io.out(unitLine('', 'Tổng cộng', built.total));
+      }
       return 0;
     });
   },

@@ -140,6 +140,8 @@ export const UNIT_COLUMNS: readonly ListColumn<DashboardUnit>[] = [
   { id: 'listing', ...num('Cảm tình → kết nạp (ngày)', 16), cell: (u) => u.medianDaysListingToAdmission, sort: (u) => u.medianDaysListingToAdmission },
   { id: 'recognition', ...num('Kết nạp → chính thức (ngày)', 16), cell: (u) => u.medianDaysCeremonyToRecognition, sort: (u) => u.medianDaysCeremonyToRecognition },
   { id: 'duplicates', ...num('Trùng'), cell: (u) => u.duplicates, sort: (u) => u.duplicates },
+  // Last, so the columns before it keep their places for whoever reads the sheet by position.
+  { id: 'tccsd', ...text('Thuộc', 28), cell: (u) => (u.tccsd ? `${u.tccsd.code} – ${u.tccsd.name}` : null), sort: (u) => u.tccsd?.code ?? null },
 ];
 
 export const LIST_TITLES: Readonly<Record<ListKind, string>> = {

@@ -43,6 +43,13 @@ export const dashboardUnitSchema = z.strictObject({
   trend: z.array(trendPointSchema),
   /** This unit's candidates who are also followed by another unit. */
   duplicates: n,
+  /** The TCCSĐ whose row of the report counts this unit (a chi bộ of a đảng ủy cơ sở); null for a row of its own. */
+  tccsd: z.strictObject({ code: z.string(), name: z.string() }).nullable(),
+  /**
+   * For a committee with units below it in the report: its whole subtree (its own people and its chi bộ), as its
+   * row in the report counts it. The unit's own figures above stay its own, so the units still add up to the total.
+   */
+  subtree: z.strictObject({ units: n, candidates: n, admissions: n }).nullable(),
 });
 export type DashboardUnit = z.infer<typeof dashboardUnitSchema>;
 

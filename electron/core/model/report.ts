@@ -163,6 +163,15 @@ export const unitReportSchema = z.strictObject({
 });
 export type UnitReport = z.infer<typeof unitReportSchema>;
 
+/**
+ * A row of a superior's report per unit directly below it (a TCCSĐ: a đảng ủy cơ sở, or a chi bộ directly under
+ * the superior): its figures are its whole subtree, and `units` is its drill-down, the chi bộ below it (and the
+ * committee's own line when it follows people itself), whose counts sum to the row. Empty for a unit with nothing
+ * below it.
+ */
+export const unitGroupSchema = unitReportSchema.extend({ units: z.array(unitReportSchema) });
+export type UnitGroup = z.infer<typeof unitGroupSchema>;
+
 export const duplicateSchema = z.strictObject({
   name: z.string(),
   birthDate: isoDate,
@@ -177,7 +186,7 @@ export type Duplicate = z.infer<typeof duplicateSchema>;
  * with; `readReport` migrates an older one forward. Raise it with every change of the document's shape and add the
  * step to `readReport`.
  */
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 export const REPORT_FORMAT = `ptdv.report/${REPORT_VERSION}` as const;
 
 const unitRefSchema = z.strictObject({ code: z.string(), name: z.string() });
@@ -190,7 +199,13 @@ export const reportSchema = z.strictObject({
   /** Last day counted: the period end, or the as-of day while the period is still running. */
   countedTo: isoDate,
   scope: z.strictObject({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+  /** Every unit of the report with its own figures (a committee's own people only), in code order. */
   units: z.array(unitReportSchema),
+  /**
+   * A superior's rows per TCCSĐ with their drill-down; the total is the sum of these rows. Empty for a single unit's
+   * report, and in a report made before version 3, whose units are all rows of their own.
+   */
+  groups: z.array(unitGroupSchema),
   /** Sum of the units (medians over all their cases); null for a single-unit report without a scope. */
   total: unitReportSchema.nullable(),
   /** Units that sent a report for the period and admitted no one this year (never a unit that sent nothing). */
@@ -227,6 +242,10 @@ export function readReport(raw: unknown): z.ZodSafeParseResult<Report> {
   if (version === 1) {
     // Version 2 told units that sent nothing and unconfirmed units apart; a version-1 report had no such lists.
     doc = { ...(raw as object), format: 'ptdv.report/2', unitsNotReported: [], unitsUnconfirmed: [] };
+  }
+  if (version <= 2) {
+    // Version 3 grouped a superior's units by TCCSĐ; an older report's units are each a row of their own.
+    doc = { ...(doc as object), format: 'ptdv.report/3', groups: [] };
   }
   return reportSchema.safeParse(doc);
 }

@@ -102,6 +102,8 @@ export const unitOverviewSchema = z.object({
   code: z.string(),
   name: z.string(),
   level: z.string(),
+  /** The unit it reports to: the superior itself, or a đảng ủy cơ sở below it that forwards its files. */
+  parentCode: z.string().nullable(),
   keyState: z.enum(KEY_STATES),
   fingerprint: z.string().nullable(),
   readAloudCode: z.string().nullable(),

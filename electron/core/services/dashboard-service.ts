@@ -13,7 +13,28 @@ function hasMirrors(db: Db): boolean {
   return db.$client.prepare("SELECT 1 FROM units WHERE origin = 'mirror' LIMIT 1").get() !== undefined;
 }
 
-function dashboardUnit(u: UnitReport, duplicates: number): DashboardUnit {
+type TreePlace = Pick<DashboardUnit, 'tccsd' | 'subtree'> & { noAdmission: boolean };
+
+/**
+ * Where each unit stands in the report's rows per TCCSĐ: the committee a chi bộ is counted under, a committee's
+ * subtree, and whether it admitted no one (a committee over its subtree, as the report says it).
+ */
+function treePlaces(report: Report): Map<string, TreePlace> {
+  const without = new Set(report.unitsWithoutAdmission.map((u) => u.code));
+  const places = new Map<string, TreePlace>(report.units.map((u) => [u.code, { tccsd: null, subtree: null, noAdmission: without.has(u.code) }]));
+  for (const g of report.groups) {
+    if (g.units.length === 0) {
+      continue;
+    }
+    places.set(g.code, { ...places.get(g.code)!, subtree: { units: g.units.filter((u) => u.code !== g.code).length, candidates: g.candidates, admissions: g.quality.admissionsThisYear } });
+    for (const u of g.units.filter((x) => x.code !== g.code)) {
+      places.set(u.code, { ...places.get(u.code)!, tccsd: { code: g.code, name: g.name } });
+    }
+  }
+  return places;
+}
+
+function dashboardUnit(u: UnitReport, duplicates: number, place: TreePlace = { tccsd: null, subtree: null, noAdmission: u.quality.admissionsThisYear === 0 }): DashboardUnit {
   const year = u.targets.find((t) => t.period === 'year');
   return {
     code: u.code,
@@ -23,20 +44,23 @@ function dashboardUnit(u: UnitReport, duplicates: number): DashboardUnit {
     admissions: u.quality.admissionsThisYear,
     target: year ? { targetCount: year.targetCount, achieved: year.achieved, percentAchieved: year.percentAchieved, source: year.source } : null,
     funnel: REPORT_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: u.stock[stage] })),
-    noAdmissionThisYear: u.quality.admissionsThisYear === 0,
+    noAdmissionThisYear: place.noAdmission,
     overdue: u.quality.findings.reduce((sum, f) => sum + f.count, 0),
     findings: u.quality.findings,
     medianDaysListingToAdmission: u.quality.medianDaysListingToAdmission,
     medianDaysCeremonyToRecognition: u.quality.medianDaysCeremonyToRecognition,
     trend: u.trend,
     duplicates,
+    tccsd: place.tccsd,
+    subtree: place.subtree,
   };
 }
 
 function fromReport(report: Report): Dashboard {
   const duplicates = new Map<string, number>();
   report.duplicates.forEach((d) => d.occurrences.forEach((o) => duplicates.set(o.unitCode, (duplicates.get(o.unitCode) ?? 0) + 1)));
-  const units = report.units.map((u) => dashboardUnit(u, duplicates.get(u.code) ?? 0));
+  const places = treePlaces(report);
+  const units = report.units.map((u) => dashboardUnit(u, duplicates.get(u.code) ?? 0, places.get(u.code)));
   const total = report.total ? dashboardUnit(report.total, units.reduce((sum, u) => sum + u.duplicates, 0)) : units[0]!;
   return {
     format: DASHBOARD_FORMAT,

@@ -27,17 +27,22 @@ function hasCandidates(db: Db, code: string): boolean {
 }
 
 /**
- * Of `codes`, the enrolled units below (those with a key: data that came through bundles) from which no unit report was
- * applied since `since`: they sent nothing for the period, or what they sent was refused.
+ * Of `codes`, the units below whose data came through bundles from which no unit report was applied since `since`:
+ * they sent nothing for the period, or what they sent was refused. A unit directly below is enrolled (it has a key);
+ * a chi bộ a đảng ủy cơ sở forwards reports through its snapshot, applied only when the chi bộ signed a new one.
  */
 function notReportedSince(db: Db, codes: readonly string[], since: string): string[] {
-  const reported = new Set(
-    db.$client
+  const reported = new Set([
+    ...(db.$client
       .prepare("SELECT DISTINCT from_code FROM inbox WHERE status = 'applied' AND kind = 'unit-report' AND substr(received_at, 1, 10) >= ?")
       .pluck()
-      .all(since) as string[],
-  );
-  const enrolled = new Set(db.$client.prepare("SELECT DISTINCT k.unit_code FROM unit_keys k JOIN units u ON u.code = k.unit_code WHERE u.origin = 'mirror'").pluck().all() as string[]);
+      .all(since) as string[]),
+    ...(db.$client.prepare('SELECT unit_code FROM forwarded_snapshots WHERE substr(applied_at, 1, 10) >= ?').pluck().all(since) as string[]),
+  ]);
+  const enrolled = new Set([
+    ...(db.$client.prepare("SELECT DISTINCT k.unit_code FROM unit_keys k JOIN units u ON u.code = k.unit_code WHERE u.origin = 'mirror'").pluck().all() as string[]),
+    ...(db.$client.prepare('SELECT unit_code FROM forwarded_snapshots').pluck().all() as string[]),
+  ]);
   return codes.filter((c) => enrolled.has(c) && !reported.has(c));
 }
 

@@ -69,6 +69,7 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
       code: unit.code,
       name: unit.name,
       level: unit.level,
+      parentCode: unit.parentCode,
       keyState: state,
       fingerprint: key?.fingerprint ?? null,
       readAloudCode: key ? readAloudCode(key.fingerprint) : null,

@@ -65,6 +65,72 @@ describe('buildReport: a target cascading through a ĐUCS', () => {
   });
 });
 
+describe('buildReport: a row per TCCSĐ with its chi bộ below', () => {
+  // The same Khối: DU01 over CB11 and CB12, CB21 directly under the Khối.
+  const scope = { code: 'DUK', name: 'Đảng ủy Khối', level: 'cap-tren' };
+  const du = unit('DU01', [], { name: 'Đảng ủy DU01', level: 'dang-bo-co-so', parentCode: 'DUK', fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [target('DU01', 'year', 50, { kind: 'percent-of-full-members', source: 'superior' })] });
+  const cb11 = unit('CB11', [candidate('CB11', {}, admittedOn('2026-03-01')), candidate('CB11', {}, admittedOn('2026-05-01'))], { parentCode: 'DU01', fullMembersAtYearStart: 8, fullMembersNow: 9 });
+  const cb12 = unit('CB12', [candidate('CB12', {}, admittedOn('2026-04-01')), candidate('CB12', {}, { LISTED: '2026-02-01' })], { parentCode: 'DU01', fullMembersAtYearStart: 4, fullMembersNow: 4 });
+  const cb21 = unit('CB21', [candidate('CB21', {}, { LISTED: '2026-06-01' })], { parentCode: 'DUK', fullMembersAtYearStart: 5, fullMembersNow: 5 });
+  const r = buildReport({ scope, units: [cb11, cb12, cb21, du] }, year, '2026-12-31');
+
+  it('has one row per unit directly below, in code order, each with its chi bộ as the drill-down', () => {
+    expect(r.groups.map((g) => [g.code, g.units.map((u) => u.code)])).toEqual([
+      ['CB21', []],
+      ['DU01', ['CB11', 'CB12']],
+    ]);
+  });
+
+  it('gives a ĐUCS’s row the figures of its whole subtree, its own target measured over it', () => {
+    const row = r.groups.find((g) => g.code === 'DU01')!;
+    expect(row).toMatchObject({ name: 'Đảng ủy DU01', level: 'dang-bo-co-so', candidates: 4, fullMembersAtYearStart: 12, fullMembersNow: 13 });
+    expect(row.flows.admitted).toBe(3);
+    expect(row.stock['cam-tinh']).toBe(1);
+    expect(row.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 6, achieved: 3 })]);
+  });
+
+  it('keeps every count equal at every level: chi bộ → TCCSĐ row → total', () => {
+    const sum = (list: readonly { flows: { admitted: number }; candidates: number; stock: Record<string, number> }[], pick: (u: (typeof list)[number]) => number) => list.reduce((a, u) => a + pick(u), 0);
+    for (const g of r.groups.filter((x) => x.units.length > 0)) {
+      expect(g.candidates).toBe(sum(g.units, (u) => u.candidates));
+      expect(g.flows.admitted).toBe(sum(g.units, (u) => u.flows.admitted));
+      expect(g.stock['cam-tinh']).toBe(sum(g.units, (u) => u.stock['cam-tinh']!));
+    }
+    expect(r.total!.candidates).toBe(sum(r.groups, (g) => g.candidates));
+    expect(r.total!.flows.admitted).toBe(sum(r.groups, (g) => g.flows.admitted));
+    expect(r.total!.fullMembersAtYearStart).toBe(r.groups.reduce((a, g) => a + g.fullMembersAtYearStart, 0));
+  });
+
+  it('does not call a ĐUCS without people of its own "chưa kết nạp" while its chi bộ admit', () => {
+    expect(r.unitsWithoutAdmission.map((u) => u.code)).toEqual(['CB21']);
+  });
+
+  it('puts a committee’s own people in its drill-down, without the targets the row carries', () => {
+    const ownDu = { ...du, candidates: [candidate('DU01', {}, admittedOn('2026-08-01'))] };
+    const withOwn = buildReport({ scope, units: [cb11, cb12, cb21, ownDu] }, year, '2026-12-31');
+    const row = withOwn.groups.find((g) => g.code === 'DU01')!;
+    expect(row.units.map((u) => [u.code, u.candidates, u.targets.length])).toEqual([
+      ['DU01', 1, 0],
+      ['CB11', 2, 0],
+      ['CB12', 2, 0],
+    ]);
+    expect(row.flows.admitted).toBe(4);
+    expect(row.targets[0]).toMatchObject({ targetCount: 6, achieved: 4 });
+  });
+
+  it('finds the same person in chi bộ of different TCCSĐ, across the whole subtree', () => {
+    const person = { fullName: 'Nguyễn Thị Lan', birthDate: '1998-04-02' };
+    const a = unit('CB11', [candidate('CB11', person, { LISTED: '2026-02-01' })], { parentCode: 'DU01' });
+    const b = unit('CB21', [candidate('CB21', { ...person, fullName: 'Nguyen Thi Lan' }, { LISTED: '2026-03-01' })], { parentCode: 'DUK' });
+    const found = buildReport({ scope, units: [a, b, du] }, year, '2026-12-31').duplicates;
+    expect(found.map((d) => d.occurrences.map((o) => o.unitCode))).toEqual([['CB11', 'CB21']]);
+  });
+
+  it('has no rows per TCCSĐ in a single unit’s report', () => {
+    expect(buildReport({ units: [cb11] }, year, '2026-12-31').groups).toEqual([]);
+  });
+});
+
 describe('buildReport: a superior over several units', () => {
   const cb1 = unit('CB01', [candidate('CB01', {}, admittedOn('2026-03-01', '2025-10-01'))], {
     targets: [target('CB01', 'year', 2), target('CB01', 'year', 3, { source: 'superior' })],

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { Period, Report } from '../../model/report';
+import type { Period, Report, UnitGroup, UnitReport } from '../../model/report';
 import { REPORT_FORMAT } from '../../model/report';
 import { findDuplicates } from './duplicates';
 import { finalizeTotal, finalizeUnit, targetTree, type TargetTree } from './finalize';
@@ -34,9 +34,11 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
   const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window, trees) : null;
   const silent = new Set(input.notReported ?? []);
+  // A committee is measured over its subtree: its own line admitting no one says nothing while its chi bộ admit.
   const unitsWithoutAdmission = units
-    .filter((u) => u.quality.admissionsThisYear === 0 && !silent.has(u.code))
+    .filter((u) => (trees.get(u.code)?.tree.dates.length ?? u.quality.admissionsThisYear) === 0 && !silent.has(u.code))
     .map((u) => ({ code: u.code, name: u.name }));
+  const groups = scope ? unitGroups(accs, units, scope.code, (group) => finalizeTotal(group, group[0]!.unit, period.year, window, trees)) : [];
   const unitsNotReported = units.filter((u) => silent.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
   return {
     format: REPORT_FORMAT,
@@ -45,6 +47,7 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     countedTo: window.countedTo,
     scope,
     units,
+    groups,
     total,
     unitsWithoutAdmission,
     unitsNotReported,
@@ -80,4 +83,56 @@ function targetTrees(accs: readonly UnitAccumulator[], scopeCode: string | null)
     }
   }
   return new Map(accs.map((a) => [a.unit.code, { tree: targetTree(a, below.get(a.unit.code) ?? []), above: above.get(a.unit.code) ?? [] }]));
+}
+
+/** Whether a unit's own line has anything to count: a committee that follows no one itself is only its subtree. */
+function hasOwnFigures(u: UnitReport): boolean {
+  return u.candidates > 0 || u.fullMembersAtYearStart > 0 || u.fullMembersNow > 0;
+}
+
+/**
+ * A superior's rows per TCCSĐ: each unit of the report whose superior is the scope (or is not in the report) heads
+ * a row summing its whole subtree through `parentCode`, with the units below it as its drill-down. A committee's own
+ * line joins the drill-down when it follows people itself, without its targets: those are measured over the subtree
+ * and stand on the row. The scope's own line, when it follows people itself, is a row of its own.
+ */
+function unitGroups(
+  accs: readonly UnitAccumulator[],
+  units: readonly UnitReport[],
+  scopeCode: string,
+  subtotal: (group: UnitAccumulator[]) => UnitReport,
+): UnitGroup[] {
+  const byCode = new Map(accs.filter((a) => a.unit.code !== scopeCode).map((a) => [a.unit.code, a]));
+  const headOf = (acc: UnitAccumulator): string => {
+    let head = acc;
+    // A visited set keeps a (corrupt) parent loop from running forever.
+    const seen = new Set([acc.unit.code]);
+    for (let p = byCode.get(acc.unit.parentCode ?? ''); p && !seen.has(p.unit.code); p = byCode.get(p.unit.parentCode ?? '')) {
+      seen.add(p.unit.code);
+      head = p;
+    }
+    return head.unit.code;
+  };
+  const members = new Map<string, number[]>();
+  accs.forEach((acc, i) => {
+    const head = acc.unit.code === scopeCode ? scopeCode : headOf(acc);
+    const list = members.get(head);
+    if (list) {
+      list.push(i);
+    } else {
+      members.set(head, [i]);
+    }
+  });
+  const position = new Map(accs.map((a, i) => [a.unit.code, i]));
+  const ordered = [...members].sort(([a], [b]) => position.get(a)! - position.get(b)!);
+  return ordered.map(([head, indexes]) => {
+    const own = indexes.find((i) => accs[i]!.unit.code === head)!;
+    const below = indexes.filter((i) => i !== own);
+    if (below.length === 0) {
+      return { ...units[own]!, units: [] };
+    }
+    const ownLine = hasOwnFigures(units[own]!) ? [{ ...units[own]!, targets: [] }] : [];
+    const row = subtotal([accs[own]!, ...below.map((i) => accs[i]!)]);
+    return { ...row, code: units[own]!.code, name: units[own]!.name, level: units[own]!.level, units: [...ownLine, ...below.map((i) => units[i]!)] };
+  });
 }

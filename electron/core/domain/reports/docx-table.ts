@@ -8,7 +8,10 @@ const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizo
 /** 11 pt keeps a ten-column table readable on an A4 page. */
 const TABLE_FONT = 22;
 
-function cell(textValue: string, width: number, opts: { bold?: boolean; right?: boolean; header?: boolean; span?: number; italics?: boolean }): TableCell {
+/** How far a drill-down row's unit name is indented under its group's row, in twips. */
+const SUB_INDENT = 280;
+
+function cell(textValue: string, width: number, opts: { bold?: boolean; right?: boolean; header?: boolean; span?: number; italics?: boolean; indent?: boolean }): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: opts.span,
@@ -20,6 +23,7 @@ function cell(textValue: string, width: number, opts: { bold?: boolean; right?: 
     children: [
       new Paragraph({
         alignment: opts.header || opts.span ? AlignmentType.CENTER : opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: opts.indent ? { left: SUB_INDENT } : undefined,
         children: [new TextRun({ text: textValue, bold: opts.bold || opts.header, italics: opts.italics, font: FONT, size: TABLE_FONT })],
       }),
     ],
@@ -31,12 +35,14 @@ export function docxTable(table: ReportTable, width: number): Table {
   const sum = table.columns.reduce((a, c) => a + c.width, 0);
   const widths = table.columns.map((c) => Math.floor((c.width / sum) * width));
   const header = new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, widths[i]!, { header: true })) });
-  const line = (cells: ReportTable['rows'][number], bold: boolean) =>
+  const levels = table.rowLevels;
+  const line = (cells: ReportTable['rows'][number], bold: boolean, sub = false) =>
     new TableRow({
       cantSplit: true,
-      children: table.columns.map((c, i) => cell(formatCell(cells[i] ?? null, c.kind), widths[i]!, { bold, right: c.kind !== 'text' })),
+      // The first text column names the unit: a chi bộ under its đảng ủy cơ sở is indented.
+      children: table.columns.map((c, i) => cell(formatCell(cells[i] ?? null, c.kind), widths[i]!, { bold, right: c.kind !== 'text', indent: sub && i === 1 })),
     });
-  const rows = table.rows.map((r) => line(r, false));
+  const rows = table.rows.map((r, i) => line(r, levels?.[i + 1] === 1 && levels[i] === 0, levels?.[i] === 1));
   if (table.totalRow) {
     rows.push(line(table.totalRow, true));
   }

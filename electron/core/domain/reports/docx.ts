@@ -3,9 +3,10 @@ import type { Paragraph, Table } from 'docx';
 import type { Report } from '../../model/report';
 import { docxTable } from './docx-table';
 import type { PartyDocumentMeta } from './party-document';
-import { A4, FONT, PORTRAIT_WIDTH, a4Section, documentTitle, para, partyHeader, recipientsAndSignature } from './party-document';
+import { A4, FONT, PORTRAIT_WIDTH, SMALL, a4Section, documentTitle, para, partyHeader, recipientsAndSignature } from './party-document';
 import { reportTables } from './report-tables';
 import { forPaper } from './table-model';
+import { DRILL_DOWN_NOTE, hasDrillDown, unitRows } from './unit-tables';
 import { reportSubject, summarySentences } from './summary-text';
 
 export type { PartyDocumentMeta };
@@ -31,8 +32,11 @@ export async function reportToDocx(report: Report, meta: PartyDocumentMeta): Pro
   body.push(recipientsAndSignature(meta));
   const sections = [a4Section(body)];
   const appendix = tables.filter((t) => t.placement === 'appendix');
-  if (report.units.length > 1 && appendix.length > 0) {
+  if ((unitRows(report).length > 1 || hasDrillDown(report)) && appendix.length > 0) {
     const children: (Paragraph | Table)[] = [para({ text: 'PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ', bold: true }, { align: 'center', after: 120 })];
+    if (hasDrillDown(report)) {
+      children.push(para({ text: DRILL_DOWN_NOTE, italics: true, size: SMALL }, { align: 'both', after: 120 }));
+    }
     appendix.forEach((t, i) => children.push(para({ text: `Biểu ${i + 1}. ${t.title}`, bold: true }, { before: 240, keepNext: true }), docxTable(t, LANDSCAPE_WIDTH)));
     sections.push(a4Section(children, true));
   }

@@ -5,6 +5,7 @@ import { reportTables } from './report-tables';
 import { reportSubject, summarySentences } from './summary-text';
 import type { ReportTable } from './table-model';
 import { formatCell, forPaper } from './table-model';
+import { DRILL_DOWN_NOTE, hasDrillDown, unitRows } from './unit-tables';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -31,13 +32,15 @@ table.data th { background: #dde6f0; }
 table.data td.n { text-align: right; white-space: nowrap; }
 table.data td.empty { text-align: center; font-style: italic; }
 table.data td { overflow-wrap: break-word; }
-table.data tr.total td { font-weight: bold; }
+table.data tr.total td, table.data tr.group td { font-weight: bold; }
+table.data tr.sub td:nth-child(2) { padding-left: 14pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .recipients { text-align: left; font-size: 12pt; }
 .recipients .label { text-decoration: underline; }
 .sign { padding-bottom: 20mm; }
 .appendix { page: wide; break-before: page; }
+.note { font-size: 12pt; font-style: italic; margin: 0 0 6pt; }
 `;
 
 /** Escapes text for HTML content and attributes. */
@@ -55,9 +58,9 @@ function tableHtml(table: ReportTable): string {
   // The model's widths, as the DOCX uses them; left to the browser, short numbers would crowd out unit names.
   const cols = table.columns.map((c) => `<col style="width:${((c.width / sum) * 100).toFixed(1)}%">`).join('');
   const head = table.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
-  const row = (cells: ReportTable['rows'][number], cls: string) =>
-    `<tr${cls}>${table.columns.map((c, i) => (c.kind === 'text' ? `<td>${breakable(formatCell(cells[i] ?? null, c.kind))}</td>` : `<td class="n">${escapeHtml(formatCell(cells[i] ?? null, c.kind))}</td>`)).join('')}</tr>`;
-  const rows = table.rows.map((r) => row(r, ''));
+  const row = (cells: ReportTable['rows'][number], attrs: string) =>
+    `<tr${attrs}>${table.columns.map((c, i) => (c.kind === 'text' ? `<td>${breakable(formatCell(cells[i] ?? null, c.kind))}</td>` : `<td class="n">${escapeHtml(formatCell(cells[i] ?? null, c.kind))}</td>`)).join('')}</tr>`;
+  const rows = table.rows.map((r, i) => row(r, treeAttributes(table, i)));
   if (table.totalRow) {
     rows.push(row(table.totalRow, ' class="total"'));
   }
@@ -65,6 +68,21 @@ function tableHtml(table: ReportTable): string {
     rows.push(`<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`);
   }
   return `<table class="data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * A row with rows under it is a group (bold), a row under one is `sub` (indented) and names its group's row, so the
+ * app's preview can fold the drill-down away; printed, every row shows.
+ */
+function treeAttributes(table: ReportTable, i: number): string {
+  const levels = table.rowLevels;
+  if (!levels) {
+    return '';
+  }
+  if (levels[i] === 1) {
+    return ` class="sub" data-parent="${levels.lastIndexOf(0, i)}"`;
+  }
+  return levels[i + 1] === 1 ? ` class="group" data-row="${i}"` : ` data-row="${i}"`;
 }
 
 function header(meta: PartyDocumentMeta): string {
@@ -93,8 +111,8 @@ export function reportToHtml(report: Report, meta: PartyDocumentMeta): string {
     .map((t, i) => `<h2>${ROMAN[i] ?? i + 1}. ${escapeHtml(t.title.toUpperCase())}</h2>${tableHtml(t)}`)
     .join('\n');
   const appendix =
-    report.units.length > 1
-      ? `<section class="appendix"><h2 style="text-align:center">PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ</h2>${tables
+    unitRows(report).length > 1 || hasDrillDown(report)
+      ? `<section class="appendix"><h2 style="text-align:center">PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ</h2>${hasDrillDown(report) ? `<p class="note">${escapeHtml(DRILL_DOWN_NOTE)}</p>` : ''}${tables
           .filter((t) => t.placement === 'appendix')
           .map((t, i) => `<h2>Biểu ${i + 1}. ${escapeHtml(t.title)}</h2>${tableHtml(t)}`)
           .join('\n')}</section>`

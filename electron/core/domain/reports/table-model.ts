@@ -19,6 +19,11 @@ export type ReportTable = {
   placement: 'body' | 'appendix';
   columns: Column[];
   rows: Cell[][];
+  /**
+   * Per row, 0 for a row of its own and 1 for a row of the drill-down under the last row of level 0 before it (a
+   * chi bộ under its đảng ủy cơ sở): printed indented, grouped in the workbook. Absent when every row is level 0.
+   */
+  rowLevels?: number[];
   /** Bold closing row (Tổng cộng), null when the table has none. */
   totalRow: Cell[] | null;
   /** Said across the whole table when it has no rows, so a reader sees "none" rather than a bare header. */
@@ -61,5 +66,9 @@ export function forPaper(table: ReportTable): ReportTable {
     return table;
   }
   const cells = (row: Cell[]) => row.filter((_, i) => keep[i]);
-  return { ...table, columns: table.columns.filter((_, i) => keep[i]), rows: table.rows.map(cells), totalRow: table.totalRow ? cells(table.totalRow) : null };
+  return {
+    ...table,     columns: table.columns.filter((_, i) => keep[i]),
+    rows: table.rows.map(cells),
+    totalRow: table.totalRow ? cells(table.totalRow) : null,
+  };
 }

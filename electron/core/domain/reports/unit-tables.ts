@@ -1,4 +1,4 @@
-import type { Report, UnitReport } from '../../model/report';
+import type { Report, UnitGroup, UnitReport } from '../../model/report';
 import { FLOW_KEYS } from '../../model/report';
 import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS } from './labels';
 import type { Cell, Column, ReportTable } from './table-model';
@@ -6,10 +6,47 @@ import { dec, num, pct, text } from './table-model';
 
 type RowOf = (u: UnitReport) => Cell[];
 
+/** The rows of the per-unit tables: a superior's TCCSĐ with their drill-down, or every unit alone (older reports). */
+export function unitRows(report: Report): UnitGroup[] {
+  return report.groups.length > 0 ? report.groups : report.units.map((u) => ({ ...u, units: [] }));
+}
+
+/** Whether the per-unit tables have rows under rows: a superior over đảng ủy cơ sở and their chi bộ. */
+export function hasDrillDown(report: Report): boolean {
+  return report.groups.some((g) => g.units.length > 0);
+}
+
+/** Said under the appendix's heading when rows have rows under them. */
+export const DRILL_DOWN_NOTE =
+  'Mỗi tổ chức cơ sở đảng một dòng, số liệu gồm cả các chi bộ trực thuộc; các chi bộ trực thuộc ghi thụt vào ngay dưới, cộng lại bằng dòng của tổ chức cơ sở đảng. Dòng Tổng cộng bằng tổng các dòng tổ chức cơ sở đảng.';
+
+/** A committee's own people in its drill-down, told apart from the committee's row over its whole subtree. */
+export const OWN_LINE = '(trực tiếp theo dõi)';
+
 function perUnit(report: Report, id: string, sheet: string, title: string, columns: Column[], row: RowOf): ReportTable {
-  const rows = report.units.map((u, i) => [i + 1, u.name, ...row(u)]);
-  const totalRow = report.total ? [null, 'Tổng cộng', ...row(report.total)] : null;
-  return { id, sheet, title, placement: 'appendix', columns: [num('STT', 7), text('Đơn vị', 34), ...columns], rows, totalRow };
+  const rows: Cell[][] = [];
+  const rowLevels: number[] = [];
+  unitRows(report).forEach((g, i) => {
+    rows.push([i + 1, g.name, ...row(g), g.code, null]);
+    rowLevels.push(0);
+    g.units.forEach((u, j) => {
+      rows.push([`${i + 1}.${j + 1}`, u.code === g.code ? `${u.name} ${OWN_LINE}` : u.name, ...row(u), u.code, g.code]);
+      rowLevels.push(1);
+    });
+  });
+  const totalRow = report.total ? [null, 'Tổng cộng', ...row(report.total), null, null] : null;
+  // The codes are for tools reading the sheet: a row without "Thuộc" is a row of its own, and those rows sum to the total.
+  const codes = [{ ...text('Mã đơn vị', 12), sheetOnly: true }, { ...text('Thuộc', 12), sheetOnly: true }];
+  return {
+    id,
+    sheet,
+    title,
+    placement: 'appendix',
+    columns: [num('STT', 7), text('Đơn vị', 34), ...columns, ...codes],
+    rows,
+    ...(rowLevels.includes(1) ? { rowLevels } : {}),
+    totalRow,
+  };
 }
 
 /** Tables with one row per unit and the total underneath (appendix of the document, sheets of the workbook). */

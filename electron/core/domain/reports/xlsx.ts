@@ -92,6 +92,7 @@ function addInfoSheet(wb: ExcelJS.Workbook, report: Report): void {
     ['Số liệu tính đến ngày', { date: report.countedTo }, 'date'],
     ['Ngày lập', { date: report.asOf }, 'date'],
     ['Số đơn vị', report.units.length, 'number'],
+    ...(report.groups.some((g) => g.units.length > 0) ? [['Số tổ chức cơ sở đảng', report.groups.length, 'number'] as [string, Cell, ColumnKind]] : []),
   ];
   title(ws, 'BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN', report.period.label, 2);
   rows.forEach(([label, value, kind], i) => {
@@ -138,13 +139,23 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: strin
     cell.alignment = { horizontal: 'center' };
   }
   const body = table.totalRow ? [...table.rows, table.totalRow] : table.rows;
+  const levels = table.rowLevels;
+  // A chi bộ's row is grouped under its đảng ủy cơ sở's row above it, so Excel folds and unfolds the drill-down.
+  ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   body.forEach((cells, r) => {
     const row = ws.getRow(HEADER_ROW + 1 + r);
-    const bold = table.totalRow !== null && r === table.rows.length;
+    const sub = levels?.[r] === 1;
+    const bold = (table.totalRow !== null && r === table.rows.length) || (levels?.[r] === 0 && levels[r + 1] === 1);
     table.columns.forEach((col, c) => {
       const cell = row.getCell(c + 1);
       cell.value = cellValue(cells[c] ?? null);
       styleCell(cell, col.kind, bold);
+      if (sub && c === 1) {
+        cell.alignment = { ...cell.alignment, indent: 2 };
+      }
     });
+    if (sub) {
+      row.outlineLevel = 1;
+    }
   });
 }

@@ -26,6 +26,15 @@ export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit
           href={peopleHref(year, { count: 'candidates', unit: unit.code })}
         />
       </div>
+      {unit.subtree ? (
+        <p className="lead" data-testid="unit-tree-note">
+          Cả đảng bộ ({unit.subtree.units.toLocaleString('vi-VN')} chi bộ trực thuộc): {unit.subtree.candidates.toLocaleString('vi-VN')} hồ sơ, kết nạp {unit.subtree.admissions.toLocaleString('vi-VN')} người từ đầu năm. Số liệu trên đây là của những người đảng ủy trực tiếp theo dõi; mỗi chi bộ có trang riêng.
+        </p>
+      ) : unit.tccsd ? (
+        <p className="lead" data-testid="unit-tree-note">
+          Thuộc {unit.tccsd.name} ({unit.tccsd.code}).
+        </p>
+      ) : null}
       {unit.noAdmissionThisYear ? <p className="form-error">Đơn vị chưa kết nạp được đảng viên nào từ đầu năm {year}.</p> : null}
       <div className="dash-grid">
         <section className="card" aria-labelledby="unit-findings-title">

@@ -10,6 +10,23 @@ import { days } from './format';
 
 const column = createColumnHelper<DashboardUnit>();
 
+/**
+ * Where a unit sits in the tree: a chi bộ names the đảng ủy cơ sở it is counted under, a committee what its whole
+ * subtree holds. Every row keeps the unit's own figures, so the rows still add up to the total.
+ */
+function TreeNote({ unit }: { unit: DashboardUnit }) {
+  if (unit.subtree) {
+    const s = unit.subtree;
+    return (
+      <span className="detail" data-testid="unit-subtree">
+        {' '}
+        · cả đảng bộ ({s.units.toLocaleString('vi-VN')} chi bộ): {s.candidates.toLocaleString('vi-VN')} hồ sơ, kết nạp {s.admissions.toLocaleString('vi-VN')}
+      </span>
+    );
+  }
+  return unit.tccsd ? <span className="detail"> · thuộc {unit.tccsd.name}</span> : null;
+}
+
 function useColumns(year: number, ended: boolean, findingsToday: boolean) {
   return [
     column.accessor('name', {
@@ -18,6 +35,7 @@ function useColumns(year: number, ended: boolean, findingsToday: boolean) {
         <Link href={`/dashboard/units/${c.row.original.code}/${year}`} className="unit-link">
           {c.getValue()}
           <span className="detail"> · {c.row.original.code}</span>
+          <TreeNote unit={c.row.original} />
         </Link>
       ),
     }),

@@ -23,10 +23,49 @@ export function LastBundle({ last }: { last: UnitOverview['lastBundle'] }) {
   );
 }
 
+type TreeRow = UnitOverview & { depth: number; parentName: string | null; subtreeCandidates: number; unitsBelow: number };
+
+/**
+ * The units in tree order: each unit directly below (a TCCSĐ) in code order, followed by the chi bộ a đảng ủy cơ sở
+ * forwards, so a committee's chi bộ read as its own and its row can say what its whole subtree holds.
+ */
+function treeOrder(units: readonly UnitOverview[]): TreeRow[] {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const children = new Map<string, UnitOverview[]>();
+  const tops: UnitOverview[] = [];
+  for (const u of units) {
+    const parent = u.parentCode && u.parentCode !== u.code ? byCode.get(u.parentCode) : undefined;
+    if (parent) {
+      children.set(parent.code, [...(children.get(parent.code) ?? []), u]);
+    } else {
+      tops.push(u);
+    }
+  }
+  const out: TreeRow[] = [];
+  // A visited set keeps a (corrupt) parent loop from hiding units or running forever.
+  const seen = new Set<string>();
+  const visit = (u: UnitOverview, depth: number, parentName: string | null): TreeRow => {
+    seen.add(u.code);
+    const row: TreeRow = { ...u, depth, parentName, subtreeCandidates: u.candidates, unitsBelow: 0 };
+    out.push(row);
+    for (const child of children.get(u.code) ?? []) {
+      if (!seen.has(child.code)) {
+        const below = visit(child, depth + 1, u.name);
+        row.subtreeCandidates += below.subtreeCandidates;
+        row.unitsBelow += 1 + below.unitsBelow;
+      }
+    }
+    return row;
+  };
+  tops.forEach((u) => visit(u, 0, null));
+  units.filter((u) => !seen.has(u.code)).forEach((u) => visit(u, 0, null));
+  return out;
+}
+
 /** Every unit below: whether its key is verified, what arrived last, what is missing or quarantined. */
 export function UnitsListPage() {
   const units = useLoad(() => call('units:list', {}), 'units');
-  const rows = units.data ?? [];
+  const rows = treeOrder(units.data ?? []);
   return (
     <section className="card section" aria-labelledby="units-title">
       <h2 id="units-title">Các đơn vị cấp dưới</h2>
@@ -52,12 +91,13 @@ export function UnitsListPage() {
             </thead>
             <tbody>
               {rows.map((u) => (
-                <tr key={u.code} data-testid="unit-row">
-                  <td>
+                <tr key={u.code} data-testid="unit-row" data-depth={u.depth}>
+                  <td style={u.depth > 0 ? { paddingLeft: `${0.75 + u.depth * 1.5}rem` } : undefined}>
                     <Link href={`/${u.code}`} className="unit-link">
                       {u.name}
                     </Link>
                     <span className="detail"> · {u.code}</span>
+                    {u.parentName ? <span className="detail"> · thuộc {u.parentName}</span> : null}
                     {u.pendingChange ? <span className="badge badge-warm"> Báo đổi tên/cấp — chờ xác nhận</span> : null}
                   </td>
                   <td>
@@ -70,7 +110,15 @@ export function UnitsListPage() {
                   <td className="num">
                     {u.quarantined + u.conflicts > 0 ? <span className="badge badge-danger">{u.quarantined + u.conflicts}</span> : <span className="muted">0</span>}
                   </td>
-                  <td className="num">{u.candidates.toLocaleString('vi-VN')}</td>
+                  <td className="num">
+                    {u.candidates.toLocaleString('vi-VN')}
+                    {u.unitsBelow > 0 ? (
+                      <span className="detail" data-testid="unit-subtree">
+                        <br />
+                        cả đảng bộ: {u.subtreeCandidates.toLocaleString('vi-VN')}
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
