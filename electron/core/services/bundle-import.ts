@@ -29,6 +29,7 @@ import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
 import { applyRequestAnswers } from '../store/reviews';
+import { noteMoves } from './unit-move-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
@@ -215,6 +216,7 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       if (answered > 0) {
         summary.warnings.push(`Đơn vị đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
       }
+      summary.warnings.push(...noteMoves(ctx.db, from, payload.data.moves, ctx.clock.now()));
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
       }
