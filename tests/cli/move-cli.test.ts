@@ -78,8 +78,7 @@ describe('a chi bộ moving between đảng ủy cơ sở, through the ptdv CLI'
     const expectKhoiIsTheSum = async (file: string) => {
       for (const period of PERIODS) {
         const khoi = await report(file, period, true);
-        expect(khoi.total?.candidates, period).toBe(sum(period, (u) => u.candidates));
-        expect(khoi.total?.flows.admitted, period).toBe(sum(period, (u) => u.flows.admitted));
+        expect({ period, candidates: khoi.total?.candidates, admitted: khoi.total?.flows.admitted }).toEqual({ period, candidates: sum(period, (u) => u.candidates), admitted: sum(period, (u) => u.flows.admitted) });
         expect(khoi.units.filter((u) => u.code === 'CB012')).toHaveLength(1);
       }
     };
@@ -106,7 +105,7 @@ describe('a chi bộ moving between đảng ủy cơ sở, through the ptdv CLI'
     for (const period of PERIODS) {
       const [du1, du2] = [await report(db('DU001'), period, true), await report(db('DU002'), period, true)];
       const cb031 = own[period]!.find((u) => u.code === 'CB031')!;
-      expect((du1.total?.candidates ?? 0) + (du2.total?.candidates ?? 0) + cb031.candidates, period).toBe(sum(period, (u) => u.candidates));
+      expect({ period, candidates: (du1.total?.candidates ?? 0) + (du2.total?.candidates ?? 0) + cb031.candidates }).toEqual({ period, candidates: sum(period, (u) => u.candidates) });
     }
 
     // Both ĐUCS re-export; the Khối takes them in either order and still counts each chi bộ once.

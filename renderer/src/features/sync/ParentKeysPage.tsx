@@ -26,6 +26,53 @@ function EnrolmentMade({ made }: { made: Made }) {
   );
 }
 
+type Notice = Output<'enrol:move-notice'>;
+
+/**
+ * After a move: the last report to the old superior, which tells it from a file it can check that the unit left, on
+ * which day and for which superior, so that it stops counting the unit from then on.
+ */
+function MoveNoticeCard() {
+  const [folder, setFolder] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [made, setMade] = useState<Notice | null>(null);
+  const send = async () => {
+    if (!folder) {
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      setMade(await call('enrol:move-notice', { path: folder }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="notice sync-result" data-testid="move-notice" role="status">
+      <p>
+        <strong>Báo cho cấp trên cũ biết chi bộ đã chuyển đi.</strong> ptdv tạo một gói báo cáo cuối gửi cấp trên cũ, ghi ngày chuyển và cấp trên mới: cấp
+        trên cũ giữ lại lịch sử và thôi tính chi bộ từ ngày đó.
+      </p>
+      <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói báo chuyển đi" button="Chọn thư mục…" />
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => void send()} disabled={busy || !folder || made !== null}>
+          {busy ? 'Đang tạo…' : 'Tạo gói báo chuyển đi'}
+        </button>
+      </div>
+      {made ? (
+        <p data-testid="move-notice-made">
+          Đã tạo <span className="file-name">{made.fileName}</span> tại <code>{made.path}</code>. Gửi tệp này cho {made.move.from.name} ({made.move.from.code}).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** The trust file in, the enrolment bundle out: both chosen by the user, the second saved under its own name. */
 function EnrolCard({ onDone }: { onDone: () => void }) {
   const [trust, setTrust] = useState<string | null>(null);
@@ -36,6 +83,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
   // Set when the trust file is another superior's: moving there is a deliberate act, confirmed apart.
   const [otherSuperior, setOtherSuperior] = useState(false);
   const [move, setMove] = useState(false);
+  const [moved, setMoved] = useState(false);
   const create = async () => {
     if (!trust || !folder) {
       return;
@@ -45,6 +93,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
     setMade(null);
     try {
       setMade(await call('enrol:request', { trustPath: trust, path: folder, move }));
+      setMoved(move);
       setOtherSuperior(false);
       setMove(false);
       onDone();
@@ -84,6 +133,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
         </button>
       </div>
       {made ? <EnrolmentMade made={made} /> : null}
+      {made && moved ? <MoveNoticeCard /> : null}
     </section>
   );
 }
