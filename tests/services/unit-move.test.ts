@@ -118,3 +118,36 @@ describe('the superiors of a chi bộ that moved', () => {
     expect(() => recordMoveOut(du1.ctx, { unitCode: 'CB012', date: MOVED_ON, toCode: 'DU002' })).toThrow(/Đã ghi nhận CB012 chuyển sang DU002 từ ngày 01\/10\/2026/);
   });
 });
+
+describe('a chi bộ moving from its đảng ủy cơ sở to stand directly under the Khối', () => {
+  it('enrols directly, reports straight to the Khối, and the old ĐUCS forwarding it no longer replaces it or counts twice', async () => {
+    const khoi = testContext(TODAY, { code: 'DUK01', name: 'Đảng ủy Khối', level: 'cap-tren' });
+    const du1 = ducs('DU001');
+    const cell = testContext(TODAY, { code: 'CB012', name: 'Chi bộ 12', level: 'chi-bo', parentCode: 'DU001' });
+    fillUnit(cell, 5, 12);
+    await enrol(khoi, du1);
+    await enrol(du1, cell);
+    await importBundle(du1.ctx, asFile(await exportUnitReport(cell.ctx, '2026Q3')));
+    await importBundle(khoi.ctx, asFile(await exportUnitReport(du1.ctx, '2026Q3')));
+    const counted = (period: string) => Object.fromEntries(buildUnitReport(khoi.ctx.db, { period, all: true, asOf: TODAY }).units.map((u) => [u.code, u.candidates]));
+    expect(counted('2026-Q4')).toEqual({ CB012: 5, DU001: 0 });
+
+    const moved = await importBundle(khoi.ctx, asFile(await requestEnrolment({ ...cell.ctx, clock: fixedClock('2026-10-01') }, exportTrustFile(khoi.ctx), { move: true })));
+    expect(moved.status).toBe('applied');
+    expect(moved.summary?.warnings).toContain('Đơn vị CB012 đang thuộc DU001 đăng ký trực thuộc trực tiếp: từ nay nhận báo cáo thẳng từ đơn vị, không qua DU001.');
+    confirmUnit(khoi.ctx, 'CB012', moved.enrolment!.readAloudCode);
+    const direct = await importBundle(khoi.ctx, asFile(await exportUnitReport(cell.ctx, '2026Q4')));
+    expect(direct.summary?.warnings).toContain('Đơn vị CB012 chuyển đến từ DU001 (Đảng ủy DU001) từ ngày 01/10/2026: tính từ kỳ có ngày đó trở đi.');
+    await importBundle(du1.ctx, asFile(await exportMoveNotice(cell.ctx)));
+
+    // DU001 still forwards CB012's last report to it: neither refused nor applied over the newer direct one.
+    const again = await importBundle(khoi.ctx, asFile(await exportUnitReport(du1.ctx, '2026Q4')));
+    expect(again.status).toBe('applied');
+    expect(again.summary?.warnings.some((w) => w.startsWith('Từ chối'))).toBe(false);
+    expect(again.summary?.warnings).toContain('Không thay hồ sơ của CB012 gửi DU001 có trước khi đơn vị chuyển sang DUK01 từ ngày 01/10/2026; giữ bản mới hơn.');
+    for (const period of ['2026-Q3', '2026-Q4', '2026']) {
+      expect(counted(period)).toEqual({ CB012: 5, DU001: 0 });
+    }
+    expect(buildUnitReport(du1.ctx.db, { period: '2026-Q4', all: true, asOf: TODAY }).units.map((u) => u.code)).toEqual([]);
+  });
+});

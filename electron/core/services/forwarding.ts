@@ -99,7 +99,9 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
   for (const inner of below) {
     const held = getUnit(db, inner.code);
     // Never a unit this one holds in another place of its tree: its own, its superior, or one directly below it.
-    if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || held?.parentCode === self.code) {
+    // A unit that moved to stand directly under this one, still forwarded by its old superior, is skipped when applied.
+    const movedHere = held?.parentCode === self.code && forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves) !== null;
+    if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || (held?.parentCode === self.code && !movedHere)) {
       refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} không thuộc ${senderCode}`)));
     } else {
       accepted.push(inner);
