@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ let dir: string;
 let host: Host;
 let browser: Browser;
 let page: Page;
+/** A third chi bộ's own app: it confirms its move in the browser and makes the notice for DU001. */
+let cellHost: Host;
 
 type Opened = { ctx: ServiceContext; database: Database; file: string };
 
@@ -56,11 +59,18 @@ beforeAll(async () => {
     }
     cell.database.close();
   }
+  const cellDir = join(dir, 'cb014');
+  mkdirSync(join(cellDir, 'files'), { recursive: true });
+  const cb014 = create(join(cellDir, 'ptdv.db'), { code: 'CB014', name: 'Chi bộ Phòng Vật tư', level: 'chi-bo', parentCode: 'DU001' });
+  await enrolled(du1, cb014);
+  writeFileSync(join(cellDir, 'files', 'tin-cay-DU002.json'), exportTrustFile(du2.ctx));
+  cb014.database.close();
   du2.database.close();
   du1.database.close();
 
-  host = await startHost(dir);
+  [host, cellHost] = await Promise.all([startHost(dir), startHost(cellDir)]);
   await api(host, 'session:unlock', { secret: PASSPHRASE });
+  await api(cellHost, 'session:unlock', { secret: PASSPHRASE });
   browser = await launchBrowser();
   page = browser.page;
   page.setDefaultTimeout(20_000);
@@ -70,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await host?.stop();
+  await Promise.all([host?.stop(), cellHost?.stop()]);
 });
 
 describe('the old superior of a chi bộ that moved', () => {
@@ -104,5 +114,26 @@ describe('the old superior of a chi bộ that moved', () => {
     await page.goto(`${host.origin}/#/units`);
     await expect.poll(async () => page.getByTestId('moved-out-badge').count()).toBe(2);
     await screenshot(page, 'unit-move-units-page');
+  });
+
+  it('at the chi bộ, confirming the move offers the notice to the old superior', async () => {
+    await page.goto(cellHost.url);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kết nối cấp trên' }).click();
+    await page.getByRole('button', { name: 'Chọn tệp tin cậy…' }).click();
+    await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+    await page.getByRole('button', { name: 'Tạo gói đăng ký' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tệp tin cậy của DU002 (Đảng ủy Công ty Cấp nước), nhưng cấp trên đã ghi của đơn vị là DU001' }).waitFor();
+    await page.getByLabel('Chi bộ chuyển sang trực thuộc cấp trên mới', { exact: false }).check();
+    await page.getByRole('button', { name: 'Tạo gói đăng ký' }).click();
+    await page.getByTestId('enrolment-made').getByText('CB014_DU002_DANGKY_s000001.ptdv', { exact: true }).waitFor();
+    await page.getByText('Gửi báo cáo lên cấp trên (DU002)', { exact: false }).waitFor();
+    const notice = page.getByTestId('move-notice');
+    await notice.getByRole('button', { name: 'Chọn thư mục…' }).click();
+    await notice.getByRole('button', { name: 'Tạo gói báo chuyển đi' }).click();
+    await notice.getByTestId('move-notice-made').waitFor();
+    expect(await notice.getByTestId('move-notice-made').textContent()).toContain('CB014_DU001_CHUYENDI_s000002.ptdv');
+    expect(await notice.getByTestId('move-notice-made').textContent()).toContain('Gửi tệp này cho Đảng ủy Công ty Điện lực (DU001).');
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'unit-move-cell-notice');
   });
 });

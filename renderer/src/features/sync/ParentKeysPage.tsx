@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { KeysInfo, OutboxEntry } from '../../../../electron/core/model/sync';
 import type { Output } from '../../../../electron/ipc-contract';
 import { call, errorMessage, UiError } from '../../api';
+import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
@@ -84,6 +85,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
   const [otherSuperior, setOtherSuperior] = useState(false);
   const [move, setMove] = useState(false);
   const [moved, setMoved] = useState(false);
+  const { replace } = useSession();
   const create = async () => {
     if (!trust || !folder) {
       return;
@@ -97,6 +99,8 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
       setOtherSuperior(false);
       setMove(false);
       onDone();
+      // The header and the pages name the superior: after a move, the new one.
+      replace(await call('session:get-status', {}));
     } catch (err) {
       setOtherSuperior(err instanceof UiError && err.code === 'TRUST_OTHER_SUPERIOR');
       setFailure(errorMessage(err));
