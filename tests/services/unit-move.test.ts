@@ -7,6 +7,8 @@ import { unitProfile } from '../../electron/core/services/unit-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { recordMoveOut } from '../../electron/core/services/unit-move-service';
 import { listUnits } from '../../electron/core/services/units-overview';
+import { targetTable } from '../../electron/core/services/target-table';
+import { overseenUnits } from '../../electron/core/store/units';
 import { logicalDump } from '../helpers/dump';
 import { fixedClock } from '../../electron/core/ports';
 import { testContext } from '../helpers/db';
@@ -82,6 +84,9 @@ describe('the superiors of a chi bộ that moved', () => {
     expect(counted(du1, '2026')).toEqual({ CB011: 4 });
     expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB012')).toMatchObject({ candidates: 6, movedOut: { to: { code: 'DU002', name: 'Đảng ủy DU002' }, on: MOVED_ON, source: 'unit' } });
     expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB011')?.movedOut).toBeNull();
+    // Nor is it among the units the to-do list, people search and duplicate checks span, nor in the year's targets table.
+    expect(overseenUnits(du1.ctx.db).map((u) => u.code)).toEqual(['DU001', 'CB011']);
+    expect(targetTable(du1.ctx.db, { year: 2026, period: 'year' }, TODAY).rows.map((r) => r.code)).toEqual(['CB011']);
 
     // The new superior takes the whole history, the events before the move included, and counts from the move on.
     const first = await importBundle(du2.ctx, asFile(await exportUnitReport(cell.ctx, '2026Q4')));
