@@ -321,6 +321,11 @@ export const invoke = {
     input: z.strictObject({ trustPath: filePath, path: filePath, move: z.boolean().optional() }),
     output: savedBundleSchema.extend({ superior: z.object({ code: z.string(), name: z.string(), readAloudCode: z.string() }) }),
   },
+  /** The unit's last report to the superior it moved away from, stating the move (docs/corrections.md). */
+  'enrol:move-notice': {
+    input: z.strictObject({ path: filePath }),
+    output: savedBundleSchema.extend({ move: z.object({ from: z.object({ code: z.string(), name: z.string() }), to: z.object({ code: z.string(), name: z.string() }), on: z.string() }) }),
+  },
   'enrol:accept': { input: z.strictObject({ path: filePath }), output: importOutcomeSchema },
   'enrol:confirm': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().trim().min(20).max(40) }), output: keyIdentitySchema },
   'bundles:next-file-name': { input: z.strictObject({ label: bundleLabel }), output: z.object({ fileName: z.string() }) },
@@ -343,6 +348,11 @@ export const invoke = {
     output: quarantinePageSchema,
   },
   'units:confirm-change': { input: z.strictObject({ unitCode: unitCodeText }), output: unitOverviewSchema },
+  /** Records by hand that a unit directly below moved to another superior from `date` (units page "Đơn vị chuyển đi"). */
+  'units:move-out': {
+    input: z.strictObject({ unitCode: unitCodeText, date: z.string().max(20), toCode: z.string().max(40), toName: z.string().max(200).optional() }),
+    output: z.object({ unitCode: z.string(), to: z.object({ code: z.string(), name: z.string() }), on: z.string() }),
+  },
   'units:accept-numbering': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().max(60) }), output: importOutcomeSchema },
   'quarantine:retry': { input: z.strictObject({ id }), output: retryResultSchema },
   'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional() }), output: savedBundleSchema },

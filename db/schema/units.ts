@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Units this database knows. `origin` keeps a superior's mirror of its units apart from its own records:
@@ -66,3 +66,26 @@ export const targets = sqliteTable('targets', {
   source: text('source', { enum: ['unit', 'superior'] }).notNull(),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * Moves of a unit from one superior to another (docs/corrections.md "Moving to another superior"): at the unit its own
+ * moves, at a superior the moves of units in its tree as their files state them or as the officer recorded them by
+ * hand. A period belongs to the superior the unit stood under on the last day the period counts, so no level counts
+ * the unit twice (store/moves.ts).
+ */
+export const unitMoves = sqliteTable(
+  'unit_moves',
+  {
+    unitCode: text('unit_code').notNull(),
+    fromCode: text('from_code').notNull(),
+    fromName: text('from_name').notNull(),
+    toCode: text('to_code').notNull(),
+    toName: text('to_name').notNull(),
+    /** The first day the unit stands under `toCode`. */
+    movedOn: text('moved_on').notNull(),
+    /** 'unit': stated by the unit itself (its own move, or a file it signed); 'hand': recorded here by the officer. */
+    source: text('source', { enum: ['unit', 'hand'] }).notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.fromCode, t.toCode, t.movedOn] })],
+);

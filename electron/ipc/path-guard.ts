@@ -20,6 +20,7 @@ export const PATH_FIELDS: Partial<Record<InvokeChannel, { read?: readonly string
   'keys:export-allowed-signers': { write: ['path'] },
   'keys:rotate': { write: ['path'] },
   'enrol:request': { read: ['trustPath'], write: ['path'] },
+  'enrol:move-notice': { write: ['path'] },
   'enrol:accept': { read: ['path'] },
   'bundles:export': { write: ['path'] },
   'bundles:save-copy': { write: ['path'] },

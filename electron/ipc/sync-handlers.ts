@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../../db/atomic';
 import { importFiles, readTextFile, saveBundle } from '../bundle-files';
 import type { SavedBundle } from '../core/model/sync';
 import { acceptNewNumbering } from '../core/services/bundle-import';
-import { continueNumberingAfter, exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
+import { continueNumberingAfter, exportMoveNotice, exportUnitReport, nextReportFileName, outbox, outboxBytes, reopenOutbox, requestEnrolment, type MadeBundle } from '../core/services/bundle-export';
 import * as directives from '../core/services/directive-service';
 import { rotateKeys } from '../core/services/key-rotation';
 import * as reviews from '../core/services/review-service';
@@ -12,6 +12,7 @@ import { quarantinePage, retryQuarantined } from '../core/services/quarantine-se
 import type { Session } from '../core/services/session';
 import { confirmUnitChange, listUnits, unitDetail } from '../core/services/units-overview';
 import { decisionChoices } from '../core/services/decision-choices';
+import { recordMoveOut } from '../core/services/unit-move-service';
 import { overseenUnits } from '../core/store/units';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
@@ -39,6 +40,10 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
       const made = await requestEnrolment(ctx(), readTextFile(i.trustPath), { move: i.move ?? false });
       return { ...saved(i.path, made), superior: made.superior };
     },
+    'enrol:move-notice': async (i) => {
+      const made = await exportMoveNotice(ctx());
+      return { ...saved(i.path, made), move: made.move };
+    },
     'enrol:accept': async (i) => (await importFiles(ctx(), [i.path], { kinds: ['enrolment'] }))[0]!,
     'enrol:confirm': (i) => keys.confirmUnit(ctx(), i.unitCode, i.code),
 
@@ -60,6 +65,10 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'units:get': (i) => unitDetail(ctx(), i.code, i),
     'units:accept-numbering': (i) => acceptNewNumbering(ctx(), i.unitCode, i.code),
     'units:confirm-change': (i) => confirmUnitChange(ctx(), i.unitCode),
+    'units:move-out': (i) => {
+      const m = recordMoveOut(ctx(), i);
+      return { unitCode: m.unitCode, to: m.to, on: m.on };
+    },
     'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
 

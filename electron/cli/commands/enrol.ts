@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, readTextFile, saveBundle } from '../../bundle-files';
-import { continueNumberingAfter, requestEnrolment } from '../../core/services/bundle-export';
+import { continueNumberingAfter, exportMoveNotice, requestEnrolment } from '../../core/services/bundle-export';
+import { formatViDate } from '../../core/model/dates';
 import { confirmUnit, keysInfo } from '../../core/services/key-service';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
@@ -23,6 +24,26 @@ export const enrolRequest: Command = {
       printMade(io, saveBundle(out, made), made);
       io.err(`Mã vân tay của cấp trên ${made.superior.code} (${made.superior.name}): ${made.superior.readAloudCode}`);
       io.err(`Gửi tệp trên cho cấp trên, rồi gọi điện đọc mã vân tay của đơn vị: ${keysInfo(ctx).own.readAloudCode}`);
+      if (values.move === true) {
+        io.err(`Báo cho cấp trên cũ biết đơn vị đã chuyển đi: ptdv enrol move-notice --db ${values.db} --out THƯ_MỤC, rồi gửi tệp đó cho cấp trên cũ.`);
+      }
+      return 0;
+    });
+  },
+};
+
+export const enrolMoveNotice: Command = {
+  path: ['enrol', 'move-notice'],
+  summary: 'Đơn vị đã chuyển cấp trên: tạo gói báo cáo cuối gửi cấp trên cũ, báo đã chuyển đi từ ngày nào, sang đâu',
+  usage: 'ptdv enrol move-notice --db FILE --out THƯ_MỤC',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
+    const out = resolve(io.cwd, required(values.out, '--out'));
+    mkdirSync(out, { recursive: true });
+    return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
+      const made = await exportMoveNotice(ctx);
+      printMade(io, saveBundle(out, made), made);
+      io.err(`Gửi tệp trên cho cấp trên cũ ${made.move.from.code}: tệp báo đơn vị đã chuyển sang ${made.move.to.code} từ ngày ${formatViDate(made.move.on)}.`);
       return 0;
     });
   },

@@ -6,6 +6,7 @@ import { QUARANTINE_PAGE_MAX, quarantinePage, retryQuarantined } from '../../cor
 import { UNIT_LEVEL_TEXT, type UnitLevel } from '../../core/model/report';
 import type { UnitOverview } from '../../core/model/sync';
 import { confirmUnitChange, listUnits, unitDetail } from '../../core/services/units-overview';
+import { recordMoveOut } from '../../core/services/unit-move-service';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -32,6 +33,12 @@ function pendingText(u: UnitOverview): string {
   return `; ĐỀ NGHỊ ĐỔI ${parts.join(', ')} — xác nhận: ptdv units confirm-change --code ${u.code}`;
 }
 
+/** A unit that moved to a superior outside this one's tree: kept, counted only in the periods before. */
+function movedText(u: UnitOverview): string {
+  const m = u.movedOut;
+  return m ? `; ĐÃ CHUYỂN ĐI từ ${formatViDate(m.on)} sang ${m.to.code}${m.to.name !== m.to.code ? ` (${m.to.name})` : ''}` : '';
+}
+
 export const unitsList: Command = {
   path: ['units', 'list'],
   summary: 'Cấp trên: danh sách đơn vị cấp dưới, trạng thái khóa, gói nhận gần nhất, gói còn thiếu',
@@ -43,7 +50,7 @@ export const unitsList: Command = {
         const last = u.lastBundle ? `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}` : 'chưa nhận gói nào';
         const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
         const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
-        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}`);
+        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}${movedText(u)}`);
       }
       return 0;
     });
@@ -134,6 +141,21 @@ export const unitsConfirmChange: Command = {
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       const unit = confirmUnitChange(ctx, code);
       io.out(`Đã xác nhận: ${unit.code} — ${unit.name} (${UNIT_LEVEL_TEXT[unit.level as UnitLevel] ?? unit.level}).`);
+      return 0;
+    });
+  },
+};
+
+export const unitsMoveOut: Command = {
+  path: ['units', 'move-out'],
+  summary: 'Cấp trên: ghi nhận đơn vị trực thuộc đã chuyển sang cấp trên khác từ một ngày (khi đơn vị không gửi được thông báo chuyển đi)',
+  usage: 'ptdv units move-out --db FILE --unit MÃ_ĐƠN_VỊ --date YYYY-MM-DD --to MÃ_CẤP_TRÊN_MỚI [--to-name "TÊN CẤP TRÊN MỚI"]',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' }, date: { type: 'string' }, to: { type: 'string' }, 'to-name': { type: 'string' } });
+    const input = { unitCode: required(values.unit, '--unit'), date: required(values.date, '--date'), toCode: required(values.to, '--to'), toName: values['to-name'] };
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const move = recordMoveOut(ctx, input);
+      io.out(`Đã ghi nhận: ${move.unitCode} chuyển sang ${move.to.code} từ ngày ${formatViDate(move.on)}. Đơn vị được giữ lại với lịch sử, chỉ tính trong các kỳ kết thúc trước ngày đó.`);
       return 0;
     });
   },

@@ -4,6 +4,7 @@ import { bundleError } from '../domain/bundles/errors';
 import type { BundleKind } from '../domain/bundles/manifest';
 import { formatZodIssues } from '../errors';
 import { isoDate } from './dates';
+import { unitMoveSchema } from './entities';
 import { calendarEntrySchema } from '../domain/calendar/calendar';
 import { TARGET_KINDS, TARGET_PERIODS } from './targets';
 
@@ -182,6 +183,11 @@ export const unitReportDataSchema = z.strictObject({
    * yêu cầu"). Written only when not empty: a superior whose app predates it never receives the field.
    */
   requestAnswers: z.array(z.strictObject({ id: recordId, resolvedAt: instant, answer: text(2000).nullable() })).max(10_000).default([]),
+  /**
+   * The unit's moves between superiors, oldest first (docs/bundle-format.md "Moves"): they tell the old superior the
+   * unit left, and every level which superior a period of the unit belongs to. Written only when not empty.
+   */
+  moves: z.array(unitMoveSchema).max(100).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
 export type RequestAnswer = UnitReportData['requestAnswers'][number];

@@ -31,6 +31,14 @@ export const unitSchema = z.object({
 });
 export type Unit = z.infer<typeof unitSchema>;
 
+/** A unit's move from one superior to another, from the day `on` (docs/corrections.md "Moving to another superior"). */
+export const unitMoveSchema = z.strictObject({
+  from: z.strictObject({ code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/), name: z.string().min(1).max(200) }),
+  to: z.strictObject({ code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/), name: z.string().min(1).max(200) }),
+  on: isoDate,
+});
+export type UnitMove = z.infer<typeof unitMoveSchema>;
+
 export const unitSetupSchema = z.strictObject({
   code: unitCodeSchema,
   name: z.string().trim().min(1, 'nhập tên đơn vị').min(2, 'tên đơn vị cần ít nhất 2 ký tự').max(200),

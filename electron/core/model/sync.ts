@@ -116,6 +116,8 @@ export const unitOverviewSchema = z.object({
   candidates: z.number().int(),
   /** A new name or level the unit's latest file states, not applied until the superior confirms it. */
   pendingChange: z.object({ name: z.string().nullable(), level: z.string().nullable() }).nullable(),
+  /** The unit moved to a superior outside this one's tree from `on`: kept with its history, counted only before. */
+  movedOut: z.object({ to: z.object({ code: z.string(), name: z.string() }), on: z.string(), source: z.enum(['unit', 'hand']) }).nullable(),
 });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
 

@@ -18,6 +18,8 @@ import { forwardedArchive } from './forwarding';
 import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from './sync-repo';
 import { buildUnitSnapshot } from './unit-snapshot';
 import { getSelfUnit, getUnit } from '../store/units';
+import { movesOf } from '../store/moves';
+import type { UnitMove } from '../model/entities';
 
 /**
  * Making bundles (docs/bundle-format.md): the next `seq` to the recipient, `prevSha256` chaining to the previous bundle, age
@@ -110,6 +112,28 @@ export async function exportUnitReport(ctx: ServiceContext, label: string): Prom
   const { data, counts } = buildUnitSnapshot(ctx, label);
   const forwarded = getSelfUnit(ctx.db).level === 'chi-bo' ? undefined : await forwardedArchive(ctx);
   return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts: forwarded ? { ...counts, forwardedUnits: forwarded.units } : counts, forwarded: forwarded?.bytes });
+}
+
+/** Label of the last report a unit that moved sends to its old superior. */
+export const MOVE_NOTICE_LABEL = 'CHUYENDI';
+
+/**
+ * The last `unit-report` to the superior this unit moved away from (docs/corrections.md "Moving to another superior"):
+ * the whole snapshot as of today with its moves, so the old superior records the move from a file it can check, keeps
+ * the history, and stops counting the unit from the day of the move. Refused when the unit never moved.
+ */
+export async function exportMoveNotice(ctx: ServiceContext): Promise<MadeBundle & { move: UnitMove }> {
+  const self = getSelfUnit(ctx.db);
+  const move = movesOf(ctx.db, self.code).at(-1);
+  if (!move) {
+    throw new AppError('not-found', 'Đơn vị chưa chuyển sang cấp trên khác: không có thông báo chuyển đi nào để gửi.', 'NO_MOVE');
+  }
+  if (!peerAgeRecipient(ctx.db, move.from.code)) {
+    throw new AppError('not-found', `Không còn khóa của cấp trên cũ ${move.from.code}: hãy báo cấp trên cũ ghi nhận việc chuyển đi bằng tay (Đơn vị chuyển đi).`, 'NO_PEER_KEY');
+  }
+  const { data, counts } = buildUnitSnapshot(ctx, MOVE_NOTICE_LABEL, move.from.code);
+  const made = await packAndRecord(ctx, { kind: 'unit-report', to: move.from.code, label: MOVE_NOTICE_LABEL, data, counts });
+  return { ...made, move: { from: move.from, to: move.to, on: move.on } };
 }
 
 /**

@@ -29,10 +29,11 @@ import { audit, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
 import { applyRequestAnswers } from '../store/reviews';
+import { noteMoves } from './unit-move-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
-import { archive, currentNumbering, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState } from './sync-repo';
+import { archive, currentNumbering, dropForwardedSnapshot, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState } from './sync-repo';
 import { addQuarantine, dropSupersededQuarantine, resolveHeldFiles, type QuarantinedRecord } from '../store/quarantine';
 import { getSelfUnit, getUnit } from '../store/units';
 
@@ -77,7 +78,8 @@ function acceptedKinds(db: DbOrTx, self: Unit, code: string, only: readonly Bund
     kinds = ['directive'];
   } else if (unit?.origin === 'mirror' && unit.parentCode === self.code) {
     kinds = ['unit-report', 'enrolment'];
-  } else if (!unit && self.level !== 'chi-bo') {
+  } else if ((!unit || unit.origin === 'mirror') && self.level !== 'chi-bo') {
+    // A unit deeper below may enrol directly: it moved to stand under this one (confirmed by phone like any enrolment).
     kinds = ['enrolment'];
   }
   return only ? kinds.filter((k) => only.includes(k)) : kinds;
@@ -174,9 +176,16 @@ function enrolmentInfo(db: DbOrTx, code: string): ImportOutcome['enrolment'] {
 function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: boolean): ImportSummary {
   const { unit, keys } = data;
   const summary = emptySummary();
-  if (getUnit(ctx.db, unit.code)) {
+  const held = getUnit(ctx.db, unit.code);
+  if (held) {
     summary.warnings.push(...holdIdentityChange(ctx.db, unit.code, unit));
     ctx.db.update(units).set({ hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).where(eq(units.code, unit.code)).run();
+    const self = getSelfUnit(ctx.db).code;
+    if (held.parentCode !== self) {
+      ctx.db.update(units).set({ parentCode: self }).where(eq(units.code, unit.code)).run();
+      dropForwardedSnapshot(ctx.db, unit.code);
+      summary.warnings.push(`Đơn vị ${unit.code} đang thuộc ${held.parentCode ?? '—'} đăng ký trực thuộc trực tiếp: từ nay nhận báo cáo thẳng từ đơn vị, không qua ${held.parentCode ?? '—'}.`);
+    }
   } else {
     ctx.db.insert(units).values({ code: unit.code, name: unit.name, level: unit.level, parentCode: getSelfUnit(ctx.db).code, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).run();
     summary.added = 1;
@@ -215,6 +224,7 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       if (answered > 0) {
         summary.warnings.push(`Đơn vị đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
       }
+      summary.warnings.push(...noteMoves(ctx.db, from, payload.data.moves, ctx.clock.now()));
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
       }

@@ -22,6 +22,7 @@ import { ownKeys, signerRecord } from './key-service';
 import { applySnapshot, prepareSnapshot } from './mirror-apply';
 import { allForwardedSnapshots, forwardedSnapshotOf, latestAppliedReport, saveForwardedSnapshot } from './sync-repo';
 import { addQuarantine, dropSupersededQuarantine } from '../store/quarantine';
+import { forwardedBehind, noteMoves } from './unit-move-service';
 
 /**
  * Forwarding up the tree (docs/bundle-format.md "Forwarding up the tree"). Sending: a unit with units below it passes on
@@ -98,7 +99,9 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
   for (const inner of below) {
     const held = getUnit(db, inner.code);
     // Never a unit this one holds in another place of its tree: its own, its superior, or one directly below it.
-    if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || held?.parentCode === self.code) {
+    // A unit that moved to stand directly under this one, still forwarded by its old superior, is skipped when applied.
+    const movedHere = held?.parentCode === self.code && forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves) !== null;
+    if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || (held?.parentCode === self.code && !movedHere)) {
       refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} không thuộc ${senderCode}`)));
     } else {
       accepted.push(inner);
@@ -124,10 +127,17 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   const summary: ImportSummary = { added: 0, changed: 0, removed: 0, quarantined: 0, warnings: [] };
   let applied = 0;
   let unchanged = 0;
+  const moved: string[] = [];
   const refused = [...forwarded.refused];
   for (const inner of forwarded.accepted) {
     if (forwardedSnapshotOf(db, inner.code)?.sumsSha256 === inner.sumsSha256) {
       unchanged += 1;
+      continue;
+    }
+    const behind = forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves);
+    if (behind !== null) {
+      unchanged += 1;
+      moved.push(behind);
       continue;
     }
     const prepared = prepareSnapshot(inner.report);
@@ -145,6 +155,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     const result = applySnapshot(db, inner.code, prepared);
     addQuarantine(db, bundleSha256, inner.code, prepared.quarantined, now);
     const file = (name: string) => Buffer.from(inner.files.get(name) ?? new Uint8Array());
+    summary.warnings.push(...noteMoves(db, inner.code, inner.report.moves, now));
     saveForwardedSnapshot(db, {
       unitCode: inner.code, viaCode: senderCode, seq: inner.manifest.seq, sumsSha256: inner.sumsSha256, publicKey: inner.publicKey,
       manifest: file('manifest.json'), data: file('data.json'), sums: file('SHA256SUMS'), sig: file('SHA256SUMS.sig'), appliedAt: now,
@@ -158,6 +169,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   if (applied + unchanged > 0) {
     summary.warnings.push(`Hồ sơ chuyển tiếp của đơn vị cấp dưới: ${applied.toLocaleString('vi-VN')} đã cập nhật, ${unchanged.toLocaleString('vi-VN')} không đổi.`);
   }
+  summary.warnings.push(...moved.map((m) => `Không thay ${m}.`));
   for (const r of refused) {
     summary.warnings.push(`Từ chối hồ sơ chuyển tiếp của ${r.unitCode} [${r.code}]: ${r.message}`);
   }

@@ -19,6 +19,7 @@ import { AppError } from '../errors';
 import type { KeyIdentity, KeysInfo } from '../model/sync';
 import { audit, newId, type ServiceContext } from './context';
 import { getSelfUnit, getUnit } from '../store/units';
+import { recordMoves } from '../store/moves';
 
 /**
  * Keys of this unit and of the units it exchanges bundles with (docs/bundle-format.md "Keys"). The own unit's private keys
@@ -208,6 +209,8 @@ export function importTrust(ctx: ServiceContext, text: string, options: { move?:
     tx.update(units).set({ parentCode: trust.code }).where(eq(units.code, self.code)).run();
     recordPeerKeys(tx, ctx, trust.code, { signing: trust.publicKey, age: trust.ageRecipient }, true);
     if (moving) {
+      const from = getUnit(tx, self.parentCode!);
+      recordMoves(tx, self.code, [{ from: { code: self.parentCode!, name: from?.name ?? self.parentCode! }, to: { code: trust.code, name: trust.name }, on: ctx.clock.today() }], 'unit', ctx.clock.now());
       audit(tx, ctx, 'move-unit', 'unit', self.code, { from: self.parentCode, to: trust.code, on: ctx.clock.today() });
     }
     audit(tx, ctx, 'import-trust', 'unit', trust.code, { fingerprint: trust.keyFingerprint });

@@ -17,6 +17,7 @@ import { memoized } from './report-cache';
 import { loadReportUnits } from './report-loader';
 import { reviewOf, reviewsOf } from '../store/reviews';
 import { getSelfUnit, getUnit, toUnit, unconfirmedUnitCodes } from '../store/units';
+import { placedOn } from '../store/moves';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
 export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
@@ -47,7 +48,7 @@ function notReportedSince(db: Db, codes: readonly string[], since: string): stri
 }
 
 /** The units a scope covers and the superior the total is made for (null for a single unit). */
-export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope: Report['scope']; unconfirmed: { code: string; name: string }[] } {
+export function resolveScope(db: Db, scope: ReportScope, day: string | null = null): { units: Unit[]; scope: Report['scope']; unconfirmed: { code: string; name: string }[] } {
   if (scope.all && scope.unitCode) {
     throw new AppError('validation', 'Chọn một đơn vị hoặc tất cả các đơn vị, không chọn cả hai.');
   }
@@ -59,11 +60,13 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
     }
     return { units: [unit], scope: null, unconfirmed: [] };
   }
-  const all = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(toUnit);
+  const held = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(toUnit);
+  // Each unit counts where it stood on the last day counted: a unit that moved counts at one superior per period.
+  const all = placedOn(db, held, day);
   const pending = unconfirmedUnitCodes(db);
   const mirrors = all.filter((u) => !pending.has(u.code));
   const unconfirmed = all.filter((u) => pending.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
-  if (all.length === 0) {
+  if (held.length === 0) {
     throw new AppError('validation', 'Chưa có đơn vị cấp dưới nào gửi dữ liệu lên, nên chưa có báo cáo tổng hợp.');
   }
   // A grassroots committee may also follow candidates itself; they count like one more unit.
@@ -76,9 +79,9 @@ export function resolveScope(db: Db, scope: ReportScope): { units: Unit[]; scope
  * of the year the report counts): what every report and the dashboard of that year count from.
  */
 export function reportInput(db: Db, req: ReportScope & { year: number; asOf: string; findingsOn?: string }): ReportInput {
-  const { units, scope, unconfirmed } = resolveScope(db, req);
-  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
   const findingsOn = req.findingsOn ?? countedTo(`${req.year}-12-31`, req.asOf);
+  const { units, scope, unconfirmed } = resolveScope(db, req, findingsOn);
+  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
   return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, unconfirmed, units: loadReportUnits(db, units, req.year, req.asOf, findingsOn) }));
 }
 

@@ -191,6 +191,11 @@ export function saveForwardedSnapshot(db: DbOrTx, row: ForwardedRow): void {
   db.insert(forwardedSnapshots).values(row).onConflictDoUpdate({ target: forwardedSnapshots.unitCode, set: rest }).run();
 }
 
+/** A unit deeper below that now reports directly: its snapshots come through the inbox from then on. */
+export function dropForwardedSnapshot(db: DbOrTx, unitCode: string): void {
+  db.delete(forwardedSnapshots).where(eq(forwardedSnapshots.unitCode, unitCode)).run();
+}
+
 /** Every snapshot of a unit deeper below held here, in unit code order (what this unit forwards further up). */
 export function allForwardedSnapshots(db: DbOrTx): ForwardedRow[] {
   return db.select().from(forwardedSnapshots).orderBy(asc(forwardedSnapshots.unitCode)).all();

@@ -71,7 +71,7 @@ export function listTargets(db: DbOrTx, filter: { unitCode?: string | undefined;
   const rows = storedTargets(db, filter);
   const effective = new Set(effectiveTargets(rows).map((t) => t.id));
   const self = findSelfUnit(db);
-  const tree = self && self.level !== 'chi-bo' ? (subtreesBelowSelf(db).subtree.get(self.code) ?? [self.code]) : null;
+  const tree = self && self.level !== 'chi-bo' ? (subtreesBelowSelf(db, today ?? null).subtree.get(self.code) ?? [self.code]) : null;
   const codesOf = (unitCode: string) => (tree && unitCode === self?.code ? tree : [unitCode]);
   const onlyUnit = filter.unitCode && codesOf(filter.unitCode).length === 1 ? filter.unitCode : undefined;
   const years = new Map<number, { members: Map<string, number>; admissions: Map<string, string[]> }>();

@@ -31,7 +31,8 @@ const sum = (codes: readonly string[], per: (code: string) => number) => codes.r
 export function targetTable(db: DbOrTx, input: { year: number; period: TargetPeriod }, today: string): TargetTable {
   const { year, period } = input;
   const self = getSelfUnit(db);
-  const { direct, subtree } = subtreesBelowSelf(db);
+  const yearEnd = `${year}-12-31`;
+  const { direct, subtree } = subtreesBelowSelf(db, today < yearEnd ? today : yearEnd);
   const members = fullMembersOn(db, `${year}-01-01`);
   const admissions = admissionDatesByUnit(db, year, today);
   const stored = periodTargets(db, year, period);

@@ -20,6 +20,7 @@ import { appliedDirectiveSeqs } from './sync-repo';
 import { refusedDecisionRows } from '../store/quarantine';
 import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
+import { movesOf } from '../store/moves';
 
 const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạp', recognition: 'công nhận đảng viên chính thức' };
 
@@ -150,7 +151,7 @@ function candidateRecords(db: Db, unitCode: string, today: string): CandidateRec
  * Builds the own unit's `unit-report` data for period label `label`, with findings computed fresh today.
  * Frozen reports are those of the label's period (none when the label names no period).
  */
-export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: UnitReportData; counts: Record<string, number> } {
+export function buildUnitSnapshot(ctx: ServiceContext, label: string, to = getSelfUnit(ctx.db).parentCode): { data: UnitReportData; counts: Record<string, number> } {
   ensureFindingsFresh(ctx);
   const db = ctx.db;
   const unit = unitProfile(db);
@@ -171,14 +172,18 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string): { data: U
         .sort(byId)
         .map((r) => ({ id: r.id, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content as Record<string, unknown> }))
     : [];
-  const parent = getSelfUnit(db).parentCode;
+  const parent = to;
   const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
   const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
   const answers = parent ? requestAnswers(db, parent) : [];
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers };
+  const moves = movesOf(db, unit.code).map((m) => ({ from: m.from, to: m.to, on: m.on }));
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers, moves };
+  // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
   if (answers.length === 0) {
-    // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
     delete (data as Partial<UnitReportData>).requestAnswers;
+  }
+  if (moves.length === 0) {
+    delete (data as Partial<UnitReportData>).moves;
   }
   return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
 }

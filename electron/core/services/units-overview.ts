@@ -7,6 +7,7 @@ import type { UnitDetail, UnitOverview } from '../model/sync';
 import { listCandidates } from './candidate-service';
 import { ensureFindingsFresh } from './check-service';
 import { audit, type ServiceContext } from './context';
+import { movesOf, outsideTreeOn } from '../store/moves';
 
 /**
  * The superior's units page: every unit below with its key's verification state, the last bundle received, the
@@ -56,6 +57,7 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
     codes,
   );
   const quarantined = new Map(open.map((q) => [q.from_code, q]));
+  const outside = outsideTreeOn(db, null);
   const candidateCounts = new Map(rowsFor<{ unit_code: string; n: number }>(db, `SELECT unit_code, count(*) AS n FROM candidates WHERE voided_at IS NULL AND unit_code ${IN} GROUP BY unit_code`, codes).map((r) => [r.unit_code, r.n]));
   return rows.map((unit) => {
     const current = numbering.get(unit.code) ?? 0;
@@ -80,8 +82,14 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
       heldAside: inCurrent.filter((r) => r.status === 'stale' || r.status === 'conflict').length,
       candidates: candidateCounts.get(unit.code) ?? 0,
       pendingChange: unit.pendingName !== null || unit.pendingLevel !== null ? { name: unit.pendingName, level: unit.pendingLevel } : null,
+      movedOut: outside.has(unit.code) ? lastMove(db, unit.code) : null,
     };
   });
+}
+
+function lastMove(db: Db, code: string): UnitOverview['movedOut'] {
+  const m = movesOf(db, code).at(-1);
+  return m ? { to: m.to, on: m.on, source: m.source } : null;
 }
 
 /**

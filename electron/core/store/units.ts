@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/types';
 import { unitKeys, units } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import type { Unit, UnitProfile } from '../model/entities';
+import { placedOn } from './moves';
 
 /** Units as stored: the own unit, its superior and the units below it. */
 
@@ -61,7 +62,8 @@ export function unconfirmedUnitCodes(db: DbOrTx): Set<string> {
 export function overseenUnits(db: DbOrTx): Unit[] {
   const self = getSelfUnit(db);
   const pending = unconfirmedUnitCodes(db);
-  const mirrors = db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
+  // A unit that moved to another superior is no longer overseen here; its history stays on its unit page.
+  const mirrors = placedOn(db, db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit), null);
   return [self, ...mirrors.filter((u) => !pending.has(u.code))];
 }
 
@@ -101,10 +103,13 @@ export function getSelfProfile(db: DbOrTx): UnitProfile {
   };
 }
 
-/** The mirrored units below the own unit, each with the codes of its whole subtree (itself first), for sums over it. */
-export function subtreesBelowSelf(db: DbOrTx): { direct: Unit[]; subtree: Map<string, string[]> } {
+/**
+ * The mirrored units below the own unit, each with the codes of its whole subtree (itself first), for sums over it:
+ * as the tree stood on `day` (null: now), so a unit that moved counts under the superior it stood under that day.
+ */
+export function subtreesBelowSelf(db: DbOrTx, day: string | null = null): { direct: Unit[]; subtree: Map<string, string[]> } {
   const self = getSelfUnit(db);
-  const mirrored = db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
+  const mirrored = placedOn(db, db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit), day);
   const children = new Map<string, Unit[]>();
   for (const u of mirrored) {
     const list = children.get(u.parentCode ?? '') ?? [];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { KeysInfo, OutboxEntry } from '../../../../electron/core/model/sync';
 import type { Output } from '../../../../electron/ipc-contract';
 import { call, errorMessage, UiError } from '../../api';
+import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
@@ -26,6 +27,53 @@ function EnrolmentMade({ made }: { made: Made }) {
   );
 }
 
+type Notice = Output<'enrol:move-notice'>;
+
+/**
+ * After a move: the last report to the old superior, which tells it from a file it can check that the unit left, on
+ * which day and for which superior, so that it stops counting the unit from then on.
+ */
+function MoveNoticeCard() {
+  const [folder, setFolder] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [made, setMade] = useState<Notice | null>(null);
+  const send = async () => {
+    if (!folder) {
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      setMade(await call('enrol:move-notice', { path: folder }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="notice sync-result" data-testid="move-notice" role="status">
+      <p>
+        <strong>Báo cho cấp trên cũ biết chi bộ đã chuyển đi.</strong> ptdv tạo một gói báo cáo cuối gửi cấp trên cũ, ghi ngày chuyển và cấp trên mới: cấp
+        trên cũ giữ lại lịch sử và thôi tính chi bộ từ ngày đó.
+      </p>
+      <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói báo chuyển đi" button="Chọn thư mục…" />
+      <FormError message={failure} />
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => void send()} disabled={busy || !folder || made !== null}>
+          {busy ? 'Đang tạo…' : 'Tạo gói báo chuyển đi'}
+        </button>
+      </div>
+      {made ? (
+        <p data-testid="move-notice-made">
+          Đã tạo <span className="file-name">{made.fileName}</span> tại <code>{made.path}</code>. Gửi tệp này cho {made.move.from.name} ({made.move.from.code}).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** The trust file in, the enrolment bundle out: both chosen by the user, the second saved under its own name. */
 function EnrolCard({ onDone }: { onDone: () => void }) {
   const [trust, setTrust] = useState<string | null>(null);
@@ -36,6 +84,8 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
   // Set when the trust file is another superior's: moving there is a deliberate act, confirmed apart.
   const [otherSuperior, setOtherSuperior] = useState(false);
   const [move, setMove] = useState(false);
+  const [moved, setMoved] = useState(false);
+  const { replace } = useSession();
   const create = async () => {
     if (!trust || !folder) {
       return;
@@ -45,9 +95,12 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
     setMade(null);
     try {
       setMade(await call('enrol:request', { trustPath: trust, path: folder, move }));
+      setMoved(move);
       setOtherSuperior(false);
       setMove(false);
       onDone();
+      // The header and the pages name the superior: after a move, the new one.
+      replace(await call('session:get-status', {}));
     } catch (err) {
       setOtherSuperior(err instanceof UiError && err.code === 'TRUST_OTHER_SUPERIOR');
       setFailure(errorMessage(err));
@@ -84,6 +137,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
         </button>
       </div>
       {made ? <EnrolmentMade made={made} /> : null}
+      {made && moved ? <MoveNoticeCard /> : null}
     </section>
   );
 }

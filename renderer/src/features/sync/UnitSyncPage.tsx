@@ -12,6 +12,7 @@ import { AcceptNumbering } from './AcceptNumbering';
 import { ConfirmCode } from './ConfirmCode';
 import { ReviewCard } from '../reports/ReviewCard';
 import { DirectiveCard } from './DirectiveCard';
+import { MoveOutCard } from './MoveOut';
 import { PendingChange } from './PendingChange';
 import { QuarantineCard } from './QuarantineCard';
 import { ReadAloudCode } from './ReadAloudCode';
@@ -192,6 +193,7 @@ export function UnitSyncPage({ code }: { code: string }) {
         <>
           {unit.keyState === 'unverified' && unit.readAloudCode ? <ConfirmCode unitCode={code} unitName={unit.name} readAloudCode={unit.readAloudCode} onConfirmed={reload} /> : null}
           <PendingChange unit={unit} onConfirmed={reload} />
+          {unit.movedOut ? <MoveOutCard unit={unit} onRecorded={reload} /> : null}
           <StateCard detail={detail.data} onRevoke={() => setRevoking(true)} />
           {accepted ? (
             <p className="notice" role="status" data-testid="numbering-accepted">
@@ -215,6 +217,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />
           <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
+          {unit.movedOut ? null : <MoveOutCard unit={unit} onRecorded={reload} />}
         </>
       ) : null}
       {revoking && unit ? (

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import { movedOutText } from './MoveOut';
 import { bundleTitle, KEY_STATE, missingText } from './sync-format';
 
 export function KeyStateBadge({ state }: { state: UnitOverview['keyState'] }) {
@@ -99,6 +100,12 @@ export function UnitsListPage() {
                     <span className="detail"> · {u.code}</span>
                     {u.parentName ? <span className="detail"> · thuộc {u.parentName}</span> : null}
                     {u.pendingChange ? <span className="badge badge-warm"> Báo đổi tên/cấp — chờ xác nhận</span> : null}
+                    {u.movedOut ? (
+                      <span className="badge badge-neutral" data-testid="moved-out-badge">
+                        {' '}
+                        {movedOutText(u.movedOut)}
+                      </span>
+                    ) : null}
                   </td>
                   <td>
                     <KeyStateBadge state={u.keyState} />

@@ -43,6 +43,10 @@ export { BUNDLE_KIND_LABELS, countsText, labelOf } from '../../../../electron/co
 
 /** A bundle as "Báo cáo 2026Q4"; an enrolment's label is a fixed word, not a period, so it is left out. */
 export function bundleTitle(kind: string | null, label: string | null): string {
+  // The last report to the superior a unit moved away from (its label names no period).
+  if (kind === 'unit-report' && label === 'CHUYENDI') {
+    return 'Báo cáo cuối, báo chuyển đi';
+  }
   const name = labelOf(BUNDLE_KIND_LABELS, kind ?? '');
   return kind === 'enrolment' || !label ? name : `${name} ${label}`;
 }
