@@ -18,7 +18,9 @@ import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
 import { seqState } from './sync-repo';
 import { listTargets } from './target-service';
-import { getSelfUnit, getUnit } from '../store/units';
+import { relayedById } from '../store/relayed';
+import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
+import { planRelay, recordRelay, type InnerDirective } from './relaying';
 
 /**
  * Directives (superior → unit, docs/bundle-format.md "Kinds"): what the superior records for a unit below waits here as
@@ -67,9 +69,14 @@ export function describeItem(kind: string, body: unknown): string {
 
 export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
   const candidate = row.candidateRef ? db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, row.candidateRef)).get() : undefined;
+  // A relayed item names its issuer as it signed itself and the superior that passed it on.
+  const relayed = row.relayedId ? relayedById(db, row.relayedId) : undefined;
+  const fromName = relayed && relayed.issuerCode === row.fromCode ? relayed.issuerName : (getUnit(db, row.fromCode)?.name ?? null);
   return {
     id: row.id,
     fromCode: row.fromCode,
+    fromName,
+    via: relayed?.viaCode ? { code: relayed.viaCode, name: relayed.viaName ?? relayed.viaCode } : null,
     toCode: row.toCode,
     kind: row.kind,
     candidateId: row.candidateRef,
@@ -106,7 +113,7 @@ export function mirrorUnit(db: DbOrTx, code: string) {
 
 export function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
   return ctx.db.transaction((tx) => {
-    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null };
+    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null, relayedId: null };
     tx.insert(directiveItems).values(row).run();
     audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
     return toItem(tx, row);
@@ -287,31 +294,49 @@ const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day
  * announces the new one.
  */
 export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
-  mirrorUnit(ctx.db, unitCode);
+  const unit = mirrorUnit(ctx.db, unitCode);
+  if (unit.parentCode !== getSelfUnit(ctx.db).code) {
+    throw new AppError('validation', `${unitCode} không trực thuộc trực tiếp đơn vị này: chỉ đạo cho đơn vị đó được gửi kèm gói chỉ đạo cho ${unit.parentCode ?? 'cấp trên của nó'}.`, 'NOT_DIRECT_UNIT');
+  }
   const key = signerRecord(ctx.db, unitCode);
   if (!key || key.revoked || !key.verified) {
     throw new AppError('conflict', `Đơn vị ${unitCode} chưa được xác nhận mã vân tay (hoặc khóa đã bị thu hồi): chưa gửi chỉ đạo được, vì khóa mã hóa có thể không phải của đơn vị.`, 'UNIT_NOT_VERIFIED');
   }
-  const pending = carried(
-    ctx.db
-      .select()
-      .from(directiveItems)
-      .where(and(eq(directiveItems.toCode, unitCode), eq(directiveItems.fromCode, getSelfUnit(ctx.db).code), isNull(directiveItems.bundleSha256)))
-      .orderBy(directiveItems.createdAt, sql`rowid`)
-      .all(),
-  );
+  const selfCode = getSelfUnit(ctx.db).code;
+  const pendingTo = (code: string) =>
+    carried(
+      ctx.db
+        .select()
+        .from(directiveItems)
+        .where(and(eq(directiveItems.toCode, code), eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256)))
+        .orderBy(directiveItems.createdAt, sql`rowid`)
+        .all(),
+    );
+  const pending = pendingTo(unitCode);
   const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
-  const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length };
+  // What this unit addressed to units further below travels inside, signed by this unit for each of them.
+  const subtree = subtreesBelowSelf(ctx.db).subtree.get(unitCode) ?? [unitCode];
+  const inners: InnerDirective[] = subtree
+    .filter((code) => code !== unitCode)
+    .map((code) => ({ targetCode: code, items: pendingTo(code).filter((r) => r.kind !== 'receipt') }))
+    .filter((i) => i.items.length > 0)
+    .map(({ targetCode, items }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets: [], lastAppliedSeq: null } }));
+  const relay = await planRelay(ctx, label, inners, subtree);
+  const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length, ...(relay ? { relayed: relay.count } : {}) };
   return packAndRecord(ctx, {
     kind: 'directive',
     to: unitCode,
     label,
     data,
     counts,
+    relayed: relay?.bytes,
     ...(rotation ? { signer: rotation.previous } : {}),
     onRecorded: (tx, sha256) => {
       if (pending.length > 0) {
         tx.update(directiveItems).set({ bundleSha256: sha256 }).where(inArray(directiveItems.id, pending.map((p) => p.id))).run();
+      }
+      if (relay) {
+        recordRelay(tx, relay, sha256);
       }
     },
   });

@@ -184,7 +184,10 @@ export function UnitSyncPage({ code }: { code: string }) {
       <div className="page-head">
         <div>
           <h1>{unit?.name ?? code}</h1>
-          <p className="count">Mã {code} · dữ liệu do đơn vị gửi lên, chỉ xem</p>
+          <p className="count">
+            Mã {code}
+            {unit && unit.path.length > 0 ? ` · thuộc ${unit.path.map((p) => p.name).reverse().join(', ')}` : ''} · dữ liệu do đơn vị gửi lên, chỉ xem
+          </p>
         </div>
       </div>
       <FormError message={detail.error} />
@@ -214,7 +217,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />
-          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
+          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />
         </>
       ) : null}
       {revoking && unit ? (
