@@ -38,8 +38,11 @@ function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (i
   );
 }
 
-/** A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. */
-function SentList({ items }: { items: DirectiveItem[] }) {
+/**
+ * A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. Sent to a
+ * unit further below, it went inside the directive to `via`; the unit's acknowledgement never comes here.
+ */
+function SentList({ items, via }: { items: DirectiveItem[]; via: { name: string } | null }) {
   if (items.length === 0) {
     return <p className="muted">Chưa gửi quyết định hay ý kiến nào.</p>;
   }
@@ -58,7 +61,9 @@ function SentList({ items }: { items: DirectiveItem[] }) {
               </span>
             ) : null}
           </span>
-          {item.acknowledgedAt ? (
+          {via ? (
+            <span className="badge badge-neutral">Đã gửi qua {via.name}</span>
+          ) : item.acknowledgedAt ? (
             <span className="badge badge-success" title={`Xác nhận lúc ${formatViDateTime(item.acknowledgedAt)}`}>
               Đơn vị đã nhận
             </span>
@@ -149,9 +154,13 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
         </div>
       )}
       <h3 className="subhead">Đã gửi</h3>
-      <p className="detail">Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.</p>
+      <p className="detail">
+        {via
+          ? 'Đơn vị xử lý xong một đề nghị thì câu trả lời hiện ở đây khi hồ sơ của đơn vị được chuyển tiếp lên.'
+          : 'Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.'}
+      </p>
       <FormError message={sent.error} />
-      {sent.data ? <SentList items={sent.data} /> : null}
+      {sent.data ? <SentList items={sent.data} via={via} /> : null}
     </section>
   );
 }

@@ -68,7 +68,7 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
       <dl className="defs sync-defs">
         <dt>Khóa của đơn vị</dt>
         <dd>
-          <KeyStateBadge state={unit.keyState} />
+          <KeyStateBadge state={unit.keyState} via={unit.path.at(-1)} />
         </dd>
         <dt>Gói gần nhất đã áp dụng</dt>
         <dd>

@@ -6,7 +6,11 @@ import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { bundleTitle, KEY_STATE, missingText } from './sync-format';
 
-export function KeyStateBadge({ state }: { state: UnitOverview['keyState'] }) {
+/** A unit further below never enrolled here: its key is the one the unit on the way vouched for when forwarding its reports. */
+export function KeyStateBadge({ state, via }: { state: UnitOverview['keyState']; via?: { name: string } | undefined }) {
+  if (state === 'none' && via) {
+    return <span className="badge badge-neutral">Khóa do {via.name} xác nhận</span>;
+  }
   const { label, tone } = KEY_STATE[state] ?? { label: state, tone: 'neutral' };
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
@@ -101,7 +105,7 @@ export function UnitsListPage() {
                     {u.pendingChange ? <span className="badge badge-warm"> Báo đổi tên/cấp — chờ xác nhận</span> : null}
                   </td>
                   <td>
-                    <KeyStateBadge state={u.keyState} />
+                    <KeyStateBadge state={u.keyState} via={u.path.at(-1)} />
                   </td>
                   <td>
                     <LastBundle last={u.lastBundle} />
