@@ -3,7 +3,9 @@ import { ageDecrypt, decompressTar, generateSigningKey, packBundle, packRelayed,
 import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { addEvent } from '../../electron/core/services/candidate-service';
-import { addDecision, addNote, exportDirective, receivedItems } from '../../electron/core/services/directive-service';
+import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems } from '../../electron/core/services/directive-service';
+import { setCalendarEntry } from '../../electron/core/services/check-service';
+import { calendarEntries } from '../../electron/core/store/calendar';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { testContext } from '../helpers/db';
@@ -77,6 +79,19 @@ describe('directives down the tree', () => {
     // The same directive carried again (a second copy of the file) changes nothing.
     expect((await importBundle(cell.ctx, asFile(toCell))).status).toBe('duplicate');
     expect(receivedItems(cell.ctx.db).filter((i) => i.kind !== 'receipt')).toHaveLength(1);
+  });
+
+  it('sends the Khối’s own signed calendar and rulebooks to a unit further below, named as its issuer there', async () => {
+    const { khoi, upper, lower, cell } = await deepTree();
+    setCalendarEntry(khoi.ctx, { date: '2026-12-31', kind: 'holiday', name: 'Nghỉ bù cuối năm (thử)', source: 'Thông báo của Khối', confirmed: true });
+    expect(() => addRulesUpdate(khoi.ctx, 'DU001')).toThrow('đã mang lịch ngày nghỉ và bộ quy tắc: không cần gửi riêng');
+    expect(addRulesUpdate(khoi.ctx, 'CB111').text).toMatch(/^Lịch ngày nghỉ \(\d+ ngày đã xác nhận\) và bộ quy tắc/);
+    await importBundle(upper.ctx, asFile(await exportDirective(khoi.ctx, 'DU001')));
+    await importBundle(lower.ctx, asFile(await exportDirective(upper.ctx, 'DU011')));
+    expect(calendarEntries(cell.ctx.db).some((e) => e.date === '2026-12-31')).toBe(false);
+    await importBundle(cell.ctx, asFile(await exportDirective(lower.ctx, 'CB111')));
+    expect(calendarEntries(cell.ctx.db).find((e) => e.date === '2026-12-31')).toMatchObject({ name: 'Nghỉ bù cuối năm (thử)', confirmed: true });
+    expect(receivedItems(cell.ctx.db).filter((i) => i.kind === 'rules-update')).toEqual([expect.objectContaining({ fromCode: 'DUK01', fromName: KHOI_NAME, via: expect.objectContaining({ code: 'DU011' }) })]);
   });
 
   it('refuses an inner directive signed by another key than the one trusted for the Khối, and applies the rest', async () => {

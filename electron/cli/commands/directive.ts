@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
-import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
+import { addDecision, addNote, addRulesUpdate, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
 import { issuerText, type DirectiveItem } from '../../core/model/sync';
 import { openRequests, resolveRequest } from '../../core/services/review-service';
 import { getSelfUnit } from '../../core/store/units';
@@ -85,6 +85,21 @@ export const directiveAddNote: Command = {
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       const item = addNote(ctx, input);
       io.out(`Đã ghi ý kiến cho ${item.toCode}; sẽ gửi trong gói chỉ đạo kế tiếp.`);
+      return 0;
+    });
+  },
+};
+
+export const directiveAddRulesUpdate: Command = {
+  path: ['directive', 'add-rules-update'],
+  summary: 'Cấp trên: gửi lịch ngày nghỉ đã xác nhận và bộ quy tắc đã nhập cho một đơn vị không trực thuộc trực tiếp (qua đơn vị trung gian)',
+  usage: 'ptdv directive add-rules-update --db FILE --unit MÃ_ĐƠN_VỊ',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' } });
+    const unitCode = required(values.unit, '--unit').toUpperCase();
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const item = addRulesUpdate(ctx, unitCode);
+      io.out(`Đã ghi: ${item.text}. Sẽ gửi cho ${item.toCode} trong gói chỉ đạo kế tiếp cho đơn vị trung gian.`);
       return 0;
     });
   },

@@ -207,6 +207,13 @@ export const directiveItemSchema = z.object({
 });
 export type DirectiveItem = z.infer<typeof directiveItemSchema>;
 
+/**
+ * A directive item sending the issuer's calendar and rulebooks to a unit further below (a direct unit gets them with
+ * every directive); the counts are those at the time, to show what went.
+ */
+export const RULES_UPDATE_KIND = 'rules-update';
+export type RulesUpdate = { holidays: number; rulebooks: number };
+
 /** A unit named with the units above it up to this one's own: "Chi bộ 1 (Đảng ủy cơ sở A)". */
 export function unitWithPath(unit: { name: string; path: readonly { name: string }[] }): string {
   return unit.path.length > 0 ? `${unit.name} (${unit.path.map((p) => p.name).reverse().join(', ')})` : unit.name;

@@ -225,11 +225,13 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
     case 'enrolment':
       return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
     case 'directive': {
+      // A superior further up's own signed calendar and rulebooks apply first, so what arrived names it, not the
+      // superior that passed the same days on in its own data.
+      const inner = payload.relayed ? applyRelayed(ctx, getUnit(ctx.db, from) ?? checked.opened.manifest.from, sha256, payload.relayed) : null;
       const own = applyDirective(ctx, from, payload.data, sha256);
-      if (!payload.relayed) {
+      if (!inner) {
         return own;
       }
-      const inner = applyRelayed(ctx, getUnit(ctx.db, from) ?? checked.opened.manifest.from, sha256, payload.relayed);
       own.summary.added += inner.summary.added;
       own.summary.changed += inner.summary.changed;
       own.summary.quarantined += inner.summary.quarantined;

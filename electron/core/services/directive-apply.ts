@@ -6,7 +6,7 @@ import { decisionMisfit } from '../domain/rules/decision-fit';
 import { AppError, formatZodIssues } from '../errors';
 import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
-import type { ImportSummary } from '../model/sync';
+import { RULES_UPDATE_KIND, type ImportSummary, type RulesUpdate } from '../model/sync';
 import { targetSchema } from '../model/targets';
 import { effectiveEvents, refreshStage } from '../store/candidates';
 import { appendEvent } from './candidate-service';
@@ -159,8 +159,15 @@ export function applyRelayedDirective(ctx: ServiceContext, source: RelayedSource
   let added = applyDecisions(ctx, data.decisions, quarantined, (d) => keepHere('decision', d.candidateId, d));
   let changed = 0;
   if (source.newer) {
-    changed += applyCalendar(ctx, data.holidays);
-    added += applyRulebooks(ctx, data.rulebooks, quarantined);
+    const days = applyCalendar(ctx, data.holidays);
+    const rulebooks = applyRulebooks(ctx, data.rulebooks, quarantined);
+    // Shown under what arrived only when it changed something here.
+    if (days + rulebooks > 0) {
+      const update: RulesUpdate = { holidays: data.holidays.filter((h) => h.confirmed).length, rulebooks: data.rulebooks.length };
+      keepHere(RULES_UPDATE_KIND, null, update);
+    }
+    changed += days;
+    added += rulebooks;
   }
   for (const t of data.targets) {
     quarantined.push({ recordKind: 'target', recordKey: `${t.year}|${t.period}`, reason: `Chỉ tiêu do cấp trên trực tiếp giao; ${source.issuerName} gửi qua cấp trung gian nên không áp dụng.`, payload: t });

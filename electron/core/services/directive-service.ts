@@ -9,7 +9,7 @@ import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
 import { reviewNote, reviewText, type ReportReview } from '../model/report-review';
-import { ANSWERABLE_NOTE_PREFIX, type DirectiveItem } from '../model/sync';
+import { ANSWERABLE_NOTE_PREFIX, RULES_UPDATE_KIND, type DirectiveItem, type RulesUpdate } from '../model/sync';
 import { REVIEW_KIND } from '../store/reviews';
 import { listRulebooks } from './check-service';
 import { calendarEntries } from '../store/calendar';
@@ -62,6 +62,10 @@ export function describeItem(kind: string, body: unknown): string {
       return (body as DirectiveNote).text;
     case REVIEW_KIND:
       return reviewText(body as ReportReview);
+    case RULES_UPDATE_KIND: {
+      const u = body as RulesUpdate;
+      return `Lịch ngày nghỉ (${u.holidays.toLocaleString('vi-VN')} ngày đã xác nhận) và bộ quy tắc (${u.rulebooks.toLocaleString('vi-VN')} bộ ngoài bộ có sẵn)`;
+    }
     default:
       return kind;
   }
@@ -163,6 +167,20 @@ export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
     throw new AppError('validation', `Nội dung không hợp lệ — ${formatZodIssues(parsed.error)}`);
   }
   return queue(ctx, unit.code, input.kind, input.candidateId ?? null, parsed.data);
+}
+
+/**
+ * Sends this unit's confirmed calendar days and imported rulebooks to a unit further below, signed by this unit
+ * (docs/bundle-format.md "Directives down the tree"). A direct unit gets them with every directive already.
+ */
+export function addRulesUpdate(ctx: ServiceContext, unitCode: string): DirectiveItem {
+  const unit = mirrorUnit(ctx.db, unitCode);
+  if (unit.parentCode === getSelfUnit(ctx.db).code) {
+    throw new AppError('validation', `Mỗi gói chỉ đạo cho ${unit.name} đã mang lịch ngày nghỉ và bộ quy tắc: không cần gửi riêng.`);
+  }
+  const defaults = new Set(DEFAULT_RULEBOOKS.map((r) => r.version));
+  const body: RulesUpdate = { holidays: calendarEntries(ctx.db).filter((e) => e.confirmed).length, rulebooks: listRulebooks(ctx.db).filter((r) => !defaults.has(r.version)).length };
+  return queue(ctx, unit.code, RULES_UPDATE_KIND, null, body);
 }
 
 /** Items waiting for the next directive (to one unit, or to all), oldest first. */
@@ -316,8 +334,16 @@ export async function exportDirective(ctx: ServiceContext, unitCode: string, lab
   const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
   // What this unit addressed to units further below travels inside, signed by this unit for each of them.
   const subtree = subtreesBelowSelf(ctx.db).subtree.get(unitCode) ?? [unitCode];
+  const waitingFor = new Set(
+    ctx.db
+      .selectDistinct({ toCode: directiveItems.toCode })
+      .from(directiveItems)
+      .where(and(eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256), ne(directiveItems.kind, 'receipt')))
+      .all()
+      .map((r) => r.toCode),
+  );
   const inners: InnerDirective[] = subtree
-    .filter((code) => code !== unitCode)
+    .filter((code) => code !== unitCode && waitingFor.has(code))
     .map((code) => ({ targetCode: code, items: pendingTo(code).filter((r) => r.kind !== 'receipt') }))
     .filter((i) => i.items.length > 0)
     .map(({ targetCode, items }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets: [], lastAppliedSeq: null } }));

@@ -100,6 +100,15 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
       setFailure(errorMessage(err));
     }
   };
+  const addRules = async () => {
+    setFailure(null);
+    try {
+      await call('directives:add-rules-update', { unitCode });
+      changed();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
   const make = async () => {
     if (!folder) {
       return;
@@ -136,7 +145,21 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
       {pending.data ? <PendingList items={pending.data} onRemove={(item) => void remove(item)} /> : null}
       <DecisionForm unitCode={unitCode} version={version + changes} onAdded={changed} />
       <NoteForm unitCode={unitCode} candidates={rows} onAdded={changed} />
-      {via ? null : (
+      {via ? (
+        <div className="inline-form">
+          <h3 className="subhead">Lịch ngày nghỉ và bộ quy tắc</h3>
+          <p className="detail">
+            {via.name} chuyển lịch và bộ quy tắc xuống trong gói chỉ đạo của mình. Gửi thêm bản do đơn vị mình ký khi cần đơn vị nhận ngay, không chờ{' '}
+            {via.name}.
+          </p>
+          <FormError message={failure} />
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => void addRules()}>
+              Gửi lịch ngày nghỉ và bộ quy tắc
+            </button>
+          </div>
+        </div>
+      ) : (
         <div className="inline-form">
           <h3 className="subhead">Tạo gói chỉ đạo</h3>
           {verified ? (
