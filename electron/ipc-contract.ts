@@ -372,6 +372,8 @@ export const invoke = {
     input: z.strictObject({ unitCode: unitCodeText, kind: z.enum(['comment', 'request-dossier']), text: z.string().trim().min(1, 'nhập nội dung').max(4000), candidateId: id.nullish() }),
     output: directiveItemSchema,
   },
+  // Superior: its calendar and rulebooks to a unit further below (a direct unit gets them with every directive).
+  'directives:add-rules-update': { input: z.strictObject({ unitCode: unitCodeText }), output: directiveItemSchema },
   'directives:remove-pending': { input: z.strictObject({ id }), output: z.null() },
   // Unit: the superior's comments and requests about candidates (one, or all) not yet marked handled.
   'directives:list-open-requests': { input: z.strictObject({ candidateId: id.optional() }), output: z.array(directiveItemSchema) },

@@ -134,6 +134,8 @@ export const directiveItems = sqliteTable('directive_items', {
   resolvedAt: text('resolved_at'),
   /** The unit's answer when it marked the request handled. */
   answer: text('answer'),
+  /** At the unit: the relayed directive of a superior further up that brought this item (its issuer and the relaying unit). */
+  relayedId: text('relayed_id'),
 });
 
 /** A report as sent upward, frozen with its number; a correction is a new version of the same period. */
@@ -227,3 +229,38 @@ export const forwardedSnapshots = sqliteTable('forwarded_snapshots', {
   sig: blob('sig', { mode: 'buffer' }).notNull(),
   appliedAt: text('applied_at').notNull(),
 });
+
+/**
+ * Directives a superior further up signed for a unit below its direct units (docs/bundle-format.md "Directives down
+ * the tree"), kept byte for byte: at the issuer those it made, at a relaying unit those waiting for (or carried by)
+ * its next directive towards their unit, at the unit those it applied. Never changed once written but for
+ * `carried_in` and `applied_at`.
+ */
+export const relayedDirectives = sqliteTable(
+  'relayed_directives',
+  {
+    id: text('id').primaryKey(),
+    /** `DUK01_CB011_s000003`, the folder name in relayed.tar. */
+    folder: text('folder').notNull(),
+    issuerCode: text('issuer_code').notNull(),
+    issuerName: text('issuer_name').notNull(),
+    targetCode: text('target_code').notNull(),
+    seq: integer('seq').notNull(),
+    sumsSha256: text('sums_sha256').notNull().unique(),
+    /** The issuer's key (`ssh-ed25519 AAAA…`) as vouched for to this unit; passed on in the next allowed_signers. */
+    publicKey: text('public_key').notNull(),
+    manifest: blob('manifest', { mode: 'buffer' }).notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    sums: blob('sums', { mode: 'buffer' }).notNull(),
+    sig: blob('sig', { mode: 'buffer' }).notNull(),
+    /** The superior whose directive brought it; null at the issuer. */
+    viaCode: text('via_code'),
+    viaName: text('via_name'),
+    /** The directive file (sha256 of the whole file) that passed it on towards its unit; null while it waits. */
+    carriedIn: text('carried_in'),
+    /** At its unit: when it was applied. */
+    appliedAt: text('applied_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('relayed_directives_target').on(t.targetCode, t.carriedIn)],
+);

@@ -80,6 +80,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'directives:decision-choices': (i) => decisionChoices(db(), i),
     'directives:add-decision': (i) => directives.addDecision(ctx(), i),
     'directives:add-note': (i) => directives.addNote(ctx(), i),
+    'directives:add-rules-update': (i) => directives.addRulesUpdate(ctx(), i.unitCode),
     'directives:remove-pending': (i) => (directives.removePendingItem(ctx(), i.id), null),
     'directives:list-open-requests': (i) => reviews.openRequests(db(), i.candidateId),
     'directives:resolve': (i) => reviews.resolveRequest(ctx(), i),

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
-import { addDecision, addNote, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
-import type { DirectiveItem } from '../../core/model/sync';
+import { addDecision, addNote, addRulesUpdate, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
+import { issuerText, type DirectiveItem } from '../../core/model/sync';
 import { openRequests, resolveRequest } from '../../core/services/review-service';
 import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
@@ -44,7 +44,7 @@ export const directiveImport: Command = {
       if (!values.json) {
         const arrived = new Set(outcomes.filter((o) => o.status === 'applied').map((o) => o.sha256));
         for (const item of receivedItems(ctx.db).filter((i) => arrived.has(i.bundleSha256))) {
-          io.out(`  ${item.kind}: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}`);
+          io.out(`  ${item.kind}: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}${relayedBy(item)}`);
         }
       }
       return code;
@@ -77,7 +77,7 @@ export const directiveAddDecision: Command = {
 
 export const directiveAddNote: Command = {
   path: ['directive', 'add-note'],
-  summary: 'Cấp trên: ghi ý kiến, hoặc yêu cầu bổ sung hồ sơ của một người, cho đơn vị cấp dưới',
+  summary: 'Cấp trên: ghi ý kiến, hoặc yêu cầu bổ sung hồ sơ của một người, cho đơn vị cấp dưới (mọi cấp: đơn vị không trực thuộc trực tiếp nhận qua gói chỉ đạo cho đơn vị trung gian)',
   usage: 'ptdv directive add-note --db FILE --unit MÃ_ĐƠN_VỊ --text "…" [--candidate MÃ_NGƯỜI] [--request-dossier]',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' }, text: { type: 'string' }, candidate: { type: 'string' }, 'request-dossier': { type: 'boolean' } });
@@ -89,6 +89,24 @@ export const directiveAddNote: Command = {
     });
   },
 };
+
+export const directiveAddRulesUpdate: Command = {
+  path: ['directive', 'add-rules-update'],
+  summary: 'Cấp trên: gửi lịch ngày nghỉ đã xác nhận và bộ quy tắc đã nhập cho một đơn vị không trực thuộc trực tiếp (qua đơn vị trung gian)',
+  usage: 'ptdv directive add-rules-update --db FILE --unit MÃ_ĐƠN_VỊ',
+  async run(args, io) {
+    const { values } = parse(args, { db: { type: 'string' }, unit: { type: 'string' } });
+    const unitCode = required(values.unit, '--unit').toUpperCase();
+    return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
+      const item = addRulesUpdate(ctx, unitCode);
+      io.out(`Đã ghi: ${item.text}. Sẽ gửi cho ${item.toCode} trong gói chỉ đạo kế tiếp cho đơn vị trung gian.`);
+      return 0;
+    });
+  },
+};
+
+/** An item a superior further up issued and the superior passed on, naming both. */
+const relayedBy = (i: DirectiveItem) => (i.via ? `  [ban hành: ${issuerText(i)}]` : '');
 
 /** A comment or request the unit marked handled, with its answer. */
 const handled = (i: DirectiveItem) => (i.resolvedAt ? `  [đơn vị đã xử lý ngày ${formatViDate(i.resolvedAt.slice(0, 10))}${i.answer ? `: ${i.answer}` : ''}]` : '');
@@ -132,7 +150,7 @@ export const directiveList: Command = {
       if (received.length > 0) {
         io.out(`Đã nhận từ cấp trên:`);
         const open = new Set(openRequests(database.db).map((i) => i.id));
-        received.forEach((i) => io.out(`${line(i)}${open.has(i.id) ? `  [chưa xử lý — ptdv directive resolve --id ${i.id}]` : handled(i)}`));
+        received.forEach((i) => io.out(`${line(i)}${relayedBy(i)}${open.has(i.id) ? `  [chưa xử lý — ptdv directive resolve --id ${i.id}]` : handled(i)}`));
       }
       if (pending.length + sent.length + received.length === 0) {
         io.out('Chưa có mục chỉ đạo nào.');

@@ -57,6 +57,7 @@ export const commands: Loader[] = [
   { path: ['directive', 'import'], summary: 'Đơn vị: nhập gói chỉ đạo của cấp trên', load: async () => (await import('./directive')).directiveImport },
   { path: ['directive', 'add-decision'], summary: 'Cấp trên: ghi quyết định kết nạp/công nhận để gửi xuống', load: async () => (await import('./directive')).directiveAddDecision },
   { path: ['directive', 'add-note'], summary: 'Cấp trên: ghi ý kiến, yêu cầu bổ sung hồ sơ', load: async () => (await import('./directive')).directiveAddNote },
+  { path: ['directive', 'add-rules-update'], summary: 'Cấp trên: gửi lịch ngày nghỉ và bộ quy tắc cho đơn vị không trực thuộc trực tiếp', load: async () => (await import('./directive')).directiveAddRulesUpdate },
   { path: ['directive', 'resolve'], summary: 'Đơn vị: đánh dấu đã xử lý yêu cầu của cấp trên', load: async () => (await import('./directive')).directiveResolve },
   { path: ['directive', 'list'], summary: 'Xem mục chỉ đạo chờ gửi và đã nhận', load: async () => (await import('./directive')).directiveList },
   { path: ['unit', 'show'], summary: 'Xem thông tin đơn vị', load: async () => (await import('./unit')).unitShow },

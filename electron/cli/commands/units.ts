@@ -4,7 +4,7 @@ import { formatViDate } from '../../core/model/dates';
 import { acceptNewNumbering } from '../../core/services/bundle-import';
 import { QUARANTINE_PAGE_MAX, quarantinePage, retryQuarantined } from '../../core/services/quarantine-service';
 import { UNIT_LEVEL_TEXT, type UnitLevel } from '../../core/model/report';
-import type { UnitOverview } from '../../core/model/sync';
+import { unitWithPath, type UnitOverview } from '../../core/model/sync';
 import { confirmUnitChange, listUnits, unitDetail } from '../../core/services/units-overview';
 import { recordMoveOut } from '../../core/services/unit-move-service';
 import { parse, required } from '../args';
@@ -50,7 +50,7 @@ export const unitsList: Command = {
         const last = u.lastBundle ? `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}` : 'chưa nhận gói nào';
         const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
         const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
-        io.out(`${u.code}\t${u.name}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}${movedText(u)}`);
+        io.out(`${u.code}\t${unitWithPath(u)}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}${movedText(u)}`);
       }
       return 0;
     });

@@ -118,6 +118,11 @@ export const unitOverviewSchema = z.object({
   pendingChange: z.object({ name: z.string().nullable(), level: z.string().nullable() }).nullable(),
   /** The unit moved to a superior outside this one's tree from `on`: kept with its history, counted only before. */
   movedOut: z.object({ to: z.object({ code: z.string(), name: z.string() }), on: z.string(), source: z.enum(['unit', 'hand']) }).nullable(),
+  /**
+   * The units between this one and the unit below: empty for a direct unit. What is addressed to a deeper unit
+   * travels inside the directive to the first of them (docs/bundle-format.md "Directives down the tree").
+   */
+  path: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
 
@@ -183,6 +188,10 @@ export type DecisionChoices = z.infer<typeof decisionChoicesSchema>;
 export const directiveItemSchema = z.object({
   id: z.string(),
   fromCode: z.string(),
+  /** The issuer's name (for a relayed item, as it signed it); null when this database does not know the unit. */
+  fromName: z.string().nullable(),
+  /** A directive of a superior further up: the superior whose directive carried it here. */
+  via: z.object({ code: z.string(), name: z.string() }).nullable(),
   toCode: z.string(),
   kind: z.string(),
   candidateId: z.string().nullable(),
@@ -199,6 +208,24 @@ export const directiveItemSchema = z.object({
   answer: z.string().nullable(),
 });
 export type DirectiveItem = z.infer<typeof directiveItemSchema>;
+
+/**
+ * A directive item sending the issuer's calendar and rulebooks to a unit further below (a direct unit gets them with
+ * every directive); the counts are those at the time, to show what went.
+ */
+export const RULES_UPDATE_KIND = 'rules-update';
+export type RulesUpdate = { holidays: number; rulebooks: number };
+
+/** A unit named with the units above it up to this one's own: "Chi bộ 1 (Đảng ủy cơ sở A)". */
+export function unitWithPath(unit: { name: string; path: readonly { name: string }[] }): string {
+  return unit.path.length > 0 ? `${unit.name} (${unit.path.map((p) => p.name).reverse().join(', ')})` : unit.name;
+}
+
+/** Who issued a received item, as the unit reads it: "Đảng ủy Khối … (chuyển qua Đảng ủy cơ sở …)". */
+export function issuerText(item: Pick<DirectiveItem, 'fromCode' | 'fromName' | 'via'>): string {
+  const name = item.fromName ?? item.fromCode;
+  return item.via ? `${name} (chuyển qua ${item.via.name})` : name;
+}
 
 /** A bundle made here and saved: where it was written. */
 export const savedBundleSchema = exportedBundleSchema.extend({ path: z.string() });

@@ -42,6 +42,8 @@ type PackRequest = {
   signer?: OwnKeys;
   /** `forwarded.tar`: the signed snapshots of the units below, in a unit-report. */
   forwarded?: Uint8Array;
+  /** `relayed.tar`: directives of this unit (or of a superior further up) for units below the recipient, in a directive. */
+  relayed?: Uint8Array;
   /** Runs in the transaction that records the bundle (a directive marks the items it carries as sent). */
   onRecorded?: (tx: Tx, sha256: string) => void;
 };
@@ -80,7 +82,7 @@ export async function packAndRecord(ctx: ServiceContext, request: PackRequest): 
     app: { version: APP_VERSION, schemaVersion: BUNDLE_DATA_VERSION },
     counts: request.counts,
   } as const;
-  const packed = await packBundle({ manifest, data: request.data, signingKey: signer.signing.privateKey, recipients: [recipient, own.ageRecipient], forwarded: request.forwarded });
+  const packed = await packBundle({ manifest, data: request.data, signingKey: signer.signing.privateKey, recipients: [recipient, own.ageRecipient], forwarded: request.forwarded, relayed: request.relayed });
   ctx.db.transaction((tx) => {
     // Packing awaited: another export to the same recipient may have taken this number meanwhile.
     if ((seqState(tx, request.to, 'out')?.lastSeq ?? 0) !== seq - 1) {

@@ -32,6 +32,7 @@ import { applyRequestAnswers } from '../store/reviews';
 import { noteMoves } from './unit-move-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
+import { applyRelayed, checkRelayed, type CheckedRelayed } from './relaying';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
 import { archive, currentNumbering, dropForwardedSnapshot, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState } from './sync-repo';
 import { addQuarantine, dropSupersededQuarantine, resolveHeldFiles, type QuarantinedRecord } from '../store/quarantine';
@@ -61,7 +62,7 @@ type Checked = {
   payload:
     | { kind: 'unit-report'; data: UnitReportData; forwarded: CheckedForwarded | null }
     | { kind: 'enrolment'; data: EnrolmentData }
-    | { kind: 'directive'; data: DirectiveData };
+    | { kind: 'directive'; data: DirectiveData; relayed: CheckedRelayed | null };
 };
 
 const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
@@ -151,7 +152,8 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
       if (data.keys) {
         checkAnnouncedKeys(data.keys);
       }
-      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'directive', data } };
+      const relayed = opened.relayed ? await checkRelayed(db, manifest.from, opened.relayed) : null;
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'directive', data, relayed } };
     }
   }
 }
@@ -232,8 +234,20 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
     }
     case 'enrolment':
       return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
-    case 'directive':
-      return applyDirective(ctx, from, payload.data, sha256);
+    case 'directive': {
+      // A superior further up's own signed calendar and rulebooks apply first, so what arrived names it, not the
+      // superior that passed the same days on in its own data.
+      const inner = payload.relayed ? applyRelayed(ctx, getUnit(ctx.db, from) ?? checked.opened.manifest.from, sha256, payload.relayed) : null;
+      const own = applyDirective(ctx, from, payload.data, sha256);
+      if (!inner) {
+        return own;
+      }
+      own.summary.added += inner.summary.added;
+      own.summary.changed += inner.summary.changed;
+      own.summary.quarantined += inner.summary.quarantined;
+      own.summary.warnings.push(...inner.summary.warnings);
+      return { summary: own.summary, quarantined: [...own.quarantined, ...inner.quarantined], refusedInner: inner.refused };
+    }
   }
 }
 
@@ -372,6 +386,7 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
     file: file.name, status: decision.status, code: null, sha256: checked.opened.sha256, kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq,
     missing: decision.missing ? [decision.missing] : [], summary: null, enrolment,
     ...(checked.payload.kind === 'unit-report' && checked.payload.forwarded?.refused.length ? { refusedInner: checked.payload.forwarded.refused } : {}),
+    ...(checked.payload.kind === 'directive' && checked.payload.relayed?.refused.length ? { refusedInner: checked.payload.relayed.refused } : {}),
     message: `Gói hợp lệ (chữ ký, mã băm, người nhận, dữ liệu)${quarantined ? `; ${quarantined} bản ghi sẽ bị cách ly` : ''}. Khi nhập: ${describe(decision, null)}`,
   };
 }

@@ -6,7 +6,7 @@ import { decisionMisfit } from '../domain/rules/decision-fit';
 import { AppError, formatZodIssues } from '../errors';
 import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
-import type { ImportSummary } from '../model/sync';
+import { RULES_UPDATE_KIND, type ImportSummary, type RulesUpdate } from '../model/sync';
 import { targetSchema } from '../model/targets';
 import { effectiveEvents, refreshStage } from '../store/candidates';
 import { appendEvent } from './candidate-service';
@@ -112,9 +112,72 @@ function applyCalendar(ctx: ServiceContext, entries: DirectiveData['holidays']):
   return changed;
 }
 
-function keep(ctx: ServiceContext, fromCode: string, bundleSha256: string, kind: string, candidateRef: string | null, body: unknown): void {
+function keep(ctx: ServiceContext, fromCode: string, bundleSha256: string, kind: string, candidateRef: string | null, body: unknown, relayedId: string | null = null): void {
   const toCode = getSelfUnit(ctx.db).code;
-  ctx.db.insert(directiveItems).values({ id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now() }).run();
+  ctx.db.insert(directiveItems).values({ id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), relayedId }).run();
+}
+
+/** Decisions each in its own savepoint: one that does not fit its person is quarantined with the reason, the rest apply. */
+function applyDecisions(ctx: ServiceContext, decisions: readonly Decision[], quarantined: QuarantinedRecord[], kept: (d: Decision) => void): number {
+  let added = 0;
+  for (const d of decisions) {
+    const result = inSavepoint(ctx.db, () => applyDecision(ctx, d));
+    if (!result.ok) {
+      quarantined.push({ recordKind: 'decision', recordKey: `${d.kind} ${d.number}`, reason: result.reason, payload: d });
+    } else if (result.value === 'added') {
+      added++;
+      kept(d);
+    }
+  }
+  return added;
+}
+
+function applyRulebooks(ctx: ServiceContext, rulebooks: readonly unknown[], quarantined: QuarantinedRecord[]): number {
+  let added = 0;
+  rulebooks.forEach((raw, i) => {
+    const result = inSavepoint(ctx.db, () => applyRulebook(ctx, raw));
+    if (!result.ok) {
+      quarantined.push({ recordKind: 'rulebook', recordKey: `#${i + 1}`, reason: result.reason, payload: raw });
+    } else if (result.value === 'added') {
+      added++;
+    }
+  });
+  return added;
+}
+
+export type RelayedSource = { id: string; issuerCode: string; issuerName: string; bundleSha256: string; newer: boolean };
+
+/**
+ * Applies a directive a superior further up signed for this unit and the superior relayed (docs/bundle-format.md
+ * "Directives down the tree"): decisions pass the same checks as the superior's own, comments and requests are kept
+ * naming their issuer, calendar days and rulebooks apply unless a later directive of that issuer already came.
+ * Targets are the direct superior's to assign: any in it are quarantined. Call inside the import transaction.
+ */
+export function applyRelayedDirective(ctx: ServiceContext, source: RelayedSource, data: DirectiveData): { added: number; changed: number; quarantined: QuarantinedRecord[] } {
+  const quarantined: QuarantinedRecord[] = [];
+  const keepHere = (kind: string, candidateRef: string | null, body: unknown) => keep(ctx, source.issuerCode, source.bundleSha256, kind, candidateRef, body, source.id);
+  let added = applyDecisions(ctx, data.decisions, quarantined, (d) => keepHere('decision', d.candidateId, d));
+  let changed = 0;
+  if (source.newer) {
+    const days = applyCalendar(ctx, data.holidays);
+    const rulebooks = applyRulebooks(ctx, data.rulebooks, quarantined);
+    // Shown under what arrived only when it changed something here.
+    if (days + rulebooks > 0) {
+      const update: RulesUpdate = { holidays: data.holidays.filter((h) => h.confirmed).length, rulebooks: data.rulebooks.length };
+      keepHere(RULES_UPDATE_KIND, null, update);
+    }
+    changed += days;
+    added += rulebooks;
+  }
+  for (const t of data.targets) {
+    quarantined.push({ recordKind: 'target', recordKey: `${t.year}|${t.period}`, reason: `Chỉ tiêu do cấp trên trực tiếp giao; ${source.issuerName} gửi qua cấp trung gian nên không áp dụng.`, payload: t });
+  }
+  for (const n of data.notes) {
+    const review = reviewFromNote(n);
+    keepHere(review ? REVIEW_KIND : n.kind, review ? null : n.candidateId, review ?? n);
+    added++;
+  }
+  return { added, changed, quarantined };
 }
 
 /**
@@ -136,27 +199,11 @@ export function continueNumbering(ctx: ServiceContext, parentCode: string, lastA
 export function applyDirective(ctx: ServiceContext, fromCode: string, data: DirectiveData, bundleSha256: string): { summary: ImportSummary; quarantined: QuarantinedRecord[] } {
   const quarantined: QuarantinedRecord[] = [];
   const warnings: string[] = [];
-  let added = 0;
-  for (const d of data.decisions) {
-    const result = inSavepoint(ctx.db, () => applyDecision(ctx, d));
-    if (!result.ok) {
-      quarantined.push({ recordKind: 'decision', recordKey: `${d.kind} ${d.number}`, reason: result.reason, payload: d });
-    } else if (result.value === 'added') {
-      added++;
-      keep(ctx, fromCode, bundleSha256, 'decision', d.candidateId, d);
-    }
-  }
+  let added = applyDecisions(ctx, data.decisions, quarantined, (d) => keep(ctx, fromCode, bundleSha256, 'decision', d.candidateId, d));
   const unitCode = getSelfUnit(ctx.db).code;
   const [targetsAdded, targetsChanged, targetsRemoved] = applyTargets(ctx, unitCode, data.targets, quarantined);
   const calendarChanged = applyCalendar(ctx, data.holidays);
-  data.rulebooks.forEach((raw, i) => {
-    const result = inSavepoint(ctx.db, () => applyRulebook(ctx, raw));
-    if (!result.ok) {
-      quarantined.push({ recordKind: 'rulebook', recordKey: `#${i + 1}`, reason: result.reason, payload: raw });
-    } else if (result.value === 'added') {
-      added++;
-    }
-  });
+  added += applyRulebooks(ctx, data.rulebooks, quarantined);
   data.receipts.forEach((r) => keep(ctx, fromCode, bundleSha256, 'receipt', null, r));
   for (const n of data.notes) {
     const review = reviewFromNote(n);

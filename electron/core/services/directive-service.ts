@@ -9,7 +9,7 @@ import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
 import { reviewNote, reviewText, type ReportReview } from '../model/report-review';
-import { ANSWERABLE_NOTE_PREFIX, type DirectiveItem } from '../model/sync';
+import { ANSWERABLE_NOTE_PREFIX, RULES_UPDATE_KIND, type DirectiveItem, type RulesUpdate } from '../model/sync';
 import { REVIEW_KIND } from '../store/reviews';
 import { listRulebooks } from './check-service';
 import { calendarEntries } from '../store/calendar';
@@ -18,7 +18,9 @@ import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
 import { seqState } from './sync-repo';
 import { listTargets } from './target-service';
-import { getSelfUnit, getUnit } from '../store/units';
+import { relayedById } from '../store/relayed';
+import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
+import { planRelay, recordRelay, type InnerDirective } from './relaying';
 
 /**
  * Directives (superior → unit, docs/bundle-format.md "Kinds"): what the superior records for a unit below waits here as
@@ -60,6 +62,10 @@ export function describeItem(kind: string, body: unknown): string {
       return (body as DirectiveNote).text;
     case REVIEW_KIND:
       return reviewText(body as ReportReview);
+    case RULES_UPDATE_KIND: {
+      const u = body as RulesUpdate;
+      return `Lịch ngày nghỉ (${u.holidays.toLocaleString('vi-VN')} ngày đã xác nhận) và bộ quy tắc (${u.rulebooks.toLocaleString('vi-VN')} bộ ngoài bộ có sẵn)`;
+    }
     default:
       return kind;
   }
@@ -67,9 +73,14 @@ export function describeItem(kind: string, body: unknown): string {
 
 export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
   const candidate = row.candidateRef ? db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, row.candidateRef)).get() : undefined;
+  // A relayed item names its issuer as it signed itself and the superior that passed it on.
+  const relayed = row.relayedId ? relayedById(db, row.relayedId) : undefined;
+  const fromName = relayed && relayed.issuerCode === row.fromCode ? relayed.issuerName : (getUnit(db, row.fromCode)?.name ?? null);
   return {
     id: row.id,
     fromCode: row.fromCode,
+    fromName,
+    via: relayed?.viaCode ? { code: relayed.viaCode, name: relayed.viaName ?? relayed.viaCode } : null,
     toCode: row.toCode,
     kind: row.kind,
     candidateId: row.candidateRef,
@@ -106,7 +117,7 @@ export function mirrorUnit(db: DbOrTx, code: string) {
 
 export function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
   return ctx.db.transaction((tx) => {
-    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null };
+    const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null, relayedId: null };
     tx.insert(directiveItems).values(row).run();
     audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
     return toItem(tx, row);
@@ -156,6 +167,20 @@ export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
     throw new AppError('validation', `Nội dung không hợp lệ — ${formatZodIssues(parsed.error)}`);
   }
   return queue(ctx, unit.code, input.kind, input.candidateId ?? null, parsed.data);
+}
+
+/**
+ * Sends this unit's confirmed calendar days and imported rulebooks to a unit further below, signed by this unit
+ * (docs/bundle-format.md "Directives down the tree"). A direct unit gets them with every directive already.
+ */
+export function addRulesUpdate(ctx: ServiceContext, unitCode: string): DirectiveItem {
+  const unit = mirrorUnit(ctx.db, unitCode);
+  if (unit.parentCode === getSelfUnit(ctx.db).code) {
+    throw new AppError('validation', `Mỗi gói chỉ đạo cho ${unit.name} đã mang lịch ngày nghỉ và bộ quy tắc: không cần gửi riêng.`);
+  }
+  const defaults = new Set(DEFAULT_RULEBOOKS.map((r) => r.version));
+  const body: RulesUpdate = { holidays: calendarEntries(ctx.db).filter((e) => e.confirmed).length, rulebooks: listRulebooks(ctx.db).filter((r) => !defaults.has(r.version)).length };
+  return queue(ctx, unit.code, RULES_UPDATE_KIND, null, body);
 }
 
 /** Items waiting for the next directive (to one unit, or to all), oldest first. */
@@ -287,31 +312,57 @@ const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day
  * announces the new one.
  */
 export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
-  mirrorUnit(ctx.db, unitCode);
+  const unit = mirrorUnit(ctx.db, unitCode);
+  if (unit.parentCode !== getSelfUnit(ctx.db).code) {
+    throw new AppError('validation', `${unitCode} không trực thuộc trực tiếp đơn vị này: chỉ đạo cho đơn vị đó được gửi kèm gói chỉ đạo cho ${unit.parentCode ?? 'cấp trên của nó'}.`, 'NOT_DIRECT_UNIT');
+  }
   const key = signerRecord(ctx.db, unitCode);
   if (!key || key.revoked || !key.verified) {
     throw new AppError('conflict', `Đơn vị ${unitCode} chưa được xác nhận mã vân tay (hoặc khóa đã bị thu hồi): chưa gửi chỉ đạo được, vì khóa mã hóa có thể không phải của đơn vị.`, 'UNIT_NOT_VERIFIED');
   }
-  const pending = carried(
-    ctx.db
-      .select()
-      .from(directiveItems)
-      .where(and(eq(directiveItems.toCode, unitCode), eq(directiveItems.fromCode, getSelfUnit(ctx.db).code), isNull(directiveItems.bundleSha256)))
-      .orderBy(directiveItems.createdAt, sql`rowid`)
-      .all(),
-  );
+  const selfCode = getSelfUnit(ctx.db).code;
+  const pendingTo = (code: string) =>
+    carried(
+      ctx.db
+        .select()
+        .from(directiveItems)
+        .where(and(eq(directiveItems.toCode, code), eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256)))
+        .orderBy(directiveItems.createdAt, sql`rowid`)
+        .all(),
+    );
+  const pending = pendingTo(unitCode);
   const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
-  const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length };
+  // What this unit addressed to units further below travels inside, signed by this unit for each of them.
+  const subtree = subtreesBelowSelf(ctx.db).subtree.get(unitCode) ?? [unitCode];
+  const waitingFor = new Set(
+    ctx.db
+      .selectDistinct({ toCode: directiveItems.toCode })
+      .from(directiveItems)
+      .where(and(eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256), ne(directiveItems.kind, 'receipt')))
+      .all()
+      .map((r) => r.toCode),
+  );
+  const inners: InnerDirective[] = subtree
+    .filter((code) => code !== unitCode && waitingFor.has(code))
+    .map((code) => ({ targetCode: code, items: pendingTo(code).filter((r) => r.kind !== 'receipt') }))
+    .filter((i) => i.items.length > 0)
+    .map(({ targetCode, items }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets: [], lastAppliedSeq: null } }));
+  const relay = await planRelay(ctx, label, inners, subtree);
+  const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length, ...(relay ? { relayed: relay.count } : {}) };
   return packAndRecord(ctx, {
     kind: 'directive',
     to: unitCode,
     label,
     data,
     counts,
+    relayed: relay?.bytes,
     ...(rotation ? { signer: rotation.previous } : {}),
     onRecorded: (tx, sha256) => {
       if (pending.length > 0) {
         tx.update(directiveItems).set({ bundleSha256: sha256 }).where(inArray(directiveItems.id, pending.map((p) => p.id))).run();
+      }
+      if (relay) {
+        recordRelay(tx, relay, sha256);
       }
     },
   });

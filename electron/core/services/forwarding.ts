@@ -16,6 +16,7 @@ import type { Db, DbOrTx } from '../../../db/types';
 import { units } from '../../../db/schema/index';
 import { parseBundleData, BUNDLE_DATA_VERSION, type UnitReportData } from '../model/bundle-data';
 import type { ImportSummary, InnerRefusal } from '../model/sync';
+import { applyRequestAnswers } from '../store/reviews';
 import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
@@ -164,6 +165,11 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     summary.changed += result.changed;
     summary.removed += result.removed;
     summary.quarantined += result.quarantined;
+    // The unit's answers to what this unit addressed to it down the tree (docs/bundle-format.md "Directives down the tree").
+    const answered = applyRequestAnswers(db, inner.code, inner.report.requestAnswers);
+    if (answered > 0) {
+      summary.warnings.push(`${inner.code} đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
+    }
     applied += 1;
   }
   if (applied + unchanged > 0) {

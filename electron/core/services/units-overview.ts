@@ -58,6 +58,7 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
   );
   const quarantined = new Map(open.map((q) => [q.from_code, q]));
   const outside = outsideTreeOn(db, null);
+  const tree = new Map(db.select({ code: units.code, name: units.name, parentCode: units.parentCode, origin: units.origin }).from(units).all().map((u) => [u.code, u]));
   const candidateCounts = new Map(rowsFor<{ unit_code: string; n: number }>(db, `SELECT unit_code, count(*) AS n FROM candidates WHERE voided_at IS NULL AND unit_code ${IN} GROUP BY unit_code`, codes).map((r) => [r.unit_code, r.n]));
   return rows.map((unit) => {
     const current = numbering.get(unit.code) ?? 0;
@@ -83,6 +84,7 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
       candidates: candidateCounts.get(unit.code) ?? 0,
       pendingChange: unit.pendingName !== null || unit.pendingLevel !== null ? { name: unit.pendingName, level: unit.pendingLevel } : null,
       movedOut: outside.has(unit.code) ? lastMove(db, unit.code) : null,
+      path: pathTo(tree, unit.parentCode),
     };
   });
 }
@@ -90,6 +92,18 @@ function overviews(db: Db, rows: readonly UnitRow[]): UnitOverview[] {
 function lastMove(db: Db, code: string): UnitOverview['movedOut'] {
   const m = movesOf(db, code).at(-1);
   return m ? { to: m.to, on: m.on, source: m.source } : null;
+}
+
+type TreeRow = { code: string; name: string; parentCode: string | null; origin: string };
+
+/** The units between this database's own unit and a unit below it whose parent is `parentCode`, top first. */
+function pathTo(tree: ReadonlyMap<string, TreeRow>, parentCode: string | null): { code: string; name: string }[] {
+  const path: { code: string; name: string }[] = [];
+  // The bound keeps a (corrupt) parent loop from running forever.
+  for (let at = parentCode ? tree.get(parentCode) : undefined; at && at.origin === 'mirror' && path.length < tree.size; at = at.parentCode ? tree.get(at.parentCode) : undefined) {
+    path.unshift({ code: at.code, name: at.name });
+  }
+  return path;
 }
 
 /**

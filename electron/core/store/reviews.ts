@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { directiveItems } from '../../../db/schema/index';
 import type { RequestAnswer } from '../model/bundle-data';
@@ -41,14 +41,15 @@ export function reviewOf(reviews: ReadonlyMap<string, ReviewStatus>, period: str
 }
 
 /**
- * At the unit: every handled request from `parentCode` whose superior reads answers, for the unit-report (the whole
- * list each time, like the rest of the snapshot).
+ * At the unit: every handled request from `parentCode`, or from a superior further up through it, whose issuer reads
+ * answers, for the unit-report (the whole list each time, like the rest of the snapshot). The issuer further up reads
+ * its answers in this snapshot as forwarded up to it.
  */
 export function requestAnswers(db: DbOrTx, parentCode: string): RequestAnswer[] {
   return db
     .select({ body: directiveItems.body, resolvedAt: directiveItems.resolvedAt, answer: directiveItems.answer })
     .from(directiveItems)
-    .where(and(eq(directiveItems.fromCode, parentCode), inArray(directiveItems.kind, NOTE_KINDS), isNotNull(directiveItems.resolvedAt), like(sql`json_extract(${directiveItems.body}, '$.id')`, `${ANSWERABLE_NOTE_PREFIX}%`)))
+    .where(and(or(eq(directiveItems.fromCode, parentCode), isNotNull(directiveItems.relayedId)), eq(directiveItems.toCode, getSelfUnit(db).code), inArray(directiveItems.kind, NOTE_KINDS), isNotNull(directiveItems.resolvedAt), like(sql`json_extract(${directiveItems.body}, '$.id')`, `${ANSWERABLE_NOTE_PREFIX}%`)))
     .orderBy(asc(directiveItems.resolvedAt))
     .limit(10_000)
     .all()

@@ -5,7 +5,7 @@ import type { BundleKind, BundleManifest } from './manifest';
 import { bundleFileName, bundleManifestSchema, serializeManifest } from './manifest';
 import { verifySshsig, signSshsig } from './sshsig';
 import { checkSums, makeSums, parseSums, sha256Hex } from './sums';
-import { BUNDLE_ENTRY_NAMES, compressTar, decompressTar, FORWARDED_ENTRY, formatMiB, MAX_DATA_BYTES, readTar, writeTar } from './tar';
+import { BUNDLE_ENTRY_NAMES, compressTar, decompressTar, FORWARDED_ENTRY, formatMiB, RELAYED_ENTRY, MAX_DATA_BYTES, readTar, writeTar } from './tar';
 import { bytesEqual } from './ssh-wire';
 import { formatZodIssues } from '../../errors';
 
@@ -29,6 +29,8 @@ export type PackBundleInput = {
   recipients: readonly string[];
   /** `forwarded.tar` (see forwarded.ts): the signed snapshots of the units below, passed on by a unit-report. */
   forwarded?: Uint8Array;
+  /** `relayed.tar` (see relayed.ts): directives a superior further up signed for units below the recipient. */
+  relayed?: Uint8Array;
 };
 
 export type PackedBundle = {
@@ -47,37 +49,51 @@ const encoder = new TextEncoder();
  * TAR_ENTRY_TOO_LARGE or BUNDLE_TOO_LARGE, so a sender never produces a file its recipient would refuse for size.
  */
 export async function packBundle(input: PackBundleInput): Promise<PackedBundle> {
-  const parsed = bundleManifestSchema.safeParse(input.manifest);
-  if (!parsed.success) {
-    throw bundleError('MANIFEST_INVALID', formatZodIssues(parsed.error));
-  }
-  const manifest = parsed.data;
-  const key = parsePrivateKey(input.signingKey);
-  if (fingerprintOf(key.publicKey) !== manifest.from.keyFingerprint) {
-    throw bundleError('KEY_INVALID', 'khóa ký không khớp với dấu vân tay trong manifest');
-  }
+  const { manifest, files } = signFiles(input.manifest, input.data, input.signingKey, [
+    [FORWARDED_ENTRY, input.forwarded],
+    [RELAYED_ENTRY, input.relayed],
+  ]);
   if (!input.recipients.includes(manifest.to.ageRecipient)) {
     throw bundleError('KEY_INVALID', 'danh sách người nhận age thiếu đơn vị nhận');
   }
-  const signed = new Map([
-    ['data.json', serializeData(input.data)],
-    ['manifest.json', serializeManifest(manifest)],
-  ]);
-  if (input.forwarded) {
-    signed.set(FORWARDED_ENTRY, input.forwarded);
-  }
-  const sums = makeSums(signed);
-  const tar = await writeTar([
-    ...[...signed].map(([name, data]) => ({ name, data })),
-    { name: 'SHA256SUMS', data: sums },
-    { name: 'SHA256SUMS.sig', data: encoder.encode(signSshsig(sums, key)) },
-  ]);
+  const tar = await writeTar([...files].map(([name, data]) => ({ name, data })));
   const bytes = await ageEncrypt(await compressTar(tar), [...new Set(input.recipients)]);
   if (bytes.length > MAX_BUNDLE_BYTES) {
     throw bundleError('BUNDLE_TOO_LARGE');
   }
   const fileName = bundleFileName(manifest.from.code, manifest.to.code, manifest.label, manifest.seq);
+  const sums = files.get('SHA256SUMS') ?? new Uint8Array();
   return { bytes, fileName, sha256: sha256Hex(bytes), sumsSha256: sha256Hex(sums) };
+}
+
+/**
+ * The signed entries of a bundle before tar and age: data.json, manifest.json, any `extra` entry given, SHA256SUMS
+ * and its SSHSIG. A directive relayed down the tree is exactly these four files. Throws AppError MANIFEST_INVALID,
+ * KEY_INVALID, DATA_INVALID or TAR_ENTRY_TOO_LARGE.
+ */
+export function signFiles(rawManifest: BundleManifest, data: unknown, signingKey: string, extra: readonly (readonly [string, Uint8Array | undefined])[] = []): { manifest: BundleManifest; files: Map<string, Uint8Array> } {
+  const parsed = bundleManifestSchema.safeParse(rawManifest);
+  if (!parsed.success) {
+    throw bundleError('MANIFEST_INVALID', formatZodIssues(parsed.error));
+  }
+  const manifest = parsed.data;
+  const key = parsePrivateKey(signingKey);
+  if (fingerprintOf(key.publicKey) !== manifest.from.keyFingerprint) {
+    throw bundleError('KEY_INVALID', 'khóa ký không khớp với dấu vân tay trong manifest');
+  }
+  const signed = new Map([
+    ['data.json', serializeData(data)],
+    ['manifest.json', serializeManifest(manifest)],
+  ]);
+  for (const [name, bytes] of extra) {
+    if (bytes) {
+      signed.set(name, bytes);
+    }
+  }
+  const sums = makeSums(signed);
+  signed.set('SHA256SUMS', sums);
+  signed.set('SHA256SUMS.sig', encoder.encode(signSshsig(sums, key)));
+  return { manifest, files: signed };
 }
 
 /** data.json: compact JSON (it can be hundreds of megabytes), refused at the size the recipient would refuse. */
@@ -138,6 +154,8 @@ export type OpenedBundle = {
   signer: { publicKey: string; fingerprint: string; enrolled: boolean };
   /** `forwarded.tar`, covered by the signature, when the sender passed on the snapshots of units below it. */
   forwarded: Uint8Array | null;
+  /** `relayed.tar`, covered by the signature, when a directive carries directives of a superior further up. */
+  relayed: Uint8Array | null;
 };
 
 /**
@@ -155,8 +173,10 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   const signerKey = verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1'));
   const sums = parseSums(entry('SHA256SUMS'));
   checkSums(sums, files);
-  if (files.has(FORWARDED_ENTRY) && !sums.has(FORWARDED_ENTRY)) {
-    throw bundleError('SUMS_INVALID', `${FORWARDED_ENTRY} không có trong SHA256SUMS`);
+  for (const optional of [FORWARDED_ENTRY, RELAYED_ENTRY]) {
+    if (files.has(optional) && !sums.has(optional)) {
+      throw bundleError('SUMS_INVALID', `${optional} không có trong SHA256SUMS`);
+    }
   }
   const manifest = parseManifest(entry('manifest.json'));
   const enrolled = await checkSigner(manifest, signerKey, options);
@@ -171,6 +191,7 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
     sumsSha256: sha256Hex(entry('SHA256SUMS')),
     signer: { publicKey: formatPublicKey(signerKey, manifest.from.code), fingerprint: fingerprintOf(signerKey), enrolled },
     forwarded: files.get(FORWARDED_ENTRY) ?? null,
+    relayed: files.get(RELAYED_ENTRY) ?? null,
   };
 }
 

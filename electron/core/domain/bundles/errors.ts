@@ -39,6 +39,12 @@ export const BUNDLE_ERRORS = {
   INNER_SIGNATURE_INVALID: 'Chữ ký số của đơn vị cấp dưới trên hồ sơ chuyển tiếp không hợp lệ: hồ sơ này bị từ chối.',
   INNER_HASH_MISMATCH: 'Hồ sơ chuyển tiếp không khớp với mã băm đơn vị cấp dưới đã ký: hồ sơ đã bị sửa đổi sau khi ký và bị từ chối.',
   INNER_NOT_BELOW: 'Đơn vị trong hồ sơ chuyển tiếp không trực thuộc đơn vị gửi: hồ sơ này bị từ chối.',
+  RELAYED_INVALID: 'Phần chỉ đạo của cấp trên cao hơn được chuyển qua sai định dạng: cả gói bị từ chối.',
+  INNER_DIRECTIVE_INVALID: 'Chỉ đạo chuyển qua của cấp trên cao hơn sai định dạng (thiếu tệp, manifest hoặc dữ liệu không hợp lệ): chỉ đạo này bị từ chối.',
+  INNER_DIRECTIVE_KEY_NOT_VOUCHED: 'Chỉ đạo chuyển qua không được ký bằng khóa đã được xác nhận của đơn vị ban hành: chỉ đạo này bị từ chối.',
+  INNER_DIRECTIVE_SIGNATURE_INVALID: 'Chữ ký số của đơn vị ban hành trên chỉ đạo chuyển qua không hợp lệ: chỉ đạo này bị từ chối.',
+  INNER_DIRECTIVE_HASH_MISMATCH: 'Chỉ đạo chuyển qua không khớp với mã băm đơn vị ban hành đã ký: chỉ đạo đã bị sửa đổi sau khi ký và bị từ chối.',
+  INNER_DIRECTIVE_NOT_FOR_ME: 'Chỉ đạo chuyển qua không gửi cho đơn vị này hay một đơn vị trực thuộc, hoặc đơn vị ban hành không phải cấp trên của đơn vị: chỉ đạo này bị từ chối.',
 } as const;
 
 export type BundleErrorCode = keyof typeof BUNDLE_ERRORS;

@@ -81,33 +81,46 @@ function parseAllowedSigners(bytes: Uint8Array | undefined): Map<string, string>
 
 export type CheckedInner = { code: string; manifest: BundleManifest; data: unknown; sumsSha256: string; publicKey: string; files: ReadonlyMap<string, Uint8Array> };
 
+/** The codes one kind of inner bundle is refused with (forwarded snapshots, relayed directives). */
+export type InnerCodes = { invalid: BundleErrorCode; notVouched: BundleErrorCode; signature: BundleErrorCode; hash: BundleErrorCode };
+const SNAPSHOT_CODES: InnerCodes = { invalid: 'INNER_INVALID', notVouched: 'INNER_KEY_NOT_VOUCHED', signature: 'INNER_SIGNATURE_INVALID', hash: 'INNER_HASH_MISMATCH' };
+
 /**
- * One unit's forwarded snapshot checked as its own bundle would be (signature against the vouched key, hashes,
- * manifest) — the checks a stock `ssh-keygen -Y verify` + `sha256sum -c` make, plus the manifest's. Throws AppError
- * INNER_* with the reason; the caller refuses that snapshot alone.
+ * The checks a stock `ssh-keygen -Y verify` + `sha256sum -c` make on the four files of an inner bundle: the signature
+ * by one of `vouchedKeys`, and the hashes of data.json and manifest.json. Returns the key that signed and both files
+ * parsed (the manifest not yet validated). Throws the AppError of `codes` with the reason.
  */
-export function checkInner(code: string, files: ReadonlyMap<string, Uint8Array>, vouchedKey: string | undefined): CheckedInner {
+export function checkSignedFiles(files: ReadonlyMap<string, Uint8Array>, vouchedKeys: readonly string[], codes: InnerCodes, who: string): { signerKey: Uint8Array; manifest: unknown; data: unknown; sumsSha256: string } {
   const missing = BUNDLE_ENTRY_NAMES.filter((name) => !files.has(name));
   if (missing.length > 0) {
-    throw bundleError('INNER_INVALID', `thiếu ${missing.join(', ')}`);
+    throw bundleError(codes.invalid, `thiếu ${missing.join(', ')}`);
   }
-  if (!vouchedKey) {
-    throw bundleError('INNER_KEY_NOT_VOUCHED', `không có khóa của ${code} trong ${ALLOWED_SIGNERS}`);
+  if (vouchedKeys.length === 0) {
+    throw bundleError(codes.notVouched, `không có khóa của ${who} trong ${ALLOWED_SIGNERS}`);
   }
   const entry = (name: string) => files.get(name) ?? new Uint8Array();
-  const signerKey = rethrow('INNER_SIGNATURE_INVALID', () => verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1')));
-  if (fingerprintOf(signerKey) !== fingerprintOf(vouchedKey)) {
-    throw bundleError('INNER_KEY_NOT_VOUCHED', code);
+  const signerKey = rethrow(codes.signature, () => verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1')));
+  if (!vouchedKeys.some((key) => fingerprintOf(key) === fingerprintOf(signerKey))) {
+    throw bundleError(codes.notVouched, who);
   }
-  const sums = rethrow('INNER_INVALID', () => parseSums(entry('SHA256SUMS')));
+  const sums = rethrow(codes.invalid, () => parseSums(entry('SHA256SUMS')));
   // A committee's own report lists the forwarded.tar it carried; that is not passed on (the units it held come flat
   // beside it in this archive), so only the two files every snapshot has are checked.
-  rethrow('INNER_HASH_MISMATCH', () => checkSums(new Map(SIGNED_ENTRY_NAMES.map((name) => [name, sums.get(name) ?? ''])), files));
-  const manifest = bundleManifestSchema.safeParse(parseJson(entry('manifest.json')));
-  if (!manifest.success || manifest.data.kind !== 'unit-report' || manifest.data.from.code !== code || manifest.data.from.keyFingerprint !== fingerprintOf(signerKey)) {
+  rethrow(codes.hash, () => checkSums(new Map(SIGNED_ENTRY_NAMES.map((name) => [name, sums.get(name) ?? ''])), files));
+  return { signerKey, manifest: parseJson(entry('manifest.json'), codes.invalid), data: parseJson(entry('data.json'), codes.invalid), sumsSha256: sha256Hex(entry('SHA256SUMS')) };
+}
+
+/**
+ * One unit's forwarded snapshot checked as its own bundle would be (signature against the vouched key, hashes,
+ * manifest). Throws AppError INNER_* with the reason; the caller refuses that snapshot alone.
+ */
+export function checkInner(code: string, files: ReadonlyMap<string, Uint8Array>, vouchedKey: string | undefined): CheckedInner {
+  const checked = checkSignedFiles(files, vouchedKey ? [vouchedKey] : [], SNAPSHOT_CODES, code);
+  const manifest = bundleManifestSchema.safeParse(checked.manifest);
+  if (!manifest.success || manifest.data.kind !== 'unit-report' || manifest.data.from.code !== code || manifest.data.from.keyFingerprint !== fingerprintOf(checked.signerKey)) {
     throw bundleError('INNER_INVALID', `manifest.json không phải báo cáo do ${code} ký`);
   }
-  return { code, manifest: manifest.data, data: parseJson(entry('data.json')), sumsSha256: sha256Hex(entry('SHA256SUMS')), publicKey: vouchedKey, files };
+  return { code, manifest: manifest.data, data: checked.data, sumsSha256: checked.sumsSha256, publicKey: vouchedKey ?? '', files };
 }
 
 function rethrow<T>(code: BundleErrorCode, run: () => T): T {
@@ -118,11 +131,11 @@ function rethrow<T>(code: BundleErrorCode, run: () => T): T {
   }
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+function parseJson(bytes: Uint8Array, code: BundleErrorCode): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw bundleError('INNER_INVALID', 'nội dung không đọc được');
+    throw bundleError(code, 'nội dung không đọc được');
   }
 }
 

@@ -24,8 +24,9 @@ export {
   isAgeRecipient,
   type AgeKeyPair,
 } from './age';
-export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, compressTar, decompressTar, FORWARDED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, writeTar, type TarEntry, type TarLimits } from './tar';
+export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, compressTar, decompressTar, FORWARDED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, RELAYED_ENTRY, writeTar, type TarEntry, type TarLimits } from './tar';
 export { makeSums, parseSums, sha256Hex } from './sums';
+export { checkRelayedDirective, MAX_RELAYED_DIRECTIVES, packRelayed, readRelayed, relayedFolder, type CheckedDirective, type SignedDirective } from './relayed';
 export { ALLOWED_SIGNERS, checkInner, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
 export {
   BUNDLE_FORMAT,
@@ -43,6 +44,7 @@ export {
   MAX_BUNDLE_BYTES,
   openBundle,
   packBundle,
+  signFiles,
   type OpenBundleOptions,
   type OpenedBundle,
   type PackBundleInput,

@@ -8,8 +8,11 @@ import { bundleError } from './errors';
 
 /** The entries SHA256SUMS lists, in order: everything but itself and its signature. */
 export const SIGNED_ENTRY_NAMES = ['data.json', 'manifest.json'] as const;
-/** Signed entries a bundle may carry besides those (a unit forwarding the snapshots of the units below it). */
-export const OPTIONAL_SIGNED_ENTRY_NAMES = ['forwarded.tar'] as const;
+/**
+ * Signed entries a bundle may carry besides those: a unit forwarding the snapshots of the units below it, a superior
+ * relaying the directives of a superior further up.
+ */
+export const OPTIONAL_SIGNED_ENTRY_NAMES = ['forwarded.tar', 'relayed.tar'] as const;
 const LISTABLE = new Set<string>([...SIGNED_ENTRY_NAMES, ...OPTIONAL_SIGNED_ENTRY_NAMES]);
 
 /** Lowercase hex SHA-256. */

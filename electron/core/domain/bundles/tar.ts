@@ -31,6 +31,8 @@ export type BundleEntryName = (typeof BUNDLE_ENTRY_NAMES)[number];
 
 /** The archive of snapshots a unit forwards up the tree (docs/bundle-format.md "Forwarding up the tree"). */
 export const FORWARDED_ENTRY = 'forwarded.tar';
+/** The archive of directives a superior further up addressed to units below the recipient (docs/bundle-format.md "Directives down the tree"). */
+export const RELAYED_ENTRY = 'relayed.tar';
 const MiB = 1024 * 1024;
 /**
  * The whole archive once decompressed. A cell of 50,000 candidates needs about 200 MB; the bound keeps a small file
@@ -44,12 +46,13 @@ export const MAX_FORWARDED_BYTES = MAX_TAR_BYTES;
 
 /** docs/bundle-format.md import step 1/3 limits. */
 export const BUNDLE_TAR_LIMITS: TarLimits = {
-  allowedNames: new Set<string>([...BUNDLE_ENTRY_NAMES, FORWARDED_ENTRY]),
+  allowedNames: new Set<string>([...BUNDLE_ENTRY_NAMES, FORWARDED_ENTRY, RELAYED_ENTRY]),
   maxEntries: 16,
   maxEntryBytes: 20 * MiB,
   largeEntries: new Map([
     ['data.json', MAX_DATA_BYTES],
     [FORWARDED_ENTRY, MAX_FORWARDED_BYTES],
+    [RELAYED_ENTRY, MAX_FORWARDED_BYTES],
   ]),
 };
 

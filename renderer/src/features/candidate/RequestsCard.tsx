@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { DirectiveItem } from '../../../../electron/core/model/sync';
+import { issuerText, type DirectiveItem } from '../../../../electron/core/model/sync';
 import { call, errorMessage } from '../../api';
 import { Field, FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
@@ -39,7 +39,10 @@ function OpenRequest({ item, showName, onResolved }: { item: DirectiveItem; show
         ) : null}
         {showName ? ': ' : ' '}
         <span className="request-text">{item.text}</span>
-        <span className="detail"> · nhận {formatViDateTime(item.createdAt)}</span>
+        <span className="detail" data-testid="request-issuer">
+          {' '}
+          · {issuerText(item)} · nhận {formatViDateTime(item.createdAt)}
+        </span>
       </div>
       {answering ? (
         <div className="inline-form">

@@ -119,6 +119,10 @@ export function HelpPage() {
             tệp không đúng chữ ký sẽ bị từ chối và dữ liệu không thay đổi.
           </li>
           <li>Đọc chỉ đạo (chỉ tiêu, yêu cầu sửa hồ sơ…) trong mục “Các tệp đã nhận” và làm theo.</li>
+          <li>
+            Cột <strong>Nơi ban hành</strong> cho biết ai ra chỉ đạo. Chỉ đạo của Đảng ủy Khối do đảng ủy cơ sở chuyển xuống ghi
+            “chuyển qua …”: ptdv đã kiểm tra chữ ký của chính Đảng ủy Khối; chỉ đạo bị sửa dọc đường sẽ bị từ chối riêng.
+          </li>
         </ol>
       </Topic>
       <Topic id="sao-luu">

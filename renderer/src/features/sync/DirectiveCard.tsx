@@ -38,8 +38,11 @@ function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (i
   );
 }
 
-/** A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. */
-function SentList({ items }: { items: DirectiveItem[] }) {
+/**
+ * A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. Sent to a
+ * unit further below, it went inside the directive to `via`; the unit's acknowledgement never comes here.
+ */
+function SentList({ items, via }: { items: DirectiveItem[]; via: { name: string } | null }) {
   if (items.length === 0) {
     return <p className="muted">Chưa gửi quyết định hay ý kiến nào.</p>;
   }
@@ -58,7 +61,9 @@ function SentList({ items }: { items: DirectiveItem[] }) {
               </span>
             ) : null}
           </span>
-          {item.acknowledgedAt ? (
+          {via ? (
+            <span className="badge badge-neutral">Đã gửi qua {via.name}</span>
+          ) : item.acknowledgedAt ? (
             <span className="badge badge-success" title={`Xác nhận lúc ${formatViDateTime(item.acknowledgedAt)}`}>
               Đơn vị đã nhận
             </span>
@@ -73,9 +78,10 @@ function SentList({ items }: { items: DirectiveItem[] }) {
 
 /**
  * What goes back to a unit: receipts of its bundles (queued by every import), decisions and comments added here,
- * and, in every directive, the targets, calendar and rulebooks; then the directive file itself.
+ * and, in every directive, the targets, calendar and rulebooks; then the directive file itself. A unit further
+ * below (`via` is the direct unit on the way) gets its decisions and comments inside the directive to `via`.
  */
-export function DirectiveCard({ unitCode, verified, version }: { unitCode: string; verified: boolean; version: number }) {
+export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: string; verified: boolean; via: { code: string; name: string } | null; version: number }) {
   const [changes, setChanges] = useState(0);
   const pending = useLoad(() => call('directives:list-pending', { unitCode }), `${unitCode}|${version}|${changes}`);
   const sent = useLoad(() => call('directives:list-sent', { unitCode }), `${unitCode}|${version}|${changes}`);
@@ -89,6 +95,15 @@ export function DirectiveCard({ unitCode, verified, version }: { unitCode: strin
     setFailure(null);
     try {
       await call('directives:remove-pending', { id: item.id });
+      changed();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  const addRules = async () => {
+    setFailure(null);
+    try {
+      await call('directives:add-rules-update', { unitCode });
       changed();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -114,34 +129,61 @@ export function DirectiveCard({ unitCode, verified, version }: { unitCode: strin
   return (
     <section className="card section" aria-labelledby="directive-title">
       <h2 id="directive-title">Gửi chỉ đạo cho đơn vị</h2>
-      <p className="lead">
-        Mỗi gói chỉ đạo mang theo các mục đang chờ dưới đây, cùng với chỉ tiêu đã giao cho đơn vị (mục <Link href="~/targets">Chỉ tiêu</Link>), lịch
-        ngày nghỉ đã xác nhận và bộ quy tắc mới đã nhập.
-      </p>
+      {via ? (
+        <p className="lead" data-testid="relay-note">
+          Đơn vị này không trực thuộc trực tiếp: các quyết định và ý kiến dưới đây được ký bằng khóa của đơn vị mình và gửi kèm gói chỉ đạo kế
+          tiếp cho <Link href={`/${via.code}`}>{via.name}</Link>; {via.name} chuyển nguyên vẹn xuống đơn vị, đơn vị thấy rõ ai ban hành.
+        </p>
+      ) : (
+        <p className="lead">
+          Mỗi gói chỉ đạo mang theo các mục đang chờ dưới đây, cùng với chỉ tiêu đã giao cho đơn vị (mục <Link href="~/targets">Chỉ tiêu</Link>), lịch
+          ngày nghỉ đã xác nhận và bộ quy tắc mới đã nhập.
+        </p>
+      )}
       <h3 className="subhead">Đang chờ gửi</h3>
       <FormError message={pending.error ?? candidates.error} />
       {pending.data ? <PendingList items={pending.data} onRemove={(item) => void remove(item)} /> : null}
       <DecisionForm unitCode={unitCode} version={version + changes} onAdded={changed} />
       <NoteForm unitCode={unitCode} candidates={rows} onAdded={changed} />
-      <div className="inline-form">
-        <h3 className="subhead">Tạo gói chỉ đạo</h3>
-        {verified ? (
-          <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói chỉ đạo" button="Chọn nơi lưu (ví dụ ổ USB)…" />
-        ) : (
-          <p className="warning">Chưa gửi chỉ đạo được: hãy đối chiếu và xác nhận mã vân tay của đơn vị trước.</p>
-        )}
-        <FormError message={failure} />
-        <div className="actions">
-          <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !verified || !folder}>
-            {busy ? 'Đang tạo gói…' : 'Tạo gói chỉ đạo'}
-          </button>
+      {via ? (
+        <div className="inline-form">
+          <h3 className="subhead">Lịch ngày nghỉ và bộ quy tắc</h3>
+          <p className="detail">
+            {via.name} chuyển lịch và bộ quy tắc xuống trong gói chỉ đạo của mình. Gửi thêm bản do đơn vị mình ký khi cần đơn vị nhận ngay, không chờ{' '}
+            {via.name}.
+          </p>
+          <FormError message={failure} />
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => void addRules()}>
+              Gửi lịch ngày nghỉ và bộ quy tắc
+            </button>
+          </div>
         </div>
-        {saved ? <SavedResult saved={saved} title={`Đã tạo gói chỉ đạo số ${saved.seq} cho ${unitCode}`} testId="directive-done" /> : null}
-      </div>
+      ) : (
+        <div className="inline-form">
+          <h3 className="subhead">Tạo gói chỉ đạo</h3>
+          {verified ? (
+            <FolderPicker value={folder} onChange={setFolder} title="Chọn nơi lưu gói chỉ đạo" button="Chọn nơi lưu (ví dụ ổ USB)…" />
+          ) : (
+            <p className="warning">Chưa gửi chỉ đạo được: hãy đối chiếu và xác nhận mã vân tay của đơn vị trước.</p>
+          )}
+          <FormError message={failure} />
+          <div className="actions">
+            <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !verified || !folder}>
+              {busy ? 'Đang tạo gói…' : 'Tạo gói chỉ đạo'}
+            </button>
+          </div>
+          {saved ? <SavedResult saved={saved} title={`Đã tạo gói chỉ đạo số ${saved.seq} cho ${unitCode}`} testId="directive-done" /> : null}
+        </div>
+      )}
       <h3 className="subhead">Đã gửi</h3>
-      <p className="detail">Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.</p>
+      <p className="detail">
+        {via
+          ? 'Đơn vị xử lý xong một đề nghị thì câu trả lời hiện ở đây khi hồ sơ của đơn vị được chuyển tiếp lên.'
+          : 'Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.'}
+      </p>
       <FormError message={sent.error} />
-      {sent.data ? <SentList items={sent.data} /> : null}
+      {sent.data ? <SentList items={sent.data} via={via} /> : null}
     </section>
   );
 }

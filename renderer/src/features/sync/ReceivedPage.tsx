@@ -48,6 +48,7 @@ function Arrived({ version }: { version: number }) {
               <tr>
                 <th>Nhận lúc</th>
                 <th>Loại</th>
+                <th>Nơi ban hành</th>
                 <th>Nội dung</th>
                 <th>Người vào Đảng</th>
               </tr>
@@ -58,6 +59,10 @@ function Arrived({ version }: { version: number }) {
                   <td className="nowrap">{formatViDateTime(item.createdAt)}</td>
                   <td>
                     <span className={`badge badge-${ITEM_TONES[item.kind] ?? 'neutral'}`}>{labelOf(DIRECTIVE_ITEM_LABELS, item.kind)}</span>
+                  </td>
+                  <td data-testid="arrived-issuer">
+                    {item.fromName ?? item.fromCode}
+                    {item.via ? <div className="detail">chuyển qua {item.via.name}</div> : null}
                   </td>
                   <td>
                     {item.text}

@@ -69,7 +69,7 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
       <dl className="defs sync-defs">
         <dt>Khóa của đơn vị</dt>
         <dd>
-          <KeyStateBadge state={unit.keyState} />
+          <KeyStateBadge state={unit.keyState} via={unit.path.at(-1)} />
         </dd>
         <dt>Gói gần nhất đã áp dụng</dt>
         <dd>
@@ -185,7 +185,10 @@ export function UnitSyncPage({ code }: { code: string }) {
       <div className="page-head">
         <div>
           <h1>{unit?.name ?? code}</h1>
-          <p className="count">Mã {code} · dữ liệu do đơn vị gửi lên, chỉ xem</p>
+          <p className="count">
+            Mã {code}
+            {unit && unit.path.length > 0 ? ` · thuộc ${unit.path.map((p) => p.name).reverse().join(', ')}` : ''} · dữ liệu do đơn vị gửi lên, chỉ xem
+          </p>
         </div>
       </div>
       <FormError message={detail.error} />
@@ -216,7 +219,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />
-          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} version={version} />
+          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />
           {unit.movedOut ? null : <MoveOutCard unit={unit} onRecorded={reload} />}
         </>
       ) : null}

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import type { UnitOverview } from '../../../../electron/core/model/sync';
+import { unitWithPath, type UnitOverview } from '../../../../electron/core/model/sync';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
@@ -7,7 +7,11 @@ import { useLoad } from '../../lib/use-load';
 import { movedOutText } from './MoveOut';
 import { bundleTitle, KEY_STATE, missingText } from './sync-format';
 
-export function KeyStateBadge({ state }: { state: UnitOverview['keyState'] }) {
+/** A unit further below never enrolled here: its key is the one the unit on the way vouched for when forwarding its reports. */
+export function KeyStateBadge({ state, via }: { state: UnitOverview['keyState']; via?: { name: string } | undefined }) {
+  if (state === 'none' && via) {
+    return <span className="badge badge-neutral">Khóa do {via.name} xác nhận</span>;
+  }
   const { label, tone } = KEY_STATE[state] ?? { label: state, tone: 'neutral' };
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
@@ -95,7 +99,7 @@ export function UnitsListPage() {
                 <tr key={u.code} data-testid="unit-row" data-depth={u.depth}>
                   <td style={u.depth > 0 ? { paddingLeft: `${0.75 + u.depth * 1.5}rem` } : undefined}>
                     <Link href={`/${u.code}`} className="unit-link">
-                      {u.name}
+                      {unitWithPath(u)}
                     </Link>
                     <span className="detail"> · {u.code}</span>
                     {u.parentName ? <span className="detail"> · thuộc {u.parentName}</span> : null}
@@ -108,7 +112,7 @@ export function UnitsListPage() {
                     ) : null}
                   </td>
                   <td>
-                    <KeyStateBadge state={u.keyState} />
+                    <KeyStateBadge state={u.keyState} via={u.path.at(-1)} />
                   </td>
                   <td>
                     <LastBundle last={u.lastBundle} />

@@ -26,6 +26,7 @@ export const DIRECTIVE_ITEM_LABELS: Readonly<Record<string, string>> = {
   comment: 'Ý kiến',
   'request-dossier': 'Đề nghị bổ sung hồ sơ',
   'report-review': 'Ý kiến về báo cáo',
+  'rules-update': 'Lịch và bộ quy tắc',
 };
 
 export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {

@@ -1,0 +1,118 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { api, launchBrowser, makeTempDir, screenshot, SCREENSHOTS, startHost, type Browser, type Host } from './harness';
+
+// A Khối (DUK01) above a đảng ủy cơ sở (DU001) above a chi bộ (CB011), set up and synchronised with the CLI; the
+// Khối's request about a person of CB011 then travels down through DU001, and the screens are looked at.
+const PASSPHRASE = 'mat khau chi dao qua cap';
+const KHOI = 'Đảng ủy Khối Doanh nghiệp tỉnh';
+const DUCS = 'Đảng ủy Công ty Điện lực';
+const CELL = 'Chi bộ Phòng Kỹ thuật';
+const REQUEST = 'Khối đề nghị bổ sung bản sao văn bằng vào hồ sơ trước khi xét kết nạp.';
+
+let root: string;
+const dirs = { DUK01: '', DU001: '', CB011: '' };
+let khoi: Host;
+let cell: Host;
+let browser: Browser;
+let khoiPage: Page;
+let cellPage: Page;
+let personName = '';
+
+async function cli(argv: string[]): Promise<string> {
+  const result = await runCli(argv, { PTDV_PASSPHRASE: PASSPHRASE });
+  if (result.code !== 0) {
+    throw new Error(`ptdv ${argv.join(' ')} failed: ${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+const db = (code: keyof typeof dirs) => join(dirs[code], 'ptdv.db');
+
+async function visit(page: Page, host: Host, path: string): Promise<void> {
+  await page.goto(`${host.origin}/#${path}`);
+}
+
+beforeAll(async () => {
+  root = makeTempDir('ptdv-e2e-relay-');
+  for (const code of Object.keys(dirs) as (keyof typeof dirs)[]) {
+    dirs[code] = join(root, code);
+    mkdirSync(dirs[code]);
+  }
+  const out = join(root, 'files');
+  mkdirSync(out);
+  await cli(['init', '--db', db('DUK01'), '--code', 'DUK01', '--name', KHOI, '--level', 'cap-tren']);
+  await cli(['init', '--db', db('DU001'), '--code', 'DU001', '--name', DUCS, '--level', 'dang-bo-co-so', '--parent', 'DUK01']);
+  await cli(['init', '--db', db('CB011'), '--code', 'CB011', '--name', CELL, '--level', 'chi-bo', '--parent', 'DU001']);
+  for (const [unit, parent] of [['DU001', 'DUK01'], ['CB011', 'DU001']] as const) {
+    const trust = join(out, `${parent}.trust.json`);
+    await cli(['keys', 'export-trust', '--db', db(parent), '--out', trust]);
+    const request = await runCli(['enrol', 'request', '--db', db(unit), '--trust', trust, '--out', out], { PTDV_PASSPHRASE: PASSPHRASE });
+    const readAloud = /Mã vân tay của đơn vị gửi: (.+)/.exec(request.stderr)?.[1] ?? '';
+    await cli(['enrol', 'accept', '--db', db(parent), request.stdout.trim()]);
+    await cli(['enrol', 'confirm', '--db', db(parent), '--code', unit, '--fingerprint', readAloud]);
+  }
+  await cli(['demo', '--db', db('CB011'), '--candidates', '4']);
+  await cli(['bundle', 'import', '--db', db('DU001'), (await cli(['bundle', 'export', '--db', db('CB011'), '--label', 'DEMO', '--out', out])).trim()]);
+  await cli(['bundle', 'import', '--db', db('DUK01'), (await cli(['bundle', 'export', '--db', db('DU001'), '--label', 'DEMO', '--out', out])).trim()]);
+  const [id, name] = (await cli(['units', 'show', '--db', db('DUK01'), '--code', 'CB011'])).split('\n')[1]!.split('\t');
+  personName = name!;
+  await cli(['directive', 'add-note', '--db', db('DUK01'), '--unit', 'CB011', '--candidate', id!, '--request-dossier', '--text', REQUEST]);
+  await cli(['directive', 'import', '--db', db('DU001'), (await cli(['directive', 'export', '--db', db('DUK01'), '--to', 'DU001', '--out', out])).trim()]);
+  await cli(['directive', 'import', '--db', db('CB011'), (await cli(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', out])).trim()]);
+
+  [khoi, cell] = await Promise.all([startHost(dirs.DUK01), startHost(dirs.CB011)]);
+  browser = await launchBrowser();
+  khoiPage = browser.page;
+  cellPage = await browser.context.newPage();
+  khoiPage.setDefaultTimeout(20_000);
+  cellPage.setDefaultTimeout(20_000);
+  await api(khoi, 'session:unlock', { secret: PASSPHRASE });
+  await api(cell, 'session:unlock', { secret: PASSPHRASE });
+  await khoiPage.goto(khoi.url);
+  await cellPage.goto(cell.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([khoi?.stop(), cell?.stop()]);
+  if (root) {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+describe('directives down the tree, in the browser', () => {
+  it('the chi bộ sees the Khối as the issuer of what its đảng ủy cơ sở passed on', async () => {
+    await visit(cellPage, cell, '/sync/import');
+    const arrived = cellPage.getByTestId('arrived-item').filter({ hasText: REQUEST });
+    await arrived.waitFor();
+    expect(await arrived.getByTestId('arrived-issuer').textContent()).toBe(`${KHOI}chuyển qua ${DUCS}`);
+    await screenshot(cellPage, 'relay-cell-received');
+
+    await visit(cellPage, cell, '/todo');
+    const request = cellPage.getByTestId('superior-request').filter({ hasText: REQUEST });
+    await request.waitFor();
+    expect(await request.getByTestId('request-issuer').textContent()).toContain(`${KHOI} (chuyển qua ${DUCS})`);
+    await request.getByRole('link', { name: personName }).click();
+    const onPage = cellPage.getByTestId('superior-requests');
+    await onPage.waitFor();
+    expect(await onPage.textContent()).toContain(`${KHOI} (chuyển qua ${DUCS})`);
+    await screenshot(cellPage, 'relay-cell-candidate-request');
+    await onPage.screenshot({ path: join(SCREENSHOTS, 'relay-cell-candidate-request-card.png') });
+  });
+
+  it('the Khối lists the chi bộ with its đảng ủy cơ sở, and says its directives go through it', async () => {
+    await visit(khoiPage, khoi, '/units');
+    await khoiPage.getByRole('link', { name: `${CELL} (${DUCS})` }).click();
+    const note = khoiPage.getByTestId('relay-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(`gửi kèm gói chỉ đạo kế tiếp cho ${DUCS}`);
+    expect(await khoiPage.getByRole('button', { name: 'Tạo gói chỉ đạo' }).count()).toBe(0);
+    expect(await khoiPage.getByTestId('unit-state').textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
+    expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}`);
+    await screenshot(khoiPage, 'relay-khoi-unit');
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { ageDecrypt, decompressTar, generateSigningKey, packBundle, packRelayed, readRelayed, readTar, signFiles } from '../../electron/core/domain/bundles/index';
+import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
+import { importBundle } from '../../electron/core/services/bundle-import';
+import { addEvent } from '../../electron/core/services/candidate-service';
+import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems } from '../../electron/core/services/directive-service';
+import { setCalendarEntry } from '../../electron/core/services/check-service';
+import { calendarEntries } from '../../electron/core/store/calendar';
+import { ownKeys } from '../../electron/core/services/key-service';
+import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
+import { testContext } from '../helpers/db';
+import { asFile, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
+
+const KHOI_NAME = SUPERIOR.name;
+
+/** Khối → DU001 → DU011 → CB111: a chi bộ three levels down, its report forwarded all the way up. */
+async function deepTree(): Promise<{ khoi: TestDb; upper: TestDb; lower: TestDb; cell: TestDb; ready: string }> {
+  const khoi = testContext(TODAY, SUPERIOR);
+  const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+  const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
+  const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
+  await enrol(khoi, upper);
+  await enrol(upper, lower);
+  await enrol(lower, cell);
+  fillUnit(cell, 3, 23);
+  const ready = readyForAdmission(cell);
+  await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+  await importBundle(upper.ctx, asFile(await exportUnitReport(lower.ctx, '2026-11')));
+  expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, '2026-11')))).status).toBe('applied');
+  return { khoi, upper, lower, cell, ready };
+}
+
+/** The Khối's mirror id of a person of a unit below, from the unit's own id. */
+const mirrored = (khoi: TestDb, unitCode: string, sourceId: string) =>
+  (khoi.ctx.db.$client.prepare("SELECT local_id FROM mirror_records WHERE unit_code = ? AND record_kind = 'candidate' AND source_id = ?").get(unitCode, sourceId) as { local_id: string }).local_id;
+
+/** The directive re-signed by its sender after `change` to its relayed.tar: only the inner checks can tell. */
+async function resigned(sender: TestDb, made: MadeBundle, change: (directives: Map<string, Map<string, Uint8Array>>) => void, raw?: Uint8Array): Promise<MadeBundle> {
+  const own = ownKeys(sender.ctx);
+  const files = await readTar(await decompressTar(await ageDecrypt(made.bytes, own.identities)));
+  const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
+  const { signers, directives } = await readRelayed(files.get('relayed.tar')!);
+  change(directives);
+  const relayed = raw ?? (await packRelayed([...directives].map(([folder, f]) => ({ folder, issuerCode: folder.split('_')[0]!, publicKey: signers.get(folder.split('_')[0]!)![0]!, files: f }))));
+  const packed = await packBundle({ manifest, data: JSON.parse(new TextDecoder().decode(files.get('data.json'))), signingKey: own.signing.privateKey, recipients: [manifest.to.ageRecipient], relayed });
+  return { bundle: { ...made.bundle, fileName: packed.fileName }, bytes: packed.bytes };
+}
+
+describe('directives down the tree', () => {
+  it('reach a chi bộ three levels down, signed by the Khối, applied once, and a decision that no longer fits is refused there', async () => {
+    const { khoi, upper, lower, cell, ready } = await deepTree();
+    addNote(khoi.ctx, { unitCode: 'CB111', kind: 'request-dossier', text: 'Bổ sung bản sao văn bằng.', candidateId: mirrored(khoi, 'CB111', ready) });
+    addDecision(khoi.ctx, { candidateId: mirrored(khoi, 'CB111', ready), kind: 'admission', number: '88-QĐ/ĐUK', date: '2026-12-20' });
+
+    const toUpper = await exportDirective(khoi.ctx, 'DU001');
+    expect(toUpper.bundle.counts).toMatchObject({ relayed: 1, notes: 0, decisions: 0 });
+    const atUpper = await importBundle(upper.ctx, asFile(toUpper));
+    expect(atUpper.status).toBe('applied');
+    expect(receivedItems(upper.ctx.db).filter((i) => i.kind !== 'receipt')).toEqual([]);
+    const toLower = await exportDirective(upper.ctx, 'DU011');
+    expect(toLower.bundle.counts).toMatchObject({ relayed: 1 });
+    expect((await importBundle(lower.ctx, asFile(toLower))).status).toBe('applied');
+    // Carried once: the next directive down the same way has nothing more to relay.
+    expect((await exportDirective(upper.ctx, 'DU011')).bundle.counts.relayed).toBeUndefined();
+
+    // Meanwhile the chi bộ recorded the admission under another number: the Khối's decision no longer fits.
+    addEvent(cell.ctx, ready, { type: 'ADMISSION_DECIDED', date: '2026-12-15', number: '80-QĐ/ĐU' });
+    const toCell = await exportDirective(lower.ctx, 'CB111');
+    const atCell = await importBundle(cell.ctx, asFile(toCell));
+    expect(atCell.status).toBe('applied');
+    expect(atCell.refusedInner ?? []).toEqual([]);
+    const arrived = receivedItems(cell.ctx.db).filter((i) => i.kind !== 'receipt');
+    expect(arrived).toEqual([
+      expect.objectContaining({ kind: 'request-dossier', fromCode: 'DUK01', fromName: KHOI_NAME, via: { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy' }, text: 'Bổ sung bản sao văn bằng.', candidateId: ready }),
+    ]);
+    const refused = buildUnitSnapshot(cell.ctx, '2026-12').data.decisionsRefused;
+    expect(refused).toEqual([{ decision: 'Quyết định kết nạp số 88-QĐ/ĐUK', reason: expect.stringContaining('Quyết định số 88-QĐ/ĐUK không áp dụng được') }]);
+
+    // The same directive carried again (a second copy of the file) changes nothing.
+    expect((await importBundle(cell.ctx, asFile(toCell))).status).toBe('duplicate');
+    expect(receivedItems(cell.ctx.db).filter((i) => i.kind !== 'receipt')).toHaveLength(1);
+  });
+
+  it('sends the Khối’s own signed calendar and rulebooks to a unit further below, named as its issuer there', async () => {
+    const { khoi, upper, lower, cell } = await deepTree();
+    setCalendarEntry(khoi.ctx, { date: '2026-12-31', kind: 'holiday', name: 'Nghỉ bù cuối năm (thử)', source: 'Thông báo của Khối', confirmed: true });
+    expect(() => addRulesUpdate(khoi.ctx, 'DU001')).toThrow('đã mang lịch ngày nghỉ và bộ quy tắc: không cần gửi riêng');
+    expect(addRulesUpdate(khoi.ctx, 'CB111').text).toMatch(/^Lịch ngày nghỉ \(\d+ ngày đã xác nhận\) và bộ quy tắc/);
+    await importBundle(upper.ctx, asFile(await exportDirective(khoi.ctx, 'DU001')));
+    await importBundle(lower.ctx, asFile(await exportDirective(upper.ctx, 'DU011')));
+    expect(calendarEntries(cell.ctx.db).some((e) => e.date === '2026-12-31')).toBe(false);
+    await importBundle(cell.ctx, asFile(await exportDirective(lower.ctx, 'CB111')));
+    expect(calendarEntries(cell.ctx.db).find((e) => e.date === '2026-12-31')).toMatchObject({ name: 'Nghỉ bù cuối năm (thử)', confirmed: true });
+    expect(receivedItems(cell.ctx.db).filter((i) => i.kind === 'rules-update')).toEqual([expect.objectContaining({ fromCode: 'DUK01', fromName: KHOI_NAME, via: expect.objectContaining({ code: 'DU011' }) })]);
+  });
+
+  it('refuses an inner directive signed by another key than the one trusted for the Khối, and applies the rest', async () => {
+    const { khoi, upper, ready } = await deepTree();
+    addNote(khoi.ctx, { unitCode: 'DU001', kind: 'comment', text: 'Nhắc nộp báo cáo năm.' });
+    addNote(khoi.ctx, { unitCode: 'CB111', kind: 'request-dossier', text: 'Bổ sung lý lịch.', candidateId: mirrored(khoi, 'CB111', ready) });
+    const made = await exportDirective(khoi.ctx, 'DU001');
+    const forged = await resigned(khoi, made, (directives) => {
+      const [folder, files] = [...directives][0]!;
+      const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof signFiles>[0];
+      const impostor = generateSigningKey('DUK01');
+      const signed = signFiles({ ...manifest, from: { ...manifest.from, keyFingerprint: impostor.fingerprint } }, JSON.parse(new TextDecoder().decode(files.get('data.json'))), impostor.privateKey);
+      directives.set(folder, signed.files);
+    });
+    const outcome = await importBundle(upper.ctx, asFile(forged));
+    expect(outcome.status).toBe('applied');
+    expect(outcome.refusedInner).toEqual([{ unitCode: 'DUK01_CB111_s000001', code: 'INNER_DIRECTIVE_KEY_NOT_VOUCHED', message: expect.stringContaining('không được ký bằng khóa đã được xác nhận của đơn vị ban hành') }]);
+    expect(receivedItems(upper.ctx.db).map((i) => i.text)).toContain('Nhắc nộp báo cáo năm.');
+    expect(upper.ctx.db.$client.prepare('SELECT count(*) AS n FROM relayed_directives').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a relayed directive when the whole archive is malformed, writing nothing', async () => {
+    const { khoi, upper, ready } = await deepTree();
+    addNote(khoi.ctx, { unitCode: 'CB111', kind: 'comment', text: 'Ý kiến.', candidateId: mirrored(khoi, 'CB111', ready) });
+    const made = await exportDirective(khoi.ctx, 'DU001');
+    const broken = await resigned(khoi, made, () => undefined, new TextEncoder().encode('không phải tệp tar'));
+    const outcome = await importBundle(upper.ctx, asFile(broken));
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'RELAYED_INVALID' });
+    expect(upper.ctx.db.$client.prepare("SELECT count(*) AS n FROM inbox WHERE from_code = 'DUK01' AND kind = 'directive'").get()).toEqual({ n: 0 });
+  });
+});
