@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, reportedFindings } from '../schema/index';
+import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, mirrorRecords, reportedFindings } from '../schema/index';
 import type { Db } from '../types';
 
 /**
@@ -29,9 +29,9 @@ export function writtenColumns<T extends Table>(table: T, omit: readonly ColumnK
 }
 
 /** An INSERT of every column of `table` but the `omit`ted ones, bound by property name. */
-export function insertStatement<T extends Table, O extends ColumnKey<T> = never>(sqlite: Sqlite.Database, table: T, omit: readonly O[] = []): Sqlite.Statement<[RowValues<T, O>]> {
+export function insertStatement<T extends Table, O extends ColumnKey<T> = never>(sqlite: Sqlite.Database, table: T, omit: readonly O[] = [], onConflict = ''): Sqlite.Statement<[RowValues<T, O>]> {
   const columns = writtenColumns(table, omit);
-  return sqlite.prepare<[RowValues<T, O>]>(`INSERT INTO "${getTableName(table)}" (${columns.map(([, name]) => `"${name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`);
+  return sqlite.prepare<[RowValues<T, O>]>(`INSERT INTO "${getTableName(table)}" (${columns.map(([, name]) => `"${name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')}) ${onConflict}`);
 }
 
 /** Set by markVoided-style UPDATEs after the insert, so the freezing triggers see a row that was once in force. */
@@ -47,6 +47,8 @@ function build(sqlite: Sqlite.Database) {
     mentor: insertStatement(sqlite, mentorAssignments, VOID),
     member: insertStatement(sqlite, members, VOID),
     reportedFindings: insertStatement(sqlite, reportedFindings),
+    /** The mirror's ledger, one row per record applied; a record already there (a frozen report) keeps its row with the new hash. */
+    mirrorRecord: insertStatement(sqlite, mirrorRecords, [], 'ON CONFLICT (unit_code, record_kind, source_id) DO UPDATE SET sha256 = excluded.sha256'),
     /** Kept out of `candidate` so the writers that have no such fields (a unit's mirror) need not name them. */
     candidatePlaces: sqlite.prepare<[string | null, string | null, string | null, string]>('UPDATE candidates SET hometown = ?, residence = ?, occupation_detail = ? WHERE id = ?'),
     findCandidate: sqlite.prepare<[string, string, string], { id: string; fullName: string }>('SELECT id, full_name AS fullName FROM candidates WHERE unit_code = ? AND search_key = ? AND birth_date = ? AND voided_at IS NULL'),
