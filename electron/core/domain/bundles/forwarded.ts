@@ -1,4 +1,5 @@
 import { bundleError, isBundleError, type BundleErrorCode } from './errors';
+import { parseChunked } from './json-chunks';
 import { fingerprintOf, parsePublicKey } from './keys';
 import { bundleManifestSchema, type BundleManifest } from './manifest';
 import { allowedSignersLine, BUNDLE_NAMESPACE, verifySshsig } from './sshsig';
@@ -107,7 +108,7 @@ export function checkInner(code: string, files: ReadonlyMap<string, Uint8Array>,
   if (!manifest.success || manifest.data.kind !== 'unit-report' || manifest.data.from.code !== code || manifest.data.from.keyFingerprint !== fingerprintOf(signerKey)) {
     throw bundleError('INNER_INVALID', `manifest.json không phải báo cáo do ${code} ký`);
   }
-  return { code, manifest: manifest.data, data: parseJson(entry('data.json')), sumsSha256: sha256Hex(entry('SHA256SUMS')), publicKey: vouchedKey, files };
+  return { code, manifest: manifest.data, data: parseJson(entry('data.json'), true), sumsSha256: sha256Hex(entry('SHA256SUMS')), publicKey: vouchedKey, files };
 }
 
 function rethrow<T>(code: BundleErrorCode, run: () => T): T {
@@ -118,9 +119,12 @@ function rethrow<T>(code: BundleErrorCode, run: () => T): T {
   }
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `data` marks a snapshot's data.json, read a record at a time (json-chunks.ts). */
+function parseJson(bytes: Uint8Array, data = false): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return data ? parseChunked(bytes, strictUtf8) : JSON.parse(strictUtf8.decode(bytes));
   } catch {
     throw bundleError('INNER_INVALID', 'nội dung không đọc được');
   }
