@@ -63,7 +63,8 @@ export const introducers = sqliteTable(
     letterDate: text('letter_date'),
     ...voidColumns,
   },
-  (t) => [index('introducers_candidate').on(t.candidateId)],
+  // The member index lets a mirror's members be deleted without scanning every introducer for the foreign key.
+  (t) => [index('introducers_candidate').on(t.candidateId), index('introducers_member').on(t.memberId)],
 );
 
 /** Mentor assignments; ending one sets `toDate`, so the history stays. A wrong one is voided, never deleted. */
@@ -82,5 +83,5 @@ export const mentorAssignments = sqliteTable(
     createdAt: text('created_at').notNull(),
     ...voidColumns,
   },
-  (t) => [index('mentors_candidate').on(t.candidateId)],
+  (t) => [index('mentors_candidate').on(t.candidateId), index('mentors_member').on(t.memberId)],
 );

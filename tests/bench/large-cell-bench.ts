@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CANDIDATES = 50_000;
+/** `PTDV_BENCH_CELL=10000` for a smaller cell. */
+const CANDIDATES = Number(process.env.PTDV_BENCH_CELL ?? 50_000);
 const ENV = { PTDV_PASSPHRASE: 'mat-khau-kiem-thu-dai', PTDV_TODAY: '2026-12-28' };
 
 type Step = { seconds: number; peakMiB: number; stdout: string; stderr: string };

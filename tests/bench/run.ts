@@ -2,6 +2,8 @@ import { benchBundleCrypto } from './bundle-bench';
 import { benchCheck } from './check-bench';
 import { benchCli } from './cli-bench';
 import { benchFoundation } from './foundation-bench';
+import { benchHeld } from './held-bench';
+import { benchKhoi } from './khoi-bench';
 import { benchLargeCell } from './large-cell-bench';
 import { benchNextDayCell, benchNextDaySuperior } from './next-day-bench';
 import { benchReports } from './report-bench';
@@ -18,6 +20,8 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Báo cáo và bảng theo dõi cấp trên (reports, 500 đơn vị)', benchReports],
   ['Gói đồng bộ (mã hóa)', benchBundleCrypto],
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
+  ['Chi phí một gói theo số đơn vị đang giữ (held units)', benchHeld],
+  ['Khối nhập 100 ĐUCS / 1.000 chi bộ / 100.000 hồ sơ (khoi)', benchKhoi],
   ['Chi bộ 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
   ['Màn hình đầu tiên của ngày mới ở cấp trên (next day superior, 500 đơn vị, 50.000 hồ sơ)', benchNextDaySuperior],
   ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],

@@ -30,10 +30,10 @@ import { mirrorId } from '../../electron/core/services/mirror-apply';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { setupUnit } from '../../electron/core/services/unit-service';
 
-const MIGRATIONS = join(import.meta.dirname, '../../migrations');
+export const MIGRATIONS = join(import.meta.dirname, '../../migrations');
 const PASS = 'bench-passphrase';
-const TODAY = '2026-12-28';
-const SUPERIOR = 'DUK01';
+export const TODAY = '2026-12-28';
+export const SUPERIOR = 'DUK01';
 const UNITS = 500;
 const CANDIDATES_PER_UNIT = 100;
 /** Distinct demo units whose snapshots the 500 units send (each under its own code, keys and signature). */
@@ -41,9 +41,9 @@ const TEMPLATES = 10;
 /** Issue 4's targets: the import within 3× of the floor, and re-importing the same files within 10% of the import. */
 const TARGET = { floorRatio: 3, reimportShare: 0.1 };
 
-type Sender = { code: string; profile: UnitProfile; signing: ReturnType<typeof generateSigningKey>; age: ReturnType<typeof generateAgeKeyPairSync> };
+export type Sender = { code: string; profile: UnitProfile; signing: ReturnType<typeof generateSigningKey>; age: ReturnType<typeof generateAgeKeyPairSync> };
 
-function newDatabase(file: string, setup: Parameters<typeof setupUnit>[1]): { database: Database; ctx: ServiceContext } {
+export function newDatabase(file: string, setup: Parameters<typeof setupUnit>[1]): { database: Database; ctx: ServiceContext } {
   const { database } = createDatabase(file, PASS, { migrationsDir: MIGRATIONS });
   const ctx: ServiceContext = { db: database.db, clock: fixedClock(TODAY), actor: 'bench' };
   setupUnit(ctx, setup);
@@ -51,9 +51,9 @@ function newDatabase(file: string, setup: Parameters<typeof setupUnit>[1]): { da
 }
 
 /** A unit made the way `ptdv demo` fills one (roster, then 100 dossiers at various stages), as its report carries it. */
-function templateSnapshot(dir: string, seed: number): UnitReportData {
+export function templateSnapshot(dir: string, seed: number, parentCode = SUPERIOR): UnitReportData {
   const code = `MAU${seed}`;
-  const { database, ctx } = newDatabase(join(dir, `template-${seed}.db`), { code, name: `Chi bộ mẫu ${seed}`, level: 'chi-bo', parentCode: SUPERIOR });
+  const { database, ctx } = newDatabase(join(dir, `template-${seed}.db`), { code, name: `Chi bộ mẫu ${seed}`, level: 'chi-bo', parentCode });
   const r = seededRandom(seed);
   const roster = demoMembers(r, 25, TODAY);
   ctx.db.transaction((tx) => roster.forEach((m) => createMember(ctx, m, tx)));
@@ -64,11 +64,11 @@ function templateSnapshot(dir: string, seed: number): UnitReportData {
   return data;
 }
 
-function manifest(sender: Sender, kind: BundleKind, seq: number, prevSha256: string | null, label: string, to: string, counts: Record<string, number>): BundleManifest {
+export function manifest(sender: Sender, kind: BundleKind, seq: number, prevSha256: string | null, label: string, to: string, counts: Record<string, number>, toCode = SUPERIOR): BundleManifest {
   return {
     format: BUNDLE_FORMAT, kind, bundleId: randomUUID(),
     from: { code: sender.code, name: sender.profile.name, level: sender.profile.level, keyFingerprint: sender.signing.fingerprint },
-    to: { code: SUPERIOR, ageRecipient: to }, seq, prevSha256, label, createdAt: `${TODAY}T09:00:00+07:00`,
+    to: { code: toCode, ageRecipient: to }, seq, prevSha256, label, createdAt: `${TODAY}T09:00:00+07:00`,
     app: { version: APP_VERSION, schemaVersion: BUNDLE_DATA_VERSION }, counts,
   };
 }
@@ -94,7 +94,7 @@ async function floorImport(paths: readonly string[], database: Database, senders
   return { ms: performance.now() - started, openMs };
 }
 
-function insertRows(w: BulkWriter, unit: string, data: UnitReportData): void {
+export function insertRows(w: BulkWriter, unit: string, data: UnitReportData): void {
   const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
   const ref = (kind: string, id: string | null) => (id === null ? null : mirrorId(unit, kind, id));
   for (const m of data.members as MemberRecord[]) {
@@ -129,7 +129,7 @@ function insertRows(w: BulkWriter, unit: string, data: UnitReportData): void {
   }
 }
 
-const count = (database: Database, table: string) => database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+export const count = (database: Database, table: string) => database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 /**
  * A superior importing one unit-report from each of 500 enrolled, verified units (100 candidates each, 50,000 in

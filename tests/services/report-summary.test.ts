@@ -249,6 +249,8 @@ describe('a database made before the summary existed', () => {
     sqlite.exec('DROP TABLE report_event_letters');
     sqlite.exec('DROP INDEX members_unit_status');
     sqlite.exec('DROP INDEX candidates_sort');
+    // 0021: the member indexes of introducers and mentors.
+    sqlite.exec('DROP INDEX introducers_member; DROP INDEX mentors_member');
     sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 7)').run();
   }
 

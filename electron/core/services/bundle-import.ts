@@ -135,7 +135,8 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
       checkUnitCode(data.unit.code, manifest.from.code);
       checkUnitName(db, self, data.unit.name);
       const forwarded = opened.forwarded ? await checkForwarded(db, manifest.from.code, opened.forwarded) : null;
-      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data, forwarded } };
+      // The records as read are referenced from `data` alone from here on, so checking them can let each go (prepareSnapshot).
+      return { name: file.name, bytes: file.bytes, opened: { ...opened, data: null }, verified, payload: { kind: 'unit-report', data, forwarded } };
     }
     case 'enrolment': {
       const data = parseBundleData('enrolment', manifest.app.schemaVersion, opened.data);
@@ -292,7 +293,7 @@ function preparedIfApplying(ctx: ServiceContext, checked: Checked, reapply: bool
     return null;
   }
   const applying = reapply || (!isArchived(ctx.db, checked.opened.sha256) && classify(ctx.db, checked.opened).status === 'applied');
-  return applying ? prepareSnapshot(checked.payload.data) : null;
+  return applying ? prepareSnapshot(checked.payload.data, { release: true }) : null;
 }
 
 /**
@@ -377,7 +378,7 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
   const { manifest } = checked.opened;
   const decision = classify(ctx.db, checked.opened);
   const enrolment = manifest.kind === 'enrolment' ? { unitCode: manifest.from.code, fingerprint: checked.opened.signer.fingerprint, readAloudCode: readAloudCode(checked.opened.signer.fingerprint), verified: checked.verified } : null;
-  const quarantined = checked.payload.kind === 'unit-report' ? prepareSnapshot(checked.payload.data).quarantined.length : 0;
+  const quarantined = checked.payload.kind === 'unit-report' ? prepareSnapshot(checked.payload.data, { release: true }).quarantined.length : 0;
   if (checked.payload.kind === 'unit-report' && quarantined > SYNC_LIMITS.maxQuarantinedRecords) {
     const error = bundleError('QUARANTINE_LIMIT', `${quarantined.toLocaleString('vi-VN')} trong ${recordCount(checked.payload.data).toLocaleString('vi-VN')} bản ghi không đạt kiểm tra`);
     return { ...rejectedOutcome(file.name, checked.opened.sha256, error), kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq };

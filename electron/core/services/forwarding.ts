@@ -90,7 +90,7 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
       if (report.unit.code !== code) {
         throw bundleError('INNER_INVALID', `dữ liệu ghi mã ${report.unit.code}`);
       }
-      checked.push({ ...inner, report });
+      checked.push({ ...inner, data: null, report });
     } catch (error) {
       refused.push(refusal(code, error));
     }
@@ -141,7 +141,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
       moved.push(behind);
       continue;
     }
-    const prepared = prepareSnapshot(inner.report);
+    const prepared = prepareSnapshot(inner.report, { release: true });
     if (prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
       refused.push(refusal(inner.code, bundleError('QUARANTINE_LIMIT', `hồ sơ của ${inner.code}`)));
       continue;

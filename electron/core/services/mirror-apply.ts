@@ -193,22 +193,29 @@ const keyOf = (raw: unknown, index: number) => {
 
 /**
  * Checks each record of a snapshot whose envelope passed import step 6: a bad record is set aside with its
- * reason, never failing the whole bundle.
+ * reason, never failing the whole bundle. With `release`, each record as read is let go once checked (its slot in
+ * `data` emptied, the lists keeping their length), so a large snapshot is not held twice, as read and as checked:
+ * for a caller that prepares `data` once and needs only its counts afterwards.
  */
-export function prepareSnapshot(data: UnitReportData): PreparedSnapshot {
+export function prepareSnapshot(data: UnitReportData, options: { release?: boolean } = {}): PreparedSnapshot {
   const unitCode = data.unit.code;
   const seen = freshSeen();
   const quarantined: QuarantinedRecord[] = [];
-  const take = <T>(kind: RecordKind, list: readonly unknown[]): T[] => {
+  const take = <T>(kind: RecordKind, list: unknown[]): T[] => {
     const check = checkerFor(unitCode, kind, seen);
-    return list.flatMap((raw, i) => {
+    const kept: T[] = [];
+    list.forEach((raw, i) => {
       const verdict = check(raw);
       if (verdict.ok) {
-        return [verdict.value as T];
+        kept.push(verdict.value as T);
+      } else {
+        quarantined.push({ recordKind: kind, recordKey: keyOf(raw, i), reason: verdict.reason, payload: raw });
       }
-      quarantined.push({ recordKind: kind, recordKey: keyOf(raw, i), reason: verdict.reason, payload: raw });
-      return [];
+      if (options.release) {
+        list[i] = null;
+      }
     });
+    return kept;
   };
   return {
     unit: data.unit,
@@ -325,10 +332,7 @@ export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked
       break;
   }
   const id = (checked.record as { id: string }).id;
-  db.insert(mirrorRecords)
-    .values({ unitCode, recordKind: kind, sourceId: id, localId: mirrorId(unitCode, kind, id), sha256: checked.hash })
-    .onConflictDoUpdate({ target: [mirrorRecords.unitCode, mirrorRecords.recordKind, mirrorRecords.sourceId], set: { sha256: checked.hash } })
-    .run();
+  bulkWriter(db).mirrorRecord.run({ unitCode, recordKind: kind, sourceId: id, localId: mirrorId(unitCode, kind, id), sha256: checked.hash });
   return true;
 }
 

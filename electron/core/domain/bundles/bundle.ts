@@ -6,6 +6,7 @@ import { bundleFileName, bundleManifestSchema, serializeManifest } from './manif
 import { verifySshsig, signSshsig } from './sshsig';
 import { checkSums, makeSums, parseSums, sha256Hex } from './sums';
 import { BUNDLE_ENTRY_NAMES, compressTar, decompressTar, FORWARDED_ENTRY, formatMiB, RELAYED_ENTRY, MAX_DATA_BYTES, readTar, writeTar } from './tar';
+import { parseChunked, stringifyChunked } from './json-chunks';
 import { bytesEqual } from './ssh-wire';
 import { formatZodIssues } from '../../errors';
 
@@ -98,9 +99,9 @@ export function signFiles(rawManifest: BundleManifest, data: unknown, signingKey
 
 /** data.json: compact JSON (it can be hundreds of megabytes), refused at the size the recipient would refuse. */
 function serializeData(data: unknown): Uint8Array {
-  let json: string | undefined;
+  let bytes: Uint8Array;
   try {
-    json = JSON.stringify(data);
+    bytes = concatNewline(stringifyChunked(data));
   } catch (error) {
     // V8 cannot build a string past 512 MiB: the data is beyond the format's limit, not a bug to report as one.
     if (error instanceof RangeError) {
@@ -108,14 +109,20 @@ function serializeData(data: unknown): Uint8Array {
     }
     throw error;
   }
-  if (json === undefined) {
+  if (bytes.length === 1) {
     throw bundleError('DATA_INVALID', 'dữ liệu không ghi được vào gói');
   }
-  const bytes = encoder.encode(`${json}\n`);
   if (bytes.length > MAX_DATA_BYTES) {
     throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatMiB(MAX_DATA_BYTES)}`);
   }
   return bytes;
+}
+
+function concatNewline(json: Uint8Array): Uint8Array {
+  const out = new Uint8Array(json.length + 1);
+  out.set(json);
+  out[json.length] = 0x0a;
+  return out;
 }
 
 /** What the recipient knows about a sender's signing key. */
@@ -186,7 +193,7 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   }
   return {
     manifest,
-    data: parseJson(entry('data.json'), 'DATA_INVALID'),
+    data: parseData(entry('data.json')),
     sha256: sha256Hex(bytes),
     sumsSha256: sha256Hex(entry('SHA256SUMS')),
     signer: { publicKey: formatPublicKey(signerKey, manifest.from.code), fingerprint: fingerprintOf(signerKey), enrolled },
@@ -225,6 +232,15 @@ function parseJson(bytes: Uint8Array, code: 'MANIFEST_INVALID' | 'DATA_INVALID')
     return JSON.parse(strictUtf8.decode(bytes));
   } catch {
     throw bundleError(code, 'nội dung không đọc được');
+  }
+}
+
+/** data.json, read a record at a time (json-chunks.ts): what JSON.parse reads, without the whole text as one string. */
+function parseData(bytes: Uint8Array): unknown {
+  try {
+    return parseChunked(bytes, strictUtf8);
+  } catch {
+    throw bundleError('DATA_INVALID', 'nội dung không đọc được');
   }
 }
 

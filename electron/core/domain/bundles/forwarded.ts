@@ -1,4 +1,5 @@
 import { bundleError, isBundleError, type BundleErrorCode } from './errors';
+import { parseChunked } from './json-chunks';
 import { fingerprintOf, parsePublicKey } from './keys';
 import { bundleManifestSchema, type BundleManifest } from './manifest';
 import { allowedSignersLine, BUNDLE_NAMESPACE, verifySshsig } from './sshsig';
@@ -107,7 +108,7 @@ export function checkSignedFiles(files: ReadonlyMap<string, Uint8Array>, vouched
   // A committee's own report lists the forwarded.tar it carried; that is not passed on (the units it held come flat
   // beside it in this archive), so only the two files every snapshot has are checked.
   rethrow(codes.hash, () => checkSums(new Map(SIGNED_ENTRY_NAMES.map((name) => [name, sums.get(name) ?? ''])), files));
-  return { signerKey, manifest: parseJson(entry('manifest.json'), codes.invalid), data: parseJson(entry('data.json'), codes.invalid), sumsSha256: sha256Hex(entry('SHA256SUMS')) };
+  return { signerKey, manifest: parseJson(entry('manifest.json'), codes.invalid), data: parseJson(entry('data.json'), codes.invalid, true), sumsSha256: sha256Hex(entry('SHA256SUMS')) };
 }
 
 /**
@@ -131,9 +132,12 @@ function rethrow<T>(code: BundleErrorCode, run: () => T): T {
   }
 }
 
-function parseJson(bytes: Uint8Array, code: BundleErrorCode): unknown {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `data` marks a snapshot's data.json, read a record at a time (json-chunks.ts). */
+function parseJson(bytes: Uint8Array, code: BundleErrorCode, data = false): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return data ? parseChunked(bytes, strictUtf8) : JSON.parse(strictUtf8.decode(bytes));
   } catch {
     throw bundleError(code, 'nội dung không đọc được');
   }
