@@ -226,6 +226,27 @@ describe('validUntil per kind of threshold', () => {
     expect(evaluate(d, '2026-04-19').validUntil).toBe('2026-04-19');
   });
 
+  it('a future-dated event: the stage holds until the day before the ĐUCS vote dated later, which moves it on', () => {
+    const d = edit(votedCandidate(), (c) => c.events.push({ type: 'DUCS_VOTED', date: '2026-03-20', yes: 8, members: 9 }));
+    const e = evaluate(d, '2026-03-05');
+    expect(e.stage).toBe('chi-bo-de-nghi');
+    expect(e.validUntil).toBe('2026-03-19');
+    expect(evaluate(d, '2026-03-20').stage).toBe('cap-uy-xet');
+  });
+
+  it('a certificate: the expiry warning opens on its first day, and the result holds until then', () => {
+    // Certificate of 3 Mar 2025, valid 60 months: the warning opens some months before 3 Mar 2030.
+    const d = edit(votedCandidate(), (c) => {
+      c.events = c.events.filter((e) => e.type !== 'CHI_BO_VOTED');
+      c.documents = [];
+    });
+    const e = evaluate(d, '2027-01-10');
+    expect(finding(e, 'CERTIFICATE_EXPIRING')).toBeUndefined();
+    const opens = plus(e.validUntil, 1);
+    expect(finding(evaluate(d, opens), 'CERTIFICATE_EXPIRING')?.due).toBe('2030-03-03');
+    expect(finding(evaluate(d, e.validUntil), 'CERTIFICATE_EXPIRING')).toBeUndefined();
+  });
+
   it('a mentor assignment ending: NO_PROBATION_MENTOR appears the day after it ends, and its message does not name today', () => {
     const d = edit(probationer(), (c) => {
       c.mentors = c.mentors.map((m) => (m.role === 'probation' ? { ...m, to: '2026-08-31' } : m));
