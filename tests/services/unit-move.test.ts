@@ -86,6 +86,7 @@ describe('the superiors of a chi bộ that moved', () => {
     expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB011')?.movedOut).toBeNull();
     // Nor is it among the units the to-do list, people search and duplicate checks span, nor in the year's targets table.
     expect(overseenUnits(du1.ctx.db).map((u) => u.code)).toEqual(['DU001', 'CB011']);
+    await expect(exportDirective(du1.ctx, 'CB012')).rejects.toMatchObject({ code: 'UNIT_MOVED_OUT', message: 'Đơn vị CB012 đã chuyển sang DU002 từ ngày 01/10/2026: không gửi chỉ đạo cho đơn vị nữa.' });
     expect(targetTable(du1.ctx.db, { year: 2026, period: 'year' }, TODAY).rows.map((r) => r.code)).toEqual(['CB011']);
 
     // The new superior takes the whole history, the events before the move included, and counts from the move on.

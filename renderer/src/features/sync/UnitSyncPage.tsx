@@ -219,7 +219,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />
-          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />
+          {unit.movedOut ? null : <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />}
           {unit.movedOut ? null : <MoveOutCard unit={unit} onRecorded={reload} />}
         </>
       ) : null}
