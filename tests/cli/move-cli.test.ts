@@ -18,7 +18,7 @@ async function ok(argv: string[], today = env.PTDV_TODAY): Promise<{ stdout: str
 }
 
 type Counts = { code: string; candidates: number; flows: { admitted: number } };
-type Report = { units: Counts[]; total: Counts | null };
+type Report = { units: Counts[]; total: Counts | null; groups: (Counts & { units: Counts[] })[] };
 
 /** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối (as in three-levels.test.ts). */
 const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
@@ -122,6 +122,10 @@ describe('a chi bộ moving between đảng ủy cơ sở, through the ptdv CLI'
       const list = (await ok(['units', 'list', '--db', file])).stdout;
       expect(list.match(/^CB012\t/gm)).toHaveLength(1);
       expect(list).not.toContain('ĐÃ CHUYỂN ĐI');
+      // Per đảng ủy cơ sở, the Khối's report puts CB012 under DU001 for the third quarter and under DU002 after.
+      const under = async (period: string) => Object.fromEntries((await report(file, period, true)).groups.map((g) => [g.code, g.units.map((u) => u.code).includes('CB012')]));
+      expect(await under('2026-Q3')).toMatchObject({ DU001: true, DU002: false });
+      expect(await under('2026-Q4')).toMatchObject({ DU001: false, DU002: true });
       // Over the year the Khối counts CB012 under DU002, where it stood at the year's end.
       const table = JSON.parse((await ok(['targets', 'table', '--db', file, '--year', '2026', '--json'])).stdout) as TargetTable;
       expect(Object.fromEntries(table.rows.map((r) => [r.code, r.unitsBelow]))).toEqual({ CB031: 0, DU001: 2, DU002: 4 });
