@@ -131,4 +131,31 @@ describe('a chi bộ moving between đảng ủy cơ sở, through the ptdv CLI'
       expect(Object.fromEntries(table.rows.map((r) => [r.code, r.unitsBelow]))).toEqual({ CB031: 0, DU001: 2, DU002: 4 });
     }
   }, 900_000);
+
+  it('units move-out records by hand a unit that cannot send, and refuses bad input with exit 2, changing nothing', async () => {
+    const dir = tempDir();
+    const db = (code: string) => join(dir, `${code}.db`);
+    await ok(['init', '--db', db('DU001'), '--code', 'DU001', '--name', 'Đảng ủy Công ty Điện lực', '--level', 'dang-bo-co-so']);
+    await ok(['keys', 'export-trust', '--db', db('DU001'), '--out', join(dir, 'DU001.json')]);
+    await ok(['init', '--db', db('CB013'), '--code', 'CB013', '--name', 'Chi bộ Phân xưởng 3', '--level', 'chi-bo', '--parent', 'DU001']);
+    const request = await ok(['enrol', 'request', '--db', db('CB013'), '--trust', join(dir, 'DU001.json'), '--out', join(dir, 'len')]);
+    await ok(['enrol', 'accept', '--db', db('DU001'), request.stdout.trim()]);
+    const list = async () => (await ok(['units', 'list', '--db', db('DU001')])).stdout;
+    const before = await list();
+    for (const [args, message] of [
+      [['--unit', 'CB013', '--date', '2026-02-30', '--to', 'DU002'], 'Ngày chuyển "2026-02-30" không hợp lệ'],
+      [['--unit', 'CB013', '--date', '2027-01-04', '--to', 'DU002'], 'Ngày chuyển 04/01/2027 chưa đến'],
+      [['--unit', 'CB099', '--date', '2026-11-01', '--to', 'DU002'], 'Không có đơn vị trực thuộc mã CB099.'],
+      [['--unit', 'CB013', '--date', '2026-11-01', '--to', 'CB013'], 'Cấp trên mới phải là một đơn vị khác, không phải CB013.'],
+    ] as const) {
+      const r = await runCli(['units', 'move-out', '--db', db('DU001'), ...args], env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(await list()).toBe(before);
+    expect((await ok(['units', 'move-out', '--db', db('DU001'), '--unit', 'cb013', '--date', '2026-11-01', '--to', 'DU002', '--to-name', 'Đảng ủy Công ty Cấp nước'])).stdout).toBe(
+      'Đã ghi nhận: CB013 chuyển sang DU002 từ ngày 01/11/2026. Đơn vị được giữ lại với lịch sử, chỉ tính trong các kỳ kết thúc trước ngày đó.\n',
+    );
+    expect(await list()).toMatch(/^CB013\t.*; ĐÃ CHUYỂN ĐI từ 01\/11\/2026 sang DU002 \(Đảng ủy Công ty Cấp nước\)$/m);
+  }, 300_000);
 });
