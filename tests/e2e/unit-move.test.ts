@@ -114,6 +114,10 @@ describe('the old superior of a chi bộ that moved', () => {
     expect(await done.textContent()).toContain('Việc chuyển do cấp trên ghi nhận.');
     // It answers to its new superior now: nothing to send it from here.
     await expect.poll(() => page.getByRole('heading', { name: 'Gửi chỉ đạo cho đơn vị' }).count()).toBe(0);
+    // Its history stays readable, in the last year it counted here.
+    await page.getByRole('link', { name: 'Xem hồ sơ và lỗi của đơn vị năm 2025, năm cuối đơn vị được tính ở đây (chỉ xem) →' }).click();
+    await page.getByRole('heading', { name: 'Chi bộ Phân xưởng 3', level: 1 }).waitFor();
+    await screenshot(page, 'unit-move-history');
 
     await page.goto(`${host.origin}/#/units`);
     await expect.poll(async () => page.getByTestId('moved-out-badge').count()).toBe(2);

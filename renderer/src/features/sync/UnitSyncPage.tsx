@@ -81,7 +81,15 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
         <dd>{unit.quarantined + unit.conflicts}</dd>
         <dt>Hồ sơ người vào Đảng</dt>
         <dd>
-          {unit.candidates} người · <Link href={`~/dashboard/units/${unit.code}/${year}`}>Xem hồ sơ và lỗi của đơn vị (chỉ xem) →</Link>
+          {unit.candidates} người ·{' '}
+          {unit.movedOut ? (
+            // A unit that moved counts here only in the years that ended before the move: its history is read there.
+            <Link href={`~/dashboard/units/${unit.code}/${Number(unit.movedOut.on.slice(0, 4)) - 1}`}>
+              Xem hồ sơ và lỗi của đơn vị năm {Number(unit.movedOut.on.slice(0, 4)) - 1}, năm cuối đơn vị được tính ở đây (chỉ xem) →
+            </Link>
+          ) : (
+            <Link href={`~/dashboard/units/${unit.code}/${year}`}>Xem hồ sơ và lỗi của đơn vị (chỉ xem) →</Link>
+          )}
         </dd>
       </dl>
       {unit.keyState === 'verified' && unit.readAloudCode ? <ReadAloudCode small code={unit.readAloudCode} label="Mã vân tay đã xác nhận" /> : null}
