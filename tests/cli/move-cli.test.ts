@@ -18,7 +18,7 @@ async function ok(argv: string[], today = env.PTDV_TODAY): Promise<{ stdout: str
 }
 
 type Counts = { code: string; candidates: number; flows: { admitted: number } };
-type Report = { units: Counts[]; total: Counts | null };
+type Report = { units: Counts[]; total: Counts | null; groups: (Counts & { units: Counts[] })[] };
 
 /** Khối → 2 đảng ủy cơ sở → 3 chi bộ each, plus one chi bộ directly under the Khối (as in three-levels.test.ts). */
 const TREE: { code: string; level: 'dang-bo-co-so' | 'chi-bo'; parent: string; candidates?: number }[] = [
@@ -122,9 +122,40 @@ describe('a chi bộ moving between đảng ủy cơ sở, through the ptdv CLI'
       const list = (await ok(['units', 'list', '--db', file])).stdout;
       expect(list.match(/^CB012\t/gm)).toHaveLength(1);
       expect(list).not.toContain('ĐÃ CHUYỂN ĐI');
+      // Per đảng ủy cơ sở, the Khối's report puts CB012 under DU001 for the third quarter and under DU002 after.
+      const under = async (period: string) => Object.fromEntries((await report(file, period, true)).groups.map((g) => [g.code, g.units.map((u) => u.code).includes('CB012')]));
+      expect(await under('2026-Q3')).toMatchObject({ DU001: true, DU002: false });
+      expect(await under('2026-Q4')).toMatchObject({ DU001: false, DU002: true });
       // Over the year the Khối counts CB012 under DU002, where it stood at the year's end.
       const table = JSON.parse((await ok(['targets', 'table', '--db', file, '--year', '2026', '--json'])).stdout) as TargetTable;
       expect(Object.fromEntries(table.rows.map((r) => [r.code, r.unitsBelow]))).toEqual({ CB031: 0, DU001: 2, DU002: 4 });
     }
   }, 900_000);
+
+  it('units move-out records by hand a unit that cannot send, and refuses bad input with exit 2, changing nothing', async () => {
+    const dir = tempDir();
+    const db = (code: string) => join(dir, `${code}.db`);
+    await ok(['init', '--db', db('DU001'), '--code', 'DU001', '--name', 'Đảng ủy Công ty Điện lực', '--level', 'dang-bo-co-so']);
+    await ok(['keys', 'export-trust', '--db', db('DU001'), '--out', join(dir, 'DU001.json')]);
+    await ok(['init', '--db', db('CB013'), '--code', 'CB013', '--name', 'Chi bộ Phân xưởng 3', '--level', 'chi-bo', '--parent', 'DU001']);
+    const request = await ok(['enrol', 'request', '--db', db('CB013'), '--trust', join(dir, 'DU001.json'), '--out', join(dir, 'len')]);
+    await ok(['enrol', 'accept', '--db', db('DU001'), request.stdout.trim()]);
+    const list = async () => (await ok(['units', 'list', '--db', db('DU001')])).stdout;
+    const before = await list();
+    for (const [args, message] of [
+      [['--unit', 'CB013', '--date', '2026-02-30', '--to', 'DU002'], 'Ngày chuyển "2026-02-30" không hợp lệ'],
+      [['--unit', 'CB013', '--date', '2027-01-04', '--to', 'DU002'], 'Ngày chuyển 04/01/2027 chưa đến'],
+      [['--unit', 'CB099', '--date', '2026-11-01', '--to', 'DU002'], 'Không có đơn vị trực thuộc mã CB099.'],
+      [['--unit', 'CB013', '--date', '2026-11-01', '--to', 'CB013'], 'Cấp trên mới phải là một đơn vị khác, không phải CB013.'],
+    ] as const) {
+      const r = await runCli(['units', 'move-out', '--db', db('DU001'), ...args], env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(await list()).toBe(before);
+    expect((await ok(['units', 'move-out', '--db', db('DU001'), '--unit', 'cb013', '--date', '2026-11-01', '--to', 'DU002', '--to-name', 'Đảng ủy Công ty Cấp nước'])).stdout).toBe(
+      'Đã ghi nhận: CB013 chuyển sang DU002 từ ngày 01/11/2026. Đơn vị được giữ lại với lịch sử, chỉ tính trong các kỳ kết thúc trước ngày đó.\n',
+    );
+    expect(await list()).toMatch(/^CB013\t.*; ĐÃ CHUYỂN ĐI từ 01\/11\/2026 sang DU002 \(Đảng ủy Công ty Cấp nước\)$/m);
+  }, 300_000);
 });

@@ -94,6 +94,8 @@ describe('the old superior of a chi bộ that moved', () => {
 
     await page.getByRole('link', { name: 'Chi bộ Phân xưởng 3' }).click();
     const card = page.getByTestId('move-out');
+    await card.getByRole('button', { name: 'Ghi nhận đơn vị chuyển đi…' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Gửi chỉ đạo cho đơn vị' }).count()).toBe(1);
     await card.getByRole('button', { name: 'Ghi nhận đơn vị chuyển đi…' }).click();
     await card.getByLabel('Ngày chuyển').fill('31/02/2026');
     await card.getByLabel('Mã cấp trên mới').fill('DU002');
@@ -110,6 +112,12 @@ describe('the old superior of a chi bộ that moved', () => {
     const done = page.getByTestId('moved-out');
     await done.getByRole('heading', { name: 'Đã chuyển đi từ 01/11/2026 sang Đảng ủy Công ty Cấp nước (DU002)' }).waitFor();
     expect(await done.textContent()).toContain('Việc chuyển do cấp trên ghi nhận.');
+    // It answers to its new superior now: nothing to send it from here.
+    await expect.poll(() => page.getByRole('heading', { name: 'Gửi chỉ đạo cho đơn vị' }).count()).toBe(0);
+    // Its history stays readable, in the last year it counted here.
+    await page.getByRole('link', { name: 'Xem hồ sơ và lỗi của đơn vị năm 2025, năm cuối đơn vị được tính ở đây (chỉ xem) →' }).click();
+    await page.getByRole('heading', { name: 'Chi bộ Phân xưởng 3', level: 1 }).waitFor();
+    await screenshot(page, 'unit-move-history');
 
     await page.goto(`${host.origin}/#/units`);
     await expect.poll(async () => page.getByTestId('moved-out-badge').count()).toBe(2);

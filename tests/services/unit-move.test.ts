@@ -86,6 +86,7 @@ describe('the superiors of a chi bộ that moved', () => {
     expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB011')?.movedOut).toBeNull();
     // Nor is it among the units the to-do list, people search and duplicate checks span, nor in the year's targets table.
     expect(overseenUnits(du1.ctx.db).map((u) => u.code)).toEqual(['DU001', 'CB011']);
+    await expect(exportDirective(du1.ctx, 'CB012')).rejects.toMatchObject({ code: 'UNIT_MOVED_OUT', message: 'Đơn vị CB012 đã chuyển sang DU002 từ ngày 01/10/2026: không gửi chỉ đạo cho đơn vị nữa.' });
     expect(targetTable(du1.ctx.db, { year: 2026, period: 'year' }, TODAY).rows.map((r) => r.code)).toEqual(['CB011']);
 
     // The new superior takes the whole history, the events before the move included, and counts from the move on.
@@ -121,6 +122,16 @@ describe('the superiors of a chi bộ that moved', () => {
     expect(counted(du1, '2026-Q3')).toEqual({ CB011: 4, CB012: 6 });
     expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB012')?.movedOut).toEqual({ to: { code: 'DU002', name: 'Đảng ủy Công ty 2' }, on: MOVED_ON, source: 'hand' });
     expect(() => recordMoveOut(du1.ctx, { unitCode: 'CB012', date: MOVED_ON, toCode: 'DU002' })).toThrow(/Đã ghi nhận CB012 chuyển sang DU002 từ ngày 01\/10\/2026/);
+  });
+
+  it('the unit’s own file replaces a move the officer recorded by hand with another day', async () => {
+    const { du1, cell } = await moved();
+    recordMoveOut(du1.ctx, { unitCode: 'CB012', date: '2026-12-01', toCode: 'DU002' });
+    expect(counted(du1, '2026-11')).toEqual({ CB011: 4, CB012: 6 });
+    await importBundle(du1.ctx, asFile(await exportMoveNotice(cell.ctx)));
+    expect(listUnits(du1.ctx.db).find((u) => u.code === 'CB012')?.movedOut).toEqual({ to: { code: 'DU002', name: 'Đảng ủy DU002' }, on: MOVED_ON, source: 'unit' });
+    expect(counted(du1, '2026-11')).toEqual({ CB011: 4 });
+    expect(counted(du1, '2026-09')).toEqual({ CB011: 4, CB012: 6 });
   });
 });
 

@@ -21,6 +21,7 @@ import { listTargets } from './target-service';
 import { relayedById } from '../store/relayed';
 import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 import { planRelay, recordRelay, type InnerDirective } from './relaying';
+import { movesOf, outsideTreeOn } from '../store/moves';
 
 /**
  * Directives (superior → unit, docs/bundle-format.md "Kinds"): what the superior records for a unit below waits here as
@@ -313,6 +314,11 @@ const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day
  */
 export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
   const unit = mirrorUnit(ctx.db, unitCode);
+  const moved = outsideTreeOn(ctx.db, null).has(unitCode) ? movesOf(ctx.db, unitCode).at(-1) : undefined;
+  if (moved) {
+    // The unit takes directives from its new superior only: a file from here would be refused there.
+    throw new AppError('conflict', `Đơn vị ${unitCode} đã chuyển sang ${moved.to.code} từ ngày ${formatViDate(moved.on)}: không gửi chỉ đạo cho đơn vị nữa.`, 'UNIT_MOVED_OUT');
+  }
   if (unit.parentCode !== getSelfUnit(ctx.db).code) {
     throw new AppError('validation', `${unitCode} không trực thuộc trực tiếp đơn vị này: chỉ đạo cho đơn vị đó được gửi kèm gói chỉ đạo cho ${unit.parentCode ?? 'cấp trên của nó'}.`, 'NOT_DIRECT_UNIT');
   }

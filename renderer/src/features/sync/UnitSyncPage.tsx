@@ -81,7 +81,15 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
         <dd>{unit.quarantined + unit.conflicts}</dd>
         <dt>Hồ sơ người vào Đảng</dt>
         <dd>
-          {unit.candidates} người · <Link href={`~/dashboard/units/${unit.code}/${year}`}>Xem hồ sơ và lỗi của đơn vị (chỉ xem) →</Link>
+          {unit.candidates} người ·{' '}
+          {unit.movedOut ? (
+            // A unit that moved counts here only in the years that ended before the move: its history is read there.
+            <Link href={`~/dashboard/units/${unit.code}/${Number(unit.movedOut.on.slice(0, 4)) - 1}`}>
+              Xem hồ sơ và lỗi của đơn vị năm {Number(unit.movedOut.on.slice(0, 4)) - 1}, năm cuối đơn vị được tính ở đây (chỉ xem) →
+            </Link>
+          ) : (
+            <Link href={`~/dashboard/units/${unit.code}/${year}`}>Xem hồ sơ và lỗi của đơn vị (chỉ xem) →</Link>
+          )}
         </dd>
       </dl>
       {unit.keyState === 'verified' && unit.readAloudCode ? <ReadAloudCode small code={unit.readAloudCode} label="Mã vân tay đã xác nhận" /> : null}
@@ -219,7 +227,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />
-          <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />
+          {unit.movedOut ? null : <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />}
           {unit.movedOut ? null : <MoveOutCard unit={unit} onRecorded={reload} />}
         </>
       ) : null}
