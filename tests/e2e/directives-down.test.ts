@@ -106,7 +106,9 @@ describe('directives down the tree, in the browser', () => {
 
   it('the Khối lists the chi bộ with its đảng ủy cơ sở, and says its directives go through it', async () => {
     await visit(khoiPage, khoi, '/units');
-    await khoiPage.getByRole('link', { name: `${CELL} (${DUCS})` }).click();
+    const row = khoiPage.getByTestId('unit-row').filter({ hasText: CELL });
+    expect(await row.textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
+    await row.getByRole('link', { name: CELL }).click();
     const note = khoiPage.getByTestId('relay-note');
     await note.waitFor();
     expect(await note.textContent()).toContain(`gửi kèm gói chỉ đạo kế tiếp cho ${DUCS}`);
