@@ -108,6 +108,7 @@ describe('directives down the tree, in the browser', () => {
     await visit(khoiPage, khoi, '/units');
     const row = khoiPage.getByTestId('unit-row').filter({ hasText: CELL });
     expect(await row.textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
+    await screenshot(khoiPage, 'relay-khoi-units');
     await row.getByRole('link', { name: CELL }).click();
     const note = khoiPage.getByTestId('relay-note');
     await note.waitFor();

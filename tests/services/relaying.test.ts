@@ -9,7 +9,7 @@ import { calendarEntries } from '../../electron/core/store/calendar';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { testContext } from '../helpers/db';
-import { asFile, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
+import { asFile, cloneDb, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
 
 const KHOI_NAME = SUPERIOR.name;
 
@@ -66,6 +66,15 @@ describe('directives down the tree', () => {
     // Meanwhile the chi bộ recorded the admission under another number: the Khối's decision no longer fits.
     addEvent(cell.ctx, ready, { type: 'ADMISSION_DECIDED', date: '2026-12-15', number: '80-QĐ/ĐU' });
     const toCell = await exportDirective(lower.ctx, 'CB111');
+    // The unit on the way cannot change what the Khối signed: the chi bộ checks the Khối's own signature.
+    const copy = cloneDb(cell);
+    const altered = await resigned(lower, toCell, (directives) => {
+      const files = [...directives.values()][0]!;
+      files.set('data.json', new TextEncoder().encode(new TextDecoder().decode(files.get('data.json')).replace('văn bằng', 'học bạ')));
+    });
+    const atCopy = await importBundle(copy.ctx, asFile(altered));
+    expect(atCopy.refusedInner?.map((r) => r.code)).toEqual(['INNER_DIRECTIVE_HASH_MISMATCH']);
+    expect(receivedItems(copy.ctx.db).filter((i) => i.kind !== 'receipt')).toEqual([]);
     const atCell = await importBundle(cell.ctx, asFile(toCell));
     expect(atCell.status).toBe('applied');
     expect(atCell.refusedInner ?? []).toEqual([]);
