@@ -115,7 +115,7 @@ describe('directives down the tree, in the browser', () => {
     expect(await note.textContent()).toContain(`gửi kèm gói chỉ đạo kế tiếp cho ${DUCS}`);
     expect(await khoiPage.getByRole('button', { name: 'Tạo gói chỉ đạo' }).count()).toBe(0);
     expect(await khoiPage.getByTestId('unit-state').textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
-    expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}`);
+    expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}, chờ đơn vị xác nhận`);
     await screenshot(khoiPage, 'relay-khoi-unit');
   });
 });
