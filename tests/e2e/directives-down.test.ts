@@ -68,13 +68,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   khoiPage = browser.page;
   cellPage = await browser.context.newPage();
-  khoiPage.setDefaultTimeout(20_000);
-  cellPage.setDefaultTimeout(20_000);
+  khoiPage.setDefaultTimeout(60_000);
+  // Two hosts, two tabs and other work share the machine's two cores: a screen may take long to show.
+  cellPage.setDefaultTimeout(60_000);
   await api(khoi, 'session:unlock', { secret: PASSPHRASE });
   await api(cell, 'session:unlock', { secret: PASSPHRASE });
   await khoiPage.goto(khoi.url);
   await cellPage.goto(cell.url);
-});
+}, 400_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -102,7 +103,7 @@ describe('directives down the tree, in the browser', () => {
     expect(await onPage.textContent()).toContain(`${KHOI} (chuyển qua ${DUCS})`);
     await screenshot(cellPage, 'relay-cell-candidate-request');
     await onPage.screenshot({ path: join(SCREENSHOTS, 'relay-cell-candidate-request-card.png') });
-  });
+  }, 240_000);
 
   it('the Khối lists the chi bộ with its đảng ủy cơ sở, and says its directives go through it', async () => {
     await visit(khoiPage, khoi, '/units');
@@ -117,5 +118,5 @@ describe('directives down the tree, in the browser', () => {
     expect(await khoiPage.getByTestId('unit-state').textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
     expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}, chờ đơn vị xác nhận`);
     await screenshot(khoiPage, 'relay-khoi-unit');
-  });
+  }, 240_000);
 });
