@@ -150,7 +150,7 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     await ok(['directive', 'resolve', '--db', db('CB011'), '--id', noteId!, '--answer', 'Chi bộ đã rà soát xong.']);
     await ok(['bundle', 'import', '--db', db('DU001'), await report('CB011'), await report('CB012')]);
     await ok(['bundle', 'import', '--db', db('DUK01'), await report('DU001')]);
-    expect(await ok(['directive', 'list', '--db', db('DUK01'), '--unit', 'CB011'])).toMatch(/Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I\. — [^\n]+ → CB011 {2}\[.*\] {2}\[đơn vị đã xử lý ngày 28\/12\/2026: Chi bộ đã rà soát xong\.\]/);
+    expect(await ok(['directive', 'list', '--db', db('DUK01'), '--unit', 'CB011'])).toMatch(/Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I\. — [^\n]+ → CB011 {2}\[đơn vị đã nhận\] {2}\[đơn vị đã xử lý ngày 28\/12\/2026: Chi bộ đã rà soát xong\.\]/);
     // And the Khối's mirror of CB012 shows the admission the chi bộ recorded from its decision.
     const khoiView = (await ok(['units', 'show', '--db', db('DUK01'), '--code', 'CB012'])).split('\n').find((l) => l.startsWith(`${decided![0]!}\t`));
     expect(khoiView?.split('\t')[3]).not.toBe(decided![3]);

@@ -3,13 +3,13 @@ import { ageDecrypt, decompressTar, generateSigningKey, packBundle, packRelayed,
 import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { addEvent } from '../../electron/core/services/candidate-service';
-import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems } from '../../electron/core/services/directive-service';
+import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems, sentItems } from '../../electron/core/services/directive-service';
 import { setCalendarEntry } from '../../electron/core/services/check-service';
 import { calendarEntries } from '../../electron/core/store/calendar';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { testContext } from '../helpers/db';
-import { asFile, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
+import { asFile, cloneDb, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
 
 const KHOI_NAME = SUPERIOR.name;
 
@@ -66,6 +66,15 @@ describe('directives down the tree', () => {
     // Meanwhile the chi bộ recorded the admission under another number: the Khối's decision no longer fits.
     addEvent(cell.ctx, ready, { type: 'ADMISSION_DECIDED', date: '2026-12-15', number: '80-QĐ/ĐU' });
     const toCell = await exportDirective(lower.ctx, 'CB111');
+    // The unit on the way cannot change what the Khối signed: the chi bộ checks the Khối's own signature.
+    const copy = cloneDb(cell);
+    const altered = await resigned(lower, toCell, (directives) => {
+      const files = [...directives.values()][0]!;
+      files.set('data.json', new TextEncoder().encode(new TextDecoder().decode(files.get('data.json')).replace('văn bằng', 'học bạ')));
+    });
+    const atCopy = await importBundle(copy.ctx, asFile(altered));
+    expect(atCopy.refusedInner?.map((r) => r.code)).toEqual(['INNER_DIRECTIVE_HASH_MISMATCH']);
+    expect(receivedItems(copy.ctx.db).filter((i) => i.kind !== 'receipt')).toEqual([]);
     const atCell = await importBundle(cell.ctx, asFile(toCell));
     expect(atCell.status).toBe('applied');
     expect(atCell.refusedInner ?? []).toEqual([]);
@@ -92,6 +101,14 @@ describe('directives down the tree', () => {
     await importBundle(cell.ctx, asFile(await exportDirective(lower.ctx, 'CB111')));
     expect(calendarEntries(cell.ctx.db).find((e) => e.date === '2026-12-31')).toMatchObject({ name: 'Nghỉ bù cuối năm (thử)', confirmed: true });
     expect(receivedItems(cell.ctx.db).filter((i) => i.kind === 'rules-update')).toEqual([expect.objectContaining({ fromCode: 'DUK01', fromName: KHOI_NAME, via: expect.objectContaining({ code: 'DU011' }) })]);
+
+    // The chi bộ's next report, forwarded up twice, tells the Khối it applied the directive.
+    expect(sentItems(khoi.ctx.db, 'CB111')).toEqual([expect.objectContaining({ kind: 'rules-update', acknowledgedAt: null })]);
+    await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-12')));
+    await importBundle(upper.ctx, asFile(await exportUnitReport(lower.ctx, '2026-12')));
+    const up = await importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, '2026-12')));
+    expect(up.summary?.warnings).toContain('CB111 xác nhận đã nhận 1 mục chỉ đạo (quyết định, ý kiến) gửi qua đơn vị trung gian.');
+    expect(sentItems(khoi.ctx.db, 'CB111')).toEqual([expect.objectContaining({ kind: 'rules-update', acknowledgedAt: expect.any(String) })]);
   });
 
   it('refuses an inner directive signed by another key than the one trusted for the Khối, and applies the rest', async () => {

@@ -188,6 +188,12 @@ export const unitReportDataSchema = z.strictObject({
    * unit left, and every level which superior a period of the unit belongs to. Written only when not empty.
    */
   moves: z.array(unitMoveSchema).max(100).default([]),
+  /**
+   * The directives of superiors further up this unit applied, by the hash of their signed SHA256SUMS
+   * (docs/bundle-format.md "Directives down the tree"): the issuer reads them in this snapshot as forwarded up to it.
+   * Written only when not empty, like `requestAnswers`.
+   */
+  relayedApplied: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10_000).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
 export type RequestAnswer = UnitReportData['requestAnswers'][number];

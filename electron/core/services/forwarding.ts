@@ -16,6 +16,7 @@ import type { Db, DbOrTx } from '../../../db/types';
 import { units } from '../../../db/schema/index';
 import { parseBundleData, BUNDLE_DATA_VERSION, type UnitReportData } from '../model/bundle-data';
 import type { ImportSummary, InnerRefusal } from '../model/sync';
+import { acknowledgeRelayed } from '../store/relayed';
 import { applyRequestAnswers } from '../store/reviews';
 import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
 import type { ServiceContext } from './context';
@@ -169,6 +170,10 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     const answered = applyRequestAnswers(db, inner.code, inner.report.requestAnswers);
     if (answered > 0) {
       summary.warnings.push(`${inner.code} đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
+    }
+    const delivered = acknowledgeRelayed(db, getSelfUnit(db).code, inner.code, inner.report.relayedApplied, now);
+    if (delivered > 0) {
+      summary.warnings.push(`${inner.code} xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) gửi qua đơn vị trung gian.`);
     }
     applied += 1;
   }

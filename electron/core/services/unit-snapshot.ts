@@ -18,6 +18,7 @@ import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
 import { appliedDirectiveSeqs } from './sync-repo';
 import { refusedDecisionRows } from '../store/quarantine';
+import { appliedRelayedSums } from '../store/relayed';
 import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 import { movesOf } from '../store/moves';
@@ -177,13 +178,17 @@ export function buildUnitSnapshot(ctx: ServiceContext, label: string, to = getSe
   const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
   const answers = parent ? requestAnswers(db, parent) : [];
   const moves = movesOf(db, unit.code).map((m) => ({ from: m.from, to: m.to, on: m.on }));
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers, moves };
+  const relayedApplied = appliedRelayedSums(db, unit.code);
+  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers, moves, relayedApplied };
   // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
   if (answers.length === 0) {
     delete (data as Partial<UnitReportData>).requestAnswers;
   }
   if (moves.length === 0) {
     delete (data as Partial<UnitReportData>).moves;
+  }
+  if (relayedApplied.length === 0) {
+    delete (data as Partial<UnitReportData>).relayedApplied;
   }
   return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
 }

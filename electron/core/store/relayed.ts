@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { relayedDirectives } from '../../../db/schema/index';
+import { directiveItems, relayedDirectives } from '../../../db/schema/index';
 
 /** Directives relayed down the tree (docs/bundle-format.md "Directives down the tree"), as kept byte for byte. */
 
@@ -46,4 +46,36 @@ export function lastRelayed(db: DbOrTx, issuerCode: string, targetCode: string):
     .orderBy(desc(relayedDirectives.seq))
     .limit(1)
     .get();
+}
+
+/** At the unit: the signed SHA256SUMS hashes of the relayed directives it applied, newest first, for its unit-report. */
+export function appliedRelayedSums(db: DbOrTx, selfCode: string): string[] {
+  return db
+    .select({ sums: relayedDirectives.sumsSha256 })
+    .from(relayedDirectives)
+    .where(and(eq(relayedDirectives.targetCode, selfCode), isNotNull(relayedDirectives.appliedAt)))
+    .orderBy(desc(relayedDirectives.appliedAt))
+    .limit(10_000)
+    .all()
+    .map((r) => r.sums);
+}
+
+/**
+ * At the issuer, in the import transaction: marks delivered the items its directives to `unitCode` carried, for those
+ * the unit says it applied. Returns how many became delivered.
+ */
+export function acknowledgeRelayed(db: DbOrTx, selfCode: string, unitCode: string, applied: readonly string[], now: string): number {
+  let changed = 0;
+  for (let i = 0; i < applied.length; i += 500) {
+    const ids = db
+      .select({ id: relayedDirectives.id })
+      .from(relayedDirectives)
+      .where(and(eq(relayedDirectives.issuerCode, selfCode), eq(relayedDirectives.targetCode, unitCode), inArray(relayedDirectives.sumsSha256, applied.slice(i, i + 500))))
+      .all()
+      .map((r) => r.id);
+    if (ids.length > 0) {
+      changed += db.update(directiveItems).set({ acknowledgedAt: now }).where(and(inArray(directiveItems.relayedId, ids), isNull(directiveItems.acknowledgedAt))).run().changes;
+    }
+  }
+  return changed;
 }

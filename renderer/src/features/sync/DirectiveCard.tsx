@@ -61,8 +61,8 @@ function SentList({ items, via }: { items: DirectiveItem[]; via: { name: string 
               </span>
             ) : null}
           </span>
-          {via ? (
-            <span className="badge badge-neutral">Đã gửi qua {via.name}</span>
+          {via && !item.acknowledgedAt ? (
+            <span className="badge badge-warm">Đã gửi qua {via.name}, chờ đơn vị xác nhận</span>
           ) : item.acknowledgedAt ? (
             <span className="badge badge-success" title={`Xác nhận lúc ${formatViDateTime(item.acknowledgedAt)}`}>
               Đơn vị đã nhận
@@ -179,7 +179,7 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
       <h3 className="subhead">Đã gửi</h3>
       <p className="detail">
         {via
-          ? 'Đơn vị xử lý xong một đề nghị thì câu trả lời hiện ở đây khi hồ sơ của đơn vị được chuyển tiếp lên.'
+          ? 'Đơn vị đã nhận và câu trả lời cho đề nghị hiện ở đây khi báo cáo của đơn vị được chuyển tiếp lên.'
           : 'Một quyết định chỉ coi là đơn vị đã nhận khi gói báo cáo tiếp theo của đơn vị xác nhận đã nhập gói chỉ đạo mang nó.'}
       </p>
       <FormError message={sent.error} />

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { unitWithPath, type UnitOverview } from '../../../../electron/core/model/sync';
+import type { UnitOverview } from '../../../../electron/core/model/sync';
 import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { formatViDateTime } from '../../lib/format';
@@ -99,7 +99,7 @@ export function UnitsListPage() {
                 <tr key={u.code} data-testid="unit-row" data-depth={u.depth}>
                   <td style={u.depth > 0 ? { paddingLeft: `${0.75 + u.depth * 1.5}rem` } : undefined}>
                     <Link href={`/${u.code}`} className="unit-link">
-                      {unitWithPath(u)}
+                      {u.name}
                     </Link>
                     <span className="detail"> · {u.code}</span>
                     {u.parentName ? <span className="detail"> · thuộc {u.parentName}</span> : null}
