@@ -30,7 +30,7 @@ export function candidatesHref(filter: { unit?: string; stage?: string }): strin
   return `/candidates/filter/${encodeURIComponent(spec.toString())}`;
 }
 
-export type PeopleCount = 'admissions' | 'stage' | 'candidates' | 'flow';
+export type PeopleCount = 'admissions' | 'stage' | 'candidates' | 'flow' | 'period-admissions' | 'lead-time';
 /** `asOf` counts as on another day than today (a report's last day); a flow counts from `from` (the period's start). */
 export type PeopleSpec = {
   count: PeopleCount;
@@ -39,6 +39,9 @@ export type PeopleSpec = {
   flow?: string | undefined;
   from?: string | undefined;
   asOf?: string | undefined;
+  /** A row of a report's breakdown of admissions (period-admissions); '' or absent, every admission. */
+  trait?: string | undefined;
+  lead?: 'listing-admission' | 'ceremony-recognition' | undefined;
 };
 
 /** The people behind a number of the dashboard, a unit's page or a report's summary. */
@@ -50,7 +53,7 @@ export function peopleHref(year: number, spec: PeopleSpec): string {
   if (spec.stage) {
     params.set('stage', spec.stage);
   }
-  for (const key of ['flow', 'from', 'asOf'] as const) {
+  for (const key of ['flow', 'from', 'asOf', 'trait', 'lead'] as const) {
     const value = spec[key];
     if (value) {
       params.set(key, value);

@@ -5,7 +5,10 @@ import { call, errorMessage } from '../../api';
 export const EXPORT_FORMATS = ['xlsx', 'docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const FORMAT_LABELS: Record<ExportFormat, string> = { xlsx: 'Excel (XLSX)', docx: 'Word (DOCX)', pdf: 'PDF' };
+/** What a secretary calls each file: the program that opens it, not its format's name. */
+export const FORMAT_LABELS: Record<ExportFormat, string> = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' };
+/** The button that saves a report in that format. */
+export const EXPORT_BUTTONS: Record<ExportFormat, string> = { xlsx: 'Xuất Excel', docx: 'Xuất Word', pdf: 'In / Xuất PDF' };
 
 export type ExportRequest = Omit<Input<'reports:export'>, 'format' | 'path'>;
 export type Saved = { path: string; bytes: number; format: ExportFormat };
