@@ -77,7 +77,7 @@ function ImportRulebook({ onImported }: { onImported: () => void }) {
     <section className="card section" aria-labelledby="import-title">
       <h2 id="import-title">Nhập bộ quy tắc mới</h2>
       <p className="lead">
-        Khi có văn bản mới của Trung ương, cấp trên gửi tệp bộ quy tắc (đuôi .json). Tệp được kiểm tra trước khi nhập; bộ quy tắc
+        Khi có văn bản mới của Trung ương, cấp trên gửi tệp bộ quy tắc. Tệp được kiểm tra trước khi nhập; bộ quy tắc
         mới chỉ áp dụng cho những việc diễn ra từ ngày nó có hiệu lực, các việc trước đó vẫn xét theo bộ quy tắc cũ.
       </p>
       <FormError message={failure} />
