@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -109,7 +109,11 @@ export async function backupDatabase(database: Database, outFile: string, meta: 
   }
 }
 
-export type Verified = { header: z.infer<typeof headerSchema>; bodyStart: number; dataKey: Buffer };
+/** A backup whose bytes were read into the data folder and checked; restoreVerified puts them in place. */
+export type Verified = { header: z.infer<typeof headerSchema>; dataKey: Buffer; reading: string };
+
+/** Where a restore copies a backup's database bytes while it checks them, before it takes the lock. */
+const readingPrefix = (dbFile: string) => `${basename(dbFile)}.dang-doc-`;
 
 /** The header line of a backup file and where its database bytes start, read without reading the rest. */
 function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyStart: number; size: number } {
@@ -148,54 +152,38 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
 }
 
 /**
- * Checks a backup file before anything of the current data is touched: its header, its size and the hash of its
- * database bytes (streamed, with progress by bytes), then that the secret opens its key. The app keeps working
- * meanwhile; only the restore itself (restoreVerified) needs the database let go.
+ * Reads a backup into the data folder while checking it, before anything of the current data is touched: its header
+ * and size, that the secret opens its key, then its database bytes, streamed a megabyte at a time into a file beside
+ * the database and hashed on the way (progress by bytes). The app keeps working meanwhile; only restoreVerified needs
+ * the database let go. A refused backup leaves nothing behind.
  */
-export async function verifyBackup(file: string, secret: string, progress: ByteProgress = noProgress): Promise<Verified> {
+export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: ByteProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
-  const { sha256 } = await streamFile(file, bodyStart, header.size, 'Kiểm tra tệp sao lưu', progress);
-  if (sha256 !== header.sha256) {
-    throw new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
-  }
   const dataKey = unlockKeyFile(header.keyFile, secret);
   if (!dataKey) {
     throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
   }
-  return { header, bodyStart, dataKey };
-}
-
-/** Copies the checked database bytes of a backup to `staged` a chunk at a time, refusing them if they changed since. */
-function copyBody(file: string, verified: Verified, staged: string): void {
-  const tmp = `${staged}.tmp-${process.pid}`;
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  try {
-    const input = openSync(file, 'r');
-    const output = openSync(tmp, 'w', 0o600);
-    try {
-      for (let done = 0; done < verified.header.size; ) {
-        const read = readSync(input, buffer, 0, Math.min(CHUNK, verified.header.size - done), verified.bodyStart + done);
-        if (read === 0) {
-          break;
-        }
-        hash.update(buffer.subarray(0, read));
-        writeAll(output, buffer.subarray(0, read));
-        done += read;
-      }
-      fsyncSync(output);
-    } finally {
-      closeSync(input);
-      closeSync(output);
-    }
-    if (hash.digest('hex') !== verified.header.sha256) {
-      throw new AppError('validation', `Tệp ${basename(file)} đã thay đổi trong lúc khôi phục; dữ liệu hiện tại được giữ nguyên.`, 'BACKUP_INVALID');
-    }
-    renameSync(tmp, staged);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw storageError(err, dirname(staged)) ?? err;
+  const dir = dirname(dbFile);
+  if (!existsSync(dir)) {
+    throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
   }
+  const reading = join(dir, `${readingPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+  try {
+    const fd = openSync(reading, 'w', 0o600);
+    try {
+      const { sha256 } = await streamFile(file, bodyStart, header.size, 'Đọc và kiểm tra tệp sao lưu', progress, (chunk) => writeAll(fd, chunk));
+      if (sha256 !== header.sha256) {
+        throw new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    rmSync(reading, { force: true });
+    throw storageError(err, dir) ?? err;
+  }
+  return { header, dataKey, reading };
 }
 
 /**
@@ -265,50 +253,57 @@ function moveAsideSteps(dbFile: string, stamp: string): { movedAside: string | n
 
 /**
  * Restores `backupFile` over `dbFile`. Refused while any other process has the database open (see lock.ts). The
- * backup is checked fully (size, hash, key) by verifyBackup, then again in a staged file (SQLite integrity, a unit
- * inside) before anything of the current data moves; then the current database, its WAL and key are moved aside
- * (never deleted, never over an earlier moved-aside copy) and the backup moved in, under a journal that any later
- * open finishes after a crash. Returns where the old database went.
+ * backup is read and checked (size, key, hash) by readBackupForRestore, then again where it is staged (SQLite
+ * integrity, a unit inside) before anything of the current data moves; then the current database, its WAL and key are
+ * moved aside (never deleted, never over an earlier moved-aside copy) and the backup moved in, under a journal that
+ * any later open finishes after a crash. Returns where the old database went.
  */
 export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: ByteProgress }): Promise<{ movedAside: string | null }> {
-  const verified = await verifyBackup(backupFile, secret, options.progress);
-  return restoreVerified(dbFile, backupFile, verified, options);
+  const verified = await readBackupForRestore(dbFile, backupFile, secret, options.progress);
+  return restoreVerified(dbFile, verified, options);
 }
 
 /** The part of a restore that moves files: under the exclusive lock, with nothing else using the database. */
-export function restoreVerified(dbFile: string, backupFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: ByteProgress }): { movedAside: string | null } {
+export function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: ByteProgress }): { movedAside: string | null } {
   const { header, dataKey } = verified;
   const dir = dirname(dbFile);
-  if (!existsSync(dir)) {
-    throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
-  }
-  crashPoint('restore:read');
-  const lock = holdExclusive(dbFile, options.nativeBinding);
   try {
-    crashPoint('restore:locked');
-    repairUnderLock(dbFile);
-    options.progress?.({ step: 'Đặt dữ liệu khôi phục vào chỗ và kiểm tra', done: 0, total: 0, unit: 'bytes' });
-    const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+    crashPoint('restore:read');
+    const lock = holdExclusive(dbFile, options.nativeBinding);
     try {
-      copyBody(backupFile, verified, staged);
-      checkStaged(staged, dataKey, header.keyFile, options);
-      writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
-    } catch (err) {
-      for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
-        rmSync(f, { force: true });
+      crashPoint('restore:locked');
+      repairUnderLock(dbFile);
+      // What a restore killed while reading left behind; this one's own file is kept.
+      for (const name of readdirSync(dir)) {
+        if (name.startsWith(readingPrefix(dbFile)) && join(dir, name) !== verified.reading) {
+          rmSync(join(dir, name), { force: true });
+        }
       }
-      throw err;
+      options.progress?.({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
+      const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+      try {
+        renameSync(verified.reading, staged);
+        checkStaged(staged, dataKey, header.keyFile, options);
+        writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
+      } catch (err) {
+        for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
+          rmSync(f, { force: true });
+        }
+        throw err;
+      }
+      crashPoint('restore:staged');
+      const { movedAside, steps } = moveAsideSteps(dbFile, options.stamp);
+      swapFiles(dbFile, [
+        ...steps,
+        { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
+        { name: 'place-db', from: basename(staged), to: basename(dbFile) },
+      ]);
+      return { movedAside };
+    } finally {
+      lock.release();
     }
-    crashPoint('restore:staged');
-    const { movedAside, steps } = moveAsideSteps(dbFile, options.stamp);
-    swapFiles(dbFile, [
-      ...steps,
-      { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
-      { name: 'place-db', from: basename(staged), to: basename(dbFile) },
-    ]);
-    return { movedAside };
   } finally {
-    lock.release();
+    rmSync(verified.reading, { force: true });
   }
 }
 

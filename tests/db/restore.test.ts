@@ -182,10 +182,10 @@ describe('restoring a backup', () => {
     }
     seen.length = 0;
     await session.restore(backup, PASS, (p) => seen.push(p));
-    const checked = steps('Kiểm tra tệp sao lưu');
+    const checked = steps('Đọc và kiểm tra tệp sao lưu');
     expect(checked.length).toBeGreaterThan(3);
     expect(checked.at(-1)!.done).toBe(checked.at(-1)!.total);
-    expect(seen.at(-1)!.step).toBe('Đặt dữ liệu khôi phục vào chỗ và kiểm tra');
+    expect(seen.at(-1)!.step).toBe('Kiểm tra dữ liệu khôi phục và đặt vào chỗ');
     expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'lon-%'").pluck().get()).toBe(3000);
     session.close();
   });

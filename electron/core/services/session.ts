@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { reinstateMovedAside, restoreVerified, verifyBackup } from '../../../db/backup';
+import { readBackupForRestore, reinstateMovedAside, restoreVerified } from '../../../db/backup';
 import { noProgress, type ProgressSink } from '../progress';
 import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
 import { writeFileAtomic } from '../../../db/atomic';
@@ -99,12 +99,12 @@ export class Session {
    * refused, the database that was open is opened again, unchanged.
    */
   async restore(backupFile: string, secret: string, progress: ProgressSink = noProgress): Promise<{ movedAside: string | null; status: SessionStatus }> {
-    // The backup is read and checked while the app keeps working; the database is let go only to move files.
-    const verified = await verifyBackup(backupFile, secret, progress);
+    // The backup is read and checked while the app keeps working; the database is let go only to put it in place.
+    const verified = await readBackupForRestore(this.file, backupFile, secret, progress);
     const previous = this.database;
     this.lock();
     try {
-      const { movedAside } = restoreVerified(this.file, backupFile, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
+      const { movedAside } = restoreVerified(this.file, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
       return { movedAside: movedAside && basename(movedAside), status: this.unlock(secret) };
     } catch (err) {
       if (previous && !this.database) {

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
 import { useSearchParams } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
@@ -188,6 +189,7 @@ export function ReportsPage() {
           </p>
         ) : null}
         <FormError message={exporter.failure} />
+        <OperationProgressBar progress={exporter.progress} label="Tiến độ xuất báo cáo" />
         <SavedNotice saved={exporter.saved} />
         {frozenNote ? (
           <p className="notice" data-testid="report-frozen">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useProgressCall } from '../../lib/progress';
 import type { Input } from '../../../../electron/ipc-contract';
 import { call, errorMessage } from '../../api';
 
@@ -18,6 +19,7 @@ export function useExport() {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const tracked = useProgressCall();
   const run = async (format: ExportFormat, request: ExportRequest, fileStem: string) => {
     setBusy(format);
     setFailure(null);
@@ -25,7 +27,7 @@ export function useExport() {
     try {
       const path = await call('system:choose-path', { mode: 'save', title: 'Lưu báo cáo', defaultName: `${fileStem}.${format}` });
       if (path) {
-        const written = await call('reports:export', { ...request, format, path });
+        const written = await tracked.run('reports:export', { ...request, format, path });
         setSaved({ ...written, format });
       }
     } catch (err) {
@@ -38,5 +40,5 @@ export function useExport() {
     setSaved(null);
     setFailure(null);
   };
-  return { busy, saved, failure, run, clear };
+  return { busy, saved, failure, progress: tracked.progress, run, clear };
 }
