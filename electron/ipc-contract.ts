@@ -402,6 +402,7 @@ export const invoke = {
       includeLeft: z.boolean().optional(),
       year: year.optional(),
       ...todoFilter,
+      progressId,
     }),
     output: writtenFile.extend({ rows: z.number().int() }),
   },

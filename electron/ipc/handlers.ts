@@ -136,10 +136,11 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
       }),
     'backup:restore': (i) => board.track(i.progressId, (progress) => session.restore(i.path, i.secret, progress)),
     'backup:reinstate': (i) => session.reinstate(i.name),
-    'lists:export': async (i) => {
-      const sheet = await exportList(ctx(), i);
-      return { ...writeExport(i.path, sheet.bytes), rows: sheet.rows };
-    },
+    'lists:export': ({ progressId, ...i }) =>
+      board.track(progressId, async (progress) => {
+        const sheet = await exportList(ctx(), i, progress);
+        return { ...writeExport(i.path, sheet.bytes), rows: sheet.rows };
+      }),
     'system:choose-path': (i) => ports.choosePath(i),
     'system:choose-files': async (i) => (ports.chooseFiles ? ports.chooseFiles(i) : []),
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),
