@@ -125,6 +125,12 @@ describe("the committee's dashboard", () => {
     const duplicates = page.getByTestId('duplicates');
     await duplicates.getByText(twin).first().waitFor();
     expect(await duplicates.getByRole('link').count()).toBeGreaterThanOrEqual(2);
+    // The figure "Trùng ở hai đơn vị" opens the people it counts: the list below, scrolled into view.
+    const figure = page.getByTestId('dashboard-figures').getByRole('button', { name: String(expected.duplicates.length) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await figure.click();
+    await expect.poll(() => duplicates.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await duplicates.locator('li').count()).toBe(expected.duplicates.length);
   });
 
   it('drills down from a unit to its read-only candidates and on to one candidate', async () => {

@@ -47,7 +47,14 @@ function Figures({ data }: { data: Dashboard }) {
         href={countsToday(data) ? todoHref({ severity: 'error' }) : undefined}
       />
       <MediansStat unit={t} />
-      <Stat label="Trùng ở hai đơn vị" value={data.duplicates.length.toLocaleString('vi-VN')} tone={data.duplicates.length > 0 ? 'bad' : undefined} detail="người" />
+      <Stat
+        label="Trùng ở hai đơn vị"
+        value={data.duplicates.length.toLocaleString('vi-VN')}
+        tone={data.duplicates.length > 0 ? 'bad' : undefined}
+        detail="người"
+        // The people are listed on this page, under the charts.
+        onOpen={data.duplicates.length > 0 ? () => document.getElementById('duplicates-title')?.scrollIntoView({ behavior: 'smooth' }) : undefined}
+      />
     </div>
   );
 }
