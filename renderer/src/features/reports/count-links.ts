@@ -1,6 +1,7 @@
 import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
 import { AGE_GROUPS, FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
 import { AGE_LABELS, EDUCATION_LABELS, OCCUPATION_LABELS } from '../../../../electron/core/domain/reports/labels';
+import { unitRows } from '../../../../electron/core/domain/reports/unit-tables';
 import { peopleHref, todoHref, type PeopleSpec } from '../../lib/drill-down';
 
 /** Where one number of the report page leads: its table (data-table), the row's label or unit, its column. */
@@ -30,7 +31,9 @@ const UNIT_ADMISSION_TRAITS = ['', 'women', 'doan-vien', 'ethnic-minority', 'rel
  * Every count of people on the report page opens the people it counts, as the dashboard's list counts them on the
  * report's last day (dashboard:people, the same predicates as the report): the summary's stages, flows and
  * admissions, the breakdown of admissions, the lead-time cases, and the appendix's per-unit stages, flows and
- * admissions. Over all units, or the one unit reported; an appendix row is its unit, its total row every unit.
+ * admissions. Over all units, or the one unit reported; an appendix row is its unit (a chi bộ under a TCCSĐ too), its
+ * total row every unit. A TCCSĐ's row over its whole subtree is not linked: the list of one unit holds its own people
+ * only, and each of its chi bộ below (its own line included) is linked.
  */
 export function countLinks(report: Report, all: boolean, today: string): CountLinks {
   const year = report.period.year;
@@ -50,8 +53,10 @@ export function countLinks(report: Report, all: boolean, today: string): CountLi
     ['Từ vào danh sách cảm tình Đảng đến quyết định kết nạp', 'listing-admission'],
     ['Từ lễ kết nạp đến công nhận đảng viên chính thức', 'ceremony-recognition'],
   ]);
+  // The appendix's rows in page order, as unitTables lays them out: each group, then its chi bộ.
+  const rows = unitRows(report).flatMap((g) => [g.units.length > 0 ? null : g.code, ...g.units.map((u) => u.code)]);
   return ({ table, label, row, total, column }) => {
-    const unit = total ? undefined : report.units[row]?.code;
+    const unit = total ? undefined : (rows[row] ?? undefined);
     // Appendix columns start after STT and Đơn vị.
     const k = column - 2;
     switch (table) {
