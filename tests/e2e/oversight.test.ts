@@ -193,6 +193,7 @@ describe("the committee's home is its oversight of the units below", () => {
       ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `table.data[data-table="flows"] tbody td:nth-child(${c})`),
       ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((c) => `table.data[data-table="unit-admissions"] tbody td:nth-child(${c})`),
       'table.data[data-table="unit-targets"] tbody td:nth-child(5)',
+      ...[3, 4, 5, 6].map((c) => `table.data[data-table="trend"] tbody td:nth-child(${c})`),
     ];
     const cells = await preview.locator(countCells.join(', ')).evaluateAll((tds) => tds.map((td) => ({ text: td.textContent?.trim() ?? '', linked: td.querySelector('a') !== null })));
     expect(cells.length).toBeGreaterThan(UNITS * 20);

@@ -8,6 +8,7 @@ import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import type { FlowKey, REPORT_STAGES } from '../../electron/core/model/report';
 import type { LEAD_TIMES } from '../../electron/core/model/dashboard';
+import { targetPeriodRange } from '../../electron/core/model/targets';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const AS_OF = '2026-11-23';
@@ -108,7 +109,7 @@ describe('from a number of the dashboard to the people it counts', () => {
     }
   });
 
-  it("lists as many people as each row of a report's breakdown of admissions and its lead times count, in total and per unit", () => {
+  it("lists as many people as each row of a report's breakdown of admissions, its lead times and its quarters count, in total and per unit", () => {
     const { ctx } = superior();
     let nonZero = 0;
     for (const period of ['2026-Q3', '2026-H2', '2026']) {
@@ -135,6 +136,13 @@ describe('from a number of the dashboard to the people it counts', () => {
           nonZero += count > 0 ? 1 : 0;
         }
         expect([period, code, listed(code, { count: 'lead-time', lead: 'listing-admission' })]).toEqual([period, code, unit.quality.listingToAdmissionCases]);
+        // Each quarter of the trend (Biểu 6): the year's admissions signed in that quarter.
+        for (const point of unit.trend) {
+          const { start, end } = targetPeriodRange(2026, point.quarter as 'Q1');
+          const inQuarter = dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, count: 'admissions', from: start, to: end, offset: 0, limit: 0, ...(code ? { unitCode: code } : {}) }).total;
+          expect([period, code, point.quarter, inQuarter]).toEqual([period, code, point.quarter, point.admissions]);
+          nonZero += point.admissions > 0 ? 1 : 0;
+        }
         expect([period, code, listed(code, { count: 'lead-time', lead: 'ceremony-recognition' })]).toEqual([period, code, unit.quality.ceremonyToRecognitionCases]);
       }
     }

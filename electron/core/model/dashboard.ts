@@ -115,6 +115,8 @@ export const dashboardPeopleQuerySchema = z.strictObject({
    * occupation:…); absent, every admission.
    */
   trait: z.string().trim().max(60).regex(/^[a-z0-9:-]+$/).optional(),
+  /** `admissions` with `from` and `to`: those of the year whose admission was signed in that window (a quarter of the trend). */
+  to: isoDate.optional(),
   /** `lead-time`: the cases one lead time measures from `from` to the counting day. */
   lead: z.enum(LEAD_TIMES).optional(),
   offset: z.number().int().min(0).default(0),

@@ -36,7 +36,7 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
   if (unitCode && !dashboard.units.some((u) => u.code === unitCode)) {
     throw new AppError('not-found', `Đơn vị mã ${q.unitCode} không có trong bảng theo dõi năm ${q.year}.`);
   }
-  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}|${q.flow ?? ''}|${q.from ?? ''}|${q.trait ?? ''}|${q.lead ?? ''}`;
+  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}|${q.flow ?? ''}|${q.from ?? ''}|${q.to ?? ''}|${q.trait ?? ''}|${q.lead ?? ''}`;
   const all = memoized(db, key, () => {
     const window = { yearStart: `${q.year}-01-01`, countedTo: dashboard.countedTo };
     const input = reportInput(db, { all: dashboard.scope !== null, year: q.year, asOf: q.asOf });
@@ -61,7 +61,7 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
 function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | null, admittedOn: string | null, countedTo: string): boolean {
   switch (q.count) {
     case 'admissions':
-      return admittedOn !== null;
+      return admittedOn !== null && (!q.from || admittedOn >= q.from) && (!q.to || admittedOn <= q.to);
     case 'stage':
       return stage !== null && stage === q.stage;
     case 'candidates':

@@ -42,6 +42,8 @@ export type PeopleSpec = {
   /** A row of a report's breakdown of admissions (period-admissions); '' or absent, every admission. */
   trait?: string | undefined;
   lead?: 'listing-admission' | 'ceremony-recognition' | undefined;
+  /** With `from`, the admissions of a window of the year (a quarter of a report's trend). */
+  to?: string | undefined;
 };
 
 /** The people behind a number of the dashboard, a unit's page or a report's summary. */
@@ -53,7 +55,7 @@ export function peopleHref(year: number, spec: PeopleSpec): string {
   if (spec.stage) {
     params.set('stage', spec.stage);
   }
-  for (const key of ['flow', 'from', 'asOf', 'trait', 'lead'] as const) {
+  for (const key of ['flow', 'from', 'to', 'asOf', 'trait', 'lead'] as const) {
     const value = spec[key];
     if (value) {
       params.set(key, value);

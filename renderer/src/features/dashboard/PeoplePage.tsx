@@ -30,6 +30,10 @@ function parseSpec(text: string): Spec | null {
   const from = params.get('from') ?? undefined;
   const trait = params.get('trait') ?? undefined;
   const lead = params.get('lead') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  if (to !== undefined && !(ISO_DAY.test(to) && ISO_DAY.test(from ?? ''))) {
+    return null;
+  }
   if ((count === 'period-admissions' || count === 'lead-time') && !ISO_DAY.test(from ?? '')) {
     return null;
   }
@@ -49,7 +53,7 @@ function parseSpec(text: string): Spec | null {
   if (asOf !== undefined && !ISO_DAY.test(asOf)) {
     return null;
   }
-  return { count: count as Spec['count'], unit: params.get('unit') ?? undefined, stage, flow, from, asOf, trait, lead: lead as Spec['lead'] };
+  return { count: count as Spec['count'], unit: params.get('unit') ?? undefined, stage, flow, from, asOf, trait, lead: lead as Spec['lead'], to };
 }
 
 function title(spec: Spec, year: number, countedTo: string | null): string {
@@ -57,7 +61,7 @@ function title(spec: Spec, year: number, countedTo: string | null): string {
   const until = countedTo ? ` đến ngày ${formatViDate(countedTo)}` : '';
   switch (spec.count) {
     case 'admissions':
-      return `Kết nạp từ đầu năm ${year}`;
+      return spec.from && spec.to ? `Kết nạp từ ngày ${formatViDate(spec.from)} đến ngày ${formatViDate(spec.to)}` : `Kết nạp từ đầu năm ${year}`;
     case 'stage':
       return `Ở bước «${stageLabel(spec.stage ?? '')}»${day}`;
     case 'candidates':
@@ -79,7 +83,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
   const spec = parseSpec(specText);
   const pages = usePages<DashboardPeople['rows'][number], DashboardPeople>(`${year}|${specText}`, (offset, limit) =>
     spec
-      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, trait: spec.trait || undefined, lead: spec.lead, offset, limit })
+      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, trait: spec.trait || undefined, lead: spec.lead, to: spec.to, offset, limit })
       : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, rows: [] }),
   );
   const scroller = useRef<HTMLDivElement>(null);

@@ -2,6 +2,7 @@ import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS, findingLabel } from '../../..
 import { AGE_GROUPS, FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
 import { AGE_LABELS, EDUCATION_LABELS, OCCUPATION_LABELS } from '../../../../electron/core/domain/reports/labels';
 import { unitRows } from '../../../../electron/core/domain/reports/unit-tables';
+import { targetPeriodRange } from '../../../../electron/core/model/targets';
 import { peopleHref, todoHref, type PeopleSpec } from '../../lib/drill-down';
 
 /** Where one number of the report page leads: its table (data-table), the row's label or unit, its column. */
@@ -82,6 +83,11 @@ export function countLinks(report: Report, all: boolean, today: string): CountLi
       case 'unit-admissions': {
         const trait = UNIT_ADMISSION_TRAITS[k];
         return trait !== undefined && (total || unit) ? people(unit, { count: 'period-admissions', from, trait }) : undefined;
+      }
+      case 'trend': {
+        // A quarter's admissions as the trend counts them: the year's admission signed in that quarter.
+        const quarter = k >= 0 && k < 4 ? targetPeriodRange(year, `Q${k + 1}` as 'Q1') : null;
+        return quarter && (total || unit) ? people(unit, { count: 'admissions', from: quarter.start, to: quarter.end }) : undefined;
       }
       case 'unit-targets':
         // Đảng viên đầu năm, Chỉ tiêu, Kết nạp từ đầu năm, Tỷ lệ: only the admissions are people the app keeps.
