@@ -189,6 +189,7 @@ describe("the committee's home is its oversight of the units below", () => {
     const countCells = [
       'table.data[data-table="breakdown"] tbody td:nth-child(2)',
       'table.data[data-table="lead-time"] tbody td:nth-child(2)',
+      'table.data[data-table="targets"] tbody td:nth-child(7)',
       ...[3, 4, 5, 6, 7, 8, 9, 10].map((c) => `table.data[data-table="stock"] tbody td:nth-child(${c})`),
       ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `table.data[data-table="flows"] tbody td:nth-child(${c})`),
       ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((c) => `table.data[data-table="unit-admissions"] tbody td:nth-child(${c})`),

@@ -136,6 +136,12 @@ describe('from a number of the dashboard to the people it counts', () => {
           nonZero += count > 0 ? 1 : 0;
         }
         expect([period, code, listed(code, { count: 'lead-time', lead: 'listing-admission' })]).toEqual([period, code, unit.quality.listingToAdmissionCases]);
+        // Each target's admissions so far (III. Thực hiện chỉ tiêu kết nạp), in its period up to the counting day.
+        for (const t of unit.targets) {
+          const inPeriod = dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, count: 'admissions', from: t.start, to: t.end, offset: 0, limit: 0, ...(code ? { unitCode: code } : {}) }).total;
+          expect([period, code, t.period, t.source, inPeriod]).toEqual([period, code, t.period, t.source, t.achieved]);
+          nonZero += t.achieved > 0 ? 1 : 0;
+        }
         // Each quarter of the trend (Biểu 6): the year's admissions signed in that quarter.
         for (const point of unit.trend) {
           const { start, end } = targetPeriodRange(2026, point.quarter as 'Q1');

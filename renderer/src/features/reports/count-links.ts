@@ -2,6 +2,7 @@ import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS, findingLabel } from '../../..
 import { AGE_GROUPS, FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
 import { AGE_LABELS, EDUCATION_LABELS, OCCUPATION_LABELS } from '../../../../electron/core/domain/reports/labels';
 import { unitRows } from '../../../../electron/core/domain/reports/unit-tables';
+import { scopeOf } from '../../../../electron/core/domain/reports/report-tables';
 import { targetPeriodRange } from '../../../../electron/core/model/targets';
 import { peopleHref, todoHref, type PeopleSpec } from '../../lib/drill-down';
 
@@ -71,6 +72,11 @@ export function countLinks(report: Report, all: boolean, today: string): CountLi
       case 'lead-time': {
         const lead = leads.get(label);
         return column === 1 && lead ? people(scopeUnit, { count: 'lead-time', from, lead }) : undefined;
+      }
+      case 'targets': {
+        // Đã kết nạp: the year's admissions signed from the target period's start to its end (or the counting day).
+        const target = scopeOf(report)?.targets[row];
+        return column === 6 && target ? people(scopeUnit, { count: 'admissions', from: target.start, to: target.end }) : undefined;
       }
       case 'stock': {
         const stage = ACTIVE_STAGES[k];
