@@ -46,12 +46,14 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * the bytes done as `step`. Reads are asynchronous, so the app answers other calls between chunks.
  */
 async function streamFile(file: string, start: number, length: number, step: string, progress: ByteProgress, each?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
+  // Reported before the first wait: a look at the progress made during the synchronous work before (the snapshot,
+  // the key derivation) is answered there, and should see this step.
+  progress({ step, done: 0, total: length, unit: 'bytes' });
   const handle = await open(file, 'r');
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(CHUNK);
   let done = 0;
   try {
-    progress({ step, done, total: length, unit: 'bytes' });
     while (done < length) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, length - done), start + done);
       if (bytesRead === 0) {
