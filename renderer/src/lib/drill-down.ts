@@ -1,4 +1,5 @@
 import type { Severity } from '../../../electron/core/domain/rules/findings';
+import { targetPeriodRange } from '../../../electron/core/model/targets';
 
 /**
  * Addresses of lists filtered the way a number elsewhere counts, so a count opens the people or items behind it.
@@ -62,4 +63,10 @@ export function peopleHref(year: number, spec: PeopleSpec): string {
     }
   }
   return `/dashboard/people/${year}/${encodeURIComponent(params.toString())}`;
+}
+
+/** The people a quarter of a trend counts: the year's admissions signed in that quarter (Q1…Q4). */
+export function quarterPeopleHref(year: number, quarter: string, unit?: string): string {
+  const { start, end } = targetPeriodRange(year, quarter as 'Q1');
+  return peopleHref(year, { count: 'admissions', unit, from: start, to: end });
 }
