@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../electron/core/errors';
-import { writeFileAtomic } from './atomic';
+import { AppError, storageError } from '../electron/core/errors';
+import { syncFolder, writeFileAtomic } from './atomic';
 import { keyFilePath, openDatabaseWithKey, openEncrypted, type Database, type OpenOptions } from './client';
 import { crashPoint } from './crash-point';
 import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
@@ -25,56 +26,166 @@ const headerSchema = z.strictObject({
   keyFile: keyFileSchema,
 });
 
-/** Writes a consistent backup of an open database to `outFile` (atomic); returns its size in bytes. */
-export function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }): number {
+/** Where a backup or restore is, in bytes of the step it is doing (the app's ByteProgress fits it). */
+export type ByteProgress = (progress: { step: string; done: number; total: number; unit: 'bytes' }) => void;
+const noProgress: ByteProgress = () => undefined;
+
+/** Backups are read and written a megabyte at a time: a backup is never held in memory whole. */
+const CHUNK = 1024 * 1024;
+/** The header line is small (a key file and a few fields); one longer than this is not ours. */
+const MAX_HEADER = 64 * 1024;
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let written = 0; written < chunk.length; ) {
+    written += writeSync(fd, chunk, written, chunk.length - written);
+  }
+}
+
+/**
+ * Reads `length` bytes of `file` from `start`, a chunk at a time, hashing them and handing each to `each`; reports
+ * the bytes done as `step`. Reads are asynchronous, so the app answers other calls between chunks.
+ */
+async function streamFile(file: string, start: number, length: number, step: string, progress: ByteProgress, each?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
+  // Reported before the first wait: a look at the progress made during the synchronous work before (the snapshot,
+  // the key derivation) is answered there, and should see this step.
+  progress({ step, done: 0, total: length, unit: 'bytes' });
+  const handle = await open(file, 'r');
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let done = 0;
+  try {
+    while (done < length) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, length - done), start + done);
+      if (bytesRead === 0) {
+        break;
+      }
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      each?.(chunk);
+      done += bytesRead;
+      progress({ step, done, total: length, unit: 'bytes' });
+    }
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest('hex'), bytes: done };
+}
+
+/**
+ * Writes a consistent backup of an open database to `outFile` (atomic: a temp file renamed into place); returns its
+ * size in bytes. The snapshot is streamed twice, once to hash it for the header and once to copy it after the
+ * header, with progress by bytes.
+ */
+export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: ByteProgress = noProgress): Promise<number> {
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
   rmSync(snapshot, { force: true });
   try {
+    progress({ step: 'Chụp lại dữ liệu hiện tại', done: 0, total: 0, unit: 'bytes' });
     database.sqlite.prepare('VACUUM INTO ?').run(snapshot);
-    const bytes = readFileSync(snapshot);
-    const header = headerSchema.parse({
-      format: 'ptdv.backup/1',
-      createdAt: meta.createdAt,
-      unitCode: meta.unitCode,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
-      keyFile: database.keyFile,
-    });
-    const out = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), bytes]);
-    writeFileAtomic(outFile, out);
-    return out.length;
+    const size = statSync(snapshot).size;
+    const { sha256 } = await streamFile(snapshot, 0, size, 'Kiểm tra dữ liệu cần sao lưu', progress);
+    const header = headerSchema.parse({ format: 'ptdv.backup/1', createdAt: meta.createdAt, unitCode: meta.unitCode, sha256, size, keyFile: database.keyFile });
+    const head = Buffer.from(MAGIC + JSON.stringify(header) + '\n');
+    const tmp = `${outFile}.tmp-${process.pid}-${Date.now()}`;
+    try {
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeAll(fd, head);
+        const copied = await streamFile(snapshot, 0, size, 'Ghi tệp sao lưu', progress, (chunk) => writeAll(fd, chunk));
+        if (copied.sha256 !== sha256) {
+          throw new Error('the backup snapshot changed while it was copied');
+        }
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, outFile);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw storageError(err, dirname(outFile)) ?? err;
+    }
+    syncFolder(dirname(outFile));
+    return head.length + size;
   } finally {
     rmSync(snapshot, { force: true });
   }
 }
 
-function readBackup(file: string): { header: z.infer<typeof headerSchema>; bytes: Buffer } {
+/** A backup whose bytes were read into the data folder and checked; restoreVerified puts them in place. */
+export type Verified = { header: z.infer<typeof headerSchema>; dataKey: Buffer; reading: string };
+
+/** Where a restore copies a backup's database bytes while it checks them, before it takes the lock. */
+const readingPrefix = (dbFile: string) => `${basename(dbFile)}.dang-doc-`;
+
+/** The header line of a backup file and where its database bytes start, read without reading the rest. */
+function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyStart: number; size: number } {
   const invalid = () => new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
   if (!existsSync(file)) {
     throw new AppError('not-found', `Không tìm thấy tệp sao lưu ${file}.`);
   }
-  const all = readFileSync(file);
-  if (all.subarray(0, MAGIC.length).toString() !== MAGIC) {
+  const size = statSync(file).size;
+  const first = Buffer.alloc(Math.min(MAX_HEADER, size));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, first, 0, first.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (first.subarray(0, MAGIC.length).toString() !== MAGIC) {
     throw invalid();
   }
-  const end = all.indexOf(0x0a, MAGIC.length);
+  const end = first.indexOf(0x0a, MAGIC.length);
   if (end < 0) {
     throw invalid();
   }
   let header;
   try {
-    header = headerSchema.parse(JSON.parse(all.subarray(MAGIC.length, end).toString('utf8')));
+    header = headerSchema.parse(JSON.parse(first.subarray(MAGIC.length, end).toString('utf8')));
   } catch {
     throw invalid();
   }
-  const bytes = all.subarray(end + 1);
   if (header.size === 0) {
     throw new AppError('validation', `Tệp ${basename(file)} là bản sao lưu rỗng (không có dữ liệu); dữ liệu hiện tại được giữ nguyên.`, 'BACKUP_INVALID');
   }
-  if (bytes.length !== header.size || createHash('sha256').update(bytes).digest('hex') !== header.sha256) {
+  if (size - (end + 1) !== header.size) {
     throw invalid();
   }
-  return { header, bytes };
+  return { header, bodyStart: end + 1, size };
+}
+
+/**
+ * Reads a backup into the data folder while checking it, before anything of the current data is touched: its header
+ * and size, that the secret opens its key, then its database bytes, streamed a megabyte at a time into a file beside
+ * the database and hashed on the way (progress by bytes). The app keeps working meanwhile; only restoreVerified needs
+ * the database let go. A refused backup leaves nothing behind.
+ */
+export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: ByteProgress = noProgress): Promise<Verified> {
+  const { header, bodyStart } = readHeader(file);
+  const dataKey = unlockKeyFile(header.keyFile, secret);
+  if (!dataKey) {
+    throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
+  }
+  const dir = dirname(dbFile);
+  if (!existsSync(dir)) {
+    throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
+  }
+  const reading = join(dir, `${readingPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+  try {
+    const fd = openSync(reading, 'w', 0o600);
+    try {
+      const { sha256 } = await streamFile(file, bodyStart, header.size, 'Đọc và kiểm tra tệp sao lưu', progress, (chunk) => writeAll(fd, chunk));
+      if (sha256 !== header.sha256) {
+        throw new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    rmSync(reading, { force: true });
+    throw storageError(err, dir) ?? err;
+  }
+  return { header, dataKey, reading };
 }
 
 /**
@@ -144,52 +255,57 @@ function moveAsideSteps(dbFile: string, stamp: string): { movedAside: string | n
 
 /**
  * Restores `backupFile` over `dbFile`. Refused while any other process has the database open (see lock.ts). The
- * backup is checked fully (size, hash, key, SQLite integrity, a unit inside) in a staged file before anything of the
- * current data moves; then the current database, its WAL and key are moved aside (never deleted, never over an
- * earlier moved-aside copy) and the backup moved in, under a journal that any later open finishes after a crash.
- * Returns where the old database went.
+ * backup is read and checked (size, key, hash) by readBackupForRestore, then again where it is staged (SQLite
+ * integrity, a unit inside) before anything of the current data moves; then the current database, its WAL and key are
+ * moved aside (never deleted, never over an earlier moved-aside copy) and the backup moved in, under a journal that
+ * any later open finishes after a crash. Returns where the old database went.
  */
-export function restoreDatabase(
-  dbFile: string,
-  backupFile: string,
-  secret: string,
-  options: OpenOptions & { stamp: string },
-): { movedAside: string | null } {
-  const { header, bytes } = readBackup(backupFile);
-  const dataKey = unlockKeyFile(header.keyFile, secret);
-  if (!dataKey) {
-    throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
-  }
+export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: ByteProgress }): Promise<{ movedAside: string | null }> {
+  const verified = await readBackupForRestore(dbFile, backupFile, secret, options.progress);
+  return restoreVerified(dbFile, verified, options);
+}
+
+/** The part of a restore that moves files: under the exclusive lock, with nothing else using the database. */
+export function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: ByteProgress }): { movedAside: string | null } {
+  const { header, dataKey } = verified;
   const dir = dirname(dbFile);
-  if (!existsSync(dir)) {
-    throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
-  }
-  crashPoint('restore:read');
-  const lock = holdExclusive(dbFile, options.nativeBinding);
   try {
-    crashPoint('restore:locked');
-    repairUnderLock(dbFile);
-    const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+    crashPoint('restore:read');
+    const lock = holdExclusive(dbFile, options.nativeBinding);
     try {
-      writeFileAtomic(staged, bytes);
-      checkStaged(staged, dataKey, header.keyFile, options);
-      writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
-    } catch (err) {
-      for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
-        rmSync(f, { force: true });
+      crashPoint('restore:locked');
+      repairUnderLock(dbFile);
+      // What a restore killed while reading left behind; this one's own file is kept.
+      for (const name of readdirSync(dir)) {
+        if (name.startsWith(readingPrefix(dbFile)) && join(dir, name) !== verified.reading) {
+          rmSync(join(dir, name), { force: true });
+        }
       }
-      throw err;
+      options.progress?.({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
+      const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+      try {
+        renameSync(verified.reading, staged);
+        checkStaged(staged, dataKey, header.keyFile, options);
+        writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
+      } catch (err) {
+        for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
+          rmSync(f, { force: true });
+        }
+        throw err;
+      }
+      crashPoint('restore:staged');
+      const { movedAside, steps } = moveAsideSteps(dbFile, options.stamp);
+      swapFiles(dbFile, [
+        ...steps,
+        { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
+        { name: 'place-db', from: basename(staged), to: basename(dbFile) },
+      ]);
+      return { movedAside };
+    } finally {
+      lock.release();
     }
-    crashPoint('restore:staged');
-    const { movedAside, steps } = moveAsideSteps(dbFile, options.stamp);
-    swapFiles(dbFile, [
-      ...steps,
-      { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
-      { name: 'place-db', from: basename(staged), to: basename(dbFile) },
-    ]);
-    return { movedAside };
   } finally {
-    lock.release();
+    rmSync(verified.reading, { force: true });
   }
 }
 

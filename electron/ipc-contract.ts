@@ -53,6 +53,9 @@ import {
  */
 
 const id = z.string().min(1).max(64);
+/** A long operation's name for its progress, chosen by the screen that starts it and asked of progress:get. */
+const progressId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional();
+const progressSchema = z.object({ step: z.string(), done: z.number(), total: z.number(), unit: z.enum(['bytes', 'steps']) });
 const empty = z.strictObject({});
 const year = z.number().int().min(2000).max(2100);
 const periodText = z.string().trim().min(4).max(10);
@@ -209,7 +212,7 @@ export const invoke = {
     output: rulebookOverviewSchema,
   },
   'rules:import-rulebook': {
-    input: z.strictObject({ path: z.string().min(1).max(1000) }),
+    input: z.strictObject({ path: z.string().min(1).max(1000), progressId }),
     output: z.object({ version: z.string(), title: z.string() }),
   },
   'calendar:list': { input: empty, output: z.array(calendarEntrySchema) },
@@ -230,6 +233,7 @@ export const invoke = {
       frozenId: id.optional(),
       number: z.string().max(60).optional(),
       place: z.string().max(120).optional(),
+      progressId,
     }),
     output: z.object({ path: z.string(), bytes: z.number() }),
   },
@@ -329,7 +333,7 @@ export const invoke = {
   'enrol:accept': { input: z.strictObject({ path: filePath }), output: importOutcomeSchema },
   'enrol:confirm': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().trim().min(20).max(40) }), output: keyIdentitySchema },
   'bundles:next-file-name': { input: z.strictObject({ label: bundleLabel }), output: z.object({ fileName: z.string() }) },
-  'bundles:export': { input: z.strictObject({ label: bundleLabel, path: filePath }), output: savedBundleSchema },
+  'bundles:export': { input: z.strictObject({ label: bundleLabel, path: filePath, progressId }), output: savedBundleSchema },
   'bundles:continue-numbering': { input: z.strictObject({ after: z.number().int().min(1).max(999_999) }), output: z.object({ nextSeq: z.number().int() }) },
   'bundles:list-outbox': { input: empty, output: z.array(outboxEntrySchema) },
   'bundles:reopen': { input: z.strictObject({ bundleId: id }), output: reopenedBundleSchema },
@@ -355,7 +359,7 @@ export const invoke = {
   },
   'units:accept-numbering': { input: z.strictObject({ unitCode: unitCodeText, code: z.string().max(60) }), output: importOutcomeSchema },
   'quarantine:retry': { input: z.strictObject({ id }), output: retryResultSchema },
-  'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional() }), output: savedBundleSchema },
+  'directives:export': { input: z.strictObject({ unitCode: unitCodeText, path: filePath, label: bundleLabel.optional(), progressId }), output: savedBundleSchema },
   'directives:import': { input: z.strictObject({ paths: bundlePaths }), output: z.array(importOutcomeSchema) },
   'directives:list-received': { input: empty, output: z.array(directiveItemSchema) },
   'directives:list-pending': { input: z.strictObject({ unitCode: unitCodeText.optional() }), output: z.array(directiveItemSchema) },
@@ -379,11 +383,11 @@ export const invoke = {
   'directives:list-open-requests': { input: z.strictObject({ candidateId: id.optional() }), output: z.array(directiveItemSchema) },
   'directives:resolve': { input: z.strictObject({ id, answer: z.string().trim().max(2000).optional() }), output: directiveItemSchema },
 
-  'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ path: z.string(), bytes: z.number() }) },
+  'backup:create': { input: z.strictObject({ path: z.string().min(1).max(1000), progressId }), output: z.object({ path: z.string(), bytes: z.number() }) },
   // Restores a backup the user chose (system:choose-files) with the passphrase it was made under; the app closes and
   // reopens the database itself, so it works while unlocked, locked, or when the folder needs recovery.
   'backup:restore': {
-    input: z.strictObject({ path: z.string().min(1).max(1000), secret: z.string().min(1).max(256) }),
+    input: z.strictObject({ path: z.string().min(1).max(1000), secret: z.string().min(1).max(256), progressId }),
     output: z.object({ movedAside: z.string().nullable(), status: sessionStatus }),
   },
   'backup:reinstate': { input: z.strictObject({ name: z.string().min(1).max(300) }), output: sessionStatus },
@@ -398,6 +402,7 @@ export const invoke = {
       includeLeft: z.boolean().optional(),
       year: year.optional(),
       ...todoFilter,
+      progressId,
     }),
     output: writtenFile.extend({ rows: z.number().int() }),
   },
@@ -410,6 +415,8 @@ export const invoke = {
     input: z.strictObject({ title: z.string().max(200), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5), multiple: z.boolean() }),
     output: z.array(z.string()),
   },
+  // How far the long operation started with this progressId is (null before its first step and after it ended).
+  'progress:get': { input: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), output: progressSchema.nullable() },
   'system:choose-folder': { input: z.strictObject({ title: z.string().max(200) }), output: z.string().nullable() },
 } as const;
 

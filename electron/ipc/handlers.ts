@@ -26,6 +26,8 @@ import type { PdfRenderer } from '../core/pdf-port';
 import { writeFileAtomic } from '../../db/atomic';
 import type { Handlers } from './dispatcher';
 import { syncHandlers } from './sync-handlers';
+import { ProgressBoard } from './progress-board';
+import { stepOf } from '../core/progress';
 
 export type HostPorts = {
   /** Asks the user for a file path (a dialog in Electron; a fixed folder in the web host). */
@@ -46,6 +48,7 @@ function writeExport(path: string, bytes: Buffer): { path: string; bytes: number
 
 /** Channel → service call, one line each; the same table serves Electron IPC and the web host. */
 export function createHandlers(session: Session, ports: HostPorts): Handlers {
+  const board = new ProgressBoard();
   const ctx = () => session.context();
   const db = () => session.open().db;
   const today = () => ctx().clock.today();
@@ -86,13 +89,20 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'checks:stage-counts': (i) => checks.stageCounts(ctx(), i.unitCode),
     'checks:vote': (i) => checkViews.voteCheck(db(), i),
     'rules:list-rulebooks': () => checkViews.rulebookOverview(db(), today()),
-    'rules:import-rulebook': (i) => checkViews.importRulebookData(ctx(), readJsonFile(i.path)),
+    'rules:import-rulebook': (i) =>
+      board.track(i.progressId, async (progress) => {
+        const parts = ['Đọc tệp bộ quy tắc', 'Kiểm tra và nhập bộ quy tắc'];
+        await stepOf(progress, parts, 0);
+        const data = readJsonFile(i.path);
+        await stepOf(progress, parts, 1);
+        return checkViews.importRulebookData(ctx(), data);
+      }),
     'calendar:list': () => calendarEntries(db()),
     'calendar:set': (i) => checks.setCalendarEntry(ctx(), i),
     'calendar:remove': (i) => checks.removeCalendarEntry(ctx(), i.date),
 
     'reports:build': (i) => reportsService.buildUnitReport(db(), { ...i, asOf: i.asOf ?? today() }),
-    'reports:export': async (i) => writeExport(i.path, await reportsService.exportReport(db(), i, today(), ports.pdf)),
+    'reports:export': (i) => board.track(i.progressId, async (progress) => writeExport(i.path, await reportsService.exportReport(db(), i, today(), ports.pdf, progress))),
     'reports:preview': (i) => reportsService.previewReport(db(), i, today()),
     'reports:freeze': (i) => reportsService.freezeReport(ctx(), i),
     'reports:list-frozen': (i) => reportsService.listFrozenReports(db(), i),
@@ -118,21 +128,24 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
     'dashboard:get-unit': (i) => buildDashboardUnit(db(), { year: i.year, unitCode: i.unitCode, asOf: i.asOf ?? today() }),
     'dashboard:people': ({ asOf, ...q }) => dashboardPeople(db(), { ...q, asOf: asOf ?? today() }),
 
-    'backup:create': (i) => {
-      const database = session.open();
-      const bytes = backupDatabase(database, i.path, { createdAt: ctx().clock.now(), unitCode: getSelfUnit(database.db).code });
-      return { path: i.path, bytes };
-    },
-    'backup:restore': (i) => session.restore(i.path, i.secret),
+    'backup:create': (i) =>
+      board.track(i.progressId, async (progress) => {
+        const database = session.open();
+        const bytes = await backupDatabase(database, i.path, { createdAt: ctx().clock.now(), unitCode: getSelfUnit(database.db).code }, progress);
+        return { path: i.path, bytes };
+      }),
+    'backup:restore': (i) => board.track(i.progressId, (progress) => session.restore(i.path, i.secret, progress)),
     'backup:reinstate': (i) => session.reinstate(i.name),
-    'lists:export': async (i) => {
-      const sheet = await exportList(ctx(), i);
-      return { ...writeExport(i.path, sheet.bytes), rows: sheet.rows };
-    },
+    'lists:export': ({ progressId, ...i }) =>
+      board.track(progressId, async (progress) => {
+        const sheet = await exportList(ctx(), i, progress);
+        return { ...writeExport(i.path, sheet.bytes), rows: sheet.rows };
+      }),
     'system:choose-path': (i) => ports.choosePath(i),
     'system:choose-files': async (i) => (ports.chooseFiles ? ports.chooseFiles(i) : []),
     'system:choose-folder': async (i) => (ports.chooseFolder ? ports.chooseFolder(i) : null),
-    ...syncHandlers(session),
+    'progress:get': (i) => board.get(i.id),
+    ...syncHandlers(session, board),
   };
 }
 

@@ -16,6 +16,7 @@ import { recordMoveOut } from '../core/services/unit-move-service';
 import { overseenUnits } from '../core/store/units';
 import type { SyncChannel } from '../ipc-contract';
 import type { Handlers } from './dispatcher';
+import type { ProgressBoard } from './progress-board';
 
 /** Writes a text export (trust file, allowed_signers) to the path the user chose. */
 function writeText(path: string, text: string): { path: string; bytes: number } {
@@ -26,7 +27,7 @@ function writeText(path: string, text: string): { path: string; bytes: number } 
 const saved = (path: string, made: MadeBundle): SavedBundle => ({ ...made.bundle, path: saveBundle(path, made) });
 
 /** Channels of keys, enrolment, bundles, units, quarantine and directives; one service call each. */
-export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
+export function syncHandlers(session: Session, board: ProgressBoard): Pick<Handlers, SyncChannel> {
   const ctx = () => session.context();
   const db = () => session.open().db;
   return {
@@ -48,7 +49,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'enrol:confirm': (i) => keys.confirmUnit(ctx(), i.unitCode, i.code),
 
     'bundles:next-file-name': (i) => ({ fileName: nextReportFileName(ctx(), i.label) }),
-    'bundles:export': async (i) => saved(i.path, await exportUnitReport(ctx(), i.label)),
+    'bundles:export': (i) => board.track(i.progressId, async (progress) => saved(i.path, await exportUnitReport(ctx(), i.label, progress))),
     'bundles:continue-numbering': (i) => continueNumberingAfter(ctx(), i.after),
     'bundles:list-outbox': () => outbox(ctx()),
     'bundles:reopen': (i) => reopenOutbox(ctx(), i.bundleId),
@@ -72,7 +73,7 @@ export function syncHandlers(session: Session): Pick<Handlers, SyncChannel> {
     'quarantine:list': (i) => quarantinePage(db(), i.unitCode, i),
     'quarantine:retry': (i) => retryQuarantined(ctx(), i.id),
 
-    'directives:export': async (i) => saved(i.path, await directives.exportDirective(ctx(), i.unitCode, i.label)),
+    'directives:export': (i) => board.track(i.progressId, async (progress) => saved(i.path, await directives.exportDirective(ctx(), i.unitCode, i.label, undefined, progress))),
     'directives:import': (i) => importFiles(ctx(), i.paths, { kinds: ['directive'] }),
     'directives:list-received': () => directives.receivedItems(db()),
     'directives:list-pending': (i) => directives.pendingItems(db(), i.unitCode),

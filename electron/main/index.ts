@@ -38,6 +38,7 @@ function runDesktop(paths: AppPaths): void {
   const log = createLog(paths.logDir);
   const devTools = !app.isPackaged;
   let mainWindow: BrowserWindow | null = null;
+  const pdf = electronPdfRenderer();
 
   const ask: Ask = async ({ signal, ...box }) => {
     const options = { ...box, noLink: true, ...(signal ? { signal } : {}) };
@@ -69,6 +70,7 @@ function runDesktop(paths: AppPaths): void {
     mainWindow = win;
     win.on('closed', () => {
       mainWindow = null;
+      pdf.close();
     });
     superviseWindow(win, {
       log,
@@ -88,7 +90,7 @@ function runDesktop(paths: AppPaths): void {
     const config: WorkerConfig = { dataDir: paths.dataDir, migrationsDir: paths.migrationsDir, nativeBinding: paths.nativeBinding, hasPdf: true };
     const db = startDbHost(
       () => new Worker(paths.workerPath, { workerData: config }) as unknown as WorkerLike,
-      { ...dialogPorts(dialog, paths.documentsDir, () => mainWindow, grants), pdf: electronPdfRenderer() },
+      { ...dialogPorts(dialog, paths.documentsDir, () => mainWindow, grants), pdf },
       log,
     );
     registerIpc(ipcMain, guardPaths(db.dispatch, grants.policy), isTrustedSender);

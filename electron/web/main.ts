@@ -23,6 +23,8 @@ const dataDir = resolve(values.data ?? process.env.PTDV_DATA_DIR ?? join(homedir
 const filesDir = resolve(values.files ?? join(dataDir, 'files'));
 mkdirSync(filesDir, { recursive: true });
 
+// Kept warm across exports: the host runs for the whole working session.
+const pdf = chromiumPdfRenderer(process.env, { warm: true });
 const session = new Session({ dataDir, migrationsDir: join(root, 'migrations'), clock: systemClock, actor: 'web' });
 // No dialogs here, so the files folder is the only place a call may read or write (never the data folder).
 const dispatch = guardPaths(createDispatcher(
@@ -32,7 +34,7 @@ const dispatch = guardPaths(createDispatcher(
     chooseFiles: async ({ extensions, multiple }) => filesInFolder(filesDir, extensions, multiple),
     chooseFolder: async () => filesDir,
     // Debian's Chromium prints the report page, as Electron's printToPDF does in the desktop app.
-    pdf: chromiumPdfRenderer(process.env),
+    pdf,
   }),
 ), filesFolderPolicy(filesDir));
 const host = await startWebHost({ dispatch, staticDir: join(root, 'out/renderer'), port: Number(values.port ?? 0) });
@@ -41,7 +43,7 @@ console.log(`PTDV_WEB_URL=${host.url}`);
 
 const stop = () => {
   session.close();
-  void host.close().then(() => process.exit(0));
+  void Promise.all([host.close(), pdf.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -6,6 +6,7 @@ import { benchHeld } from './held-bench';
 import { benchKhoi } from './khoi-bench';
 import { benchLargeCell } from './large-cell-bench';
 import { benchNextDayCell, benchNextDaySuperior } from './next-day-bench';
+import { benchPdf } from './pdf-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
@@ -27,6 +28,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
   ['ptdv check --db (check, 50.000 và 200.000 hồ sơ)', benchCheck],
+  ['Báo cáo PDF (pdf)', benchPdf],
 ];
 
 const only = process.argv[2];

@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (let i = 1; i <= BACKED_UP; i++) {
     add.run(`ban-ghi-${i}`, '1');
   }
-  backupDatabase(database, join(base, 'sao-luu.ptdvbak'), { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
+  await backupDatabase(database, join(base, 'sao-luu.ptdvbak'), { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
   // The last records stay in the WAL, as after an app that was killed: the restore must carry them aside too.
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   database.sqlite.pragma('wal_autocheckpoint = 0');

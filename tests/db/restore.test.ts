@@ -13,7 +13,7 @@ const env = { PTDV_PASSPHRASE: PASS, PTDV_TODAY: '2026-11-23' };
 const options = { migrationsDir: MIGRATIONS_DIR };
 
 /** A set-up unit database in its own folder with `records` rows, and a backup of it made when it had `backedUp`. */
-function prepare(backedUp: number, records: number): { dir: string; db: string; backup: string } {
+async function prepare(backedUp: number, records: number): Promise<{ dir: string; db: string; backup: string }> {
   const dir = tempDir();
   const db = join(dir, 'ptdv.db');
   const { database } = createDatabase(db, PASS, options);
@@ -21,7 +21,7 @@ function prepare(backedUp: number, records: number): { dir: string; db: string; 
   const backup = join(dir, 'sao-luu.ptdvbak');
   for (let i = 1; i <= records; i++) {
     if (i === backedUp + 1) {
-      backupDatabase(database, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
+      await backupDatabase(database, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
     }
     addRecord(database.sqlite, i);
   }
@@ -55,7 +55,7 @@ const restore = (db: string, backup: string, extra: Record<string, string> = {})
 
 describe('restoring a backup', () => {
   it('is refused in Vietnamese while the app has the database open, and what the app writes afterwards stays in ptdv.db', async () => {
-    const { dir, db, backup } = prepare(2, 5);
+    const { dir, db, backup } = await prepare(2, 5);
     const app = openDatabase(db, PASS, options);
     const r = await restore(db, backup);
     expect(r.code).not.toBe(0);
@@ -68,7 +68,7 @@ describe('restoring a backup', () => {
   });
 
   it('keeps both moved-aside copies when two restores happen in the same second on a fixed PTDV_TODAY', async () => {
-    const { dir, db, backup } = prepare(2, 5);
+    const { dir, db, backup } = await prepare(2, 5);
     const first = await restore(db, backup);
     expect(first.code).toBe(0);
     const second = await restore(db, backup);
@@ -82,7 +82,7 @@ describe('restoring a backup', () => {
   });
 
   it('refuses an empty backup, a truncated one and one holding no unit, changing nothing', async () => {
-    const { dir, db, backup } = prepare(2, 5);
+    const { dir, db, backup } = await prepare(2, 5);
     const whole = readFileSync(backup);
     const headerEnd = whole.indexOf(0x0a, whole.indexOf(0x0a) + 1) + 1;
     const header = JSON.parse(whole.subarray(whole.indexOf(0x0a) + 1, headerEnd - 1).toString());
@@ -97,7 +97,7 @@ describe('restoring a backup', () => {
     const blankDir = tempDir();
     const blank = createDatabase(join(blankDir, 'ptdv.db'), PASS, options).database;
     const noUnit = join(dir, 'khong-don-vi.ptdvbak');
-    backupDatabase(blank, noUnit, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: null });
+    await backupDatabase(blank, noUnit, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: null });
     blank.close();
     const before = folder(dir);
     for (const [file, message] of [
@@ -113,8 +113,8 @@ describe('restoring a backup', () => {
     expect(records(db)).toBe(5);
   });
 
-  it('offers recovery instead of first-run setup when only a moved-aside database is left, and puts it back', () => {
-    const { dir, db } = prepare(2, 5);
+  it('offers recovery instead of first-run setup when only a moved-aside database is left, and puts it back', async () => {
+    const { dir, db } = await prepare(2, 5);
     const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
     // What an earlier, unprotected restore could leave: the data only under its moved-aside name.
     const aside = `${db}.truoc-khoi-phuc-2026-11-23T09-00-00+07-00`;
@@ -134,18 +134,18 @@ describe('restoring a backup', () => {
     session.close();
   });
 
-  it('restores from the app itself while unlocked, and reopens the restored data with the backup passphrase', () => {
-    const { dir, db, backup } = prepare(2, 5);
+  it('restores from the app itself while unlocked, and reopens the restored data with the backup passphrase', async () => {
+    const { dir, db, backup } = await prepare(2, 5);
     const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
     session.unlock(PASS);
     const other = openDatabase(db, PASS, options);
     // Another window or command still has the file: refused, and the app goes on with its data as before.
-    expect(() => session.restore(backup, PASS)).toThrow('đang được mở bởi ứng dụng ptdv');
+    await expect(session.restore(backup, PASS)).rejects.toThrow('đang được mở bởi ứng dụng ptdv');
     expect(session.status().state).toBe('unlocked');
     other.close();
-    expect(() => session.restore(backup, 'mat-khau-sai')).toThrow('không mở được bản sao lưu');
+    await expect(session.restore(backup, 'mat-khau-sai')).rejects.toThrow('không mở được bản sao lưu');
     expect(session.status().state).toBe('unlocked');
-    const { movedAside, status } = session.restore(backup, PASS);
+    const { movedAside, status } = await session.restore(backup, PASS);
     expect(status.state).toBe('unlocked');
     expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'ban-ghi-%'").pluck().get()).toBe(2);
     addRecord(session.open().sqlite, 3);
@@ -154,8 +154,44 @@ describe('restoring a backup', () => {
     expect(records(join(dir, movedAside!))).toBe(5);
   });
 
-  it('clears a journal a restore was killed writing (before any file moved), and opens the database as it was', () => {
-    const { dir, db } = prepare(2, 5);
+  it('streams a backup and a restore a megabyte at a time, saying which step and how many bytes are done', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'ptdv.db');
+    const { database } = createDatabase(db, PASS, options);
+    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+    // A few megabytes of records, so the file takes several chunks.
+    const add = database.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    database.sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) {
+        add.run(`lon-${i}`, 'x'.repeat(1500));
+      }
+    })();
+    database.close();
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    session.unlock(PASS);
+    const seen: { step: string; done: number; total: number }[] = [];
+    const backup = join(dir, 'sao-luu.ptdvbak');
+    const bytes = await backupDatabase(session.open(), backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' }, (p) => seen.push(p));
+    expect(bytes).toBe(readFileSync(backup).length);
+    const steps = (name: string) => seen.filter((p) => p.step === name);
+    for (const name of ['Kiểm tra dữ liệu cần sao lưu', 'Ghi tệp sao lưu']) {
+      const step = steps(name);
+      expect(step.length).toBeGreaterThan(3);
+      expect(step.map((p) => p.done)).toEqual([...step.map((p) => p.done)].sort((a, b) => a - b));
+      expect(step.at(-1)!.done).toBe(step.at(-1)!.total);
+    }
+    seen.length = 0;
+    await session.restore(backup, PASS, (p) => seen.push(p));
+    const checked = steps('Đọc và kiểm tra tệp sao lưu');
+    expect(checked.length).toBeGreaterThan(3);
+    expect(checked.at(-1)!.done).toBe(checked.at(-1)!.total);
+    expect(seen.at(-1)!.step).toBe('Kiểm tra dữ liệu khôi phục và đặt vào chỗ');
+    expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'lon-%'").pluck().get()).toBe(3000);
+    session.close();
+  });
+
+  it('clears a journal a restore was killed writing (before any file moved), and opens the database as it was', async () => {
+    const { dir, db } = await prepare(2, 5);
     // writeFileAtomic's temporary name: the kill came before the rename that makes it the journal.
     const stray = join(dir, 'ptdv.db.dang-khoi-phuc.json.tmp-4242-1796454833794');
     writeFileSync(stray, '{"format":"ptdv.restore-');

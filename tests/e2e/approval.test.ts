@@ -14,6 +14,7 @@ const LABEL = PERIOD.replace('-', '');
 const COMMENT = 'Thiếu số quần chúng ưu tú được kết nạp trong quý, đề nghị bổ sung.';
 const REQUEST = 'Đề nghị bổ sung bản sao giấy khai sinh vào hồ sơ.';
 const ANSWER = 'Đã bổ sung bản sao giấy khai sinh.';
+const APPROVAL = 'Quý sau gửi báo cáo trước ngày 20 tháng cuối quý.';
 
 let superiorDir: string;
 let cellDir: string;
@@ -195,18 +196,26 @@ describe('approval of reports and requests where the work is, in the browser', (
     await answer.waitFor();
     expect(await answer.textContent()).toContain(ANSWER);
     await card.getByRole('button', { name: `Duyệt báo cáo ${PERIOD} phiên bản 2` }).click();
+    // Approving may carry a comment; it is optional, unlike a return's.
+    const approve = card.getByTestId('approve-form');
+    await approve.getByLabel(`Ý kiến khi duyệt báo cáo`, { exact: false }).fill(APPROVAL);
+    await approve.getByRole('button', { name: 'Duyệt báo cáo', exact: true }).click();
     await rows.nth(1).getByText('Đã duyệt (chờ gửi)').waitFor();
+    expect(await rows.nth(1).textContent()).toContain(APPROVAL);
     await screenshot(duk, 'approval-superior-approved');
     // The reports screen lists what the unit sent with the same verdicts, and leads to the unit page to review.
     await visit(duk, superior, `/reports?period=${PERIOD}`);
     const received = duk.getByTestId('frozen-review').filter({ hasText: 'của CB014' });
     await expect.poll(() => received.count(), POLL).toBe(2);
     expect(await received.nth(1).textContent()).toContain('Ý kiến về phiên bản 2 của CB014: Đã duyệt (chờ gửi)');
+    expect(await received.nth(1).textContent()).toContain(APPROVAL);
     await screenshot(duk, 'approval-superior-reports');
     await directiveDown();
 
     await visit(cb, cell, `/reports?period=${PERIOD}`);
     const versions = cb.getByRole('table', { name: 'Các phiên bản đã chốt' });
-    await expect.poll(async () => (await versions.getByTestId('frozen-review').nth(1).textContent()) ?? '', POLL).toBe('Ý kiến cấp trên về phiên bản 2: Đã duyệt');
+    // The unit sees the approval with the committee's comment beside it.
+    await expect.poll(async () => (await versions.getByTestId('frozen-review').nth(1).textContent()) ?? '', POLL).toBe(`Ý kiến cấp trên về phiên bản 2: Đã duyệt ${APPROVAL}`);
+    await screenshot(cb, 'approval-cell-approved-comment');
   });
 });

@@ -114,6 +114,16 @@ describe("the committee's dashboard", () => {
     const labels = await chart.locator('.recharts-label-list').first().locator('text').allTextContents();
     expect(labels).toEqual(expected.units.map((u) => String(u.admissions)));
     await screenshot(page, 'dashboard-overview');
+
+    // Each quarter of the trend opens the admissions signed in it, as many as the chart shows.
+    const quarters = page.getByTestId('trend-links').getByRole('link');
+    expect(await quarters.allTextContents()).toEqual(expected.total.trend.map((p) => `${p.admissions} người`));
+    const busiest = expected.total.trend.reduce((a, b) => (b.admissions > a.admissions ? b : a));
+    await quarters.nth(expected.total.trend.indexOf(busiest)).click();
+    await page.getByTestId('people-count').getByText(new RegExp(`^${busiest.admissions} người · `)).waitFor();
+    await page.getByRole('heading', { name: /^Kết nạp từ ngày / }).waitFor();
+    await page.goBack();
+    await page.getByTestId('dashboard-figures').waitFor();
   });
 
   it('lists the units with no admission this year where they cannot be missed, and flags the person in two units', async () => {
@@ -125,6 +135,12 @@ describe("the committee's dashboard", () => {
     const duplicates = page.getByTestId('duplicates');
     await duplicates.getByText(twin).first().waitFor();
     expect(await duplicates.getByRole('link').count()).toBeGreaterThanOrEqual(2);
+    // The figure "Trùng ở hai đơn vị" opens the people it counts: the list below, scrolled into view.
+    const figure = page.getByTestId('dashboard-figures').getByRole('button', { name: String(expected.duplicates.length) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await figure.click();
+    await expect.poll(() => duplicates.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await duplicates.locator('li').count()).toBe(expected.duplicates.length);
   });
 
   it('drills down from a unit to its read-only candidates and on to one candidate', async () => {

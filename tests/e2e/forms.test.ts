@@ -96,7 +96,7 @@ describe('form drafts', () => {
   it('saves the 18-KNĐ register of probationary members from the reports page', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo' }).click();
     const card = page.getByTestId('register-card');
-    await card.getByRole('button', { name: 'Tải sổ 18-KNĐ (DOCX)' }).click();
+    await card.getByRole('button', { name: 'Tải sổ 18-KNĐ (Word)' }).click();
     await card.getByTestId('form-saved').waitFor();
     const text = await docxText(readFileSync(join(dataDir, 'files', '18-KND-cb005.docx')));
     expect(text).toContain('Võ Thị Thu');

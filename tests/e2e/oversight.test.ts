@@ -182,6 +182,38 @@ describe("the committee's home is its oversight of the units below", () => {
     const admitted = preview.getByRole('row', { name: /^Kết nạp từ đầu năm/ }).first().getByTestId('report-count-link');
     await admitted.click();
     await page.getByTestId('people-count').getByText(new RegExp(`^${n(expected.total.admissions)} người · `)).waitFor();
+
+    // Every other number that counts people is a link too: the breakdown of admissions, the lead-time cases, and the
+    // appendix's stages, flows and admissions of each unit and of all of them.
+    await yearReport();
+    const countCells = [
+      'table.data[data-table="breakdown"] tbody td:nth-child(2)',
+      'table.data[data-table="lead-time"] tbody td:nth-child(2)',
+      'table.data[data-table="targets"] tbody td:nth-child(7)',
+      ...[3, 4, 5, 6, 7, 8, 9, 10].map((c) => `table.data[data-table="stock"] tbody td:nth-child(${c})`),
+      ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `table.data[data-table="flows"] tbody td:nth-child(${c})`),
+      ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((c) => `table.data[data-table="unit-admissions"] tbody td:nth-child(${c})`),
+      'table.data[data-table="unit-targets"] tbody td:nth-child(5)',
+      ...[3, 4, 5, 6].map((c) => `table.data[data-table="trend"] tbody td:nth-child(${c})`),
+    ];
+    const cells = await preview.locator(countCells.join(', ')).evaluateAll((tds) => tds.map((td) => ({ text: td.textContent?.trim() ?? '', linked: td.querySelector('a') !== null })));
+    expect(cells.length).toBeGreaterThan(UNITS * 20);
+    expect(cells.filter((c) => c.text !== '' && !c.linked)).toEqual([]);
+    await preview.locator('table.data[data-table="unit-admissions"]').screenshot({ path: join(SCREENSHOTS, 'oversight-report-appendix-links.png') });
+
+    // Each opens as many people as it shows: a row of the breakdown, a unit's stage and the total's admissions.
+    const opens = async (link: ReturnType<typeof preview.getByTestId>, heading: RegExp) => {
+      const shown = (await link.textContent())!.trim();
+      expect(Number(shown.replace(/\./g, ''))).toBeGreaterThan(0);
+      await link.click();
+      await page.getByTestId('people-count').getByText(new RegExp(`^${escape(shown)} người`)).waitFor();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await yearReport();
+    };
+    await opens(preview.getByRole('row', { name: /^Tuổi: Từ 18 đến 30 tuổi/ }).first().getByTestId('report-count-link'), /^Kết nạp từ ngày 01\/01\/.* · Tuổi: Từ 18 đến 30 tuổi$/);
+    const stock = preview.locator('table.data[data-table="stock"] tbody tr:not(.total) td:nth-child(4) a').filter({ hasNotText: /^0$/ }).first();
+    await opens(stock, /^Ở bước «Cảm tình Đảng»/);
+    await opens(preview.locator('table.data[data-table="unit-admissions"] tbody tr.total td:nth-child(3) a'), /^Kết nạp từ ngày 01\/01\/.*\d$/);
   });
 
   it('draws the board over every unit', async () => {

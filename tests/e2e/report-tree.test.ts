@@ -105,6 +105,20 @@ describe('the Khối’s report preview', () => {
     await expect.poll(async () => (await subRows.evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).length))).toBe(0);
   });
 
+  it('opens a chi bộ’s count under its đảng ủy cơ sở as the list of that chi bộ’s people, as many', async () => {
+    const { report } = await api<{ report: Report }>(host, 'reports:preview', { period: String(YEAR), all: true });
+    const cb002 = report.units.find((u) => u.code === 'CB002')!;
+    const stock = preview().locator('section.appendix table.data[data-table="stock"]');
+    const duRow = stock.locator('tr.group', { hasText: 'Đảng ủy Cảng (mẫu)' });
+    // The committee's row counts its whole subtree, which no one unit's list holds: its chi bộ's rows are the links.
+    expect(await duRow.getByTestId('report-count-link').count()).toBe(0);
+    await duRow.getByRole('button', { name: 'Xem 2 chi bộ của Đảng ủy Cảng (mẫu)' }).click();
+    const link = stock.locator('tr.sub', { hasText: cb002.name }).getByTestId('report-count-link').filter({ hasNotText: /^0$/ }).first();
+    const shown = (await link.textContent())!.trim();
+    await link.click();
+    await page.getByTestId('people-count').getByText(new RegExp(`^${shown} người của đơn vị CB002`)).waitFor();
+  });
+
   it('on Tổng quan, names each chi bộ’s đảng ủy cơ sở and what the committee’s subtree holds, not flagging it as without admission', async () => {
     const dashboard = await api<Dashboard>(host, 'dashboard:get', { year: YEAR });
     const du = dashboard.units.find((u) => u.code === 'DU009')!;

@@ -106,7 +106,7 @@ describe('the committee’s targets table', () => {
   });
 
   it('exports the table to XLSX as shown, and imports a filled-in copy, refusing a bad cell by row and column', async () => {
-    await page.getByRole('button', { name: 'Xuất Excel (XLSX)' }).click();
+    await page.getByRole('button', { name: 'Xuất Excel', exact: true }).click();
     await page.getByText('Đã lưu bảng chỉ tiêu vào').waitFor();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxPath());

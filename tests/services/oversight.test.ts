@@ -7,6 +7,8 @@ import { dashboardPeople } from '../../electron/core/services/dashboard-people';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import type { FlowKey, REPORT_STAGES } from '../../electron/core/model/report';
+import type { LEAD_TIMES } from '../../electron/core/model/dashboard';
+import { targetPeriodRange } from '../../electron/core/model/targets';
 import { recordSuperior, superiorContext } from './report-fixtures';
 
 const AS_OF = '2026-11-23';
@@ -105,6 +107,54 @@ describe('from a number of the dashboard to the people it counts', () => {
       }
       expect(Object.values(total.flows).some((n) => n > 0)).toBe(true);
     }
+  });
+
+  it("lists as many people as each row of a report's breakdown of admissions, its lead times and its quarters count, in total and per unit", () => {
+    const { ctx } = superior();
+    let nonZero = 0;
+    for (const period of ['2026-Q3', '2026-H2', '2026']) {
+      const report = buildUnitReport(ctx.db, { period, all: true, asOf: AS_OF });
+      const listed = (unitCode: string | undefined, q: { count: 'period-admissions' | 'lead-time'; trait?: string; lead?: (typeof LEAD_TIMES)[number] }) =>
+        dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, from: report.period.start, offset: 0, limit: 0, ...(unitCode ? { unitCode } : {}), ...q }).total;
+      for (const unit of [report.total!, ...report.units]) {
+        const code = unit === report.total ? undefined : unit.code;
+        const a = unit.admissions;
+        const rows: [string, number][] = [
+          ['', a.total],
+          ['women', a.women],
+          ['doan-vien', a.doanVien],
+          ['ethnic-minority', a.ethnicMinority],
+          ['religious', a.religious],
+          ['non-state-enterprise', a.nonStateEnterprise],
+          ['business-owner', a.businessOwner],
+          ...Object.entries(a.ageGroups).map(([k, v]): [string, number] => [`age:${k}`, v]),
+          ...Object.entries(a.education).map(([k, v]): [string, number] => [`education:${k}`, v]),
+          ...Object.entries(a.occupation).map(([k, v]): [string, number] => [`occupation:${k}`, v]),
+        ];
+        for (const [trait, count] of rows) {
+          expect([period, code, trait, listed(code, { count: 'period-admissions', ...(trait ? { trait } : {}) })]).toEqual([period, code, trait, count]);
+          nonZero += count > 0 ? 1 : 0;
+        }
+        expect([period, code, listed(code, { count: 'lead-time', lead: 'listing-admission' })]).toEqual([period, code, unit.quality.listingToAdmissionCases]);
+        // Each target's admissions so far (III. Thực hiện chỉ tiêu kết nạp), in its period up to the counting day.
+        for (const t of unit.targets) {
+          const inPeriod = dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, count: 'admissions', from: t.start, to: t.end, offset: 0, limit: 0, ...(code ? { unitCode: code } : {}) }).total;
+          expect([period, code, t.period, t.source, inPeriod]).toEqual([period, code, t.period, t.source, t.achieved]);
+          nonZero += t.achieved > 0 ? 1 : 0;
+        }
+        // Each quarter of the trend (Biểu 6): the year's admissions signed in that quarter.
+        for (const point of unit.trend) {
+          const { start, end } = targetPeriodRange(2026, point.quarter as 'Q1');
+          const inQuarter = dashboardPeople(ctx.db, { year: 2026, asOf: report.countedTo, count: 'admissions', from: start, to: end, offset: 0, limit: 0, ...(code ? { unitCode: code } : {}) }).total;
+          expect([period, code, point.quarter, inQuarter]).toEqual([period, code, point.quarter, point.admissions]);
+          nonZero += point.admissions > 0 ? 1 : 0;
+        }
+        expect([period, code, listed(code, { count: 'lead-time', lead: 'ceremony-recognition' })]).toEqual([period, code, unit.quality.ceremonyToRecognitionCases]);
+      }
+    }
+    // The fixture admits people in these periods, so the comparison is not of zeros only.
+    expect(nonZero).toBeGreaterThan(5);
+    expect(() => dashboardPeople(ctx.db, { year: 2026, asOf: AS_OF, count: 'lead-time', from: '2026-01-01', offset: 0, limit: 1 })).toThrow('Chọn khoảng thời gian xử lý cần xem danh sách.');
   });
 
   it('pages the list without losing or repeating anyone and refuses a unit the dashboard does not count, in Vietnamese', () => {

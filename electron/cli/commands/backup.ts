@@ -12,8 +12,8 @@ export const backup: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
     const out = resolve(io.cwd, required(values.out, '--out'));
-    return withDatabase(required(values.db, '--db'), io, ({ database, ctx }) => {
-      const bytes = backupDatabase(database, out, { createdAt: ctx.clock.now(), unitCode: getSelfUnit(database.db).code });
+    return withDatabase(required(values.db, '--db'), io, async ({ database, ctx }) => {
+      const bytes = await backupDatabase(database, out, { createdAt: ctx.clock.now(), unitCode: getSelfUnit(database.db).code });
       io.out(`Đã sao lưu vào ${out} (${(bytes / 1024).toFixed(0)} KB). Mở bản sao lưu cần mật khẩu hiện tại hoặc mã khôi phục.`);
       return 0;
     });
@@ -29,7 +29,7 @@ export const restore: Command = {
     const db = resolve(io.cwd, required(values.db, '--db'));
     const from = resolve(io.cwd, required(values.from, '--from'));
     const secret = await passphrase(io, 'Mật khẩu của bản sao lưu: ');
-    const { movedAside } = restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
+    const { movedAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
     io.out(`Đã khôi phục ${db} từ ${from}.`);
     if (movedAside) {
       io.out(`Dữ liệu trước khi khôi phục được giữ tại ${movedAside}.`);

@@ -73,7 +73,7 @@ export const dashboard: Command = {
 export const dashboardPeopleCommand: Command = {
   path: ['dashboard', 'people'],
   summary: 'Những người một con số của Tổng quan đếm (kết nạp trong năm, một bước, hồ sơ của đơn vị)',
-  usage: `ptdv dashboard people --db FILE --year 2026 --count ${DASHBOARD_COUNTS.join('|')} [--stage cam-tinh] [--flow listed --from YYYY-MM-DD] [--unit MÃ] [--as-of YYYY-MM-DD] [--json]`,
+  usage: `ptdv dashboard people --db FILE --year 2026 --count ${DASHBOARD_COUNTS.join('|')} [--stage cam-tinh] [--flow listed --from YYYY-MM-DD] [--from D --to D] [--trait women|age:18-30|… --from D] [--lead listing-admission|ceremony-recognition --from D] [--unit MÃ] [--as-of YYYY-MM-DD] [--json]`,
   async run(args, io) {
     const { values } = parse(args, {
       db: { type: 'string' },
@@ -82,6 +82,9 @@ export const dashboardPeopleCommand: Command = {
       stage: { type: 'string' },
       flow: { type: 'string' },
       from: { type: 'string' },
+      to: { type: 'string' },
+      trait: { type: 'string' },
+      lead: { type: 'string' },
       unit: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
@@ -93,6 +96,9 @@ export const dashboardPeopleCommand: Command = {
       ...(values.stage ? { stage: values.stage } : {}),
       ...(values.flow ? { flow: values.flow } : {}),
       ...(values.from ? { from: day(values.from, '--from') } : {}),
+      ...(values.to ? { to: day(values.to, '--to') } : {}),
+      ...(values.trait ? { trait: values.trait } : {}),
+      ...(values.lead ? { lead: values.lead } : {}),
       ...(values.unit ? { unitCode: values.unit } : {}),
       offset: 0,
       limit: 0,

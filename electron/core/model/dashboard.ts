@@ -95,7 +95,9 @@ export const dashboardUnitDetailSchema = z.strictObject({
 export type DashboardUnitDetail = z.infer<typeof dashboardUnitDetailSchema>;
 
 /** Which number of the dashboard a list of people is behind. */
-export const DASHBOARD_COUNTS = ['admissions', 'stage', 'candidates', 'flow'] as const;
+export const DASHBOARD_COUNTS = ['admissions', 'stage', 'candidates', 'flow', 'period-admissions', 'lead-time'] as const;
+/** The two lead times a report measures (Thời gian xử lý hồ sơ): the cases each one counts. */
+export const LEAD_TIMES = ['listing-admission', 'ceremony-recognition'] as const;
 
 export const dashboardPeopleQuerySchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
@@ -107,6 +109,16 @@ export const dashboardPeopleQuerySchema = z.strictObject({
   /** A report's flow (Trong kỳ: …) from `from` (the period's first day) to the counting day. */
   flow: z.enum(FLOW_KEYS).optional(),
   from: isoDate.optional(),
+  /**
+   * `period-admissions`: admitted from `from` to the counting day, with this trait of the report's breakdown
+   * (women, doan-vien, ethnic-minority, religious, non-state-enterprise, business-owner, age:…, education:…,
+   * occupation:…); absent, every admission.
+   */
+  trait: z.string().trim().max(60).regex(/^[a-z0-9:-]+$/).optional(),
+  /** `admissions` with `from` and `to`: those of the year whose admission was signed in that window (a quarter of the trend). */
+  to: isoDate.optional(),
+  /** `lead-time`: the cases one lead time measures from `from` to the counting day. */
+  lead: z.enum(LEAD_TIMES).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(0).max(500).default(100),
 });

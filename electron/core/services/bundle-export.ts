@@ -8,6 +8,7 @@ import {
   readAloudCode,
   type BundleKind,
 } from '../domain/bundles/index';
+import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { Tx } from '../../../db/types';
 import { AppError } from '../errors';
 import { APP_VERSION, BUNDLE_DATA_VERSION, type EnrolmentData } from '../model/bundle-data';
@@ -108,11 +109,18 @@ function parentCode(ctx: ServiceContext): string {
 }
 
 /** The own unit's `unit-report` for period `label` (e.g. 2026Q4), to its superior. */
-export async function exportUnitReport(ctx: ServiceContext, label: string): Promise<MadeBundle> {
+export async function exportUnitReport(ctx: ServiceContext, label: string, progress: ProgressSink = noProgress): Promise<MadeBundle> {
   checkLabel(label);
   const to = parentCode(ctx);
+  const cell = getSelfUnit(ctx.db).level === 'chi-bo';
+  const parts = cell ? ['Lập số liệu gửi cấp trên', 'Mã hóa và ký gói'] : ['Lập số liệu gửi cấp trên', 'Gói kèm số liệu của các đơn vị cấp dưới', 'Mã hóa và ký gói'];
+  await stepOf(progress, parts, 0);
   const { data, counts } = buildUnitSnapshot(ctx, label);
-  const forwarded = getSelfUnit(ctx.db).level === 'chi-bo' ? undefined : await forwardedArchive(ctx);
+  if (!cell) {
+    await stepOf(progress, parts, 1);
+  }
+  const forwarded = cell ? undefined : await forwardedArchive(ctx);
+  await stepOf(progress, parts, parts.length - 1);
   return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts: forwarded ? { ...counts, forwardedUnits: forwarded.units } : counts, forwarded: forwarded?.bytes });
 }
 

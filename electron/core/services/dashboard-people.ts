@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/types';
 import { sortKey } from '../domain/names';
 import type { ReportCandidate } from '../domain/reports/types';
-import { admittedInYear, passedFlow, stockStage } from '../domain/reports/unit-accumulator';
+import { admissionTraits } from '../domain/reports/admissions';
+import { admittedInPeriod, admittedInYear, isLeadTimeCase, passedFlow, stockStage } from '../domain/reports/unit-accumulator';
 import { STAGE_LABELS } from '../domain/rules/index';
 import { AppError } from '../errors';
 import type { DashboardPeople, DashboardPeopleQuery } from '../model/dashboard';
@@ -25,11 +26,17 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
   if (q.count === 'flow' && (!q.flow || !q.from)) {
     throw new AppError('validation', 'Chọn loại biến động và ngày đầu kỳ cần xem danh sách.');
   }
+  if ((q.count === 'period-admissions' || q.count === 'lead-time') && !q.from) {
+    throw new AppError('validation', 'Chọn ngày đầu kỳ cần xem danh sách.');
+  }
+  if (q.count === 'lead-time' && !q.lead) {
+    throw new AppError('validation', 'Chọn khoảng thời gian xử lý cần xem danh sách.');
+  }
   const unitCode = q.unitCode?.trim().toUpperCase();
   if (unitCode && !dashboard.units.some((u) => u.code === unitCode)) {
     throw new AppError('not-found', `Đơn vị mã ${q.unitCode} không có trong bảng theo dõi năm ${q.year}.`);
   }
-  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}|${q.flow ?? ''}|${q.from ?? ''}`;
+  const key = `people|${q.year}|${q.asOf}|${unitCode ?? '*'}|${q.count}|${q.stage ?? ''}|${q.flow ?? ''}|${q.from ?? ''}|${q.to ?? ''}|${q.trait ?? ''}|${q.lead ?? ''}`;
   const all = memoized(db, key, () => {
     const window = { yearStart: `${q.year}-01-01`, countedTo: dashboard.countedTo };
     const input = reportInput(db, { all: dashboard.scope !== null, year: q.year, asOf: q.asOf });
@@ -54,13 +61,19 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
 function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | null, admittedOn: string | null, countedTo: string): boolean {
   switch (q.count) {
     case 'admissions':
-      return admittedOn !== null;
+      return admittedOn !== null && (!q.from || admittedOn >= q.from) && (!q.to || admittedOn <= q.to);
     case 'stage':
       return stage !== null && stage === q.stage;
     case 'candidates':
       return true;
     case 'flow':
       return passedFlow(c, q.flow!, { start: q.from!, countedTo });
+    case 'period-admissions': {
+      const decided = admittedInPeriod(c, { start: q.from!, countedTo });
+      return decided !== null && (!q.trait || admissionTraits(c.profile, decided).includes(q.trait));
+    }
+    case 'lead-time':
+      return isLeadTimeCase(c, q.lead!, { start: q.from!, countedTo });
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { DbOrTx } from '../../../db/types';
 import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/schema/index';
 import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
@@ -312,7 +313,15 @@ const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day
  * {@link acknowledgeDirectives}), in the same transaction as its outbox row. The label defaults to today's quarter; `rotation` signs with the previous key and
  * announces the new one.
  */
-export async function exportDirective(ctx: ServiceContext, unitCode: string, label = quarterLabel(ctx.clock.today()), rotation?: { previous: OwnKeys; keys: AnnouncedKeys }): Promise<MadeBundle> {
+export async function exportDirective(
+  ctx: ServiceContext,
+  unitCode: string,
+  label = quarterLabel(ctx.clock.today()),
+  rotation?: { previous: OwnKeys; keys: AnnouncedKeys },
+  progress: ProgressSink = noProgress,
+): Promise<MadeBundle> {
+  const parts = ['Lập nội dung chỉ đạo', 'Mã hóa và ký gói'];
+  await stepOf(progress, parts, 0);
   const unit = mirrorUnit(ctx.db, unitCode);
   const moved = outsideTreeOn(ctx.db, null).has(unitCode) ? movesOf(ctx.db, unitCode).at(-1) : undefined;
   if (moved) {
@@ -355,6 +364,7 @@ export async function exportDirective(ctx: ServiceContext, unitCode: string, lab
     .map(({ targetCode, items }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets: [], lastAppliedSeq: null } }));
   const relay = await planRelay(ctx, label, inners, subtree);
   const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length, ...(relay ? { relayed: relay.count } : {}) };
+  await stepOf(progress, parts, 1);
   return packAndRecord(ctx, {
     kind: 'directive',
     to: unitCode,

@@ -11,6 +11,7 @@ import {
   type ListKind,
   type ListSort,
 } from '../domain/lists';
+import { noProgress, stepOf, type ProgressSink } from '../progress';
 import { listToXlsx } from '../domain/reports/xlsx';
 import type { ReportTable } from '../domain/reports/table-model';
 import type { Severity } from '../domain/rules/findings';
@@ -74,9 +75,12 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
 }
 
 /** The list as an XLSX workbook (one sheet), headed by the unit and the day it was taken. */
-export async function exportList(ctx: ServiceContext, input: ListExportInput): Promise<{ bytes: Buffer; rows: number }> {
+export async function exportList(ctx: ServiceContext, input: ListExportInput, progress: ProgressSink = noProgress): Promise<{ bytes: Buffer; rows: number }> {
+  const parts = ['Lấy danh sách như trên màn hình', 'Tạo tệp Excel'];
+  await stepOf(progress, parts, 0);
   const today = ctx.clock.today();
   const sheet = listTable(ctx, input);
+  await stepOf(progress, parts, 1);
   const subtitle = `${getSelfUnit(ctx.db).name} · ngày ${formatViDate(today)}${input.year && input.list === 'units' ? ` · năm ${input.year}` : ''}`;
   return { bytes: await listToXlsx(sheet, subtitle, today), rows: sheet.rows.length };
 }

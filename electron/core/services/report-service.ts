@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { Db, DbOrTx } from '../../../db/types';
 import { frozenReports, units as unitsTable } from '../../../db/schema/index';
 import { buildReport } from '../domain/reports/build-report';
@@ -144,7 +145,7 @@ export async function renderReport(report: Report, format: ReportOutputFormat, m
       return reportToDocx(report, meta);
     case 'pdf':
       if (!pdf) {
-        throw new AppError('internal', 'Chưa có trình tạo PDF trong môi trường này; hãy xuất DOCX hoặc XLSX.');
+        throw new AppError('internal', 'Chưa có trình tạo PDF trong môi trường này; hãy xuất tệp Word hoặc Excel.');
       }
       return pdf.htmlToPdf(reportToHtml(report, meta));
   }
@@ -232,8 +233,13 @@ function reportForOutput(db: Db, input: Omit<ExportInput, 'format'>, today: stri
 }
 
 /** The file content of a report export: a frozen version as sent, or the report built now. */
-export async function exportReport(db: Db, input: ExportInput, today: string, pdf?: PdfRenderer): Promise<Buffer> {
+const FILE_KINDS: Record<ReportOutputFormat, string> = { json: 'tệp dữ liệu', xlsx: 'tệp Excel', docx: 'tệp Word', pdf: 'tệp PDF' };
+
+export async function exportReport(db: Db, input: ExportInput, today: string, pdf?: PdfRenderer, progress: ProgressSink = noProgress): Promise<Buffer> {
+  const parts = ['Lập số liệu báo cáo', `Tạo ${FILE_KINDS[input.format]}`];
+  await stepOf(progress, parts, 0);
   const { report, meta } = reportForOutput(db, input, today);
+  await stepOf(progress, parts, 1);
   return renderReport(report, input.format, meta, pdf);
 }
 

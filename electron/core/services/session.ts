@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { reinstateMovedAside, restoreDatabase } from '../../../db/backup';
+import { readBackupForRestore, reinstateMovedAside, restoreVerified } from '../../../db/backup';
+import { noProgress, type ProgressSink } from '../progress';
 import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
 import { writeFileAtomic } from '../../../db/atomic';
 import { finishInterruptedRestore, movedAsideCopies } from '../../../db/restore-swap';
@@ -97,11 +98,13 @@ export class Session {
    * is moved aside), the restore runs, and the restored data is opened with the backup's passphrase. If the restore is
    * refused, the database that was open is opened again, unchanged.
    */
-  restore(backupFile: string, secret: string): { movedAside: string | null; status: SessionStatus } {
+  async restore(backupFile: string, secret: string, progress: ProgressSink = noProgress): Promise<{ movedAside: string | null; status: SessionStatus }> {
+    // The backup is read and checked while the app keeps working; the database is let go only to put it in place.
+    const verified = await readBackupForRestore(this.file, backupFile, secret, progress);
     const previous = this.database;
     this.lock();
     try {
-      const { movedAside } = restoreDatabase(this.file, backupFile, secret, { ...this.openOptions(), stamp: this.options.clock.now() });
+      const { movedAside } = restoreVerified(this.file, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
       return { movedAside: movedAside && basename(movedAside), status: this.unlock(secret) };
     } catch (err) {
       if (previous && !this.database) {

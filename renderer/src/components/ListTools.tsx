@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { OperationProgressBar } from './OperationProgressBar';
+import { useProgressCall } from '../lib/progress';
 import { listFileName, matchesSearch, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
 import type { Input } from '../../../electron/ipc-contract';
 import { call, errorMessage } from '../api';
@@ -46,6 +48,7 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const tracked = useProgressCall();
   const run = async (list: ListKind) => {
     setBusy(true);
     setSaved(null);
@@ -53,7 +56,7 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
     try {
       const path = await call('system:choose-path', { mode: 'save', title: 'Lưu bảng Excel', defaultName: listFileName(list, today()) });
       if (path) {
-        const written = await call('lists:export', { ...request, path });
+        const written = await tracked.run('lists:export', { ...request, path });
         setSaved({ path: written.path, rows: written.rows });
       }
     } catch (err) {
@@ -67,6 +70,7 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
       <button type="button" className="btn" disabled={busy || disabled} onClick={() => void run(request.list)}>
         {busy ? 'Đang xuất…' : 'Xuất Excel'}
       </button>
+      <OperationProgressBar progress={tracked.progress} label="Tiến độ xuất Excel" />
       {saved ? (
         <p className="notice list-saved" role="status" data-testid="list-saved">
           Đã lưu {saved.rows.toLocaleString('vi-VN')} dòng vào tệp Excel: <code>{saved.path}</code>

@@ -57,6 +57,23 @@ export function isEthnicMinority(ethnicity: string | null | undefined): boolean 
   return folded !== '' && folded !== 'kinh' && folded !== 'dan toc kinh';
 }
 
+/**
+ * The rows of the breakdown one admission (decided on `decidedOn`) is counted in, by the key the people list behind
+ * a row asks for; the same predicates as addAdmission, so a row's number and its list agree.
+ */
+export function admissionTraits(p: CandidateProfile, decidedOn: string): string[] {
+  const traits = [`age:${ageGroup(ageOn(p.birthDate, decidedOn))}`, `education:${p.education ?? UNKNOWN}`, `occupation:${p.occupation ?? UNKNOWN}`];
+  const flags: [boolean, string][] = [
+    [p.gender === 'nu', 'women'],
+    [p.youthUnionMember === true, 'doan-vien'],
+    [isEthnicMinority(p.ethnicity), 'ethnic-minority'],
+    [isReligious(p.religion), 'religious'],
+    [p.nonStateEnterprise === true, 'non-state-enterprise'],
+    [p.occupation === 'chu-doanh-nghiep', 'business-owner'],
+  ];
+  return [...traits, ...flags.filter(([on]) => on).map(([, key]) => key)];
+}
+
 /** Adds one admission (decided on `decidedOn`) to a breakdown, in place. */
 export function addAdmission(b: AdmissionBreakdown, p: CandidateProfile, decidedOn: string): void {
   b.total += 1;

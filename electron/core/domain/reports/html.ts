@@ -67,7 +67,7 @@ function tableHtml(table: ReportTable): string {
   if (rows.length === 0 && table.emptyText) {
     rows.push(`<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`);
   }
-  return `<table class="data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="data" data-table="${table.id}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /**

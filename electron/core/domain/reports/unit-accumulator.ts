@@ -141,6 +141,32 @@ export function admittedInYear(c: ReportCandidate, w: Pick<CountingWindow, 'year
   return first;
 }
 
+/** The admission a period counts: the earliest decision signed from the period's start to the counting day. */
+export function admittedInPeriod(c: ReportCandidate, w: Pick<CountingWindow, 'start' | 'countedTo'>): string | null {
+  return admittedInYear(c, { yearStart: w.start, countedTo: w.countedTo });
+}
+
+/**
+ * Whether a candidate is a case of a lead time the report measures, as accumulate counts them: admitted in the period
+ * after being listed, or recognised in the period after the ceremony (events after the counting day ignored).
+ */
+export function isLeadTimeCase(c: ReportCandidate, lead: 'listing-admission' | 'ceremony-recognition', w: Pick<CountingWindow, 'start' | 'countedTo'>): boolean {
+  const [from, to] = lead === 'listing-admission' ? (['LISTED', 'ADMISSION_DECIDED'] as const) : (['CEREMONY_HELD', 'RECOGNITION_DECIDED'] as const);
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const e of c.events) {
+    if (e.date > w.countedTo) {
+      continue;
+    }
+    if (e.type === from) {
+      first = earliest(first, e.date);
+    } else if (e.type === to) {
+      last = earliest(last, e.date, w.start);
+    }
+  }
+  return first !== null && last !== null && first <= last;
+}
+
 /** `date` when it is on or after `from` and before `first`, else `first`. */
 function earliest(first: string | null, date: string, from = '0000-00-00'): string | null {
   return date >= from && (first === null || date < first) ? date : first;

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { RulebookOverview } from '../../../../electron/core/model/checks';
 import { call, errorMessage } from '../../api';
@@ -55,6 +57,7 @@ function ImportRulebook({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const tracked = useProgressCall();
   const pick = async () => {
     setBusy(true);
     setFailure(null);
@@ -62,7 +65,7 @@ function ImportRulebook({ onImported }: { onImported: () => void }) {
     try {
       const path = await call('system:choose-path', { mode: 'open', title: 'Chọn tệp bộ quy tắc', defaultName: 'bo-quy-tac.json' });
       if (path) {
-        const added = await call('rules:import-rulebook', { path });
+        const added = await tracked.run('rules:import-rulebook', { path });
         setDone(`Đã nhập bộ quy tắc phiên bản ${added.version}${added.title ? ` — ${added.title}` : ''}.`);
         onImported();
       }
@@ -77,10 +80,11 @@ function ImportRulebook({ onImported }: { onImported: () => void }) {
     <section className="card section" aria-labelledby="import-title">
       <h2 id="import-title">Nhập bộ quy tắc mới</h2>
       <p className="lead">
-        Khi có văn bản mới của Trung ương, cấp trên gửi tệp bộ quy tắc (đuôi .json). Tệp được kiểm tra trước khi nhập; bộ quy tắc
+        Khi có văn bản mới của Trung ương, cấp trên gửi tệp bộ quy tắc. Tệp được kiểm tra trước khi nhập; bộ quy tắc
         mới chỉ áp dụng cho những việc diễn ra từ ngày nó có hiệu lực, các việc trước đó vẫn xét theo bộ quy tắc cũ.
       </p>
       <FormError message={failure} />
+      <OperationProgressBar progress={tracked.progress} label="Tiến độ nhập bộ quy tắc" />
       {done ? <p className="notice">{done}</p> : null}
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={pick} disabled={busy}>

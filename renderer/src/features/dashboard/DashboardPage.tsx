@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { StageBadge } from '../../components/StageBadge';
 import { todayIso } from '../../lib/form';
-import { peopleHref, todoHref } from '../../lib/drill-down';
+import { peopleHref, quarterPeopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { CheckBanner } from '../checks/CheckBanner';
 import { dailyCheck } from '../checks/daily-check';
@@ -47,7 +47,14 @@ function Figures({ data }: { data: Dashboard }) {
         href={countsToday(data) ? todoHref({ severity: 'error' }) : undefined}
       />
       <MediansStat unit={t} />
-      <Stat label="Trùng ở hai đơn vị" value={data.duplicates.length.toLocaleString('vi-VN')} tone={data.duplicates.length > 0 ? 'bad' : undefined} detail="người" />
+      <Stat
+        label="Trùng ở hai đơn vị"
+        value={data.duplicates.length.toLocaleString('vi-VN')}
+        tone={data.duplicates.length > 0 ? 'bad' : undefined}
+        detail="người"
+        // The people are listed on this page, under the charts.
+        onOpen={data.duplicates.length > 0 ? () => document.getElementById('duplicates-title')?.scrollIntoView({ behavior: 'smooth' }) : undefined}
+      />
     </div>
   );
 }
@@ -197,7 +204,7 @@ export function DashboardPage() {
             <section className="card" aria-labelledby="trend-title">
               <h2 id="trend-title">Kết nạp theo quý năm {data.year}</h2>
               <p className="lead">Tổng các đơn vị, theo ngày ký quyết định kết nạp.</p>
-              <TrendChart points={data.total.trend} />
+              <TrendChart points={data.total.trend} hrefOf={(q) => quarterPeopleHref(data.year, q)} />
             </section>
             <section className="card" aria-labelledby="overdue-title">
               <h2 id="overdue-title">Lỗi và việc quá hạn theo đơn vị</h2>

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { STAGES } from '../../../../electron/core/domain/rules/stage';
-import type { DashboardPeople } from '../../../../electron/core/model/dashboard';
+import { DASHBOARD_COUNTS, LEAD_TIMES, type DashboardPeople } from '../../../../electron/core/model/dashboard';
+import { breakdownTraits } from '../reports/count-links';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { FLOW_KEYS, type FlowKey } from '../../../../electron/core/model/report';
 import { FLOW_LABELS } from '../../../../electron/core/domain/reports/labels';
@@ -14,17 +15,34 @@ import { usePages } from '../../lib/use-pages';
 
 const ROW_HEIGHT = 44;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A breakdown row's trait → its label as the report prints it. */
+const TRAIT_LABELS = new Map([...breakdownTraits()].map(([label, trait]) => [trait, label]));
 
 
 function parseSpec(text: string): Spec | null {
   const params = new URLSearchParams(decodeURIComponent(text));
   const count = params.get('count');
   const stage = params.get('stage') ?? undefined;
-  if (count !== 'admissions' && count !== 'candidates' && count !== 'stage' && count !== 'flow') {
+  if (!(DASHBOARD_COUNTS as readonly string[]).includes(count ?? '')) {
     return null;
   }
   const flow = params.get('flow') ?? undefined;
   const from = params.get('from') ?? undefined;
+  const trait = params.get('trait') ?? undefined;
+  const lead = params.get('lead') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  if (to !== undefined && !(ISO_DAY.test(to) && ISO_DAY.test(from ?? ''))) {
+    return null;
+  }
+  if ((count === 'period-admissions' || count === 'lead-time') && !ISO_DAY.test(from ?? '')) {
+    return null;
+  }
+  if (count === 'lead-time' && !(LEAD_TIMES as readonly string[]).includes(lead ?? '')) {
+    return null;
+  }
+  if (trait !== undefined && !TRAIT_LABELS.has(trait)) {
+    return null;
+  }
   if (count === 'flow' && !((FLOW_KEYS as readonly string[]).includes(flow ?? '') && ISO_DAY.test(from ?? ''))) {
     return null;
   }
@@ -35,20 +53,25 @@ function parseSpec(text: string): Spec | null {
   if (asOf !== undefined && !ISO_DAY.test(asOf)) {
     return null;
   }
-  return { count, unit: params.get('unit') ?? undefined, stage, flow, from, asOf };
+  return { count: count as Spec['count'], unit: params.get('unit') ?? undefined, stage, flow, from, asOf, trait, lead: lead as Spec['lead'], to };
 }
 
 function title(spec: Spec, year: number, countedTo: string | null): string {
   const day = countedTo ? ` ngày ${formatViDate(countedTo)}` : '';
+  const until = countedTo ? ` đến ngày ${formatViDate(countedTo)}` : '';
   switch (spec.count) {
     case 'admissions':
-      return `Kết nạp từ đầu năm ${year}`;
+      return spec.from && spec.to ? `Kết nạp từ ngày ${formatViDate(spec.from)} đến ngày ${formatViDate(spec.to)}` : `Kết nạp từ đầu năm ${year}`;
     case 'stage':
       return `Ở bước «${stageLabel(spec.stage ?? '')}»${day}`;
     case 'candidates':
       return `Hồ sơ người vào Đảng năm ${year}`;
     case 'flow':
-      return `${FLOW_LABELS[spec.flow as FlowKey]} từ ngày ${formatViDate(spec.from ?? '')}${countedTo ? ` đến ngày ${formatViDate(countedTo)}` : ''}`;
+      return `${FLOW_LABELS[spec.flow as FlowKey]} từ ngày ${formatViDate(spec.from ?? '')}${until}`;
+    case 'period-admissions':
+      return `Kết nạp từ ngày ${formatViDate(spec.from ?? '')}${until}${spec.trait ? ` · ${TRAIT_LABELS.get(spec.trait) ?? ''}` : ''}`;
+    case 'lead-time':
+      return `${spec.lead === 'listing-admission' ? 'Kết nạp sau khi vào danh sách cảm tình Đảng' : 'Công nhận chính thức sau lễ kết nạp'} từ ngày ${formatViDate(spec.from ?? '')}${until}`;
   }
 }
 
@@ -60,7 +83,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
   const spec = parseSpec(specText);
   const pages = usePages<DashboardPeople['rows'][number], DashboardPeople>(`${year}|${specText}`, (offset, limit) =>
     spec
-      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, offset, limit })
+      ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, trait: spec.trait || undefined, lead: spec.lead, to: spec.to, offset, limit })
       : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, rows: [] }),
   );
   const scroller = useRef<HTMLDivElement>(null);

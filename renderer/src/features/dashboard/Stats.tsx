@@ -4,11 +4,15 @@ import { Progress } from '../../components/Progress';
 import { days } from './format';
 
 /** One figure in a box; a figure that needs attention is drawn red; with `href` the figure opens what it counts. */
-export function Stat({ label, value, detail, tone, href }: { label: string; value: string; detail?: string; tone?: 'bad' | undefined; href?: string | undefined }) {
+export function Stat({ label, value, detail, tone, href, onOpen }: { label: string; value: string; detail?: string; tone?: 'bad' | undefined; href?: string | undefined; onOpen?: (() => void) | undefined }) {
   return (
     <div className={`stat${tone ? ` stat-${tone}` : ''}`}>
       <div className="stat-label">{label}</div>
-      {href ? (
+      {onOpen ? (
+        <button type="button" className="stat-value link-button" title="Xem danh sách" onClick={onOpen}>
+          {value}
+        </button>
+      ) : href ? (
         <Link href={href} className="stat-value" title="Xem danh sách">
           {value}
         </Link>

@@ -1,7 +1,7 @@
 import { SEVERITY_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
 import { Link, useLocation } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
-import { peopleHref, todoHref } from '../../lib/drill-down';
+import { peopleHref, quarterPeopleHref, todoHref } from '../../lib/drill-down';
 import { FunnelChart, TrendChart } from './charts';
 import { isPipelineStep } from './format';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
@@ -79,7 +79,7 @@ export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit
         <section className="card" aria-labelledby="unit-trend-title">
           <h2 id="unit-trend-title">Kết nạp theo quý năm {year}</h2>
           <p className="lead">Theo ngày ký quyết định kết nạp.</p>
-          <TrendChart points={unit.trend} />
+          <TrendChart points={unit.trend} hrefOf={(q) => quarterPeopleHref(year, q, unit.code)} />
         </section>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
 
 /**
@@ -70,8 +71,32 @@ export function OverdueChart({ units, onOpen }: { units: { code: string; name: s
   );
 }
 
-/** Admissions per quarter of the year, with each quarter's number written on its point. */
-export function TrendChart({ points }: { points: { label: string; admissions: number }[] }) {
+/**
+ * Admissions per quarter of the year, with each quarter's number written on its point; under it each quarter's number
+ * as a link to the people it counts (`hrefOf`), which a point of a line is too small to be.
+ */
+export function TrendChart({ points, hrefOf }: { points: { quarter: string; label: string; admissions: number }[]; hrefOf?: (quarter: string) => string }) {
+  return (
+    <>
+      <TrendLine points={points} />
+      {hrefOf ? (
+        <p className="chart-links" data-testid="trend-links">
+          {points.map((p, i) => (
+            <span key={p.quarter}>
+              {i > 0 ? ' · ' : ''}
+              {p.label}:{' '}
+              <Link href={hrefOf(p.quarter)} className="count-link" title="Xem danh sách những người được kết nạp trong quý">
+                {number(p.admissions)} người
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function TrendLine({ points }: { points: { label: string; admissions: number }[] }) {
   return (
     <LineChart data={points} responsive style={{ width: '100%', height: 240 }} margin={{ top: 32, right: 32, bottom: 4, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" />

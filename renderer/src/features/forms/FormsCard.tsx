@@ -18,7 +18,7 @@ export function FormsCard({ candidate }: { candidate: CandidateDetail }) {
         <h2 id="forms-title">Mẫu văn bản</h2>
       </div>
       <p className="detail">
-        Bản nháp Word (DOCX) điền sẵn từ hồ sơ; chi bộ viết phần nhận xét, ký và đóng dấu. Đơn xin vào Đảng (1-KNĐ) do
+        Bản nháp Word điền sẵn từ hồ sơ; chi bộ viết phần nhận xét, ký và đóng dấu. Đơn xin vào Đảng (1-KNĐ) do
         người xin vào Đảng tự viết tay nên không lập sẵn.
       </p>
       <ul className="plain-list">

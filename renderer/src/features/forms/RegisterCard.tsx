@@ -10,7 +10,7 @@ export function RegisterCard({ unitCode }: { unitCode: string }) {
       <div className="section-head">
         <h2 id="register-title">Sổ theo dõi đảng viên dự bị (18-KNĐ)</h2>
         <button type="button" className="btn" disabled={exporter.busy !== null} onClick={() => void exporter.run('18-KNĐ', unitCode)}>
-          {exporter.busy ? 'Đang lập…' : 'Tải sổ 18-KNĐ (DOCX)'}
+          {exporter.busy ? 'Đang lập…' : 'Tải sổ 18-KNĐ (Word)'}
         </button>
       </div>
       <p className="detail">

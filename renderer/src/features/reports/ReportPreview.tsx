@@ -1,21 +1,30 @@
 import { useEffect, useRef } from 'react';
+import type { CountLinks } from './count-links';
 
 /**
- * Turns the numbers of the body's rows whose label is in `links` into links to the people or items they count. The
- * label is the row's first cell as the page prints it, the number its last cell.
+ * Turns every number of the page that counts people into a link to them. Each data table says which it is
+ * (data-table); `linkFor` knows, from the table, the row (its label or unit) and the column, where a number leads.
  */
-function linkCounts(root: ShadowRoot, links: ReadonlyMap<string, string>): void {
-  for (const row of root.querySelectorAll('table.data tbody tr')) {
-    const cells = row.querySelectorAll('td');
-    const href = links.get(cells[0]?.textContent?.trim() ?? '');
-    const value = cells[cells.length - 1];
-    if (href && value && cells.length > 1) {
-      const a = document.createElement('a');
-      a.href = `#${href}`;
-      a.textContent = value.textContent;
-      a.title = 'Xem danh sách những người được đếm';
-      a.dataset.testid = 'report-count-link';
-      value.replaceChildren(a);
+function linkCounts(root: ShadowRoot, linkFor: CountLinks): void {
+  for (const table of root.querySelectorAll<HTMLTableElement>('table.data')) {
+    const id = table.dataset.table ?? '';
+    let index = 0;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      const cells = [...row.querySelectorAll('td')];
+      const total = row.classList.contains('total');
+      const label = cells[0]?.textContent?.trim() ?? '';
+      cells.forEach((cell, column) => {
+        const href = column > 0 && cell.classList.contains('n') && cell.textContent?.trim() ? linkFor({ table: id, label, row: index, total, column }) : undefined;
+        if (href) {
+          const a = document.createElement('a');
+          a.href = `#${href}`;
+          a.textContent = cell.textContent;
+          a.title = 'Xem danh sách những người được đếm';
+          a.dataset.testid = 'report-count-link';
+          cell.replaceChildren(a);
+        }
+      });
+      index += total ? 0 : 1;
     }
   }
 }
@@ -76,7 +85,7 @@ function foldDrillDown(root: ShadowRoot): void {
  * print styles from leaking into the app and the app's from leaking in. The HTML is built by the service with
  * every value escaped, and the app's CSP runs no inline script, so inserting it runs nothing.
  */
-export function ReportPreview({ html, label, links = null }: { html: string; label: string; links?: ReadonlyMap<string, string> | null }) {
+export function ReportPreview({ html, label, links = null }: { html: string; label: string; links?: CountLinks | null }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;

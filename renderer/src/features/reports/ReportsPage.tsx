@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
 import { useSearchParams } from 'wouter';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
@@ -7,16 +8,14 @@ import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { formatSize } from '../../lib/format';
-import { peopleHref, todoHref } from '../../lib/drill-down';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
-import { ACTIVE_STAGES, FLOW_LABELS, STAGE_LABELS, findingLabel } from '../../../../electron/core/domain/reports/labels';
-import { FLOW_KEYS, type Report } from '../../../../electron/core/model/report';
-import { EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
+import { countLinks } from './count-links';
+import { EXPORT_BUTTONS, EXPORT_FORMATS, FORMAT_LABELS, useExport, type ExportFormat } from './use-export';
 import { VersionsCard } from './VersionsCard';
 
 const QUARTERS = ['I', 'II', 'III', 'IV'];
@@ -74,23 +73,6 @@ function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChang
 }
 
 /** Where an exported file went, so the secretary can find it to print or send. */
-/**
- * The summary rows whose numbers open the people they count, as the dashboard counts them on the report's last day:
- * admissions since 1 January, each stage at the end of the period and each flow within it. Over all units, or the one unit reported.
- */
-function countLinks(report: Report, all: boolean, today: string): ReadonlyMap<string, string> {
-  const base = { asOf: report.countedTo, unit: all ? undefined : report.units[0]?.code };
-  const year = report.period.year;
-  // Việc cần làm is today's: a report counted to today opens its errors of each kind there.
-  const findings = report.countedTo === today ? ((all ? report.total : report.units[0])?.quality.findings ?? []) : [];
-  return new Map([
-    ...findings.map((f): [string, string] => [findingLabel(f.code), todoHref({ unit: base.unit, severity: 'error', code: f.code })]),
-    ['Kết nạp từ đầu năm', peopleHref(year, { count: 'admissions', ...base })],
-    ...ACTIVE_STAGES.map((s): [string, string] => [`Cuối kỳ: ${STAGE_LABELS[s]}`, peopleHref(year, { count: 'stage', stage: s, ...base })]),
-    ...FLOW_KEYS.map((f): [string, string] => [`Trong kỳ: ${FLOW_LABELS[f]}`, peopleHref(year, { count: 'flow', flow: f, from: report.period.start, ...base })]),
-  ]);
-}
-
 function SavedNotice({ saved }: { saved: { path: string; bytes: number; format: ExportFormat } | null }) {
   return saved ? (
     <p className="notice" data-testid="report-saved">
@@ -192,7 +174,7 @@ export function ReportsPage() {
               disabled={exporter.busy !== null || !report}
               onClick={() => (viewing ? exportFrozen(viewing, f) : exportCurrent(f))}
             >
-              {exporter.busy === f ? 'Đang xuất…' : `Xuất ${FORMAT_LABELS[f]}`}
+              {exporter.busy === f ? 'Đang xuất…' : EXPORT_BUTTONS[f]}
             </button>
           ))}
           {viewing ? null : (
@@ -207,6 +189,7 @@ export function ReportsPage() {
           </p>
         ) : null}
         <FormError message={exporter.failure} />
+        <OperationProgressBar progress={exporter.progress} label="Tiến độ xuất báo cáo" />
         <SavedNotice saved={exporter.saved} />
         {frozenNote ? (
           <p className="notice" data-testid="report-frozen">

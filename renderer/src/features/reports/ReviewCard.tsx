@@ -18,21 +18,25 @@ function latestOfPeriods(rows: FrozenReportInfo[]): Set<string> {
   return new Set([...latest.values()].map((r) => r.id));
 }
 
-function ReturnForm({ info, onDone, onCancel }: { info: FrozenReportInfo; onDone: () => void; onCancel: () => void }) {
+type Verdict = 'approved' | 'returned';
+
+/** Approving may carry a comment (what to keep in mind next period); returning must say what to correct. */
+function ReviewForm({ info, verdict, onDone, onCancel }: { info: FrozenReportInfo; verdict: Verdict; onDone: () => void; onCancel: () => void }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const approving = verdict === 'approved';
   const submit = async () => {
     setFailure(null);
-    if (!comment.trim()) {
+    if (!approving && !comment.trim()) {
       setError('Ghi rõ đơn vị cần sửa gì trong báo cáo.');
       return;
     }
     setError(null);
     setBusy(true);
     try {
-      await call('reports:review', { unitCode: info.unitCode, period: info.period, verdict: 'returned', comment });
+      await call('reports:review', { unitCode: info.unitCode, period: info.period, verdict, ...(comment.trim() ? { comment } : {}) });
       onDone();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -40,9 +44,14 @@ function ReturnForm({ info, onDone, onCancel }: { info: FrozenReportInfo; onDone
       setBusy(false);
     }
   };
+  const subject = `báo cáo ${parsePeriod(info.period).label}, phiên bản ${info.version}`;
   return (
-    <div className="inline-form" data-testid="return-form">
-      <Field label={`Ý kiến trả lại báo cáo ${parsePeriod(info.period).label}, phiên bản ${info.version}`} error={error ?? undefined} wide>
+    <div className="inline-form" data-testid={approving ? 'approve-form' : 'return-form'}>
+      <Field
+        label={approving ? `Ý kiến khi duyệt ${subject} (không bắt buộc)` : `Ý kiến trả lại ${subject}`}
+        error={error ?? undefined}
+        wide
+      >
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={2000} autoFocus />
       </Field>
       <FormError message={failure} />
@@ -51,7 +60,7 @@ function ReturnForm({ info, onDone, onCancel }: { info: FrozenReportInfo; onDone
           Hủy
         </button>
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
-          Trả lại báo cáo
+          {approving ? 'Duyệt báo cáo' : 'Trả lại báo cáo'}
         </button>
       </div>
     </div>
@@ -65,29 +74,19 @@ function ReturnForm({ info, onDone, onCancel }: { info: FrozenReportInfo; onDone
 export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onReviewed: () => void }) {
   const [changes, setChanges] = useState(0);
   const list = useLoad(() => call('reports:list-frozen', { unitCode }), `${unitCode}|${changes}`);
-  const [returning, setReturning] = useState<FrozenReportInfo | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<{ info: FrozenReportInfo; verdict: Verdict } | null>(null);
   const done = () => {
-    setReturning(null);
+    setReviewing(null);
     setChanges((n) => n + 1);
     onReviewed();
-  };
-  const approve = async (info: FrozenReportInfo) => {
-    setFailure(null);
-    try {
-      await call('reports:review', { unitCode, period: info.period, verdict: 'approved' });
-      done();
-    } catch (err) {
-      setFailure(errorMessage(err));
-    }
   };
   const rows = list.data ?? [];
   const latest = latestOfPeriods(rows);
   return (
     <section className="card section" aria-labelledby="review-title">
       <h2 id="review-title">Báo cáo đơn vị đã gửi</h2>
-      <p className="lead">Duyệt hoặc trả lại phiên bản mới nhất của mỗi kỳ; ý kiến được gửi cho đơn vị trong gói chỉ đạo kế tiếp. Đơn vị sửa bằng một phiên bản mới.</p>
-      <FormError message={list.error ?? failure} />
+      <p className="lead">Duyệt (có thể kèm ý kiến) hoặc trả lại (phải ghi ý kiến) phiên bản mới nhất của mỗi kỳ; ý kiến được gửi cho đơn vị trong gói chỉ đạo kế tiếp. Đơn vị sửa bằng một phiên bản mới.</p>
+      <FormError message={list.error} />
       {list.data && rows.length === 0 ? <p className="muted">Đơn vị chưa gửi báo cáo nào đã chốt.</p> : null}
       {rows.length > 0 ? (
         <div className="table-wrap">
@@ -122,11 +121,11 @@ export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onRevie
                     <td>
                       {open ? (
                         <div className="cell-actions">
-                          <button type="button" className="btn btn-small" onClick={() => void approve(r)} aria-label={`Duyệt báo cáo ${r.period} phiên bản ${r.version}`}>
-                            Duyệt
+                          <button type="button" className="btn btn-small" onClick={() => setReviewing({ info: r, verdict: 'approved' })} aria-label={`Duyệt báo cáo ${r.period} phiên bản ${r.version}`}>
+                            Duyệt…
                           </button>
-                          <button type="button" className="btn btn-small" onClick={() => setReturning(r)} aria-label={`Trả lại báo cáo ${r.period} phiên bản ${r.version}`}>
-                            Trả lại
+                          <button type="button" className="btn btn-small" onClick={() => setReviewing({ info: r, verdict: 'returned' })} aria-label={`Trả lại báo cáo ${r.period} phiên bản ${r.version}`}>
+                            Trả lại…
                           </button>
                         </div>
                       ) : null}
@@ -138,7 +137,9 @@ export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onRevie
           </table>
         </div>
       ) : null}
-      {returning ? <ReturnForm key={returning.id} info={returning} onDone={done} onCancel={() => setReturning(null)} /> : null}
+      {reviewing ? (
+        <ReviewForm key={`${reviewing.info.id}-${reviewing.verdict}`} info={reviewing.info} verdict={reviewing.verdict} onDone={done} onCancel={() => setReviewing(null)} />
+      ) : null}
     </section>
   );
 }

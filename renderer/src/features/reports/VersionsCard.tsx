@@ -5,7 +5,7 @@ import { parsePeriod } from '../../../../electron/core/model/report';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
 import { formatViDateTime } from '../../lib/format';
 import { ReviewBadge } from './ReviewBadge';
-import { EXPORT_FORMATS, type ExportFormat } from './use-export';
+import { EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from './use-export';
 
 type Props = {
   versions: FrozenReportInfo[];
@@ -68,8 +68,8 @@ export function VersionsCard({ versions, period, viewing, ownCode, busy, onView,
                           Xem
                         </button>
                         {EXPORT_FORMATS.map((f) => (
-                          <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${f.toUpperCase()} phiên bản ${v.version} ${v.period}`}>
-                            {f.toUpperCase()}
+                          <button key={f} type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(v, f)} aria-label={`Xuất ${FORMAT_LABELS[f]} phiên bản ${v.version} ${v.period}`}>
+                            {FORMAT_LABELS[f]}
                           </button>
                         ))}
                       </div>

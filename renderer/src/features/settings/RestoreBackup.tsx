@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { call, errorMessage } from '../../api';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
+import { errorMessage } from '../../api';
 import type { SessionStatus } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { FilePicker } from '../sync/pickers';
@@ -13,6 +15,7 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
   const [secret, setSecret] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const tracked = useProgressCall();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
@@ -26,7 +29,7 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
     }
     setBusy(true);
     try {
-      const { status, movedAside } = await call('backup:restore', { path, secret });
+      const { status, movedAside } = await tracked.run('backup:restore', { path, secret });
       setSecret('');
       onRestored(status, movedAside);
     } catch (err) {
@@ -49,6 +52,7 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
       </Field>
       <p className="muted">Mật khẩu lúc tạo bản sao lưu, hoặc mã khôi phục của dữ liệu đó.</p>
       <FormError message={failure} />
+      <OperationProgressBar progress={tracked.progress} label="Tiến độ khôi phục" />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Đang kiểm tra và khôi phục…' : 'Khôi phục'}

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -69,6 +71,7 @@ function Backup() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ path: string; bytes: number } | null>(null);
+  const tracked = useProgressCall();
   const backup = async () => {
     setBusy(true);
     setFailure(null);
@@ -77,7 +80,7 @@ function Backup() {
       const defaultName = `ptdv-${status.unit?.code ?? 'sao-luu'}-${todayIso()}.ptdvbak`;
       const path = await call('system:choose-path', { mode: 'save', title: 'Lưu bản sao lưu', defaultName });
       if (path) {
-        setSaved(await call('backup:create', { path }));
+        setSaved(await tracked.run('backup:create', { path }));
       }
     } catch (err) {
       setFailure(errorMessage(err));
@@ -96,6 +99,7 @@ function Backup() {
         Thư mục dữ liệu: <code>{status.dataDir}</code>
       </p>
       <FormError message={failure} />
+      <OperationProgressBar progress={tracked.progress} label="Tiến độ sao lưu" />
       {saved ? (
         <p className="notice" data-testid="backup-saved">
           Đã lưu bản sao lưu ({formatSize(saved.bytes)}) tại: <code>{saved.path}</code>

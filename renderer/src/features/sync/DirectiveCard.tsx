@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
 import { Link } from 'wouter';
 import type { DirectiveItem, SavedBundle } from '../../../../electron/core/model/sync';
 import { call, errorMessage } from '../../api';
@@ -88,6 +90,7 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
   const candidates = useLoad(() => call('candidates:list', { unitCode, limit: CANDIDATE_LIMIT }), `${unitCode}|${version}`);
   const [folder, setFolder] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const tracked = useProgressCall();
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<SavedBundle | null>(null);
   const changed = () => setChanges((n) => n + 1);
@@ -117,7 +120,7 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
     setFailure(null);
     setSaved(null);
     try {
-      setSaved(await call('directives:export', { unitCode, path: folder }));
+      setSaved(await tracked.run('directives:export', { unitCode, path: folder }));
       changed();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -168,6 +171,7 @@ export function DirectiveCard({ unitCode, verified, via, version }: { unitCode: 
             <p className="warning">Chưa gửi chỉ đạo được: hãy đối chiếu và xác nhận mã vân tay của đơn vị trước.</p>
           )}
           <FormError message={failure} />
+          <OperationProgressBar progress={tracked.progress} label="Tiến độ tạo gói chỉ đạo" />
           <div className="actions">
             <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !verified || !folder}>
               {busy ? 'Đang tạo gói…' : 'Tạo gói chỉ đạo'}

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
 import { Link } from 'wouter';
 import { BUNDLE_LABEL } from '../../../../electron/core/domain/bundles/manifest';
 import type { KeysInfo, SavedBundle } from '../../../../electron/core/model/sync';
@@ -33,6 +35,7 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
   const [options] = useState(() => periodOptions(todayIso()));
   const [folder, setFolder] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const tracked = useProgressCall();
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<SavedBundle | null>(null);
   const trimmed = label.trim();
@@ -48,7 +51,7 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
     setFailure(null);
     setSaved(null);
     try {
-      setSaved(await call('bundles:export', { label: trimmed, path: folder }));
+      setSaved(await tracked.run('bundles:export', { label: trimmed, path: folder }));
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {
@@ -96,6 +99,7 @@ function Wizard({ info }: { info: KeysInfo & { parent: NonNullable<KeysInfo['par
         </Step>
       </ol>
       <FormError message={failure} />
+      <OperationProgressBar progress={tracked.progress} label="Tiến độ tạo gói báo cáo" />
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={() => void make()} disabled={busy || !valid || !folder}>
           {busy ? 'Đang tạo gói…' : 'Tạo gói và lưu'}

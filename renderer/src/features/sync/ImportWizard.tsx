@@ -26,6 +26,7 @@ export function ImportWizard({ ownCode, intro, onImported, confirmHref }: Props)
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [total, setTotal] = useState(0);
   const [running, setRunning] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const choose = async () => {
@@ -50,6 +51,7 @@ export function ImportWizard({ ownCode, intro, onImported, confirmHref }: Props)
     setTotal(batch.length);
     const done: ImportRow[] = [];
     for (const file of batch) {
+      setCurrent(baseName(file));
       try {
         const [outcome] = await call('bundles:import', { paths: [file] });
         done.push({ file, outcome: outcome ?? null, error: null });
@@ -58,6 +60,7 @@ export function ImportWizard({ ownCode, intro, onImported, confirmHref }: Props)
       }
       setRows([...done]);
     }
+    setCurrent(null);
     setFiles([]);
     setSkipped([]);
     setRunning(false);
@@ -111,7 +114,7 @@ export function ImportWizard({ ownCode, intro, onImported, confirmHref }: Props)
         {total > 0 ? (
           <div className="import-progress">
             <p className="progress-figures" aria-live="polite">
-              {running ? `Đang nhập: đã xong ${rows.length}/${total} tệp` : `Đã nhập xong ${total} tệp`}
+              {running ? `Đang giải mã, kiểm tra và nhập tệp ${current ?? ''}: đã xong ${rows.length}/${total} tệp` : `Đã nhập xong ${total} tệp`}
             </p>
             <div className="progress-track" role="progressbar" aria-label="Tiến độ nhập tệp" aria-valuemin={0} aria-valuemax={total} aria-valuenow={rows.length}>
               <div className="progress-fill" style={{ width: `${percent}%` }} />

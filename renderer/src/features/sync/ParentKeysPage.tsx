@@ -112,7 +112,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
     <section className="card section" aria-labelledby="enrol-title">
       <h2 id="enrol-title">Đăng ký với cấp trên</h2>
       <p className="lead">
-        Cấp trên gửi cho chi bộ một tệp tin cậy (đuôi .json). Nhập tệp đó, ptdv tạo gói đăng ký để gửi lại cấp trên. Chỉ cần làm một
+        Cấp trên gửi cho chi bộ một tệp tin cậy (tên tệp bắt đầu bằng “tin-cay”). Nhập tệp đó, ptdv tạo gói đăng ký để gửi lại cấp trên. Chỉ cần làm một
         lần, hoặc khi cấp trên đề nghị đăng ký lại.
       </p>
       <ol className="steps">

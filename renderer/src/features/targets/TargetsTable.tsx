@@ -253,7 +253,7 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
           Hoàn tác
         </button>
         <button type="button" className="btn btn-ghost" onClick={exportXlsx} disabled={busy || lines.length === 0}>
-          Xuất Excel (XLSX)
+          Xuất Excel
         </button>
         <button type="button" className="btn btn-ghost" onClick={importXlsx} disabled={busy || lines.length === 0}>
           Nhập từ Excel
