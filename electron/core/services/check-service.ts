@@ -28,7 +28,7 @@ import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
 import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
 import { calendarEntries } from '../store/calendar';
-import { FRESH_FINDINGS_IDS, freshFindings, upsertFindings } from '../store/findings';
+import { FRESH_FINDINGS_IDS, freshFindings, upsertFindings, type StoredFindings } from '../store/findings';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
 
 const RULEBOOKS_KEY = 'rulebooks';
@@ -334,6 +334,9 @@ export type CheckedCandidateRow = { id: string; unitCode: string; name: string; 
 /** How many candidates one chunk of a pass over the database holds: memory stays flat however large it is. */
 const CHUNK = 2000;
 
+/** How many evaluated candidates' findings are stored in one transaction. */
+const STORE_BATCH = 10_000;
+
 /**
  * Every candidate of `unitCodes` (by default the own and mirrored units) with its findings on `day`, a chunk at a
  * time in the order they are stored, through the findings store: what it holds for `day` is read, the rest is
@@ -344,23 +347,39 @@ export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = 
   const evalCtx = evalContext(ctx.db);
   const readDossiers = dossierReader(ctx.db);
   const today = day === ctx.clock.today();
-  for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
-    const ids = chunk.map((c) => c.id);
-    const stored = freshFindings(ctx.db, ids, day);
-    const evaluated = new Map<string, Evaluation>();
-    for (const c of readDossiers(ids.filter((id) => !stored.has(id)))) {
-      evaluated.set(c.id, evaluateDossier(c.dossier, day, evalCtx));
+  // Stored a few chunks at a time: each commit is a synced write of the log, and one per chunk cost more than the
+  // rows themselves on a busy disk.
+  let unstored: StoredFindings[] = [];
+  const store = () => {
+    const rows = unstored;
+    unstored = [];
+    ctx.db.transaction(() => upsertFindings(ctx.db, rows));
+  };
+  try {
+    for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
+      const ids = chunk.map((c) => c.id);
+      const stored = freshFindings(ctx.db, ids, day);
+      const evaluated = new Map<string, Evaluation>();
+      for (const c of readDossiers(ids.filter((id) => !stored.has(id)))) {
+        evaluated.set(c.id, evaluateDossier(c.dossier, day, evalCtx));
+      }
+      if (today) {
+        evaluated.forEach((e, candidateId) => unstored.push({ candidateId, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings }));
+        if (unstored.length >= STORE_BATCH) {
+          store();
+        }
+      }
+      yield chunk.map(({ id, unitCode, name, stage: cached }) => {
+        const e = evaluated.get(id);
+        // A stored row holds on the day, and the stage kept on the candidate row is today's.
+        const stage = e?.stage ?? (cached as Stage);
+        return { id, unitCode, name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: e?.findings ?? stored.get(id)?.findings ?? [] };
+      });
     }
-    if (today && evaluated.size > 0) {
-      const rows = [...evaluated].map(([candidateId, e]) => ({ candidateId, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings }));
-      ctx.db.transaction(() => upsertFindings(ctx.db, rows));
+  } finally {
+    if (unstored.length > 0) {
+      store();
     }
-    yield chunk.map(({ id, unitCode, name, stage: cached }) => {
-      const e = evaluated.get(id);
-      // A stored row holds on the day, and the stage kept on the candidate row is today's.
-      const stage = e?.stage ?? (cached as Stage);
-      return { id, unitCode, name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: e?.findings ?? stored.get(id)?.findings ?? [] };
-    });
   }
 }
 
