@@ -9,6 +9,7 @@ import { benchNextDayCell, benchNextDaySuperior } from './next-day-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
+import { benchWrites } from './write-bench';
 
 /**
  * `npm run bench`: the figures the issues ask for, printed with their targets. Timing is kept out of `npm test`
@@ -27,6 +28,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],
   ['Khởi động CLI (npx ptdv)', benchCli],
   ['ptdv check --db (check, 50.000 và 200.000 hồ sơ)', benchCheck],
+  ['Ghi đĩa mỗi thao tác (write, 50.000 hồ sơ; 500 đơn vị trong một năm)', benchWrites],
 ];
 
 const only = process.argv[2];
