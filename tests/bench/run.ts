@@ -10,6 +10,7 @@ import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
 import { benchWrites } from './write-bench';
+import { ioCounters } from './io';
 
 /**
  * `npm run bench`: the figures the issues ask for, printed with their targets. Timing is kept out of `npm test`
@@ -32,14 +33,20 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
 ];
 
 const only = process.argv[2];
+/** Bytes this process and the ptdv processes it ran wrote to disk (issue 15: a full run once wrote about 29 GB). */
+let total = 0;
 for (const [name, run] of suites) {
   if (only && !name.toLowerCase().includes(only.toLowerCase())) {
     continue;
   }
   const started = performance.now();
+  const before = ioCounters();
   const figures = await run();
-  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const written = ioCounters().writeBytes - before.writeBytes;
+  total += written;
+  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s, ${(written / 1024 ** 3).toFixed(2)} GiB written to disk)`);
   for (const [key, value] of Object.entries(figures)) {
     console.log(`  ${key.padEnd(34)} ${typeof value === 'number' ? Number(value.toFixed(2)) : value}`);
   }
 }
+console.log(`\nGhi đĩa (cả lượt đo): ${(total / 1024 ** 3).toFixed(2)} GiB`);
