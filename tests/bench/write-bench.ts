@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../../db/client';
 import { ARCHIVE_FOLDER, importFiles } from '../../electron/bundle-files';
 import { generateAgeKeyPairSync, generateSigningKey, packBundle, readAloudCode } from '../../electron/core/domain/bundles/index';
 import type { CandidateRecord, UnitReportData } from '../../electron/core/model/bundle-data';
+import { OCCUPATIONS } from '../../electron/core/model/dossier';
 import { fixedClock } from '../../electron/core/ports';
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { refreshFindingsStep } from '../../electron/core/services/check-service';
@@ -81,7 +82,7 @@ async function cellWrites(dir: string): Promise<Record<string, number | string>>
 
 /** A unit's snapshot in quarter `q`: a tenth of its candidates changed since the quarter before. */
 function quarterSnapshot(template: UnitReportData, sender: Sender, q: number): UnitReportData {
-  const candidates = (template.candidates as CandidateRecord[]).map((c, i) => (i % 10 === q ? c : { ...c, occupation: `Nghề quý ${q + 1}`.slice(0, 40), updatedAt: `2026-0${3 * q + 3}-20T08:00:00+07:00` }));
+  const candidates = (template.candidates as CandidateRecord[]).map((c, i) => (i % 10 === q ? { ...c, occupation: OCCUPATIONS[(q + i) % OCCUPATIONS.length]! } : c));
   return { ...template, unit: sender.profile, candidates };
 }
 
