@@ -88,6 +88,12 @@ export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: str
   // one, and in a file each cost page writes (measured: 150 MB written, and encrypted, per 0.5 MB bundle of 1,000
   // candidates, against 11 MB of WAL). They hold a statement's changed pages, never the data of a whole transaction.
   sqlite.pragma('temp_store = MEMORY');
+  // Checkpoint every 64 MB of log instead of 4 MB: the index pages every import or batch of dossiers touches are
+  // then copied into the database once for several transactions instead of once per transaction (measured: a
+  // fifth less written filling 20,000 dossiers, and faster). The log is cut back to that size after a checkpoint, so
+  // one huge transaction does not leave a log of its size on disk.
+  sqlite.pragma('wal_autocheckpoint = 16384');
+  sqlite.pragma('journal_size_limit = 67108864');
   return sqlite;
 }
 

@@ -1,13 +1,14 @@
-import { existsSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { syncFolder, writeTempFile } from '../db/atomic';
+import { syncFolder, writeFileAtomic, writeTempFile } from '../db/atomic';
 import { crashPoint } from '../db/crash-point';
-import { bundleError, MAX_BUNDLE_BYTES } from './core/domain/bundles/index';
+import { bundleError, MAX_BUNDLE_BYTES, sha256Hex } from './core/domain/bundles/index';
 import { AppError, storageError } from './core/errors';
 import type { ImportOutcome } from './core/model/sync';
 import type { MadeBundle } from './core/services/bundle-export';
 import { importBundle, rejectedOutcome, type ImportOptions } from './core/services/bundle-import';
 import type { ServiceContext } from './core/services/context';
+import { heldFileBytes, markMovedOut, supersededFiles } from './core/store/archive';
 import { readUtf8File } from './input-files';
 
 /**
@@ -65,10 +66,60 @@ export async function importFiles(ctx: ServiceContext, paths: readonly string[],
       statSync(path).size > MAX_BUNDLE_BYTES
         ? rejectedOutcome(basename(path), null, bundleError('BUNDLE_TOO_LARGE'))
         : await importBundle(ctx, { name: basename(path), bytes: readFileSync(path) }, options);
+    if (outcome.status === 'applied' && outcome.kind === 'unit-report' && outcome.from) {
+      // Right after each report, so the pages its predecessor frees take the next report instead of new ones.
+      moveOutSuperseded(ctx, outcome.from);
+    }
     outcomes.push(outcome);
     onFile?.(outcomes.length, outcome);
   }
+  if (!options.verifyOnly) {
+    // Also what an older ptdv left inside, or what a failed move left behind.
+    moveOutSuperseded(ctx);
+  }
   return outcomes;
+}
+
+/** The data folder's archive of superseded received files (docs/sync-limits.md "Retention"). */
+export const ARCHIVE_FOLDER = 'luu-tru';
+
+const safeName = (name: string) => name.replace(/[^\w.-]/g, '_');
+
+/**
+ * Moves the received files that newer ones superseded out of the database into `luu-tru/<unit>/` beside it, byte
+ * for byte as received (still encrypted and signed, so still verifiable). A file's bytes leave the database only
+ * once its copy is on disk (fsynced) and reads back with the archived sha256; a failure (a full disk) leaves them
+ * in the database, and the next import tries again. Returns how many files were moved.
+ */
+export function moveOutSuperseded(ctx: ServiceContext, unitCode?: string): number {
+  const dbFile = ctx.db.$client.name;
+  if (ctx.db.$client.memory || !dbFile) {
+    return 0;
+  }
+  let moved = 0;
+  for (const file of supersededFiles(ctx.db, unitCode)) {
+    const bytes = heldFileBytes(ctx.db, file.sha256);
+    if (!bytes) {
+      continue;
+    }
+    const relative = [ARCHIVE_FOLDER, safeName(file.fromCode), `${file.sha256.slice(0, 12)}-${safeName(file.fileName)}`];
+    const target = join(dirname(dbFile), ...relative);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      if (!existsSync(target) || sha256Hex(readFileSync(target)) !== file.sha256) {
+        writeFileAtomic(target, bytes);
+      }
+      if (sha256Hex(readFileSync(target)) !== file.sha256) {
+        return moved;
+      }
+    } catch {
+      // Housekeeping after a committed import: the file stays whole in the database until a later move succeeds.
+      return moved;
+    }
+    ctx.db.transaction((tx) => markMovedOut(tx, file.sha256, relative.join('/'), bytes.length));
+    moved += 1;
+  }
+  return moved;
 }
 
 /** Reads a small text file the user chose (a trust file). */

@@ -80,6 +80,12 @@ export const inbox = sqliteTable(
     sumsSha256: text('sums_sha256'),
     /** The sender's numbering (sync_state.numbering) this file was received under. */
     numbering: integer('numbering').notNull().default(0),
+    /**
+     * Where the file went once superseded (docs/sync-limits.md "Retention"): its path under the data folder, the file
+     * byte for byte as received. `bytes` is then empty and `size` keeps its length; both null while it is held here.
+     */
+    movedTo: text('moved_to'),
+    size: integer('size'),
   },
   (t) => [index('inbox_from').on(t.fromCode, t.seq)],
 );

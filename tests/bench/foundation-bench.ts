@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -123,14 +123,19 @@ function todoTimings(file: string): Record<string, number> {
 export async function benchFoundation(): Promise<Record<string, number | string>> {
   const dir = join(tmpdir(), `ptdv-bench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const demo = await demoDatabase(dir);
-  return {
-    demo50kSeconds: Number(demo.seconds.toFixed(1)),
-    ...searchLatency(demo.file),
-    openAndFirstPageMs: openAndFirstPage(demo.file),
-    ...todoTimings(demo.file),
-    dossierImportPerSecond: Math.round(await importThroughput(dir)),
-    rendererInitialJsGzKB: Math.round(rendererInitialJsGz() / 1024),
-    rendererAssets: readdirSync(join(ROOT, 'out/renderer/assets')).length,
-  };
+  try {
+    const demo = await demoDatabase(dir);
+    return {
+      demo50kSeconds: Number(demo.seconds.toFixed(1)),
+      ...searchLatency(demo.file),
+      openAndFirstPageMs: openAndFirstPage(demo.file),
+      ...todoTimings(demo.file),
+      dossierImportPerSecond: Math.round(await importThroughput(dir)),
+      rendererInitialJsGzKB: Math.round(rendererInitialJsGz() / 1024),
+      rendererAssets: readdirSync(join(ROOT, 'out/renderer/assets')).length,
+    };
+  } finally {
+    // The 50,000-candidate database and 5,000 dossier files, left in the temp folder by every run otherwise.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,6 +10,8 @@ import { benchPdf } from './pdf-bench';
 import { benchReports } from './report-bench';
 import { benchRules } from './rules-bench';
 import { benchSync } from './sync-bench';
+import { benchWrites } from './write-bench';
+import { ioCounters } from './io';
 
 /**
  * `npm run bench`: the figures the issues ask for, printed with their targets. Timing is kept out of `npm test`
@@ -29,17 +31,24 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Khởi động CLI (npx ptdv)', benchCli],
   ['ptdv check --db (check, 50.000 và 200.000 hồ sơ)', benchCheck],
   ['Báo cáo PDF (pdf)', benchPdf],
+  ['Ghi đĩa mỗi thao tác (write, 50.000 hồ sơ; 500 đơn vị trong một năm)', benchWrites],
 ];
 
 const only = process.argv[2];
+/** Bytes this process and the ptdv processes it ran wrote to disk (issue 15: a full run once wrote about 29 GB). */
+let total = 0;
 for (const [name, run] of suites) {
   if (only && !name.toLowerCase().includes(only.toLowerCase())) {
     continue;
   }
   const started = performance.now();
+  const before = ioCounters();
   const figures = await run();
-  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const written = ioCounters().writeBytes - before.writeBytes;
+  total += written;
+  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s, ${(written / 1024 ** 3).toFixed(2)} GiB written to disk)`);
   for (const [key, value] of Object.entries(figures)) {
     console.log(`  ${key.padEnd(34)} ${typeof value === 'number' ? Number(value.toFixed(2)) : value}`);
   }
 }
+console.log(`\nGhi đĩa (cả lượt đo): ${(total / 1024 ** 3).toFixed(2)} GiB`);

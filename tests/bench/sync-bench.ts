@@ -31,13 +31,13 @@ import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { setupUnit } from '../../electron/core/services/unit-service';
 
 export const MIGRATIONS = join(import.meta.dirname, '../../migrations');
-const PASS = 'bench-passphrase';
+export const PASS = 'bench-passphrase';
 export const TODAY = '2026-12-28';
 export const SUPERIOR = 'DUK01';
 const UNITS = 500;
 const CANDIDATES_PER_UNIT = 100;
 /** Distinct demo units whose snapshots the 500 units send (each under its own code, keys and signature). */
-const TEMPLATES = 10;
+export const TEMPLATES = 10;
 /** Issue 4's targets: the import within 3× of the floor, and re-importing the same files within 10% of the import. */
 const TARGET = { floorRatio: 3, reimportShare: 0.1 };
 
