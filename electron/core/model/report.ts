@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { isoDate } from './dates';
+import type { UNIT_LEVELS } from './entities';
 import { EDUCATION_LEVELS, OCCUPATIONS } from './dossier';
 import { dayFromYmd, daysInMonth, toIso } from '../domain/calendar/days';
 import { STAGES, type Stage } from '../domain/rules/stage';
@@ -68,7 +69,6 @@ function invalidPeriod(text: string): AppError {
   );
 }
 
-export const UNIT_LEVELS = ['chi-bo', 'dang-bo-co-so', 'cap-tren'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 /** A level as a sentence names it ("chi bộ CB014 báo đổi cấp …"). */
 export const UNIT_LEVEL_TEXT: Readonly<Record<UnitLevel, string>> = { 'chi-bo': 'chi bộ', 'dang-bo-co-so': 'đảng bộ cơ sở', 'cap-tren': 'cấp trên' };

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, DbOrTx } from '../../../db/types';
-import { auditLog } from '../../../db/schema/index';
 import type { Clock } from '../ports';
+import { insertAudit } from '../store/audit';
 
 /** What every use-case receives: the open database, the clock and who is acting (for the audit log). */
 export type ServiceContext = { db: Db; clock: Clock; actor: string };
@@ -23,5 +23,5 @@ export function audit(
   entityId: string | null,
   detail?: unknown,
 ): void {
-  tx.insert(auditLog).values({ at: ctx.clock.now(), actor: ctx.actor, action, entity, entityId, detail: detail ?? null }).run();
+  insertAudit(tx, { at: ctx.clock.now(), actor: ctx.actor, action, entity, entityId, detail: detail ?? null });
 }

@@ -1,5 +1,3 @@
-import { and, eq } from 'drizzle-orm';
-import { candidates, directiveItems, holidays, targets } from '../../../db/schema/index';
 import { fingerprintOf, readAloudCode } from '../domain/bundles/index';
 import { loadRulebook } from '../domain/rules/index';
 import { decisionMisfit } from '../domain/rules/decision-fit';
@@ -8,7 +6,8 @@ import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
 import { RULES_UPDATE_KIND, type ImportSummary, type RulesUpdate } from '../model/sync';
 import { targetSchema } from '../model/targets';
-import { effectiveEvents, refreshStage } from '../store/candidates';
+import { effectiveEvents, ownCandidateForDecision, refreshStage } from '../store/candidates';
+import { deleteSuperiorTargets, holidayOn, insertItem, insertTarget, superiorTargetRows } from '../store/directives';
 import { appendEvent } from './candidate-service';
 import { importRulebook, listRulebooks, setCalendarEntry } from './check-service';
 import { newId, type ServiceContext } from './context';
@@ -32,11 +31,7 @@ const EVENT_OF = { admission: 'ADMISSION_DECIDED', recognition: 'RECOGNITION_DEC
 /** Records one decision as an event; 'unchanged' when the same decision (type and number) is already there. */
 export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unchanged' {
   const self = getSelfUnit(ctx.db);
-  const row = ctx.db
-    .select({ id: candidates.id, fullName: candidates.fullName, voidReason: candidates.voidReason, voidedAt: candidates.voidedAt })
-    .from(candidates)
-    .where(and(eq(candidates.id, d.candidateId), eq(candidates.unitCode, self.code)))
-    .get();
+  const row = ownCandidateForDecision(ctx.db, d.candidateId, self.code);
   const what = `${d.kind === 'admission' ? 'quyết định kết nạp' : 'quyết định công nhận'} số ${d.number}`;
   if (!row) {
     throw new AppError('not-found', `Không tìm thấy người có mã ${d.candidateId} trong đơn vị để ghi ${what}.`);
@@ -78,8 +73,8 @@ export function applyRulebook(ctx: ServiceContext, raw: unknown): 'added' | 'unc
 /** Replaces the superior-assigned targets with the directive's full set; returns [added, changed, removed]. */
 function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData['targets'], quarantined: QuarantinedRecord[]): [number, number, number] {
   const key = (t: { year: number; period: string }) => `${t.year}|${t.period}`;
-  const before = new Map(ctx.db.select().from(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).all().map((t) => [key(t), `${t.kind}|${t.value}`]));
-  ctx.db.delete(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).run();
+  const before = new Map(superiorTargetRows(ctx.db, unitCode).map((t) => [key(t), `${t.kind}|${t.value}`]));
+  deleteSuperiorTargets(ctx.db, unitCode);
   let added = 0;
   let changed = 0;
   const kept = new Set<string>();
@@ -91,7 +86,7 @@ function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData
       continue;
     }
     kept.add(key(t));
-    ctx.db.insert(targets).values({ id: newId(), ...parsed.data, createdAt: ctx.clock.now() }).run();
+    insertTarget(ctx.db, { id: newId(), ...parsed.data, createdAt: ctx.clock.now() });
     const previous = before.get(key(t));
     added += previous === undefined ? 1 : 0;
     changed += previous !== undefined && previous !== `${t.kind}|${t.value}` ? 1 : 0;
@@ -102,7 +97,7 @@ function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData
 function applyCalendar(ctx: ServiceContext, entries: DirectiveData['holidays']): number {
   let changed = 0;
   for (const entry of entries) {
-    const current = ctx.db.select().from(holidays).where(eq(holidays.date, entry.date)).get();
+    const current = holidayOn(ctx.db, entry.date);
     const same = current && current.kind === entry.kind && current.name === entry.name && (current.source ?? '') === entry.source && current.confirmed === entry.confirmed;
     if (!same) {
       setCalendarEntry(ctx, entry);
@@ -114,7 +109,7 @@ function applyCalendar(ctx: ServiceContext, entries: DirectiveData['holidays']):
 
 function keep(ctx: ServiceContext, fromCode: string, bundleSha256: string, kind: string, candidateRef: string | null, body: unknown, relayedId: string | null = null): void {
   const toCode = getSelfUnit(ctx.db).code;
-  ctx.db.insert(directiveItems).values({ id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), relayedId }).run();
+  insertItem(ctx.db, { id: newId(), bundleSha256, fromCode, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), relayedId });
 }
 
 /** Decisions each in its own savepoint: one that does not fit its person is quarantined with the reason, the rest apply. */

@@ -1,11 +1,22 @@
-import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { DbOrTx } from '../../../db/types';
-import { candidates, directiveItems, mirrorRecords, outbox } from '../../../db/schema/index';
 import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
 import { decisionMisfit } from '../domain/rules/decision-fit';
-import { effectiveEvents } from '../store/candidates';
+import { candidateFullName, candidateVoid, effectiveEvents } from '../store/candidates';
+import {
+  acknowledgeItems,
+  deletePendingItem,
+  insertItem,
+  markItemsSent,
+  mirroredCandidateSource,
+  pendingItemRows,
+  receivedItemRows,
+  sentDirectives,
+  sentItemRows,
+  unitsWithPendingItems,
+  type ItemRow,
+} from '../store/directives';
 import { AppError, formatZodIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
@@ -28,8 +39,6 @@ import { movesOf, outsideTreeOn } from '../store/moves';
  * Directives (superior → unit, docs/bundle-format.md "Kinds"): what the superior records for a unit below waits here as
  * pending items until the next directive carries it; the unit lists what arrived (see directive-apply).
  */
-
-type ItemRow = typeof directiveItems.$inferSelect;
 
 const DECISION_NAMES = { admission: 'Quyết định kết nạp', recognition: 'Quyết định công nhận đảng viên chính thức' } as const;
 const STATUS_NAMES = { applied: 'đã cập nhật', duplicate: 'trùng, không thay đổi', stale: 'gói cũ, chỉ lưu', conflict: 'trùng số thứ tự khác nội dung, đã cách ly', rejected: 'bị từ chối' } as const;
@@ -74,7 +83,7 @@ export function describeItem(kind: string, body: unknown): string {
 }
 
 export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
-  const candidate = row.candidateRef ? db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, row.candidateRef)).get() : undefined;
+  const candidateName = row.candidateRef ? candidateFullName(db, row.candidateRef) : undefined;
   // A relayed item names its issuer as it signed itself and the superior that passed it on.
   const relayed = row.relayedId ? relayedById(db, row.relayedId) : undefined;
   const fromName = relayed && relayed.issuerCode === row.fromCode ? relayed.issuerName : (getUnit(db, row.fromCode)?.name ?? null);
@@ -86,7 +95,7 @@ export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
     toCode: row.toCode,
     kind: row.kind,
     candidateId: row.candidateRef,
-    candidateName: candidate?.fullName ?? null,
+    candidateName: candidateName ?? null,
     text: describeItem(row.kind, row.body),
     createdAt: row.createdAt,
     bundleSha256: row.bundleSha256,
@@ -98,11 +107,7 @@ export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
 
 /** The unit and the unit's own id of a mirrored candidate (decisions and comments name the unit's ids). */
 function mirroredCandidate(db: DbOrTx, candidateId: string): { unitCode: string; sourceId: string } {
-  const row = db
-    .select({ unitCode: mirrorRecords.unitCode, sourceId: mirrorRecords.sourceId })
-    .from(mirrorRecords)
-    .where(and(eq(mirrorRecords.localId, candidateId), eq(mirrorRecords.recordKind, 'candidate')))
-    .get();
+  const row = mirroredCandidateSource(db, candidateId);
   if (!row) {
     throw new AppError('not-found', 'Người này không thuộc dữ liệu nhận từ đơn vị cấp dưới (hoặc chưa nhập gói báo cáo của đơn vị).');
   }
@@ -120,7 +125,7 @@ export function mirrorUnit(db: DbOrTx, code: string) {
 export function queue(ctx: ServiceContext, toCode: string, kind: string, candidateRef: string | null, body: unknown): DirectiveItem {
   return ctx.db.transaction((tx) => {
     const row = { id: newId(), bundleSha256: null, fromCode: getSelfUnit(tx).code, toCode, kind, candidateRef, body, createdAt: ctx.clock.now(), acknowledgedAt: null, resolvedAt: null, answer: null, relayedId: null };
-    tx.insert(directiveItems).values(row).run();
+    insertItem(tx, row);
     audit(tx, ctx, 'queue', 'directive-item', row.id, { kind, toCode });
     return toItem(tx, row);
   });
@@ -141,7 +146,7 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
   if (parsed.data.date > ctx.clock.today()) {
     throw new AppError('validation', 'Ngày ký quyết định không thể sau ngày hôm nay.');
   }
-  const voided = ctx.db.select({ reason: candidates.voidReason, at: candidates.voidedAt }).from(candidates).where(eq(candidates.id, input.candidateId)).get();
+  const voided = candidateVoid(ctx.db, input.candidateId);
   if (voided?.at) {
     throw new AppError('conflict', `Đơn vị đã hủy hồ sơ này vì tạo nhầm (${voided.reason ?? ''}); không ra quyết định cho hồ sơ đã hủy.`);
   }
@@ -187,16 +192,13 @@ export function addRulesUpdate(ctx: ServiceContext, unitCode: string): Directive
 
 /** Items waiting for the next directive (to one unit, or to all), oldest first. */
 export function pendingItems(db: DbOrTx, unitCode?: string): DirectiveItem[] {
-  const self = getSelfUnit(db);
-  const conditions = [eq(directiveItems.fromCode, self.code), isNull(directiveItems.bundleSha256), unitCode ? eq(directiveItems.toCode, unitCode) : undefined].filter((c) => c !== undefined);
-  return db.select().from(directiveItems).where(and(...conditions)).orderBy(directiveItems.createdAt, sql`rowid`).all().map((r) => toItem(db, r));
+  return pendingItemRows(db, getSelfUnit(db).code, unitCode).map((r) => toItem(db, r));
 }
 
 /** Withdraws a pending item (a mistyped decision number) before it is sent. */
 export function removePendingItem(ctx: ServiceContext, id: string): void {
   ctx.db.transaction((tx) => {
-    const removed = tx.delete(directiveItems).where(and(eq(directiveItems.id, id), isNull(directiveItems.bundleSha256), eq(directiveItems.fromCode, getSelfUnit(tx).code))).run();
-    if (removed.changes === 0) {
+    if (deletePendingItem(tx, id, getSelfUnit(tx).code) === 0) {
       throw new AppError('not-found', 'Không có mục nào đang chờ gửi với mã này (có thể đã được gửi).');
     }
     audit(tx, ctx, 'remove', 'directive-item', id);
@@ -211,16 +213,7 @@ export const SENT_ITEMS_SHOWN = 50;
  * unit-report of the unit says it applied the directive that carried it.
  */
 export function sentItems(db: DbOrTx, unitCode?: string, limit = SENT_ITEMS_SHOWN): DirectiveItem[] {
-  const self = getSelfUnit(db);
-  const conditions = [eq(directiveItems.fromCode, self.code), unitCode ? eq(directiveItems.toCode, unitCode) : undefined, isNotNull(directiveItems.bundleSha256), ne(directiveItems.kind, 'receipt')];
-  return db
-    .select()
-    .from(directiveItems)
-    .where(and(...conditions.filter((c) => c !== undefined)))
-    .orderBy(desc(directiveItems.createdAt), desc(sql`rowid`))
-    .limit(limit)
-    .all()
-    .map((r) => toItem(db, r));
+  return sentItemRows(db, getSelfUnit(db).code, unitCode, limit).map((r) => toItem(db, r));
 }
 
 /**
@@ -231,21 +224,12 @@ export function acknowledgeDirectives(db: DbOrTx, unitCode: string, applied: rea
   if (applied.length === 0) {
     return 0;
   }
-  const sent = db
-    .select({ sha256: outbox.sha256, seq: outbox.seq })
-    .from(outbox)
-    .where(and(eq(outbox.toCode, unitCode), eq(outbox.kind, 'directive')))
-    .all()
+  const sent = sentDirectives(db, unitCode)
     .filter((o) => inSeqRanges(o.seq, applied))
     .map((o) => o.sha256);
   let changed = 0;
   for (let i = 0; i < sent.length; i += 500) {
-    const chunk = sent.slice(i, i + 500);
-    changed += db
-      .update(directiveItems)
-      .set({ acknowledgedAt: now })
-      .where(and(eq(directiveItems.toCode, unitCode), inArray(directiveItems.bundleSha256, chunk), ne(directiveItems.kind, 'receipt'), isNull(directiveItems.acknowledgedAt)))
-      .run().changes;
+    changed += acknowledgeItems(db, unitCode, sent.slice(i, i + 500), now);
   }
   return changed;
 }
@@ -274,14 +258,7 @@ function carried(pending: readonly ItemRow[]): ItemRow[] {
 
 /** What directives brought to this unit, newest first ("what arrived"). */
 export function receivedItems(db: DbOrTx): DirectiveItem[] {
-  const self = getSelfUnit(db);
-  return db
-    .select()
-    .from(directiveItems)
-    .where(and(eq(directiveItems.toCode, self.code), isNotNull(directiveItems.bundleSha256)))
-    .orderBy(desc(directiveItems.createdAt))
-    .all()
-    .map((r) => toItem(db, r));
+  return receivedItemRows(db, getSelfUnit(db).code).map((r) => toItem(db, r));
 }
 
 /**
@@ -336,27 +313,12 @@ export async function exportDirective(
     throw new AppError('conflict', `Đơn vị ${unitCode} chưa được xác nhận mã vân tay (hoặc khóa đã bị thu hồi): chưa gửi chỉ đạo được, vì khóa mã hóa có thể không phải của đơn vị.`, 'UNIT_NOT_VERIFIED');
   }
   const selfCode = getSelfUnit(ctx.db).code;
-  const pendingTo = (code: string) =>
-    carried(
-      ctx.db
-        .select()
-        .from(directiveItems)
-        .where(and(eq(directiveItems.toCode, code), eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256)))
-        .orderBy(directiveItems.createdAt, sql`rowid`)
-        .all(),
-    );
+  const pendingTo = (code: string) => carried(pendingItemRows(ctx.db, selfCode, code));
   const pending = pendingTo(unitCode);
   const data = directiveData(ctx.db, unitCode, pending, rotation?.keys ?? null);
   // What this unit addressed to units further below travels inside, signed by this unit for each of them.
   const subtree = subtreesBelowSelf(ctx.db).subtree.get(unitCode) ?? [unitCode];
-  const waitingFor = new Set(
-    ctx.db
-      .selectDistinct({ toCode: directiveItems.toCode })
-      .from(directiveItems)
-      .where(and(eq(directiveItems.fromCode, selfCode), isNull(directiveItems.bundleSha256), ne(directiveItems.kind, 'receipt')))
-      .all()
-      .map((r) => r.toCode),
-  );
+  const waitingFor = new Set(unitsWithPendingItems(ctx.db, selfCode));
   const inners: InnerDirective[] = subtree
     .filter((code) => code !== unitCode && waitingFor.has(code))
     .map((code) => ({ targetCode: code, items: pendingTo(code).filter((r) => r.kind !== 'receipt') }))
@@ -375,7 +337,7 @@ export async function exportDirective(
     ...(rotation ? { signer: rotation.previous } : {}),
     onRecorded: (tx, sha256) => {
       if (pending.length > 0) {
-        tx.update(directiveItems).set({ bundleSha256: sha256 }).where(inArray(directiveItems.id, pending.map((p) => p.id))).run();
+        markItemsSent(tx, pending.map((p) => p.id), sha256);
       }
       if (relay) {
         recordRelay(tx, relay, sha256);

@@ -13,12 +13,11 @@ import {
   type SignedSnapshot,
 } from '../domain/bundles/index';
 import type { Db, DbOrTx } from '../../../db/types';
-import { units } from '../../../db/schema/index';
 import { parseBundleData, BUNDLE_DATA_VERSION, type UnitReportData } from '../model/bundle-data';
 import type { ImportSummary, InnerRefusal } from '../model/sync';
 import { acknowledgeRelayed } from '../store/relayed';
 import { applyRequestAnswers } from '../store/reviews';
-import { getSelfUnit, getUnit, mirroredChildCodes } from '../store/units';
+import { getSelfUnit, getUnit, mirroredChildCodes, upsertForwardedUnit } from '../store/units';
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
 import { applySnapshot, prepareSnapshot } from './mirror-apply';
@@ -149,10 +148,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     }
     const { unit } = inner.report;
     const parentCode = inner.manifest.to.code;
-    db.insert(units)
-      .values({ code: unit.code, name: unit.name, level: unit.level, parentCode, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers })
-      .onConflictDoUpdate({ target: units.code, set: { parentCode } })
-      .run();
+    upsertForwardedUnit(db, { code: unit.code, name: unit.name, level: unit.level, parentCode, hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
     dropSupersededQuarantine(db, inner.code, bundleSha256);
     const result = applySnapshot(db, inner.code, prepared);
     addQuarantine(db, bundleSha256, inner.code, prepared.quarantined, now);

@@ -1,10 +1,9 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { unitKeys, units } from '../../../db/schema/index';
 import { enrolmentData, KEY_ROTATION_LABEL, packAndRecord, type MadeBundle } from './bundle-export';
 import type { ServiceContext } from './context';
 import { exportDirective } from './directive-service';
 import { peerAgeRecipient, rotateOwnKeys } from './key-service';
 import { getSelfUnit } from '../store/units';
+import { verifiedMirrorCodes } from '../store/keys';
 
 /**
  * Rotates the own keys (docs/bundle-format.md "Keys": a new key announced in a bundle signed by the old one) and returns the
@@ -18,14 +17,7 @@ export async function rotateKeys(ctx: ServiceContext): Promise<MadeBundle[]> {
   if (parent && peerAgeRecipient(ctx.db, parent)) {
     made.push(await packAndRecord(ctx, { kind: 'enrolment', to: parent, label: KEY_ROTATION_LABEL, data: enrolmentData(ctx, current), counts: {}, signer: previous }));
   }
-  const below = ctx.db
-    .selectDistinct({ code: unitKeys.unitCode })
-    .from(unitKeys)
-    .innerJoin(units, eq(units.code, unitKeys.unitCode))
-    .where(and(eq(units.origin, 'mirror'), eq(unitKeys.kind, 'ed25519'), eq(unitKeys.status, 'active'), isNotNull(unitKeys.verifiedAt)))
-    .orderBy(unitKeys.unitCode)
-    .all();
-  for (const { code } of below) {
+  for (const code of verifiedMirrorCodes(ctx.db)) {
     made.push(await exportDirective(ctx, code, KEY_ROTATION_LABEL, { previous, keys: { signing: current.signing.publicKey, age: current.ageRecipient } }));
   }
   return made;

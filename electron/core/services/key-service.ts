@@ -1,6 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { unitKeys, units } from '../../../db/schema/index';
 import {
   allowedSignersLine,
   fingerprintOf,
@@ -18,15 +16,28 @@ import {
 import { AppError } from '../errors';
 import type { KeyIdentity, KeysInfo } from '../model/sync';
 import { audit, newId, type ServiceContext } from './context';
-import { getSelfUnit, getUnit } from '../store/units';
+import { getSelfUnit, getUnit, insertParentUnit, setParentCode, updateUnitNameLevel } from '../store/units';
+import {
+  activeKey,
+  ageIdentities,
+  ageKeysWithPrivate,
+  insertKey as insertKeyRow,
+  markKeyVerified,
+  ownSigningPublicKey,
+  retireActiveKeys,
+  retireKey,
+  revokedSigningKey,
+  revokeKeys,
+  verifiedMirrorSigningKeys,
+  verifyActiveKeys,
+  type KeyRow,
+} from '../store/keys';
 import { recordMoves } from '../store/moves';
 
 /**
  * Keys of this unit and of the units it exchanges bundles with (docs/bundle-format.md "Keys"). The own unit's private keys
  * live only in this encrypted database; retired ones stay so late bundles still open and old signatures still check.
  */
-
-type KeyRow = typeof unitKeys.$inferSelect;
 
 /** The own unit's keys in the forms packing and opening bundles need. */
 export type OwnKeys = {
@@ -41,7 +52,7 @@ export type OwnKeys = {
 export type AnnouncedKeys = { signing: string; age: string };
 
 function insertKey(tx: DbOrTx, ctx: ServiceContext, row: Omit<KeyRow, 'id' | 'createdAt' | 'revokedAt'>): void {
-  tx.insert(unitKeys).values({ id: newId(), createdAt: ctx.clock.now(), revokedAt: null, ...row }).run();
+  insertKeyRow(tx, { id: newId(), createdAt: ctx.clock.now(), ...row });
 }
 
 /** Creates the own unit's Ed25519 and age keys (setup, or a rotation after the old ones were retired). */
@@ -53,16 +64,12 @@ export function createOwnKeys(tx: DbOrTx, ctx: ServiceContext, unitCode: string)
   insertKey(tx, ctx, { unitCode, kind: 'age', publicKey: age.recipient, privateKey: age.identity, fingerprint: age.recipient, status: 'active', verifiedAt: now });
 }
 
-function activeRow(db: DbOrTx, unitCode: string, kind: KeyRow['kind']): KeyRow | undefined {
-  return db.select().from(unitKeys).where(and(eq(unitKeys.unitCode, unitCode), eq(unitKeys.kind, kind), eq(unitKeys.status, 'active'))).get();
-}
-
 /** The own unit's keys; databases set up before keys existed get theirs on first use. */
 export function ownKeys(ctx: ServiceContext): OwnKeys {
   const self = getSelfUnit(ctx.db);
-  if (!activeRow(ctx.db, self.code, 'ed25519') || !activeRow(ctx.db, self.code, 'age')) {
+  if (!activeKey(ctx.db, self.code, 'ed25519') || !activeKey(ctx.db, self.code, 'age')) {
     ctx.db.transaction((tx) => {
-      tx.update(unitKeys).set({ status: 'retired' }).where(and(eq(unitKeys.unitCode, self.code), eq(unitKeys.status, 'active'))).run();
+      retireActiveKeys(tx, self.code);
       createOwnKeys(tx, ctx, self.code);
       audit(tx, ctx, 'create-keys', 'unit', self.code);
     });
@@ -71,24 +78,18 @@ export function ownKeys(ctx: ServiceContext): OwnKeys {
 }
 
 function readOwnKeys(db: DbOrTx, code: string): OwnKeys {
-  const signing = activeRow(db, code, 'ed25519');
-  const age = activeRow(db, code, 'age');
+  const signing = activeKey(db, code, 'ed25519');
+  const age = activeKey(db, code, 'age');
   if (!signing?.privateKey || !age) {
     throw new AppError('internal', 'Khóa của đơn vị bị thiếu trong cơ sở dữ liệu.');
   }
-  const identities = db
-    .select({ key: unitKeys.privateKey })
-    .from(unitKeys)
-    .where(and(eq(unitKeys.unitCode, code), eq(unitKeys.kind, 'age'), isNotNull(unitKeys.privateKey)))
-    .orderBy(sql`${unitKeys.status} = 'active' DESC`, desc(sql`rowid`))
-    .all()
-    .map((r) => r.key ?? '');
+  const identities = ageIdentities(db, code);
   return { code, signing: { privateKey: signing.privateKey, publicKey: signing.publicKey, fingerprint: signing.fingerprint }, ageRecipient: age.publicKey, identities };
 }
 
 function identityOf(db: DbOrTx, code: string): KeyIdentity | null {
-  const signing = activeRow(db, code, 'ed25519');
-  const age = activeRow(db, code, 'age');
+  const signing = activeKey(db, code, 'ed25519');
+  const age = activeKey(db, code, 'age');
   const unit = getUnit(db, code);
   if (!signing || !age || !unit) {
     return null;
@@ -118,20 +119,14 @@ export function exportTrustFile(ctx: ServiceContext): string {
  * included, because bundles they signed before a rotation must still check out.
  */
 export function exportAllowedSigners(db: Db): string {
-  const rows = db
-    .select({ code: unitKeys.unitCode, publicKey: unitKeys.publicKey })
-    .from(unitKeys)
-    .innerJoin(units, eq(units.code, unitKeys.unitCode))
-    .where(and(eq(units.origin, 'mirror'), eq(unitKeys.kind, 'ed25519'), inArray(unitKeys.status, ['active', 'retired']), isNotNull(unitKeys.verifiedAt)))
-    .orderBy(unitKeys.unitCode, sql`${unitKeys.status} = 'active' DESC`)
-    .all();
+  const rows = verifiedMirrorSigningKeys(db);
   return rows.map((r) => `${allowedSignersLine(r.code, r.publicKey)}\n`).join('');
 }
 
 /** The own age identities as an `age -d -i` file (newest first): the superior's key for the stock-tool check. */
 export function exportAgeIdentities(ctx: ServiceContext): string {
   const own = ownKeys(ctx);
-  const rows = ctx.db.select().from(unitKeys).where(and(eq(unitKeys.unitCode, own.code), eq(unitKeys.kind, 'age'), isNotNull(unitKeys.privateKey))).all();
+  const rows = ageKeysWithPrivate(ctx.db, own.code);
   const byIdentity = new Map(rows.map((r) => [r.privateKey ?? '', r]));
   return own.identities.map((identity) => formatAgeIdentityFile({ identity, recipient: byIdentity.get(identity)?.publicKey ?? '' }, byIdentity.get(identity)?.createdAt ?? ctx.clock.now())).join('');
 }
@@ -144,16 +139,16 @@ export function recordPeerKeys(tx: DbOrTx, ctx: ServiceContext, code: string, ke
   const now = ctx.clock.now();
   const fingerprints = { ed25519: fingerprintOf(keys.signing), age: keys.age };
   for (const kind of ['ed25519', 'age'] as const) {
-    const current = activeRow(tx, code, kind);
+    const current = activeKey(tx, code, kind);
     const publicKey = kind === 'ed25519' ? keys.signing : keys.age;
     if (current?.fingerprint === fingerprints[kind]) {
       if (verified && !current.verifiedAt) {
-        tx.update(unitKeys).set({ verifiedAt: now }).where(eq(unitKeys.id, current.id)).run();
+        markKeyVerified(tx, current.id, now);
       }
       continue;
     }
     if (current) {
-      tx.update(unitKeys).set({ status: 'retired' }).where(eq(unitKeys.id, current.id)).run();
+      retireKey(tx, current.id);
     }
     insertKey(tx, ctx, { unitCode: code, kind, publicKey, privateKey: null, fingerprint: fingerprints[kind], status: 'active', verifiedAt: verified ? now : null });
   }
@@ -165,14 +160,14 @@ export function recordPeerKeys(tx: DbOrTx, ctx: ServiceContext, code: string, ke
  */
 export function signerRecord(db: DbOrTx, code: string): (SignerRecord & { verified: boolean }) | null {
   const row =
-    activeRow(db, code, 'ed25519') ??
-    db.select().from(unitKeys).where(and(eq(unitKeys.unitCode, code), eq(unitKeys.kind, 'ed25519'), eq(unitKeys.status, 'revoked'))).orderBy(desc(sql`rowid`)).get();
+    activeKey(db, code, 'ed25519') ??
+    revokedSigningKey(db, code);
   return row ? { publicKey: row.publicKey, revoked: row.status === 'revoked', verified: row.verifiedAt !== null } : null;
 }
 
 /** The age recipient bundles to `code` are encrypted to. */
 export function peerAgeRecipient(db: DbOrTx, code: string): string | null {
-  return activeRow(db, code, 'age')?.publicKey ?? null;
+  return activeKey(db, code, 'age')?.publicKey ?? null;
 }
 
 /**
@@ -202,11 +197,11 @@ export function importTrust(ctx: ServiceContext, text: string, options: { move?:
       throw new AppError('conflict', `Mã ${trust.code} đã là một đơn vị cấp dưới trong cơ sở dữ liệu này.`, 'TRUST_INVALID');
     }
     if (existing) {
-      tx.update(units).set({ name: trust.name, level: trust.level }).where(eq(units.code, trust.code)).run();
+      updateUnitNameLevel(tx, trust.code, trust.name, trust.level);
     } else {
-      tx.insert(units).values({ code: trust.code, name: trust.name, level: trust.level, origin: 'parent' }).run();
+      insertParentUnit(tx, { code: trust.code, name: trust.name, level: trust.level });
     }
-    tx.update(units).set({ parentCode: trust.code }).where(eq(units.code, self.code)).run();
+    setParentCode(tx, self.code, trust.code);
     recordPeerKeys(tx, ctx, trust.code, { signing: trust.publicKey, age: trust.ageRecipient }, true);
     if (moving) {
       const from = getUnit(tx, self.parentCode!);
@@ -233,14 +228,14 @@ function mirrorUnit(db: DbOrTx, code: string) {
 export function confirmUnit(ctx: ServiceContext, code: string, spoken: string): KeyIdentity {
   return ctx.db.transaction((tx) => {
     mirrorUnit(tx, code);
-    const key = activeRow(tx, code, 'ed25519');
+    const key = activeKey(tx, code, 'ed25519');
     if (!key) {
       throw new AppError('not-found', `Đơn vị ${code} chưa gửi gói đăng ký (hoặc khóa đã bị thu hồi).`);
     }
     if (!sameReadAloudCode(readAloudCode(key.fingerprint), spoken)) {
       throw new AppError('conflict', `Mã vân tay không khớp với khóa đã nhận của ${code}: chưa xác nhận. Hãy kiểm tra lại với đơn vị; nếu vẫn khác, có thể gói đăng ký không phải do đơn vị gửi.`, 'FINGERPRINT_MISMATCH');
     }
-    tx.update(unitKeys).set({ verifiedAt: ctx.clock.now() }).where(and(eq(unitKeys.unitCode, code), eq(unitKeys.status, 'active'))).run();
+    verifyActiveKeys(tx, code, ctx.clock.now());
     audit(tx, ctx, 'verify-key', 'unit', code, { fingerprint: key.fingerprint });
     const identity = identityOf(tx, code);
     if (!identity) {
@@ -255,8 +250,7 @@ export function revokeUnitKeys(ctx: ServiceContext, code: string): void {
   ctx.db.transaction((tx) => {
     mirrorUnit(tx, code);
     const now = ctx.clock.now();
-    const changed = tx.update(unitKeys).set({ status: 'revoked', revokedAt: now }).where(and(eq(unitKeys.unitCode, code), inArray(unitKeys.status, ['active', 'retired']))).run();
-    if (changed.changes === 0) {
+    if (revokeKeys(tx, code, now) === 0) {
       throw new AppError('not-found', `Đơn vị ${code} không có khóa nào đang dùng.`);
     }
     audit(tx, ctx, 'revoke-key', 'unit', code);
@@ -267,7 +261,7 @@ export function revokeUnitKeys(ctx: ServiceContext, code: string): void {
 export function rotateOwnKeys(ctx: ServiceContext): { previous: OwnKeys; current: OwnKeys } {
   const previous = ownKeys(ctx);
   ctx.db.transaction((tx) => {
-    tx.update(unitKeys).set({ status: 'retired' }).where(and(eq(unitKeys.unitCode, previous.code), eq(unitKeys.status, 'active'))).run();
+    retireActiveKeys(tx, previous.code);
     createOwnKeys(tx, ctx, previous.code);
     audit(tx, ctx, 'rotate-keys', 'unit', previous.code, { previous: previous.signing.fingerprint });
   });
@@ -276,10 +270,5 @@ export function rotateOwnKeys(ctx: ServiceContext): { previous: OwnKeys; current
 
 /** The public key of one of the own signing keys, current or retired, by fingerprint (re-opening the outbox). */
 export function ownSigningKeyByFingerprint(db: DbOrTx, fingerprint: string): string | null {
-  const row = db
-    .select({ publicKey: unitKeys.publicKey })
-    .from(unitKeys)
-    .where(and(eq(unitKeys.kind, 'ed25519'), eq(unitKeys.fingerprint, fingerprint), isNotNull(unitKeys.privateKey)))
-    .get();
-  return row?.publicKey ?? null;
+  return ownSigningPublicKey(db, fingerprint);
 }

@@ -1,6 +1,4 @@
-import { directiveItems } from '../../../db/schema/index';
 import type { DbOrTx, Tx } from '../../../db/types';
-import { inArray } from 'drizzle-orm';
 import {
   BUNDLE_FORMAT,
   bundleError,
@@ -16,6 +14,7 @@ import {
 } from '../domain/bundles/index';
 import { APP_VERSION, BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData } from '../model/bundle-data';
 import type { ImportSummary, InnerRefusal } from '../model/sync';
+import { markItemsSent } from '../store/directives';
 import { insertRelayed, lastRelayed, markCarried, relayedBySums, waitingRelayed, type RelayedRow } from '../store/relayed';
 import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 import { newId, type ServiceContext } from './context';
@@ -87,7 +86,7 @@ export async function planRelay(ctx: ServiceContext, label: string, inners: read
 export function recordRelay(tx: Tx, plan: RelayPlan, bundleSha256: string): void {
   for (const { row, itemIds } of plan.made) {
     insertRelayed(tx, { ...row, carriedIn: bundleSha256 });
-    tx.update(directiveItems).set({ bundleSha256, relayedId: row.id }).where(inArray(directiveItems.id, itemIds)).run();
+    markItemsSent(tx, itemIds, bundleSha256, row.id);
   }
   markCarried(tx, plan.passedOn, bundleSha256);
 }

@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { units } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import { unitProfileInputSchema, unitSetupSchema, type Unit, type UnitProfile, type UnitProfileInput, type UnitSetup } from '../model/entities';
 import { seedCalendar } from '../store/calendar';
-import { findSelfUnit, getSelfProfile, getSelfUnit, getUnit } from '../store/units';
+import { deleteUnit, findSelfUnit, getSelfProfile, getSelfUnit, getUnit, insertParentUnit, insertSelfUnit, updateSelfProfile } from '../store/units';
 import { audit, type ServiceContext } from './context';
 import { createOwnKeys } from './key-service';
 
@@ -18,13 +16,9 @@ export function setupUnit(ctx: ServiceContext, input: UnitSetup): Unit {
       throw new AppError('validation', 'Mã cấp trên phải khác mã đơn vị.');
     }
     if (unit.parentCode) {
-      tx.insert(units)
-        .values({ code: unit.parentCode, name: unit.parentCode, level: unit.level === 'chi-bo' ? 'dang-bo-co-so' : 'cap-tren', origin: 'parent' })
-        .run();
+      insertParentUnit(tx, { code: unit.parentCode, name: unit.parentCode, level: unit.level === 'chi-bo' ? 'dang-bo-co-so' : 'cap-tren' });
     }
-    tx.insert(units)
-      .values({ code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode ?? null, origin: 'self', hasYouthUnion: unit.hasYouthUnion })
-      .run();
+    insertSelfUnit(tx, { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode ?? null, hasYouthUnion: unit.hasYouthUnion });
     seedCalendar(tx);
     createOwnKeys(tx, ctx, unit.code);
     audit(tx, ctx, 'setup', 'unit', unit.code, unit);
@@ -66,12 +60,10 @@ export function updateUnitProfile(ctx: ServiceContext, input: UnitProfileInput):
       }
       // The placeholder written at setup holds only the code: it follows the corrected code.
       if (before.parentCode) {
-        tx.delete(units).where(eq(units.code, before.parentCode)).run();
+        deleteUnit(tx, before.parentCode);
       }
       if (!taken) {
-        tx.insert(units)
-          .values({ code: change.parentCode, name: change.parentCode, level: before.level === 'chi-bo' ? 'dang-bo-co-so' : 'cap-tren', origin: 'parent' })
-          .run();
+        insertParentUnit(tx, { code: change.parentCode, name: change.parentCode, level: before.level === 'chi-bo' ? 'dang-bo-co-so' : 'cap-tren' });
       }
     }
     const parent = parentCode ? getUnit(tx, parentCode) : null;
@@ -80,17 +72,14 @@ export function updateUnitProfile(ctx: ServiceContext, input: UnitProfileInput):
       throw new AppError('validation', `Tên đơn vị trùng với tên cấp trên (${parent.name}); hãy nhập tên của chính đơn vị.`, 'UNIT_IDENTITY_TAKEN');
     }
     const blankToNull = (v: string | null | undefined, old: string | null) => (v === undefined ? old : v?.trim() ? v.trim() : null);
-    tx.update(units)
-      .set({
+    updateSelfProfile(tx, before.code, {
         name,
         parentCode,
         hasYouthUnion: change.hasYouthUnion ?? before.hasYouthUnion,
         hasTradeUnion: change.hasTradeUnion ?? before.hasTradeUnion,
         secretaryName: blankToNull(change.secretaryName, before.secretaryName),
         documentPlace: blankToNull(change.documentPlace, before.documentPlace),
-      })
-      .where(eq(units.code, before.code))
-      .run();
+      });
     audit(tx, ctx, 'update-profile', 'unit', before.code, change);
     return getSelfProfile(tx);
   });

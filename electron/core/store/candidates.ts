@@ -1,11 +1,13 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, units } from '../../../db/schema/index';
-import { deriveStage } from '../domain/rules/stage';
+import { CANDIDATE_SORT_COLUMNS, type ListSort } from '../domain/lists';
+import { searchKey, sortKey } from '../domain/names';
+import { deriveStage, STAGES } from '../domain/rules/stage';
 import { AppError } from '../errors';
 import { candidateEventSchema, type CandidateEvent, type CandidateProfile } from '../model/dossier';
 import { formatViDate } from '../model/dates';
-import type { CandidateDetail, StoredEvent, VoidedRecord, VoidInfo } from '../model/entities';
+import type { CandidateDetail, CandidateRow as CandidateListRow, StoredEvent, VoidedRecord, VoidInfo } from '../model/entities';
 import { VOID } from '../store/dossiers';
 
 /** Reads of one candidate's whole file, shared by the candidate, mentor and dossier services. */
@@ -183,4 +185,160 @@ export function voidCandidateRows(tx: DbOrTx, candidateId: string, mark: VoidMar
 
 export function insertDocument(tx: DbOrTx, row: typeof dossierItems.$inferInsert): void {
   tx.insert(dossierItems).values(row).run();
+}
+
+export function candidateFullName(db: DbOrTx, id: string): string | undefined {
+  return db.select({ fullName: candidates.fullName }).from(candidates).where(eq(candidates.id, id)).get()?.fullName;
+}
+
+/** Why and when a candidate's file was voided (both null while in force); undefined when there is no such candidate. */
+export function candidateVoid(db: DbOrTx, id: string): { reason: string | null; at: string | null } | undefined {
+  return db.select({ reason: candidates.voidReason, at: candidates.voidedAt }).from(candidates).where(eq(candidates.id, id)).get();
+}
+
+/** A candidate of `unitCode` a superior's decision names, with what refusing it must say. */
+export function ownCandidateForDecision(db: DbOrTx, id: string, unitCode: string): { id: string; fullName: string; voidReason: string | null; voidedAt: string | null } | undefined {
+  return db
+    .select({ id: candidates.id, fullName: candidates.fullName, voidReason: candidates.voidReason, voidedAt: candidates.voidedAt })
+    .from(candidates)
+    .where(and(eq(candidates.id, id), eq(candidates.unitCode, unitCode)))
+    .get();
+}
+
+/** Candidates in force of a unit with this name key and birth date: the same person, unless the user says otherwise. */
+export function samePersonCandidates(db: DbOrTx, unitCode: string, nameKey: string, birthDate: string): { id: string; fullName: string }[] {
+  return db
+    .select({ id: candidates.id, fullName: candidates.fullName })
+    .from(candidates)
+    .where(and(eq(candidates.unitCode, unitCode), eq(candidates.searchKey, nameKey), eq(candidates.birthDate, birthDate), isNull(candidates.voidedAt)))
+    .all();
+}
+
+/** The profile columns of a candidate row, with the name's search and sort keys. */
+export function profileColumns(p: CandidateProfile) {
+  return {
+    fullName: p.fullName,
+    searchKey: searchKey(p.fullName),
+    sortKey: sortKey(p.fullName),
+    gender: p.gender ?? null,
+    birthDate: p.birthDate,
+    education: p.education ?? null,
+    educationException: p.educationException ?? null,
+    youthUnionMember: p.youthUnionMember ?? null,
+    tradeUnionMember: p.tradeUnionMember ?? null,
+    introductionPath: p.introductionPath ?? null,
+    ethnicity: p.ethnicity ?? null,
+    religion: p.religion ?? null,
+    occupation: p.occupation ?? null,
+    nonStateEnterprise: p.nonStateEnterprise ?? null,
+    hometown: p.hometown || null,
+    residence: p.residence || null,
+    occupationDetail: p.occupationDetail || null,
+  };
+}
+
+export function insertCandidateRow(tx: DbOrTx, row: typeof candidates.$inferInsert): void {
+  tx.insert(candidates).values(row).run();
+}
+
+export function updateCandidateProfile(tx: DbOrTx, id: string, columns: ReturnType<typeof profileColumns> & { updatedAt: string }): void {
+  tx.update(candidates).set(columns).where(eq(candidates.id, id)).run();
+}
+
+/** Appends an event row after the candidate's last one. */
+export function insertEventAtEnd(tx: DbOrTx, row: Omit<typeof candidateEvents.$inferInsert, 'seq'>): void {
+  const last = tx.select({ m: sql<number>`coalesce(max(seq), 0)` }).from(candidateEvents).where(eq(candidateEvents.candidateId, row.candidateId)).get();
+  tx.insert(candidateEvents)
+    .values({ ...row, seq: (last?.m ?? 0) + 1 })
+    .run();
+}
+
+export function insertIntroducerRow(tx: DbOrTx, row: typeof introducers.$inferInsert): void {
+  tx.insert(introducers).values(row).run();
+}
+
+const STAGE_ORDER = sql.raw(`CASE "candidates"."stage" ${STAGES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE ${STAGES.length} END`);
+
+/** The ORDER BY of the sort the user clicked; ties and the default stay in Vietnamese name order. */
+function candidateOrder(sort: ListSort | undefined): SQL[] {
+  const column = sort && (CANDIDATE_SORT_COLUMNS as readonly string[]).includes(sort.column) ? sort.column : 'name';
+  const dir = sql.raw(sort?.dir === 'desc' ? 'DESC' : 'ASC');
+  const byName = sql`${candidates.sortKey} ${column === 'name' ? dir : sql.raw('ASC')}`;
+  switch (column) {
+    case 'gender':
+      return [sql`${candidates.gender} ${dir} NULLS LAST`, byName];
+    case 'birthDate':
+      return [sql`${candidates.birthDate} ${dir}`, byName];
+    case 'stage':
+      return [sql`${STAGE_ORDER} ${dir}`, byName];
+    default:
+      return [byName];
+  }
+}
+
+/** The unit filter of a candidate query: one unit, or several as a JSON list for json_each. */
+function unitCondition(units: string | readonly string[], byName: boolean): SQL {
+  if (typeof units !== 'string') {
+    const codes = JSON.stringify(units);
+    const set = sql`(SELECT value FROM json_each(${codes}))`;
+    return byName ? sql`+${candidates.unitCode} IN ${set}` : sql`${candidates.unitCode} IN ${set}`;
+  }
+  return byName ? sql`+${candidates.unitCode} = ${units}` : eq(candidates.unitCode, units);
+}
+
+const unitName = sql<string>`coalesce((SELECT u.name FROM units u WHERE u.code = "candidates"."unit_code"), "candidates"."unit_code")`;
+
+const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
+  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
+
+/** Trigram search needs 3 characters; shorter queries fall back to LIKE, which the name index answers quickly. */
+const TRIGRAM = 3;
+
+function nameFilter(text: string): SQL {
+  if (text.length >= TRIGRAM) {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    return sql`${candidates}.rowid IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ${phrase})`;
+  }
+  return like(candidates.searchKey, `%${text}%`);
+}
+
+/**
+ * One page of candidates in force, in the clicked order (Vietnamese name order by default). `text` is already the
+ * search key; `units` one unit code or a list of them.
+ */
+export function candidatePage(
+  db: DbOrTx,
+  q: { text: string; units: string | readonly string[]; stage?: string | undefined; sort?: ListSort | undefined; offset: number; limit: number },
+): { total: number; rows: CandidateListRow[] } {
+  const text = q.text;
+  const byName = text.length >= TRIGRAM;
+  // With a name query the trigram index must drive the search; the unary + keeps SQLite from scanning the unit's
+  // whole index instead.
+  const conditions: SQL[] = [unitCondition(q.units, byName), isNull(candidates.voidedAt)];
+  if (text) {
+    conditions.push(nameFilter(text));
+  }
+  if (q.stage) {
+    conditions.push(byName ? sql`+${candidates.stage} = ${q.stage}` : eq(candidates.stage, q.stage));
+  }
+  const where = and(...conditions);
+  const total = db.select({ n: sql<number>`count(*)` }).from(candidates).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: candidates.id,
+      unitCode: candidates.unitCode,
+      unitName,
+      fullName: candidates.fullName,
+      gender: candidates.gender,
+      birthDate: candidates.birthDate,
+      stage: candidates.stage,
+      mentorName: activeMentor,
+    })
+    .from(candidates)
+    .where(where)
+    .orderBy(...candidateOrder(q.sort))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  return { total, rows };
 }

@@ -137,3 +137,40 @@ export function subtreesBelowSelf(db: DbOrTx, day: string | null = null): { dire
 export function addMirrorUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level' | 'parentCode'>): void {
   tx.insert(units).values({ ...unit, origin: 'mirror' }).onConflictDoNothing().run();
 }
+
+/** The placeholder or record of the own unit's superior. */
+export function insertParentUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level'>): void {
+  tx.insert(units).values({ ...unit, origin: 'parent' }).run();
+}
+
+export function insertSelfUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level' | 'parentCode' | 'hasYouthUnion'>): void {
+  tx.insert(units).values({ ...unit, origin: 'self' }).run();
+}
+
+export function updateUnitNameLevel(tx: DbOrTx, code: string, name: string, level: Unit['level']): void {
+  tx.update(units).set({ name, level }).where(eq(units.code, code)).run();
+}
+
+export function setParentCode(tx: DbOrTx, code: string, parentCode: string): void {
+  tx.update(units).set({ parentCode }).where(eq(units.code, code)).run();
+}
+
+export function deleteUnit(tx: DbOrTx, code: string): void {
+  tx.delete(units).where(eq(units.code, code)).run();
+}
+
+export function updateSelfProfile(
+  tx: DbOrTx,
+  code: string,
+  profile: Pick<UnitProfile, 'name' | 'parentCode' | 'hasYouthUnion' | 'hasTradeUnion' | 'secretaryName' | 'documentPlace'>,
+): void {
+  tx.update(units).set(profile).where(eq(units.code, code)).run();
+}
+
+/** A unit below as a forwarded snapshot describes it: added as a mirror, or moved under `parentCode` when held already. */
+export function upsertForwardedUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level' | 'parentCode' | 'hasYouthUnion' | 'ducsMembers'>): void {
+  tx.insert(units)
+    .values({ ...unit, origin: 'mirror' })
+    .onConflictDoUpdate({ target: units.code, set: { parentCode: unit.parentCode } })
+    .run();
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
+import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
+
+/**
+ * Reads of what the own unit owns, as its `unit-report` carries them (docs/bundle-format.md "Kinds"), with the ids of
+ * its own database. Every list is sorted by id, so the same state always gives the same data.json.
+ */
+
+function groupBy<T extends { candidateId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.candidateId);
+    if (list) {
+      list.push(row);
+    } else {
+      out.set(row.candidateId, [row]);
+    }
+  }
+  return out;
+}
+
+/** The void of a record, only when there is one (records in force read as before corrections existed). */
+function voidedOf(row: { voidedAt: string | null; voidReason: string | null; voidedBy: string | null }): { voided?: { at: string; reason: string; by: string } } {
+  return row.voidedAt === null ? {} : { voided: { at: row.voidedAt, reason: (row.voidReason ?? '').slice(0, 500), by: (row.voidedBy ?? '').slice(0, 200) } };
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function memberRecords(db: DbOrTx, unitCode: string): MemberRecord[] {
+  return db
+    .select()
+    .from(members)
+    .where(eq(members.unitCode, unitCode))
+    .orderBy(asc(members.id))
+    .all()
+    .map((m) => ({
+      id: m.id,
+      fullName: m.fullName,
+      gender: m.gender,
+      birthDate: m.birthDate,
+      status: m.status,
+      joinedOn: m.joinedOn,
+      fullMemberSince: m.fullMemberSince,
+      exempt: m.exempt,
+      leftOn: m.leftOn,
+      leftReason: m.leftReason,
+      candidateId: m.candidateId,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+      ...voidedOf(m),
+    }));
+}
+
+/** The unit's candidates with their findings as of `today` (stored findings hold from their as_of through valid_until). */
+export function candidateRecords(db: DbOrTx, unitCode: string, today: string): CandidateRecord[] {
+  const ids = db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode));
+  const events = groupBy(db.select().from(candidateEvents).where(inArray(candidateEvents.candidateId, ids)).orderBy(asc(candidateEvents.seq)).all());
+  const documents = groupBy(db.select().from(dossierItems).where(inArray(dossierItems.candidateId, ids)).all().sort(byId));
+  const intros = groupBy(db.select().from(introducers).where(inArray(introducers.candidateId, ids)).all().sort(byId));
+  const mentors = groupBy(db.select().from(mentorAssignments).where(inArray(mentorAssignments.candidateId, ids)).all().sort(byId));
+  const findings = new Map(db.select().from(candidateFindings).where(inArray(candidateFindings.candidateId, ids)).all().map((f) => [f.candidateId, f]));
+  return db
+    .select()
+    .from(candidates)
+    .where(eq(candidates.unitCode, unitCode))
+    .orderBy(asc(candidates.id))
+    .all()
+    .map((c) => {
+      const f = findings.get(c.id);
+      return {
+        id: c.id,
+        fullName: c.fullName,
+        gender: c.gender,
+        birthDate: c.birthDate,
+        education: c.education,
+        educationException: c.educationException,
+        youthUnionMember: c.youthUnionMember,
+        tradeUnionMember: c.tradeUnionMember,
+        introductionPath: c.introductionPath,
+        ethnicity: c.ethnicity,
+        religion: c.religion,
+        occupation: c.occupation,
+        nonStateEnterprise: c.nonStateEnterprise,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        events: (events.get(c.id) ?? []).map((e) => ({ id: e.id, seq: e.seq, type: e.type, date: e.date, payload: e.payload, voidsId: e.voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt })),
+        documents: (documents.get(c.id) ?? []).map((d) => ({ id: d.id, form: d.form, date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt, ...voidedOf(d) })),
+        introducers: (intros.get(c.id) ?? []).map((i) => ({ id: i.id, memberId: i.memberId, name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement, letterDate: i.letterDate, ...voidedOf(i) })),
+        mentors: (mentors.get(c.id) ?? []).map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt, ...voidedOf(m) })),
+        findings: f ? { asOf: today, rulebookVersion: f.rulebookVersion, findings: f.findings as NonNullable<CandidateRecord['findings']>['findings'] } : null,
+        ...voidedOf(c),
+      };
+    });
+}
+
+/** The targets the unit set itself. */
+export function unitTargetRecords(db: DbOrTx, unitCode: string): UnitReportData['targets'] {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'unit')))
+    .all()
+    .sort(byId)
+    .map((t) => ({ id: t.id, year: t.year, period: t.period, kind: t.kind, value: t.value, createdAt: t.createdAt }));
+}
+
+/** The unit's frozen reports of one period. */
+export function frozenReportRecords(db: DbOrTx, unitCode: string, period: string): UnitReportData['frozenReports'] {
+  return db
+    .select()
+    .from(frozenReports)
+    .where(and(eq(frozenReports.unitCode, unitCode), eq(frozenReports.period, period)))
+    .all()
+    .sort(byId)
+    .map((r) => ({ id: r.id, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content as Record<string, unknown> }));
+}
