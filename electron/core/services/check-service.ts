@@ -1,6 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidates, holidays, reportedFindings, settings } from '../../../db/schema/index';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
 import {
   buildTodo,
@@ -27,26 +25,22 @@ import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
 import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
-import { calendarEntries } from '../store/calendar';
-import { FRESH_FINDINGS_IDS, freshFindings, upsertFindings, type StoredFindings } from '../store/findings';
+import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
+import { freshFindings, reportedFindingsOf, upsertFindings, type StoredFindings } from '../store/findings';
+import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
+import { connectionKey, countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, todoRows, voidedIds } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
-
-const RULEBOOKS_KEY = 'rulebooks';
 
 /** Rulebooks imported after installation (a newer version, or from the superior), stored as data. */
 function importedRulebooks(db: DbOrTx): Rulebook[] {
-  const row = db.select().from(settings).where(eq(settings.key, RULEBOOKS_KEY)).get();
-  return row ? (row.value as unknown[]).map(loadRulebook) : [];
+  return storedRulebooks(db).map(loadRulebook);
 }
 
 const contextCache = new WeakMap<object, { stamp: string; ctx: EvalContext }>();
 
 /** Rulebooks and calendar of this database, compiled once and rebuilt only when either changes. */
 export function evalContext(db: Db): EvalContext {
-  const stamp = JSON.stringify([
-    db.select({ n: sql<number>`count(*)`, m: sql<string>`max(date)`, s: sql<string>`group_concat(kind || date || confirmed)` }).from(holidays).get(),
-    db.select({ v: sql<string>`length(value)` }).from(settings).where(eq(settings.key, RULEBOOKS_KEY)).get(),
-  ]);
+  const stamp = rulesStamp(db);
   const cached = contextCache.get(db);
   if (cached?.stamp === stamp) {
     return cached.ctx;
@@ -66,7 +60,7 @@ const isText = (v: unknown): v is string => typeof v === 'string';
  * other fields are kept only when they have the shape the screens expect.
  */
 function reportedByUnit(db: DbOrTx, id: string): CandidateCheck['reported'] {
-  const row = db.select().from(reportedFindings).where(eq(reportedFindings.candidateId, id)).get();
+  const row = reportedFindingsOf(db, id);
   if (!row) {
     return null;
   }
@@ -117,14 +111,6 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
   return rows.length;
 }
 
-function staleFindingIds(ctx: ServiceContext, unitCode: string): string[] {
-  const today = ctx.clock.today();
-  const rows = ctx.db.$client
-    .prepare(`SELECT id FROM candidates WHERE unit_code = ? AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS})`)
-    .all(unitCode, today, today) as { id: string }[];
-  return rows.map((r) => r.id);
-}
-
 /** Above this many stale candidates one pass over the unit is cheaper than a lookup per id. */
 const BULK_REFRESH = 5000;
 
@@ -134,7 +120,7 @@ const BULK_REFRESH = 5000;
  * recomputes and stores the missing and outdated ones of a unit (the own by default).
  */
 export function ensureFindingsFresh(ctx: ServiceContext, unitCode = getSelfUnit(ctx.db).code): void {
-  const stale = staleFindingIds(ctx, unitCode);
+  const stale = staleIdsOfUnit(ctx.db, unitCode, ctx.clock.today());
   if (stale.length > 0) {
     refreshFindings(ctx, unitCode, stale.length > BULK_REFRESH ? undefined : stale);
   }
@@ -165,7 +151,7 @@ export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): Fi
     left -= chunk.length;
   }
   // The kept to-do list finds what changed by the stored rows missing or outdated; these no longer are, so it is told.
-  const cache = todoCaches.get(ctx.db.$client);
+  const cache = todoCaches.get(connectionKey(ctx.db));
   if (refreshed.length > 0 && cache) {
     for (const source of readTodoSources(ctx.db, ctx.clock.today(), unitCodes, refreshed)) {
       cache.sources.set(source.candidateId, source);
@@ -177,27 +163,13 @@ export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): Fi
 /** How many of the covered candidates already have findings that hold today, without evaluating any. */
 export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(ctx.db).map((u) => u.code)): FindingsProgress {
   const asOf = ctx.clock.today();
-  const total = ctx.db.$client
-    .prepare('SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL')
-    .pluck()
-    .get(JSON.stringify(unitCodes)) as number;
-  const stale = ctx.db.$client
-    .prepare(`SELECT count(*) FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS})`)
-    .pluck()
-    .get(JSON.stringify(unitCodes), asOf, asOf) as number;
+  const { total, stale } = findingsCounts(ctx.db, unitCodes, asOf);
   return { asOf, done: total - stale, total };
 }
 
-type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; valid_until: string; rulebook_version: string; findings: string };
-
 /** Stored findings read as evaluations on `today`, the day they are read for (they hold then: only fresh rows are read). */
 function readTodoSources(db: Db, today: string, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {
-  const select =
-    'SELECT c.id, c.unit_code, c.full_name, c.stage, f.valid_until, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
-  const rows = ids
-    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
-    : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(unitCodes)) as TodoRow[]);
-  return rows.map((r) => ({
+  return todoRows(db, unitCodes, ids).map((r) => ({
     candidateId: r.id,
     unitCode: r.unit_code,
     name: r.full_name,
@@ -207,10 +179,7 @@ function readTodoSources(db: Db, today: string, unitCodes: readonly string[], id
 
 /** Candidates of `unitCodes` with no stored findings that hold today (the first `limit` of them), per unit. */
 function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = -1): Map<string, string[]> {
-  const today = ctx.clock.today();
-  const rows = ctx.db.$client
-    .prepare(`SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS}) LIMIT ?`)
-    .all(JSON.stringify(unitCodes), today, today, limit) as { id: string; unit_code: string }[];
+  const rows = staleIdsOfUnits(ctx.db, unitCodes, ctx.clock.today(), limit);
   const byUnit = new Map<string, string[]>();
   for (const r of rows) {
     const list = byUnit.get(r.unit_code);
@@ -221,14 +190,6 @@ function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = 
     }
   }
   return byUnit;
-}
-
-/** Voided candidates of `unitCodes` (few: the partial index candidates_voided holds only them). */
-function voidedIds(db: Db, unitCodes: readonly string[]): string[] {
-  return db.$client
-    .prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NOT NULL')
-    .pluck()
-    .all(JSON.stringify(unitCodes)) as string[];
 }
 
 type TodoCache = { key: string; asOf: string; sources: Map<string, TodoSource> };
@@ -252,10 +213,10 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
   for (const [unitCode, ids] of stale) {
     refreshFindings(ctx, unitCode, ids.length > BULK_REFRESH ? undefined : ids);
   }
-  let cache = todoCaches.get(ctx.db.$client);
+  let cache = todoCaches.get(connectionKey(ctx.db));
   if (!cache || cache.key !== key || staleCount > BULK_REFRESH) {
     cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, asOf, unitCodes).map((s) => [s.candidateId, s])) };
-    todoCaches.set(ctx.db.$client, cache);
+    todoCaches.set(connectionKey(ctx.db), cache);
   } else {
     if (cache.asOf !== asOf) {
       // Kept entries that were not outdated hold today too; they are read as today's, as a fresh read would be.
@@ -301,13 +262,7 @@ export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[
  */
 export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; errors: number }[] {
   const codes = unitCode ? [unitCode] : overseenUnits(ctx.db).map((u) => u.code);
-  const rows = ctx.db
-    .select({ stage: candidates.stage, n: sql<number>`count(*)` })
-    .from(candidates)
-    .where(and(sql`${candidates.unitCode} IN (SELECT value FROM json_each(${JSON.stringify(codes)}))`, isNull(candidates.voidedAt)))
-    .groupBy(candidates.stage)
-    .all();
-  const byStage = new Map(rows.map((r) => [r.stage, r.n]));
+  const byStage = countsByStage(ctx.db, codes);
   const errors = new Map<string, number>();
   for (const source of unitCode ? findingSources(ctx, unitCode) : todoSources(ctx)) {
     const n = source.evaluation.findings.filter((f) => f.severity === 'error').length;
@@ -389,12 +344,12 @@ export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): Cal
   if (!parsed.success) {
     throw new AppError('validation', formatZodIssues(parsed.error));
   }
-  ctx.db.insert(holidays).values(parsed.data).onConflictDoUpdate({ target: holidays.date, set: parsed.data }).run();
+  putCalendarEntry(ctx.db, parsed.data);
   return calendarEntries(ctx.db);
 }
 
 export function removeCalendarEntry(ctx: ServiceContext, date: string): CalendarEntry[] {
-  ctx.db.delete(holidays).where(eq(holidays.date, date)).run();
+  deleteCalendarEntry(ctx.db, date);
   return calendarEntries(ctx.db);
 }
 
@@ -406,7 +361,7 @@ export function importRulebook(ctx: ServiceContext, data: unknown): Rulebook[] {
     throw new AppError('conflict', `Bộ quy tắc phiên bản ${rulebook.version} đã có.`);
   }
   const all = [...existing, rulebook];
-  ctx.db.insert(settings).values({ key: RULEBOOKS_KEY, value: all }).onConflictDoUpdate({ target: settings.key, set: { value: all } }).run();
+  writeRulebooks(ctx.db, all);
   return [...DEFAULT_RULEBOOKS, ...all];
 }
 

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { holidays } from '../../../db/schema/index';
 import { VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
@@ -18,4 +18,13 @@ export function seedCalendar(db: DbOrTx): void {
   for (const e of VN_CALENDAR_SEED) {
     db.insert(holidays).values(e).onConflictDoNothing().run();
   }
+}
+
+/** Adds or replaces one calendar day. */
+export function putCalendarEntry(db: DbOrTx, entry: CalendarEntry): void {
+  db.insert(holidays).values(entry).onConflictDoUpdate({ target: holidays.date, set: entry }).run();
+}
+
+export function deleteCalendarEntry(db: DbOrTx, date: string): void {
+  db.delete(holidays).where(eq(holidays.date, date)).run();
 }

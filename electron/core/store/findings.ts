@@ -1,4 +1,6 @@
-import type { Db } from '../../../db/types';
+import { eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/types';
+import { reportedFindings } from '../../../db/schema/index';
 import type { Finding } from '../domain/rules/index';
 
 /**
@@ -55,4 +57,11 @@ export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candi
   for (const r of rows) {
     insert.run(r.candidateId, asOf, r.findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(','), r.candidateId);
   }
+}
+
+export type ReportedFindingsRow = typeof reportedFindings.$inferSelect;
+
+/** What a unit's bundle said of one of its candidates, as received. */
+export function reportedFindingsOf(db: DbOrTx, candidateId: string): ReportedFindingsRow | undefined {
+  return db.select().from(reportedFindings).where(eq(reportedFindings.candidateId, candidateId)).get();
 }
