@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { AppError, storageError } from '../electron/core/errors';
 import { syncFolder, writeFileAtomic } from './atomic';
 import { keyFilePath, openDatabaseWithKey, openEncrypted, type Database, type OpenOptions } from './client';
 import { crashPoint } from './crash-point';
+import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
 import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
 import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './restore-swap';
@@ -15,8 +16,16 @@ import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './resto
  * A backup is one file a secretary can copy to a USB stick: a text header line (JSON: format, date, key file,
  * sha256) and then the database bytes, still encrypted with the data key. The key file travels inside, so the
  * backup opens with the passphrase (or recovery code) that was valid when it was made, and with nothing else.
+ * After the database come the archived received files of `luu-tru/` (still encrypted and signed as received), one
+ * after another in the order the header lists them; a backup made before they were carried has no `archive`.
  */
 const MAGIC = 'PTDV-BACKUP/1\n';
+const archiveEntrySchema = z.strictObject({
+  path: z.string().regex(ARCHIVE_PATH),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
 const headerSchema = z.strictObject({
   format: z.literal('ptdv.backup/1'),
   createdAt: z.string(),
@@ -24,11 +33,15 @@ const headerSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().nonnegative(),
   keyFile: keyFileSchema,
+  archive: z.array(archiveEntrySchema).optional(),
 });
 
 /** Where a backup or restore is, in bytes of the step it is doing (the app's ByteProgress fits it). */
 export type ByteProgress = (progress: { step: string; done: number; total: number; unit: 'bytes' }) => void;
 const noProgress: ByteProgress = () => undefined;
+/** Progress of one file among several that make one step: `base` bytes are done before it, of `total`. */
+const within = (progress: ByteProgress, base: number, total: number): ByteProgress => (p) => progress({ ...p, done: base + p.done, total });
+const sum = (sizes: readonly number[]) => sizes.reduce((a, b) => a + b, 0);
 
 /** Backups are read and written a megabyte at a time: a backup is never held in memory whole. */
 const CHUNK = 1024 * 1024;
@@ -71,10 +84,32 @@ async function streamFile(file: string, start: number, length: number, step: str
   return { sha256: hash.digest('hex'), bytes: done };
 }
 
+/** The archived files beside `dbFile` (paths relative to its folder), by unit and then name. */
+function archivedFiles(dbFile: string): string[] {
+  const root = join(dirname(dbFile), ARCHIVE_FOLDER);
+  if (!existsSync(root)) {
+    return [];
+  }
+  const found: string[] = [];
+  for (const unit of readdirSync(root).sort()) {
+    if (!statSync(join(root, unit)).isDirectory()) {
+      continue;
+    }
+    for (const name of readdirSync(join(root, unit)).sort()) {
+      const path = `${ARCHIVE_FOLDER}/${unit}/${name}`;
+      // A temp file is what a killed move left: its file is still whole in the database.
+      if (ARCHIVE_PATH.test(path) && !name.includes('.tmp-') && statSync(join(root, unit, name)).isFile()) {
+        found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Writes a consistent backup of an open database to `outFile` (atomic: a temp file renamed into place); returns its
- * size in bytes. The snapshot is streamed twice, once to hash it for the header and once to copy it after the
- * header, with progress by bytes.
+ * size in bytes. The snapshot and the archived files are streamed twice, once to hash them for the header and once
+ * to copy them after the header, with progress by bytes.
  */
 export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: ByteProgress = noProgress): Promise<number> {
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
@@ -83,17 +118,43 @@ export async function backupDatabase(database: Database, outFile: string, meta: 
     progress({ step: 'Chụp lại dữ liệu hiện tại', done: 0, total: 0, unit: 'bytes' });
     database.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     const size = statSync(snapshot).size;
-    const { sha256 } = await streamFile(snapshot, 0, size, 'Kiểm tra dữ liệu cần sao lưu', progress);
-    const header = headerSchema.parse({ format: 'ptdv.backup/1', createdAt: meta.createdAt, unitCode: meta.unitCode, sha256, size, keyFile: database.keyFile });
+    const dir = dirname(database.file);
+    const archived = archivedFiles(database.file).map((path) => ({ path, size: statSync(join(dir, path)).size }));
+    const total = size + sum(archived.map((a) => a.size));
+    const checking = 'Kiểm tra dữ liệu cần sao lưu';
+    const { sha256 } = await streamFile(snapshot, 0, size, checking, within(progress, 0, total));
+    const archive: ArchiveEntry[] = [];
+    for (const file of archived) {
+      const hashed = await streamFile(join(dir, file.path), 0, file.size, checking, within(progress, size + sum(archive.map((a) => a.size)), total));
+      archive.push({ path: file.path, size: hashed.bytes, sha256: hashed.sha256 });
+    }
+    const header = headerSchema.parse({
+      format: 'ptdv.backup/1',
+      createdAt: meta.createdAt,
+      unitCode: meta.unitCode,
+      sha256,
+      size,
+      keyFile: database.keyFile,
+      ...(archive.length > 0 ? { archive } : {}),
+    });
     const head = Buffer.from(MAGIC + JSON.stringify(header) + '\n');
     const tmp = `${outFile}.tmp-${process.pid}-${Date.now()}`;
     try {
       const fd = openSync(tmp, 'w', 0o600);
       try {
         writeAll(fd, head);
-        const copied = await streamFile(snapshot, 0, size, 'Ghi tệp sao lưu', progress, (chunk) => writeAll(fd, chunk));
+        const writing = 'Ghi tệp sao lưu';
+        const copied = await streamFile(snapshot, 0, size, writing, within(progress, 0, total), (chunk) => writeAll(fd, chunk));
         if (copied.sha256 !== sha256) {
           throw new Error('the backup snapshot changed while it was copied');
+        }
+        let base = size;
+        for (const entry of archive) {
+          const file = await streamFile(join(dir, entry.path), 0, entry.size, writing, within(progress, base, total), (chunk) => writeAll(fd, chunk));
+          if (file.sha256 !== entry.sha256 || file.bytes !== entry.size) {
+            throw new AppError('conflict', `Tệp lưu trữ ${entry.path} thay đổi trong lúc sao lưu; hãy sao lưu lại.`, 'BACKUP_ARCHIVE_CHANGED');
+          }
+          base += entry.size;
         }
         fsyncSync(fd);
       } finally {
@@ -105,14 +166,14 @@ export async function backupDatabase(database: Database, outFile: string, meta: 
       throw storageError(err, dirname(outFile)) ?? err;
     }
     syncFolder(dirname(outFile));
-    return head.length + size;
+    return head.length + total;
   } finally {
     rmSync(snapshot, { force: true });
   }
 }
 
 /** A backup whose bytes were read into the data folder and checked; restoreVerified puts them in place. */
-export type Verified = { header: z.infer<typeof headerSchema>; dataKey: Buffer; reading: string };
+export type Verified = { header: z.infer<typeof headerSchema>; dataKey: Buffer; reading: string; archiveDir: string };
 
 /** Where a restore copies a backup's database bytes while it checks them, before it takes the lock. */
 const readingPrefix = (dbFile: string) => `${basename(dbFile)}.dang-doc-`;
@@ -147,7 +208,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
   if (header.size === 0) {
     throw new AppError('validation', `Tệp ${basename(file)} là bản sao lưu rỗng (không có dữ liệu); dữ liệu hiện tại được giữ nguyên.`, 'BACKUP_INVALID');
   }
-  if (size - (end + 1) !== header.size) {
+  if (size - (end + 1) !== header.size + sum((header.archive ?? []).map((a) => a.size))) {
     throw invalid();
   }
   return { header, bodyStart: end + 1, size };
@@ -156,8 +217,9 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
 /**
  * Reads a backup into the data folder while checking it, before anything of the current data is touched: its header
  * and size, that the secret opens its key, then its database bytes, streamed a megabyte at a time into a file beside
- * the database and hashed on the way (progress by bytes). The app keeps working meanwhile; only restoreVerified needs
- * the database let go. A refused backup leaves nothing behind.
+ * the database and hashed on the way (progress by bytes), and so are the archived files it carries, into a folder
+ * beside it. The app keeps working meanwhile; only restoreVerified needs the database let go. A refused backup leaves
+ * nothing behind.
  */
 export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: ByteProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
@@ -170,22 +232,62 @@ export async function readBackupForRestore(dbFile: string, file: string, secret:
     throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
   }
   const reading = join(dir, `${readingPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
-  try {
-    const fd = openSync(reading, 'w', 0o600);
+  const archiveDir = `${reading}-${ARCHIVE_FOLDER}`;
+  const archive = header.archive ?? [];
+  const total = header.size + sum(archive.map((a) => a.size));
+  const step = 'Đọc và kiểm tra tệp sao lưu';
+  const copy = async (to: string, start: number, length: number, base: number, expected: string) => {
+    const fd = openSync(to, 'w', 0o600);
     try {
-      const { sha256 } = await streamFile(file, bodyStart, header.size, 'Đọc và kiểm tra tệp sao lưu', progress, (chunk) => writeAll(fd, chunk));
-      if (sha256 !== header.sha256) {
+      const { sha256 } = await streamFile(file, start, length, step, within(progress, base, total), (chunk) => writeAll(fd, chunk));
+      if (sha256 !== expected) {
         throw new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
       }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+  };
+  try {
+    await copy(reading, bodyStart, header.size, 0, header.sha256);
+    let base = header.size;
+    for (const entry of archive) {
+      const to = join(archiveDir, entry.path);
+      mkdirSync(dirname(to), { recursive: true });
+      await copy(to, bodyStart + base, entry.size, base, entry.sha256);
+      base += entry.size;
+    }
   } catch (err) {
     rmSync(reading, { force: true });
+    rmSync(archiveDir, { recursive: true, force: true });
     throw storageError(err, dir) ?? err;
   }
-  return { header, dataKey, reading };
+  return { header, dataKey, reading, archiveDir };
+}
+
+/**
+ * Puts the backup's archived files into `luu-tru/`, each by a rename from where it was read. Only adds: a file
+ * already there with the same bytes stays, one with other bytes is renamed aside, never deleted. Runs after the
+ * backup's database was found sound and before it is swapped in; a crash in between leaves extra archived files,
+ * which nothing reads unless a database names them.
+ */
+function placeArchive(dir: string, verified: Verified, stamp: string): void {
+  for (const entry of verified.header.archive ?? []) {
+    const target = join(dir, entry.path);
+    if (existsSync(target)) {
+      if (createHash('sha256').update(readFileSync(target)).digest('hex') === entry.sha256) {
+        continue;
+      }
+      let aside = `${target}.truoc-khoi-phuc-${stamp.replace(/[^\w-]/g, '-')}`;
+      for (let n = 2; existsSync(aside); n++) {
+        aside = `${target}.truoc-khoi-phuc-${stamp.replace(/[^\w-]/g, '-')}-${n}`;
+      }
+      renameSync(target, aside);
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(join(verified.archiveDir, entry.path), target);
+    syncFolder(dirname(target));
+  }
 }
 
 /**
@@ -277,8 +379,8 @@ export function restoreVerified(dbFile: string, verified: Verified, options: Ope
       repairUnderLock(dbFile);
       // What a restore killed while reading left behind; this one's own file is kept.
       for (const name of readdirSync(dir)) {
-        if (name.startsWith(readingPrefix(dbFile)) && join(dir, name) !== verified.reading) {
-          rmSync(join(dir, name), { force: true });
+        if (name.startsWith(readingPrefix(dbFile)) && ![verified.reading, verified.archiveDir].includes(join(dir, name))) {
+          rmSync(join(dir, name), { recursive: true, force: true });
         }
       }
       options.progress?.({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
@@ -287,6 +389,7 @@ export function restoreVerified(dbFile: string, verified: Verified, options: Ope
         renameSync(verified.reading, staged);
         checkStaged(staged, dataKey, header.keyFile, options);
         writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
+        placeArchive(dir, verified, options.stamp);
       } catch (err) {
         for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
           rmSync(f, { force: true });
@@ -306,6 +409,7 @@ export function restoreVerified(dbFile: string, verified: Verified, options: Ope
     }
   } finally {
     rmSync(verified.reading, { force: true });
+    rmSync(verified.archiveDir, { recursive: true, force: true });
   }
 }
 

@@ -2,13 +2,14 @@ import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync } f
 import { basename, dirname, join } from 'node:path';
 import { syncFolder, writeFileAtomic, writeTempFile } from '../db/atomic';
 import { crashPoint } from '../db/crash-point';
+import { ARCHIVE_FOLDER } from '../db/data-folder';
 import { bundleError, MAX_BUNDLE_BYTES, sha256Hex } from './core/domain/bundles/index';
 import { AppError, storageError } from './core/errors';
 import type { ImportOutcome } from './core/model/sync';
 import type { MadeBundle } from './core/services/bundle-export';
 import { importBundle, rejectedOutcome, type ImportOptions } from './core/services/bundle-import';
 import type { ServiceContext } from './core/services/context';
-import { heldFileBytes, markMovedOut, supersededFiles } from './core/store/archive';
+import { databaseFile, heldFileBytes, markMovedOut, supersededFiles } from './core/store/archive';
 import { readUtf8File } from './input-files';
 
 /**
@@ -80,8 +81,7 @@ export async function importFiles(ctx: ServiceContext, paths: readonly string[],
   return outcomes;
 }
 
-/** The data folder's archive of superseded received files (docs/sync-limits.md "Retention"). */
-export const ARCHIVE_FOLDER = 'luu-tru';
+export { ARCHIVE_FOLDER };
 
 const safeName = (name: string) => name.replace(/[^\w.-]/g, '_');
 
@@ -92,8 +92,8 @@ const safeName = (name: string) => name.replace(/[^\w.-]/g, '_');
  * in the database, and the next import tries again. Returns how many files were moved.
  */
 export function moveOutSuperseded(ctx: ServiceContext, unitCode?: string): number {
-  const dbFile = ctx.db.$client.name;
-  if (ctx.db.$client.memory || !dbFile) {
+  const dbFile = databaseFile(ctx.db);
+  if (!dbFile) {
     return 0;
   }
   let moved = 0;

@@ -31,3 +31,8 @@ export function heldFileBytes(db: DbOrTx, sha256: string): Uint8Array | null {
 export function markMovedOut(db: DbOrTx, sha256: string, movedTo: string, size: number): void {
   db.update(inbox).set({ movedTo, size, bytes: sql`x''` }).where(eq(inbox.sha256, sha256)).run();
 }
+
+/** The file the database lives in, beside which its archive folder sits; null for an in-memory database. */
+export function databaseFile(db: Db): string | null {
+  return db.$client.memory || !db.$client.name ? null : db.$client.name;
+}
