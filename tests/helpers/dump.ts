@@ -9,6 +9,12 @@ export type DumpOptions = {
   exclude?: readonly string[];
   /** Only these tables. */
   only?: readonly string[];
+  /**
+   * Rows compared as a set, in the order of their content rather than of their rowids: a superior's mirror keeps the
+   * rows a new snapshot leaves unchanged where they were, so the same mirror reached by other imports may hold
+   * them in another physical order.
+   */
+  unordered?: boolean;
 };
 
 /** Blobs (archived bundle files) are reduced to their hash, so dumps stay small enough to diff. */
@@ -35,7 +41,8 @@ export function logicalDump(sqlite: Sqlite.Database, options: DumpOptions = {}):
       continue;
     }
     const order = /WITHOUT ROWID/i.test(sql ?? '') ? '1' : 'rowid';
-    dump[name] = (sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all() as Record<string, unknown>[]).map(plain);
+    const rows = (sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all() as Record<string, unknown>[]).map(plain);
+    dump[name] = options.unordered ? rows.map((r) => [JSON.stringify(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r) : rows;
   }
   return dump;
 }

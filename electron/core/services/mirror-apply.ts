@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { bulkWriter } from '../../../db/repos/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
-import { candidateEvents, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, mirrorRecords, targets, units } from '../../../db/schema/index';
-import { searchKey, sortKey } from '../domain/names';
 import { deriveStage } from '../domain/rules/stage';
 import { formatZodIssues } from '../errors';
 import {
@@ -24,25 +20,36 @@ import { readReport, ReportNeedsUpdate, UNIT_LEVEL_TEXT, type UnitLevel } from '
 import { targetSchema } from '../model/targets';
 import type { ImportSummary } from '../model/sync';
 import { VOID } from '../store/candidates';
+import {
+  deleteLedgerRow,
+  deleteMirrorCandidate,
+  deleteMirrorMember,
+  deleteMirrorTarget,
+  insertMirrorCandidate,
+  insertMirrorFrozenReport,
+  insertMirrorTarget,
+  mirrorId,
+  mirrorLedger,
+  mirrorState,
+  setPendingIdentity,
+  setUnitFacts,
+  unitIdentity,
+  writeLedgerRow,
+  writeMirrorMember,
+  type MirrorKind,
+} from '../store/mirror';
 import type { QuarantinedRecord } from '../store/quarantine';
 
 /**
  * Applying a unit's `unit-report` snapshot to the superior's read-only mirror of that unit (docs/bundle-format.md "Import").
  * Records are checked one by one first (pure, outside any transaction); those that fail are quarantined with the
- * reason, the rest replace the unit's mirrored records whole, in the caller's single transaction.
+ * reason, the rest bring the unit's mirrored records to the snapshot, in the caller's single transaction, writing
+ * only the records that changed.
  */
 
-type RecordKind = (typeof mirrorRecords.$inferSelect)['recordKind'];
+type RecordKind = MirrorKind;
 
-/**
- * The id a unit's record gets in the mirror: a UUID-shaped hash of the unit, the kind and the unit's own id. Stable
- * (the same record keeps its id across snapshots, and decisions refer to it) and unable to collide with another
- * unit's records or the superior's own, whatever ids a unit sends.
- */
-export function mirrorId(unitCode: string, kind: string, sourceId: string): string {
-  const h = createHash('sha256').update(`ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
+export { mirrorId };
 
 const recordHash = (record: unknown) => createHash('sha256').update(JSON.stringify(record)).digest('hex');
 
@@ -227,88 +234,11 @@ export function prepareSnapshot(data: UnitReportData, options: { release?: boole
   };
 }
 
-const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
-
-type VoidableTable = 'candidates' | 'members' | 'dossier_items' | 'introducers' | 'mentor_assignments';
-
-/** Marks a just-inserted mirrored row void as the unit did, so the mirror counts it nowhere and keeps its history. */
-function markVoided(db: Db, table: VoidableTable, id: string, voided: { at: string; reason: string; by: string } | undefined): void {
-  if (voided) {
-    db.$client.prepare(`UPDATE ${table} SET voided_at = ?, void_reason = ?, voided_by = ? WHERE id = ?`).run(voided.at, voided.reason, voided.by, id);
-  }
-}
-
-/** Inserts one checked candidate (with its history) into the mirror; members it names must already be there. */
-function insertCandidate(db: Db, unitCode: string, c: CheckedCandidate, memberIds: ReadonlySet<string>): void {
-  const w = bulkWriter(db);
-  const r = c.record;
-  const id = mirrorId(unitCode, 'candidate', r.id);
-  const member = (sourceId: string | null) => (sourceId !== null && memberIds.has(sourceId) ? mirrorId(unitCode, 'member', sourceId) : null);
-  w.candidate.run({
-    id, unitCode, fullName: r.fullName, searchKey: searchKey(r.fullName), sortKey: sortKey(r.fullName), gender: r.gender, birthDate: r.birthDate,
-    education: r.education, educationException: r.educationException, youthUnionMember: bit(r.youthUnionMember), tradeUnionMember: bit(r.tradeUnionMember),
-    introductionPath: r.introductionPath, ethnicity: r.ethnicity, religion: r.religion, occupation: r.occupation, nonStateEnterprise: bit(r.nonStateEnterprise),
-    stage: c.stage, createdAt: r.createdAt, updatedAt: r.updatedAt,
-  });
-  for (const e of r.events) {
-    const voidsId = e.voidsId === null ? null : mirrorId(unitCode, 'event', e.voidsId);
-    w.event.run({ id: mirrorId(unitCode, 'event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
-  }
-  for (const d of r.documents) {
-    w.document.run({ id: mirrorId(unitCode, 'document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
-    markVoided(db, 'dossier_items', mirrorId(unitCode, 'document', d.id), d.voided);
-  }
-  for (const i of r.introducers) {
-    w.introducer.run({ id: mirrorId(unitCode, 'introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
-    markVoided(db, 'introducers', mirrorId(unitCode, 'introducer', i.id), i.voided);
-  }
-  for (const m of r.mentors) {
-    w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
-    markVoided(db, 'mentor_assignments', mirrorId(unitCode, 'mentor', m.id), m.voided);
-  }
-  if (r.findings) {
-    w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
-  }
-  markVoided(db, 'candidates', id, r.voided);
-}
-
-function insertMember(db: Db, unitCode: string, m: MemberRecord, candidateIds: ReadonlySet<string>): void {
-  bulkWriter(db).member.run({
-    id: mirrorId(unitCode, 'member', m.id), unitCode, fullName: m.fullName, searchKey: searchKey(m.fullName), sortKey: sortKey(m.fullName), gender: m.gender, birthDate: m.birthDate,
-    status: m.status, joinedOn: m.joinedOn, fullMemberSince: m.fullMemberSince, exempt: m.exempt ? 1 : 0, leftOn: m.leftOn, leftReason: m.leftReason,
-    candidateId: m.candidateId !== null && candidateIds.has(m.candidateId) ? mirrorId(unitCode, 'candidate', m.candidateId) : null, note: null, createdAt: m.createdAt, updatedAt: m.updatedAt,
-  });
-  markVoided(db, 'members', mirrorId(unitCode, 'member', m.id), m.voided);
-}
-
-function insertTarget(tx: DbOrTx, unitCode: string, t: UnitTargetRecord): void {
-  tx.insert(targets).values({ id: mirrorId(unitCode, 'target', t.id), unitCode, year: t.year, period: t.period, kind: t.kind, value: t.value, source: 'unit', createdAt: t.createdAt }).run();
-}
-
-/** Adds a frozen report unless already mirrored: reports sent upward are append-only, here as at the unit. */
-function insertFrozenReport(tx: DbOrTx, unitCode: string, r: FrozenReportRecord): boolean {
-  const id = mirrorId(unitCode, 'frozen-report', r.id);
-  if (tx.select({ id: frozenReports.id }).from(frozenReports).where(eq(frozenReports.id, id)).get()) {
-    return false;
-  }
-  tx.insert(frozenReports).values({ id, unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content }).run();
-  return true;
-}
-
-/** Deletes what the mirror holds of `unitCode` (not its frozen reports, nor the targets this superior assigned). */
-function clearMirror(tx: DbOrTx, unitCode: string): void {
-  const ids = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode));
-  for (const table of [candidateEvents, dossierItems, introducers, mentorAssignments]) {
-    tx.delete(table).where(inArray(table.candidateId, ids)).run();
-  }
-  tx.delete(candidates).where(eq(candidates.unitCode, unitCode)).run();
-  tx.delete(members).where(eq(members.unitCode, unitCode)).run();
-  tx.delete(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'unit'))).run();
-  tx.delete(mirrorRecords).where(and(eq(mirrorRecords.unitCode, unitCode), inArray(mirrorRecords.recordKind, ['candidate', 'member', 'target']))).run();
-}
-
 /** Source ids already in the mirror that records may refer to. */
 export type MirrorRefs = { candidates: ReadonlySet<string>; members: ReadonlySet<string> };
+
+const memberRef = (unitCode: string, refs: MirrorRefs) => (sourceId: string | null) => (sourceId !== null && refs.members.has(sourceId) ? mirrorId(unitCode, 'member', sourceId) : null);
+const candidateRef = (unitCode: string, m: MemberRecord, refs: MirrorRefs) => (m.candidateId !== null && refs.candidates.has(m.candidateId) ? mirrorId(unitCode, 'candidate', m.candidateId) : null);
 
 /**
  * Inserts one checked record into the mirror of `unitCode` and records it in the ledger. Returns false for a
@@ -316,57 +246,132 @@ export type MirrorRefs = { candidates: ReadonlySet<string>; members: ReadonlySet
  */
 export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked: Checked<unknown>, refs: MirrorRefs): boolean {
   switch (kind) {
-    case 'candidate':
-      insertCandidate(db, unitCode, checked as CheckedCandidate, refs.members);
+    case 'candidate': {
+      const c = checked as CheckedCandidate;
+      insertMirrorCandidate(db, unitCode, c.record, c.stage, memberRef(unitCode, refs));
       break;
-    case 'member':
-      insertMember(db, unitCode, checked.record as MemberRecord, refs.candidates);
+    }
+    case 'member': {
+      const m = checked.record as MemberRecord;
+      writeMirrorMember(db, unitCode, m, candidateRef(unitCode, m, refs));
       break;
+    }
     case 'target':
-      insertTarget(db, unitCode, checked.record as UnitTargetRecord);
+      insertMirrorTarget(db, unitCode, checked.record as UnitTargetRecord);
       break;
     case 'frozen-report':
-      if (!insertFrozenReport(db, unitCode, checked.record as FrozenReportRecord)) {
+      if (!insertMirrorFrozenReport(db, unitCode, checked.record as FrozenReportRecord)) {
         return false;
       }
       break;
   }
-  const id = (checked.record as { id: string }).id;
-  bulkWriter(db).mirrorRecord.run({ unitCode, recordKind: kind, sourceId: id, localId: mirrorId(unitCode, kind, id), sha256: checked.hash });
+  writeLedgerRow(db, unitCode, kind, (checked.record as { id: string }).id, checked.hash);
   return true;
 }
 
 /**
- * Replaces the mirror of `unitCode` with a checked snapshot, in the caller's transaction, and says what changed
- * compared with the previous snapshot: records added, changed (other content) and removed, over members,
- * candidates and targets; frozen reports are only ever added.
+ * Brings the mirror of `unitCode` to a checked snapshot, in the caller's transaction, writing only what differs:
+ * the mirror ends exactly as if it had been replaced whole, but a record whose content hash is unchanged (and
+ * whose references still lead where they did) is not touched, so its rows, and the findings stored for it, stay.
+ * Changed candidates are deleted and inserted again with their history; members are updated in place (introducers
+ * and mentors of unchanged candidates point at them). Says what changed compared with the previous snapshot:
+ * records added, changed (other content) and removed, over members, candidates and targets; frozen reports are
+ * only ever added.
  */
 export function applySnapshot(db: Db, unitCode: string, s: PreparedSnapshot): ImportSummary {
-  const before = new Map(db.select().from(mirrorRecords).where(eq(mirrorRecords.unitCode, unitCode)).all().map((r) => [`${r.recordKind}|${r.sourceId}`, r.sha256]));
+  const before = mirrorLedger(db, unitCode);
   const warnings = holdIdentityChange(db, unitCode, s.unit);
-  db.update(units).set({ hasYouthUnion: s.unit.hasYouthUnion, ducsMembers: s.unit.ducsMembers }).where(eq(units.code, unitCode)).run();
-  clearMirror(db, unitCode);
+  setUnitFacts(db, unitCode, { hasYouthUnion: s.unit.hasYouthUnion, ducsMembers: s.unit.ducsMembers });
+  const stored = mirrorState(db, unitCode);
   const refs = { candidates: new Set(s.candidates.map((c) => c.record.id)), members: new Set(s.members.map((m) => m.record.id)) };
+  const same = (kind: RecordKind, checked: Checked<{ id: string }>) => before.get(`${kind}|${checked.record.id}`) === checked.hash;
+
+  // Members: written unless unchanged and still pointing at the same candidate. A voided row cannot be updated
+  // (migration 0018), so one that must change is deleted and inserted, with every candidate whose introducers or
+  // mentors point at it.
+  const memberWrites: Checked<MemberRecord>[] = [];
+  const recreated = new Set<string>();
+  const keptMembers = new Set<string>();
+  for (const m of s.members) {
+    const id = mirrorId(unitCode, 'member', m.record.id);
+    keptMembers.add(id);
+    const row = stored.members.get(id);
+    if (row && same('member', m) && row.candidateId === candidateRef(unitCode, m.record, refs)) {
+      continue;
+    }
+    memberWrites.push(m);
+    if (row?.voided) {
+      recreated.add(id);
+    }
+  }
+  const goneMembers = [...stored.members.keys()].filter((id) => !keptMembers.has(id) || recreated.has(id));
+
+  // Candidates: rewritten when new or changed, or when one of their introducers or mentors would now point elsewhere.
+  const toMember = memberRef(unitCode, refs);
+  const candidateWrites = s.candidates.filter((c) => {
+    if (!stored.candidateIds.has(mirrorId(unitCode, 'candidate', c.record.id)) || !same('candidate', c)) {
+      return true;
+    }
+    const pairs: [string, string, string | null][] = [
+      ...c.record.introducers.map((i): [string, string, string | null] => ['introducer', i.id, i.memberId]),
+      ...c.record.mentors.map((m): [string, string, string | null] => ['mentor', m.id, m.memberId]),
+    ];
+    return pairs.some(([kind, id, member]) => {
+      const now = stored.links.get(mirrorId(unitCode, kind, id)) ?? null;
+      return now !== toMember(member) || (now !== null && recreated.has(now));
+    });
+  });
+  const keptCandidates = new Set(s.candidates.map((c) => mirrorId(unitCode, 'candidate', c.record.id)));
+  const rewritten = new Set(candidateWrites.map((c) => mirrorId(unitCode, 'candidate', c.record.id)));
+  for (const id of stored.candidateIds) {
+    if (!keptCandidates.has(id) || rewritten.has(id)) {
+      deleteMirrorCandidate(db, id);
+    }
+  }
+  goneMembers.forEach((id) => deleteMirrorMember(db, id));
+  memberWrites.forEach((m) => writeMirrorMember(db, unitCode, m.record, candidateRef(unitCode, m.record, refs)));
+  candidateWrites.forEach((c) => insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember));
+
+  const targetWrites = s.targets.filter((t) => !stored.targetIds.has(mirrorId(unitCode, 'target', t.record.id)) || !same('target', t));
+  const keptTargets = new Set(s.targets.map((t) => mirrorId(unitCode, 'target', t.record.id)));
+  const replacedTargets = new Set(targetWrites.map((t) => mirrorId(unitCode, 'target', t.record.id)));
+  for (const id of stored.targetIds) {
+    if (!keptTargets.has(id) || replacedTargets.has(id)) {
+      deleteMirrorTarget(db, id);
+    }
+  }
+  targetWrites.forEach((t) => insertMirrorTarget(db, unitCode, t.record));
+
   let added = 0;
   let changed = 0;
   const kept = new Set<string>();
-  const put = (kind: RecordKind, list: readonly Checked<unknown>[]) => {
+  const ledger = (kind: RecordKind, list: readonly Checked<{ id: string }>[]) => {
     for (const checked of list) {
-      const key = `${kind}|${(checked.record as { id: string }).id}`;
-      if (insertRecord(db, unitCode, kind, checked, refs)) {
-        kept.add(key);
-        const previous = before.get(key);
-        added += previous === undefined ? 1 : 0;
-        changed += previous !== undefined && previous !== checked.hash ? 1 : 0;
+      const key = `${kind}|${checked.record.id}`;
+      kept.add(key);
+      const previous = before.get(key);
+      added += previous === undefined ? 1 : 0;
+      changed += previous !== undefined && previous !== checked.hash ? 1 : 0;
+      if (previous !== checked.hash) {
+        writeLedgerRow(db, unitCode, kind, checked.record.id, checked.hash);
       }
     }
   };
-  put('member', s.members);
-  put('candidate', s.candidates);
-  put('target', s.targets);
-  put('frozen-report', s.frozenReports);
-  const removed = [...before.keys()].filter((k) => !k.startsWith('frozen-report|') && !kept.has(k)).length;
-  return { added, changed, removed, quarantined: s.quarantined.length, warnings };
+  ledger('member', s.members);
+  ledger('candidate', s.candidates);
+  ledger('target', s.targets);
+  for (const checked of s.frozenReports) {
+    if (insertMirrorFrozenReport(db, unitCode, checked.record)) {
+      writeLedgerRow(db, unitCode, 'frozen-report', checked.record.id, checked.hash);
+      added += before.has(`frozen-report|${checked.record.id}`) ? 0 : 1;
+    }
+  }
+  const removed = [...before.keys()].filter((k) => !k.startsWith('frozen-report|') && !kept.has(k));
+  for (const key of removed) {
+    const bar = key.indexOf('|');
+    deleteLedgerRow(db, unitCode, key.slice(0, bar) as RecordKind, key.slice(bar + 1));
+  }
+  return { added, changed, removed: removed.length, quarantined: s.quarantined.length, warnings };
 }
 
 /**
@@ -375,13 +380,15 @@ export function applySnapshot(db: Db, unitCode: string, s: PreparedSnapshot): Im
  * change (cleared once the file states the name and level already recorded); returns the warning to show.
  */
 export function holdIdentityChange(db: DbOrTx, unitCode: string, stated: { name: string; level: UnitLevel }): string[] {
-  const row = db.select({ name: units.name, level: units.level, pendingName: units.pendingName, pendingLevel: units.pendingLevel }).from(units).where(eq(units.code, unitCode)).get();
+  const row = unitIdentity(db, unitCode);
   if (!row) {
     return [];
   }
   const pendingName = stated.name === row.name ? null : stated.name;
   const pendingLevel = stated.level === row.level ? null : stated.level;
-  db.update(units).set({ pendingName, pendingLevel }).where(eq(units.code, unitCode)).run();
+  if (pendingName !== row.pendingName || pendingLevel !== row.pendingLevel) {
+    setPendingIdentity(db, unitCode, pendingName, pendingLevel);
+  }
   const asked = [
     pendingName !== null ? `tên "${row.name}" thành "${pendingName}"` : null,
     pendingLevel !== null ? `cấp ${UNIT_LEVEL_TEXT[row.level]} thành ${UNIT_LEVEL_TEXT[pendingLevel]}` : null,

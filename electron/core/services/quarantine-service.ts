@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { mirrorRecords } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import { decisionSchema } from '../model/bundle-data';
 import type { QuarantineEntry, RetryResult } from '../model/sync';
@@ -10,6 +8,7 @@ import { checkerFor, freshSeen, insertRecord } from './mirror-apply';
 import { inSavepoint } from './sync-repo';
 import { countQuarantine, quarantinedPayload, resolveQuarantined, selectQuarantine, setQuarantineReason, unresolvedQuarantineRow, type QuarantineRow } from '../store/quarantine';
 import { getUnit } from '../store/units';
+import { inLedger, ledgerIds } from '../store/mirror';
 
 /**
  * Quarantined records (docs/bundle-format.md: "visible, re-tryable"): a record of a received bundle that failed a semantic
@@ -36,10 +35,6 @@ export function quarantinePage(db: DbOrTx, fromCode: string | undefined, page: Q
   return { total, rows: listQuarantine(db, fromCode, page) };
 }
 
-function ledgerIds(db: DbOrTx, unitCode: string, kind: 'candidate' | 'member'): Set<string> {
-  return new Set(db.select({ id: mirrorRecords.sourceId }).from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, unitCode), eq(mirrorRecords.recordKind, kind))).all().map((r) => r.id));
-}
-
 /** Applies one record of a unit's snapshot to its mirror; returns the reason when it still fails. */
 function retryMirrorRecord(ctx: ServiceContext, row: Row): string | null {
   const kind = row.recordKind as 'candidate' | 'member' | 'target' | 'frozen-report';
@@ -48,7 +43,7 @@ function retryMirrorRecord(ctx: ServiceContext, row: Row): string | null {
     return verdict.reason;
   }
   const id = (verdict.value.record as { id: string }).id;
-  if (ctx.db.select().from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, row.fromCode), eq(mirrorRecords.recordKind, kind), eq(mirrorRecords.sourceId, id))).get()) {
+  if (inLedger(ctx.db, row.fromCode, kind, id)) {
     return `mã bản ghi ${id} đã có trong dữ liệu của đơn vị`;
   }
   insertRecord(ctx.db, row.fromCode, kind, verdict.value, { candidates: ledgerIds(ctx.db, row.fromCode, 'candidate'), members: ledgerIds(ctx.db, row.fromCode, 'member') });

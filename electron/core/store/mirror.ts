@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import type Sqlite from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
+import { bulkWriter, insertStatement, writtenColumns } from '../../../db/repos/bulk-writer';
+import type { Db, DbOrTx } from '../../../db/types';
+import { frozenReports, members, mirrorRecords, targets, units } from '../../../db/schema/index';
+import { searchKey, sortKey } from '../domain/names';
+import type { CandidateRecord, FrozenReportRecord, MemberRecord, UnitTargetRecord } from '../model/bundle-data';
+import { documentFormSchema } from '../model/dossier';
+import type { UnitLevel } from '../model/report';
+
+/**
+ * A superior's read-only mirror of its units as stored: the rows a unit's records become, and the ledger
+ * (`mirror_records`) of which record each row came from and the hash of its content. Rows are written only for the
+ * records that changed (services/mirror-apply.ts decides which); everything here runs in the caller's transaction.
+ */
+
+export type MirrorKind = (typeof mirrorRecords.$inferSelect)['recordKind'];
+
+/**
+ * The id a unit's record gets in the mirror: a UUID-shaped hash of the unit, the kind and the unit's own id. Stable
+ * (the same record keeps its id across snapshots, and decisions refer to it) and unable to collide with another
+ * unit's records or the superior's own, whatever ids a unit sends.
+ */
+export function mirrorId(unitCode: string, kind: string, sourceId: string): string {
+  const h = createHash('sha256').update(`ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+const VOID = ['voidedAt', 'voidReason', 'voidedBy'] as const;
+
+function build(sqlite: Sqlite.Database) {
+  const memberColumns = writtenColumns(members, [...VOID]).filter(([key]) => key !== 'id');
+  return {
+    ledger: sqlite.prepare<[string], { kind: MirrorKind; sourceId: string; sha256: string }>('SELECT record_kind AS kind, source_id AS sourceId, sha256 FROM mirror_records WHERE unit_code = ?'),
+    deleteLedger: sqlite.prepare<[string, string, string]>('DELETE FROM mirror_records WHERE unit_code = ? AND record_kind = ? AND source_id = ?'),
+    candidateIds: sqlite.prepare<[string], string>('SELECT id FROM candidates WHERE unit_code = ?').pluck(),
+    memberRows: sqlite.prepare<[string], { id: string; candidateId: string | null; voided: number }>(
+      'SELECT id, candidate_id AS candidateId, voided_at IS NOT NULL AS voided FROM members WHERE unit_code = ?',
+    ),
+    // Which member each introducer and mentor of the unit's candidates points to, as written.
+    links: sqlite.prepare<[string, string], { id: string; memberId: string | null }>(
+      `SELECT i.id, i.member_id AS memberId FROM introducers i JOIN candidates c ON c.id = i.candidate_id WHERE c.unit_code = ?
+       UNION ALL SELECT m.id, m.member_id AS memberId FROM mentor_assignments m JOIN candidates c ON c.id = m.candidate_id WHERE c.unit_code = ?`,
+    ),
+    targetIds: sqlite.prepare<[string], string>("SELECT id FROM targets WHERE unit_code = ? AND source = 'unit'").pluck(),
+    deleteChildren: ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments'].map((table) => sqlite.prepare<[string]>(`DELETE FROM ${table} WHERE candidate_id = ?`)),
+    deleteCandidate: sqlite.prepare<[string]>('DELETE FROM candidates WHERE id = ?'),
+    deleteMember: sqlite.prepare<[string]>('DELETE FROM members WHERE id = ?'),
+    deleteTarget: sqlite.prepare<[string]>("DELETE FROM targets WHERE id = ? AND source = 'unit'"),
+    /** A member written in place: introducers and mentors of unchanged candidates keep pointing at it. */
+    upsertMember: insertStatement(sqlite, members, VOID, `ON CONFLICT (id) DO UPDATE SET ${memberColumns.map(([, name]) => `"${name}" = excluded."${name}"`).join(', ')}`),
+  };
+}
+
+const cache = new WeakMap<Sqlite.Database, ReturnType<typeof build>>();
+function statements(db: Db): ReturnType<typeof build> {
+  let s = cache.get(db.$client);
+  if (!s) {
+    s = build(db.$client);
+    cache.set(db.$client, s);
+  }
+  return s;
+}
+
+/** The ledger of `unitCode`: content hash by `kind|sourceId`. */
+export function mirrorLedger(db: Db, unitCode: string): Map<string, string> {
+  return new Map(statements(db).ledger.all(unitCode).map((r) => [`${r.kind}|${r.sourceId}`, r.sha256]));
+}
+
+/** What the mirror of `unitCode` holds now, as far as deciding which rows a new snapshot changes needs. */
+export function mirrorState(db: Db, unitCode: string) {
+  const s = statements(db);
+  return {
+    candidateIds: new Set(s.candidateIds.all(unitCode)),
+    members: new Map(s.memberRows.all(unitCode).map((r) => [r.id, { candidateId: r.candidateId, voided: r.voided === 1 }])),
+    links: new Map(s.links.all(unitCode, unitCode).map((r) => [r.id, r.memberId])),
+    targetIds: new Set(s.targetIds.all(unitCode)),
+  };
+}
+export type MirrorState = ReturnType<typeof mirrorState>;
+
+/** Deletes a mirrored candidate with its history (its findings go with it: migration 0011). */
+export function deleteMirrorCandidate(db: Db, id: string): void {
+  const s = statements(db);
+  s.deleteChildren.forEach((st) => st.run(id));
+  s.deleteCandidate.run(id);
+}
+
+export function deleteMirrorMember(db: Db, id: string): void {
+  statements(db).deleteMember.run(id);
+}
+
+export function deleteMirrorTarget(db: Db, id: string): void {
+  statements(db).deleteTarget.run(id);
+}
+
+export function deleteLedgerRow(db: Db, unitCode: string, kind: MirrorKind, sourceId: string): void {
+  statements(db).deleteLedger.run(unitCode, kind, sourceId);
+}
+
+/** Records (or brings up to date) one record's row of the ledger. */
+export function writeLedgerRow(db: Db, unitCode: string, kind: MirrorKind, sourceId: string, sha256: string): void {
+  bulkWriter(db).mirrorRecord.run({ unitCode, recordKind: kind, sourceId, localId: mirrorId(unitCode, kind, sourceId), sha256 });
+}
+
+const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+
+type VoidableTable = 'candidates' | 'members' | 'dossier_items' | 'introducers' | 'mentor_assignments';
+
+/** Marks a just-written mirrored row void as the unit did, so the mirror counts it nowhere and keeps its history. */
+function markVoided(db: Db, table: VoidableTable, id: string, voided: { at: string; reason: string; by: string } | undefined): void {
+  if (voided) {
+    db.$client.prepare(`UPDATE ${table} SET voided_at = ?, void_reason = ?, voided_by = ? WHERE id = ?`).run(voided.at, voided.reason, voided.by, id);
+  }
+}
+
+/** Inserts one candidate (with its history) into the mirror; `member` maps a member the unit names to its mirrored row. */
+export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateRecord, stage: string, member: (sourceId: string | null) => string | null): void {
+  const w = bulkWriter(db);
+  const id = mirrorId(unitCode, 'candidate', r.id);
+  w.candidate.run({
+    id, unitCode, fullName: r.fullName, searchKey: searchKey(r.fullName), sortKey: sortKey(r.fullName), gender: r.gender, birthDate: r.birthDate,
+    education: r.education, educationException: r.educationException, youthUnionMember: bit(r.youthUnionMember), tradeUnionMember: bit(r.tradeUnionMember),
+    introductionPath: r.introductionPath, ethnicity: r.ethnicity, religion: r.religion, occupation: r.occupation, nonStateEnterprise: bit(r.nonStateEnterprise),
+    stage, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  });
+  for (const e of r.events) {
+    const voidsId = e.voidsId === null ? null : mirrorId(unitCode, 'event', e.voidsId);
+    w.event.run({ id: mirrorId(unitCode, 'event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
+  }
+  for (const d of r.documents) {
+    w.document.run({ id: mirrorId(unitCode, 'document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
+    markVoided(db, 'dossier_items', mirrorId(unitCode, 'document', d.id), d.voided);
+  }
+  for (const i of r.introducers) {
+    w.introducer.run({ id: mirrorId(unitCode, 'introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
+    markVoided(db, 'introducers', mirrorId(unitCode, 'introducer', i.id), i.voided);
+  }
+  for (const m of r.mentors) {
+    w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
+    markVoided(db, 'mentor_assignments', mirrorId(unitCode, 'mentor', m.id), m.voided);
+  }
+  if (r.findings) {
+    w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
+  }
+  markVoided(db, 'candidates', id, r.voided);
+}
+
+/** Writes one member into the mirror: inserted, or updated in place when a row not voided already holds it. */
+export function writeMirrorMember(db: Db, unitCode: string, m: MemberRecord, candidateId: string | null): void {
+  const id = mirrorId(unitCode, 'member', m.id);
+  statements(db).upsertMember.run({
+    id, unitCode, fullName: m.fullName, searchKey: searchKey(m.fullName), sortKey: sortKey(m.fullName), gender: m.gender, birthDate: m.birthDate,
+    status: m.status, joinedOn: m.joinedOn, fullMemberSince: m.fullMemberSince, exempt: m.exempt ? 1 : 0, leftOn: m.leftOn, leftReason: m.leftReason,
+    candidateId, note: null, createdAt: m.createdAt, updatedAt: m.updatedAt,
+  });
+  markVoided(db, 'members', id, m.voided);
+}
+
+export function insertMirrorTarget(tx: DbOrTx, unitCode: string, t: UnitTargetRecord): void {
+  tx.insert(targets).values({ id: mirrorId(unitCode, 'target', t.id), unitCode, year: t.year, period: t.period, kind: t.kind, value: t.value, source: 'unit', createdAt: t.createdAt }).run();
+}
+
+/** Adds a frozen report unless already mirrored: reports sent upward are append-only, here as at the unit. */
+export function insertMirrorFrozenReport(tx: DbOrTx, unitCode: string, r: FrozenReportRecord): boolean {
+  const id = mirrorId(unitCode, 'frozen-report', r.id);
+  if (tx.select({ id: frozenReports.id }).from(frozenReports).where(eq(frozenReports.id, id)).get()) {
+    return false;
+  }
+  tx.insert(frozenReports).values({ id, unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content }).run();
+  return true;
+}
+
+/** Whether the ledger of `unitCode` holds a record. */
+export function inLedger(db: DbOrTx, unitCode: string, kind: MirrorKind, sourceId: string): boolean {
+  return db.select({ id: mirrorRecords.localId }).from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, unitCode), eq(mirrorRecords.recordKind, kind), eq(mirrorRecords.sourceId, sourceId))).get() !== undefined;
+}
+
+/** The source ids of one kind the ledger of `unitCode` holds. */
+export function ledgerIds(db: DbOrTx, unitCode: string, kind: MirrorKind): Set<string> {
+  return new Set(db.select({ id: mirrorRecords.sourceId }).from(mirrorRecords).where(and(eq(mirrorRecords.unitCode, unitCode), eq(mirrorRecords.recordKind, kind))).all().map((r) => r.id));
+}
+
+/**
+ * Sets a unit's youth-union flag and ĐUCS member count as its snapshot states them, only when they differ: the
+ * findings trigger on these columns (migration 0011) drops every finding of the unit on any UPDATE of them.
+ */
+export function setUnitFacts(db: DbOrTx, unitCode: string, facts: { hasYouthUnion: boolean; ducsMembers: number | null }): void {
+  const row = db.select({ hasYouthUnion: units.hasYouthUnion, ducsMembers: units.ducsMembers }).from(units).where(eq(units.code, unitCode)).get();
+  if (row && (row.hasYouthUnion !== facts.hasYouthUnion || row.ducsMembers !== facts.ducsMembers)) {
+    db.update(units).set(facts).where(eq(units.code, unitCode)).run();
+  }
+}
+
+export type UnitIdentity = { name: string; level: UnitLevel; pendingName: string | null; pendingLevel: UnitLevel | null };
+
+export function unitIdentity(db: DbOrTx, unitCode: string): UnitIdentity | undefined {
+  return db.select({ name: units.name, level: units.level, pendingName: units.pendingName, pendingLevel: units.pendingLevel }).from(units).where(eq(units.code, unitCode)).get();
+}
+
+export function setPendingIdentity(db: DbOrTx, unitCode: string, pendingName: string | null, pendingLevel: UnitLevel | null): void {
+  db.update(units).set({ pendingName, pendingLevel }).where(eq(units.code, unitCode)).run();
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { CandidateRecord, MemberRecord, UnitReportData } from '../../electron/core/model/bundle-data';
+import { applySnapshot, prepareSnapshot } from '../../electron/core/services/mirror-apply';
+import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
+import { unitDetail } from '../../electron/core/services/units-overview';
+import { cloneDb, enrolledPair, fillUnit, type TestDb } from '../helpers/sync';
+
+/**
+ * Issue 13: a new snapshot of a unit writes only what changed, and the mirror it leaves is exactly the one a whole
+ * replacement gives. Snapshots are applied one after another to one superior, and each alone to a copy of the
+ * superior as it was before the first; every mirror table must then hold the same rows.
+ */
+
+const TABLES: [string, string][] = [
+  ['candidates', 'id'],
+  ['members', 'id'],
+  ['candidate_events', 'id'],
+  ['dossier_items', 'id'],
+  ['introducers', 'id'],
+  ['mentor_assignments', 'id'],
+  ['reported_findings', 'candidate_id'],
+  ['targets', 'id'],
+  ['frozen_reports', 'id'],
+  ['mirror_records', 'unit_code, record_kind, source_id'],
+  ['units', 'code'],
+];
+
+const mirrorRows = (db: TestDb) => Object.fromEntries(TABLES.map(([table, key]) => [table, db.database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all()]));
+
+const apply = (db: TestDb, data: UnitReportData) => db.ctx.db.transaction(() => applySnapshot(db.ctx.db, 'CB014', prepareSnapshot(structuredClone(data))));
+
+const VOIDED = { at: '2026-12-20T08:00:00.000Z', reason: 'Nhập nhầm', by: 'Bí thư' };
+
+/** A copy of a candidate under new ids (its history too), as a person the unit added. */
+function newcomer(c: CandidateRecord, tag: string): CandidateRecord {
+  const ids = new Map<string, string>();
+  const fresh = (id: string) => ids.get(id) ?? (ids.set(id, `${tag}-${id}`), `${tag}-${id}`);
+  return {
+    ...c,
+    id: fresh(c.id),
+    fullName: `${c.fullName} ${tag}`,
+    events: c.events.map((e) => ({ ...e, id: fresh(e.id), voidsId: e.voidsId === null ? null : fresh(e.voidsId) })),
+    documents: c.documents.map((d) => ({ ...d, id: fresh(d.id) })),
+    introducers: c.introducers.map((i) => ({ ...i, id: fresh(i.id) })),
+    mentors: c.mentors.map((m) => ({ ...m, id: fresh(m.id) })),
+  };
+}
+
+describe("applying a unit's snapshots by difference", () => {
+  it('leaves, after each snapshot of a sequence, the same mirror as replacing it whole in a fresh database', async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 30);
+    const pristine = cloneDb(superior);
+    const base = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    const cands = base.candidates as CandidateRecord[];
+    const mems = base.members as MemberRecord[];
+    // A member some introducer or mentor names: removing, voiding or quarantining it moves their references.
+    const named = mems.find((m) => cands.some((c) => c.mentors.some((x) => x.memberId === m.id) || c.introducers.some((x) => x.memberId === m.id)))!;
+    expect(named).toBeDefined();
+    const withCandidate: MemberRecord = { ...mems[0]!, id: 'member-of-candidate', fullName: 'Lò Thị Hoa', candidateId: cands[3]!.id };
+
+    const s1: UnitReportData = { ...base, members: [...mems, withCandidate] };
+    const s2: UnitReportData = {
+      ...s1,
+      // Changed, removed, added, voided, and one made invalid (quarantined); a member named by others removed.
+      candidates: [
+        { ...cands[0]!, occupation: 'Kỹ sư' },
+        ...cands.slice(1, 3),
+        { ...cands[4]!, voided: VOIDED },
+        { ...cands[5]!, documents: [...cands[5]!.documents, { ...cands[5]!.documents[0]!, id: 'bad-doc', form: 'KHONG_CO' as never }] },
+        ...cands.slice(6),
+        newcomer(cands[1]!, 'moi'),
+      ],
+      members: [...mems.filter((m) => m.id !== named.id).map((m, i) => (i === 1 ? { ...m, fullName: `${m.fullName} Hai` } : m)), withCandidate],
+      targets: [...base.targets, { id: 'target-1', year: 2027, period: 'nam', kind: 'count', value: 3, createdAt: '2026-12-01T00:00:00.000Z' } as never],
+    };
+    const s3: UnitReportData = {
+      ...s2,
+      // The member is back, voided; the quarantined candidate fixed; the candidate a member points at removed.
+      candidates: [...(s2.candidates as CandidateRecord[]).filter((c) => c.id !== cands[3]!.id).map((c) => (c.id === cands[5]!.id ? cands[5]! : c)), cands[3]!].slice(0, -1),
+      members: [...(s2.members as MemberRecord[]), { ...named, voided: VOIDED }, { ...withCandidate, id: 'voided-of-candidate', candidateId: cands[6]!.id, voided: VOIDED }],
+    };
+    const s4: UnitReportData = {
+      ...s3,
+      // A voided member whose candidate is gone must be rewritten; the candidate a member points at is back.
+      candidates: [...(s3.candidates as CandidateRecord[]).filter((c) => c.id !== cands[6]!.id), cands[3]!],
+      targets: [],
+    };
+    const s5 = s4;
+
+    const summaries = [];
+    for (const snapshot of [s1, s2, s3, s4, s5, base]) {
+      summaries.push(apply(superior, snapshot));
+      const whole = cloneDb(pristine);
+      apply(whole, snapshot);
+      expect(mirrorRows(superior)).toEqual(mirrorRows(whole));
+      whole.database.close();
+    }
+    expect(summaries[1]!.quarantined).toBeGreaterThan(0);
+    expect(summaries[4]).toMatchObject({ added: 0, changed: 0, removed: 0 });
+  });
+
+  it("keeps the findings of the candidates a snapshot leaves unchanged", async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 20);
+    const data = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    apply(superior, data);
+    unitDetail(superior.ctx, 'CB014');
+    const stored = () => superior.database.sqlite.prepare("SELECT count(*) FROM candidate_findings WHERE candidate_id IN (SELECT id FROM candidates WHERE unit_code = 'CB014')").pluck().get() as number;
+    expect(stored()).toBe(20);
+
+    // The same snapshot again: nothing to write, every stored finding still stands.
+    expect(apply(superior, data)).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    expect(stored()).toBe(20);
+
+    // One candidate changed: only that one is evaluated again.
+    const cands = data.candidates as CandidateRecord[];
+    apply(superior, { ...data, candidates: [{ ...cands[0]!, occupation: 'Giáo viên' }, ...cands.slice(1)] });
+    expect(stored()).toBe(19);
+  });
+});
