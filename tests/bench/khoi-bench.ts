@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Database } from '../../db/client';
-import { bulkWriter } from '../../db/repos/bulk-writer';
+import { bulkWriter } from '../../electron/core/store/bulk-writer';
 import type { Db } from '../../db/types';
 import { importFiles } from '../../electron/bundle-files';
 import {

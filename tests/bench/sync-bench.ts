@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDatabase, openDatabaseWithKey, type Database } from '../../db/client';
-import { bulkWriter, type BulkWriter } from '../../db/repos/bulk-writer';
+import { bulkWriter, type BulkWriter } from '../../electron/core/store/bulk-writer';
 import { importFiles } from '../../electron/bundle-files';
 import { demoDossier, demoMembers, seededRandom } from '../../electron/core/demo/generate';
 import {

@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { insertStatement, writtenColumns } from '../../db/repos/bulk-writer';
+import { insertStatement, writtenColumns } from '../../electron/core/store/bulk-writer';
 import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, reportedFindings } from '../../db/schema/index';
 import { testContext } from '../helpers/db';
 

@@ -1,5 +1,5 @@
 import { crashPoint } from '../../../db/crash-point';
-import { bulkWriter, type BulkWriter } from '../../../db/repos/bulk-writer';
+import { bulkWriter, type BulkWriter } from '../store/bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
 import { sameName, searchKey, sortKey } from '../domain/names';
 import { dossierDateProblems, errorsOf } from '../domain/plausibility';

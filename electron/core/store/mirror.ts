@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { bulkWriter, insertStatement, writtenColumns } from '../../../db/repos/bulk-writer';
+import { bulkWriter, insertStatement, writtenColumns } from './bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
 import { frozenReports, members, mirrorRecords, targets, units } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';

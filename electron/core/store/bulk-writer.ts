@@ -1,7 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, mirrorRecords, reportedFindings } from '../schema/index';
-import type { Db } from '../types';
+import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, mirrorRecords, reportedFindings } from '../../../db/schema/index';
+import type { Db } from '../../../db/types';
 
 /**
  * Prepared statements for writing many candidates at once (dossier import, demo data, a superior applying unit
