@@ -5,7 +5,7 @@ import { ARCHIVE_FOLDER, importFiles } from '../../electron/bundle-files';
 import { sha256Hex } from '../../electron/core/domain/bundles/index';
 import { exportUnitReport } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { latestAppliedReport } from '../../electron/core/services/sync-repo';
+import { latestAppliedReport } from '../../electron/core/store/sync';
 import { createCandidate } from '../../electron/core/services/candidate-service';
 import { enrol, fileScopedDatabases, fillUnit, SUPERIOR, unitSetup, type TestDb } from '../helpers/sync';
 import { tempDir } from '../helpers/temp';

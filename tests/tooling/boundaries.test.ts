@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -21,6 +21,22 @@ function lintProbe(folder: string, source: string): string {
 
 afterEach(() => probes.splice(0).forEach((f) => rmSync(f, { force: true })));
 
+/** What reaches tables: the query builder, the SQLite drivers, the table definitions (and any repository beside them). */
+const DATABASE_MODULES = ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '**/db/schema', '**/db/schema/**', '**/db/repos/**'];
+
+type Restriction = { name?: string; group?: string[] };
+type Override = { files: string[]; rules: Record<string, [string, { paths?: Restriction[]; patterns?: Restriction[] }]> };
+const lintConfig = JSON.parse(readFileSync(join(ROOT, '.oxlintrc.json'), 'utf8')) as { overrides: Override[] };
+
+const globRegex = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+
+/** The import restrictions in force for `file`: a later override of the rule replaces an earlier one whole. */
+function restrictionsFor(file: string): string[] {
+  const zone = lintConfig.overrides.filter((o) => o.rules['no-restricted-imports'] && o.files.some((g) => globRegex(g).test(file))).at(-1);
+  const options = zone?.rules['no-restricted-imports']?.[1];
+  return [...(options?.paths ?? []).map((p) => p.name ?? ''), ...(options?.patterns ?? []).flatMap((p) => p.group ?? [])];
+}
+
 describe('layer boundaries (lint zones)', () => {
   it('refuses Electron, React and shell imports in electron/core', () => {
     const report = lintProbe('electron/core', "import { app } from 'electron';\nimport { useState } from 'react';\nimport { main } from '../cli/main';\nexport const probe = [app, useState, main];\n");
@@ -34,6 +50,33 @@ describe('layer boundaries (lint zones)', () => {
   it('refuses Node, database and service imports in the renderer', () => {
     const report = lintProbe('renderer/src', "import { readFileSync } from 'node:fs';\nimport { openDatabase } from '../../db/client';\nimport { listMembers } from '../../electron/core/services/member-service';\nexport const probe = [readFileSync, openDatabase, listMembers];\n");
     expect(report.match(/no-restricted-imports/g)).toHaveLength(3);
+  });
+
+  it('refuses the query builder, the drivers and the table definitions in every shell', () => {
+    for (const folder of ['electron/cli', 'electron/ipc', 'electron/web', 'electron/main', 'electron/preload']) {
+      const report = lintProbe(folder, "import { eq } from 'drizzle-orm';\nimport Sqlite from 'better-sqlite3-multiple-ciphers';\nimport { units } from '../../db/schema/index';\nexport const probe = [eq, Sqlite, units];\n");
+      expect(report.match(/no-restricted-imports/g), folder).toHaveLength(3);
+    }
+    expect(lintProbe('electron', "import { sql } from 'drizzle-orm/sql';\nimport { units } from '../db/schema';\nexport const probe = [sql, units];\n").match(/no-restricted-imports/g)).toHaveLength(2);
+  });
+
+  it('lets a shell open the database and call the use cases', () => {
+    expect(lintProbe('electron/cli', "import { openDatabase } from '../../db/client';\nimport { listMembers } from '../core/services/member-service';\nexport const probe = [openDatabase, listMembers];\n")).not.toContain('no-restricted-imports');
+  });
+
+  it('refuses the app layers in db, beyond the error type and the passphrase rule', () => {
+    const report = lintProbe('db', "import { getUnit } from '../electron/core/store/units';\nimport { todoPage } from '../electron/core/services/check-service';\nimport { AppError } from '../electron/core/errors';\nexport const probe = [getUnit, todoPage, AppError];\n");
+    expect(report.match(/no-restricted-imports/g)).toHaveLength(2);
+  });
+
+  it('keeps every database module out of the shells, the domain and the model in the lint config', () => {
+    for (const file of ['electron/cli/main.ts', 'electron/ipc/handlers.ts', 'electron/web/server.ts', 'electron/main/index.ts', 'electron/preload/index.ts', 'electron/ipc-contract.ts']) {
+      expect(restrictionsFor(file), file).toEqual(expect.arrayContaining(DATABASE_MODULES));
+    }
+    for (const file of ['electron/core/domain/rules/x.ts', 'electron/core/model/x.ts']) {
+      expect(restrictionsFor(file), file).toEqual(expect.arrayContaining(['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '**/db/**']));
+    }
+    expect(restrictionsFor('electron/core/store/units.ts')).not.toContain('drizzle-orm');
   });
 
   it('lets core import zod and its own model', () => {

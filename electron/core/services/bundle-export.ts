@@ -16,7 +16,7 @@ import type { ExportedBundle, OutboxEntry, ReopenedBundle } from '../model/sync'
 import { audit, newId, type ServiceContext } from './context';
 import { importTrust, ownKeys, ownSigningKeyByFingerprint, peerAgeRecipient, type OwnKeys } from './key-service';
 import { forwardedArchive } from './forwarding';
-import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from './sync-repo';
+import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from '../store/sync';
 import { buildUnitSnapshot } from './unit-snapshot';
 import { getSelfUnit, getUnit } from '../store/units';
 import { movesOf } from '../store/moves';

@@ -1,6 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import { crashPoint } from '../../../db/crash-point';
-import { inbox, units } from '../../../db/schema/index';
 import type { DbOrTx } from '../../../db/types';
 import {
   bundleError,
@@ -15,6 +13,7 @@ import {
   sameReadAloudCode,
   SEQUENCE_MESSAGES,
   sha256Hex,
+  summariseQuarantined,
   SYNC_LIMITS,
   type BundleKind,
   type OpenedBundle,
@@ -22,10 +21,10 @@ import {
 } from '../domain/bundles/index';
 import { searchKey } from '../domain/names';
 import { AppError } from '../errors';
-import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type UnitReportData } from '../model/bundle-data';
+import { BUNDLE_DATA_VERSION, parseBundleData, type DirectiveData, type EnrolmentData, type Receipt, type UnitReportData } from '../model/bundle-data';
 import type { Unit } from '../model/entities';
-import type { ImportOutcome, ImportSummary, InnerRefusal } from '../model/sync';
-import { audit, type ServiceContext } from './context';
+import type { ImportOutcome, ImportStatus, ImportSummary, InnerRefusal } from '../model/sync';
+import { audit, newId, type ServiceContext } from './context';
 import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
 import { applyRequestAnswers } from '../store/reviews';
@@ -34,9 +33,12 @@ import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applyRelayed, checkRelayed, type CheckedRelayed } from './relaying';
 import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
-import { archive, currentNumbering, dropForwardedSnapshot, hasReceipt, isArchived, queueReceipt, receiptOf, receivedSumsForSeq, seqState, setSeqState } from './sync-repo';
+import { archive, currentNumbering, heldAsideFiles, isArchived, receivedSumsForSeq, seqState, setSeqState } from '../store/sync';
+import { hasReceipt, queueReceipt } from '../store/directives';
+import { dropForwardedSnapshot } from '../store/forwarded';
+import { setUnitFacts } from '../store/mirror';
 import { addQuarantine, dropSupersededQuarantine, resolveHeldFiles, type QuarantinedRecord } from '../store/quarantine';
-import { getSelfUnit, getUnit } from '../store/units';
+import { getSelfUnit, getUnit, insertEnrolledUnit, setParentCode } from '../store/units';
 
 /**
  * Importing a received bundle: every step of docs/bundle-format.md "Import" in order. Steps 1–6 (and each record's checks)
@@ -182,15 +184,15 @@ function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: bool
   const held = getUnit(ctx.db, unit.code);
   if (held) {
     summary.warnings.push(...holdIdentityChange(ctx.db, unit.code, unit));
-    ctx.db.update(units).set({ hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).where(eq(units.code, unit.code)).run();
+    setUnitFacts(ctx.db, unit.code, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
     const self = getSelfUnit(ctx.db).code;
     if (held.parentCode !== self) {
-      ctx.db.update(units).set({ parentCode: self }).where(eq(units.code, unit.code)).run();
+      setParentCode(ctx.db, unit.code, self);
       dropForwardedSnapshot(ctx.db, unit.code);
       summary.warnings.push(`Đơn vị ${unit.code} đang thuộc ${held.parentCode ?? '—'} đăng ký trực thuộc trực tiếp: từ nay nhận báo cáo thẳng từ đơn vị, không qua ${held.parentCode ?? '—'}.`);
     }
   } else {
-    ctx.db.insert(units).values({ code: unit.code, name: unit.name, level: unit.level, parentCode: getSelfUnit(ctx.db).code, origin: 'mirror', hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers }).run();
+    insertEnrolledUnit(ctx.db, { code: unit.code, name: unit.name, level: unit.level, parentCode: getSelfUnit(ctx.db).code, hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
     summary.added = 1;
   }
   const before = signerRecord(ctx.db, unit.code);
@@ -264,6 +266,34 @@ function describe(decision: SequenceDecision, enrolment: ImportOutcome['enrolmen
   return parts.join(' ');
 }
 
+/** The receipt of one received file, as the next directive returns it to the sender. */
+function receiptOf(input: {
+  bundleId: string;
+  sha256: string;
+  seq: number;
+  label: string;
+  status: ImportStatus;
+  receivedAt: string;
+  summary: ImportSummary | null;
+  quarantined: readonly QuarantinedRecord[];
+  errorCode?: string;
+}): Receipt {
+  // However many records were set aside, the receipt stays small enough for any directive (SYNC_LIMITS).
+  const { sample, counts } = summariseQuarantined(input.quarantined);
+  return {
+    bundleId: input.bundleId,
+    sha256: input.sha256,
+    seq: input.seq,
+    label: input.label,
+    status: input.status,
+    receivedAt: input.receivedAt,
+    errorCode: input.errorCode ?? null,
+    summary: input.summary,
+    quarantined: sample,
+    quarantinedCounts: counts,
+  };
+}
+
 /** How many records a unit-report has, for the refusal message. */
 const recordCount = (data: UnitReportData) => data.members.length + data.candidates.length + data.targets.length + data.frozenReports.length;
 
@@ -280,7 +310,7 @@ function refuseOverLimit(ctx: ServiceContext, checked: Checked, quarantined: rea
     const self = getSelfUnit(tx);
     if (!hasReceipt(tx, self.code, manifest.from.code, opened.sha256)) {
       const now = ctx.clock.now();
-      queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: 'rejected', errorCode: 'QUARANTINE_LIMIT', receivedAt: now, summary: null, quarantined }), now);
+      queueReceipt(tx, newId(), self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: 'rejected', errorCode: 'QUARANTINE_LIMIT', receivedAt: now, summary: null, quarantined }), now);
       audit(tx, ctx, 'refuse', 'bundle', manifest.bundleId, { code: 'QUARANTINE_LIMIT', from: manifest.from.code, seq: manifest.seq, quarantined: quarantined.length, sha256: opened.sha256 });
     }
   });
@@ -343,7 +373,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
       numbering: currentNumbering(tx, manifest.from.code),
     });
     if (manifest.from.code !== self.parentCode) {
-      queueReceipt(tx, self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: decision.status, receivedAt: now, summary, quarantined: applied.quarantined }), now);
+      queueReceipt(tx, newId(), self.code, manifest.from.code, receiptOf({ bundleId: manifest.bundleId, sha256: opened.sha256, seq: manifest.seq, label: manifest.label, status: decision.status, receivedAt: now, summary, quarantined: applied.quarantined }), now);
     }
     audit(tx, ctx, reapply ? 'accept-numbering' : 'import', 'bundle', manifest.bundleId, { status: decision.status, from: manifest.from.code, kind: manifest.kind, seq: manifest.seq, sha256: opened.sha256 });
     crashPoint('bundle-import:before-commit');
@@ -392,16 +422,6 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
   };
 }
 
-/** Files of `unitCode` kept without applying (older number, or same number with other content) in its current numbering, newest first. */
-function heldAside(db: DbOrTx, unitCode: string) {
-  return db
-    .select({ sha256: inbox.sha256, fileName: inbox.fileName, bytes: inbox.bytes, seq: inbox.seq })
-    .from(inbox)
-    .where(and(eq(inbox.fromCode, unitCode), inArray(inbox.status, ['stale', 'conflict']), eq(inbox.numbering, currentNumbering(db, unitCode))))
-    .orderBy(desc(inbox.receivedAt), desc(inbox.seq))
-    .all();
-}
-
 /**
  * The superior's way out after a unit restored an old backup or started a new database: its bundles come with
  * numbers already used, and are kept aside as stale or conflicting. Once the unit's code, read aloud by phone,
@@ -409,7 +429,7 @@ function heldAside(db: DbOrTx, unitCode: string) {
  * first of the unit's new numbering; files of the old numbering no longer count for what comes next.
  */
 export async function acceptNewNumbering(ctx: ServiceContext, unitCode: string, spoken: string, sha256?: string): Promise<ImportOutcome> {
-  const held = heldAside(ctx.db, unitCode);
+  const held = heldAsideFiles(ctx.db, unitCode);
   const row = sha256 ? held.find((h) => h.sha256 === sha256) : held[0];
   if (!row) {
     throw new AppError('not-found', `Không có gói nào của ${unitCode} đang bị giữ lại (cũ hơn hoặc trùng số thứ tự): chưa cần chấp nhận cách đánh số mới.`);

@@ -13,7 +13,8 @@ import { importRulebook, listRulebooks, setCalendarEntry } from './check-service
 import { newId, type ServiceContext } from './context';
 import { recordPeerKeys } from './key-service';
 import { syncMemberFromCandidate } from './roster-sync';
-import { inSavepoint, seqState, setSeqState } from './sync-repo';
+import { inSavepoint } from '../store/savepoint';
+import { seqState, setSeqState } from '../store/sync';
 import type { QuarantinedRecord } from '../store/quarantine';
 import { reviewFromNote } from '../model/report-review';
 import { REVIEW_KIND } from '../store/reviews';

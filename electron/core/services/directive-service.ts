@@ -28,7 +28,7 @@ import { calendarEntries } from '../store/calendar';
 import { audit, newId, type ServiceContext } from './context';
 import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
-import { seqState } from './sync-repo';
+import { seqState } from '../store/sync';
 import { listTargets } from './target-service';
 import { relayedById } from '../store/relayed';
 import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';

@@ -21,7 +21,8 @@ import { getSelfUnit, getUnit, mirroredChildCodes, upsertForwardedUnit } from '.
 import type { ServiceContext } from './context';
 import { ownKeys, signerRecord } from './key-service';
 import { applySnapshot, prepareSnapshot } from './mirror-apply';
-import { allForwardedSnapshots, forwardedSnapshotOf, latestAppliedReport, saveForwardedSnapshot } from './sync-repo';
+import { allForwardedSnapshots, forwardedSnapshotOf, saveForwardedSnapshot } from '../store/forwarded';
+import { latestAppliedReport } from '../store/sync';
 import { addQuarantine, dropSupersededQuarantine } from '../store/quarantine';
 import { forwardedBehind, noteMoves } from './unit-move-service';
 

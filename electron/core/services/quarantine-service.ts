@@ -5,7 +5,7 @@ import type { QuarantineEntry, RetryResult } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { applyDecision, applyRulebook } from './directive-apply';
 import { checkerFor, freshSeen, insertRecord } from './mirror-apply';
-import { inSavepoint } from './sync-repo';
+import { inSavepoint } from '../store/savepoint';
 import { countQuarantine, quarantinedPayload, resolveQuarantined, selectQuarantine, setQuarantineReason, unresolvedQuarantineRow, type QuarantineRow } from '../store/quarantine';
 import { getUnit } from '../store/units';
 import { inLedger, ledgerIds } from '../store/mirror';

@@ -4,7 +4,7 @@ import type { UnitProfile, UnitReportData } from '../model/bundle-data';
 import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
-import { appliedDirectiveSeqs } from './sync-repo';
+import { appliedDirectiveSeqs } from '../store/sync';
 import { refusedDecisionRows } from '../store/quarantine';
 import { appliedRelayedSums } from '../store/relayed';
 import { requestAnswers } from '../store/reviews';

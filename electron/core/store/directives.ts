@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { directiveItems, holidays, mirrorRecords, outbox, targets } from '../../../db/schema/index';
+import type { Receipt } from '../model/bundle-data';
 
 /**
  * Directive items (docs/bundle-format.md "Directives"): what a superior queued for a unit below, sent or pending, and
@@ -13,6 +14,22 @@ export type HolidayRow = typeof holidays.$inferSelect;
 
 export function insertItem(tx: DbOrTx, row: typeof directiveItems.$inferInsert): void {
   tx.insert(directiveItems).values(row).run();
+}
+
+/** A receipt waiting to go back to `toCode` with the next directive. */
+export function queueReceipt(tx: DbOrTx, id: string, fromCode: string, toCode: string, receipt: Receipt, now: string): void {
+  insertItem(tx, { id, bundleSha256: null, fromCode, toCode, kind: 'receipt', candidateRef: null, body: receipt, createdAt: now });
+}
+
+/** True when a receipt for the file `sha256` already waits for, or went to, `toCode`. */
+export function hasReceipt(db: DbOrTx, fromCode: string, toCode: string, sha256: string): boolean {
+  return (
+    db
+      .select({ id: directiveItems.id })
+      .from(directiveItems)
+      .where(and(eq(directiveItems.fromCode, fromCode), eq(directiveItems.toCode, toCode), eq(directiveItems.kind, 'receipt'), sql`json_extract(${directiveItems.body}, '$.sha256') = ${sha256}`))
+      .get() !== undefined
+  );
 }
 
 /** Items `fromCode` has not sent yet (to one unit, or to all), oldest first. */

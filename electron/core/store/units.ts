@@ -138,6 +138,11 @@ export function addMirrorUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'le
   tx.insert(units).values({ ...unit, origin: 'mirror' }).onConflictDoNothing().run();
 }
 
+/** A unit below that enrolled directly, with the facts its enrolment states. */
+export function insertEnrolledUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level' | 'parentCode' | 'hasYouthUnion' | 'ducsMembers'>): void {
+  tx.insert(units).values({ ...unit, origin: 'mirror' }).run();
+}
+
 /** The placeholder or record of the own unit's superior. */
 export function insertParentUnit(tx: DbOrTx, unit: Pick<Unit, 'code' | 'name' | 'level'>): void {
   tx.insert(units).values({ ...unit, origin: 'parent' }).run();
