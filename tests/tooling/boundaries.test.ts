@@ -80,6 +80,11 @@ describe('layer boundaries (lint zones)', () => {
     expect(restrictionsFor('electron/core/store/units.ts')).not.toContain('drizzle-orm');
   });
 
+  it('lets the store import the query builder and the tables, never a use case or a shell', () => {
+    const report = lintProbe('electron/core/store', "import { eq } from 'drizzle-orm';\nimport { units } from '../../../db/schema/index';\nimport { todoPage } from '../services/check-service';\nimport { flushSync } from 'react-dom';\nexport const probe = [eq, units, todoPage, flushSync];\n");
+    expect(report.match(/no-restricted-imports/g)).toHaveLength(2);
+  });
+
   it('lets core import zod and its own model', () => {
     expect(lintProbe('electron/core', "import { z } from 'zod';\nimport { isoDate } from './model/dates';\nexport const probe = [z, isoDate];\n")).not.toContain('no-restricted-imports');
   });
