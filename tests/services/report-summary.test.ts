@@ -219,6 +219,8 @@ describe('a database made before the summary existed', () => {
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
     sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
+    // 0026: which units reported, read from an index.
+    sqlite.exec('DROP INDEX forwarded_snapshots_applied');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('DROP TABLE unit_moves');
     sqlite.exec('DROP TABLE relayed_directives; ALTER TABLE directive_items DROP COLUMN relayed_id');
