@@ -47,8 +47,9 @@ export const members = sqliteTable(
     index('members_unit_sort').on(t.unitCode, t.sortKey),
     index('members_unit_search').on(t.unitCode, t.searchKey),
     index('members_candidate').on(t.candidateId),
-    // Reports count full members of every unit on two days; this index answers without reading the roster rows.
-    index('members_unit_status').on(t.unitCode, t.status, t.fullMemberSince, t.leftOn),
+    // Reports count full members of every unit on two days; this index answers without reading the roster rows (so
+    // it holds every column the count tests, voided_at included).
+    index('members_unit_status').on(t.unitCode, t.status, t.fullMemberSince, t.leftOn, t.voidedAt),
   ],
 );
 

@@ -219,6 +219,10 @@ describe('a database made before the summary existed', () => {
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
     sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
+    // 0027: the members index back as 0007 made it, without voided_at.
+    sqlite.exec('DROP INDEX members_unit_status; CREATE INDEX members_unit_status ON members (unit_code, status, full_member_since, left_on)');
+    // 0026: which units reported, read from an index.
+    sqlite.exec('DROP INDEX forwarded_snapshots_applied');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('DROP TABLE unit_moves');
     sqlite.exec('DROP TABLE relayed_directives; ALTER TABLE directive_items DROP COLUMN relayed_id');

@@ -8,10 +8,9 @@ import { DASHBOARD_FORMAT, type Dashboard, type DashboardCandidate, type Dashboa
 import { REPORT_STAGES, type Duplicate, type Report, type UnitReport } from '../model/report';
 import { memoized } from './report-cache';
 import { buildUnitReport, reportInput } from './report-service';
+import { countUnitsBelow } from '../store/units';
 
-function hasMirrors(db: Db): boolean {
-  return db.$client.prepare("SELECT 1 FROM units WHERE origin = 'mirror' LIMIT 1").get() !== undefined;
-}
+const hasMirrors = (db: Db) => countUnitsBelow(db) > 0;
 
 type TreePlace = Pick<DashboardUnit, 'tccsd' | 'subtree'> & { noAdmission: boolean };
 

@@ -1,13 +1,15 @@
 import type { Db } from '../../../db/types';
 import type { ReportCandidate, ReportEvent, ReportFinding, ReportUnit } from '../domain/reports/types';
 import { evaluateDossier } from '../domain/rules/index';
-import type { CandidateProfile, EventType } from '../model/dossier';
+import type { CandidateProfile } from '../model/dossier';
 import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from '../store/dossiers';
 import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
-import { fullMembersOn, targetsForReport } from './target-service';
+import { reportCandidateColumns, reportEventLetters } from '../store/reports';
+import { fullMembersOn } from '../store/targets';
+import { targetsForReport } from './target-service';
 
 /**
  * What a report reads from the database, for many units at once. Reading, not counting, is what a superior's
@@ -18,81 +20,7 @@ import { fullMembersOn, targetsForReport } from './target-service';
  * findings must be computed.
  */
 
-/**
- * The candidates' columns each fetched as ONE string that SQLite joins in C, then read value by value in row order.
- * better-sqlite3 allocates an array and a value per column for every row, which at 50,000 candidates costs more
- * than decrypting the pages; and a whole row joined into one string, or a column split into an array of 50,000
- * values, keeps every value alive until the garbage collector has copied it. NULL must become '' (group_concat
- * skips NULLs), and free text must lose the separator.
- */
-const SEP = '\x1e';
-const text = (column: string) => `replace(ifnull(${column}, ''), char(30), ' ')`;
-const value = (column: string) => `ifnull(${column}, '')`;
-
-/**
- * Free text and finding codes (a bundle's may hold anything) lose the separator; enumerations, dates and the events'
- * summary cannot hold it.
- */
-const CANDIDATE_COLUMNS = {
-  id: 'c.id',
-  unitCode: 'c.unit_code',
-  fullName: text('c.full_name'),
-  identityKey: `${text('c.search_key')} || '|' || c.birth_date`,
-  gender: value('c.gender'),
-  birthDate: 'c.birth_date',
-  education: value('c.education'),
-  youthUnionMember: value('c.youth_union_member'),
-  ethnicity: text('c.ethnicity'),
-  religion: text('c.religion'),
-  occupation: value('c.occupation'),
-  nonStateEnterprise: value('c.non_state_enterprise'),
-  stage: 'c.stage',
-  reportEvents: 'c.report_events',
-  findingsAsOf: value('c.report_findings_as_of'),
-  findingsUntil: value('c.report_findings_until'),
-  reportFindings: text('c.report_findings'),
-  // '=' and the stored list when the period store holds the report's day (the one parameter of the select list).
-  periodFindings: `ifnull('=' || (SELECT ${text('p.findings')} FROM period_findings p WHERE p.candidate_id = c.id AND p.as_of = ?), '')`,
-};
-
-/** The values of one packed column, in row order. */
-class Column {
-  private at = 0;
-
-  constructor(private readonly packed: string) {}
-
-  next(): string {
-    const end = this.packed.indexOf(SEP, this.at);
-    const next = end === -1 ? this.packed.length : end;
-    const v = this.packed.slice(this.at, next);
-    this.at = next + 1;
-    return v;
-  }
-}
-
-type CandidateColumns = { rows: number } & Record<keyof typeof CANDIDATE_COLUMNS, Column>;
-
-function candidateColumns(db: Db, where: string, params: readonly unknown[]): CandidateColumns {
-  const names = Object.keys(CANDIDATE_COLUMNS) as (keyof typeof CANDIDATE_COLUMNS)[];
-  const [rows, ...packed] = db.$client
-    .prepare(`SELECT count(*), ${names.map((n) => `group_concat(${CANDIDATE_COLUMNS[n]}, char(30))`).join(', ')} FROM candidates c WHERE ${where}`)
-    .raw()
-    .get(...params) as [number, ...(string | null)[]];
-  return { rows, ...Object.fromEntries(names.map((n, i) => [n, new Column(packed[i] ?? '')])) } as CandidateColumns;
-}
-
 const bool = (v: string) => (v === '' ? null : v === '1');
-
-/**
- * A filter on the candidates of `units`. When they hold most of the database (a superior's report over all its
- * units, or a unit that is most of it) one pass over the table beats an index lookup per candidate, so the unary +
- * turns the index off; a single smaller unit's report goes through the unit index.
- */
-function unitFilter(db: Db, units: readonly Unit[]): string {
-  const count = (sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).pluck().get(...params) as number;
-  const scan = units.length > 1 || count('SELECT count(*) FROM candidates WHERE unit_code = ?', units[0]?.code) * 2 > count('SELECT count(*) FROM candidates');
-  return `${scan ? '+' : ''}c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`;
-}
 
 /**
  * Turns summary values into report values. Equal values come back as one shared object: 50,000 candidates have a
@@ -101,7 +29,7 @@ function unitFilter(db: Db, units: readonly Unit[]): string {
  * read-only, so sharing is safe.
  */
 function summaryDecoder(db: Db) {
-  const types = new Map(db.$client.prepare('SELECT letter, type FROM report_event_letters').raw().all() as [string, EventType][]);
+  const types = reportEventLetters(db);
   const events = new Map<string, ReportEvent>();
   const findingLists = new Map<string, ReportFinding[]>();
   const words = new Map<string, string>();
@@ -190,8 +118,7 @@ type Missing = { candidate: ReportCandidate; storedAsOf: string };
  * it and valid through it), or the period store holds that day's.
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
-  const codes = JSON.stringify(units.map((u) => u.code));
-  const col = candidateColumns(db, unitFilter(db, units), [findingsOn, codes]);
+  const col = reportCandidateColumns(db, units, findingsOn);
   const decode = summaryDecoder(db);
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
   const missing = new Map<string, Missing[]>();

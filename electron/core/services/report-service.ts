@@ -1,7 +1,5 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { Db, DbOrTx } from '../../../db/types';
-import { frozenReports, units as unitsTable } from '../../../db/schema/index';
 import { buildReport } from '../domain/reports/build-report';
 import type { ReportInput } from '../domain/reports/types';
 import { reportToDocx } from '../domain/reports/docx';
@@ -17,16 +15,13 @@ import { audit, newId, type ServiceContext } from './context';
 import { memoized } from './report-cache';
 import { loadReportUnits } from './report-loader';
 import { reviewOf, reviewsOf } from '../store/reviews';
-import { getSelfUnit, getUnit, toUnit, unconfirmedUnitCodes } from '../store/units';
+import { frozenReportRow, frozenReportRows, hasCandidates, insertFrozenReport, latestFrozenVersion, reportingUnits, unitsReportedSince, type FrozenReportRow } from '../store/reports';
+import { getSelfUnit, getUnit, mirroredUnits, unconfirmedUnitCodes } from '../store/units';
 import { placedOn } from '../store/moves';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
 export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
 export type ReportRequest = ReportScope & { period: string | Period; asOf: string };
-
-function hasCandidates(db: Db, code: string): boolean {
-  return db.$client.prepare('SELECT 1 FROM candidates WHERE unit_code = ? AND voided_at IS NULL LIMIT 1').get(code) !== undefined;
-}
 
 /**
  * Of `codes`, the units below whose data came through bundles from which no unit report was applied since `since`:
@@ -34,17 +29,8 @@ function hasCandidates(db: Db, code: string): boolean {
  * a chi bộ a đảng ủy cơ sở forwards reports through its snapshot, applied only when the chi bộ signed a new one.
  */
 function notReportedSince(db: Db, codes: readonly string[], since: string): string[] {
-  const reported = new Set([
-    ...(db.$client
-      .prepare("SELECT DISTINCT from_code FROM inbox WHERE status = 'applied' AND kind = 'unit-report' AND substr(received_at, 1, 10) >= ?")
-      .pluck()
-      .all(since) as string[]),
-    ...(db.$client.prepare('SELECT unit_code FROM forwarded_snapshots WHERE substr(applied_at, 1, 10) >= ?').pluck().all(since) as string[]),
-  ]);
-  const enrolled = new Set([
-    ...(db.$client.prepare("SELECT DISTINCT k.unit_code FROM unit_keys k JOIN units u ON u.code = k.unit_code WHERE u.origin = 'mirror'").pluck().all() as string[]),
-    ...(db.$client.prepare('SELECT unit_code FROM forwarded_snapshots').pluck().all() as string[]),
-  ]);
+  const reported = unitsReportedSince(db, since);
+  const enrolled = reportingUnits(db);
   return codes.filter((c) => enrolled.has(c) && !reported.has(c));
 }
 
@@ -61,7 +47,7 @@ export function resolveScope(db: Db, scope: ReportScope, day: string | null = nu
     }
     return { units: [unit], scope: null, unconfirmed: [] };
   }
-  const held = db.select().from(unitsTable).where(eq(unitsTable.origin, 'mirror')).orderBy(asc(unitsTable.code)).all().map(toUnit);
+  const held = mirroredUnits(db);
   // Each unit counts where it stood on the last day counted: a unit that moved counts at one superior per period.
   const all = placedOn(db, held, day);
   const pending = unconfirmedUnitCodes(db);
@@ -151,7 +137,7 @@ export async function renderReport(report: Report, format: ReportOutputFormat, m
   }
 }
 
-function toInfo(db: DbOrTx, r: typeof frozenReports.$inferSelect, reviews = reviewsOf(db, r.unitCode)): FrozenReportInfo {
+function toInfo(db: DbOrTx, r: FrozenReportRow, reviews = reviewsOf(db, r.unitCode)): FrozenReportInfo {
   return { id: r.id, unitCode: r.unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, review: reviewOf(reviews, r.period, r.version) };
 }
 
@@ -169,14 +155,13 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
   const report = buildUnitReport(ctx.db, { ...input, asOf: ctx.clock.today() });
   const unitCode = report.scope?.code ?? report.units[0]!.code;
   return ctx.db.transaction((tx) => {
-    const last = tx.select({ v: sql<number | null>`max(${frozenReports.version})` }).from(frozenReports).where(and(eq(frozenReports.unitCode, unitCode), eq(frozenReports.period, report.period.code))).get();
-    const version = (last?.v ?? 0) + 1;
+    const version = (latestFrozenVersion(tx, unitCode, report.period.code) ?? 0) + 1;
     const reason = input.reason?.trim() || null;
     if (version > 1 && !reason) {
       throw new AppError('validation', `Báo cáo ${report.period.label} đã gửi ${version - 1} lần; bản sửa cần ghi rõ lý do sửa.`);
     }
     const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn: input.issuedOn ?? ctx.clock.today(), frozenAt: ctx.clock.now(), reason, content: report };
-    tx.insert(frozenReports).values(row).run();
+    insertFrozenReport(tx, row);
     audit(tx, ctx, 'freeze', 'report', row.id, { unitCode, period: row.period, version, number });
     return toInfo(tx, row);
   });
@@ -184,13 +169,7 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
 
 /** Frozen reports, newest period first and every version of each, optionally of one period or unit. */
 export function listFrozenReports(db: Db, filter: { period?: string | undefined; unitCode?: string | undefined } = {}): FrozenReportInfo[] {
-  const conditions = [filter.period ? eq(frozenReports.period, parsePeriod(filter.period).code) : undefined, filter.unitCode ? eq(frozenReports.unitCode, filter.unitCode) : undefined].filter((c) => c !== undefined);
-  const rows = db
-    .select()
-    .from(frozenReports)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(frozenReports.period), asc(frozenReports.unitCode), asc(frozenReports.version))
-    .all();
+  const rows = frozenReportRows(db, { period: filter.period ? parsePeriod(filter.period).code : undefined, unitCode: filter.unitCode });
   const reviews = new Map<string, ReturnType<typeof reviewsOf>>();
   return rows.map((r) => {
     const ofUnit = reviews.get(r.unitCode) ?? reviewsOf(db, r.unitCode);
@@ -201,7 +180,7 @@ export function listFrozenReports(db: Db, filter: { period?: string | undefined;
 
 /** One frozen report exactly as it was sent. */
 export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; report: Report } {
-  const row = db.select().from(frozenReports).where(eq(frozenReports.id, id)).get();
+  const row = frozenReportRow(db, id);
   if (!row) {
     throw new AppError('not-found', 'Không tìm thấy báo cáo đã gửi.');
   }

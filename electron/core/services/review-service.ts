@@ -1,6 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
-import { directiveItems, frozenReports } from '../../../db/schema/index';
 import { AppError } from '../errors';
 import { parsePeriod } from '../model/report';
 import { reportReviewSchema, type ReportReview, type ReviewStatus, type ReviewVerdict } from '../model/report-review';
@@ -9,7 +7,8 @@ import type { DirectiveItem } from '../model/sync';
 import { audit, type ServiceContext } from './context';
 import { mirrorUnit, queue, toItem } from './directive-service';
 import { listFrozenReports } from './report-service';
-import { NOTE_KINDS, REVIEW_KIND, reviewOf, reviewsOf } from '../store/reviews';
+import { latestFrozenVersion } from '../store/reports';
+import { deletePendingReview, markNoteHandled, openRequestRows, receivedNoteRow, REVIEW_KIND, reviewOf, reviewsOf } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 
 /**
@@ -43,27 +42,20 @@ export function reviewReport(ctx: ServiceContext, input: ReviewInput): ReviewSta
   if (comment && comment.length > 2000) {
     throw new AppError('validation', 'Ý kiến dài quá 2.000 ký tự.');
   }
-  const latest = ctx.db
-    .select({ version: frozenReports.version })
-    .from(frozenReports)
-    .where(and(eq(frozenReports.unitCode, unit.code), eq(frozenReports.period, period)))
-    .orderBy(desc(frozenReports.version))
-    .get();
-  if (!latest) {
+  const latest = latestFrozenVersion(ctx.db, unit.code, period);
+  if (latest === null) {
     throw new AppError('not-found', `Đơn vị ${unit.code} chưa gửi báo cáo ${parsePeriod(period).label}.`);
   }
-  const current = reviewOf(reviewsOf(ctx.db, unit.code), period, latest.version);
+  const current = reviewOf(reviewsOf(ctx.db, unit.code), period, latest);
   if (current?.sent) {
-    throw new AppError('conflict', `Ý kiến về phiên bản ${latest.version} đã gửi cho đơn vị (${current.verdict === 'approved' ? 'đã duyệt' : 'trả lại'}); nếu cần sửa, đơn vị lập phiên bản mới.`);
+    throw new AppError('conflict', `Ý kiến về phiên bản ${latest} đã gửi cho đơn vị (${current.verdict === 'approved' ? 'đã duyệt' : 'trả lại'}); nếu cần sửa, đơn vị lập phiên bản mới.`);
   }
-  const review: ReportReview = reportReviewSchema.parse({ period, version: latest.version, verdict: input.verdict, comment });
+  const review: ReportReview = reportReviewSchema.parse({ period, version: latest, verdict: input.verdict, comment });
   return ctx.db.transaction((tx) => {
     // Only the last verdict waits to be sent: changing one's mind before sending leaves no contradictory pair.
-    tx.delete(directiveItems)
-      .where(and(eq(directiveItems.toCode, unit.code), eq(directiveItems.kind, REVIEW_KIND), isNull(directiveItems.bundleSha256), sql`json_extract(${directiveItems.body}, '$.period') = ${period}`))
-      .run();
+    deletePendingReview(tx, unit.code, period);
     const item = queue(ctx, unit.code, REVIEW_KIND, null, review);
-    audit(tx, ctx, input.verdict === 'approved' ? 'approve' : 'return', 'report', `${unit.code}:${period}:${latest.version}`);
+    audit(tx, ctx, input.verdict === 'approved' ? 'approve' : 'return', 'report', `${unit.code}:${period}:${latest}`);
     return { ...review, at: item.createdAt, sent: false };
   });
 }
@@ -84,20 +76,7 @@ export function returnedReports(db: Db): FrozenReportInfo[] {
 /** What the superior's directives asked about candidates here and is not yet handled (one candidate, or all), oldest first. */
 export function openRequests(db: DbOrTx, candidateId?: string): DirectiveItem[] {
   const self = getSelfUnit(db);
-  return db
-    .select()
-    .from(directiveItems)
-    .where(
-      and(
-        eq(directiveItems.toCode, self.code),
-        isNotNull(directiveItems.bundleSha256),
-        inArray(directiveItems.kind, NOTE_KINDS),
-        candidateId ? eq(directiveItems.candidateRef, candidateId) : isNotNull(directiveItems.candidateRef),
-        isNull(directiveItems.resolvedAt),
-      ),
-    )
-    .orderBy(asc(directiveItems.createdAt), asc(sql`rowid`))
-    .all()
+  return openRequestRows(db, self.code, candidateId)
     .map((r) => toItem(db, r));
 }
 
@@ -109,11 +88,7 @@ export function resolveRequest(ctx: ServiceContext, input: { id: string; answer?
   }
   return ctx.db.transaction((tx) => {
     const self = getSelfUnit(tx);
-    const row = tx
-      .select()
-      .from(directiveItems)
-      .where(and(eq(directiveItems.id, input.id), eq(directiveItems.toCode, self.code), isNotNull(directiveItems.bundleSha256), inArray(directiveItems.kind, NOTE_KINDS)))
-      .get();
+    const row = receivedNoteRow(tx, input.id, self.code);
     if (!row) {
       throw new AppError('not-found', 'Không có ý kiến hay yêu cầu nào của cấp trên với mã này.');
     }
@@ -121,7 +96,7 @@ export function resolveRequest(ctx: ServiceContext, input: { id: string; answer?
       throw new AppError('conflict', 'Yêu cầu này đã được đánh dấu đã xử lý.');
     }
     const resolvedAt = ctx.clock.now();
-    tx.update(directiveItems).set({ resolvedAt, answer }).where(eq(directiveItems.id, row.id)).run();
+    markNoteHandled(tx, row.id, resolvedAt, answer);
     audit(tx, ctx, 'resolve', 'directive-item', row.id);
     return toItem(tx, { ...row, resolvedAt, answer });
   });

@@ -1,12 +1,10 @@
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { members, targets } from '../../../db/schema/index';
 import { AppError, formatZodIssues } from '../errors';
 import type { TargetRow } from '../model/report-records';
-import { targetSchema, type Target, type TargetPeriod } from '../model/targets';
+import { targetSchema, type Target } from '../model/targets';
 import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
-import { VOID } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
+import { admissionDatesByUnit, deleteTarget, deleteTargetsInSlot, fullMembersOn, insertTarget, storedTargets, targetById } from '../store/targets';
 import { findSelfUnit, getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 
 /**
@@ -15,45 +13,9 @@ import { findSelfUnit, getSelfUnit, getUnit, subtreesBelowSelf } from '../store/
  */
 export type TargetInput = Omit<Target, 'source' | 'unitCode'> & { unitCode?: string; source?: Target['source'] };
 
-/**
- * Full members (ĐVCT) of each unit on `day`: recognised on or before it (a member recorded as full without a date
- * counts) and not left before it. Exempt members are still full members, so they count here.
- */
-export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
-  const rows = db
-    .select({ code: members.unitCode, n: sql<number>`count(*)` })
-    .from(members)
-    .where(
-      and(
-        eq(members.status, 'chinh-thuc'),
-        isNull(members.voidedAt),
-        or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
-        or(isNull(members.leftOn), gte(members.leftOn, day)),
-      ),
-    )
-    .groupBy(members.unitCode)
-    .all();
-  return new Map(rows.map((r) => [r.code, r.n]));
-}
-
 /** Full members of one unit at the start of `year` (1 January): the base of a percent target. */
 export function fullMembersAtYearStart(db: DbOrTx, unitCode: string, year: number): number {
   return fullMembersOn(db, `${year}-01-01`).get(unitCode) ?? 0;
-}
-
-type StoredTarget = Target & { id: string; createdAt: string };
-
-function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined }): StoredTarget[] {
-  const conditions = [
-    filter.unitCode ? eq(targets.unitCode, filter.unitCode) : undefined,
-    filter.year !== undefined ? eq(targets.year, filter.year) : undefined,
-  ].filter((c) => c !== undefined);
-  return db
-    .select()
-    .from(targets)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .all()
-    .map((r) => ({ id: r.id, createdAt: r.createdAt, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source }));
 }
 
 /** Targets as the report uses them: the effective one per unit, year and period. */
@@ -123,10 +85,9 @@ export function setTarget(ctx: ServiceContext, input: TargetInput): TargetRow {
       throw new AppError('validation', `Chỉ tiêu không hợp lệ — ${formatZodIssues(parsed.error)}`);
     }
     const t = parsed.data;
-    const same = and(eq(targets.unitCode, t.unitCode), eq(targets.year, t.year), eq(targets.period, t.period), eq(targets.source, t.source));
-    tx.delete(targets).where(same).run();
+    deleteTargetsInSlot(tx, t);
     const id = newId();
-    tx.insert(targets).values({ id, ...t, createdAt: ctx.clock.now() }).run();
+    insertTarget(tx, { id, ...t, createdAt: ctx.clock.now() });
     audit(tx, ctx, 'set-target', 'target', id, t);
     const row = listTargets(tx, { unitCode: t.unitCode, year: t.year }, ctx.clock.today()).find((r) => r.id === id);
     if (!row) {
@@ -139,37 +100,11 @@ export function setTarget(ctx: ServiceContext, input: TargetInput): TargetRow {
 /** Removes one stored target (a wrong entry); the other source's target for that period, if any, applies again. */
 export function removeTarget(ctx: ServiceContext, id: string): void {
   ctx.db.transaction((tx) => {
-    const row = tx.select().from(targets).where(eq(targets.id, id)).get();
+    const row = targetById(tx, id);
     if (!row) {
       throw new AppError('not-found', 'Không tìm thấy chỉ tiêu.');
     }
-    tx.delete(targets).where(eq(targets.id, id)).run();
+    deleteTarget(tx, id);
     audit(tx, ctx, 'remove-target', 'target', id, row);
   });
-}
-
-/**
- * Admission days per unit (or of one unit) in `year` up to `until`, read straight from the events without loading
- * dossiers (target lists): per candidate the first admission decision in force dated in the year, which is what
- * buildReport counts towards targets.
- */
-export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, unitCode?: string): Map<string, string[]> {
-  const end = until < `${year}-12-31` ? until : `${year}-12-31`;
-  const rows = db.all<{ unit: string; day: string }>(sql`
-    SELECT c.unit_code AS unit, min(e.date) AS day
-    FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id
-    WHERE e.type = 'ADMISSION_DECIDED' AND e.date BETWEEN ${`${year}-01-01`} AND ${end}
-      AND c.voided_at IS NULL AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
-      AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
-    GROUP BY e.candidate_id`);
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const days = out.get(r.unit);
-    if (days) {
-      days.push(r.day);
-    } else {
-      out.set(r.unit, [r.day]);
-    }
-  }
-  return out;
 }

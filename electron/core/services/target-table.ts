@@ -1,25 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
-import { targets } from '../../../db/schema/index';
 import { AppError, formatZodIssues } from '../errors';
 import { targetCount, targetProgress } from '../domain/reports/targets';
 import { parseTargetTableXlsx, targetTableToXlsx } from '../domain/targets/xlsx';
 import type { Unit } from '../model/entities';
 import { targetTableSaveSchema, type TargetTable, type TargetTableRow, type TargetTableSave } from '../model/target-table';
 import { targetPeriodLabel, targetSchema, type Target, type TargetPeriod } from '../model/targets';
+import { admissionDatesByUnit, deleteTargetsInSlot, fullMembersOn, insertTarget, periodTargets, targetInSlot } from '../store/targets';
 import { getSelfUnit, subtreesBelowSelf } from '../store/units';
 import { audit, newId, type ServiceContext } from './context';
-import { admissionDatesByUnit, fullMembersOn } from './target-service';
 
 type Stored = Pick<Target, 'unitCode' | 'kind' | 'value' | 'source'>;
-
-function periodTargets(db: DbOrTx, year: number, period: TargetPeriod): Stored[] {
-  return db
-    .select({ unitCode: targets.unitCode, kind: targets.kind, value: targets.value, source: targets.source })
-    .from(targets)
-    .where(and(eq(targets.year, year), eq(targets.period, period)))
-    .all();
-}
 
 const sum = (codes: readonly string[], per: (code: string) => number) => codes.reduce((s, c) => s + per(c), 0);
 
@@ -133,15 +123,15 @@ export function saveTargetTable(ctx: ServiceContext, input: TargetTableSave): { 
     }
     let changed = 0;
     for (const { unitCode, target } of checked) {
-      const same = and(eq(targets.unitCode, unitCode), eq(targets.year, year), eq(targets.period, period), eq(targets.source, 'superior'));
-      const before = tx.select().from(targets).where(same).get();
+      const slot = { unitCode, year, period, source: 'superior' as const };
+      const before = targetInSlot(tx, slot);
       if (before ? target !== null && before.kind === target.kind && before.value === target.value : target === null) {
         continue;
       }
-      tx.delete(targets).where(same).run();
+      deleteTargetsInSlot(tx, slot);
       if (target) {
         const id = newId();
-        tx.insert(targets).values({ id, ...target, createdAt: ctx.clock.now() }).run();
+        insertTarget(tx, { id, ...target, createdAt: ctx.clock.now() });
         audit(tx, ctx, 'set-target', 'target', id, target);
       } else if (before) {
         audit(tx, ctx, 'remove-target', 'target', before.id, before);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { directiveItems } from '../../../db/schema/index';
+import type { ItemRow } from './directives';
 import type { RequestAnswer } from '../model/bundle-data';
 import { reportReviewSchema, type ReviewStatus } from '../model/report-review';
 import { ANSWERABLE_NOTE_PREFIX } from '../model/sync';
@@ -81,4 +82,44 @@ export function applyRequestAnswers(db: DbOrTx, unitCode: string, answers: reado
     }
   }
   return changed;
+}
+
+/** At the superior: drops the verdict on `toCode`'s report for `period` not sent yet, before a new one is queued. */
+export function deletePendingReview(tx: DbOrTx, toCode: string, period: string): void {
+  tx.delete(directiveItems)
+    .where(and(eq(directiveItems.toCode, toCode), eq(directiveItems.kind, REVIEW_KIND), isNull(directiveItems.bundleSha256), sql`json_extract(${directiveItems.body}, '$.period') = ${period}`))
+    .run();
+}
+
+/** At the unit: the comments and requests directives brought to `selfCode` about a candidate (one, or any) not yet handled, oldest first. */
+export function openRequestRows(db: DbOrTx, selfCode: string, candidateId?: string): ItemRow[] {
+  return db
+    .select()
+    .from(directiveItems)
+    .where(
+      and(
+        eq(directiveItems.toCode, selfCode),
+        isNotNull(directiveItems.bundleSha256),
+        inArray(directiveItems.kind, NOTE_KINDS),
+        candidateId ? eq(directiveItems.candidateRef, candidateId) : isNotNull(directiveItems.candidateRef),
+        isNull(directiveItems.resolvedAt),
+      ),
+    )
+    .orderBy(asc(directiveItems.createdAt), asc(sql`rowid`))
+    .all();
+}
+
+/** At the unit: one comment or request a directive brought to `selfCode`, handled or not. */
+export function receivedNoteRow(db: DbOrTx, id: string, selfCode: string): ItemRow | null {
+  return (
+    db
+      .select()
+      .from(directiveItems)
+      .where(and(eq(directiveItems.id, id), eq(directiveItems.toCode, selfCode), isNotNull(directiveItems.bundleSha256), inArray(directiveItems.kind, NOTE_KINDS)))
+      .get() ?? null
+  );
+}
+
+export function markNoteHandled(tx: DbOrTx, id: string, resolvedAt: string, answer: string | null): void {
+  tx.update(directiveItems).set({ resolvedAt, answer }).where(eq(directiveItems.id, id)).run();
 }

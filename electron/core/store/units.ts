@@ -72,6 +72,11 @@ export function localUnits(db: DbOrTx): Unit[] {
   return db.select().from(units).where(inArray(units.origin, ['self', 'mirror'])).orderBy(units.code).all().map(toUnit);
 }
 
+/** Every mirrored unit below, in code order. */
+export function mirroredUnits(db: DbOrTx): Unit[] {
+  return db.select().from(units).where(eq(units.origin, 'mirror')).orderBy(units.code).all().map(toUnit);
+}
+
 /** Codes of the mirrored units whose parent is `parentCode`, in code order. */
 export function mirroredChildCodes(db: DbOrTx, parentCode: string): string[] {
   return db

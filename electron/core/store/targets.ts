@@ -1,0 +1,115 @@
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/types';
+import { members, targets } from '../../../db/schema/index';
+import type { Target, TargetPeriod } from '../model/targets';
+import { VOID } from './dossiers';
+
+/**
+ * Targets as stored (both sources, each unit, year and period), and what they are measured against: the full
+ * members at a day and the admission days of a year, read straight from the tables.
+ */
+
+export type StoredTarget = Target & { id: string; createdAt: string };
+
+/** The one conversion of a targets row to the model. */
+function toStoredTarget(r: typeof targets.$inferSelect): StoredTarget {
+  return { id: r.id, createdAt: r.createdAt, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source };
+}
+
+export function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined }): StoredTarget[] {
+  const conditions = [
+    filter.unitCode ? eq(targets.unitCode, filter.unitCode) : undefined,
+    filter.year !== undefined ? eq(targets.year, filter.year) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select()
+    .from(targets)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .all()
+    .map(toStoredTarget);
+}
+
+/** Every unit's targets of one period of a year. */
+export function periodTargets(db: DbOrTx, year: number, period: TargetPeriod): StoredTarget[] {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.year, year), eq(targets.period, period)))
+    .all()
+    .map(toStoredTarget);
+}
+
+export function targetById(db: DbOrTx, id: string): StoredTarget | null {
+  const row = db.select().from(targets).where(eq(targets.id, id)).get();
+  return row ? toStoredTarget(row) : null;
+}
+
+type Slot = Pick<Target, 'unitCode' | 'year' | 'period' | 'source'>;
+
+const inSlot = (s: Slot) => and(eq(targets.unitCode, s.unitCode), eq(targets.year, s.year), eq(targets.period, s.period), eq(targets.source, s.source));
+
+/** The target one source set for a unit, year and period, if any. */
+export function targetInSlot(db: DbOrTx, slot: Slot): StoredTarget | null {
+  const row = db.select().from(targets).where(inSlot(slot)).get();
+  return row ? toStoredTarget(row) : null;
+}
+
+/** Removes what the same source set for that unit, year and period. */
+export function deleteTargetsInSlot(tx: DbOrTx, slot: Slot): void {
+  tx.delete(targets).where(inSlot(slot)).run();
+}
+
+export function insertTarget(tx: DbOrTx, target: StoredTarget): void {
+  tx.insert(targets).values(target).run();
+}
+
+export function deleteTarget(tx: DbOrTx, id: string): void {
+  tx.delete(targets).where(eq(targets.id, id)).run();
+}
+
+/**
+ * Full members (ĐVCT) of each unit on `day`: recognised on or before it (a member recorded as full without a date
+ * counts) and not left before it. Exempt members are still full members, so they count here.
+ */
+export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
+  const rows = db
+    .select({ code: members.unitCode, n: sql<number>`count(*)` })
+    .from(members)
+    .where(
+      and(
+        eq(members.status, 'chinh-thuc'),
+        isNull(members.voidedAt),
+        or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
+        or(isNull(members.leftOn), gte(members.leftOn, day)),
+      ),
+    )
+    .groupBy(members.unitCode)
+    .all();
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/**
+ * Admission days per unit (or of one unit) in `year` up to `until`, read straight from the events without loading
+ * dossiers (target lists): per candidate the first admission decision in force dated in the year, which is what
+ * buildReport counts towards targets.
+ */
+export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, unitCode?: string): Map<string, string[]> {
+  const end = until < `${year}-12-31` ? until : `${year}-12-31`;
+  const rows = db.all<{ unit: string; day: string }>(sql`
+    SELECT c.unit_code AS unit, min(e.date) AS day
+    FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id
+    WHERE e.type = 'ADMISSION_DECIDED' AND e.date BETWEEN ${`${year}-01-01`} AND ${end}
+      AND c.voided_at IS NULL AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
+      AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
+    GROUP BY e.candidate_id`);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const days = out.get(r.unit);
+    if (days) {
+      days.push(r.day);
+    } else {
+      out.set(r.unit, [r.day]);
+    }
+  }
+  return out;
+}

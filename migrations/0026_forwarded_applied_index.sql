@@ -1,0 +1,1 @@
+CREATE INDEX `forwarded_snapshots_applied` ON `forwarded_snapshots` (`applied_at`,`unit_code`);
