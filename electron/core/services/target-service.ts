@@ -41,7 +41,7 @@ export function fullMembersAtYearStart(db: DbOrTx, unitCode: string, year: numbe
   return fullMembersOn(db, `${year}-01-01`).get(unitCode) ?? 0;
 }
 
-type StoredTarget = Target & { id: string; createdAt: string };
+type StoredTarget = Target & { id: string; createdAt: string; issuerCode: string | null; issuerName: string | null };
 
 function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined }): StoredTarget[] {
   const conditions = [
@@ -53,7 +53,7 @@ function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year
     .from(targets)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .all()
-    .map((r) => ({ id: r.id, createdAt: r.createdAt, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source }));
+    .map((r) => ({ id: r.id, createdAt: r.createdAt, issuerCode: r.issuerCode, issuerName: r.issuerName, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source }));
 }
 
 /** Targets as the report uses them: the effective one per unit, year and period. */
