@@ -51,7 +51,7 @@ function TargetTableRow({ row, applying, progress, editable, today, onRemove }: 
   if (!row.effective) {
     // Two superiors gave one (the đảng ủy cơ sở's split and the Khối's straight): the one received last applies.
     const instead = row.source === 'superior' && applying?.issuerName ? `chỉ tiêu ${sourceText(applying)} (nhận sau)` : 'chỉ tiêu cấp trên giao';
-    state = <span className="muted">Không áp dụng: dùng {instead} cho kỳ này</span>;
+    state = <span className="muted state-note">Không áp dụng: dùng {instead} cho kỳ này</span>;
   } else if (range.start > today) {
     state = <span className="muted">Chưa đến kỳ (từ {formatViDate(range.start)})</span>;
   } else {
