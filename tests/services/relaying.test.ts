@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ageDecrypt, decompressTar, generateSigningKey, packBundle, packRelayed, readRelayed, readTar, signFiles } from '../../electron/core/domain/bundles/index';
 import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
@@ -7,7 +8,7 @@ import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems, s
 import { setCalendarEntry } from '../../electron/core/services/check-service';
 import { calendarEntries } from '../../electron/core/store/calendar';
 import { listTargets, removeTarget, setTarget } from '../../electron/core/services/target-service';
-import { targetTable } from '../../electron/core/services/target-table';
+import { exportTargetTable, targetTable } from '../../electron/core/services/target-table';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
@@ -154,6 +155,12 @@ describe('directives down the tree', () => {
       ['DUK01', KHOI_NAME, 3, true],
     ]);
     expect(row()?.fromAbove.map((t) => t.targetCount)).toEqual([3]);
+    // Its Excel copy of the table says the same, in a column the import ignores.
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load((await exportTargetTable(lower.ctx.db, year, TODAY)) as unknown as ArrayBuffer);
+    const ws = sheet.worksheets[0]!;
+    const line = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'CB111')!;
+    expect([line.getCell(5).value, line.getCell(9).value]).toEqual([5, `${KHOI_NAME} (DUK01): 3 người`]);
     // The target the chi bộ reports with is the one that applies; its own snapshot carries none of them up.
     expect(buildUnitReport(cell.ctx.db, { period: '2026', asOf: TODAY }).units[0]!.targets.find((t) => t.period === 'year')).toMatchObject({ targetCount: 3, source: 'superior' });
     expect(buildUnitSnapshot(cell.ctx, '2026-12').data.targets).toEqual([]);
