@@ -65,6 +65,15 @@ export const targets = sqliteTable('targets', {
   value: integer('value').notNull(),
   source: text('source', { enum: ['unit', 'superior'] }).notNull(),
   createdAt: text('created_at').notNull(),
+  /**
+   * Who gave a target this unit received (source 'superior' on the own unit): the direct superior, or a superior
+   * further up whose directive the direct one relayed (docs/targets.md "Given straight from further up"). Null for
+   * what this database set itself: the unit's own plan, or a target it assigned a unit below.
+   */
+  issuerCode: text('issuer_code'),
+  issuerName: text('issuer_name'),
+  /** The relayed directive that brought it (relayed_directives.id); null when the direct superior gave it. */
+  relayedId: text('relayed_id'),
 });
 
 /**

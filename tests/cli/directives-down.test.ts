@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { ageDecrypt, decompressTar, packBundle, packRelayed, readRelayed, readTar } from '../../electron/core/domain/bundles/index';
 import { fixedClock } from '../../electron/core/ports';
+import type { TargetTable } from '../../electron/core/model/target-table';
 import { ownKeys, peerAgeRecipient } from '../../electron/core/services/key-service';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { runCli } from '../helpers/cli';
@@ -42,7 +43,7 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     }
   });
 
-  it('a Khối comment and decision reach the chi bộ through its đảng ủy cơ sở, signed by the Khối, and a bad one is refused alone', async () => {
+  it('a Khối comment, decision and target reach the chi bộ through its đảng ủy cơ sở, signed by the Khối, and a bad one is refused alone', async () => {
     const dir = tempDir();
     const db = (code: string) => join(dir, `${code}.db`);
     const trust = (code: string) => join(dir, `${code}.trust.json`);
@@ -86,6 +87,9 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     // Some person of CB012 is ready for an admission decision.
     expect(decided).toBeDefined();
 
+    // And a year target straight to CB011, below DU001.
+    expect(await ok(['targets', 'set', '--db', db('DUK01'), '--unit', 'CB011', '--year', '2026', '--count', '2'])).toContain('Đã đặt chỉ tiêu Năm 2026 của CB011: 2 người.');
+
     const toDu001 = (await ok(['directive', 'export', '--db', db('DUK01'), '--to', 'DU001', '--out', join(dir, 'd-khoi')])).trim();
     // A tampered copy and a copy addressed to DU002 are checked on copies of the đảng ủy cơ sở databases.
     const copy = (code: string) => {
@@ -101,6 +105,11 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     const atDu001 = await ok(['directive', 'import', '--db', db('DU001'), toDu001]);
     expect(atDu001).toContain('Khối nhắc đảng ủy cơ sở nộp báo cáo năm.');
     expect(atDu001).toContain('2 chỉ đạo của cấp trên gửi cho đơn vị trực thuộc được giữ lại');
+    // DU001 receives no target of its own from it, and its split table shows the Khối's beside CB011's (empty) split.
+    expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toBe('');
+    const splitRow = async () => (JSON.parse(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026', '--json'])) as TargetTable).rows.find((r) => r.code === 'CB011')!;
+    expect(await splitRow()).toMatchObject({ assigned: null, fromAbove: [{ issuerCode: 'DUK01', issuerName: KHOI_NAME, kind: 'count', value: 2, targetCount: 2 }] });
+    expect(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026'])).toMatch(/^CB011\tChi bộ CB011\tchỉ tiêu —\tđã kết nạp \d+\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao thẳng 2 người$/m);
 
     const tampered = await resign(db('DUK01'), toDu001, join(dir, 'tampered'), (files) => {
       const inner = [...files].find(([folder]) => folder.startsWith('DUK01_CB011_'))![1];
@@ -120,10 +129,25 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     expect(notMine.stdout).toContain('Từ chối chỉ đạo chuyển qua DUK01_CB011_s000001 [INNER_DIRECTIVE_NOT_FOR_ME]');
     expect(notMine.stdout).toContain('Từ chối chỉ đạo chuyển qua DUK01_CB012_s000001 [INNER_DIRECTIVE_NOT_FOR_ME]');
 
+    // DU001 decides an admission in CB011 itself, so the Khối's target there has an admission to count.
+    const cb011People = (await ok(['units', 'show', '--db', db('DU001'), '--code', 'CB011'])).split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+    const admitted = [];
+    for (const person of cb011People) {
+      const r = await runCli(['directive', 'add-decision', '--db', db('DU001'), '--candidate', person[0]!, '--kind', 'admission', '--number', '12-QĐ/ĐU', '--date', '2026-12-22'], env);
+      if (r.code === 0) {
+        admitted.push(person);
+        break;
+      }
+    }
+    expect(admitted).toHaveLength(1);
+
     // DU001's next directive to CB011 carries the Khối's directive byte for byte, with the Khối's key vouched for.
     const toCb011 = (await ok(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', join(dir, 'd-du001')])).trim();
     const atCb011 = await ok(['directive', 'import', '--db', db('CB011'), toCb011]);
     expect(atCb011).toContain(`request-dossier: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]`);
+    // The Khối's target reached CB011 through DU001, naming the Khối, and applies there.
+    const cellTarget = /^CB011\tNăm 2026\t2 người\tđã kết nạp (\d+)[^\t]*\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao$/m;
+    expect(await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026'])).toMatch(/^CB011\tNăm 2026\t2 người\tđã kết nạp 1 \(50%\)\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao$/m);
     const listed = await ok(['directive', 'list', '--db', db('CB011')]);
     expect(listed).toContain(`request-dossier: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]  [chưa xử lý`);
     const noteId = /\[chưa xử lý — ptdv directive resolve --id (\S+)\]/.exec(listed)?.[1];
@@ -151,6 +175,12 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     await ok(['bundle', 'import', '--db', db('DU001'), await report('CB011'), await report('CB012')]);
     await ok(['bundle', 'import', '--db', db('DUK01'), await report('DU001')]);
     expect(await ok(['directive', 'list', '--db', db('DUK01'), '--unit', 'CB011'])).toMatch(/Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I\. — [^\n]+ → CB011 {2}\[đơn vị đã nhận\] {2}\[đơn vị đã xử lý ngày 28\/12\/2026: Chi bộ đã rà soát xong\.\]/);
+    // The target is tracked at all three levels over the same admissions of CB011: at the chi bộ, in DU001's split
+    // table, and in the Khối's list of what it assigned.
+    const atCellNow = Number(cellTarget.exec(await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026']))![1]);
+    expect(atCellNow).toBe(1);
+    expect((await splitRow()).achieved).toBe(atCellNow);
+    expect(await ok(['targets', 'list', '--db', db('DUK01'), '--year', '2026', '--unit', 'CB011'])).toMatch(new RegExp(`^CB011\tNăm 2026\t2 người\tđã kết nạp ${atCellNow}[^\t]*\tcấp trên giao$`, 'm'));
     // And the Khối's mirror of CB012 shows the admission the chi bộ recorded from its decision.
     const khoiView = (await ok(['units', 'show', '--db', db('DUK01'), '--code', 'CB012'])).split('\n').find((l) => l.startsWith(`${decided![0]!}\t`));
     expect(khoiView?.split('\t')[3]).not.toBe(decided![3]);

@@ -6,20 +6,25 @@ import { runCli } from '../helpers/cli';
 import { api, launchBrowser, makeTempDir, screenshot, SCREENSHOTS, startHost, type Browser, type Host } from './harness';
 
 // A Khối (DUK01) above a đảng ủy cơ sở (DU001) above a chi bộ (CB011), set up and synchronised with the CLI; the
-// Khối's request about a person of CB011 then travels down through DU001, and the screens are looked at.
+// Khối's request about a person of CB011 and its target for CB011 then travel down through DU001, after DU001's own
+// split, and the screens are looked at.
 const PASSPHRASE = 'mat khau chi dao qua cap';
 const KHOI = 'Đảng ủy Khối Doanh nghiệp tỉnh';
 const DUCS = 'Đảng ủy Công ty Điện lực';
 const CELL = 'Chi bộ Phòng Kỹ thuật';
 const REQUEST = 'Khối đề nghị bổ sung bản sao văn bằng vào hồ sơ trước khi xét kết nạp.';
+// The hosts count to today: the targets are for this year.
+const YEAR = String(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 4));
 
 let root: string;
 const dirs = { DUK01: '', DU001: '', CB011: '' };
 let khoi: Host;
+let ducs: Host;
 let cell: Host;
 let browser: Browser;
 let khoiPage: Page;
 let cellPage: Page;
+let ducsPage: Page;
 let personName = '';
 
 async function cli(argv: string[]): Promise<string> {
@@ -60,26 +65,34 @@ beforeAll(async () => {
   await cli(['bundle', 'import', '--db', db('DUK01'), (await cli(['bundle', 'export', '--db', db('DU001'), '--label', 'DEMO', '--out', out])).trim()]);
   const [id, name] = (await cli(['units', 'show', '--db', db('DUK01'), '--code', 'CB011'])).split('\n')[1]!.split('\t');
   personName = name!;
+  // DU001 gives CB011 its share of the year first; the Khối then gives CB011 a target straight, received later.
+  await cli(['targets', 'set', '--db', db('DU001'), '--unit', 'CB011', '--year', YEAR, '--count', '3']);
+  await cli(['directive', 'import', '--db', db('CB011'), (await cli(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', out])).trim()]);
   await cli(['directive', 'add-note', '--db', db('DUK01'), '--unit', 'CB011', '--candidate', id!, '--request-dossier', '--text', REQUEST]);
+  await cli(['targets', 'set', '--db', db('DUK01'), '--unit', 'CB011', '--year', YEAR, '--count', '2']);
   await cli(['directive', 'import', '--db', db('DU001'), (await cli(['directive', 'export', '--db', db('DUK01'), '--to', 'DU001', '--out', out])).trim()]);
   await cli(['directive', 'import', '--db', db('CB011'), (await cli(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', out])).trim()]);
 
-  [khoi, cell] = await Promise.all([startHost(dirs.DUK01), startHost(dirs.CB011)]);
+  [khoi, ducs, cell] = await Promise.all([startHost(dirs.DUK01), startHost(dirs.DU001), startHost(dirs.CB011)]);
   browser = await launchBrowser();
   khoiPage = browser.page;
   cellPage = await browser.context.newPage();
   khoiPage.setDefaultTimeout(60_000);
   // Two hosts, two tabs and other work share the machine's two cores: a screen may take long to show.
   cellPage.setDefaultTimeout(60_000);
+  ducsPage = await browser.context.newPage();
+  ducsPage.setDefaultTimeout(60_000);
   await api(khoi, 'session:unlock', { secret: PASSPHRASE });
+  await api(ducs, 'session:unlock', { secret: PASSPHRASE });
   await api(cell, 'session:unlock', { secret: PASSPHRASE });
   await khoiPage.goto(khoi.url);
   await cellPage.goto(cell.url);
+  await ducsPage.goto(ducs.url);
 }, 400_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([khoi?.stop(), cell?.stop()]);
+  await Promise.all([khoi?.stop(), ducs?.stop(), cell?.stop()]);
   if (root) {
     rmSync(root, { recursive: true, force: true });
   }
@@ -103,6 +116,35 @@ describe('directives down the tree, in the browser', () => {
     expect(await onPage.textContent()).toContain(`${KHOI} (chuyển qua ${DUCS})`);
     await screenshot(cellPage, 'relay-cell-candidate-request');
     await onPage.screenshot({ path: join(SCREENSHOTS, 'relay-cell-candidate-request-card.png') });
+  }, 240_000);
+
+  it('the chi bộ names who gave each target, and applies the one received last', async () => {
+    await visit(cellPage, cell, '/targets');
+    const rows = cellPage.getByTestId('target-row');
+    const givenBy = (issuer: string) => rows.filter({ has: cellPage.getByTestId('target-source').getByText(issuer, { exact: true }) });
+    const fromKhoi = givenBy(`${KHOI} (DUK01) giao`);
+    await fromKhoi.waitFor();
+    expect(await fromKhoi.textContent()).toContain('2 người');
+    expect(await fromKhoi.textContent()).not.toContain('Không áp dụng');
+    const split = givenBy(`${DUCS} (DU001) giao`);
+    expect(await split.textContent()).toContain('3 người');
+    expect(await split.textContent()).toContain(`Không áp dụng: dùng chỉ tiêu ${KHOI} (DUK01) giao (nhận sau) cho kỳ này`);
+    const card = cellPage.getByTestId('year-progress');
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`${KHOI} (DUK01) giao`);
+    await screenshot(cellPage, 'relay-cell-targets');
+  }, 240_000);
+
+  it('the đảng ủy cơ sở sees the Khối’s target for its chi bộ beside its own split', async () => {
+    await visit(ducsPage, ducs, '/targets');
+    const row = ducsPage.getByTestId('targets-table').locator('[data-testid="table-row"][data-code="CB011"]');
+    await row.waitFor();
+    expect(await row.getByTestId('from-above').textContent()).toBe(`${KHOI} (DUK01) giao thẳng: 2 người`);
+    expect(await ducsPage.getByLabel(`Chỉ tiêu — ${CELL}`).inputValue()).toBe('3');
+    // Its remainder counts its own split only.
+    expect(await ducsPage.getByTestId('target-remainder').textContent()).toContain('chưa có chỉ tiêu');
+    await screenshot(ducsPage, 'relay-ducs-split-table');
+    await ducsPage.getByTestId('targets-table').screenshot({ path: join(SCREENSHOTS, 'relay-ducs-split-table-card.png') });
   }, 240_000);
 
   it('the Khối lists the chi bộ with its đảng ủy cơ sở, and says its directives go through it', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ageDecrypt, decompressTar, generateSigningKey, packBundle, packRelayed, readRelayed, readTar, signFiles } from '../../electron/core/domain/bundles/index';
 import { exportUnitReport, type MadeBundle } from '../../electron/core/services/bundle-export';
@@ -6,6 +7,9 @@ import { addEvent } from '../../electron/core/services/candidate-service';
 import { addDecision, addNote, addRulesUpdate, exportDirective, receivedItems, sentItems } from '../../electron/core/services/directive-service';
 import { setCalendarEntry } from '../../electron/core/services/check-service';
 import { calendarEntries } from '../../electron/core/store/calendar';
+import { listTargets, removeTarget, setTarget } from '../../electron/core/services/target-service';
+import { exportTargetTable, targetTable } from '../../electron/core/services/target-table';
+import { buildUnitReport } from '../../electron/core/services/report-service';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { testContext } from '../helpers/db';
@@ -109,6 +113,69 @@ describe('directives down the tree', () => {
     const up = await importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, '2026-12')));
     expect(up.summary?.warnings).toContain('CB111 xác nhận đã nhận 1 mục chỉ đạo (quyết định, ý kiến) gửi qua đơn vị trung gian.');
     expect(sentItems(khoi.ctx.db, 'CB111')).toEqual([expect.objectContaining({ kind: 'rules-update', acknowledgedAt: expect.any(String) })]);
+  });
+
+  it('carries a target the Khối gives a chi bộ further down, names the Khối there, and applies the one received last', async () => {
+    const { khoi, upper, lower, cell } = await deepTree();
+    const year = { year: 2026, period: 'year' } as const;
+    const relay = async (from: TestDb, to: TestDb, code: string) => expect((await importBundle(to.ctx, asFile(await exportDirective(from.ctx, code)))).status).toBe('applied');
+    const down = async () => {
+      await relay(khoi, upper, 'DU001');
+      await relay(upper, lower, 'DU011');
+      await relay(lower, cell, 'CB111');
+    };
+    const atCell = () =>
+      listTargets(cell.ctx.db, { year: 2026 }, TODAY)
+        .map((t) => [t.issuerCode, t.issuerName, t.targetCount, t.effective])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const lowerName = 'Đảng bộ bộ phận Nhà máy';
+
+    setTarget(khoi.ctx, { unitCode: 'CB111', ...year, kind: 'count', value: 2 });
+    const toUpper = await exportDirective(khoi.ctx, 'DU001');
+    expect(toUpper.bundle.counts).toMatchObject({ relayed: 1, targets: 0 });
+    await importBundle(upper.ctx, asFile(toUpper));
+    // Nothing changed since: the Khối's next directive relays nothing more.
+    expect((await exportDirective(khoi.ctx, 'DU001')).bundle.counts.relayed).toBeUndefined();
+    await relay(upper, lower, 'DU011');
+    // The đảng ủy cơ sở sees the Khối's target beside its own split of it.
+    setTarget(lower.ctx, { unitCode: 'CB111', ...year, kind: 'count', value: 5 });
+    const row = () => targetTable(lower.ctx.db, year, TODAY).rows.find((r) => r.code === 'CB111');
+    expect(row()).toMatchObject({ assigned: { targetCount: 5 }, fromAbove: [{ issuerCode: 'DUK01', issuerName: KHOI_NAME, kind: 'count', value: 2, targetCount: 2 }] });
+    await relay(lower, cell, 'CB111');
+    // One directive brought both: the split was recorded after the Khối's directive it carried, so the split applies.
+    expect(atCell()).toEqual([
+      ['DU011', lowerName, 5, true],
+      ['DUK01', KHOI_NAME, 2, false],
+    ]);
+    // The Khối changes its target: it arrives later than the split, so it applies; the split, sent again unchanged, stays older.
+    setTarget(khoi.ctx, { unitCode: 'CB111', ...year, kind: 'count', value: 3 });
+    await down();
+    expect(atCell()).toEqual([
+      ['DU011', lowerName, 5, false],
+      ['DUK01', KHOI_NAME, 3, true],
+    ]);
+    expect(row()?.fromAbove.map((t) => t.targetCount)).toEqual([3]);
+    // Its Excel copy of the table says the same, in a column the import ignores.
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load((await exportTargetTable(lower.ctx.db, year, TODAY)) as unknown as ArrayBuffer);
+    const ws = sheet.worksheets[0]!;
+    const line = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'CB111')!;
+    expect([line.getCell(5).value, line.getCell(9).value]).toEqual([5, `${KHOI_NAME} (DUK01): 3 người`]);
+    // The target the chi bộ reports with is the one that applies; its own snapshot carries none of them up.
+    expect(buildUnitReport(cell.ctx.db, { period: '2026', asOf: TODAY }).units[0]!.targets.find((t) => t.period === 'year')).toMatchObject({ targetCount: 3, source: 'superior' });
+    expect(buildUnitSnapshot(cell.ctx, '2026-12').data.targets).toEqual([]);
+    // A new split is received last again.
+    setTarget(lower.ctx, { unitCode: 'CB111', ...year, kind: 'count', value: 4 });
+    await relay(lower, cell, 'CB111');
+    expect(atCell().map((t) => [t[0], t[2], t[3]])).toEqual([
+      ['DU011', 4, true],
+      ['DUK01', 3, false],
+    ]);
+    // The Khối withdraws its target: its next directive to the chi bộ carries the empty set, and it goes there too.
+    removeTarget(khoi.ctx, listTargets(khoi.ctx.db, { unitCode: 'CB111' })[0]!.id);
+    await down();
+    expect(atCell().map((t) => [t[0], t[2], t[3]])).toEqual([['DU011', 4, true]]);
+    expect(row()?.fromAbove).toEqual([]);
   });
 
   it('refuses an inner directive signed by another key than the one trusted for the Khối, and applies the rest', async () => {

@@ -225,6 +225,7 @@ describe('a database made before the summary existed', () => {
     sqlite.exec('DROP INDEX forwarded_snapshots_applied');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('DROP TABLE unit_moves');
+    sqlite.exec('ALTER TABLE targets DROP COLUMN issuer_code; ALTER TABLE targets DROP COLUMN issuer_name; ALTER TABLE targets DROP COLUMN relayed_id');
     sqlite.exec('DROP TABLE relayed_directives; ALTER TABLE directive_items DROP COLUMN relayed_id');
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE directive_items DROP COLUMN resolved_at; ALTER TABLE directive_items DROP COLUMN answer; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE inbox DROP COLUMN moved_to; ALTER TABLE inbox DROP COLUMN size; ALTER TABLE sync_state DROP COLUMN numbering');
     for (const column of ['has_trade_union', 'secretary_name', 'document_place', 'pending_name', 'pending_level']) {

@@ -65,7 +65,7 @@ export const targetsList: Command = {
     const filter = { ...(values.year ? { year: year(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
-        const source = t.source === 'superior' ? 'cấp trên giao' : 'đơn vị tự đặt';
+        const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
         const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;
         io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\tđã kết nạp ${t.achieved}${reached}\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
       }
@@ -86,7 +86,8 @@ function printTable(io: Parameters<Command['run']>[1], t: TargetTable): void {
   for (const r of t.rows) {
     const below = r.unitsBelow > 0 ? ` (${r.unitsBelow} đơn vị bên dưới)` : '';
     const reached = r.percentAchieved === null ? '' : ` (${r.percentAchieved.toLocaleString('vi-VN')}%)`;
-    io.out(`${r.code}\t${r.name}${below}\tchỉ tiêu ${amountText(r.assigned)}\tđã kết nạp ${r.achieved}${reached}`);
+    const above = r.fromAbove.map((a) => `\t${a.issuerName} (${a.issuerCode}) giao thẳng ${amountText(a)}`).join('');
+    io.out(`${r.code}\t${r.name}${below}\tchỉ tiêu ${amountText(r.assigned)}\tđã kết nạp ${r.achieved}${reached}${above}`);
   }
   io.out(`Tổng cộng\t${t.total.unitsWithTarget}/${t.total.units} đơn vị có chỉ tiêu\tchỉ tiêu ${t.total.targetCount} người\tđã kết nạp ${t.total.achieved}`);
   if (t.own) {

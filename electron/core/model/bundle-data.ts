@@ -240,6 +240,7 @@ export const directiveTargetSchema = z.strictObject({
   kind: z.enum(TARGET_KINDS),
   value: z.number().min(0).max(100000),
 });
+export type DirectiveTarget = z.infer<typeof directiveTargetSchema>;
 
 export const directiveNoteSchema = z.strictObject({
   id: recordId,

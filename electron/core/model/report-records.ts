@@ -17,7 +17,16 @@ export const targetRowSchema = z.object({
   value: z.number(),
   source: z.enum(TARGET_SOURCES),
   createdAt: z.string(),
-  /** False for a unit's own target when the superior assigned one for the same period (the superior's wins). */
+  /**
+   * Who gave a target this unit received: its direct superior, or a superior further up whose directive the direct
+   * one relayed. Null for what this database set itself (an own plan, or a target it assigned a unit below).
+   */
+  issuerCode: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  /**
+   * False for a unit's own target when the superior assigned one for the same period (the superior's wins), and for
+   * the one received first when two superiors gave one (the latest received applies, docs/targets.md).
+   */
   effective: z.boolean(),
   fullMembersAtYearStart: z.number().int(),
   /** The target in people (a percent target resolved against full members on 1 January). */

@@ -26,6 +26,11 @@ export const targetTableRowSchema = z.object({
   assigned: targetShape.nullable(),
   /** The unit's own plan as its bundles carry it (shown only, never edited here). */
   ownPlan: targetShape.nullable(),
+  /**
+   * Targets a superior further up (the Khối) gave the unit straight, as the directives this committee relayed to it
+   * carry them (shown only: the unit applies the one it received last, docs/targets.md).
+   */
+  fromAbove: z.array(targetShape.extend({ issuerCode: z.string(), issuerName: z.string() })),
   /** Admissions (decision signing days) over the unit's subtree from the period's start to the earlier of its end and today. */
   achieved: z.number().int(),
   /** achieved / assigned × 100, one decimal; null without an assigned target or for a target of 0 people. */

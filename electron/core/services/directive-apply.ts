@@ -7,7 +7,7 @@ import { candidateEventSchema } from '../model/dossier';
 import { RULES_UPDATE_KIND, type ImportSummary, type RulesUpdate } from '../model/sync';
 import { targetSchema } from '../model/targets';
 import { effectiveEvents, ownCandidateForDecision, refreshStage } from '../store/candidates';
-import { deleteSuperiorTargets, holidayOn, insertItem, insertTarget, superiorTargetRows } from '../store/directives';
+import { deleteTargets, holidayOn, insertItem, insertTarget, receivedTargetRows, type TargetRow } from '../store/directives';
 import { appendEvent } from './candidate-service';
 import { importRulebook, listRulebooks, setCalendarEntry } from './check-service';
 import { newId, type ServiceContext } from './context';
@@ -18,7 +18,7 @@ import { seqState, setSeqState } from '../store/sync';
 import type { QuarantinedRecord } from '../store/quarantine';
 import { reviewFromNote } from '../model/report-review';
 import { REVIEW_KIND } from '../store/reviews';
-import { getSelfUnit } from '../store/units';
+import { getSelfUnit, getUnit } from '../store/units';
 
 /**
  * Applying a directive from the superior at the unit, in the import's single transaction: decisions become events
@@ -71,14 +71,23 @@ export function applyRulebook(ctx: ServiceContext, raw: unknown): 'added' | 'unc
   return 'added';
 }
 
-/** Replaces the superior-assigned targets with the directive's full set; returns [added, changed, removed]. */
-function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData['targets'], quarantined: QuarantinedRecord[]): [number, number, number] {
+/** Who gave the targets a directive carries: the direct superior (`relayedId` null) or a superior further up. */
+type Giver = { code: string; name: string; relayedId: string | null };
+
+/**
+ * Replaces what one giver assigned this unit with the full set its directive carries, so a withdrawn target goes.
+ * A target sent again unchanged keeps its row and so when it was received, which decides between two givers
+ * (`effectiveTargets`). Returns [added, changed, removed].
+ */
+function applyTargets(ctx: ServiceContext, giver: Giver, list: DirectiveData['targets'], quarantined: QuarantinedRecord[]): [number, number, number] {
+  const unitCode = getSelfUnit(ctx.db).code;
   const key = (t: { year: number; period: string }) => `${t.year}|${t.period}`;
-  const before = new Map(superiorTargetRows(ctx.db, unitCode).map((t) => [key(t), `${t.kind}|${t.value}`]));
-  deleteSuperiorTargets(ctx.db, unitCode);
+  const before = new Map(receivedTargetRows(ctx.db, unitCode, giver.relayedId === null ? null : giver.code).map((t) => [key(t), t]));
   let added = 0;
   let changed = 0;
   const kept = new Set<string>();
+  const replaced: string[] = [];
+  const fresh: TargetRow[] = [];
   for (const t of list) {
     const parsed = targetSchema.safeParse({ ...t, unitCode, source: 'superior' });
     if (!parsed.success || kept.has(key(t))) {
@@ -87,12 +96,22 @@ function applyTargets(ctx: ServiceContext, unitCode: string, list: DirectiveData
       continue;
     }
     kept.add(key(t));
-    insertTarget(ctx.db, { id: newId(), ...parsed.data, createdAt: ctx.clock.now() });
     const previous = before.get(key(t));
-    added += previous === undefined ? 1 : 0;
-    changed += previous !== undefined && previous !== `${t.kind}|${t.value}` ? 1 : 0;
+    if (previous && previous.kind === t.kind && previous.value === t.value && previous.issuerCode === giver.code) {
+      continue;
+    }
+    if (previous) {
+      replaced.push(previous.id);
+      changed++;
+    } else {
+      added++;
+    }
+    fresh.push({ id: newId(), ...parsed.data, createdAt: ctx.clock.now(), issuerCode: giver.code, issuerName: giver.name, relayedId: giver.relayedId });
   }
-  return [added, changed, [...before.keys()].filter((k) => !kept.has(k)).length];
+  const removed = [...before].filter(([k]) => !kept.has(k)).map(([, t]) => t.id);
+  deleteTargets(ctx.db, [...replaced, ...removed]);
+  fresh.forEach((row) => insertTarget(ctx.db, row));
+  return [added, changed, removed.length];
 }
 
 function applyCalendar(ctx: ServiceContext, entries: DirectiveData['holidays']): number {
@@ -146,8 +165,8 @@ export type RelayedSource = { id: string; issuerCode: string; issuerName: string
 /**
  * Applies a directive a superior further up signed for this unit and the superior relayed (docs/bundle-format.md
  * "Directives down the tree"): decisions pass the same checks as the superior's own, comments and requests are kept
- * naming their issuer, calendar days and rulebooks apply unless a later directive of that issuer already came.
- * Targets are the direct superior's to assign: any in it are quarantined. Call inside the import transaction.
+ * naming their issuer; calendar days, rulebooks and the issuer's targets for this unit apply unless a later directive
+ * of that issuer already came. Call inside the import transaction.
  */
 export function applyRelayedDirective(ctx: ServiceContext, source: RelayedSource, data: DirectiveData): { added: number; changed: number; quarantined: QuarantinedRecord[] } {
   const quarantined: QuarantinedRecord[] = [];
@@ -165,8 +184,11 @@ export function applyRelayedDirective(ctx: ServiceContext, source: RelayedSource
     changed += days;
     added += rulebooks;
   }
-  for (const t of data.targets) {
-    quarantined.push({ recordKind: 'target', recordKey: `${t.year}|${t.period}`, reason: `Chỉ tiêu do cấp trên trực tiếp giao; ${source.issuerName} gửi qua cấp trung gian nên không áp dụng.`, payload: t });
+  if (source.newer) {
+    // The issuer's full set for this unit, kept apart from the direct superior's: see docs/targets.md for which applies.
+    const [targetsAdded, targetsChanged] = applyTargets(ctx, { code: source.issuerCode, name: source.issuerName, relayedId: source.id }, data.targets, quarantined);
+    added += targetsAdded;
+    changed += targetsChanged;
   }
   for (const n of data.notes) {
     const review = reviewFromNote(n);
@@ -196,8 +218,8 @@ export function applyDirective(ctx: ServiceContext, fromCode: string, data: Dire
   const quarantined: QuarantinedRecord[] = [];
   const warnings: string[] = [];
   let added = applyDecisions(ctx, data.decisions, quarantined, (d) => keep(ctx, fromCode, bundleSha256, 'decision', d.candidateId, d));
-  const unitCode = getSelfUnit(ctx.db).code;
-  const [targetsAdded, targetsChanged, targetsRemoved] = applyTargets(ctx, unitCode, data.targets, quarantined);
+  const giver = { code: fromCode, name: getUnit(ctx.db, fromCode)?.name ?? fromCode, relayedId: null };
+  const [targetsAdded, targetsChanged, targetsRemoved] = applyTargets(ctx, giver, data.targets, quarantined);
   const calendarChanged = applyCalendar(ctx, data.holidays);
   added += applyRulebooks(ctx, data.rulebooks, quarantined);
   data.receipts.forEach((r) => keep(ctx, fromCode, bundleSha256, 'receipt', null, r));

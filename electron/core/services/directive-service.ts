@@ -6,6 +6,7 @@ import { decisionMisfit } from '../domain/rules/decision-fit';
 import { candidateFullName, candidateVoid, effectiveEvents } from '../store/candidates';
 import {
   acknowledgeItems,
+  assignedTargets,
   deletePendingItem,
   insertItem,
   markItemsSent,
@@ -18,7 +19,7 @@ import {
   type ItemRow,
 } from '../store/directives';
 import { AppError, formatZodIssues } from '../errors';
-import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type Receipt } from '../model/bundle-data';
+import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type DirectiveTarget, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
 import { reviewNote, reviewText, type ReportReview } from '../model/report-review';
 import { ANSWERABLE_NOTE_PREFIX, RULES_UPDATE_KIND, type DirectiveItem, type RulesUpdate } from '../model/sync';
@@ -30,7 +31,7 @@ import { packAndRecord, type MadeBundle } from './bundle-export';
 import { signerRecord, type AnnouncedKeys, type OwnKeys } from './key-service';
 import { seqState } from '../store/sync';
 import { listTargets } from './target-service';
-import { relayedById } from '../store/relayed';
+import { lastRelayedTargets, relayedById } from '../store/relayed';
 import { getSelfUnit, getUnit, subtreesBelowSelf } from '../store/units';
 import { planRelay, recordRelay, type InnerDirective } from './relaying';
 import { movesOf, outsideTreeOn } from '../store/moves';
@@ -282,6 +283,13 @@ function directiveData(db: DbOrTx, unitCode: string, pending: readonly ItemRow[]
   };
 }
 
+/** A set of targets as one string, to tell whether it changed since a directive carried it. */
+const targetsKey = (list: readonly DirectiveTarget[]) =>
+  list
+    .map((t) => `${t.year}|${t.period}|${t.kind}|${t.value}`)
+    .sort()
+    .join(';');
+
 /** The quarter of a day as a bundle label (2026-11-23 → 2026Q4), the default label of a directive. */
 const quarterLabel = (day: string) => `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 
@@ -319,11 +327,14 @@ export async function exportDirective(
   // What this unit addressed to units further below travels inside, signed by this unit for each of them.
   const subtree = subtreesBelowSelf(ctx.db).subtree.get(unitCode) ?? [unitCode];
   const waitingFor = new Set(unitsWithPendingItems(ctx.db, selfCode));
-  const inners: InnerDirective[] = subtree
-    .filter((code) => code !== unitCode && waitingFor.has(code))
-    .map((code) => ({ targetCode: code, items: pendingTo(code).filter((r) => r.kind !== 'receipt') }))
-    .filter((i) => i.items.length > 0)
-    .map(({ targetCode, items }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets: [], lastAppliedSeq: null } }));
+  const deep = subtree.filter((code) => code !== unitCode);
+  // A unit further below gets a directive of its own when items wait for it or its targets changed since the last one.
+  const assigned = assignedTargets(ctx.db, deep);
+  const sent = lastRelayedTargets(ctx.db, deep, { only: selfCode });
+  const inners: InnerDirective[] = deep
+    .map((code) => ({ targetCode: code, items: waitingFor.has(code) ? pendingTo(code).filter((r) => r.kind !== 'receipt') : [], targets: assigned.get(code) ?? [] }))
+    .filter((i) => i.items.length > 0 || targetsKey(i.targets) !== targetsKey(sent.get(i.targetCode)?.get(selfCode)?.targets ?? []))
+    .map(({ targetCode, items, targets }) => ({ targetCode, itemIds: items.map((r) => r.id), data: { ...directiveData(ctx.db, targetCode, items, null), targets, lastAppliedSeq: null } }));
   const relay = await planRelay(ctx, label, inners, subtree);
   const counts = { receipts: data.receipts.length, decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length, ...(relay ? { relayed: relay.count } : {}) };
   await stepOf(progress, parts, 1);

@@ -66,7 +66,7 @@ export async function planRelay(ctx: ServiceContext, label: string, inners: read
       label,
       createdAt: now,
       app: { version: APP_VERSION, schemaVersion: BUNDLE_DATA_VERSION },
-      counts: { decisions: data.decisions.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length },
+      counts: { decisions: data.decisions.length, targets: data.targets.length, notes: data.notes.length, holidays: data.holidays.length, rulebooks: data.rulebooks.length },
     } as const;
     const { files } = signFiles(manifest, data, own.signing.privateKey);
     const bytes = (name: string) => Buffer.from(files.get(name) ?? new Uint8Array());

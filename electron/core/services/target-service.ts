@@ -54,7 +54,7 @@ export function listTargets(db: DbOrTx, filter: { unitCode?: string | undefined;
       const { achieved, percentAchieved } = targetProgress(t, t.year, count, codes.flatMap((c) => admissions.get(c) ?? []), today ?? `${t.year}-12-31`, 1);
       return { ...t, effective: effective.has(t.id), fullMembersAtYearStart: base, targetCount: count, achieved, percentAchieved };
     })
-    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || targetPeriodOrder(a.period) - targetPeriodOrder(b.period) || a.source.localeCompare(b.source));
+    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.year - a.year || targetPeriodOrder(a.period) - targetPeriodOrder(b.period) || Number(b.effective) - Number(a.effective) || a.source.localeCompare(b.source));
 }
 
 function sourceFor(db: DbOrTx, unitCode: string, asked: Target['source'] | undefined): Target['source'] {

@@ -8,6 +8,7 @@ import { targetPeriodLabel, targetSchema, type Target, type TargetPeriod } from 
 import { admissionDatesByUnit, deleteTargetsInSlot, fullMembersOn, insertTarget, periodTargets, targetInSlot } from '../store/targets';
 import { getSelfUnit, subtreesBelowSelf } from '../store/units';
 import { audit, newId, type ServiceContext } from './context';
+import { targetsFromAbove } from './targets-from-above';
 
 type Stored = Pick<Target, 'unitCode' | 'kind' | 'value' | 'source'>;
 
@@ -33,6 +34,7 @@ export function targetTable(db: DbOrTx, input: { year: number; period: TargetPer
     return { count, ...targetProgress({ period, kind: t?.kind ?? 'count', value: t?.value ?? 0, source: t?.source ?? 'superior' }, year, count, days, today, 1) };
   };
   const shape = (t: Stored | undefined, base: number) => (t ? { kind: t.kind, value: t.value, targetCount: targetCount(t, base) } : null);
+  const fromAbove = targetsFromAbove(db, self.code, direct.map((u) => u.code), year, period);
 
   const rows: TargetTableRow[] = direct.map((u: Unit) => {
     const codes = subtree.get(u.code) ?? [u.code];
@@ -47,6 +49,7 @@ export function targetTable(db: DbOrTx, input: { year: number; period: TargetPer
       fullMembersAtYearStart: base,
       assigned: shape(assigned, base),
       ownPlan: shape(find(u.code, 'unit'), base),
+      fromAbove: (fromAbove.get(u.code) ?? []).map((t) => ({ ...t, targetCount: targetCount(t, base) })),
       achieved: p.achieved,
       percentAchieved: assigned ? p.percentAchieved : null,
     };

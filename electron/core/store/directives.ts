@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { directiveItems, holidays, mirrorRecords, outbox, targets } from '../../../db/schema/index';
-import type { Receipt } from '../model/bundle-data';
+import type { DirectiveTarget, Receipt } from '../model/bundle-data';
+import type { TargetPeriod } from '../model/targets';
 
 /**
  * Directive items (docs/bundle-format.md "Directives"): what a superior queued for a unit below, sent or pending, and
@@ -110,13 +111,36 @@ export function mirroredCandidateSource(db: DbOrTx, candidateId: string): { unit
     .get();
 }
 
-/** The targets the superior assigned to `unitCode`. */
-export function superiorTargetRows(db: DbOrTx, unitCode: string): TargetRow[] {
-  return db.select().from(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).all();
+/**
+ * The targets `unitCode` received from one giver: its direct superior (`relayedFrom` null: every target no relayed
+ * directive brought, so a unit that moved replaces its old superior's too) or a superior further up whose
+ * directives were relayed to it.
+ */
+export function receivedTargetRows(db: DbOrTx, unitCode: string, relayedFrom: string | null): TargetRow[] {
+  const giver = relayedFrom === null ? isNull(targets.relayedId) : and(isNotNull(targets.relayedId), eq(targets.issuerCode, relayedFrom));
+  return db.select().from(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'), giver)).all();
 }
 
-export function deleteSuperiorTargets(tx: DbOrTx, unitCode: string): void {
-  tx.delete(targets).where(and(eq(targets.unitCode, unitCode), eq(targets.source, 'superior'))).run();
+/** The targets this database assigned to each of `unitCodes` (a unit with none is absent), as a directive carries them. */
+export function assignedTargets(db: DbOrTx, unitCodes: readonly string[]): Map<string, DirectiveTarget[]> {
+  const out = new Map<string, DirectiveTarget[]>();
+  for (let i = 0; i < unitCodes.length; i += 500) {
+    const rows = db
+      .select({ unitCode: targets.unitCode, year: targets.year, period: targets.period, kind: targets.kind, value: targets.value })
+      .from(targets)
+      .where(and(inArray(targets.unitCode, unitCodes.slice(i, i + 500)), eq(targets.source, 'superior'), isNull(targets.relayedId)))
+      .all();
+    for (const { unitCode, ...t } of rows) {
+      out.set(unitCode, [...(out.get(unitCode) ?? []), { ...t, period: t.period as TargetPeriod }]);
+    }
+  }
+  return out;
+}
+
+export function deleteTargets(tx: DbOrTx, ids: readonly string[]): void {
+  for (let i = 0; i < ids.length; i += 500) {
+    tx.delete(targets).where(inArray(targets.id, ids.slice(i, i + 500))).run();
+  }
 }
 
 export function insertTarget(tx: DbOrTx, row: typeof targets.$inferInsert): void {

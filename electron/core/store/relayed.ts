@@ -1,6 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { directiveItems, relayedDirectives } from '../../../db/schema/index';
+import { directiveTargetSchema, type DirectiveTarget } from '../model/bundle-data';
 
 /** Directives relayed down the tree (docs/bundle-format.md "Directives down the tree"), as kept byte for byte. */
 
@@ -78,4 +80,36 @@ export function acknowledgeRelayed(db: DbOrTx, selfCode: string, unitCode: strin
     }
   }
   return changed;
+}
+
+const targetList = z.array(directiveTargetSchema);
+
+/**
+ * The targets the latest directive each issuer signed for each of `targetCodes` carried, read from its signed
+ * data.json: per unit, per issuer (`issuerCode` only, or every issuer but `except`). A unit no directive was signed
+ * for is absent. Every directive of an issuer carries its full set for the unit, so the latest one is what stands.
+ */
+export function lastRelayedTargets(db: DbOrTx, targetCodes: readonly string[], issuers: { only: string } | { except: string }): Map<string, Map<string, { issuerName: string; targets: DirectiveTarget[] }>> {
+  const out = new Map<string, Map<string, { issuerName: string; targets: DirectiveTarget[] }>>();
+  const issuer = 'only' in issuers ? sql`r.issuer_code = ${issuers.only}` : sql`r.issuer_code <> ${issuers.except}`;
+  for (let i = 0; i < targetCodes.length; i += 500) {
+    const codes = sql.join(
+      targetCodes.slice(i, i + 500).map((c) => sql`${c}`),
+      sql`, `,
+    );
+    const rows = db.all<{ issuerCode: string; issuerName: string; targetCode: string; targets: string | null }>(sql`
+      SELECT r.issuer_code AS issuerCode, r.issuer_name AS issuerName, r.target_code AS targetCode,
+        json_extract(CAST(r.data AS TEXT), '$.targets') AS targets
+      FROM relayed_directives r
+      WHERE r.target_code IN (${codes}) AND ${issuer}
+        AND r.seq = (SELECT max(m.seq) FROM relayed_directives m WHERE m.issuer_code = r.issuer_code AND m.target_code = r.target_code)`);
+    for (const r of rows) {
+      // Checked against the issuer's signature when it arrived (or signed here); an older issuer's data has none.
+      const parsed = targetList.safeParse(r.targets === null ? [] : JSON.parse(r.targets));
+      const byIssuer = out.get(r.targetCode) ?? new Map<string, { issuerName: string; targets: DirectiveTarget[] }>();
+      byIssuer.set(r.issuerCode, { issuerName: r.issuerName, targets: parsed.success ? parsed.data : [] });
+      out.set(r.targetCode, byIssuer);
+    }
+  }
+  return out;
 }

@@ -9,11 +9,11 @@ import { VOID } from './dossiers';
  * members at a day and the admission days of a year, read straight from the tables.
  */
 
-export type StoredTarget = Target & { id: string; createdAt: string };
+export type StoredTarget = Target & { id: string; createdAt: string; issuerCode: string | null; issuerName: string | null };
 
 /** The one conversion of a targets row to the model. */
 function toStoredTarget(r: typeof targets.$inferSelect): StoredTarget {
-  return { id: r.id, createdAt: r.createdAt, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source };
+  return { id: r.id, createdAt: r.createdAt, issuerCode: r.issuerCode, issuerName: r.issuerName, unitCode: r.unitCode, year: r.year, period: r.period as TargetPeriod, kind: r.kind, value: r.value, source: r.source };
 }
 
 export function storedTargets(db: DbOrTx, filter: { unitCode?: string | undefined; year?: number | undefined }): StoredTarget[] {

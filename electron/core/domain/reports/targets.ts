@@ -13,16 +13,22 @@ export function targetCount(t: Pick<Target, 'kind' | 'value'>, fullMembersAtYear
   return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
 }
 
+type Ranked = Pick<Target, 'unitCode' | 'year' | 'period' | 'source'> & { createdAt?: string; id?: string };
+
+/** Whether `t` was received after `other`: ids are time-ordered (uuid v7), so two recorded in the same second keep their order. */
+const receivedAfter = (t: Ranked, other: Ranked) => (t.createdAt ?? '') > (other.createdAt ?? '') || (t.createdAt === other.createdAt && (t.id ?? '') > (other.id ?? ''));
+
 /**
  * The targets that apply: per unit, year and period the superior's assignment when there is one, else the unit's
- * own. Both stay stored and listed; only the applying one is measured and summed.
+ * own. When two superiors gave one (the đảng ủy cơ sở's split and the Khối's straight, docs/targets.md), the one
+ * received last applies. All stay stored and listed; only the applying one is measured and summed.
  */
-export function effectiveTargets<T extends Pick<Target, 'unitCode' | 'year' | 'period' | 'source'>>(list: readonly T[]): T[] {
+export function effectiveTargets<T extends Ranked>(list: readonly T[]): T[] {
   const chosen = new Map<string, T>();
   for (const t of list) {
     const key = `${t.unitCode}|${t.year}|${t.period}`;
     const current = chosen.get(key);
-    if (!current || (current.source === 'unit' && t.source === 'superior')) {
+    if (!current || (current.source === 'unit' && t.source === 'superior') || (current.source === 'superior' && t.source === 'superior' && receivedAfter(t, current))) {
       chosen.set(key, t);
     }
   }

@@ -26,6 +26,8 @@ const COLUMNS = [
   { header: 'Quy ra người', width: 12 },
   { header: 'Đã kết nạp', width: 12 },
   { header: 'Tỷ lệ đạt (%)', width: 12 },
+  // Information only, like the columns after E: what a superior further up gave the unit straight (docs/targets.md).
+  { header: 'Cấp trên giao thẳng', width: 36 },
 ] as const;
 const KIND_COL = 4;
 const VALUE_COL = 5;
@@ -71,6 +73,7 @@ export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
       r.assigned ? r.assigned.targetCount : null,
       r.achieved,
       r.percentAchieved,
+      r.fromAbove.map((a) => `${a.issuerName} (${a.issuerCode}): ${a.targetCount} người`).join('; ') || null,
     ]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = FONT;
@@ -80,7 +83,7 @@ export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
       }
     });
   }
-  const total = ws.addRow(['', `Tổng cộng (${table.total.unitsWithTarget}/${table.total.units} đơn vị có chỉ tiêu)`, null, '', null, table.total.targetCount, table.total.achieved, table.total.percentAchieved]);
+  const total = ws.addRow(['', `Tổng cộng (${table.total.unitsWithTarget}/${table.total.units} đơn vị có chỉ tiêu)`, null, '', null, table.total.targetCount, table.total.achieved, table.total.percentAchieved, null]);
   total.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { ...FONT, bold: true };
     cell.border = THIN;

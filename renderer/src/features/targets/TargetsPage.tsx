@@ -26,21 +26,32 @@ function useUnitChoices(year: number): UnitChoice[] {
   return self ? [{ code: self.code, name: self.name }, ...below] : below;
 }
 
+/** Who gave a target: "Đảng ủy Khối … (DUK01) giao" for one this unit received, else where it comes from. */
+function sourceText(row: Pick<TargetRow, 'source' | 'issuerCode' | 'issuerName'>): string {
+  return row.source === 'superior' && row.issuerName ? `${row.issuerName} (${row.issuerCode}) giao` : SOURCE_LABELS[row.source];
+}
+
 function sourceBadge(row: TargetRow) {
-  return <span className={`badge ${row.source === 'superior' ? 'badge-progress' : 'badge-info'}`}>{SOURCE_LABELS[row.source]}</span>;
+  return (
+    <span className={`badge ${row.source === 'superior' ? 'badge-progress' : 'badge-info'}`} data-testid="target-source">
+      {sourceText(row)}
+    </span>
+  );
 }
 
 function valueText(row: TargetRow): string {
   return row.kind === 'count' ? `${row.value} người` : `${row.value.toLocaleString('vi-VN')}% đảng viên chính thức đầu năm`;
 }
 
-type RowProps = { row: TargetRow; progress: TargetProgress | undefined; editable: boolean; today: string; onRemove: (row: TargetRow) => void };
+type RowProps = { row: TargetRow; applying: TargetRow | undefined; progress: TargetProgress | undefined; editable: boolean; today: string; onRemove: (row: TargetRow) => void };
 
-function TargetTableRow({ row, progress, editable, today, onRemove }: RowProps) {
+function TargetTableRow({ row, applying, progress, editable, today, onRemove }: RowProps) {
   const range = targetPeriodRange(row.year, row.period);
   let state;
   if (!row.effective) {
-    state = <span className="muted">Không áp dụng: dùng chỉ tiêu cấp trên giao cho kỳ này</span>;
+    // Two superiors gave one (the đảng ủy cơ sở's split and the Khối's straight): the one received last applies.
+    const instead = row.source === 'superior' && applying?.issuerName ? `chỉ tiêu ${sourceText(applying)} (nhận sau)` : 'chỉ tiêu cấp trên giao';
+    state = <span className="muted state-note">Không áp dụng: dùng {instead} cho kỳ này</span>;
   } else if (range.start > today) {
     state = <span className="muted">Chưa đến kỳ (từ {formatViDate(range.start)})</span>;
   } else {
@@ -101,6 +112,8 @@ export function TargetsPage() {
   // The own unit edits its own targets; a committee edits what it assigned to the units below, never theirs.
   const editable = (row: TargetRow) => (row.unitCode === self?.code ? row.source === 'unit' : row.source === 'superior');
   const yearTarget = unitReport?.targets.find((t) => t.period === 'year');
+  const applyingFor = (row: Pick<TargetRow, 'unitCode' | 'period'>) => rows.data?.find((r) => r.effective && r.unitCode === row.unitCode && r.period === row.period);
+  const applyingYear = self ? applyingFor({ unitCode: unitCode ?? self.code, period: 'year' }) : undefined;
 
   const remove = async (row: TargetRow) => {
     setFailure(null);
@@ -156,7 +169,7 @@ export function TargetsPage() {
           <div className="year-progress" data-testid="year-progress">
             <Progress achieved={yearTarget.achieved} target={yearTarget.targetCount} ended={yearTarget.end < today} label={`Tiến độ chỉ tiêu năm ${year}`} />
             <p className="muted">
-              {overTree ? `Tổng chỉ tiêu của ${yearTarget.units} đơn vị có chỉ tiêu` : SOURCE_LABELS[yearTarget.source]} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
+              {overTree ? `Tổng chỉ tiêu của ${yearTarget.units} đơn vị có chỉ tiêu` : sourceText(applyingYear ?? { source: yearTarget.source, issuerCode: null, issuerName: null })} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
               viên chính thức ngày 01/01/{year}
             </p>
           </div>
@@ -187,7 +200,7 @@ export function TargetsPage() {
           </thead>
           <tbody>
             {(rows.data ?? []).map((row) => (
-              <TargetTableRow key={row.id} row={row} progress={progressOf(row)} editable={editable(row)} today={today} onRemove={remove} />
+              <TargetTableRow key={row.id} row={row} applying={applyingFor(row)} progress={progressOf(row)} editable={editable(row)} today={today} onRemove={remove} />
             ))}
           </tbody>
         </table>

@@ -212,6 +212,12 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
                       {l.error}
                     </small>
                   ) : null}
+                  {l.row.fromAbove.map((a) => (
+                    // Passed on unchanged, not edited here: the unit applies whichever of the two it received last.
+                    <small className="from-above" data-testid="from-above" key={a.issuerCode}>
+                      {a.issuerName} ({a.issuerCode}) giao thẳng: {a.kind === 'count' ? `${a.targetCount} người` : `${a.value.toLocaleString('vi-VN')}% = ${a.targetCount} người`}
+                    </small>
+                  ))}
                 </td>
                 <td className="num">{l.count ?? '—'}</td>
                 <td className="num">{l.row.achieved}</td>
