@@ -24,7 +24,7 @@ import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
-import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
+import { candidateChunks, loadDossiers } from '../store/dossiers';
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
 import { freshFindings, reportedFindingsOf, upsertFindings, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
@@ -300,7 +300,6 @@ const STORE_BATCH = 10_000;
  */
 export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = localUnits(ctx.db).map((u) => u.code)): Generator<CheckedCandidateRow[]> {
   const evalCtx = evalContext(ctx.db);
-  const readDossiers = dossierReader(ctx.db);
   const today = day === ctx.clock.today();
   // Stored a few chunks at a time: each commit is a synced write of the log, and one per chunk cost more than the
   // rows themselves on a busy disk.
@@ -311,11 +310,10 @@ export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = 
     ctx.db.transaction(() => upsertFindings(ctx.db, rows));
   };
   try {
-    for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
-      const ids = chunk.map((c) => c.id);
-      const stored = freshFindings(ctx.db, ids, day);
+    for (const { heads, dossiers } of candidateChunks(ctx.db, unitCodes, CHUNK)) {
+      const stored = freshFindings(ctx.db, heads.map((c) => c.id), day);
       const evaluated = new Map<string, Evaluation>();
-      for (const c of readDossiers(ids.filter((id) => !stored.has(id)))) {
+      for (const c of stored.size === 0 ? dossiers() : dossiers(heads.filter((c) => !stored.has(c.id)).map((c) => c.id))) {
         evaluated.set(c.id, evaluateDossier(c.dossier, day, evalCtx));
       }
       if (today) {
@@ -324,7 +322,7 @@ export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = 
           store();
         }
       }
-      yield chunk.map(({ id, unitCode, name, stage: cached }) => {
+      yield heads.map(({ id, unitCode, name, stage: cached }) => {
         const e = evaluated.get(id);
         // A stored row holds on the day, and the stage kept on the candidate row is today's.
         const stage = e?.stage ?? (cached as Stage);

@@ -183,11 +183,19 @@ export function loadDossiers(db: Db, unitCode: string, ids?: readonly string[]):
   return idList === null ? toDossiers(rows, childQueries(db, UNIT_CHILDREN), unitCode, () => unit) : toDossiers(rows, childQueries(db, ID_CHILDREN), idList, () => unit);
 }
 
+export type CandidateHead = { id: string; unitCode: string; name: string; stage: string };
+
+/** A chunk of candidates in rowid order; `dossiers` loads those of `ids` (all of them by default) whole. */
+export type CandidateChunk = { heads: CandidateHead[]; dossiers: (ids?: readonly string[]) => LoadedCandidate[] };
+
 /**
- * Dossiers by id across units, for a pass over many chunks: each unit's facts are read once per reader, and its
- * queries prepared once. Voided candidates are left out.
+ * The live candidates of `unitCodes` by ranges of rowid, with what their dossiers need: a pass over the table in the
+ * order it is stored, whatever the number of units. In that order a chunk reads, and its stored findings rewrite,
+ * neighbouring pages; in id order every chunk of 2,000 touched most pages of a 50,000-candidate table, and each
+ * commit wrote them all again. The unary + keeps SQLite off the unit index, which would read every candidate of the
+ * units for each chunk. Each unit's facts are read once per reader and the queries prepared once.
  */
-export function dossierReader(db: Db): (ids: readonly string[]) => LoadedCandidate[] {
+export function candidateRanges(db: Db, unitCodes: readonly string[]): { lastRowid: number; chunk: (after: number, upTo: number) => CandidateChunk } {
   const units = new Map<string, Dossier['unit']>();
   const unitOf = (code: string) => {
     let unit = units.get(code);
@@ -197,38 +205,34 @@ export function dossierReader(db: Db): (ids: readonly string[]) => LoadedCandida
     }
     return unit;
   };
-  const select = db.$client.prepare(`SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).raw();
+  const select = db.$client
+    .prepare(`SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.rowid > ? AND c.rowid <= ? AND +c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL ORDER BY c.rowid`)
+    .raw();
   const queries = childQueries(db, ID_CHILDREN);
-  return (ids) => {
-    if (ids.length === 0) {
-      return [];
-    }
-    const idList = JSON.stringify(ids);
-    return toDossiers(select.all(idList) as unknown[][], queries, idList, unitOf);
+  const codes = JSON.stringify(unitCodes);
+  const lastRowid = (db.$client.prepare('SELECT max(rowid) FROM candidates').pluck().get() as number | null) ?? 0;
+  return {
+    lastRowid,
+    chunk: (after, upTo) => {
+      const rows = select.all(after, upTo, codes) as unknown[][];
+      const heads = rows.map((r) => ({ id: r[0] as string, unitCode: r[1] as string, name: r[3] as string, stage: r[2] as string }));
+      const dossiers = (ids?: readonly string[]) => {
+        const wanted = ids ? new Set(ids) : null;
+        const chosen = wanted ? rows.filter((r) => wanted.has(r[0] as string)) : rows;
+        return chosen.length === 0 ? [] : toDossiers(chosen, queries, JSON.stringify(chosen.map((r) => r[0])), unitOf);
+      };
+      return { heads, dossiers };
+    },
   };
 }
 
-export type CandidateHead = { id: string; unitCode: string; name: string; stage: string };
-
-/**
- * The candidates of `unitCodes` (voided ones left out), `size` at a time, in the order they are stored (rowid): one
- * pass over the table, whatever the number of units. In that order a chunk reads, and its stored findings rewrite,
- * neighbouring pages; in id order every chunk of 2,000 touched most pages of a 50,000-candidate table, and each
- * commit wrote them all again. The unary + keeps SQLite off the unit index, which would read every candidate of the
- * units for each chunk.
- */
-export function* candidateChunks(db: Db, unitCodes: readonly string[], size: number): Generator<CandidateHead[]> {
-  const select = db.$client.prepare(
-    'SELECT c.rowid AS at, c.id, c.unit_code AS unitCode, c.full_name AS name, c.stage FROM candidates c ' +
-      'WHERE c.rowid > ? AND +c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL ORDER BY c.rowid LIMIT ?',
-  );
-  const units = JSON.stringify(unitCodes);
-  for (let after = 0; ; ) {
-    const rows = select.all(after, units, size) as (CandidateHead & { at: number })[];
-    if (rows.length === 0) {
-      return;
+/** The live candidates of `unitCodes` (voided ones left out), `size` rowids at a time (`candidateRanges`). */
+export function* candidateChunks(db: Db, unitCodes: readonly string[], size: number): Generator<CandidateChunk> {
+  const { lastRowid, chunk } = candidateRanges(db, unitCodes);
+  for (let after = 0; after < lastRowid; after += size) {
+    const next = chunk(after, after + size);
+    if (next.heads.length > 0) {
+      yield next;
     }
-    after = rows.at(-1)!.at;
-    yield rows.map(({ id, unitCode, name, stage }) => ({ id, unitCode, name, stage }));
   }
 }
