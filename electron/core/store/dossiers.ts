@@ -225,14 +225,3 @@ export function candidateRanges(db: Db, unitCodes: readonly string[]): { lastRow
     },
   };
 }
-
-/** The live candidates of `unitCodes` (voided ones left out), `size` rowids at a time (`candidateRanges`). */
-export function* candidateChunks(db: Db, unitCodes: readonly string[], size: number): Generator<CandidateChunk> {
-  const { lastRowid, chunk } = candidateRanges(db, unitCodes);
-  for (let after = 0; after < lastRowid; after += size) {
-    const next = chunk(after, after + size);
-    if (next.heads.length > 0) {
-      yield next;
-    }
-  }
-}
