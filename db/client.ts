@@ -162,6 +162,17 @@ function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyF
   };
 }
 
+/**
+ * Another connection to a database this process already has open, for reading in a worker thread: with the open
+ * one's key, nothing migrated (the first connection did) and no lock taken (the first one holds it). It can only
+ * read.
+ */
+export function openReader(file: string, dataKey: Buffer, nativeBinding?: string): { db: Db; close(): void } {
+  const sqlite = openEncrypted(file, dataKey, nativeBinding);
+  sqlite.pragma('query_only = ON');
+  return { db: drizzle(sqlite, { schema }) as Db, close: () => sqlite.close() };
+}
+
 /** Opens an existing database with its data key, migrating it (after an automatic backup) when the app is newer. */
 export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
   const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile);

@@ -73,6 +73,11 @@ export async function buildCli({ outDir = join(ROOT, 'out'), testHooks = false }
   const outfile = join(mainDir, 'cli.cjs');
   const partial = `${outfile}.${process.pid}.tmp`;
   const node = nodeOptions(mainDir, testHooks);
+  // The worker threads of `ptdv check --db` (electron/cli/findings-workers.ts), beside the CLI, written first so a
+  // CLI never runs without the worker it starts.
+  const worker = join(mainDir, 'findings-worker.cjs');
+  await build({ ...node, entryPoints: [join(ROOT, 'electron/cli/findings-worker.ts')], outfile: `${worker}.${process.pid}.tmp` });
+  renameSync(`${worker}.${process.pid}.tmp`, worker);
   await build({
     ...node,
     // The CLI prints PDFs through playwright-core, which finds its own files beside its package.json and breaks

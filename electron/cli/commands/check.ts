@@ -1,30 +1,26 @@
 import { AppError } from '../../core/errors';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
-import { findingLabel } from '../../core/model/labels';
 import type { Dossier } from '../../core/model/dossier';
 import { appliedRulebookVersion, findingsInChunks } from '../../core/services/check-service';
-import type { ServiceContext } from '../../core/services/context';
 import { buildCalendar, VN_CALENDAR_SEED, type WorkingCalendar } from '../../core/domain/calendar/index';
 import {
   DEFAULT_RULEBOOKS,
   evaluateDossier,
   loadRulebook,
   type EvalContext,
-  type Finding,
   type Rulebook,
   type Severity,
-  type Stage,
 } from '../../core/domain/rules/index';
 import { parse } from '../args';
-import { clockOf, withDatabase } from '../database';
+import { clockOf, withDatabase, type OpenedDb } from '../database';
+import { candidateText, presentChunk, type CheckedCandidate } from '../check-output';
+import { findingsWorkers, type FindingsWorkers, type WorkerOptions } from '../findings-workers';
 import { loadDossierFiles, readJsonFile } from '../dossier-files';
 import { UsageError, type CliIo } from '../io';
 import type { Command } from './index';
 
 export type CheckInput = { label: string; dossier: Dossier };
 
-export type CheckedFinding = Pick<Finding, 'code' | 'severity' | 'rule' | 'message'> & { due: string | null };
-export type CheckedCandidate = { file: string; name: string; stage: Stage; stageLabel: string; findings: CheckedFinding[] };
 export type CheckReport = { asOf: string; rulebookVersion: string; candidates: CheckedCandidate[] };
 
 let seededCalendar: WorkingCalendar | null = null;
@@ -72,21 +68,6 @@ export function checkExitCode(report: CheckReport): number {
   return report.candidates.some((c) => c.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-const SEVERITY_TAG: Readonly<Record<Severity, string>> = { error: '[LỖI]     ', warning: '[CẢNH BÁO]', info: '[THÔNG TIN]' };
-
-/** One candidate's block of the text report. */
-function candidateText(c: CheckedCandidate): string {
-  const lines = ['', `${c.file} — ${c.name} — ${c.stageLabel}`];
-  if (c.findings.length === 0) {
-    lines.push('  Không phát hiện vấn đề.');
-  }
-  for (const f of c.findings) {
-    const due = f.due ? ` (hạn ${formatViDate(f.due)})` : '';
-    lines.push(`  ${SEVERITY_TAG[f.severity]} ${f.code} [${f.rule}]${due}: ${findingLabel(f.code)}. ${f.message}`);
-  }
-  return lines.join('\n');
-}
-
 /** Human-readable Vietnamese report, one block per candidate and a total line. */
 export function renderCheckText(report: CheckReport): string {
   const lines = [`Kiểm tra hồ sơ tại ngày ${formatViDate(report.asOf)} (bộ quy tắc ${report.rulebookVersion})`];
@@ -113,25 +94,19 @@ function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
   });
 }
 
-const q = JSON.stringify;
-
-/**
- * One candidate of `--db --json`, laid out as JSON.stringify(…, null, 2) lays it out four spaces in, without building
- * the object and re-indenting it: at 50,000 candidates that was a tenth of the run.
- */
-function candidateJson(file: string, name: string, stage: string, findings: readonly CheckedFinding[]): string {
-  const list = findings.map(
-    (f) =>
-      `        {\n          "code": ${q(f.code)},\n          "severity": ${q(f.severity)},\n          "rule": ${q(f.rule)},\n          "message": ${q(f.message)},\n          "due": ${q(f.due)}\n        }`,
-  );
-  return `{\n      "file": ${q(file)},\n      "name": ${q(name)},\n      "stage": ${q(stage)},\n      "findings": ${list.length > 0 ? `[\n${list.join(',\n')}\n      ]` : '[]'}\n    }`;
+function workerOptions(io: CliIo): WorkerOptions {
+  const threads = io.env.PTDV_CHECK_WORKERS;
+  if (threads !== undefined && !/^\d{1,2}$/.test(threads)) {
+    throw new UsageError(`PTDV_CHECK_WORKERS phải là số luồng (0 đến 99): "${threads}"`);
+  }
+  return { ...(io.env.PTDV_NATIVE_BINDING ? { nativeBinding: io.env.PTDV_NATIVE_BINDING } : {}), ...(threads !== undefined ? { threads: Number(threads) } : {}) };
 }
 
 /**
  * Every candidate of a database (own unit and mirrored units) with its findings on `asOf`, through the same findings
  * path as the app's screens and reports. The output is written a chunk of candidates at a time, so memory stays flat.
  */
-function checkDatabase(ctx: ServiceContext, asOf: string, json: boolean, io: CliIo): number {
+async function checkDatabase({ ctx, database }: OpenedDb, asOf: string, json: boolean, io: CliIo): Promise<number> {
   const rulebookVersion = appliedRulebookVersion(ctx.db, asOf);
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let count = 0;
@@ -140,18 +115,17 @@ function checkDatabase(ctx: ServiceContext, asOf: string, json: boolean, io: Cli
   } else {
     io.out(`Kiểm tra hồ sơ tại ngày ${formatViDate(asOf)} (bộ quy tắc ${rulebookVersion})`);
   }
-  for (const chunk of findingsInChunks(ctx, asOf)) {
-    const lines = chunk.map((c, i) => {
-      const findings = c.findings.map((f) => ({ code: f.code, severity: f.severity, rule: f.rule, message: f.message, due: f.due ?? null }));
-      findings.forEach((f) => totals[f.severity]++);
-      const file = `${c.unitCode}/${c.id}`;
-      if (!json) {
-        return candidateText({ file, name: c.name, stage: c.stage, stageLabel: c.stageLabel, findings });
-      }
-      return `${count + i > 0 ? '    ,' : '    '}${candidateJson(file, c.name, c.stage, findings)}`;
-    });
-    count += chunk.length;
-    io.out(lines.join('\n'));
+  let workers: FindingsWorkers | null = null;
+  const parallel = (pass: { unitCodes: readonly string[]; lastRowid: number }) => (workers = findingsWorkers(database, asOf, json, pass, workerOptions(io)));
+  try {
+    for await (const chunk of findingsInChunks(ctx, asOf, (rows) => presentChunk(rows, json), { parallel })) {
+      (Object.keys(totals) as Severity[]).forEach((severity) => (totals[severity] += chunk.totals[severity]));
+      // The comma before each candidate but the first: only here is it known which is the first.
+      io.out(json ? chunk.texts.map((t, i) => `${count + i > 0 ? '    ,' : '    '}${t}`).join('\n') : chunk.texts.join('\n'));
+      count += chunk.texts.length;
+    }
+  } finally {
+    await (workers as FindingsWorkers | null)?.close();
   }
   io.out(json ? '  ]\n}' : `\nTổng cộng: ${count} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
   return totals.error > 0 ? 1 : 0;
@@ -189,7 +163,7 @@ export const command: Command = {
       return checkExitCode(report);
     };
     if (values.db !== undefined) {
-      return withDatabase(values.db, io, ({ ctx }) => checkDatabase(ctx, asOf, values.json === true, io));
+      return withDatabase(values.db, io, (opened) => checkDatabase(opened, asOf, values.json === true, io));
     }
     // A check may look ahead (--as-of in the future); only what is later than both days cannot have happened.
     const today = clockOf(io).today();

@@ -24,9 +24,9 @@ import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
-import { candidateChunks, dossierReader, loadDossiers } from '../store/dossiers';
+import { candidateRanges, loadDossiers } from '../store/dossiers';
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
-import { freshFindings, reportedFindingsOf, upsertFindings, type StoredFindings } from '../store/findings';
+import { freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
 import { connectionKey, countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, todoRows, voidedIds } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
@@ -286,50 +286,116 @@ function findingSources(ctx: ServiceContext, unitCode: string): TodoSource[] {
 
 export type CheckedCandidateRow = { id: string; unitCode: string; name: string; stage: Stage; stageLabel: string; findings: readonly Finding[] };
 
-/** How many candidates one chunk of a pass over the database holds: memory stays flat however large it is. */
+/**
+ * One chunk of a pass as `present` made it (`count` candidates), and the findings evaluated for it as the findings
+ * store keeps them.
+ */
+export type CheckedChunk<T> = { count: number; shown: T; evaluated: FindingsToStore[] };
+
+/** Checks the chunk of candidates whose rowids are in (after, upTo]; another thread's connection may do it. */
+export type ChunkCheck<T> = (after: number, upTo: number) => Promise<CheckedChunk<T>>;
+
+/** How many candidates (rowids) one chunk of a pass over the database holds: memory stays flat however large it is. */
 const CHUNK = 2000;
 
 /** How many evaluated candidates' findings are stored in one transaction. */
 const STORE_BATCH = 10_000;
 
 /**
- * Every candidate of `unitCodes` (by default the own and mirrored units) with its findings on `day`, a chunk at a
- * time in the order they are stored, through the findings store: what it holds for `day` is read, the rest is
- * evaluated with the rulebooks and calendar in force then, and today's is stored for the screens. What `ptdv check
- * --db` prints, so it agrees with the to-do list, the board, the dashboard and the reports.
+ * Checks chunks of the live candidates of `unitCodes` on `day` through the findings store: what it holds for `day`
+ * is read, the rest is evaluated with the rulebooks and calendar in force then, and each chunk is handed to
+ * `present`. Reads only, so a connection of its own in a worker thread can run it beside the one that stores;
+ * `lastRowid` bounds the pass.
  */
-export function* findingsInChunks(ctx: ServiceContext, day: string, unitCodes = localUnits(ctx.db).map((u) => u.code)): Generator<CheckedCandidateRow[]> {
-  const evalCtx = evalContext(ctx.db);
-  const readDossiers = dossierReader(ctx.db);
+export function chunkChecker<T>(
+  db: Db,
+  day: string,
+  unitCodes: readonly string[],
+  present: (rows: CheckedCandidateRow[]) => T,
+): { lastRowid: number; check: (after: number, upTo: number) => CheckedChunk<T> } {
+  const evalCtx = evalContext(db);
+  const { lastRowid, chunk } = candidateRanges(db, unitCodes);
+  return {
+    lastRowid,
+    check: (after, upTo) => {
+      const { heads, dossiers } = chunk(after, upTo);
+      const stored = heads.length === 0 ? new Map<string, StoredFindings>() : freshFindings(db, heads.map((c) => c.id), day);
+      const evaluations = new Map<string, Evaluation>();
+      const evaluated: FindingsToStore[] = [];
+      for (const c of heads.length === stored.size ? [] : stored.size === 0 ? dossiers() : dossiers(heads.filter((c) => !stored.has(c.id)).map((c) => c.id))) {
+        const e = evaluateDossier(c.dossier, day, evalCtx);
+        evaluations.set(c.id, e);
+        evaluated.push({ candidateId: c.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: JSON.stringify(e.findings) });
+      }
+      const rows = heads.map(({ id, unitCode, name, stage: cached }) => {
+        const e = evaluations.get(id);
+        // A stored row holds on the day, and the stage kept on the candidate row is today's.
+        const stage = e?.stage ?? (cached as Stage);
+        return { id, unitCode, name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: e?.findings ?? stored.get(id)?.findings ?? [] };
+      });
+      return { count: rows.length, shown: present(rows), evaluated };
+    },
+  };
+}
+
+/** Chunks checked elsewhere (worker threads, which `present` them there too), `inFlight` of them at a time. */
+export type ParallelCheck<T> = { check: ChunkCheck<T>; inFlight: number };
+
+/** What checks a pass's chunks elsewhere, told the pass's units and extent; null to check them in this thread. */
+export type ParallelChecks<T> = (pass: { unitCodes: readonly string[]; lastRowid: number }) => ParallelCheck<T> | null;
+
+/**
+ * Every candidate of `unitCodes` (by default the own and mirrored units) with its findings on `day`, a chunk at a
+ * time in the order they are stored (`chunkChecker`) as `present` makes it, and today's evaluations stored for the
+ * screens. What `ptdv check --db` prints, so it agrees with the to-do list, the board, the dashboard and the
+ * reports. With `parallel`, other threads read, evaluate and present the next chunks while this one stores and
+ * hands out the previous.
+ */
+export async function* findingsInChunks<T>(
+  ctx: ServiceContext,
+  day: string,
+  present: (rows: CheckedCandidateRow[]) => T,
+  options: { unitCodes?: readonly string[]; parallel?: ParallelChecks<T> } = {},
+): AsyncGenerator<T> {
+  const unitCodes = options.unitCodes ?? localUnits(ctx.db).map((u) => u.code);
+  const local = chunkChecker(ctx.db, day, unitCodes, present);
+  const parallel = options.parallel?.({ unitCodes, lastRowid: local.lastRowid }) ?? null;
+  const check: ChunkCheck<T> = parallel?.check ?? (async (after, upTo) => local.check(after, upTo));
+  const inFlight = parallel?.inFlight ?? 1;
   const today = day === ctx.clock.today();
   // Stored a few chunks at a time: each commit is a synced write of the log, and one per chunk cost more than the
   // rows themselves on a busy disk.
-  let unstored: StoredFindings[] = [];
+  let unstored: FindingsToStore[] = [];
   const store = () => {
     const rows = unstored;
     unstored = [];
     ctx.db.transaction(() => upsertFindings(ctx.db, rows));
   };
+  const pending: Promise<CheckedChunk<T>>[] = [];
+  let next = 0;
+  const ask = () => {
+    while (pending.length < inFlight && next < local.lastRowid) {
+      const chunk = check(next, next + CHUNK);
+      // Awaited in order below; until then a failure must not count as unhandled.
+      chunk.catch(() => undefined);
+      pending.push(chunk);
+      next += CHUNK;
+    }
+  };
   try {
-    for (const chunk of candidateChunks(ctx.db, unitCodes, CHUNK)) {
-      const ids = chunk.map((c) => c.id);
-      const stored = freshFindings(ctx.db, ids, day);
-      const evaluated = new Map<string, Evaluation>();
-      for (const c of readDossiers(ids.filter((id) => !stored.has(id)))) {
-        evaluated.set(c.id, evaluateDossier(c.dossier, day, evalCtx));
-      }
-      if (today) {
-        evaluated.forEach((e, candidateId) => unstored.push({ candidateId, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings }));
+    ask();
+    while (pending.length > 0) {
+      const { count, shown, evaluated } = await pending.shift()!;
+      ask();
+      if (today && evaluated.length > 0) {
+        unstored.push(...evaluated);
         if (unstored.length >= STORE_BATCH) {
           store();
         }
       }
-      yield chunk.map(({ id, unitCode, name, stage: cached }) => {
-        const e = evaluated.get(id);
-        // A stored row holds on the day, and the stage kept on the candidate row is today's.
-        const stage = e?.stage ?? (cached as Stage);
-        return { id, unitCode, name, stage, stageLabel: STAGE_LABELS[stage] ?? stage, findings: e?.findings ?? stored.get(id)?.findings ?? [] };
-      });
+      if (count > 0) {
+        yield shown;
+      }
     }
   } finally {
     if (unstored.length > 0) {

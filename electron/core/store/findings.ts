@@ -19,14 +19,17 @@ export type StoredFindings = { candidateId: string; asOf: string; validUntil: st
 export const FRESH_FINDINGS_IDS =
   'SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_valid WHERE valid_until >= ? AND as_of <= ?';
 
+/** Findings to store: as evaluated, or already as their JSON text (made by the thread that evaluated them). */
+export type FindingsToStore = Omit<StoredFindings, 'findings'> & { findings: readonly Finding[] | string };
+
 /** A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. */
-export function upsertFindings(db: Db, rows: readonly StoredFindings[]): void {
+export function upsertFindings(db: Db, rows: readonly FindingsToStore[]): void {
   const upsert = db.$client.prepare(
     'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings) VALUES (?, ?, ?, ?, ?) ' +
       'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
   );
   for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, JSON.stringify(r.findings));
+    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings));
   }
 }
 

@@ -16,10 +16,14 @@ export function staleIdsOfUnit(db: Db, unitCode: string, day: string): string[] 
     .all(unitCode, day, day) as string[];
 }
 
-/** Live candidates of `unitCodes` with no stored findings holding on `day` (the first `limit`; -1 for all). */
+/**
+ * Live candidates of `unitCodes` with no stored findings holding on `day` (the first `limit`; -1 for all), in the
+ * order they are stored (rowid): a step of the day's re-evaluation then reads, and writes the findings of,
+ * neighbouring pages of every table instead of candidates spread over the whole file.
+ */
 export function staleIdsOfUnits(db: Db, unitCodes: readonly string[], day: string, limit = -1): { id: string; unit_code: string }[] {
   return db.$client
-    .prepare(`SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS}) LIMIT ?`)
+    .prepare(`SELECT id, unit_code FROM candidates WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL AND id NOT IN (${FRESH_FINDINGS_IDS}) ORDER BY rowid LIMIT ?`)
     .all(JSON.stringify(unitCodes), day, day, limit) as { id: string; unit_code: string }[];
 }
 
