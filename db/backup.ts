@@ -10,6 +10,7 @@ import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
 import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
+import { snapshotDatabase } from './snapshot';
 import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './restore-swap';
 
 /**
@@ -59,8 +60,8 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * the bytes done as `step`. Reads are asynchronous, so the app answers other calls between chunks.
  */
 async function streamFile(file: string, start: number, length: number, step: string, progress: ByteProgress, each?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
-  // Reported before the first wait: a look at the progress made during the synchronous work before (the snapshot,
-  // the key derivation) is answered there, and should see this step.
+  // Reported before the first wait: a look at the progress made during the synchronous work before (the key
+  // derivation) is answered there, and should see this step.
   progress({ step, done: 0, total: length, unit: 'bytes' });
   const handle = await open(file, 'r');
   const hash = createHash('sha256');
@@ -115,9 +116,7 @@ export async function backupDatabase(database: Database, outFile: string, meta: 
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
   rmSync(snapshot, { force: true });
   try {
-    progress({ step: 'Chụp lại dữ liệu hiện tại', done: 0, total: 0, unit: 'bytes' });
-    database.sqlite.prepare('VACUUM INTO ?').run(snapshot);
-    const size = statSync(snapshot).size;
+    const size = await snapshotDatabase(database, snapshot, (done, total) => progress({ step: 'Chụp lại dữ liệu hiện tại', done, total, unit: 'bytes' }));
     const dir = dirname(database.file);
     const archived = archivedFiles(database.file).map((path) => ({ path, size: statSync(join(dir, path)).size }));
     const total = size + sum(archived.map((a) => a.size));

@@ -174,6 +174,11 @@ describe('restoring a backup', () => {
     const bytes = await backupDatabase(session.open(), backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' }, (p) => seen.push(p));
     expect(bytes).toBe(readFileSync(backup).length);
     const steps = (name: string) => seen.filter((p) => p.step === name);
+    // The snapshot is taken on a worker thread and reported by the bytes of the copy it writes.
+    const snapshot = steps('Chụp lại dữ liệu hiện tại');
+    expect(snapshot[0]).toMatchObject({ done: 0, unit: 'bytes' });
+    expect(snapshot[0]!.total).toBeGreaterThan(3 * 1024 * 1024);
+    expect(snapshot.at(-1)!.done).toBe(snapshot.at(-1)!.total);
     for (const name of ['Kiểm tra dữ liệu cần sao lưu', 'Ghi tệp sao lưu']) {
       const step = steps(name);
       expect(step.length).toBeGreaterThan(3);
