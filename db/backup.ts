@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type Sqlite from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError, storageError } from '../electron/core/errors';
 import { syncFolder, writeFileAtomic } from './atomic';
@@ -10,6 +11,7 @@ import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
 import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
+import { snapshotDatabase } from './snapshot';
 import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './restore-swap';
 
 /**
@@ -36,11 +38,14 @@ const headerSchema = z.strictObject({
   archive: z.array(archiveEntrySchema).optional(),
 });
 
-/** Where a backup or restore is, in bytes of the step it is doing (the app's ByteProgress fits it). */
-export type ByteProgress = (progress: { step: string; done: number; total: number; unit: 'bytes' }) => void;
-const noProgress: ByteProgress = () => undefined;
+/**
+ * Where a backup or restore is: the step it is doing, and how much of it is done, in bytes or in parts of the step
+ * (the app's ProgressSink fits it).
+ */
+export type BackupProgress = (progress: { step: string; done: number; total: number; unit: 'bytes' | 'steps' }) => void;
+const noProgress: BackupProgress = () => undefined;
 /** Progress of one file among several that make one step: `base` bytes are done before it, of `total`. */
-const within = (progress: ByteProgress, base: number, total: number): ByteProgress => (p) => progress({ ...p, done: base + p.done, total });
+const within = (progress: BackupProgress, base: number, total: number): BackupProgress => (p) => progress({ ...p, done: base + p.done, total });
 const sum = (sizes: readonly number[]) => sizes.reduce((a, b) => a + b, 0);
 
 /** Backups are read and written a megabyte at a time: a backup is never held in memory whole. */
@@ -58,9 +63,9 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * Reads `length` bytes of `file` from `start`, a chunk at a time, hashing them and handing each to `each`; reports
  * the bytes done as `step`. Reads are asynchronous, so the app answers other calls between chunks.
  */
-async function streamFile(file: string, start: number, length: number, step: string, progress: ByteProgress, each?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
-  // Reported before the first wait: a look at the progress made during the synchronous work before (the snapshot,
-  // the key derivation) is answered there, and should see this step.
+async function streamFile(file: string, start: number, length: number, step: string, progress: BackupProgress, each?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
+  // Reported before the first wait: a look at the progress made during the synchronous work before (the key
+  // derivation) is answered there, and should see this step.
   progress({ step, done: 0, total: length, unit: 'bytes' });
   const handle = await open(file, 'r');
   const hash = createHash('sha256');
@@ -111,13 +116,11 @@ function archivedFiles(dbFile: string): string[] {
  * size in bytes. The snapshot and the archived files are streamed twice, once to hash them for the header and once
  * to copy them after the header, with progress by bytes.
  */
-export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: ByteProgress = noProgress): Promise<number> {
+export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: BackupProgress = noProgress): Promise<number> {
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
   rmSync(snapshot, { force: true });
   try {
-    progress({ step: 'Chụp lại dữ liệu hiện tại', done: 0, total: 0, unit: 'bytes' });
-    database.sqlite.prepare('VACUUM INTO ?').run(snapshot);
-    const size = statSync(snapshot).size;
+    const size = await snapshotDatabase(database, snapshot, (done, total) => progress({ step: 'Chụp lại dữ liệu hiện tại', done, total, unit: 'bytes' }));
     const dir = dirname(database.file);
     const archived = archivedFiles(database.file).map((path) => ({ path, size: statSync(join(dir, path)).size }));
     const total = size + sum(archived.map((a) => a.size));
@@ -221,7 +224,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
  * beside it. The app keeps working meanwhile; only restoreVerified needs the database let go. A refused backup leaves
  * nothing behind.
  */
-export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: ByteProgress = noProgress): Promise<Verified> {
+export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: BackupProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
   const dataKey = unlockKeyFile(header.keyFile, secret);
   if (!dataKey) {
@@ -291,11 +294,31 @@ function placeArchive(dir: string, verified: Verified, stamp: string): void {
 }
 
 /**
+ * SQLite's integrity check of a whole database, in parts the screen sees go by: `integrity_check` of one table (with
+ * its indexes) at a time, then `quick_check` of the file, which finds what checks of single tables cannot (a page
+ * used twice or by nobody, a damaged free list). Together they check what one `integrity_check` does, in about the
+ * same time. Waits a turn of the event loop before each part, so a look at the progress is answered.
+ */
+async function checkIntegrity(sqlite: Sqlite.Database, progress: BackupProgress): Promise<boolean> {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const parts = [...tables.map((table) => `PRAGMA integrity_check('${table.replaceAll("'", "''")}')`), 'PRAGMA quick_check'];
+  for (const [index, sql] of parts.entries()) {
+    progress({ step: 'Kiểm tra tính toàn vẹn dữ liệu khôi phục', done: index, total: parts.length, unit: 'steps' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const found = sqlite.prepare(sql).pluck().all();
+    if (found.length !== 1 || found[0] !== 'ok') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The backup's database is checked where it was staged, before anything of the current data moves: it opens with
  * the key, SQLite finds it whole, and it holds a unit set up as its own (an empty or foreign file is refused). Only
  * then are older backups brought up to date by the migrations, and the file left as a single file without WAL.
  */
-function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): void {
+async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions, progress: BackupProgress): Promise<void> {
   const invalid = new AppError(
     'validation',
     'Bản sao lưu bị hỏng, rỗng hoặc không chứa dữ liệu của đơn vị nào; dữ liệu hiện tại được giữ nguyên.',
@@ -305,7 +328,8 @@ function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options:
   try {
     const sqlite = openEncrypted(staged, dataKey, options.nativeBinding);
     try {
-      const whole = sqlite.pragma('integrity_check', { simple: true }) === 'ok';
+      const whole = await checkIntegrity(sqlite, progress);
+      progress({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
       const hasUnits = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'units'").pluck().get() === 1;
       sound = whole && hasUnits && Number(sqlite.prepare("SELECT count(*) FROM units WHERE origin = 'self'").pluck().get()) === 1;
     } finally {
@@ -362,13 +386,13 @@ function moveAsideSteps(dbFile: string, stamp: string): { movedAside: string | n
  * moved aside (never deleted, never over an earlier moved-aside copy) and the backup moved in, under a journal that
  * any later open finishes after a crash. Returns where the old database went.
  */
-export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: ByteProgress }): Promise<{ movedAside: string | null }> {
+export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<{ movedAside: string | null }> {
   const verified = await readBackupForRestore(dbFile, backupFile, secret, options.progress);
   return restoreVerified(dbFile, verified, options);
 }
 
 /** The part of a restore that moves files: under the exclusive lock, with nothing else using the database. */
-export function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: ByteProgress }): { movedAside: string | null } {
+export async function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<{ movedAside: string | null }> {
   const { header, dataKey } = verified;
   const dir = dirname(dbFile);
   try {
@@ -383,11 +407,10 @@ export function restoreVerified(dbFile: string, verified: Verified, options: Ope
           rmSync(join(dir, name), { recursive: true, force: true });
         }
       }
-      options.progress?.({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
       const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
       try {
         renameSync(verified.reading, staged);
-        checkStaged(staged, dataKey, header.keyFile, options);
+        await checkStaged(staged, dataKey, header.keyFile, options, options.progress ?? noProgress);
         writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
         placeArchive(dir, verified, options.stamp);
       } catch (err) {

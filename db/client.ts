@@ -7,6 +7,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { passphraseProblem } from '../electron/core/domain/passphrase/index';
 import { AppError } from '../electron/core/errors';
 import { writeFileAtomic } from './atomic';
+import { applyDataKey } from './cipher';
 import { createKeyFile, openKeyFile, parseKeyFile, type KeyFile } from './keyfile';
 import { holdShared, type FileLock } from './lock';
 import { finishInterruptedRestore, movedAsideCopies } from './restore-swap';
@@ -33,6 +34,8 @@ export type Database = {
   sqlite: Sqlite.Database;
   dataKey: Buffer;
   keyFile: KeyFile;
+  /** The native module it was opened with (OpenOptions.nativeBinding), for a worker that opens it again. */
+  nativeBinding?: string;
   /** Set by openDatabase: opened with the recovery code, the passphrase is presumed lost and must be replaced. */
   openedWith?: 'passphrase' | 'recovery';
   close(): void;
@@ -64,9 +67,7 @@ export function readKeyFile(dbFile: string): KeyFile {
 export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Sqlite.Database {
   const sqlite = new Sqlite(file, { timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    sqlite.pragma(`cipher='sqlcipher'`);
-    sqlite.pragma('legacy=4');
-    sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    applyDataKey(sqlite, dataKey);
     // A wrong key only shows on the first read (SQLITE_NOTADB), so read now.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
@@ -148,13 +149,14 @@ function immediateTransactions(db: Db): Db {
   return db;
 }
 
-function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile, lock?: FileLock): Database {
+function wrapHandle(file: string, sqlite: Sqlite.Database, dataKey: Buffer, keyFile: KeyFile, nativeBinding: string | undefined, lock?: FileLock): Database {
   return {
     file,
     db: immediateTransactions(drizzle(sqlite, { schema })),
     sqlite,
     dataKey,
     keyFile,
+    ...(nativeBinding ? { nativeBinding } : {}),
     close: () => {
       sqlite.close();
       lock?.release();
@@ -175,7 +177,7 @@ export function openReader(file: string, dataKey: Buffer, nativeBinding?: string
 
 /** Opens an existing database with its data key, migrating it (after an automatic backup) when the app is newer. */
 export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
-  const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile);
+  const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile, options.nativeBinding);
   try {
     runMigrations(database, options);
   } catch (err) {
@@ -193,7 +195,7 @@ export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFi
   const lock = holdShared(file, options.nativeBinding);
   let database: Database;
   try {
-    database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, lock);
+    database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, options.nativeBinding, lock);
   } catch (err) {
     lock.release();
     throw err;

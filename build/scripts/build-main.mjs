@@ -78,6 +78,7 @@ export async function buildCli({ outDir = join(ROOT, 'out'), testHooks = false }
   const worker = join(mainDir, 'findings-worker.cjs');
   await build({ ...node, entryPoints: [join(ROOT, 'electron/cli/findings-worker.ts')], outfile: `${worker}.${process.pid}.tmp` });
   renameSync(`${worker}.${process.pid}.tmp`, worker);
+  await buildSnapshotWorker(mainDir, node);
   await build({
     ...node,
     // The CLI prints PDFs through playwright-core, which finds its own files beside its package.json and breaks
@@ -98,7 +99,22 @@ export async function buildCli({ outDir = join(ROOT, 'out'), testHooks = false }
   return outfile;
 }
 
-/** Builds out/main/index.cjs, out/main/db-worker.cjs, out/preload/index.cjs and out/main/cli.cjs under `outDir`. */
+/**
+ * out/main/snapshot-worker.cjs: the thread a backup takes its snapshot on (db/snapshot.ts), started from whichever
+ * bundle runs beside it (the CLI, the app's database worker). Built with the CLI, and before it, so a CLI that can
+ * run always finds it; renamed into place like the CLI.
+ */
+async function buildSnapshotWorker(mainDir, node) {
+  const outfile = join(mainDir, 'snapshot-worker.cjs');
+  const partial = `${outfile}.${process.pid}.tmp`;
+  await build({ ...node, entryPoints: [join(ROOT, 'db/snapshot-worker.ts')], outfile: partial });
+  renameSync(partial, outfile);
+}
+
+/**
+ * Builds out/main/index.cjs, out/main/db-worker.cjs, out/preload/index.cjs, out/main/cli.cjs and
+ * out/main/snapshot-worker.cjs under `outDir`.
+ */
 export async function buildMain({ outDir = join(ROOT, 'out'), testHooks = false } = {}) {
   const mainDir = join(outDir, 'main');
   const node = nodeOptions(mainDir, testHooks);
@@ -118,7 +134,7 @@ export async function buildMain({ outDir = join(ROOT, 'out'), testHooks = false 
     }),
     buildCli({ outDir, testHooks }),
   ]);
-  return { main: join(mainDir, 'index.cjs'), worker: join(mainDir, 'db-worker.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
+  return { main: join(mainDir, 'index.cjs'), worker: join(mainDir, 'db-worker.cjs'), snapshot: join(mainDir, 'snapshot-worker.cjs'), preload: join(outDir, 'preload', 'index.cjs'), cli };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

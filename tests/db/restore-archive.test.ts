@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../db/backup';
@@ -14,6 +14,7 @@ import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
 const dbs = fileScopedDatabases('ptdv-backup-archive-');
 afterAll(() => dbs.closeAll());
 const options = { migrationsDir: MIGRATIONS_DIR, stamp: '2026-12-28T10:00:00+07:00' };
+const MAGIC = 'PTDV-BACKUP/1\n';
 
 /** Every file under `dir` (relative path → bytes), minus the lock file that is always there. */
 function files(dir: string): Record<string, string> {
@@ -97,5 +98,47 @@ describe('a backup carries the archive of received files', () => {
       expect((refused as Error).message).toMatch(/không phải bản sao lưu ptdv hoặc đã bị hỏng/);
       expect(files(folder)).toEqual(before);
     }
+  });
+
+  it('restores a backup made before backups carried the archive, and leaves the archive in the folder as it is', async () => {
+    const { superior, backup } = await superiorWithArchive();
+    const folder = dirname(superior.file);
+    const before = files(folder);
+    // What ptdv wrote before: the same first line and header without `archive`, then the database bytes alone.
+    const bytes = readFileSync(backup);
+    const headerEnd = bytes.indexOf(0x0a, MAGIC.length);
+    const { archive, ...header } = JSON.parse(bytes.subarray(MAGIC.length, headerEnd).toString('utf8')) as { size: number; archive?: unknown[] };
+    expect(archive).toHaveLength(2);
+    expect(Object.keys(header)).toEqual(['format', 'createdAt', 'unitCode', 'sha256', 'size', 'keyFile']);
+    const old = join(tempDir(), 'cu.ptdvbak');
+    writeFileSync(old, Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), bytes.subarray(headerEnd + 1, headerEnd + 1 + header.size)]));
+
+    const { movedAside } = await restoreDatabase(superior.file, old, TEST_PASSPHRASE, options);
+    const after = files(folder);
+    expect(Object.entries(after).filter(([path]) => path.startsWith(`${ARCHIVE_FOLDER}/`))).toEqual(Object.entries(before).filter(([path]) => path.startsWith(`${ARCHIVE_FOLDER}/`)));
+    expect(before['ptdv.db']).toBeDefined();
+    expect(after[relative(folder, movedAside!)]).toBe(before['ptdv.db']);
+    const restored = openDatabase(superior.file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+    try {
+      expect(restored.sqlite.prepare("SELECT count(*) FROM inbox WHERE moved_to IS NOT NULL").pluck().get()).toBe(2);
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('keeps a different file found under an archived file\'s name, renamed aside, and puts the backup\'s beside it', async () => {
+    const { superior, backup } = await superiorWithArchive();
+    const folder = dirname(superior.file);
+    const [first, second] = Object.keys(files(folder)).filter((path) => path.startsWith(`${ARCHIVE_FOLDER}/`));
+    const original = readFileSync(join(folder, first!));
+    writeFileSync(join(folder, first!), 'một tệp khác mang cùng tên');
+    rmSync(join(folder, second!));
+
+    await restoreDatabase(superior.file, backup, TEST_PASSPHRASE, options);
+    expect(Buffer.compare(readFileSync(join(folder, first!)), original)).toBe(0);
+    expect(existsSync(join(folder, second!))).toBe(true);
+    const aside = readdirSync(dirname(join(folder, first!))).filter((name) => name.includes('.truoc-khoi-phuc-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dirname(join(folder, first!)), aside[0]!), 'utf8')).toBe('một tệp khác mang cùng tên');
   });
 });

@@ -169,11 +169,16 @@ describe('restoring a backup', () => {
     database.close();
     const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
     session.unlock(PASS);
-    const seen: { step: string; done: number; total: number }[] = [];
+    const seen: { step: string; done: number; total: number; unit: string }[] = [];
     const backup = join(dir, 'sao-luu.ptdvbak');
     const bytes = await backupDatabase(session.open(), backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' }, (p) => seen.push(p));
     expect(bytes).toBe(readFileSync(backup).length);
     const steps = (name: string) => seen.filter((p) => p.step === name);
+    // The snapshot is taken on a worker thread and reported by the bytes of the copy it writes.
+    const snapshot = steps('Chụp lại dữ liệu hiện tại');
+    expect(snapshot[0]).toMatchObject({ done: 0, unit: 'bytes' });
+    expect(snapshot[0]!.total).toBeGreaterThan(3 * 1024 * 1024);
+    expect(snapshot.at(-1)!.done).toBe(snapshot.at(-1)!.total);
     for (const name of ['Kiểm tra dữ liệu cần sao lưu', 'Ghi tệp sao lưu']) {
       const step = steps(name);
       expect(step.length).toBeGreaterThan(3);
@@ -185,6 +190,11 @@ describe('restoring a backup', () => {
     const checked = steps('Đọc và kiểm tra tệp sao lưu');
     expect(checked.length).toBeGreaterThan(3);
     expect(checked.at(-1)!.done).toBe(checked.at(-1)!.total);
+    // The integrity check goes a table at a time, then the whole file: "bước k/n" on the screen.
+    const integrity = steps('Kiểm tra tính toàn vẹn dữ liệu khôi phục');
+    expect(integrity.length).toBeGreaterThan(10);
+    expect(integrity.map((p) => p.done)).toEqual(integrity.map((_, k) => k));
+    expect(integrity.every((p) => p.total === integrity.length && p.unit === 'steps')).toBe(true);
     expect(seen.at(-1)!.step).toBe('Kiểm tra dữ liệu khôi phục và đặt vào chỗ');
     expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'lon-%'").pluck().get()).toBe(3000);
     session.close();

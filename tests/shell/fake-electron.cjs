@@ -131,6 +131,9 @@ async function exportScenario() {
   steps.forged = await call('backup:create', { path: join(after.value.dataDir, 'ptdv.db.key') });
   const chosen = await call('system:choose-path', { mode: 'save', title: 'Lưu báo cáo', defaultName: 'bao-cao.xlsx' });
   steps.export = await call('reports:export', { period: '2026', format: 'xlsx', path: chosen.value });
+  // The snapshot of a backup runs on a thread of its own (db/snapshot.ts), started from the database worker.
+  const backupPath = await call('system:choose-path', { mode: 'save', title: 'Sao lưu', defaultName: 'sao-luu.ptdvbak' });
+  steps.backup = await call('backup:create', { path: backupPath.value });
   return { steps, after };
 }
 

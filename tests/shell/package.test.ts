@@ -105,7 +105,7 @@ afterAll(() => {
 describe('the packaged app (electron-builder --linux dir, stand-in Electron)', () => {
   it('holds the bundles, the renderer, the CLI entry and only better-sqlite3\'s JavaScript in app.asar', () => {
     const files = (require('@electron/asar') as Asar).listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    for (const file of ['/package.json', '/out/main/index.cjs', '/out/main/db-worker.cjs', '/out/main/cli.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js']) {
+    for (const file of ['/package.json', '/out/main/index.cjs', '/out/main/db-worker.cjs', '/out/main/snapshot-worker.cjs', '/out/main/cli.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.startsWith('/node_modules/') && !f.startsWith('/node_modules/better-sqlite3'))).toEqual([]);
@@ -153,6 +153,9 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     const exported = join(root, 'documents', 'bao-cao.xlsx');
     expect(seen.steps.export).toMatchObject({ ok: true, value: { path: exported } });
     expect(readFileSync(exported).subarray(0, 2).toString()).toBe('PK');
+    const backup = join(root, 'documents', 'sao-luu.ptdvbak');
+    expect(seen.steps.backup).toMatchObject({ ok: true, value: { path: backup } });
+    expect(readFileSync(backup).subarray(0, 14).toString()).toBe('PTDV-BACKUP/1\n');
     expect(existsSync(join(dataDir, 'ptdv.db'))).toBe(true);
     expect(readFileSync(join(root, 'appData', 'ptdv', 'logs', 'main.log'), 'utf8')).toContain('starting');
   });

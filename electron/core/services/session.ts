@@ -104,7 +104,7 @@ export class Session {
     const previous = this.database;
     this.lock();
     try {
-      const { movedAside } = restoreVerified(this.file, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
+      const { movedAside } = await restoreVerified(this.file, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
       return { movedAside: movedAside && basename(movedAside), status: this.unlock(secret) };
     } catch (err) {
       if (previous && !this.database) {

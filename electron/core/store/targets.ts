@@ -59,7 +59,8 @@ export function deleteTargetsInSlot(tx: DbOrTx, slot: Slot): void {
   tx.delete(targets).where(inSlot(slot)).run();
 }
 
-export function insertTarget(tx: DbOrTx, target: StoredTarget): void {
+/** A target this unit sets itself, or splits for the units below it: it names no issuer. */
+export function insertTarget(tx: DbOrTx, target: Target & { id: string; createdAt: string }): void {
   tx.insert(targets).values(target).run();
 }
 
