@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -77,7 +77,16 @@ describe('layer boundaries (lint zones)', () => {
       const allowed = ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '**/db/**'].filter((m) => !restrictionsFor(file).includes(m));
       expect({ file, allowed }).toEqual({ file, allowed: [] });
     }
+    for (const file of ['electron/core/services/report-service.ts', 'electron/core/demo/generate.ts', 'electron/core/errors.ts']) {
+      const allowed = [...DATABASE_MODULES, 'electron', 'react', 'react-dom', '**/cli/**', '**/main/**'].filter((m) => !restrictionsFor(file).includes(m));
+      expect({ file, allowed }).toEqual({ file, allowed: [] });
+    }
     expect(restrictionsFor('electron/core/store/units.ts')).not.toContain('drizzle-orm');
+  });
+
+  it('refuses the query builder, the drivers and the table definitions in the use cases, with the core restrictions kept', () => {
+    const report = lintProbe('electron/core/services', "import { eq } from 'drizzle-orm';\nimport Sqlite from 'better-sqlite3';\nimport { units } from '../../../db/schema/index';\nimport { app } from 'electron';\nimport { main } from '../../cli/main';\nexport const probe = [eq, Sqlite, units, app, main];\n");
+    expect(report.match(/no-restricted-imports/g)).toHaveLength(5);
   });
 
   it('lets the store import the query builder and the tables, never a use case or a shell', () => {
@@ -87,5 +96,34 @@ describe('layer boundaries (lint zones)', () => {
 
   it('lets core import zod and its own model', () => {
     expect(lintProbe('electron/core', "import { z } from 'zod';\nimport { isoDate } from './model/dates';\nexport const probe = [z, isoDate];\n")).not.toContain('no-restricted-imports');
+  });
+});
+
+/** Every source file under `folder` (relative to the repository, with forward slashes). */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !f.split(sep).includes('node_modules'))
+    .map((f) => relative(ROOT, join(ROOT, folder, f)).split(sep).join('/'));
+}
+
+/** A module named in an import, an export-from, a dynamic import or a require. */
+const MODULE_REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+const DATABASE_MODULE = /^(?:drizzle-orm(?:\/.*)?|better-sqlite3(?:-multiple-ciphers)?|(?:.*\/)?db\/schema(?:\/.*)?|(?:.*\/)?db\/repos\/.*)$/;
+
+describe('only the store touches the database (text scan)', () => {
+  it('finds no raw client and no query builder, driver or table import outside electron/core/store', () => {
+    const offenders = [...sourceFiles('electron'), ...sourceFiles('renderer')]
+      .filter((file) => !file.startsWith('electron/core/store/'))
+      .flatMap((file) => {
+        const text = readFileSync(join(ROOT, file), 'utf8');
+        const modules = [...text.matchAll(MODULE_REFERENCE)].map((m) => m[1] ?? '').filter((m) => DATABASE_MODULE.test(m));
+        return [...(text.includes('$client') ? ['$client'] : []), ...modules].map((what) => `${file}: ${what}`);
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('would see a query outside the store', () => {
+    expect(["import { eq } from 'drizzle-orm';", "import { units } from '../../../db/schema/index';", "const S = require('better-sqlite3-multiple-ciphers');"].flatMap((line) => [...line.matchAll(MODULE_REFERENCE)].map((m) => m[1] ?? '')).filter((m) => DATABASE_MODULE.test(m))).toHaveLength(3);
+    expect(DATABASE_MODULE.test('../../../db/client')).toBe(false);
   });
 });
