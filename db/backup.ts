@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError, storageError } from '../electron/core/errors';
@@ -270,11 +270,13 @@ export async function readBackupForRestore(dbFile: string, file: string, secret:
 
 /**
  * Puts the backup's archived files into `luu-tru/`, each by a rename from where it was read. Only adds: a file
- * already there with the same bytes stays, one with other bytes is renamed aside, never deleted. Runs after the
- * backup's database was found sound and before it is swapped in; a crash in between leaves extra archived files,
- * which nothing reads unless a database names them.
+ * already there with the same bytes stays, one with other bytes is renamed aside, never deleted; returns where those
+ * went (relative to the data folder), for the person restoring to be told. Runs after the backup's database was
+ * found sound and before it is swapped in; a crash in between leaves extra archived files, which nothing reads unless
+ * a database names them.
  */
-function placeArchive(dir: string, verified: Verified, stamp: string): void {
+function placeArchive(dir: string, verified: Verified, stamp: string): string[] {
+  const keptAside: string[] = [];
   for (const entry of verified.header.archive ?? []) {
     const target = join(dir, entry.path);
     if (existsSync(target)) {
@@ -286,11 +288,13 @@ function placeArchive(dir: string, verified: Verified, stamp: string): void {
         aside = `${target}.truoc-khoi-phuc-${stamp.replace(/[^\w-]/g, '-')}-${n}`;
       }
       renameSync(target, aside);
+      keptAside.push(relative(dir, aside).split(sep).join('/'));
     }
     mkdirSync(dirname(target), { recursive: true });
     renameSync(join(verified.archiveDir, entry.path), target);
     syncFolder(dirname(target));
   }
+  return keptAside;
 }
 
 /**
@@ -386,13 +390,19 @@ function moveAsideSteps(dbFile: string, stamp: string): { movedAside: string | n
  * moved aside (never deleted, never over an earlier moved-aside copy) and the backup moved in, under a journal that
  * any later open finishes after a crash. Returns where the old database went.
  */
-export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<{ movedAside: string | null }> {
+export async function restoreDatabase(dbFile: string, backupFile: string, secret: string, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<Restored> {
   const verified = await readBackupForRestore(dbFile, backupFile, secret, options.progress);
   return restoreVerified(dbFile, verified, options);
 }
 
+/**
+ * What a restore kept: where the database in place before went, and the files of `luu-tru/` that differed from the
+ * backup's under the same name and were renamed aside (paths relative to the data folder).
+ */
+export type Restored = { movedAside: string | null; archiveKeptAside: string[] };
+
 /** The part of a restore that moves files: under the exclusive lock, with nothing else using the database. */
-export async function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<{ movedAside: string | null }> {
+export async function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<Restored> {
   const { header, dataKey } = verified;
   const dir = dirname(dbFile);
   try {
@@ -408,11 +418,12 @@ export async function restoreVerified(dbFile: string, verified: Verified, option
         }
       }
       const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
+      let archiveKeptAside: string[];
       try {
         renameSync(verified.reading, staged);
         await checkStaged(staged, dataKey, header.keyFile, options, options.progress ?? noProgress);
         writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
-        placeArchive(dir, verified, options.stamp);
+        archiveKeptAside = placeArchive(dir, verified, options.stamp);
       } catch (err) {
         for (const f of [staged, `${staged}-wal`, `${staged}-shm`, keyFilePath(staged)]) {
           rmSync(f, { force: true });
@@ -426,7 +437,7 @@ export async function restoreVerified(dbFile: string, verified: Verified, option
         { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
         { name: 'place-db', from: basename(staged), to: basename(dbFile) },
       ]);
-      return { movedAside };
+      return { movedAside, archiveKeptAside };
     } finally {
       lock.release();
     }

@@ -388,7 +388,8 @@ export const invoke = {
   // reopens the database itself, so it works while unlocked, locked, or when the folder needs recovery.
   'backup:restore': {
     input: z.strictObject({ path: z.string().min(1).max(1000), secret: z.string().min(1).max(256), progressId }),
-    output: z.object({ movedAside: z.string().nullable(), status: sessionStatus }),
+    /** archiveKeptAside: files of luu-tru that differed from the backup's under the same name, renamed aside. */
+    output: z.object({ movedAside: z.string().nullable(), archiveKeptAside: z.array(z.string()), status: sessionStatus }),
   },
   'backup:reinstate': { input: z.strictObject({ name: z.string().min(1).max(300) }), output: sessionStatus },
   // A list as on screen (same search, filter and sort) to an XLSX file at the path system:choose-path gave.

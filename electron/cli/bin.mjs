@@ -24,7 +24,8 @@ function newestMtime(path) {
 }
 
 function stale() {
-  if (!existsSync(BUNDLE)) {
+  // The snapshot worker a backup starts is built with the CLI; a bundle from before it existed lacks it.
+  if (!existsSync(BUNDLE) || !existsSync(join(ROOT, 'out/main/snapshot-worker.cjs'))) {
     return true;
   }
   const built = statSync(BUNDLE).mtimeMs;

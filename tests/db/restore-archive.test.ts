@@ -134,11 +134,13 @@ describe('a backup carries the archive of received files', () => {
     writeFileSync(join(folder, first!), 'một tệp khác mang cùng tên');
     rmSync(join(folder, second!));
 
-    await restoreDatabase(superior.file, backup, TEST_PASSPHRASE, options);
+    const { archiveKeptAside } = await restoreDatabase(superior.file, backup, TEST_PASSPHRASE, options);
     expect(Buffer.compare(readFileSync(join(folder, first!)), original)).toBe(0);
     expect(existsSync(join(folder, second!))).toBe(true);
     const aside = readdirSync(dirname(join(folder, first!))).filter((name) => name.includes('.truoc-khoi-phuc-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dirname(join(folder, first!)), aside[0]!), 'utf8')).toBe('một tệp khác mang cùng tên');
+    // The person restoring is told where it went.
+    expect(archiveKeptAside).toEqual([`${dirname(first!)}/${aside[0]}`]);
   });
 });

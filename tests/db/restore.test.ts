@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupDatabase } from '../../db/backup';
+import { backupDatabase, restoreDatabase } from '../../db/backup';
 import { createDatabase, keyFilePath, openDatabase } from '../../db/client';
 import { fixedClock } from '../../electron/core/ports';
 import { Session } from '../../electron/core/services/session';
@@ -110,6 +111,37 @@ describe('restoring a backup', () => {
       expect(r.stderr).toContain(message);
       expect(folder(dir)).toEqual(before);
     }
+    expect(records(db)).toBe(5);
+  });
+
+  it('refuses a backup whose database is damaged inside though its size and hash agree, found by the integrity check', async () => {
+    const { dir, db, backup } = await prepare(5, 5);
+    const source = openDatabase(db, PASS, options);
+    const add = source.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    source.sqlite.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        add.run(`lon-${i}`, 'x'.repeat(1500));
+      }
+    })();
+    await backupDatabase(source, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
+    source.sqlite.prepare("DELETE FROM settings WHERE key LIKE 'lon-%'").run();
+    source.close();
+    // One page in the middle of the database made unreadable, and the header made to agree with the damaged bytes:
+    // only SQLite's own check can tell.
+    const whole = readFileSync(backup);
+    const headerEnd = whole.indexOf(0x0a, 'PTDV-BACKUP/1\n'.length);
+    const header = JSON.parse(whole.subarray('PTDV-BACKUP/1\n'.length, headerEnd).toString()) as { size: number; sha256: string };
+    const body = Buffer.from(whole.subarray(headerEnd + 1));
+    body.fill(0x55, 4096 * Math.floor(header.size / 8192) + 100, 4096 * Math.floor(header.size / 8192) + 300);
+    const damaged = join(dir, 'hong-ben-trong.ptdvbak');
+    writeFileSync(damaged, Buffer.concat([Buffer.from(`PTDV-BACKUP/1\n${JSON.stringify({ ...header, sha256: createHash('sha256').update(body).digest('hex') })}\n`), body]));
+    const before = folder(dir);
+
+    const seen: string[] = [];
+    const refused = await restoreDatabase(db, damaged, PASS, { ...options, stamp: '2026-11-23T10:00:00+07:00', progress: (p) => seen.push(p.step) }).catch((e: Error) => e);
+    expect((refused as Error).message).toBe('Bản sao lưu bị hỏng, rỗng hoặc không chứa dữ liệu của đơn vị nào; dữ liệu hiện tại được giữ nguyên.');
+    expect(seen).toContain('Kiểm tra tính toàn vẹn dữ liệu khôi phục');
+    expect(folder(dir)).toEqual(before);
     expect(records(db)).toBe(5);
   });
 

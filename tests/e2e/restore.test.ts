@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,29 @@ describe('restoring from the app', () => {
     await nav('Đảng viên').click();
     await page.getByRole('row', { name: /Lê Thị Sau Sao Lưu/ }).waitFor({ timeout: 20_000 });
     expect(readdirSync(dataDir).filter((n) => n.includes('truoc-khoi-phuc'))).toEqual([]);
+  });
+
+  it('puts the archive of received files back, keeps a different file of the same name aside, and says so', async () => {
+    // A received file a superior keeps in luu-tru, byte for byte; the backup carries it.
+    const unitFolder = join(dataDir, 'luu-tru', 'CB-KT');
+    mkdirSync(unitFolder, { recursive: true });
+    const archived = join(unitFolder, '0123456789ab-CB-KT-bao-cao-quy-3.ptdv');
+    writeFileSync(archived, 'tệp báo cáo quý 3 như khi nhận');
+    await api(host, 'backup:create', { path: join(dataDir, 'files', 'co-luu-tru.ptdvbak') });
+    writeFileSync(archived, 'một tệp khác mang cùng tên');
+
+    await nav('Cài đặt').click();
+    await page.getByRole('button', { name: 'Chọn tệp sao lưu…' }).click();
+    await page.getByText('co-luu-tru.ptdvbak').waitFor();
+    await page.getByLabel('Mật khẩu của bản sao lưu', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Khôi phục' }).click();
+    const done = page.getByTestId('restore-done');
+    await done.waitFor({ timeout: 30_000 });
+    const aside = readdirSync(unitFolder).filter((n) => n.includes('.truoc-khoi-phuc-'));
+    expect(aside).toHaveLength(1);
+    expect(await done.textContent()).toContain(`có 1 tệp khác nội dung với tệp cùng tên trong bản sao lưu; chúng không bị xóa mà được giữ lại với tên mới: luu-tru/CB-KT/${aside[0]}.`);
+    await screenshot(page, 'restore-03-archive-kept-aside');
+    expect(readFileSync(archived, 'utf8')).toBe('tệp báo cáo quý 3 như khi nhận');
+    expect(readFileSync(join(unitFolder, aside[0]!), 'utf8')).toBe('một tệp khác mang cùng tên');
   });
 });

@@ -29,10 +29,13 @@ export const restore: Command = {
     const db = resolve(io.cwd, required(values.db, '--db'));
     const from = resolve(io.cwd, required(values.from, '--from'));
     const secret = await passphrase(io, 'Mật khẩu của bản sao lưu: ');
-    const { movedAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
+    const { movedAside, archiveKeptAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
     io.out(`Đã khôi phục ${db} từ ${from}.`);
     if (movedAside) {
       io.out(`Dữ liệu trước khi khôi phục được giữ tại ${movedAside}.`);
+    }
+    if (archiveKeptAside.length > 0) {
+      io.out(`Trong thư mục luu-tru có ${archiveKeptAside.length} tệp khác nội dung với tệp cùng tên trong bản sao lưu; chúng được giữ lại với tên mới: ${archiveKeptAside.join(', ')}.`);
     }
     return 0;
   },

@@ -10,7 +10,7 @@ import { FilePicker } from '../sync/pickers';
  * Restores a backup file from inside the app: the app closes its own database first, so nothing is written into the
  * copy that is moved aside, and the data in place now is kept beside it, never deleted.
  */
-export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStatus, movedAside: string | null) => void }) {
+export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStatus, movedAside: string | null, archiveKeptAside: string[]) => void }) {
   const [path, setPath] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,9 +29,9 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
     }
     setBusy(true);
     try {
-      const { status, movedAside } = await tracked.run('backup:restore', { path, secret });
+      const { status, movedAside, archiveKeptAside } = await tracked.run('backup:restore', { path, secret });
       setSecret('');
-      onRestored(status, movedAside);
+      onRestored(status, movedAside, archiveKeptAside);
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {

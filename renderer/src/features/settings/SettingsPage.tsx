@@ -116,22 +116,36 @@ function Backup() {
 
 function Restore() {
   const { replace } = useSession();
-  const [restored, setRestored] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ movedAside: string; archiveKeptAside: string[] } | null>(null);
   return (
     <>
       {restored !== null ? (
         <p className="notice" data-testid="restore-done">
           Đã khôi phục từ bản sao lưu.{' '}
-          {restored ? (
+          {restored.movedAside ? (
             <>
-              Dữ liệu trước khi khôi phục được giữ trong thư mục dữ liệu với tên <code>{restored}</code>.
+              Dữ liệu trước khi khôi phục được giữ trong thư mục dữ liệu với tên <code>{restored.movedAside}</code>.
+            </>
+          ) : null}
+          {restored.archiveKeptAside.length > 0 ? (
+            <>
+              {' '}
+              Trong thư mục <code>luu-tru</code> có {restored.archiveKeptAside.length} tệp khác nội dung với tệp cùng tên
+              trong bản sao lưu; chúng không bị xóa mà được giữ lại với tên mới:{' '}
+              {restored.archiveKeptAside.map((name, i) => (
+                <span key={name}>
+                  {i > 0 ? ', ' : null}
+                  <code>{name}</code>
+                </span>
+              ))}
+              .
             </>
           ) : null}
         </p>
       ) : null}
       <RestoreBackup
-        onRestored={(status, movedAside) => {
-          setRestored(movedAside ?? '');
+        onRestored={(status, movedAside, archiveKeptAside) => {
+          setRestored({ movedAside: movedAside ?? '', archiveKeptAside });
           replace(status);
         }}
       />
