@@ -6,6 +6,7 @@ import type { TargetTable } from '../../core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core/model/targets';
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
+import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -64,8 +65,10 @@ export const targetsList: Command = {
     const file = required(values.db, '--db');
     const filter = { ...(values.year ? { year: year(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
+      const parent = getSelfUnit(ctx.db).parentCode;
       for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
-        const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
+        // "cấp trên" is the direct superior; a superior further up that gave a target straight is named.
+        const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName && t.issuerCode !== parent ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
         const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;
         io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\tđã kết nạp ${t.achieved}${reached}\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
       }
