@@ -6,7 +6,7 @@ import type { TargetTable } from '../../core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core/model/targets';
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
-import { getSelfUnit } from '../../core/store/units';
+import { getSelfUnit, subtreesBelowSelf } from '../../core/store/units';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -50,7 +50,11 @@ export const targetsSet: Command = {
     const input = { year: year(values.year), period: targetPeriod(values.period), ...amount(values), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       const t = setTarget(ctx, input);
-      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.`);
+      // A unit further below gets it through the unit directly below on its way, as its other directives.
+      const { direct, subtree } = subtreesBelowSelf(ctx.db);
+      const via = direct.find((u) => u.code !== t.unitCode && (subtree.get(u.code) ?? []).includes(t.unitCode));
+      const relayed = via ? ` Chỉ tiêu đi kèm gói chỉ đạo kế tiếp cho ${via.name} (${via.code}), đơn vị đó chuyển nguyên văn cho ${t.unitCode}.` : '';
+      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.${relayed}`);
       return 0;
     });
   },
