@@ -88,7 +88,9 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     expect(decided).toBeDefined();
 
     // And a year target straight to CB011, below DU001.
-    expect(await ok(['targets', 'set', '--db', db('DUK01'), '--unit', 'CB011', '--year', '2026', '--count', '2'])).toContain('Đã đặt chỉ tiêu Năm 2026 của CB011: 2 người.');
+    expect(await ok(['targets', 'set', '--db', db('DUK01'), '--unit', 'CB011', '--year', '2026', '--count', '2'])).toBe(
+      'Đã đặt chỉ tiêu Năm 2026 của CB011: 2 người. Chỉ tiêu đi kèm gói chỉ đạo kế tiếp cho Đảng ủy cơ sở DU001 (DU001), đơn vị đó chuyển nguyên văn cho CB011.\n',
+    );
 
     const toDu001 = (await ok(['directive', 'export', '--db', db('DUK01'), '--to', 'DU001', '--out', join(dir, 'd-khoi')])).trim();
     // A tampered copy and a copy addressed to DU002 are checked on copies of the đảng ủy cơ sở databases.

@@ -6,6 +6,7 @@ import type { TargetTable } from '../../core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core/model/targets';
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
+import { getSelfUnit, subtreesBelowSelf } from '../../core/store/units';
 import { parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -49,7 +50,11 @@ export const targetsSet: Command = {
     const input = { year: year(values.year), period: targetPeriod(values.period), ...amount(values), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       const t = setTarget(ctx, input);
-      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.`);
+      // A unit further below gets it through the unit directly below on its way, as its other directives.
+      const { direct, subtree } = subtreesBelowSelf(ctx.db);
+      const via = direct.find((u) => u.code !== t.unitCode && (subtree.get(u.code) ?? []).includes(t.unitCode));
+      const relayed = via ? ` Chỉ tiêu đi kèm gói chỉ đạo kế tiếp cho ${via.name} (${via.code}), đơn vị đó chuyển nguyên văn cho ${t.unitCode}.` : '';
+      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.${relayed}`);
       return 0;
     });
   },
@@ -64,8 +69,10 @@ export const targetsList: Command = {
     const file = required(values.db, '--db');
     const filter = { ...(values.year ? { year: year(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
+      const parent = getSelfUnit(ctx.db).parentCode;
       for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
-        const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
+        // "cấp trên" is the direct superior; a superior further up that gave a target straight is named.
+        const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName && t.issuerCode !== parent ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
         const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;
         io.out(`${t.unitCode}\t${targetPeriodLabel(t.year, t.period)}\t${t.targetCount} người\tđã kết nạp ${t.achieved}${reached}\t${source}${t.effective ? '' : ' (không áp dụng)'}`);
       }

@@ -86,8 +86,8 @@ const targetList = z.array(directiveTargetSchema);
 
 /**
  * The targets the latest directive each issuer signed for each of `targetCodes` carried, read from its signed
- * data.json: per unit, per issuer (`issuerCode` only, or every issuer but `except`). A unit no directive was signed
- * for is absent. Every directive of an issuer carries its full set for the unit, so the latest one is what stands.
+ * data.json: per unit, per issuer (the one issuer `only`, or every issuer but `except`). A unit no directive was
+ * signed for is absent. Every directive of an issuer carries its full set for the unit, so the latest one stands.
  */
 export function lastRelayedTargets(db: DbOrTx, targetCodes: readonly string[], issuers: { only: string } | { except: string }): Map<string, Map<string, { issuerName: string; targets: DirectiveTarget[] }>> {
   const out = new Map<string, Map<string, { issuerName: string; targets: DirectiveTarget[] }>>();
