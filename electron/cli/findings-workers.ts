@@ -81,8 +81,8 @@ export function findingsWorkers(database: Database, day: string, json: boolean, 
   });
   let ids = 0;
   return {
-    // Two chunks per worker: one evaluated, one waiting, so a worker never idles while this thread stores.
-    inFlight: count * 2,
+    // Three chunks per worker: while this thread stores a batch (several chunks' findings), workers go on.
+    inFlight: count * 3,
     check: (after, upTo) =>
       new Promise<Chunk>((resolve, reject) => {
         const id = ids++;

@@ -16,16 +16,6 @@ export type LoadedCandidate = { id: string; unitCode: string; stage: string; dos
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const bool = (v: unknown) => (v === null || v === undefined ? null : v === 1 || v === true);
 
-/**
- * Which rows of the dossier tables to read: `from` follows `FROM <table> t` and `where` is ANDed with the table's
- * own conditions. A whole unit joins the candidates; a list of ids goes straight through the candidate_id indexes,
- * so a chunk costs its own rows, not a pass over its unit.
- */
-type ChildFilter = { from: string; where: string };
-
-const UNIT_CHILDREN: ChildFilter = { from: 'JOIN candidates c ON c.id = t.candidate_id', where: 'c.unit_code = ? AND c.voided_at IS NULL' };
-const ID_CHILDREN: ChildFilter = { from: '', where: 't.candidate_id IN (SELECT value FROM json_each(?))' };
-
 /** The columns of a dossier's candidate, in the order `toDossiers` reads them. */
 const CANDIDATE_COLUMNS =
   'c.id, c.unit_code, c.stage, c.full_name, c.gender, c.birth_date, c.education, c.education_exception, c.youth_union_member, ' +
@@ -34,46 +24,44 @@ const CANDIDATE_COLUMNS =
 type Statement = ReturnType<Db['$client']['prepare']>;
 
 /**
- * The four child queries of one filter, prepared once and read as arrays (`raw`): a pass over 50,000 dossiers reads
- * over half a million rows, and an object per row with every column was most of its time.
+ * The four child queries, prepared once and read as arrays (`raw`): a pass over 50,000 dossiers reads over half a
+ * million rows, and an object per row with every column was most of its time. They take the candidates' ids as a
+ * JSON list and go through the candidate_id indexes, so a chunk costs its own rows; each row starts with the
+ * candidate's place in that list (`j.key`, a small integer) instead of its id, a string made for every row.
  */
 type ChildQueries = { events: Statement; documents: Statement; introducers: Statement; mentors: Statement };
 
-function childQueries(db: Db, f: ChildFilter): ChildQueries {
-  const children = (columns: string, table: string) => db.$client.prepare(`SELECT ${columns} FROM ${table} t ${f.from} WHERE t.voided_at IS NULL AND ${f.where}`).raw();
+function childQueries(db: Db): ChildQueries {
+  const children = (columns: string, table: string) =>
+    db.$client.prepare(`SELECT j.key, ${columns} FROM json_each(?) j JOIN ${table} t ON t.candidate_id = j.value WHERE t.voided_at IS NULL`).raw();
   return {
-    // In the order of the events_candidate index, so SQLite does not sort: the date order is made per dossier.
-    events: db.$client.prepare(`SELECT t.candidate_id, t.id, t.type, t.date, t.payload, t.voids_id FROM candidate_events t ${f.from} WHERE ${f.where} ORDER BY t.candidate_id, t.seq`).raw(),
-    documents: children('t.candidate_id, t.form, t.date, t.signer, t.issuer, t.note', 'dossier_items'),
-    introducers: children('t.candidate_id, t.name, t.full_member_since, t.worked_together_since, t.replacement, t.letter_date', 'introducers'),
-    mentors: children('t.candidate_id, t.mentor_name, t.role, t.from_date, t.to_date', 'mentor_assignments'),
+    // Unsorted (SQLite would sort them all): `effectiveEvents` puts each dossier's few in order.
+    events: db.$client.prepare('SELECT j.key, t.id, t.type, t.date, t.payload, t.voids_id, t.seq FROM json_each(?) j JOIN candidate_events t ON t.candidate_id = j.value').raw(),
+    documents: children('t.form, t.date, t.signer, t.issuer, t.note', 'dossier_items'),
+    introducers: children('t.name, t.full_member_since, t.worked_together_since, t.replacement, t.letter_date', 'introducers'),
+    mentors: children('t.mentor_name, t.role, t.from_date, t.to_date', 'mentor_assignments'),
   };
 }
 
-/** Rows (`[candidate_id, …]`) by candidate, each made into `T`, in the order read. */
-function group<T>(rows: unknown[][], map: (r: unknown[]) => T): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+/** Rows (`[place in the id list, …]`) by place, each made into `T`, in the order read. */
+function group<T>(rows: unknown[][], size: number, map: (r: unknown[]) => T): T[][] {
+  const out = Array.from({ length: size }, (): T[] => []);
   for (const r of rows) {
-    const key = r[0] as string;
-    const list = out.get(key);
-    if (list) {
-      list.push(map(r));
-    } else {
-      out.set(key, [map(r)]);
-    }
+    out[r[0] as number]!.push(map(r));
   }
   return out;
 }
 
-const byDate = (a: CandidateEvent, b: CandidateEvent) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+type Recorded = { event: CandidateEvent; seq: number };
+
+const recordedOrder = (a: Recorded, b: Recorded) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.seq - b.seq);
 
 /**
- * Events in force, in date order (recording order within a day), with voided ones removed; `rows` come in recording
- * order per candidate. Payloads were validated when written. Most payloads are one of a few texts (`{}` above all),
- * so each distinct text is parsed once per read; payloads hold only scalars, so spreading the parsed one gives each
- * event its own object.
+ * Events in force by place, in date order (recording order within a day), with voided ones removed; payloads were
+ * validated when written. Most payloads are one of a few texts (`{}` above all), so each distinct text is parsed
+ * once per read; payloads hold only scalars, so spreading the parsed one gives each event its own object.
  */
-function effectiveEventsByCandidate(rows: unknown[][]): Map<string, CandidateEvent[]> {
+function effectiveEvents(rows: unknown[][], size: number): CandidateEvent[][] {
   const voided = new Set<unknown>();
   for (const r of rows) {
     if (r[2] === VOID) {
@@ -82,22 +70,21 @@ function effectiveEventsByCandidate(rows: unknown[][]): Map<string, CandidateEve
   }
   const payloads = new Map<string, object>();
   const inForce = voided.size === 0 ? rows : rows.filter((r) => r[2] !== VOID && !voided.has(r[1]));
-  const events = group(inForce, (r) => {
+  const recorded = group(inForce, size, (r): Recorded => {
     const text = r[4] as string;
     let payload = payloads.get(text);
     if (!payload) {
       payload = JSON.parse(text) as object;
       payloads.set(text, payload);
     }
-    return { ...payload, type: r[2], date: r[3] } as CandidateEvent;
+    return { event: { ...payload, type: r[2], date: r[3] } as CandidateEvent, seq: r[6] as number };
   });
-  for (const list of events.values()) {
-    // Mostly recorded in date order already; sort is stable, so a day's events keep their recording order.
-    if (list.some((e, i) => i > 0 && e.date < list[i - 1]!.date)) {
-      list.sort(byDate);
+  return recorded.map((list) => {
+    if (list.some((e, i) => i > 0 && recordedOrder(list[i - 1]!, e) > 0)) {
+      list.sort(recordedOrder);
     }
-  }
-  return events;
+    return list.map((e) => e.event);
+  });
 }
 
 /** What the rules need to know of a candidate's unit. */
@@ -110,34 +97,35 @@ function unitFacts(db: Db, unitCode: string): Dossier['unit'] {
 }
 
 /**
- * Candidate rows (`CANDIDATE_COLUMNS`, as arrays) and their records as dossiers; `param` selects the children as the
- * queries' filter says. Voided records of a file count nowhere (docs/corrections.md).
+ * Candidate rows (`CANDIDATE_COLUMNS`, as arrays) and their records as dossiers. Voided records of a file count
+ * nowhere (docs/corrections.md).
  */
-function toDossiers(rows: unknown[][], queries: ChildQueries, param: string, unitOf: (code: string) => Dossier['unit']): LoadedCandidate[] {
+function toDossiers(rows: unknown[][], queries: ChildQueries, unitOf: (code: string) => Dossier['unit']): LoadedCandidate[] {
   if (rows.length === 0) {
     return [];
   }
-  const events = effectiveEventsByCandidate(queries.events.all(param) as unknown[][]);
-  const documents = group<DossierDocument>(queries.documents.all(param) as unknown[][], (r) => ({
+  const ids = JSON.stringify(rows.map((r) => r[0]));
+  const n = rows.length;
+  const events = effectiveEvents(queries.events.all(ids) as unknown[][], n);
+  const documents = group<DossierDocument>(queries.documents.all(ids) as unknown[][], n, (r) => ({
     form: r[1] as DossierDocument['form'],
     date: r[2] as string,
     signer: str(r[3]),
     issuer: str(r[4]),
     note: str(r[5]),
   }));
-  const introducers = group(queries.introducers.all(param) as unknown[][], (r) => ({
+  const introducers = group(queries.introducers.all(ids) as unknown[][], n, (r) => ({
     name: r[1] as string,
     fullMemberSince: str(r[2]),
     workedTogetherSince: str(r[3]),
     replacement: r[4] === 1,
     letterDate: str(r[5]),
   }));
-  const mentors = group(queries.mentors.all(param) as unknown[][], (r) => ({ name: r[1] as string, role: r[2] as 'pre-admission' | 'probation', from: r[3] as string, to: str(r[4]) }));
-  return rows.map((c) => {
-    const id = c[0] as string;
+  const mentors = group(queries.mentors.all(ids) as unknown[][], n, (r) => ({ name: r[1] as string, role: r[2] as 'pre-admission' | 'probation', from: r[3] as string, to: str(r[4]) }));
+  return rows.map((c, i) => {
     const unitCode = c[1] as string;
     return {
-      id,
+      id: c[0] as string,
       unitCode,
       stage: c[2] as string,
       dossier: {
@@ -161,10 +149,10 @@ function toDossiers(rows: unknown[][], queries: ChildQueries, param: string, uni
           ...(c[16] ? { residence: String(c[16]) } : {}),
           ...(c[17] ? { occupationDetail: String(c[17]) } : {}),
         },
-        events: events.get(id) ?? [],
-        documents: documents.get(id) ?? [],
-        introducers: introducers.get(id) ?? [],
-        mentors: mentors.get(id) ?? [],
+        events: events[i]!,
+        documents: documents[i]!,
+        introducers: introducers[i]!,
+        mentors: mentors[i]!,
       },
     };
   });
@@ -175,12 +163,11 @@ export function loadDossiers(db: Db, unitCode: string, ids?: readonly string[]):
   const unit = unitFacts(db, unitCode);
   // With ids, the unary + keeps SQLite on the primary key: through the unit index it would read the whole unit.
   const where = ids ? `+c.unit_code = ? AND c.voided_at IS NULL AND c.id IN (SELECT value FROM json_each(?))` : 'c.unit_code = ? AND c.voided_at IS NULL';
-  const idList = ids ? JSON.stringify(ids) : null;
   const rows = db.$client
     .prepare(`SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE ${where} ORDER BY c.sort_key`)
     .raw()
-    .all(...(idList === null ? [unitCode] : [unitCode, idList])) as unknown[][];
-  return idList === null ? toDossiers(rows, childQueries(db, UNIT_CHILDREN), unitCode, () => unit) : toDossiers(rows, childQueries(db, ID_CHILDREN), idList, () => unit);
+    .all(...(ids ? [unitCode, JSON.stringify(ids)] : [unitCode])) as unknown[][];
+  return toDossiers(rows, childQueries(db), () => unit);
 }
 
 export type CandidateHead = { id: string; unitCode: string; name: string; stage: string };
@@ -208,7 +195,7 @@ export function candidateRanges(db: Db, unitCodes: readonly string[]): { lastRow
   const select = db.$client
     .prepare(`SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.rowid > ? AND c.rowid <= ? AND +c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL ORDER BY c.rowid`)
     .raw();
-  const queries = childQueries(db, ID_CHILDREN);
+  const queries = childQueries(db);
   const codes = JSON.stringify(unitCodes);
   const lastRowid = (db.$client.prepare('SELECT max(rowid) FROM candidates').pluck().get() as number | null) ?? 0;
   return {
@@ -219,7 +206,7 @@ export function candidateRanges(db: Db, unitCodes: readonly string[]): { lastRow
       const dossiers = (ids?: readonly string[]) => {
         const wanted = ids ? new Set(ids) : null;
         const chosen = wanted ? rows.filter((r) => wanted.has(r[0] as string)) : rows;
-        return chosen.length === 0 ? [] : toDossiers(chosen, queries, JSON.stringify(chosen.map((r) => r[0])), unitOf);
+        return toDossiers(chosen, queries, unitOf);
       };
       return { heads, dossiers };
     },
