@@ -219,6 +219,9 @@ describe('a database made before the summary existed', () => {
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
     sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
+    // 0028: the units' report counts and people, and the triggers that drop them.
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_unit_counts_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
+    sqlite.exec('DROP TABLE report_unit_counts; DROP TABLE report_unit_people');
     // 0027: the members index back as 0007 made it, without voided_at.
     sqlite.exec('DROP INDEX members_unit_status; CREATE INDEX members_unit_status ON members (unit_code, status, full_member_since, left_on)');
     // 0026: which units reported, read from an index.
