@@ -197,6 +197,28 @@ describe('the stored summary follows every write', () => {
     expectSummaryMatchesRecords(superior.ctx.db, { all: true });
   });
 
+  it("keeps each unit's counts for the next session, and drops a unit's own when one of its candidates changes", () => {
+    const { ctx, database, file, ids } = correctedSuperior();
+    const year = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF });
+    const codes = year.units.map((u) => u.code).sort();
+    const kept = (db: Db) => db.$client.prepare('SELECT unit_code FROM report_unit_counts ORDER BY unit_code').pluck().all();
+    expect(kept(ctx.db)).toEqual(codes);
+    database.close();
+    const reopened = openDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+    try {
+      const db = reopened.db;
+      expect(buildUnitReport(db, { period: '2026', all: true, asOf: AS_OF })).toEqual(year);
+      const unitOf = db.$client.prepare('SELECT unit_code FROM candidates WHERE id = ?').pluck().get(ids.a1!) as string;
+      voidInMirror(db, ids.a1!, 'ADMISSION_DECIDED', 4);
+      expect(kept(db)).toEqual(codes.filter((c) => c !== unitOf));
+      const [after] = expectSummaryMatchesRecords(db, { all: true }, AS_OF, ['2026']);
+      expect(after!.total!.flows.admitted).toBe(year.total!.flows.admitted - 1);
+      expect(kept(db)).toEqual(codes);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('refuses an event type the summary has no letter for, rather than leave it out of every report', () => {
     const { ctx } = testContext(AS_OF);
     const ids = recordCell(ctx);
