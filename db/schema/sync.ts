@@ -198,6 +198,32 @@ export const periodFindings = sqliteTable(
 );
 
 /**
+ * A unit's report counts (its accumulator: stock, flows, admissions, lead-time samples, findings per code) for one
+ * report (`period|countedTo|findingsOn`), as JSON: what a report reads instead of the unit's candidates once they were
+ * counted. Only ever a copy of what the candidates say: the triggers of migration 0028 drop a unit's rows whenever one
+ * of its candidate rows (events, findings and profile are summarised there) or a period findings row changes. A
+ * period's counts as of a later day replace its earlier ones.
+ */
+export const reportUnitCounts = sqliteTable(
+  'report_unit_counts',
+  {
+    unitCode: text('unit_code').notNull(),
+    window: text('window').notNull(),
+    counts: text('counts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.window] })],
+);
+
+/**
+ * A unit's candidates as the duplicates list needs them, `[identity key, id, full name, stage]` in row order, as JSON;
+ * dropped with the unit's counts.
+ */
+export const reportUnitPeople = sqliteTable('report_unit_people', {
+  unitCode: text('unit_code').primaryKey(),
+  people: text('people').notNull(),
+});
+
+/**
  * What a unit below said of its own candidates in its bundle. Kept beside this database's own check of the same
  * candidates (candidate_findings) so a disagreement is shown, never trusted silently.
  */

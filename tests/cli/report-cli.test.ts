@@ -182,6 +182,7 @@ describe('ptdv report --all at a superior (recordSuperior)', () => {
     expect(report.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ Vận tải' }]);
   });
 
+  // Three whole CLI processes, each writing a document (the PDF through Chromium): slow on a loaded machine.
   it('prints the total and a landscape appendix with one row per unit in the DOCX, XLSX and PDF', async () => {
     for (const format of ['docx', 'xlsx', 'pdf']) {
       const r = ptdv(['report', '--db', db, '--period', '2026', '--all', '--format', format, '--number', '12-BC/ĐUK', '--place', 'Hà Nội', '--out', out(`tong-hop-${format}.${format}`)]);
@@ -205,7 +206,7 @@ describe('ptdv report --all at a superior (recordSuperior)', () => {
       expect(text).toContain('Tổng cộng 35 5 3 60');
       expect(text).toContain('Tổng cộng 3 227 375');
     }
-  });
+  }, 180_000);
 
   it('refuses --all in a database with no units below', () => {
     const cell = testContext(AS_OF);

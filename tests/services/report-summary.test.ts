@@ -197,6 +197,28 @@ describe('the stored summary follows every write', () => {
     expectSummaryMatchesRecords(superior.ctx.db, { all: true });
   });
 
+  it("keeps each unit's counts for the next session, and drops a unit's own when one of its candidates changes", () => {
+    const { ctx, database, file, ids } = correctedSuperior();
+    const year = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF });
+    const codes = year.units.map((u) => u.code).sort();
+    const kept = (db: Db) => db.$client.prepare('SELECT unit_code FROM report_unit_counts ORDER BY unit_code').pluck().all();
+    expect(kept(ctx.db)).toEqual(codes);
+    database.close();
+    const reopened = openDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+    try {
+      const db = reopened.db;
+      expect(buildUnitReport(db, { period: '2026', all: true, asOf: AS_OF })).toEqual(year);
+      const unitOf = db.$client.prepare('SELECT unit_code FROM candidates WHERE id = ?').pluck().get(ids.a1!) as string;
+      voidInMirror(db, ids.a1!, 'ADMISSION_DECIDED', 4);
+      expect(kept(db)).toEqual(codes.filter((c) => c !== unitOf));
+      const [after] = expectSummaryMatchesRecords(db, { all: true }, AS_OF, ['2026']);
+      expect(after!.total!.flows.admitted).toBe(year.total!.flows.admitted - 1);
+      expect(kept(db)).toEqual(codes);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('refuses an event type the summary has no letter for, rather than leave it out of every report', () => {
     const { ctx } = testContext(AS_OF);
     const ids = recordCell(ctx);
@@ -219,12 +241,16 @@ describe('a database made before the summary existed', () => {
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
     sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
+    // 0029: the units' report counts and people, and the triggers that drop them.
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'report_unit_counts_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
+    sqlite.exec('DROP TABLE report_unit_counts; DROP TABLE report_unit_people');
     // 0027: the members index back as 0007 made it, without voided_at.
     sqlite.exec('DROP INDEX members_unit_status; CREATE INDEX members_unit_status ON members (unit_code, status, full_member_since, left_on)');
     // 0026: which units reported, read from an index.
     sqlite.exec('DROP INDEX forwarded_snapshots_applied');
     sqlite.exec('DROP TABLE forwarded_snapshots');
     sqlite.exec('DROP TABLE unit_moves');
+    // 0028: who gave a target.
     sqlite.exec('ALTER TABLE targets DROP COLUMN issuer_code; ALTER TABLE targets DROP COLUMN issuer_name; ALTER TABLE targets DROP COLUMN relayed_id');
     sqlite.exec('DROP TABLE relayed_directives; ALTER TABLE directive_items DROP COLUMN relayed_id');
     sqlite.exec('ALTER TABLE directive_items DROP COLUMN acknowledged_at; ALTER TABLE directive_items DROP COLUMN resolved_at; ALTER TABLE directive_items DROP COLUMN answer; ALTER TABLE inbox DROP COLUMN numbering; ALTER TABLE inbox DROP COLUMN moved_to; ALTER TABLE inbox DROP COLUMN size; ALTER TABLE sync_state DROP COLUMN numbering');

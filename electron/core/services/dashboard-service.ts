@@ -108,8 +108,9 @@ function candidateRow(c: ReportCandidate, countedTo: string, groups: ReadonlyMap
 
 /**
  * Drill-down from the dashboard to one unit: its dashboard row and each of its candidates (stage on the counting
- * day, listing and admission days, what is wrong, which other units follow the same person), in name order. Reads
- * the same memoised input as the dashboard, so opening a unit after the dashboard costs only the unit's rows.
+ * day, listing and admission days, what is wrong, which other units follow the same person), in name order. The
+ * dashboard reads the units' kept counts; the first unit opened reads every unit's candidates once (memoised), so
+ * opening the next costs only its rows.
  */
 export function buildDashboardUnit(db: Db, input: { year: number; unitCode: string; asOf: string }): DashboardUnitDetail {
   const dashboard = buildDashboard(db, input);

@@ -1,13 +1,17 @@
 import type { Db } from '../../../db/types';
 import type { ReportCandidate, ReportEvent, ReportFinding, ReportUnit } from '../domain/reports/types';
+import { countUnit } from '../domain/reports/build-report';
+import { duplicatesAmong, peopleOf, type Person } from '../domain/reports/duplicates';
+import { countsOf, fromCounts, type CountingWindow, type UnitAccumulator, type UnitCounts } from '../domain/reports/unit-accumulator';
 import { evaluateDossier } from '../domain/rules/index';
+import type { Duplicate } from '../model/report';
 import type { CandidateProfile } from '../model/dossier';
 import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from '../store/dossiers';
 import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
-import { reportCandidateColumns, reportEventLetters } from '../store/reports';
+import { reportCandidateColumns, reportEventLetters, storedUnitCounts, storedUnitPeople, storeUnitCounts } from '../store/reports';
 import { fullMembersOn } from '../store/targets';
 import { targetsForReport } from './target-service';
 
@@ -118,6 +122,12 @@ type Missing = { candidate: ReportCandidate; storedAsOf: string };
  * it and valid through it), or the period store holds that day's.
  */
 export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
+  const byUnit = loadCandidates(db, units, findingsOn);
+  return withHeads(db, units, year, asOf, (u) => byUnit.get(u.code) ?? []);
+}
+
+/** Each unit's candidates as a report counts them, with their findings on `findingsOn` (computed where not stored). */
+function loadCandidates(db: Db, units: readonly Unit[], findingsOn: string): Map<string, ReportCandidate[]> {
   const col = reportCandidateColumns(db, units, findingsOn);
   const decode = summaryDecoder(db);
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
@@ -157,6 +167,11 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     }
   }
   computeMissing(db, missing, byUnit, findingsOn);
+  return byUnit;
+}
+
+/** The report units of `units`: full members on 1 January of `year` and on `asOf`, the targets of `year` that apply. */
+function withHeads(db: Db, units: readonly Unit[], year: number, asOf: string, candidatesOf: (u: Unit) => ReportCandidate[]): ReportUnit[] {
   const atYearStart = fullMembersOn(db, `${year}-01-01`);
   const now = fullMembersOn(db, asOf);
   const targets = new Map<string, Target[]>();
@@ -168,9 +183,54 @@ export function loadReportUnits(db: Db, units: readonly Unit[], year: number, as
     fullMembersAtYearStart: atYearStart.get(u.code) ?? 0,
     fullMembersNow: now.get(u.code) ?? 0,
     targets: targets.get(u.code) ?? [],
-    candidates: byUnit.get(u.code) ?? [],
+    candidates: candidatesOf(u),
     parentCode: u.parentCode,
   }));
+}
+
+/**
+ * `units` counted for the report of `period` (over `window`, findings on `findingsOn`), and the people two of them
+ * follow: what a report is made of. A unit's counts and people are kept once made (`report_unit_counts`), so a report
+ * or dashboard over a Khối's thousand chi bộ reads a thousand small rows instead of 100,000 candidates; only the units
+ * whose candidates changed since, or a period counted to a new day, are read and counted again.
+ */
+export function countReportUnits(
+  db: Db,
+  units: readonly Unit[],
+  report: { period: string; year: number; asOf: string; findingsOn: string; window: CountingWindow },
+): { counts: UnitAccumulator[]; duplicates: Duplicate[] } {
+  const { window, findingsOn } = report;
+  const key = `${report.period}|${window.countedTo}|${findingsOn}`;
+  const codes = units.map((u) => u.code);
+  const keptCounts = storedUnitCounts(db, codes, key);
+  const keptPeople = storedUnitPeople(db, codes);
+  const toLoad = units.filter((u) => !keptCounts.has(u.code) || !keptPeople.has(u.code));
+  const loaded = toLoad.length > 0 ? loadCandidates(db, toLoad, findingsOn) : new Map<string, ReportCandidate[]>();
+  const heads = withHeads(db, units, report.year, report.asOf, (u) => loaded.get(u.code) ?? []);
+  const newCounts: { unitCode: string; counts: UnitCounts }[] = [];
+  const newPeople: { unitCode: string; people: Person[] }[] = [];
+  const counts = heads.map((unit) => {
+    const kept = keptCounts.get(unit.code);
+    if (kept) {
+      return fromCounts(unit, kept);
+    }
+    const acc = countUnit(unit, window);
+    newCounts.push({ unitCode: unit.code, counts: countsOf(acc) });
+    return acc;
+  });
+  const people = heads.map((unit) => {
+    const kept = keptPeople.get(unit.code);
+    if (kept) {
+      return kept;
+    }
+    const own = peopleOf(unit);
+    newPeople.push({ unitCode: unit.code, people: own });
+    return own;
+  });
+  if (newCounts.length > 0 || newPeople.length > 0) {
+    db.transaction(() => storeUnitCounts(db, key, newCounts, newPeople));
+  }
+  return { counts, duplicates: duplicatesAmong(units, people) };
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

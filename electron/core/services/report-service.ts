@@ -1,6 +1,6 @@
 import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { Db, DbOrTx } from '../../../db/types';
-import { buildReport } from '../domain/reports/build-report';
+import { countingWindow, reportFromCounts } from '../domain/reports/build-report';
 import type { ReportInput } from '../domain/reports/types';
 import { reportToDocx } from '../domain/reports/docx';
 import { reportToHtml } from '../domain/reports/html';
@@ -13,7 +13,7 @@ import type { FrozenReportInfo, ReportOutputFormat } from '../model/report-recor
 import type { PdfRenderer } from '../pdf-port';
 import { audit, newId, type ServiceContext } from './context';
 import { memoized } from './report-cache';
-import { loadReportUnits } from './report-loader';
+import { countReportUnits, loadReportUnits } from './report-loader';
 import { reviewOf, reviewsOf } from '../store/reviews';
 import { frozenReportRow, frozenReportRows, hasCandidates, insertFrozenReport, latestFrozenVersion, reportingUnits, unitsReportedSince, type FrozenReportRow } from '../store/reports';
 import { getSelfUnit, getUnit, mirroredUnits, unconfirmedUnitCodes } from '../store/units';
@@ -87,10 +87,14 @@ export function buildUnitReport(db: Db, req: ReportRequest): Report {
   }
   // Stocks, flows and quality all refer to the period's last counted day: a past quarter's findings are those of
   // its last day, not today's.
-  const input = reportInput(db, { ...req, year: period.year, findingsOn: countedTo(period.end, req.asOf) });
-  const scopeKey = input.scope ? `all:${input.scope.code}` : input.units[0]!.code;
-  const notReported = input.scope ? notReportedSince(db, input.units.map((u) => u.code), period.start) : [];
-  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => buildReport({ ...input, notReported }, period, req.asOf));
+  const findingsOn = countedTo(period.end, req.asOf);
+  const { units, scope, unconfirmed } = resolveScope(db, req, findingsOn);
+  const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
+  return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => {
+    const notReported = scope ? notReportedSince(db, units.map((u) => u.code), period.start) : [];
+    const { counts, duplicates } = countReportUnits(db, units, { period: period.code, year: period.year, asOf: req.asOf, findingsOn, window: countingWindow(period, req.asOf) });
+    return reportFromCounts({ scope, unconfirmed, notReported, counts, duplicates }, period, req.asOf);
+  });
 }
 
 const SIGNER: Record<string, { onBehalfOf: string; position: string; keep: string }> = {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { frozenReports } from '../../../db/schema/index';
+import type { Person } from '../domain/reports/duplicates';
+import type { UnitCounts } from '../domain/reports/unit-accumulator';
 import type { EventType } from '../model/dossier';
 import type { Unit } from '../model/entities';
 
@@ -143,4 +145,38 @@ export function frozenReportRows(db: DbOrTx, filter: { period?: string | undefin
 
 export function frozenReportRow(db: DbOrTx, id: string): FrozenReportRow | null {
   return db.select().from(frozenReports).where(eq(frozenReports.id, id)).get() ?? null;
+}
+
+/** The counts kept for report `window` (`period|countedTo|findingsOn`) of each of `codes` that has them. */
+export function storedUnitCounts(db: Db, codes: readonly string[], window: string): Map<string, UnitCounts> {
+  const rows = db.$client
+    .prepare('SELECT unit_code, counts FROM report_unit_counts WHERE window = ? AND unit_code IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(window, JSON.stringify(codes)) as [string, string][];
+  return new Map(rows.map(([code, counts]) => [code, JSON.parse(counts) as UnitCounts]));
+}
+
+/** The people kept of each of `codes` that has them. */
+export function storedUnitPeople(db: Db, codes: readonly string[]): Map<string, Person[]> {
+  const rows = db.$client.prepare('SELECT unit_code, people FROM report_unit_people WHERE unit_code IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(codes)) as [string, string][];
+  return new Map(rows.map(([code, people]) => [code, JSON.parse(people) as Person[]]));
+}
+
+/**
+ * Keeps units' counts for report `window`, in place of what the same period (`window` up to its first '|') kept as of
+ * another day, and units' people. Filling a cache, not changing data: the triggers of migration 0029 drop a unit's
+ * rows whenever its candidates change.
+ */
+export function storeUnitCounts(db: Db, window: string, counts: readonly { unitCode: string; counts: UnitCounts }[], people: readonly { unitCode: string; people: Person[] }[]): void {
+  const period = `${window.slice(0, window.indexOf('|'))}|`;
+  const drop = db.$client.prepare('DELETE FROM report_unit_counts WHERE unit_code = ? AND substr(window, 1, length(?)) = ?');
+  const insert = db.$client.prepare('INSERT OR REPLACE INTO report_unit_counts (unit_code, window, counts) VALUES (?, ?, ?)');
+  for (const r of counts) {
+    drop.run(r.unitCode, period, period);
+    insert.run(r.unitCode, window, JSON.stringify(r.counts));
+  }
+  const keep = db.$client.prepare('INSERT OR REPLACE INTO report_unit_people (unit_code, people) VALUES (?, ?)');
+  for (const r of people) {
+    keep.run(r.unitCode, JSON.stringify(r.people));
+  }
 }

@@ -1,9 +1,9 @@
 import { AppError } from '../../errors';
-import type { Period, Report, UnitGroup, UnitReport } from '../../model/report';
+import type { Duplicate, Period, Report, UnitGroup, UnitReport } from '../../model/report';
 import { REPORT_FORMAT } from '../../model/report';
 import { findDuplicates } from './duplicates';
 import { finalizeTotal, finalizeUnit, targetTree, type TargetTree } from './finalize';
-import type { ReportInput } from './types';
+import type { ReportInput, ReportUnit } from './types';
 import type { CountingWindow, UnitAccumulator } from './unit-accumulator';
 import { accumulate, newAccumulator } from './unit-accumulator';
 
@@ -15,19 +15,32 @@ import { accumulate, newAccumulator } from './unit-accumulator';
  * Pure; throws AppError('validation') when the period starts after `asOf`.
  */
 export function buildReport(input: ReportInput, period: Period, asOf: string): Report {
+  const window = countingWindow(period, asOf);
+  return reportFromCounts({ ...input, counts: input.units.map((unit) => countUnit(unit, window)), duplicates: findDuplicates(input.units) }, period, asOf);
+}
+
+/** The days a report of `period` counts as of `asOf`; throws AppError('validation') when the period starts later. */
+export function countingWindow(period: Period, asOf: string): CountingWindow {
   if (asOf < period.start) {
     throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${asOf}.`);
   }
-  const window: CountingWindow = {
-    start: period.start,
-    countedTo: period.end < asOf ? period.end : asOf,
-    yearStart: `${period.year}-01-01`,
-  };
-  const accs = input.units.map((unit) => {
-    const acc = newAccumulator(unit);
-    unit.candidates.forEach((c) => accumulate(acc, c, window));
-    return acc;
-  });
+  return { start: period.start, countedTo: period.end < asOf ? period.end : asOf, yearStart: `${period.year}-01-01` };
+}
+
+/** One unit's candidates counted over `window`. */
+export function countUnit(unit: ReportUnit, window: CountingWindow): UnitAccumulator {
+  const acc = newAccumulator(unit);
+  unit.candidates.forEach((c) => accumulate(acc, c, window));
+  return acc;
+}
+
+/** What a report is made of once each unit is counted: the units' accumulators and the people followed by two units. */
+export type CountedInput = Omit<ReportInput, 'units'> & { counts: UnitAccumulator[]; duplicates: Duplicate[] };
+
+/** The report of `period` from units already counted (`countUnit`, or counts kept from an earlier count). */
+export function reportFromCounts(input: CountedInput, period: Period, asOf: string): Report {
+  const window = countingWindow(period, asOf);
+  const accs = input.counts;
   const trees = targetTrees(accs, input.scope?.code ?? null);
   const units = accs.map((acc) => finalizeUnit(acc, period.year, window, undefined, trees.get(acc.unit.code)?.tree));
   const scope = input.scope ?? null;
@@ -53,7 +66,7 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
     unitsNotReported,
     unitsUnconfirmed: [...(input.unconfirmed ?? [])],
     trend: (total ?? units[0])?.trend ?? [],
-    duplicates: findDuplicates(input.units),
+    duplicates: input.duplicates,
   };
 }
 

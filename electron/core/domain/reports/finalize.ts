@@ -48,7 +48,7 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
     level: u.level,
     fullMembersAtYearStart: u.fullMembersAtYearStart,
     fullMembersNow: u.fullMembersNow,
-    candidates: u.candidates.length,
+    candidates: acc.candidates,
     stock: acc.stock,
     flows: acc.flows,
     admissions: acc.admissions,
@@ -102,7 +102,7 @@ export function finalizeTotal(
   const targets = [...sums]
     .sort(([a], [b]) => targetPeriodOrder(a) - targetPeriodOrder(b))
     .map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, s.dates, w.countedTo, s.units));
-  const candidates = accs.reduce((sum, acc) => sum + acc.unit.candidates.length, 0);
+  const candidates = accs.reduce((sum, acc) => sum + acc.candidates, 0);
   return { ...finalizeUnit(total, year, w, targets), candidates };
 }
 

@@ -12,6 +12,8 @@ export type CountingWindow = { start: string; countedTo: string; yearStart: stri
 /** Per-unit running totals plus the raw samples that medians, targets and trends need. */
 export type UnitAccumulator = {
   unit: ReportUnit;
+  /** Candidates counted (the unit's candidates need not be held once counted). */
+  candidates: number;
   stock: Record<ReportStage, number>;
   flows: Record<FlowKey, number>;
   admissions: ReturnType<typeof emptyBreakdown>;
@@ -48,6 +50,7 @@ function daysBetween(from: string, to: string): number {
 export function newAccumulator(unit: ReportUnit): UnitAccumulator {
   return {
     unit,
+    candidates: 0,
     stock: zeros(REPORT_STAGES),
     flows: zeros(FLOW_KEYS),
     admissions: emptyBreakdown(),
@@ -65,6 +68,7 @@ export function newAccumulator(unit: ReportUnit): UnitAccumulator {
  * as bits, and the first day of each step the breakdowns and lead times measure.
  */
 export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow): void {
+  acc.candidates += 1;
   let counted = false;
   let flows = 0;
   let decidedInYear: string | null = null;
@@ -204,6 +208,19 @@ function countFindings(acc: UnitAccumulator, c: ReportCandidate): void {
       acc.findings.set(f.code, { severity: f.severity, count: 1 });
     }
   }
+}
+
+/** What a unit's accumulator holds besides the unit, as plain JSON: what the store keeps per unit and window. */
+export type UnitCounts = Omit<UnitAccumulator, 'unit' | 'findings'> & { findings: [string, { severity: string; count: number }][] };
+
+export function countsOf(acc: UnitAccumulator): UnitCounts {
+  const { candidates, stock, flows, admissions, yearAdmissionDates, listingToAdmission, ceremonyToRecognition, findings } = acc;
+  return { candidates, stock, flows, admissions, yearAdmissionDates, listingToAdmission, ceremonyToRecognition, findings: [...findings] };
+}
+
+/** The accumulator of `unit` from its stored counts. */
+export function fromCounts(unit: ReportUnit, counts: UnitCounts): UnitAccumulator {
+  return { ...counts, unit, findings: new Map(counts.findings) };
 }
 
 /** Median of a sample, the mean of the two middle values for an even count; null for no cases. */
