@@ -425,7 +425,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
     const message = describe(decision, enrolment);
     archive(tx, {
       sha256: opened.sha256, fileName: baseName(checked.name), receivedAt: now, bundleId: manifest.bundleId, fromCode: manifest.from.code, kind: manifest.kind,
-      label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes), sumsSha256: opened.sumsSha256,
+      label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.length), sumsSha256: opened.sumsSha256,
       numbering: currentNumbering(tx, manifest.from.code),
     });
     if (manifest.from.code !== self.parentCode) {

@@ -1,4 +1,4 @@
-import { ageDecrypt, ageEncrypt } from './age';
+import { ageEncrypt, ageOpener } from './age';
 import { bundleError } from './errors';
 import { fingerprintOf, formatPublicKey, parsePrivateKey, parsePublicKey } from './keys';
 import type { BundleKind, BundleManifest } from './manifest';
@@ -255,11 +255,11 @@ export type OpenedBundle = {
  */
 export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {
   checkLimits(bytes, options.fileName);
-  const payload = await ageDecrypt(bytes, options.identities);
+  const decrypt = await ageOpener(bytes, options.identities);
   // data.json is only hashed here: its text is read once everything it is checked against has passed.
   const files = new Map<string, Uint8Array>();
   const hashes = new Map<string, string>();
-  scanArchive(payload, (name) => name !== 'data.json', files, hashes);
+  scanArchive(decrypt(), (name) => name !== 'data.json', files, hashes);
   const missing = BUNDLE_ENTRY_NAMES.filter((name) => !hashes.has(name));
   if (missing.length > 0) {
     throw bundleError('TAR_ENTRY_MISSING', missing.join(', '));
@@ -282,7 +282,7 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   const dataSha256 = hashes.get('data.json')!;
   const readData = (out: (chunk: Uint8Array) => void) => {
     const hash = createHash('sha256');
-    scanArchive(payload, () => false, new Map(), new Map(), (chunk) => {
+    scanArchive(decrypt(), () => false, new Map(), new Map(), (chunk) => {
       hash.update(chunk);
       out(chunk);
     });

@@ -96,7 +96,7 @@ let inflater: Inflater | null = null;
 /** A worker that answers nothing for this long has died; nothing legitimate takes a minute per megabyte. */
 const WORKER_TIMEOUT_MS = 120_000;
 
-function call(message: { input?: Uint8Array; next?: true }): Reply {
+function call(message: { input?: Uint8Array; next?: true }, transfer: ArrayBuffer[] = []): Reply {
   if (!inflater) {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
@@ -107,7 +107,7 @@ function call(message: { input?: Uint8Array; next?: true }): Reply {
   }
   const { port, flag } = inflater;
   Atomics.store(flag, 0, 0);
-  port.postMessage(message);
+  port.postMessage(message, transfer);
   if (Atomics.wait(flag, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') {
     inflater = null;
     throw new AppError('internal', 'Không giải nén được gói: tiến trình phụ không trả lời.');
@@ -119,7 +119,8 @@ const tooLarge = (maxBytes: number) => bundleError('TAR_TOO_LARGE', `tối đa $
 
 /**
  * Hands `emit` the archive inside a decrypted bundle a piece at a time: a gzip-compressed one inflated (refused past
- * `maxBytes` with TAR_TOO_LARGE, corrupt with TAR_INVALID), a bare one (files written before compression) as is.
+ * `maxBytes` with TAR_TOO_LARGE, corrupt with TAR_INVALID), a bare one (files written before compression) as is. A
+ * large payload that fills its own buffer is handed over to the worker, and is unusable afterwards.
  */
 export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chunk: Uint8Array) => void): void {
   if (payload[0] !== GZIP_MAGIC[0] || payload[1] !== GZIP_MAGIC[1]) {
@@ -130,7 +131,8 @@ export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chun
     emit(inflateAtOnce(payload, maxBytes));
     return;
   }
-  const started = call({ input: payload });
+  // The worker takes the payload's memory rather than a copy: the caller decrypts it afresh for each read.
+  const started = call({ input: payload }, payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength ? [payload.buffer as ArrayBuffer] : []);
   let total = 0;
   for (let reply = started; !reply.done; ) {
     if (reply.error !== undefined) {
