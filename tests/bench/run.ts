@@ -25,7 +25,7 @@ const suites: [string, () => Promise<Record<string, number | string>>][] = [
   ['Nhập gói đồng bộ ở cấp trên (sync import, 500 đơn vị)', benchSync],
   ['Chi phí một gói theo số đơn vị đang giữ (held units)', benchHeld],
   ['Khối nhập 100 ĐUCS / 1.000 chi bộ / 100.000 hồ sơ (khoi)', benchKhoi],
-  ['Chi bộ 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
+  ['Chi bộ 10.000 và 50.000 hồ sơ gửi báo cáo lên cấp trên (large cell)', benchLargeCell],
   ['Màn hình đầu tiên của ngày mới ở cấp trên (next day superior, 500 đơn vị, 50.000 hồ sơ)', benchNextDaySuperior],
   ['Màn hình đầu tiên của ngày mới ở chi bộ (next day cell, 50.000 hồ sơ)', benchNextDayCell],
   ['Khởi động CLI (npx ptdv)', benchCli],

@@ -17,7 +17,7 @@ import { audit, newId, type ServiceContext } from './context';
 import { importTrust, ownKeys, ownSigningKeyByFingerprint, peerAgeRecipient, type OwnKeys } from './key-service';
 import { forwardedArchive } from './forwarding';
 import { addToOutbox, listOutbox, outboxFile, seqState, setSeqState } from '../store/sync';
-import { buildUnitSnapshot } from './unit-snapshot';
+import { unitSnapshotWriter } from './unit-snapshot';
 import { getSelfUnit, getUnit } from '../store/units';
 import { movesOf } from '../store/moves';
 import type { UnitMove } from '../model/entities';
@@ -89,7 +89,7 @@ export async function packAndRecord(ctx: ServiceContext, request: PackRequest): 
     if ((seqState(tx, request.to, 'out')?.lastSeq ?? 0) !== seq - 1) {
       throw new AppError('conflict', 'Một gói khác vừa được tạo cho cùng đơn vị nhận; hãy tạo lại.');
     }
-    addToOutbox(tx, { bundleId: manifest.bundleId, toCode: request.to, kind: request.kind, label: request.label, seq, fileName: packed.fileName, sha256: packed.sha256, sumsSha256: packed.sumsSha256, createdAt: manifest.createdAt, bytes: Buffer.from(packed.bytes) });
+    addToOutbox(tx, { bundleId: manifest.bundleId, toCode: request.to, kind: request.kind, label: request.label, seq, fileName: packed.fileName, sha256: packed.sha256, sumsSha256: packed.sumsSha256, createdAt: manifest.createdAt, bytes: Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.length) });
     setSeqState(tx, request.to, 'out', { lastSeq: seq, lastSumsSha256: packed.sumsSha256 }, manifest.createdAt);
     request.onRecorded?.(tx, packed.sha256);
     audit(tx, ctx, 'export', 'bundle', manifest.bundleId, { kind: request.kind, to: request.to, seq, sha256: packed.sha256 });
@@ -115,12 +115,13 @@ export async function exportUnitReport(ctx: ServiceContext, label: string, progr
   const cell = getSelfUnit(ctx.db).level === 'chi-bo';
   const parts = cell ? ['Lập số liệu gửi cấp trên', 'Mã hóa và ký gói'] : ['Lập số liệu gửi cấp trên', 'Gói kèm số liệu của các đơn vị cấp dưới', 'Mã hóa và ký gói'];
   await stepOf(progress, parts, 0);
-  const { data, counts } = buildUnitSnapshot(ctx, label);
   if (!cell) {
     await stepOf(progress, parts, 1);
   }
   const forwarded = cell ? undefined : await forwardedArchive(ctx);
   await stepOf(progress, parts, parts.length - 1);
+  // Nothing is awaited from here until data.json is written: its counts and both passes over it see one state.
+  const { data, counts } = unitSnapshotWriter(ctx, label);
   return packAndRecord(ctx, { kind: 'unit-report', to, label, data, counts: forwarded ? { ...counts, forwardedUnits: forwarded.units } : counts, forwarded: forwarded?.bytes });
 }
 
@@ -141,7 +142,7 @@ export async function exportMoveNotice(ctx: ServiceContext): Promise<MadeBundle 
   if (!peerAgeRecipient(ctx.db, move.from.code)) {
     throw new AppError('not-found', `Không còn khóa của cấp trên cũ ${move.from.code}: hãy báo cấp trên cũ ghi nhận việc chuyển đi bằng tay (Đơn vị chuyển đi).`, 'NO_PEER_KEY');
   }
-  const { data, counts } = buildUnitSnapshot(ctx, MOVE_NOTICE_LABEL, move.from.code);
+  const { data, counts } = unitSnapshotWriter(ctx, MOVE_NOTICE_LABEL, move.from.code);
   const made = await packAndRecord(ctx, { kind: 'unit-report', to: move.from.code, label: MOVE_NOTICE_LABEL, data, counts });
   return { ...made, move: { from: move.from, to: move.to, on: move.on } };
 }

@@ -7,6 +7,7 @@ import {
   formatSeqRanges,
   isAgeRecipient,
   isBundleError,
+  JsonObjectReader,
   openBundle,
   parsePublicKey,
   readAloudCode,
@@ -32,7 +33,7 @@ import { noteMoves } from './unit-move-service';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applyRelayed, checkRelayed, type CheckedRelayed } from './relaying';
-import { applySnapshot, holdIdentityChange, prepareSnapshot, type PreparedSnapshot } from './mirror-apply';
+import { applySnapshotStream, holdIdentityChange, planSnapshot, RECORD_LISTS, type SnapshotPlan } from './mirror-apply';
 import { archive, currentNumbering, heldAsideFiles, isArchived, receivedSumsForSeq, seqState, setSeqState } from '../store/sync';
 import { hasReceipt, queueReceipt } from '../store/directives';
 import { dropForwardedSnapshot } from '../store/forwarded';
@@ -62,7 +63,7 @@ type Checked = {
   /** The sender's key was verified (by phone, or by an announcement signed with a verified key). */
   verified: boolean;
   payload:
-    | { kind: 'unit-report'; data: UnitReportData; forwarded: CheckedForwarded | null }
+    | { kind: 'unit-report'; data: UnitReportData; plan: SnapshotPlan; forwarded: CheckedForwarded | null }
     | { kind: 'enrolment'; data: EnrolmentData }
     | { kind: 'directive'; data: DirectiveData; relayed: CheckedRelayed | null };
 };
@@ -109,6 +110,63 @@ function checkUnitName(db: DbOrTx, self: Unit, name: string): void {
   }
 }
 
+type RecordKind = (typeof RECORD_LISTS)[string];
+
+/**
+ * Reads a unit-report's data.json from the file a piece at a time, handing each record to `visit` and returning the
+ * rest of the object (its record lists empty). Throws what the JSON reader throws on a malformed text.
+ */
+function readRecords(opened: OpenedBundle, visit: (kind: RecordKind, raw: unknown) => void): Record<string, unknown> {
+  const lists: Record<string, unknown[]> = {};
+  const reader = new JsonObjectReader((key, element) => {
+    const kind = RECORD_LISTS[key];
+    if (kind) {
+      visit(kind, element);
+    } else {
+      (lists[key] ??= []).push(element);
+    }
+  });
+  opened.readData((chunk) => reader.write(chunk));
+  const envelope = reader.end();
+  // Anything but an object is left as read, for the schema to refuse.
+  if (typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope)) {
+    Object.assign(envelope, lists);
+  }
+  return envelope;
+}
+
+/**
+ * Import step 6 for a unit-report, read as a stream: the records are checked one at a time and let go (the plan
+ * keeps their ids and what failed); the rest of the data is validated against its schema, each record list standing
+ * for as many records as it held.
+ */
+function planUnitReport(opened: OpenedBundle): { data: UnitReportData; plan: SnapshotPlan } {
+  const counts: Record<string, number> = {};
+  let envelope: Record<string, unknown>;
+  let plan: SnapshotPlan;
+  const code = opened.manifest.from.code;
+  try {
+    plan = planSnapshot(code, (visit) => {
+      envelope = readRecords(opened, (kind, raw) => {
+        counts[kind] = (counts[kind] ?? 0) + 1;
+        visit(kind, raw);
+      });
+    }, SYNC_LIMITS.maxQuarantinedRecords + 1);
+  } catch (error) {
+    if (error instanceof SyntaxError || error instanceof TypeError) {
+      throw bundleError('DATA_INVALID', 'nội dung không đọc được');
+    }
+    throw error;
+  }
+  const whole = envelope! as Record<string, unknown> | null;
+  for (const [key, kind] of Object.entries(RECORD_LISTS)) {
+    if (whole && Array.isArray(whole[key])) {
+      whole[key] = new Array<null>(counts[kind] ?? 0).fill(null);
+    }
+  }
+  return { data: parseBundleData('unit-report', opened.manifest.app.schemaVersion, whole), plan };
+}
+
 /** Steps 1–6: everything that can refuse a file, before any write. */
 async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptions): Promise<Checked> {
   const db = ctx.db;
@@ -119,6 +177,7 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
     myCode: self.code,
     acceptedKinds: (code) => acceptedKinds(db, self, code, options.kinds),
     maxSchemaVersion: BUNDLE_DATA_VERSION,
+    streamKinds: ['unit-report'],
     lookupSignerKey: (code, manifest) => {
       const record = signerRecord(db, code);
       // A unit whose key was revoked may enrol again with a new key (checked by phone like the first time).
@@ -133,12 +192,11 @@ async function check(ctx: ServiceContext, file: BundleFile, options: ImportOptio
   }
   switch (manifest.kind) {
     case 'unit-report': {
-      const data = parseBundleData('unit-report', manifest.app.schemaVersion, opened.data);
+      const { data, plan } = planUnitReport(opened);
       checkUnitCode(data.unit.code, manifest.from.code);
       checkUnitName(db, self, data.unit.name);
       const forwarded = opened.forwarded ? await checkForwarded(db, manifest.from.code, opened.forwarded) : null;
-      // The records as read are referenced from `data` alone from here on, so checking them can let each go (prepareSnapshot).
-      return { name: file.name, bytes: file.bytes, opened: { ...opened, data: null }, verified, payload: { kind: 'unit-report', data, forwarded } };
+      return { name: file.name, bytes: file.bytes, opened, verified, payload: { kind: 'unit-report', data, plan, forwarded } };
     }
     case 'enrolment': {
       const data = parseBundleData('enrolment', manifest.app.schemaVersion, opened.data);
@@ -205,14 +263,14 @@ function applyEnrolment(ctx: ServiceContext, data: EnrolmentData, verified: bool
 
 type Applied = { summary: ImportSummary; quarantined: QuarantinedRecord[]; refusedInner?: InnerRefusal[] };
 
-function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, prepared: PreparedSnapshot | null): Applied {
+function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string): Applied {
   const from = checked.opened.manifest.from.code;
   const { payload } = checked;
   switch (payload.kind) {
     case 'unit-report': {
-      const snapshot = prepared ?? prepareSnapshot(payload.data);
       dropSupersededQuarantine(ctx.db, from, sha256);
-      const summary = applySnapshot(ctx.db, from, snapshot);
+      // The records are read from the file a second time, inside this transaction, and written as they come.
+      const summary = applySnapshotStream(ctx.db, from, payload.data.unit, payload.plan, (visit) => readRecords(checked.opened, visit));
       const inner = payload.forwarded ? applyForwarded(ctx.db, from, sha256, payload.forwarded, ctx.clock.now()) : null;
       if (inner) {
         summary.added += inner.summary.added;
@@ -233,7 +291,7 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string, pre
       for (const r of payload.data.decisionsRefused) {
         summary.warnings.push(`Đơn vị không áp dụng ${r.decision}: ${r.reason}`);
       }
-      return { summary, quarantined: snapshot.quarantined, refusedInner: inner?.refused };
+      return { summary, quarantined: payload.plan.quarantined, refusedInner: inner?.refused };
     }
     case 'enrolment':
       return { summary: applyEnrolment(ctx, payload.data, checked.verified), quarantined: [] };
@@ -317,13 +375,12 @@ function refuseOverLimit(ctx: ServiceContext, checked: Checked, quarantined: rea
   return { ...rejectedOutcome(checked.name, opened.sha256, error), kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq };
 }
 
-/** A unit-report's records checked before the transaction, when it would apply (a duplicate costs no checks). */
-function preparedIfApplying(ctx: ServiceContext, checked: Checked, reapply: boolean): PreparedSnapshot | null {
-  if (checked.payload.kind !== 'unit-report') {
-    return null;
+/** A unit-report that would apply with more bad records than a report may have (a duplicate is never refused for them). */
+function overLimit(ctx: ServiceContext, checked: Checked, reapply: boolean): boolean {
+  if (checked.payload.kind !== 'unit-report' || checked.payload.plan.quarantined.length <= SYNC_LIMITS.maxQuarantinedRecords) {
+    return false;
   }
-  const applying = reapply || (!isArchived(ctx.db, checked.opened.sha256) && classify(ctx.db, checked.opened).status === 'applied');
-  return applying ? prepareSnapshot(checked.payload.data, { release: true }) : null;
+  return reapply || (!isArchived(ctx.db, checked.opened.sha256) && classify(ctx.db, checked.opened).status === 'applied');
 }
 
 /**
@@ -334,9 +391,8 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
   const { opened } = checked;
   const { manifest } = opened;
   const reapply = newNumbering !== undefined;
-  const prepared = preparedIfApplying(ctx, checked, reapply);
-  if (prepared && checked.payload.kind === 'unit-report' && prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
-    return refuseOverLimit(ctx, checked, prepared.quarantined, recordCount(checked.payload.data));
+  if (overLimit(ctx, checked, reapply) && checked.payload.kind === 'unit-report') {
+    return refuseOverLimit(ctx, checked, checked.payload.plan.quarantined, recordCount(checked.payload.data));
   }
   const outcome = ctx.db.transaction((tx): ImportOutcome => {
     const now = ctx.clock.now();
@@ -354,7 +410,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
     let applied: Applied = { summary: emptySummary(), quarantined: [] };
     if (decision.status === 'applied') {
       const previous = seqState(tx, manifest.from.code, 'in');
-      applied = applyPayload(ctx, checked, opened.sha256, prepared);
+      applied = applyPayload(ctx, checked, opened.sha256);
       if (previous && manifest.seq === previous.lastSeq + 1 && previous.lastSumsSha256 !== null && manifest.prevSha256 !== previous.lastSumsSha256) {
         applied.summary.warnings.push('Gói không nối tiếp gói trước đã nhận (prevSha256 khác): đơn vị có thể đã khôi phục dữ liệu cũ.');
       }
@@ -369,7 +425,7 @@ function commit(ctx: ServiceContext, checked: Checked, newNumbering?: number): I
     const message = describe(decision, enrolment);
     archive(tx, {
       sha256: opened.sha256, fileName: baseName(checked.name), receivedAt: now, bundleId: manifest.bundleId, fromCode: manifest.from.code, kind: manifest.kind,
-      label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes), sumsSha256: opened.sumsSha256,
+      label: manifest.label, seq: manifest.seq, status: decision.status, errorCode: null, message, summary, bytes: Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.length), sumsSha256: opened.sumsSha256,
       numbering: currentNumbering(tx, manifest.from.code),
     });
     if (manifest.from.code !== self.parentCode) {
@@ -408,7 +464,7 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
   const { manifest } = checked.opened;
   const decision = classify(ctx.db, checked.opened);
   const enrolment = manifest.kind === 'enrolment' ? { unitCode: manifest.from.code, fingerprint: checked.opened.signer.fingerprint, readAloudCode: readAloudCode(checked.opened.signer.fingerprint), verified: checked.verified } : null;
-  const quarantined = checked.payload.kind === 'unit-report' ? prepareSnapshot(checked.payload.data, { release: true }).quarantined.length : 0;
+  const quarantined = checked.payload.kind === 'unit-report' ? checked.payload.plan.quarantined.length : 0;
   if (checked.payload.kind === 'unit-report' && quarantined > SYNC_LIMITS.maxQuarantinedRecords) {
     const error = bundleError('QUARANTINE_LIMIT', `${quarantined.toLocaleString('vi-VN')} trong ${recordCount(checked.payload.data).toLocaleString('vi-VN')} bản ghi không đạt kiểm tra`);
     return { ...rejectedOutcome(file.name, checked.opened.sha256, error), kind: manifest.kind, from: manifest.from.code, label: manifest.label, seq: manifest.seq };

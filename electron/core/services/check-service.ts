@@ -103,12 +103,25 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
 function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly string[]): number {
   const asOf = ctx.clock.today();
   const evalCtx = evalContext(ctx.db);
-  const rows = loadDossiers(ctx.db, unitCode, ids).map((c) => {
-    const e = evaluateDossier(c.dossier, asOf, evalCtx);
-    return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings };
+  const refresh = (chunk?: readonly string[]) => {
+    const rows = loadDossiers(ctx.db, unitCode, chunk).map((c) => {
+      const e = evaluateDossier(c.dossier, asOf, evalCtx);
+      return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings };
+    });
+    upsertFindings(ctx.db, rows);
+    return rows.length;
+  };
+  return ctx.db.transaction(() => {
+    if (ids) {
+      return refresh(ids);
+    }
+    // A whole unit a chunk at a time, so a cell of any size never has every dossier and its findings in memory at once.
+    let done = 0;
+    for (const chunk of candidateChunks(ctx.db, [unitCode], BULK_REFRESH)) {
+      done += refresh(chunk.map((c) => c.id));
+    }
+    return done;
   });
-  ctx.db.transaction(() => upsertFindings(ctx.db, rows));
-  return rows.length;
 }
 
 /** Above this many stale candidates one pass over the unit is cheaper than a lookup per id. */

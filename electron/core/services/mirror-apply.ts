@@ -24,6 +24,7 @@ import {
   deleteLedgerRow,
   deleteMirrorCandidate,
   deleteMirrorMember,
+  deferForeignKeys,
   deleteMirrorTarget,
   insertMirrorCandidate,
   insertMirrorFrozenReport,
@@ -269,6 +270,56 @@ export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked
   return true;
 }
 
+/** What a first pass over a snapshot's records learns before the transaction that applies them a record at a time. */
+export type SnapshotPlan = {
+  /** The unit's own ids of the records that passed their checks: what the mirror keeps, and what references may lead to. */
+  refs: { candidates: Set<string>; members: Set<string>; targets: Set<string> };
+  quarantined: QuarantinedRecord[];
+};
+
+/** The arrays of a unit-report's data.json that hold records, and the kind of each. */
+export const RECORD_LISTS: Readonly<Record<string, RecordKind>> = { members: 'member', candidates: 'candidate', targets: 'target', frozenReports: 'frozen-report' };
+
+/**
+ * Checks a snapshot's records in document order, as each pass over them must: a fresh checker gives every pass the
+ * same verdicts (a duplicate id is refused where it repeats, whichever pass reads it).
+ */
+export function recordChecker(unitCode: string): (kind: RecordKind, raw: unknown) => Verdict<Checked<{ id: string }>> {
+  const seen = freshSeen();
+  const checkers = new Map<RecordKind, ReturnType<typeof checkerFor>>();
+  return (kind, raw) => {
+    let check = checkers.get(kind);
+    if (!check) {
+      check = checkerFor(unitCode, kind, seen);
+      checkers.set(kind, check);
+    }
+    return check(raw) as Verdict<Checked<{ id: string }>>;
+  };
+}
+
+/**
+ * The first pass: each record checked and let go, keeping the ids that passed and the records that did not (their
+ * content only up to `keepPayloads` of them: past the bound the whole report is refused, and only the reasons count).
+ */
+export function planSnapshot(unitCode: string, records: (visit: (kind: RecordKind, raw: unknown) => void) => void, keepPayloads = Infinity): SnapshotPlan {
+  const check = recordChecker(unitCode);
+  const plan: SnapshotPlan = { refs: { candidates: new Set(), members: new Set(), targets: new Set() }, quarantined: [] };
+  const index: Record<RecordKind, number> = { member: 0, candidate: 0, target: 0, 'frozen-report': 0 };
+  records((kind, raw) => {
+    const verdict = check(kind, raw);
+    if (verdict.ok) {
+      refsOf(plan, kind)?.add(verdict.value.record.id);
+    } else {
+      plan.quarantined.push({ recordKind: kind, recordKey: keyOf(raw, index[kind]), reason: verdict.reason, payload: plan.quarantined.length < keepPayloads ? raw : null });
+    }
+    index[kind]++;
+  });
+  return plan;
+}
+
+const refsOf = (plan: SnapshotPlan, kind: RecordKind): Set<string> | null =>
+  kind === 'member' ? plan.refs.members : kind === 'candidate' ? plan.refs.candidates : kind === 'target' ? plan.refs.targets : null;
+
 /**
  * Brings the mirror of `unitCode` to a checked snapshot, in the caller's transaction, writing only what differs:
  * the mirror ends exactly as if it had been replaced whole, but a record whose content hash is unchanged (and
@@ -279,99 +330,144 @@ export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked
  * only ever added.
  */
 export function applySnapshot(db: Db, unitCode: string, s: PreparedSnapshot): ImportSummary {
+  const plan: SnapshotPlan = {
+    refs: { candidates: new Set(s.candidates.map((c) => c.record.id)), members: new Set(s.members.map((m) => m.record.id)), targets: new Set(s.targets.map((t) => t.record.id)) },
+    quarantined: s.quarantined,
+  };
+  const applier = snapshotApplier(db, unitCode, s.unit, plan);
+  s.members.forEach((m) => applier.record('member', m));
+  s.candidates.forEach((c) => applier.record('candidate', c));
+  s.targets.forEach((t) => applier.record('target', t));
+  s.frozenReports.forEach((r) => applier.record('frozen-report', r));
+  return applier.finish();
+}
+
+/**
+ * {@link applySnapshot} a record at a time, as a snapshot is read: `records` hands over every record again in
+ * document order (members before candidates, as data.json lists them), each is checked again and, if it passes,
+ * written at once. Only the plan's ids and the mirror's ledger are held, never the snapshot's records.
+ */
+export function applySnapshotStream(db: Db, unitCode: string, unit: UnitProfile, plan: SnapshotPlan, records: (visit: (kind: RecordKind, raw: unknown) => void) => void): ImportSummary {
+  const applier = snapshotApplier(db, unitCode, unit, plan);
+  const check = recordChecker(unitCode);
+  records((kind, raw) => {
+    const verdict = check(kind, raw);
+    if (verdict.ok) {
+      applier.record(kind, verdict.value);
+    }
+  });
+  return applier.finish();
+}
+
+/**
+ * The writes of one snapshot. Foreign keys are checked at commit (store/mirror.ts deferForeignKeys), so rows are
+ * written in the order records arrive: a member may go before the candidates pointing at it are rewritten.
+ */
+function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: SnapshotPlan) {
+  deferForeignKeys(db);
   const before = mirrorLedger(db, unitCode);
-  const warnings = holdIdentityChange(db, unitCode, s.unit);
-  setUnitFacts(db, unitCode, { hasYouthUnion: s.unit.hasYouthUnion, ducsMembers: s.unit.ducsMembers });
+  const warnings = holdIdentityChange(db, unitCode, unit);
+  setUnitFacts(db, unitCode, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
   const stored = mirrorState(db, unitCode);
-  const refs = { candidates: new Set(s.candidates.map((c) => c.record.id)), members: new Set(s.members.map((m) => m.record.id)) };
+  const refs: MirrorRefs = plan.refs;
   const same = (kind: RecordKind, checked: Checked<{ id: string }>) => before.get(`${kind}|${checked.record.id}`) === checked.hash;
+  const kept = (kind: 'candidate' | 'member' | 'target', ids: ReadonlySet<string>) => new Set([...ids].map((id) => mirrorId(unitCode, kind, id)));
 
-  // Members: written unless unchanged and still pointing at the same candidate. A voided row cannot be updated
-  // (migration 0018), so one that must change is deleted and inserted, with every candidate whose introducers or
-  // mentors point at it.
-  const memberWrites: Checked<MemberRecord>[] = [];
+  // What the snapshot no longer holds goes first; a candidate pointing at a member gone is rewritten when it comes.
+  const keptCandidates = kept('candidate', plan.refs.candidates);
+  [...stored.candidateIds].filter((id) => !keptCandidates.has(id)).forEach((id) => deleteMirrorCandidate(db, id));
+  const keptMembers = kept('member', plan.refs.members);
+  [...stored.members.keys()].filter((id) => !keptMembers.has(id)).forEach((id) => deleteMirrorMember(db, id));
+  const keptTargets = kept('target', plan.refs.targets);
+  [...stored.targetIds].filter((id) => !keptTargets.has(id)).forEach((id) => deleteMirrorTarget(db, id));
+
+  // Members written in place, except a voided row (which cannot be updated: migration 0018): deleted and inserted,
+  // with every candidate whose introducers or mentors point at it.
   const recreated = new Set<string>();
-  const keptMembers = new Set<string>();
-  for (const m of s.members) {
-    const id = mirrorId(unitCode, 'member', m.record.id);
-    keptMembers.add(id);
-    const row = stored.members.get(id);
-    if (row && same('member', m) && row.candidateId === candidateRef(unitCode, m.record, refs)) {
-      continue;
-    }
-    memberWrites.push(m);
-    if (row?.voided) {
-      recreated.add(id);
-    }
-  }
-  const goneMembers = [...stored.members.keys()].filter((id) => !keptMembers.has(id) || recreated.has(id));
-
-  // Candidates: rewritten when new or changed, or when one of their introducers or mentors would now point elsewhere.
   const toMember = memberRef(unitCode, refs);
-  const candidateWrites = s.candidates.filter((c) => {
-    if (!stored.candidateIds.has(mirrorId(unitCode, 'candidate', c.record.id)) || !same('candidate', c)) {
-      return true;
-    }
-    const pairs: [string, string, string | null][] = [
-      ...c.record.introducers.map((i): [string, string, string | null] => ['introducer', i.id, i.memberId]),
-      ...c.record.mentors.map((m): [string, string, string | null] => ['mentor', m.id, m.memberId]),
-    ];
-    return pairs.some(([kind, id, member]) => {
+  const linksChanged = (c: CandidateRecord) =>
+    [
+      ...c.introducers.map((i): [string, string, string | null] => ['introducer', i.id, i.memberId]),
+      ...c.mentors.map((m): [string, string, string | null] => ['mentor', m.id, m.memberId]),
+    ].some(([kind, id, member]) => {
       const now = stored.links.get(mirrorId(unitCode, kind, id)) ?? null;
       return now !== toMember(member) || (now !== null && recreated.has(now));
     });
-  });
-  const keptCandidates = new Set(s.candidates.map((c) => mirrorId(unitCode, 'candidate', c.record.id)));
-  const rewritten = new Set(candidateWrites.map((c) => mirrorId(unitCode, 'candidate', c.record.id)));
-  for (const id of stored.candidateIds) {
-    if (!keptCandidates.has(id) || rewritten.has(id)) {
-      deleteMirrorCandidate(db, id);
-    }
-  }
-  goneMembers.forEach((id) => deleteMirrorMember(db, id));
-  memberWrites.forEach((m) => writeMirrorMember(db, unitCode, m.record, candidateRef(unitCode, m.record, refs)));
-  candidateWrites.forEach((c) => insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember));
-
-  const targetWrites = s.targets.filter((t) => !stored.targetIds.has(mirrorId(unitCode, 'target', t.record.id)) || !same('target', t));
-  const keptTargets = new Set(s.targets.map((t) => mirrorId(unitCode, 'target', t.record.id)));
-  const replacedTargets = new Set(targetWrites.map((t) => mirrorId(unitCode, 'target', t.record.id)));
-  for (const id of stored.targetIds) {
-    if (!keptTargets.has(id) || replacedTargets.has(id)) {
-      deleteMirrorTarget(db, id);
-    }
-  }
-  targetWrites.forEach((t) => insertMirrorTarget(db, unitCode, t.record));
+  const write: Record<RecordKind, (checked: Checked<{ id: string }>) => void> = {
+    member: (checked) => {
+      const m = checked.record as MemberRecord;
+      const id = mirrorId(unitCode, 'member', m.id);
+      const row = stored.members.get(id);
+      if (row && same('member', checked) && row.candidateId === candidateRef(unitCode, m, refs)) {
+        return;
+      }
+      if (row?.voided) {
+        recreated.add(id);
+        deleteMirrorMember(db, id);
+      }
+      writeMirrorMember(db, unitCode, m, candidateRef(unitCode, m, refs));
+    },
+    candidate: (checked) => {
+      const c = checked as CheckedCandidate;
+      const id = mirrorId(unitCode, 'candidate', c.record.id);
+      const held = stored.candidateIds.has(id);
+      if (held && same('candidate', c) && !linksChanged(c.record)) {
+        return;
+      }
+      if (held) {
+        deleteMirrorCandidate(db, id);
+      }
+      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember);
+    },
+    target: (checked) => {
+      const t = checked.record as UnitTargetRecord;
+      const id = mirrorId(unitCode, 'target', t.id);
+      const held = stored.targetIds.has(id);
+      if (held && same('target', checked)) {
+        return;
+      }
+      if (held) {
+        deleteMirrorTarget(db, id);
+      }
+      insertMirrorTarget(db, unitCode, t);
+    },
+    'frozen-report': () => {},
+  };
 
   let added = 0;
   let changed = 0;
-  const kept = new Set<string>();
-  const ledger = (kind: RecordKind, list: readonly Checked<{ id: string }>[]) => {
-    for (const checked of list) {
+  return {
+    record(kind: RecordKind, checked: Checked<{ id: string }>): void {
       const key = `${kind}|${checked.record.id}`;
-      kept.add(key);
+      if (kind === 'frozen-report') {
+        if (insertMirrorFrozenReport(db, unitCode, checked.record as FrozenReportRecord)) {
+          writeLedgerRow(db, unitCode, kind, checked.record.id, checked.hash);
+          added += before.has(key) ? 0 : 1;
+        }
+        return;
+      }
+      write[kind](checked);
       const previous = before.get(key);
       added += previous === undefined ? 1 : 0;
       changed += previous !== undefined && previous !== checked.hash ? 1 : 0;
       if (previous !== checked.hash) {
         writeLedgerRow(db, unitCode, kind, checked.record.id, checked.hash);
       }
-    }
+    },
+    finish(): ImportSummary {
+      const held = { member: plan.refs.members, candidate: plan.refs.candidates, target: plan.refs.targets };
+      let removed = 0;
+      for (const key of before.keys()) {
+        const bar = key.indexOf('|');
+        const kind = key.slice(0, bar) as RecordKind;
+        if (kind !== 'frozen-report' && !held[kind].has(key.slice(bar + 1))) {
+          deleteLedgerRow(db, unitCode, kind, key.slice(bar + 1));
+          removed++;
+        }
+      }
+      return { added, changed, removed, quarantined: plan.quarantined.length, warnings };
+    },
   };
-  ledger('member', s.members);
-  ledger('candidate', s.candidates);
-  ledger('target', s.targets);
-  for (const checked of s.frozenReports) {
-    if (insertMirrorFrozenReport(db, unitCode, checked.record)) {
-      writeLedgerRow(db, unitCode, 'frozen-report', checked.record.id, checked.hash);
-      added += before.has(`frozen-report|${checked.record.id}`) ? 0 : 1;
-    }
-  }
-  const removed = [...before.keys()].filter((k) => !k.startsWith('frozen-report|') && !kept.has(k));
-  for (const key of removed) {
-    const bar = key.indexOf('|');
-    deleteLedgerRow(db, unitCode, key.slice(0, bar) as RecordKind, key.slice(bar + 1));
-  }
-  return { added, changed, removed: removed.length, quarantined: s.quarantined.length, warnings };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/types';
-import { toSeqRanges } from '../domain/bundles/index';
+import { toSeqRanges, type DataWriter, type JsonField } from '../domain/bundles/index';
 import type { UnitProfile, UnitReportData } from '../model/bundle-data';
 import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
@@ -10,7 +10,7 @@ import { appliedRelayedSums } from '../store/relayed';
 import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 import { movesOf } from '../store/moves';
-import { candidateRecords, frozenReportRecords, memberRecords, unitTargetRecords } from '../store/unit-report';
+import { candidateRecords, frozenReportRecords, memberRecords, recordCounts, unitTargetRecords, type Page } from '../store/unit-report';
 
 const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạp', recognition: 'công nhận đảng viên chính thức' };
 
@@ -45,33 +45,70 @@ function unitProfile(db: Db): UnitProfile {
   return { code: self.code, name: self.name, level: self.level, hasYouthUnion: self.hasYouthUnion, ducsMembers: self.ducsMembers };
 }
 
+/** Records read from the database at once while data.json is written: a page's rows, never the unit's. */
+const PAGE = 500;
+
+/** Every record of a unit's paged list, a page at a time. */
+function paged<T extends { id: string }>(read: (page: Page) => T[]): (push: (element: unknown) => void) => void {
+  return (push: (element: unknown) => void) => {
+    for (let after: string | null = null; ; ) {
+      const rows = read({ after, limit: PAGE });
+      rows.forEach(push);
+      if (rows.length < PAGE) {
+        return;
+      }
+      after = rows.at(-1)!.id;
+    }
+  };
+}
+
 /**
- * Builds the own unit's `unit-report` data for period label `label`, with findings computed fresh today.
- * Frozen reports are those of the label's period (none when the label names no period).
+ * The own unit's `unit-report` data for period label `label`, with findings computed fresh today, as a writer of
+ * data.json: members and candidates are read from the database a page at a time while it is written, so a cell of
+ * any size is never held in memory whole. Frozen reports are those of the label's period (none when the label names
+ * no period). The counts are those the writer writes, as long as nothing is written to the database in between.
  */
-export function buildUnitSnapshot(ctx: ServiceContext, label: string, to = getSelfUnit(ctx.db).parentCode): { data: UnitReportData; counts: Record<string, number> } {
+export function unitSnapshotWriter(ctx: ServiceContext, label: string, to = getSelfUnit(ctx.db).parentCode): { data: DataWriter; counts: Record<string, number> } {
   ensureFindingsFresh(ctx);
   const db = ctx.db;
   const unit = unitProfile(db);
+  const today = ctx.clock.today();
   const period = periodOfLabel(label);
-  const ownTargets = unitTargetRecords(db, unit.code);
-  const reports = period ? frozenReportRecords(db, unit.code, period) : [];
+  const targets = unitTargetRecords(db, unit.code);
+  const frozenReports = period ? frozenReportRecords(db, unit.code, period) : [];
   const parent = to;
-  const directivesApplied = parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [];
-  const decisionsRefused = parent ? refusedDecisions(db, parent) : [];
   const answers = parent ? requestAnswers(db, parent) : [];
   const moves = movesOf(db, unit.code).map((m) => ({ from: m.from, to: m.to, on: m.on }));
   const relayedApplied = appliedRelayedSums(db, unit.code);
-  const data = { unit, members: memberRecords(db, unit.code), candidates: candidateRecords(db, unit.code, ctx.clock.today()), targets: ownTargets, frozenReports: reports, directivesApplied, decisionsRefused, requestAnswers: answers, moves, relayedApplied };
-  // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
-  if (answers.length === 0) {
-    delete (data as Partial<UnitReportData>).requestAnswers;
+  const fields: JsonField[] = [
+    { key: 'unit', value: unit },
+    { key: 'members', elements: paged((page) => memberRecords(db, unit.code, page)) },
+    { key: 'candidates', elements: paged((page) => candidateRecords(db, unit.code, today, page)) },
+    { key: 'targets', value: targets },
+    { key: 'frozenReports', value: frozenReports },
+    { key: 'directivesApplied', value: parent ? toSeqRanges(appliedDirectiveSeqs(db, parent), DIRECTIVE_ACK_RANGES) : [] },
+    { key: 'decisionsRefused', value: parent ? refusedDecisions(db, parent) : [] },
+    // An older superior refuses a unit-report with a field it does not know; an empty list says nothing anyway.
+    ...(answers.length > 0 ? [{ key: 'requestAnswers', value: answers }] : []),
+    ...(moves.length > 0 ? [{ key: 'moves', value: moves }] : []),
+    ...(relayedApplied.length > 0 ? [{ key: 'relayedApplied', value: relayedApplied }] : []),
+  ];
+  const { members, candidates } = recordCounts(db, unit.code);
+  return { data: { fields: () => fields }, counts: { candidates, members, targets: targets.length, frozenReports: frozenReports.length } };
+}
+
+/** The same snapshot as one object, for a caller that wants it whole (a small unit, or a check of what is sent). */
+export function buildUnitSnapshot(ctx: ServiceContext, label: string, to = getSelfUnit(ctx.db).parentCode): { data: UnitReportData; counts: Record<string, number> } {
+  const { data, counts } = unitSnapshotWriter(ctx, label, to);
+  const whole: Record<string, unknown> = {};
+  for (const field of data.fields()) {
+    if ('elements' in field) {
+      const list: unknown[] = [];
+      field.elements((element) => list.push(element));
+      whole[field.key] = list;
+    } else {
+      whole[field.key] = field.value;
+    }
   }
-  if (moves.length === 0) {
-    delete (data as Partial<UnitReportData>).moves;
-  }
-  if (relayedApplied.length === 0) {
-    delete (data as Partial<UnitReportData>).relayedApplied;
-  }
-  return { data, counts: { candidates: data.candidates.length, members: data.members.length, targets: data.targets.length, frozenReports: data.frozenReports.length } };
+  return { data: whole as UnitReportData, counts };
 }

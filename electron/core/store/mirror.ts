@@ -63,6 +63,15 @@ function statements(db: Db): ReturnType<typeof build> {
   return s;
 }
 
+/**
+ * Foreign keys checked when the caller's transaction commits instead of at each statement, so a snapshot's rows can
+ * be written in the order its records are read (a member before the candidates that point at it are rewritten).
+ * SQLite turns this off again by itself at the end of the transaction.
+ */
+export function deferForeignKeys(db: Db): void {
+  db.$client.pragma('defer_foreign_keys = ON');
+}
+
 /** The ledger of `unitCode`: content hash by `kind|sourceId`. */
 export function mirrorLedger(db: Db, unitCode: string): Map<string, string> {
   return new Map(statements(db).ledger.all(unitCode).map((r) => [`${r.kind}|${r.sourceId}`, r.sha256]));

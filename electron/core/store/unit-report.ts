@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
 import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
@@ -28,12 +28,16 @@ function voidedOf(row: { voidedAt: string | null; voidReason: string | null; voi
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function memberRecords(db: DbOrTx, unitCode: string): MemberRecord[] {
+/** A page of a unit's records in id order: those after `after` (all when null), at most `limit`. */
+export type Page = { after: string | null; limit: number };
+
+export function memberRecords(db: DbOrTx, unitCode: string, page: Page): MemberRecord[] {
   return db
     .select()
     .from(members)
-    .where(eq(members.unitCode, unitCode))
+    .where(and(eq(members.unitCode, unitCode), page.after === null ? undefined : gt(members.id, page.after)))
     .orderBy(asc(members.id))
+    .limit(page.limit)
     .all()
     .map((m) => ({
       id: m.id,
@@ -53,21 +57,33 @@ export function memberRecords(db: DbOrTx, unitCode: string): MemberRecord[] {
     }));
 }
 
-/** The unit's candidates with their findings as of `today` (stored findings hold from their as_of through valid_until). */
-export function candidateRecords(db: DbOrTx, unitCode: string, today: string): CandidateRecord[] {
-  const ids = db.select({ id: candidates.id }).from(candidates).where(eq(candidates.unitCode, unitCode));
+/** How many members and candidates the unit has, as its records are listed. */
+export function recordCounts(db: DbOrTx, unitCode: string): { members: number; candidates: number } {
+  return {
+    members: db.select({ n: count() }).from(members).where(eq(members.unitCode, unitCode)).get()?.n ?? 0,
+    candidates: db.select({ n: count() }).from(candidates).where(eq(candidates.unitCode, unitCode)).get()?.n ?? 0,
+  };
+}
+
+/**
+ * A page of the unit's candidates with their findings as of `today` (stored findings hold from their as_of through
+ * valid_until).
+ */
+export function candidateRecords(db: DbOrTx, unitCode: string, today: string, page: Page): CandidateRecord[] {
+  const rows = db
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.unitCode, unitCode), page.after === null ? undefined : gt(candidates.id, page.after)))
+    .orderBy(asc(candidates.id))
+    .limit(page.limit)
+    .all();
+  const ids = rows.map((c) => c.id);
   const events = groupBy(db.select().from(candidateEvents).where(inArray(candidateEvents.candidateId, ids)).orderBy(asc(candidateEvents.seq)).all());
   const documents = groupBy(db.select().from(dossierItems).where(inArray(dossierItems.candidateId, ids)).all().sort(byId));
   const intros = groupBy(db.select().from(introducers).where(inArray(introducers.candidateId, ids)).all().sort(byId));
   const mentors = groupBy(db.select().from(mentorAssignments).where(inArray(mentorAssignments.candidateId, ids)).all().sort(byId));
   const findings = new Map(db.select().from(candidateFindings).where(inArray(candidateFindings.candidateId, ids)).all().map((f) => [f.candidateId, f]));
-  return db
-    .select()
-    .from(candidates)
-    .where(eq(candidates.unitCode, unitCode))
-    .orderBy(asc(candidates.id))
-    .all()
-    .map((c) => {
+  return rows.map((c) => {
       const f = findings.get(c.id);
       return {
         id: c.id,

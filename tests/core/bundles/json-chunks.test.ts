@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChunked, stringifyChunked } from '../../../electron/core/domain/bundles/json-chunks';
+import { JsonObjectReader, parseChunked, stringifyChunked } from '../../../electron/core/domain/bundles/json-chunks';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -76,6 +76,55 @@ describe('data.json written and read one record at a time', () => {
         const bytes = stringifyChunked(value).slice();
         bytes[at % bytes.length] = byte;
         expect(chunkedParse(bytes)).toEqual(wholeParse(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** The stream reader fed `bytes` in pieces of `size`, its elements put back where they were read: the value, or that it throws (and why). */
+function streamedParse(bytes: Uint8Array, size: number): { value: unknown } | 'throws' | 'repeated key' {
+  try {
+    const lists = new Map<string, unknown[]>();
+    const reader = new JsonObjectReader((key, element) => {
+      lists.set(key, [...(lists.get(key) ?? []), element]);
+    });
+    for (let at = 0; at < bytes.length; at += size) {
+      reader.write(bytes.subarray(at, at + size));
+    }
+    const value = reader.end();
+    for (const [key, list] of lists) {
+      value[key] = list;
+    }
+    return { value };
+  } catch (error) {
+    return error instanceof SyntaxError && error.message.startsWith('repeated key') ? 'repeated key' : 'throws';
+  }
+}
+
+describe('data.json read as a stream, a piece at a time', () => {
+  it('reads what JSON.parse reads, however the text is cut', () => {
+    fc.assert(
+      fc.property(snapshot, fc.integer({ min: 1, max: 64 }), (value, size) => {
+        expect(streamedParse(stringifyChunked(value), size)).toEqual({ value: JSON.parse(JSON.stringify(value)) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accepts and refuses what JSON.parse does, but refuses a repeated top-level key', () => {
+    const odd = ['{"candidates":[1,],"members":[]}', '{"candidates":[,1]}', '{"candidates":[1 2]}', '{"candidates":[1]]}', '{"candidates":[1]} x', '{"b":[1],"0":[2]}', '{"a":[1],"b":[]}', '  {"a" : [ {"x":"]"} , "\\"[" ] }  ', '{}', '[1,[2]]', '\ufeff{"a":[1]}', '{"a":[\ufeff1]}', '{"a":["\\u005d"]}', ''];
+    for (const size of [1, 3, 1000]) {
+      expect(odd.map((text) => [text, streamedParse(utf8(text), size)])).toEqual(odd.map((text) => [text, wholeParse(utf8(text))]));
+    }
+    expect(streamedParse(utf8('{"a":1,"a":[2],"b":[3]}'), 5)).toBe('repeated key');
+    expect(streamedParse(new Uint8Array([...utf8('{"a":["'), 0xff, ...utf8('"]}')]), 2)).toBe('throws');
+    fc.assert(
+      fc.property(snapshot, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 40 }), (value, at, byte, size) => {
+        const bytes = stringifyChunked(value).slice();
+        bytes[at % bytes.length] = byte;
+        const streamed = streamedParse(bytes, size);
+        expect(streamed === 'repeated key' || JSON.stringify(streamed) === JSON.stringify(wholeParse(bytes))).toBe(true);
       }),
       { numRuns: 1000 },
     );

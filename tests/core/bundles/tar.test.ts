@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { BUNDLE_TAR_LIMITS, decompressTar, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, writeTar } from '../../../electron/core/domain/bundles/tar';
 import { tempDir } from '../../helpers/temp';
 import { errorCode, requireTool, run } from './fixtures';
@@ -22,6 +23,19 @@ describe('deterministic tar', () => {
     const read = await readTar(a);
     expect([...read.keys()]).toEqual(['SHA256SUMS', 'data.json', 'manifest.json']);
     expect(read.get('data.json')).toEqual(files[1]?.data);
+  });
+
+  it('writes byte for byte the archive tar-stream wrote before the writer streamed', async () => {
+    const archive = pack();
+    for (const { name, data } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      archive.entry({ name, size: data.length, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, Buffer.from(data));
+    }
+    archive.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of archive) {
+      chunks.push(chunk as Buffer);
+    }
+    expect(await writeTar(files)).toEqual(new Uint8Array(Buffer.concat(chunks)));
   });
 
   it('lists as sorted 0644 root-owned files dated 1970 in stock tar', async () => {

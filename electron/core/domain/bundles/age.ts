@@ -84,6 +84,15 @@ const NO_MATCH = 'no identity matched';
  * DECRYPT_FAILED on any other failure: a malformed header, a wrong header MAC, or a chunk failing its tag.
  */
 export async function ageDecrypt(file: Uint8Array, identities: readonly string[]): Promise<Uint8Array> {
+  return (await ageOpener(file, identities))();
+}
+
+/**
+ * {@link ageDecrypt} in two steps: the header is opened once (the async part), and the returned function decrypts the
+ * payload each time it is called, synchronously, so a large bundle can be read several times without keeping its
+ * plaintext between reads.
+ */
+export async function ageOpener(file: Uint8Array, identities: readonly string[]): Promise<() => Uint8Array> {
   const decrypter = new Decrypter();
   for (const identity of identities) {
     const native = IDENTITY.test(identity) ? nativeX25519Identity(identity) : null;
@@ -100,7 +109,7 @@ export async function ageDecrypt(file: Uint8Array, identities: readonly string[]
     const notForMe = error instanceof Error && error.message.includes(NO_MATCH);
     throw bundleError(notForMe ? 'DECRYPT_NOT_FOR_ME' : 'DECRYPT_FAILED');
   }
-  return decryptPayload(fileKey, payload);
+  return () => decryptPayload(fileKey, payload);
 }
 
 /** The header ends with the line "--- <MAC>"; stanza lines never contain "\n---" (base64 has no "-"). */

@@ -1,14 +1,16 @@
-import { ageDecrypt, ageEncrypt } from './age';
+import { ageEncrypt, ageOpener } from './age';
 import { bundleError } from './errors';
 import { fingerprintOf, formatPublicKey, parsePrivateKey, parsePublicKey } from './keys';
 import type { BundleKind, BundleManifest } from './manifest';
 import { bundleFileName, bundleManifestSchema, serializeManifest } from './manifest';
 import { verifySshsig, signSshsig } from './sshsig';
-import { checkSums, makeSums, parseSums, sha256Hex } from './sums';
-import { BUNDLE_ENTRY_NAMES, compressTar, decompressTar, FORWARDED_ENTRY, formatMiB, RELAYED_ENTRY, MAX_DATA_BYTES, readTar, writeTar } from './tar';
-import { parseChunked, stringifyChunked } from './json-chunks';
+import { checkHashes, makeSums, parseSums, sha256Hex, sumsOfHashes } from './sums';
+import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, formatMiB, RELAYED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, TarReader, TarWriter } from './tar';
+import { parseChunked, stringifyChunked, writeJsonObject, type JsonField } from './json-chunks';
+import { GzipWriter, inflateChunks } from './gzip-stream';
+import { createHash } from 'node:crypto';
 import { bytesEqual } from './ssh-wire';
-import { formatZodIssues } from '../../errors';
+import { AppError, formatZodIssues } from '../../errors';
 
 /**
  * Packing and opening `ptdv.bundle/1` files (docs/bundle-format.md): tar → SHA256SUMS → SSHSIG → age. Opening runs import
@@ -20,9 +22,15 @@ import { formatZodIssues } from '../../errors';
 export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 const MAX_FILE_NAME = 255;
 
+/**
+ * data.json as the members of its top-level object, for a payload too large to build in memory (a unit-report):
+ * `fields` is called twice, once to hash data.json and once to write it, and must give the same members both times.
+ */
+export type DataWriter = { fields(): Iterable<JsonField> };
+
 export type PackBundleInput = {
   manifest: BundleManifest;
-  /** Any JSON value; the caller validates it against the schema of `manifest.kind` before packing. */
+  /** Any JSON value, or a {@link DataWriter}; the caller validates it against the schema of `manifest.kind` before packing. */
   data: unknown;
   /** The sender's OpenSSH Ed25519 private key; its fingerprint must be `manifest.from.keyFingerprint`. */
   signingKey: string;
@@ -50,29 +58,88 @@ const encoder = new TextEncoder();
  * TAR_ENTRY_TOO_LARGE or BUNDLE_TOO_LARGE, so a sender never produces a file its recipient would refuse for size.
  */
 export async function packBundle(input: PackBundleInput): Promise<PackedBundle> {
-  const { manifest, files } = signFiles(input.manifest, input.data, input.signingKey, [
-    [FORWARDED_ENTRY, input.forwarded],
-    [RELAYED_ENTRY, input.relayed],
-  ]);
+  const { manifest, key } = checkedSigner(input.manifest, input.signingKey);
   if (!input.recipients.includes(manifest.to.ageRecipient)) {
     throw bundleError('KEY_INVALID', 'danh sách người nhận age thiếu đơn vị nhận');
   }
-  const tar = await writeTar([...files].map(([name, data]) => ({ name, data })));
-  const bytes = await ageEncrypt(await compressTar(tar), [...new Set(input.recipients)]);
+  const data = dataWriter(input.data);
+  const { sha256: dataSha256, size: dataSize } = hashData(data);
+  const small = new Map<string, Uint8Array>([['manifest.json', serializeManifest(manifest)]]);
+  for (const [name, bytes] of [[FORWARDED_ENTRY, input.forwarded], [RELAYED_ENTRY, input.relayed]] as const) {
+    if (bytes) {
+      small.set(name, bytes);
+    }
+  }
+  const hashes = new Map([...small].map(([name, bytes]) => [name, sha256Hex(bytes)]));
+  hashes.set('data.json', dataSha256);
+  const sums = sumsOfHashes(hashes);
+  small.set('SHA256SUMS', sums);
+  small.set('SHA256SUMS.sig', encoder.encode(signSshsig(sums, key)));
+  // The archive is written and compressed as data.json is produced a second time, so it never exists whole.
+  const compressed: Uint8Array[] = [];
+  const gzip = new GzipWriter((chunk) => compressed.push(chunk));
+  const tar = new TarWriter((chunk) => gzip.write(chunk));
+  for (const name of [...small.keys(), 'data.json'].sort()) {
+    if (name === 'data.json') {
+      tar.entry(name, dataSize, (emit) => {
+        if (writeData(data, emit) !== dataSha256) {
+          throw new AppError('conflict', 'Số liệu thay đổi trong khi lập gói: hãy tạo lại.');
+        }
+      });
+    } else {
+      const bytes = small.get(name)!;
+      tar.entry(name, bytes.length, (emit) => emit(bytes));
+    }
+  }
+  tar.end();
+  gzip.end();
+  const bytes = await ageEncrypt(new Uint8Array(Buffer.concat(compressed)), [...new Set(input.recipients)]);
   if (bytes.length > MAX_BUNDLE_BYTES) {
     throw bundleError('BUNDLE_TOO_LARGE');
   }
   const fileName = bundleFileName(manifest.from.code, manifest.to.code, manifest.label, manifest.seq);
-  const sums = files.get('SHA256SUMS') ?? new Uint8Array();
   return { bytes, fileName, sha256: sha256Hex(bytes), sumsSha256: sha256Hex(sums) };
 }
 
-/**
- * The signed entries of a bundle before tar and age: data.json, manifest.json, any `extra` entry given, SHA256SUMS
- * and its SSHSIG. A directive relayed down the tree is exactly these four files. Throws AppError MANIFEST_INVALID,
- * KEY_INVALID, DATA_INVALID or TAR_ENTRY_TOO_LARGE.
- */
-export function signFiles(rawManifest: BundleManifest, data: unknown, signingKey: string, extra: readonly (readonly [string, Uint8Array | undefined])[] = []): { manifest: BundleManifest; files: Map<string, Uint8Array> } {
+const NEWLINE = new Uint8Array([0x0a]);
+
+/** In-memory data as a writer of its serialised bytes (checked for the size limit), or the caller's writer. */
+function dataWriter(data: unknown): (out: (chunk: Uint8Array) => void) => void {
+  if (isDataWriter(data)) {
+    return (out) => {
+      writeJsonObject(data.fields(), out);
+      out(NEWLINE);
+    };
+  }
+  const bytes = serializeData(data);
+  return (out) => out(bytes);
+}
+
+const isDataWriter = (data: unknown): data is DataWriter => typeof data === 'object' && data !== null && typeof (data as { fields?: unknown }).fields === 'function';
+
+/** Writes data.json to `out`; returns its SHA-256. */
+function writeData(write: (out: (chunk: Uint8Array) => void) => void, out: (chunk: Uint8Array) => void): string {
+  const hash = createHash('sha256');
+  write((chunk) => {
+    hash.update(chunk);
+    out(chunk);
+  });
+  return hash.digest('hex');
+}
+
+/** data.json's hash and size, refused past the size the recipient would refuse. */
+function hashData(write: (out: (chunk: Uint8Array) => void) => void): { sha256: string; size: number } {
+  let size = 0;
+  const sha256 = writeData(write, (chunk) => {
+    size += chunk.length;
+    if (size > MAX_DATA_BYTES) {
+      throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatMiB(MAX_DATA_BYTES)}`);
+    }
+  });
+  return { sha256, size };
+}
+
+function checkedSigner(rawManifest: BundleManifest, signingKey: string): { manifest: BundleManifest; key: ReturnType<typeof parsePrivateKey> } {
   const parsed = bundleManifestSchema.safeParse(rawManifest);
   if (!parsed.success) {
     throw bundleError('MANIFEST_INVALID', formatZodIssues(parsed.error));
@@ -82,6 +149,16 @@ export function signFiles(rawManifest: BundleManifest, data: unknown, signingKey
   if (fingerprintOf(key.publicKey) !== manifest.from.keyFingerprint) {
     throw bundleError('KEY_INVALID', 'khóa ký không khớp với dấu vân tay trong manifest');
   }
+  return { manifest, key };
+}
+
+/**
+ * The signed entries of a bundle before tar and age: data.json, manifest.json, any `extra` entry given, SHA256SUMS
+ * and its SSHSIG. A directive relayed down the tree is exactly these four files. Throws AppError MANIFEST_INVALID,
+ * KEY_INVALID, DATA_INVALID or TAR_ENTRY_TOO_LARGE.
+ */
+export function signFiles(rawManifest: BundleManifest, data: unknown, signingKey: string, extra: readonly (readonly [string, Uint8Array | undefined])[] = []): { manifest: BundleManifest; files: Map<string, Uint8Array> } {
+  const { manifest, key } = checkedSigner(rawManifest, signingKey);
   const signed = new Map([
     ['data.json', serializeData(data)],
     ['manifest.json', serializeManifest(manifest)],
@@ -146,12 +223,19 @@ export type OpenBundleOptions = {
   maxSchemaVersion?: number;
   /** 'sender' re-opens my own outbox file: the manifest must be from me, and kinds are not checked. */
   role?: 'recipient' | 'sender';
+  /** Kinds whose data.json is not parsed here: the caller reads it a piece at a time with {@link OpenedBundle.readData}. */
+  streamKinds?: readonly BundleKind[];
 };
 
 export type OpenedBundle = {
   manifest: BundleManifest;
-  /** Parsed JSON, not yet validated: step 6 (the data schema of `manifest.kind`) is the caller's. */
+  /** Parsed JSON, not yet validated: step 6 (the data schema of `manifest.kind`) is the caller's. Null for a kind streamed. */
   data: unknown;
+  /**
+   * Reads data.json again from the file, handing it to `out` a piece at a time, synchronously (so inside a database
+   * transaction). Throws HASH_MISMATCH should the bytes differ from those the signature covers.
+   */
+  readData(out: (chunk: Uint8Array) => void): void;
   sha256: string;
   sumsSha256: string;
   /**
@@ -171,17 +255,21 @@ export type OpenedBundle = {
  */
 export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {
   checkLimits(bytes, options.fileName);
-  const files = await readTar(await decompressTar(await ageDecrypt(bytes, options.identities)));
-  const missing = BUNDLE_ENTRY_NAMES.filter((name) => !files.has(name));
+  const decrypt = await ageOpener(bytes, options.identities);
+  // data.json is only hashed here: its text is read once everything it is checked against has passed.
+  const files = new Map<string, Uint8Array>();
+  const hashes = new Map<string, string>();
+  scanArchive(decrypt(), (name) => name !== 'data.json', files, hashes);
+  const missing = BUNDLE_ENTRY_NAMES.filter((name) => !hashes.has(name));
   if (missing.length > 0) {
     throw bundleError('TAR_ENTRY_MISSING', missing.join(', '));
   }
-  const entry = (name: (typeof BUNDLE_ENTRY_NAMES)[number]) => files.get(name) ?? new Uint8Array();
+  const entry = (name: Exclude<(typeof BUNDLE_ENTRY_NAMES)[number], 'data.json'>) => files.get(name) ?? new Uint8Array();
   const signerKey = verifySshsig(entry('SHA256SUMS'), Buffer.from(entry('SHA256SUMS.sig')).toString('latin1'));
   const sums = parseSums(entry('SHA256SUMS'));
-  checkSums(sums, files);
+  checkHashes(sums, hashes);
   for (const optional of [FORWARDED_ENTRY, RELAYED_ENTRY]) {
-    if (files.has(optional) && !sums.has(optional)) {
+    if (hashes.has(optional) && !sums.has(optional)) {
       throw bundleError('SUMS_INVALID', `${optional} không có trong SHA256SUMS`);
     }
   }
@@ -191,15 +279,69 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   if (options.maxSchemaVersion !== undefined && manifest.app.schemaVersion > options.maxSchemaVersion) {
     throw bundleError('SCHEMA_TOO_NEW', `phiên bản dữ liệu ${manifest.app.schemaVersion}`);
   }
+  const dataSha256 = hashes.get('data.json')!;
+  const readData = (out: (chunk: Uint8Array) => void) => {
+    const hash = createHash('sha256');
+    scanArchive(decrypt(), () => false, new Map(), new Map(), (chunk) => {
+      hash.update(chunk);
+      out(chunk);
+    });
+    if (hash.digest('hex') !== dataSha256) {
+      throw bundleError('HASH_MISMATCH', 'data.json');
+    }
+  };
+  let data: unknown = null;
+  if (!options.streamKinds?.includes(manifest.kind)) {
+    const chunks: Uint8Array[] = [];
+    readData((chunk) => chunks.push(chunk));
+    data = parseData(new Uint8Array(Buffer.concat(chunks)));
+  }
   return {
     manifest,
-    data: parseData(entry('data.json')),
+    data,
+    readData,
     sha256: sha256Hex(bytes),
     sumsSha256: sha256Hex(entry('SHA256SUMS')),
     signer: { publicKey: formatPublicKey(signerKey, manifest.from.code), fingerprint: fingerprintOf(signerKey), enrolled },
     forwarded: files.get(FORWARDED_ENTRY) ?? null,
     relayed: files.get(RELAYED_ENTRY) ?? null,
   };
+}
+
+/**
+ * Reads the archive inside a decrypted bundle a piece at a time (import step 3's checks), hashing every entry into
+ * `hashes` and keeping in `files` those `keep` names; data.json's bytes go to `onData` when given.
+ */
+function scanArchive(payload: Uint8Array, keep: (name: string) => boolean, files: Map<string, Uint8Array>, hashes: Map<string, string>, onData?: (chunk: Uint8Array) => void): void {
+  let hash = createHash('sha256');
+  let parts: Uint8Array[] | null = null;
+  let toData = false;
+  const reader = new TarReader(
+    {
+      start: (name) => {
+        hash = createHash('sha256');
+        parts = keep(name) ? [] : null;
+        toData = onData !== undefined && name === 'data.json';
+      },
+      data: (chunk) => {
+        if (toData) {
+          onData!(chunk);
+          return;
+        }
+        hash.update(chunk);
+        parts?.push(chunk);
+      },
+      end: (name) => {
+        hashes.set(name, hash.digest('hex'));
+        if (parts) {
+          files.set(name, new Uint8Array(Buffer.concat(parts)));
+        }
+      },
+    },
+    BUNDLE_TAR_LIMITS,
+  );
+  inflateChunks(payload, MAX_TAR_BYTES, (chunk) => reader.write(chunk));
+  reader.end();
 }
 
 function checkLimits(bytes: Uint8Array, fileName: string | undefined): void {

@@ -24,8 +24,9 @@ export {
   isAgeRecipient,
   type AgeKeyPair,
 } from './age';
-export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, compressTar, decompressTar, FORWARDED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, RELAYED_ENTRY, writeTar, type TarEntry, type TarLimits } from './tar';
+export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, decompressTar, FORWARDED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, RELAYED_ENTRY, writeTar, type TarEntry, type TarLimits } from './tar';
 export { makeSums, parseSums, sha256Hex } from './sums';
+export { JsonObjectReader, type JsonField } from './json-chunks';
 export { checkRelayedDirective, MAX_RELAYED_DIRECTIVES, packRelayed, readRelayed, relayedFolder, type CheckedDirective, type SignedDirective } from './relayed';
 export { ALLOWED_SIGNERS, checkInner, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
 export {
@@ -45,6 +46,7 @@ export {
   openBundle,
   packBundle,
   signFiles,
+  type DataWriter,
   type OpenBundleOptions,
   type OpenedBundle,
   type PackBundleInput,

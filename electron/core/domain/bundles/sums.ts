@@ -22,9 +22,13 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** The SHA256SUMS text for `files`, one line per name, sorted by name. */
 export function makeSums(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const names = [...files.keys()].sort();
-  const lines = names.map((name) => `${sha256Hex(files.get(name) ?? new Uint8Array())}  ${name}\n`);
-  return new TextEncoder().encode(lines.join(''));
+  return sumsOfHashes(new Map([...files].map(([name, bytes]) => [name, sha256Hex(bytes)])));
+}
+
+/** The SHA256SUMS text for files already hashed (hex SHA-256 by name). */
+export function sumsOfHashes(hashes: ReadonlyMap<string, string>): Uint8Array {
+  const names = [...hashes.keys()].sort();
+  return new TextEncoder().encode(names.map((name) => `${hashes.get(name)}  ${name}\n`).join(''));
 }
 
 const LINE = /^([0-9a-f]{64}) {2}([A-Za-z0-9._-]+)$/;
@@ -53,9 +57,13 @@ export function parseSums(bytes: Uint8Array): Map<string, string> {
 
 /** Fails unless every listed file hashes to its line. Throws AppError HASH_MISMATCH. */
 export function checkSums(sums: ReadonlyMap<string, string>, files: ReadonlyMap<string, Uint8Array>): void {
+  checkHashes(sums, new Map([...files].map(([name, bytes]) => [name, sha256Hex(bytes)])));
+}
+
+/** {@link checkSums} for files hashed as they were read (hex SHA-256 by name). */
+export function checkHashes(sums: ReadonlyMap<string, string>, hashes: ReadonlyMap<string, string>): void {
   for (const [name, expected] of sums) {
-    const data = files.get(name);
-    if (!data || sha256Hex(data) !== expected) {
+    if (hashes.get(name) !== expected) {
       throw bundleError('HASH_MISMATCH', name);
     }
   }
