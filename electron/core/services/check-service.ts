@@ -24,7 +24,7 @@ import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
-import { candidateRanges, loadDossiers } from '../store/dossiers';
+import { candidateRanges, loadDossiers, type LoadedCandidate } from '../store/dossiers';
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
 import { freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
@@ -103,8 +103,8 @@ export function checkCandidate(db: Db, id: string, asOf: string): CandidateCheck
 function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly string[]): number {
   const asOf = ctx.clock.today();
   const evalCtx = evalContext(ctx.db);
-  const refresh = (chunk?: readonly string[]) => {
-    const rows = loadDossiers(ctx.db, unitCode, chunk).map((c) => {
+  const refresh = (loaded: LoadedCandidate[]) => {
+    const rows = loaded.map((c) => {
       const e = evaluateDossier(c.dossier, asOf, evalCtx);
       return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings };
     });
@@ -113,12 +113,14 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
   };
   return ctx.db.transaction(() => {
     if (ids) {
-      return refresh(ids);
+      return refresh(loadDossiers(ctx.db, unitCode, ids));
     }
-    // A whole unit a chunk at a time, so a cell of any size never has every dossier and its findings in memory at once.
+    // A whole unit a rowid range at a time, so a cell of any size never has every dossier and its findings in memory
+    // at once.
+    const ranges = candidateRanges(ctx.db, [unitCode]);
     let done = 0;
-    for (const chunk of candidateChunks(ctx.db, [unitCode], BULK_REFRESH)) {
-      done += refresh(chunk.map((c) => c.id));
+    for (let after = 0; after < ranges.lastRowid; after += BULK_REFRESH) {
+      done += refresh(ranges.chunk(after, after + BULK_REFRESH).dossiers());
     }
     return done;
   });
