@@ -64,6 +64,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * Answers 413 once the client has sent its whole body: closing the connection while it is still writing resets it
+ * before it can read the answer and its message (a race a loaded machine loses).
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  if (req.complete) {
+    send(res, 413, TOO_LARGE);
+    return;
+  }
+  req.once('end', () => send(res, 413, TOO_LARGE));
+  req.resume();
+}
+
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') {
     return false;
@@ -113,18 +127,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, dispatch: Dispa
     return send(res, 400, INVALID);
   }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
-    res.setHeader('connection', 'close');
-    req.resume();
-    return send(res, 413, TOO_LARGE);
+    return tooLarge(req, res);
   }
   let raw: unknown;
   try {
     raw = JSON.parse((await readBody(req)) || '{}');
   } catch (err) {
     if (err instanceof TooLarge) {
-      res.setHeader('connection', 'close');
-      req.resume();
-      return send(res, 413, TOO_LARGE);
+      return tooLarge(req, res);
     }
     return send(res, 400, INVALID);
   }
