@@ -219,6 +219,23 @@ describe('the stored summary follows every write', () => {
     }
   });
 
+  it('counts a unit again when its kept counts are of an earlier layout, even for the same day', () => {
+    const { ctx } = correctedSuperior();
+    const year = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF });
+    const sqlite = ctx.db.$client;
+    // As an earlier version kept them: the bare counts and people, here with every figure off by a thousand.
+    const rows = sqlite.prepare('SELECT unit_code, window, counts FROM report_unit_counts').raw().all() as [string, string, string][];
+    for (const [code, window, text] of rows) {
+      const counts = (JSON.parse(text) as { counts: Record<string, unknown> }).counts;
+      const skewed = JSON.parse(JSON.stringify(counts), (_k, v: unknown) => (typeof v === 'number' ? v + 1000 : v)) as unknown;
+      sqlite.prepare('UPDATE report_unit_counts SET counts = ? WHERE unit_code = ? AND window = ?').run(JSON.stringify(skewed), code, window);
+    }
+    sqlite.exec("UPDATE report_unit_people SET people = '[]'");
+    expect(buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF })).toEqual(year);
+    const formats = sqlite.prepare("SELECT DISTINCT json_extract(counts, '$.format') FROM report_unit_counts").pluck().all();
+    expect(formats).toEqual([1]);
+  });
+
   it('refuses an event type the summary has no letter for, rather than leave it out of every report', () => {
     const { ctx } = testContext(AS_OF);
     const ids = recordCell(ctx);

@@ -153,13 +153,36 @@ export function storedUnitCounts(db: Db, codes: readonly string[], window: strin
     .prepare('SELECT unit_code, counts FROM report_unit_counts WHERE window = ? AND unit_code IN (SELECT value FROM json_each(?))')
     .raw()
     .all(window, JSON.stringify(codes)) as [string, string][];
-  return new Map(rows.map(([code, counts]) => [code, JSON.parse(counts) as UnitCounts]));
+  return keptOfFormat(rows, 'counts');
 }
 
 /** The people kept of each of `codes` that has them. */
 export function storedUnitPeople(db: Db, codes: readonly string[]): Map<string, Person[]> {
   const rows = db.$client.prepare('SELECT unit_code, people FROM report_unit_people WHERE unit_code IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(codes)) as [string, string][];
-  return new Map(rows.map(([code, people]) => [code, JSON.parse(people) as Person[]]));
+  return keptOfFormat(rows, 'people');
+}
+
+/**
+ * What the kept rows hold is code's own layout, not the schema's: a version that counts something new (a column, a
+ * duplicate rule) raises KEPT_FORMAT, and the rows an earlier version kept, even for today, are counted again.
+ */
+const KEPT_FORMAT = 1;
+
+type Kept = { counts: UnitCounts; people: Person[] };
+
+function keep<K extends keyof Kept>(field: K, value: Kept[K]): string {
+  return JSON.stringify({ format: KEPT_FORMAT, [field]: value });
+}
+
+function keptOfFormat<K extends keyof Kept>(rows: readonly [string, string][], field: K): Map<string, Kept[K]> {
+  const out = new Map<string, Kept[K]>();
+  for (const [code, text] of rows) {
+    const kept = JSON.parse(text) as { format?: unknown } & Partial<Kept>;
+    if (kept.format === KEPT_FORMAT && kept[field] !== undefined) {
+      out.set(code, kept[field] as Kept[K]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -173,10 +196,10 @@ export function storeUnitCounts(db: Db, window: string, counts: readonly { unitC
   const insert = db.$client.prepare('INSERT OR REPLACE INTO report_unit_counts (unit_code, window, counts) VALUES (?, ?, ?)');
   for (const r of counts) {
     drop.run(r.unitCode, period, period);
-    insert.run(r.unitCode, window, JSON.stringify(r.counts));
+    insert.run(r.unitCode, window, keep('counts', r.counts));
   }
-  const keep = db.$client.prepare('INSERT OR REPLACE INTO report_unit_people (unit_code, people) VALUES (?, ?)');
+  const keepPeople = db.$client.prepare('INSERT OR REPLACE INTO report_unit_people (unit_code, people) VALUES (?, ?)');
   for (const r of people) {
-    keep.run(r.unitCode, JSON.stringify(r.people));
+    keepPeople.run(r.unitCode, keep('people', r.people));
   }
 }
