@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { storageError } from '../electron/core/errors';
+import { storageError } from './errors';
 
 /**
  * Writes `data` to a new temp file beside `path` and fsyncs it; returns the temp path. On any failure (a full disk

@@ -4,11 +4,11 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { z } from 'zod';
-import { AppError, storageError } from '../electron/core/errors';
 import { syncFolder, writeFileAtomic } from './atomic';
 import { keyFilePath, openDatabaseWithKey, openEncrypted, type Database, type OpenOptions } from './client';
 import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
+import { DbError, storageError } from './errors';
 import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
 import { snapshotDatabase } from './snapshot';
@@ -155,7 +155,7 @@ export async function backupDatabase(database: Database, outFile: string, meta: 
         for (const entry of archive) {
           const file = await streamFile(join(dir, entry.path), 0, entry.size, writing, within(progress, base, total), (chunk) => writeAll(fd, chunk));
           if (file.sha256 !== entry.sha256 || file.bytes !== entry.size) {
-            throw new AppError('conflict', `Tệp lưu trữ ${entry.path} thay đổi trong lúc sao lưu; hãy sao lưu lại.`, 'BACKUP_ARCHIVE_CHANGED');
+            throw new DbError('conflict', `Tệp lưu trữ ${entry.path} thay đổi trong lúc sao lưu; hãy sao lưu lại.`, 'BACKUP_ARCHIVE_CHANGED');
           }
           base += entry.size;
         }
@@ -183,9 +183,9 @@ const readingPrefix = (dbFile: string) => `${basename(dbFile)}.dang-doc-`;
 
 /** The header line of a backup file and where its database bytes start, read without reading the rest. */
 function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyStart: number; size: number } {
-  const invalid = () => new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
+  const invalid = () => new DbError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
   if (!existsSync(file)) {
-    throw new AppError('not-found', `Không tìm thấy tệp sao lưu ${file}.`);
+    throw new DbError('not-found', `Không tìm thấy tệp sao lưu ${file}.`);
   }
   const size = statSync(file).size;
   const first = Buffer.alloc(Math.min(MAX_HEADER, size));
@@ -209,7 +209,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
     throw invalid();
   }
   if (header.size === 0) {
-    throw new AppError('validation', `Tệp ${basename(file)} là bản sao lưu rỗng (không có dữ liệu); dữ liệu hiện tại được giữ nguyên.`, 'BACKUP_INVALID');
+    throw new DbError('validation', `Tệp ${basename(file)} là bản sao lưu rỗng (không có dữ liệu); dữ liệu hiện tại được giữ nguyên.`, 'BACKUP_INVALID');
   }
   if (size - (end + 1) !== header.size + sum((header.archive ?? []).map((a) => a.size))) {
     throw invalid();
@@ -228,11 +228,11 @@ export async function readBackupForRestore(dbFile: string, file: string, secret:
   const { header, bodyStart } = readHeader(file);
   const dataKey = unlockKeyFile(header.keyFile, secret);
   if (!dataKey) {
-    throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
+    throw new DbError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
   }
   const dir = dirname(dbFile);
   if (!existsSync(dir)) {
-    throw new AppError('not-found', `Thư mục ${dir} không tồn tại.`);
+    throw new DbError('not-found', `Thư mục ${dir} không tồn tại.`);
   }
   const reading = join(dir, `${readingPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
   const archiveDir = `${reading}-${ARCHIVE_FOLDER}`;
@@ -244,7 +244,7 @@ export async function readBackupForRestore(dbFile: string, file: string, secret:
     try {
       const { sha256 } = await streamFile(file, start, length, step, within(progress, base, total), (chunk) => writeAll(fd, chunk));
       if (sha256 !== expected) {
-        throw new AppError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
+        throw new DbError('validation', `Tệp ${basename(file)} không phải bản sao lưu ptdv hoặc đã bị hỏng.`, 'BACKUP_INVALID');
       }
       fsyncSync(fd);
     } finally {
@@ -323,7 +323,7 @@ async function checkIntegrity(sqlite: Sqlite.Database, progress: BackupProgress)
  * then are older backups brought up to date by the migrations, and the file left as a single file without WAL.
  */
 async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions, progress: BackupProgress): Promise<void> {
-  const invalid = new AppError(
+  const invalid = new DbError(
     'validation',
     'Bản sao lưu bị hỏng, rỗng hoặc không chứa dữ liệu của đơn vị nào; dữ liệu hiện tại được giữ nguyên.',
     'BACKUP_INVALID',
@@ -340,7 +340,7 @@ async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, op
       sqlite.close();
     }
   } catch (err) {
-    if (err instanceof AppError && err.kind !== 'locked') {
+    if (err instanceof DbError && err.kind !== 'locked') {
       throw err;
     }
     throw invalid;
@@ -456,7 +456,7 @@ export function reinstateMovedAside(dbFile: string, aside: string, options: { st
   try {
     repairUnderLock(dbFile);
     if (dirname(aside) !== dirname(dbFile) || !basename(aside).startsWith(`${basename(dbFile)}.truoc-khoi-phuc-`) || !existsSync(aside) || !existsSync(keyFilePath(aside))) {
-      throw new AppError('not-found', `Không tìm thấy bản dữ liệu cũ ${basename(aside)} cùng tệp khóa của nó.`);
+      throw new DbError('not-found', `Không tìm thấy bản dữ liệu cũ ${basename(aside)} cùng tệp khóa của nó.`);
     }
     const { movedAside, steps } = moveAsideSteps(dbFile, options.stamp);
     swapFiles(dbFile, [

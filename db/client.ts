@@ -4,10 +4,9 @@ import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { passphraseProblem } from '../electron/core/domain/passphrase/index';
-import { AppError } from '../electron/core/errors';
 import { writeFileAtomic } from './atomic';
 import { applyDataKey } from './cipher';
+import { DbError } from './errors';
 import { createKeyFile, openKeyFile, parseKeyFile, type KeyFile } from './keyfile';
 import { holdShared, type FileLock } from './lock';
 import { finishInterruptedRestore, movedAsideCopies } from './restore-swap';
@@ -49,12 +48,12 @@ export function keyFilePath(dbFile: string): string {
 export function readKeyFile(dbFile: string): KeyFile {
   const path = keyFilePath(dbFile);
   if (!existsSync(path)) {
-    throw new AppError('not-found', `Không tìm thấy tệp khóa ${basename(path)} bên cạnh cơ sở dữ liệu.`);
+    throw new DbError('not-found', `Không tìm thấy tệp khóa ${basename(path)} bên cạnh cơ sở dữ liệu.`);
   }
   const keyFile = parseKeyFile(readFileSync(path, 'utf8'));
   if (!keyFile) {
     // Not "wrong passphrase": retyping cannot help; the key file from a backup can.
-    throw new AppError(
+    throw new DbError(
       'validation',
       `Tệp khóa bị hỏng (${basename(path)}): nội dung đã bị thay đổi hoặc không phải tệp khóa của ptdv. Mật khẩu không được thử. Hãy chép lại tệp khóa từ bản sao lưu.`,
       'KEYFILE_DAMAGED',
@@ -74,7 +73,7 @@ export function openEncrypted(file: string, dataKey: Buffer, nativeBinding?: str
     sqlite.close();
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') {
-      throw new AppError('locked', 'Không mở được cơ sở dữ liệu: khóa không đúng hoặc tệp không phải của ptdv.');
+      throw new DbError('locked', 'Không mở được cơ sở dữ liệu: khóa không đúng hoặc tệp không phải của ptdv.');
     }
     throw err;
   }
@@ -112,7 +111,7 @@ function runMigrations(database: Database, options: OpenOptions): void {
   const newest = Math.max(...migrations.map((m) => m.folderMillis));
   const applied = appliedMillis(database.sqlite);
   if (applied !== null && applied > newest) {
-    throw new AppError(
+    throw new DbError(
       'conflict',
       'Cơ sở dữ liệu này được tạo bởi phiên bản ptdv mới hơn. Hãy cập nhật ứng dụng rồi mở lại; dữ liệu không bị thay đổi.',
       'DB_FROM_FUTURE',
@@ -213,19 +212,22 @@ export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFi
 export function openDatabase(file: string, secret: string, options: OpenOptions): Database {
   finishInterruptedRestore(file, options.nativeBinding);
   if (!existsSync(file)) {
-    throw new AppError('not-found', `Không tìm thấy cơ sở dữ liệu ${file}.`);
+    throw new DbError('not-found', `Không tìm thấy cơ sở dữ liệu ${file}.`);
   }
   const keyFile = readKeyFile(file);
   const opened = openKeyFile(keyFile, secret);
   if (!opened) {
-    throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không đúng.', 'WRONG_PASSPHRASE');
+    throw new DbError('locked', 'Mật khẩu hoặc mã khôi phục không đúng.', 'WRONG_PASSPHRASE');
   }
   const database = openDatabaseLocked(file, opened.dataKey, keyFile, options);
   database.openedWith = opened.via;
   return database;
 }
 
-/** Creates a new encrypted database; returns it with the recovery code to show the user once. */
+/**
+ * Creates a new encrypted database; returns it with the recovery code to show the user once. How strong the
+ * passphrase must be is the app's rule, checked by its caller (services/session.ts createNewDatabase).
+ */
 export function createDatabase(
   file: string,
   passphrase: string,
@@ -233,19 +235,15 @@ export function createDatabase(
 ): { database: Database; recoveryCode: string } {
   finishInterruptedRestore(file, options.nativeBinding);
   if (existsSync(file) || existsSync(keyFilePath(file))) {
-    throw new AppError('conflict', `Đã có cơ sở dữ liệu tại ${file}; ptdv không ghi đè dữ liệu có sẵn.`);
+    throw new DbError('conflict', `Đã có cơ sở dữ liệu tại ${file}; ptdv không ghi đè dữ liệu có sẵn.`);
   }
   const aside = movedAsideCopies(file);
   if (aside.length > 0) {
-    throw new AppError(
+    throw new DbError(
       'conflict',
       `Thư mục này còn dữ liệu cũ được giữ lại khi khôi phục (${basename(aside.at(-1)!)}). Hãy khôi phục từ bản sao lưu hoặc dùng lại bản đó thay vì tạo cơ sở dữ liệu mới.`,
       'MOVED_ASIDE_EXISTS',
     );
-  }
-  const weak = passphraseProblem(passphrase);
-  if (weak) {
-    throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
   }
   mkdirSync(dirname(file), { recursive: true });
   const { keyFile, dataKey, recoveryCode } = createKeyFile(passphrase);

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { AppError } from '../electron/core/errors';
+import { DbError } from './errors';
 
 /**
  * Who has a database open, across processes. Every process that opens `ptdv.db` (the app while unlocked, each CLI
@@ -54,7 +54,7 @@ export function holdShared(dbFile: string, nativeBinding?: string): FileLock {
   } catch (err) {
     sqlite.close();
     if (isBusy(err)) {
-      throw new AppError('conflict', 'Đang khôi phục dữ liệu từ bản sao lưu ở một cửa sổ hoặc lệnh ptdv khác. Hãy chờ xong rồi mở lại.', 'DB_RESTORING');
+      throw new DbError('conflict', 'Đang khôi phục dữ liệu từ bản sao lưu ở một cửa sổ hoặc lệnh ptdv khác. Hãy chờ xong rồi mở lại.', 'DB_RESTORING');
     }
     throw err;
   }
@@ -69,7 +69,7 @@ export function holdExclusive(dbFile: string, nativeBinding?: string): FileLock 
   } catch (err) {
     sqlite.close();
     if (isBusy(err)) {
-      throw new AppError(
+      throw new DbError(
         'conflict',
         'Cơ sở dữ liệu đang được mở bởi ứng dụng ptdv hoặc một lệnh ptdv khác. Hãy đóng ứng dụng (hoặc chờ lệnh chạy xong) rồi khôi phục lại, hoặc khôi phục ngay trong ứng dụng: Cài đặt → Khôi phục. Dữ liệu hiện tại chưa bị thay đổi.',
         'DB_IN_USE',

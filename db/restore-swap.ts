@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../electron/core/errors';
 import { syncFolder, writeFileAtomic } from './atomic';
 import { crashPoint } from './crash-point';
+import { DbError } from './errors';
 import { holdExclusive } from './lock';
 
 /**
@@ -114,11 +114,11 @@ export function finishInterruptedRestore(dbFile: string, nativeBinding?: string)
   } catch (err) {
     // Busy means a restore is running elsewhere (it holds the lock), or another window is repairing right now.
     // Leftover staging alone is harmless, but with a journal the files may be half swapped: do not open them.
-    if (err instanceof AppError && err.code === 'DB_IN_USE' && !existsSync(journalPath(dbFile))) {
+    if (err instanceof DbError && err.code === 'DB_IN_USE' && !existsSync(journalPath(dbFile))) {
       return false;
     }
-    if (err instanceof AppError && err.code === 'DB_IN_USE') {
-      throw new AppError('conflict', 'Đang khôi phục dữ liệu từ bản sao lưu ở một cửa sổ hoặc lệnh ptdv khác. Hãy chờ xong rồi mở lại.', 'DB_RESTORING');
+    if (err instanceof DbError && err.code === 'DB_IN_USE') {
+      throw new DbError('conflict', 'Đang khôi phục dữ liệu từ bản sao lưu ở một cửa sổ hoặc lệnh ptdv khác. Hãy chờ xong rồi mở lại.', 'DB_RESTORING');
     }
     throw err;
   }

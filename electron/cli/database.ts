@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createDatabase, openDatabase, type Database } from '../../db/client';
+import { openDatabase, type Database } from '../../db/client';
 import { AppError } from '../core/errors';
 import { isIsoDate } from '../core/model/dates';
 import { fixedClock, systemClock, type Clock } from '../core/ports';
 import type { ServiceContext } from '../core/services/context';
+import { createNewDatabase } from '../core/services/session';
 import type { CliIo } from './io';
 
 /** Where the shipped migrations are: beside the sources in development, in resources when packaged. */
@@ -72,7 +73,7 @@ export async function withNewDatabase<T>(file: string, io: CliIo, fn: (opened: O
   if (!existsSync(dirname(path))) {
     throw new AppError('not-found', `Thư mục ${dirname(path)} không tồn tại.`);
   }
-  const { database, recoveryCode } = createDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env) });
+  const { database, recoveryCode } = createNewDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env) });
   try {
     return await fn({ database, ctx: context(database, io), recoveryCode });
   } finally {

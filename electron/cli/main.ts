@@ -1,4 +1,4 @@
-import { asAppError } from '../core/errors';
+import { asAppError } from '../core/services/failures';
 import { commands } from './commands/index';
 import { processIo, UsageError, type CliIo } from './io';
 import { terminalSafe } from './terminal';

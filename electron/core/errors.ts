@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'locked' | 'internal';
 
@@ -71,57 +71,4 @@ export function formatZodIssues(error: z.ZodError): string {
       return path ? `${path}: ${issue.message}` : issue.message;
     })
     .join('; ');
-}
-
-const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE']);
-const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
-
-/**
- * The one place where storage failures a user can act on (another ptdv using the file, a full disk, a failing disk)
- * become Vietnamese errors; `where` names the folder to free space in. Returns null for anything else, which stays
- * an unexpected error.
- */
-export function storageError(err: unknown, where?: string): AppError | null {
-  if (err instanceof AppError || typeof err !== 'object' || err === null) {
-    return null;
-  }
-  const code = String((err as { code?: unknown }).code ?? '');
-  const place = where ? ` (${where})` : '';
-  if (BUSY.has(code)) {
-    return new AppError(
-      'conflict',
-      'Một cửa sổ ptdv hoặc một lệnh ptdv khác đang dùng tệp cơ sở dữ liệu này và chưa xong. Hãy đợi nó xong hoặc đóng nó rồi thử lại; dữ liệu không bị thay đổi.',
-      'DB_BUSY',
-    );
-  }
-  if (FULL.has(code)) {
-    return new AppError(
-      'conflict',
-      `Ổ đĩa đã đầy nên không ghi được${place}; dữ liệu không bị thay đổi. Hãy giải phóng chỗ trống trên ổ đĩa đó (xóa tệp không cần, dọn Thùng rác, chuyển bản sao lưu và tệp xuất cũ sang ổ khác), cần ít nhất vài trăm MB, rồi thử lại.`,
-      'DISK_FULL',
-    );
-  }
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
-    return new AppError(
-      'conflict',
-      `Không đọc/ghi được ổ đĩa${place}; dữ liệu không bị thay đổi. Ổ có thể đã đầy, bị rút ra (USB) hoặc bị lỗi: hãy giải phóng chỗ trống, cắm lại ổ hoặc kiểm tra ổ đĩa rồi thử lại.`,
-      'DISK_IO',
-    );
-  }
-  return null;
-}
-
-/**
- * What the shells show for anything a use case throws: its AppError, or for a schema that refused an input deep in
- * a use case, the same Vietnamese validation message a checked input gets, a storage failure the user can act on
- * in Vietnamese (storageError); null for a real bug.
- */
-export function asAppError(err: unknown): AppError | null {
-  if (err instanceof AppError) {
-    return err;
-  }
-  if (err instanceof z.ZodError) {
-    return new AppError('validation', formatZodIssues(err));
-  }
-  return storageError(err);
 }

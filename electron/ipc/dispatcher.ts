@@ -1,4 +1,5 @@
-import { asAppError, formatZodIssues } from '../core/errors';
+import { formatZodIssues } from '../core/errors';
+import { asAppError } from '../core/services/failures';
 import { invoke, isInvokeChannel, type Failure, type InvokeChannel, type Output, type Result } from '../ipc-contract';
 import type { z } from 'zod';
 

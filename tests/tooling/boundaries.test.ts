@@ -64,9 +64,13 @@ describe('layer boundaries (lint zones)', () => {
     expect(lintProbe('electron/cli', "import { openDatabase } from '../../db/client';\nimport { listMembers } from '../core/services/member-service';\nexport const probe = [openDatabase, listMembers];\n")).not.toContain('no-restricted-imports');
   });
 
-  it('refuses the app layers in db, beyond the error type and the passphrase rule', () => {
-    const report = lintProbe('db', "import { getUnit } from '../electron/core/store/units';\nimport { todoPage } from '../electron/core/services/check-service';\nimport { AppError } from '../electron/core/errors';\nexport const probe = [getUnit, todoPage, AppError];\n");
-    expect(report.match(/no-restricted-imports/g)).toHaveLength(2);
+  it('refuses every app layer in db, the error type and the passphrase rule included', () => {
+    const report = lintProbe('db', "import { getUnit } from '../electron/core/store/units';\nimport { todoPage } from '../electron/core/services/check-service';\nimport { AppError } from '../electron/core/errors';\nimport { passphraseProblem } from '../electron/core/domain/passphrase/index';\nexport const probe = [getUnit, todoPage, AppError, passphraseProblem];\n");
+    expect(report.match(/no-restricted-imports/g)).toHaveLength(4);
+  });
+
+  it('lets db use its own error type', () => {
+    expect(lintProbe('db', "import { DbError } from './errors';\nexport const probe = DbError;\n")).not.toContain('no-restricted-imports');
   });
 
   it('keeps every database module out of the shells, the domain and the model in the lint config', () => {
@@ -108,7 +112,23 @@ function sourceFiles(folder: string): string[] {
 
 /** A module named in an import, an export-from, a dynamic import or a require. */
 const MODULE_REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+/** Anything of the app, seen from db/: a path through electron/, or Electron itself. */
+const APP_MODULE = /^(?:electron|(?:.*\/)?electron\/.*)$/;
 const DATABASE_MODULE = /^(?:drizzle-orm(?:\/.*)?|better-sqlite3(?:-multiple-ciphers)?|(?:.*\/)?db\/schema(?:\/.*)?|(?:.*\/)?db\/repos\/.*)$/;
+
+describe('db never imports the app (text scan)', () => {
+  it('finds no import of electron/ in db/', () => {
+    const offenders = sourceFiles('db').flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(MODULE_REFERENCE)].map((m) => m[1] ?? '').filter((m) => APP_MODULE.test(m)).map((m) => `${file}: ${m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('would see an import of core from db', () => {
+    expect(["import { AppError } from '../electron/core/errors';", "const { x } = await import('../electron/core/domain/passphrase/index');", "import { app } from 'electron';"].flatMap((line) => [...line.matchAll(MODULE_REFERENCE)].map((m) => m[1] ?? '')).filter((m) => APP_MODULE.test(m))).toHaveLength(3);
+    expect(APP_MODULE.test('./errors')).toBe(false);
+  });
+});
 
 describe('only the store touches the database (text scan)', () => {
   it('finds no raw client and no query builder, driver or table import outside electron/core/store', () => {

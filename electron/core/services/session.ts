@@ -30,6 +30,20 @@ export type SessionStatus = {
 
 export const DB_FILE_NAME = 'ptdv.db';
 
+/** The strength rule is the app's, for new passphrases only: checked here, before db/ writes a key file with it. */
+function refuseWeakPassphrase(passphrase: string): void {
+  const weak = passphraseProblem(passphrase);
+  if (weak) {
+    throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
+  }
+}
+
+/** A new encrypted database, for the app's first run and `ptdv init` alike; refuses a weak passphrase first. */
+export function createNewDatabase(file: string, passphrase: string, options: OpenOptions): { database: Database; recoveryCode: string } {
+  refuseWeakPassphrase(passphrase);
+  return createDatabase(file, passphrase, options);
+}
+
 /**
  * The app's one open database: created at first run, unlocked with the passphrase, locked on demand. Every
  * transport (Electron IPC, web host, CLI) goes through this, so "locked" means the same everywhere.
@@ -82,7 +96,7 @@ export class Session {
     if (state !== 'no-database') {
       throw new AppError('conflict', 'Đã có cơ sở dữ liệu; hãy mở khóa thay vì thiết lập lại.');
     }
-    const { database, recoveryCode } = createDatabase(this.file, passphrase, this.openOptions());
+    const { database, recoveryCode } = createNewDatabase(this.file, passphrase, this.openOptions());
     this.database = database;
     return { recoveryCode, unit: setupUnit(this.context(), unit) };
   }
@@ -152,10 +166,7 @@ export class Session {
   }
 
   private rewrap(database: Database, next: string): void {
-    const weak = passphraseProblem(next);
-    if (weak) {
-      throw new AppError('validation', weak, 'WEAK_PASSPHRASE');
-    }
+    refuseWeakPassphrase(next);
     const keyFile = rewrapPassphrase(database.keyFile, database.dataKey, next);
     writeFileAtomic(keyFilePath(this.file), JSON.stringify(keyFile, null, 2));
     database.keyFile = keyFile;
