@@ -6,10 +6,11 @@ import type Sqlite from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError, storageError } from '../electron/core/errors';
 import { syncFolder, writeFileAtomic } from './atomic';
-import { applyMigration, keyFilePath, openEncrypted, openUnmigrated, pendingMigrations, preMigrationBackupPath, type Database, type OpenOptions } from './client';
+import { keyFilePath, openEncrypted, openUnmigrated, type Database, type OpenOptions } from './client';
+import { migrateInSteps } from './open-steps';
 import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
-import { keyFileSchema, unlockKeyFileAsync, type KeyFile } from './keyfile';
+import { keyFileSchema, openKeyFileAsync, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
 import { snapshotDatabase } from './snapshot';
 import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './restore-swap';
@@ -226,7 +227,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
  */
 export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: BackupProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
-  const dataKey = await unlockKeyFileAsync(header.keyFile, secret, (done, total) => progress({ step: 'Mở khóa bản sao lưu bằng mật khẩu', done, total, unit: 'steps' }));
+  const dataKey = (await openKeyFileAsync(header.keyFile, secret, (done, total) => progress({ step: 'Mở khóa bản sao lưu bằng mật khẩu', done, total, unit: 'steps' })))?.dataKey;
   if (!dataKey) {
     throw new AppError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
   }
@@ -350,33 +351,11 @@ async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, op
   }
   const database = openUnmigrated(staged, dataKey, keyFile, options);
   try {
-    await migrateInSteps(database, options, progress);
+    await migrateInSteps(database, options, progress, 'Nâng cấp dữ liệu của bản sao lưu lên phiên bản này');
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     database.sqlite.pragma('journal_mode = DELETE');
   } finally {
     database.close();
-  }
-}
-
-/**
- * What openDatabaseWithKey does to an older database, in steps the screen sees: the automatic copy first (on a
- * thread, by bytes), then one migration at a time ("bước k/n"), the event loop turned between them so a look at the
- * progress is answered. A current backup has none of these steps.
- */
-async function migrateInSteps(database: Database, options: OpenOptions, progress: BackupProgress): Promise<void> {
-  const { pending, fresh } = pendingMigrations(database, options);
-  if (pending.length === 0) {
-    return;
-  }
-  if (!fresh) {
-    const target = preMigrationBackupPath(database, options);
-    await snapshotDatabase(database, target, (done, total) => progress({ step: 'Sao lưu tự động trước khi nâng cấp dữ liệu', done, total, unit: 'bytes' }));
-    writeFileAtomic(keyFilePath(target), JSON.stringify(database.keyFile, null, 2));
-  }
-  for (const [index, migration] of pending.entries()) {
-    progress({ step: 'Nâng cấp dữ liệu của bản sao lưu lên phiên bản này', done: index, total: pending.length, unit: 'steps' });
-    await new Promise((resolve) => setImmediate(resolve));
-    applyMigration(database, migration);
   }
 }
 

@@ -216,14 +216,7 @@ export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyF
  * from moving it away while it is in use (lock.ts).
  */
 export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
-  const lock = holdShared(file, options.nativeBinding);
-  let database: Database;
-  try {
-    database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, options.nativeBinding, lock);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  const database = openLockedUnmigrated(file, dataKey, keyFile, options);
   try {
     runMigrations(database, options);
   } catch (err) {
@@ -231,6 +224,17 @@ export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFi
     throw err;
   }
   return database;
+}
+
+/** openDatabaseLocked without the migrations: the caller brings the database up to date (open-steps.ts). */
+export function openLockedUnmigrated(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
+  const lock = holdShared(file, options.nativeBinding);
+  try {
+    return wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, options.nativeBinding, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 /** Opens an existing database with the passphrase or the recovery code, first finishing an interrupted restore. */

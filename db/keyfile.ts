@@ -143,16 +143,16 @@ export function unlockKeyFile(keyFile: KeyFile, secret: string): Buffer | null {
 }
 
 /**
- * unlockKeyFile with each derivation on the thread pool, told before each slot it tries (`tried` of `slots`): a
+ * openKeyFile with each derivation on the thread pool, told before each slot it tries (`tried` of `slots`): a
  * derivation takes from a tenth of a second to a few seconds on an old laptop, and the screen should say so.
  */
-export async function unlockKeyFileAsync(keyFile: KeyFile, secret: string, trying: (tried: number, slots: number) => void): Promise<Buffer | null> {
+export async function openKeyFileAsync(keyFile: KeyFile, secret: string, trying: (tried: number, slots: number) => void): Promise<{ dataKey: Buffer; via: Slot['kind'] } | null> {
   const candidates = secretsToTry(keyFile, secret);
   for (const [index, [slot, value]] of candidates.entries()) {
     trying(index, candidates.length);
     const key = unwrapWith(slot, await deriveKekAsync(value, Buffer.from(slot.salt, 'base64'), keyFile.kdf));
     if (key) {
-      return key;
+      return { dataKey: key, via: slot.kind };
     }
   }
   return null;
