@@ -5,11 +5,12 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { z } from 'zod';
 import { syncFolder, writeFileAtomic } from './atomic';
-import { keyFilePath, openDatabaseWithKey, openEncrypted, type Database, type OpenOptions } from './client';
+import { keyFilePath, openEncrypted, openUnmigrated, type Database, type OpenOptions } from './client';
+import { migrateInSteps } from './open-steps';
 import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
 import { DbError, storageError } from './errors';
-import { keyFileSchema, unlockKeyFile, type KeyFile } from './keyfile';
+import { keyFileSchema, openKeyFileAsync, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
 import { snapshotDatabase } from './snapshot';
 import { repairUnderLock, stagedPrefix, swapFiles, type SwapStep } from './restore-swap';
@@ -226,7 +227,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
  */
 export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: BackupProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
-  const dataKey = unlockKeyFile(header.keyFile, secret);
+  const dataKey = (await openKeyFileAsync(header.keyFile, secret, (done, total) => progress({ step: 'Mở khóa bản sao lưu bằng mật khẩu', done, total, unit: 'steps' })))?.dataKey;
   if (!dataKey) {
     throw new DbError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
   }
@@ -348,8 +349,9 @@ async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, op
   if (!sound) {
     throw invalid;
   }
-  const database = openDatabaseWithKey(staged, dataKey, keyFile, options);
+  const database = openUnmigrated(staged, dataKey, keyFile, options);
   try {
+    await migrateInSteps(database, options, progress, 'Nâng cấp dữ liệu của bản sao lưu lên phiên bản này');
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     database.sqlite.pragma('journal_mode = DELETE');
   } finally {

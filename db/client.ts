@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { writeFileAtomic } from './atomic';
 import { applyDataKey } from './cipher';
 import { DbError } from './errors';
@@ -106,7 +106,8 @@ function appliedMillis(sqlite: Sqlite.Database): number | null {
   return row.m === null ? null : Number(row.m);
 }
 
-function runMigrations(database: Database, options: OpenOptions): void {
+/** The migrations `database` lacks, oldest first; refused for a database a newer ptdv made. */
+export function pendingMigrations(database: Database, options: OpenOptions): { pending: MigrationMeta[]; fresh: boolean } {
   const migrations = readMigrationFiles({ migrationsFolder: options.migrationsDir });
   const newest = Math.max(...migrations.map((m) => m.folderMillis));
   const applied = appliedMillis(database.sqlite);
@@ -117,21 +118,39 @@ function runMigrations(database: Database, options: OpenOptions): void {
       'DB_FROM_FUTURE',
     );
   }
-  const pending = migrations.filter((m) => applied === null || m.folderMillis > applied);
+  return { pending: migrations.filter((m) => applied === null || m.folderMillis > applied), fresh: applied === null };
+}
+
+function runMigrations(database: Database, options: OpenOptions): void {
+  const { pending, fresh } = pendingMigrations(database, options);
   if (pending.length === 0) {
     return;
   }
-  if (applied !== null) {
+  if (!fresh) {
     backupBeforeMigration(database, options);
   }
   migrate(database.db, { migrationsFolder: options.migrationsDir });
 }
 
-function backupBeforeMigration(database: Database, options: OpenOptions): void {
+/**
+ * One migration in a transaction of its own, as drizzle's migrator records it: a restore of an old backup applies
+ * them one at a time so the screen can say which of how many it is at, instead of stalling on them all.
+ */
+export function applyMigration(database: Database, migration: MigrationMeta): void {
+  const { dialect, session } = database.db as unknown as { dialect: { migrate(m: MigrationMeta[], s: unknown, c: object): void }; session: unknown };
+  dialect.migrate([migration], session, {});
+}
+
+/** Where the automatic copy made before migrating `database` goes (`backups/` beside it unless told). */
+export function preMigrationBackupPath(database: Database, options: OpenOptions): string {
   const dir = options.backupDir ?? join(dirname(database.file), 'backups');
   mkdirSync(dir, { recursive: true });
   const stamp = (options.timestamp?.() ?? new Date().toISOString()).replace(/[:.]/g, '-');
-  const target = join(dir, `${basename(database.file)}.truoc-nang-cap-${stamp}`);
+  return join(dir, `${basename(database.file)}.truoc-nang-cap-${stamp}`);
+}
+
+function backupBeforeMigration(database: Database, options: OpenOptions): void {
+  const target = preMigrationBackupPath(database, options);
   // VACUUM INTO writes a consistent copy encrypted with the same key; the key file goes with it.
   database.sqlite.prepare('VACUUM INTO ?').run(target);
   writeFileAtomic(keyFilePath(target), JSON.stringify(database.keyFile, null, 2));
@@ -174,6 +193,11 @@ export function openReader(file: string, dataKey: Buffer, nativeBinding?: string
   return { db: drizzle(sqlite, { schema }) as Db, close: () => sqlite.close() };
 }
 
+/** An existing database opened with its data key, not migrated: the caller brings it up to date. */
+export function openUnmigrated(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
+  return wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile, options.nativeBinding);
+}
+
 /** Opens an existing database with its data key, migrating it (after an automatic backup) when the app is newer. */
 export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
   const database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding, options.busyTimeoutMs), dataKey, keyFile, options.nativeBinding);
@@ -191,14 +215,7 @@ export function openDatabaseWithKey(file: string, dataKey: Buffer, keyFile: KeyF
  * from moving it away while it is in use (lock.ts).
  */
 export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
-  const lock = holdShared(file, options.nativeBinding);
-  let database: Database;
-  try {
-    database = wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, options.nativeBinding, lock);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  const database = openLockedUnmigrated(file, dataKey, keyFile, options);
   try {
     runMigrations(database, options);
   } catch (err) {
@@ -206,6 +223,17 @@ export function openDatabaseLocked(file: string, dataKey: Buffer, keyFile: KeyFi
     throw err;
   }
   return database;
+}
+
+/** openDatabaseLocked without the migrations: the caller brings the database up to date (open-steps.ts). */
+export function openLockedUnmigrated(file: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions): Database {
+  const lock = holdShared(file, options.nativeBinding);
+  try {
+    return wrapHandle(file, openEncrypted(file, dataKey, options.nativeBinding), dataKey, keyFile, options.nativeBinding, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 /** Opens an existing database with the passphrase or the recovery code, first finishing an interrupted restore. */

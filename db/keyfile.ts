@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -62,8 +62,15 @@ function withChecksum(keyFile: KeyFileBody): KeyFile {
   return { format, kdf, slots, check: checksum(keyFile) };
 }
 
+const scryptOptions = (kdf: KeyFile['kdf']) => ({ N: kdf.N, r: kdf.r, p: kdf.p, maxmem: MAX_MEMORY + 1024 * 1024 });
+
 function deriveKek(secret: string, salt: Buffer, kdf: KeyFile['kdf']): Buffer {
-  return scryptSync(secret.normalize('NFC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: MAX_MEMORY + 1024 * 1024 });
+  return scryptSync(secret.normalize('NFC'), salt, 32, scryptOptions(kdf));
+}
+
+/** deriveKek on the thread pool: the event loop goes on answering (a look at the progress of a restore) meanwhile. */
+function deriveKekAsync(secret: string, salt: Buffer, kdf: KeyFile['kdf']): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(secret.normalize('NFC'), salt, 32, scryptOptions(kdf), (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 function wrap(kind: Slot['kind'], secret: string, dataKey: Buffer): Slot {
@@ -82,7 +89,14 @@ function wrap(kind: Slot['kind'], secret: string, dataKey: Buffer): Slot {
 
 function unwrap(slot: Slot, secret: string, kdf: KeyFile['kdf']): Buffer | null {
   try {
-    const kek = deriveKek(secret, Buffer.from(slot.salt, 'base64'), kdf);
+    return unwrapWith(slot, deriveKek(secret, Buffer.from(slot.salt, 'base64'), kdf));
+  } catch {
+    return null;
+  }
+}
+
+function unwrapWith(slot: Slot, kek: Buffer): Buffer | null {
+  try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.nonce, 'base64'));
     decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
@@ -128,13 +142,30 @@ export function unlockKeyFile(keyFile: KeyFile, secret: string): Buffer | null {
   return openKeyFile(keyFile, secret)?.dataKey ?? null;
 }
 
+/**
+ * openKeyFile with each derivation on the thread pool, told before each slot it tries (`tried` of `slots`): a
+ * derivation takes from a tenth of a second to a few seconds on an old laptop, and the screen should say so.
+ */
+export async function openKeyFileAsync(keyFile: KeyFile, secret: string, trying: (tried: number, slots: number) => void): Promise<{ dataKey: Buffer; via: Slot['kind'] } | null> {
+  const candidates = secretsToTry(keyFile, secret);
+  for (const [index, [slot, value]] of candidates.entries()) {
+    trying(index, candidates.length);
+    const key = unwrapWith(slot, await deriveKekAsync(value, Buffer.from(slot.salt, 'base64'), keyFile.kdf));
+    if (key) {
+      return { dataKey: key, via: slot.kind };
+    }
+  }
+  return null;
+}
+
+const secretsToTry = (keyFile: KeyFile, secret: string) => [
+  ...keyFile.slots.filter((s) => s.kind === 'passphrase').map((s) => [s, secret] as const),
+  ...keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => [s, normaliseRecoveryCode(secret)] as const),
+];
+
 /** The data key and which secret gave it: after a recovery code the app asks for a new passphrase at once. */
 export function openKeyFile(keyFile: KeyFile, secret: string): { dataKey: Buffer; via: Slot['kind'] } | null {
-  const candidates = [
-    ...keyFile.slots.filter((s) => s.kind === 'passphrase').map((s) => [s, secret] as const),
-    ...keyFile.slots.filter((s) => s.kind === 'recovery').map((s) => [s, normaliseRecoveryCode(secret)] as const),
-  ];
-  for (const [slot, value] of candidates) {
+  for (const [slot, value] of secretsToTry(keyFile, secret)) {
     const key = unwrap(slot, value, keyFile.kdf);
     // GCM's tag already proves the secret was right; a wrong one fails to unwrap.
     if (key) {

@@ -98,7 +98,7 @@ export const invoke = {
     input: z.strictObject({ unit: unitSetupSchema, passphrase: newPassphraseInput }),
     output: z.object({ recoveryCode: z.string(), unit: unitSchema }),
   },
-  'session:unlock': { input: z.strictObject({ secret: z.string().min(1).max(256) }), output: sessionStatus },
+  'session:unlock': { input: z.strictObject({ secret: z.string().min(1).max(256), progressId }), output: sessionStatus },
   'session:lock': { input: empty, output: sessionStatus },
   'session:change-passphrase': {
     input: z.strictObject({ current: z.string().min(1).max(256), next: newPassphraseInput }),
@@ -417,7 +417,8 @@ export const invoke = {
     output: z.array(z.string()),
   },
   // How far the long operation started with this progressId is (null before its first step and after it ended).
-  'progress:get': { input: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), output: progressSchema.nullable() },
+  /** The latest state, with the states reported since the previous look (`passed`, oldest first). */
+  'progress:get': { input: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), output: progressSchema.extend({ passed: z.array(progressSchema) }).nullable() },
   'system:choose-folder': { input: z.strictObject({ title: z.string().max(200) }), output: z.string().nullable() },
 } as const;
 

@@ -61,7 +61,9 @@ export const members = sqliteTable(
  * (`b2025-10-01,g2026-03-31`, a letter of report_event_letters and the date per event), `reportFindings` the codes
  * and severities of the stored findings (`NO_MENTOR:error,…`; NULL when none are stored) as of
  * `reportFindingsAsOf` and valid through `reportFindingsUntil`. Triggers on candidate_events and candidate_findings
- * keep it, whoever writes those (migrations 0007 and findings_valid_until).
+ * keep it, whoever writes those (migrations 0007 and findings_valid_until). `todoFindings` is what the to-do list
+ * sorts and counts by, of the same stored findings: `[["NO_MENTOR","error","2026-03-01"],…]` (code, severity, due or
+ * null, in the findings' order), so its first screen reads an index of a few megabytes instead of every message.
  */
 export const candidates = sqliteTable(
   'candidates',
@@ -95,6 +97,7 @@ export const candidates = sqliteTable(
     reportFindings: text('report_findings'),
     reportFindingsAsOf: text('report_findings_as_of'),
     reportFindingsUntil: text('report_findings_until'),
+    todoFindings: text('todo_findings'),
     /** A candidate created by mistake: out of every list, count and bundle, its history kept. */
     ...voidColumns,
   },
@@ -106,5 +109,9 @@ export const candidates = sqliteTable(
     index('candidates_identity').on(t.unitCode, t.searchKey, t.birthDate),
     // Voided candidates are few; the to-do list kept in memory looks them up on every page to drop them.
     index('candidates_voided').on(t.unitCode).where(sql`${t.voidedAt} IS NOT NULL`),
+    // Everything the to-do list needs of a live candidate but the messages, so building it never reads the table.
+    index('candidates_todo')
+      .on(t.unitCode, t.id, t.fullName, t.stage, t.reportFindingsAsOf, t.reportFindingsUntil, t.todoFindings)
+      .where(sql`${t.voidedAt} IS NULL`),
   ],
 );

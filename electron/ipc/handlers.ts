@@ -55,7 +55,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
   return {
     'session:get-status': () => session.status(),
     'session:setup': (i) => session.setup(i.unit, i.passphrase),
-    'session:unlock': (i) => session.unlock(i.secret),
+    'session:unlock': (i) => board.track(i.progressId, (progress) => session.unlockInSteps(i.secret, progress)),
     'session:lock': () => session.lock(),
     'session:change-passphrase': (i) => (session.changePassphrase(i.current, i.next), null),
     'session:replace-passphrase': (i) => session.replaceLostPassphrase(i.next),

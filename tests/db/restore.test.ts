@@ -34,6 +34,22 @@ function addRecord(sqlite: ReturnType<typeof openDatabase>['sqlite'], i: number)
   sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`ban-ghi-${i}`, '1');
 }
 
+/** The database as the ptdv before migration 0030 left it: without the to-do keys, their index and triggers as 0021 made them. */
+function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
+  const triggers = readFileSync(join(MIGRATIONS_DIR, '0021_findings_valid_until.sql'), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.replace(/^--.*$/gm, '').trim())
+    .filter((statement) => statement.startsWith('CREATE TRIGGER `candidate_findings_report_'));
+  expect(triggers).toHaveLength(3);
+  sqlite.exec('DROP INDEX candidates_todo');
+  for (const name of ['insert', 'update', 'delete']) {
+    sqlite.exec(`DROP TRIGGER candidate_findings_report_${name}`);
+  }
+  sqlite.exec('ALTER TABLE candidates DROP COLUMN todo_findings');
+  triggers.forEach((statement) => sqlite.exec(statement));
+  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+}
+
 function records(file: string): number {
   const d = openDatabase(file, PASS, options);
   try {
@@ -230,6 +246,63 @@ describe('restoring a backup', () => {
     expect(seen.at(-1)!.step).toBe('Kiểm tra dữ liệu khôi phục và đặt vào chỗ');
     expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'lon-%'").pluck().get()).toBe(3000);
     session.close();
+  });
+
+  it('restores a backup an older ptdv made, unlocking it, copying it aside and migrating it in steps the bar shows', async () => {
+    const dir = tempDir();
+    const { database } = createDatabase(join(dir, 'cu.db'), PASS, options);
+    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+    asBefore0030(database.sqlite);
+    const backup = join(dir, 'sao-luu-cu.ptdvbak');
+    await backupDatabase(database, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
+    database.close();
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    const seen: { step: string; done: number; total: number; unit: string }[] = [];
+    await session.restore(backup, PASS, (p) => seen.push(p));
+    const steps = [...new Set(seen.map((p) => p.step))];
+    expect(steps).toEqual([
+      'Mở khóa bản sao lưu bằng mật khẩu',
+      'Đọc và kiểm tra tệp sao lưu',
+      'Kiểm tra tính toàn vẹn dữ liệu khôi phục',
+      'Kiểm tra dữ liệu khôi phục và đặt vào chỗ',
+      'Sao lưu tự động trước khi nâng cấp dữ liệu',
+      'Nâng cấp dữ liệu của bản sao lưu lên phiên bản này',
+    ]);
+    expect(seen.find((p) => p.step === steps[0])).toMatchObject({ done: 0, total: 2, unit: 'steps' });
+    const copy = seen.filter((p) => p.step === steps[4]);
+    expect(copy[0]).toMatchObject({ done: 0, unit: 'bytes' });
+    expect(copy.at(-1)!.done).toBe(copy.at(-1)!.total);
+    expect(seen.filter((p) => p.step === steps[5])).toEqual([{ step: steps[5], done: 0, total: 1, unit: 'steps' }]);
+    expect(readdirSync(join(dir, 'backups')).filter((n) => n.includes('.truoc-nang-cap-') && !n.endsWith('.key'))).toHaveLength(1);
+    const columns = session.open().sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('candidates');
+    expect(columns).toContain('todo_findings');
+    session.close();
+  });
+
+  it('unlocks a database an older ptdv wrote, saying each step: the key, the automatic copy by bytes, each migration', async () => {
+    const dir = tempDir();
+    const { database } = createDatabase(join(dir, 'ptdv.db'), PASS, options);
+    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+    asBefore0030(database.sqlite);
+    database.close();
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    const seen: { step: string; done: number; total: number; unit: string }[] = [];
+    expect((await session.unlockInSteps(PASS, (p) => seen.push(p))).state).toBe('unlocked');
+    const steps = [...new Set(seen.map((p) => p.step))];
+    expect(steps).toEqual(['Mở khóa dữ liệu bằng mật khẩu', 'Sao lưu tự động trước khi nâng cấp dữ liệu', 'Nâng cấp dữ liệu lên phiên bản này']);
+    const copy = seen.filter((p) => p.step === steps[1]);
+    expect(copy[0]).toMatchObject({ done: 0, unit: 'bytes' });
+    expect(copy.at(-1)!.done).toBe(copy.at(-1)!.total);
+    expect(seen.at(-1)).toEqual({ step: steps[2], done: 0, total: 1, unit: 'steps' });
+    expect(readdirSync(join(dir, 'backups')).filter((n) => n.includes('.truoc-nang-cap-') && !n.endsWith('.key'))).toHaveLength(1);
+    expect(session.open().sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('candidates')).toContain('todo_findings');
+    session.close();
+    // Up to date, the next unlock has only the key to derive; a wrong passphrase is refused as before.
+    seen.length = 0;
+    await session.unlockInSteps(PASS, (p) => seen.push(p));
+    expect([...new Set(seen.map((p) => p.step))]).toEqual(['Mở khóa dữ liệu bằng mật khẩu']);
+    session.close();
+    await expect(session.unlockInSteps('sai-mat-khau')).rejects.toThrow('Mật khẩu hoặc mã khôi phục không đúng.');
   });
 
   it('clears a journal a restore was killed writing (before any file moved), and opens the database as it was', async () => {

@@ -28,7 +28,7 @@ import { candidateRanges, loadDossiers, type LoadedCandidate } from '../store/do
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
 import { freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
-import { connectionKey, countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, todoRows, voidedIds } from '../store/todo';
+import { countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, storedFindingsOf, todoKeyRows, type TodoKeyRow } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
 
 /** Rulebooks imported after installation (a newer version, or from the superior), stored as data. */
@@ -155,22 +155,13 @@ export const REFRESH_STEP = 1000;
 export function refreshFindingsStep(ctx: ServiceContext, max = REFRESH_STEP): FindingsProgress {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   let left = max;
-  const refreshed: string[] = [];
   for (const [unitCode, ids] of staleByUnit(ctx, unitCodes, max)) {
     if (left <= 0) {
       break;
     }
     const chunk = ids.slice(0, left);
     refreshFindings(ctx, unitCode, chunk);
-    refreshed.push(...chunk);
     left -= chunk.length;
-  }
-  // The kept to-do list finds what changed by the stored rows missing or outdated; these no longer are, so it is told.
-  const cache = todoCaches.get(connectionKey(ctx.db));
-  if (refreshed.length > 0 && cache) {
-    for (const source of readTodoSources(ctx.db, ctx.clock.today(), unitCodes, refreshed)) {
-      cache.sources.set(source.candidateId, source);
-    }
   }
   return findingsProgress(ctx, unitCodes);
 }
@@ -182,14 +173,28 @@ export function findingsProgress(ctx: ServiceContext, unitCodes = overseenUnits(
   return { asOf, done: total - stale, total };
 }
 
-/** Stored findings read as evaluations on `today`, the day they are read for (they hold then: only fresh rows are read). */
+/** A finding as the to-do list keeps it: what it sorts and counts by, and where its message is (`at` in the stored list). */
+type TodoFinding = Pick<Finding, 'code' | 'severity' | 'due'> & { at: number };
+
+const holds = (row: TodoKeyRow, day: string) => row.as_of !== null && row.until !== null && row.as_of <= day && day <= row.until;
+
+/**
+ * Stored findings read as evaluations on `today`, the day they are read for (only rows that hold then are passed):
+ * code, severity and due date only, the rule and message being read for the rows a page shows (withMessages).
+ */
+function todoSource(row: TodoKeyRow, today: string): TodoSource {
+  const keys = JSON.parse(row.todo ?? '[]') as [Finding['code'], Finding['severity'], string | null][];
+  const findings = keys.map(([code, severity, due], at): TodoFinding => (due ? { code, severity, due, at } : { code, severity, at }));
+  return {
+    candidateId: row.id,
+    unitCode: row.unit_code,
+    name: row.full_name,
+    evaluation: { asOf: today, stage: row.stage, stageLabel: '', findings, deadlines: [], rulebookVersion: '', keyDates: {}, validUntil: row.until } as unknown as Evaluation,
+  };
+}
+
 function readTodoSources(db: Db, today: string, unitCodes: readonly string[], ids?: readonly string[]): TodoSource[] {
-  return todoRows(db, unitCodes, ids).map((r) => ({
-    candidateId: r.id,
-    unitCode: r.unit_code,
-    name: r.full_name,
-    evaluation: { asOf: today, stage: r.stage, stageLabel: '', findings: JSON.parse(r.findings) as Finding[], deadlines: [], rulebookVersion: r.rulebook_version, keyDates: {}, validUntil: r.valid_until } as Evaluation,
-  }));
+  return todoKeyRows(db, unitCodes, ids).map((r) => todoSource(r, today));
 }
 
 /** Candidates of `unitCodes` with no stored findings that hold today (the first `limit` of them), per unit. */
@@ -207,50 +212,35 @@ function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = 
   return byUnit;
 }
 
-type TodoCache = { key: string; asOf: string; sources: Map<string, TodoSource> };
-
 /**
- * The parsed findings of every candidate the to-do list covers, kept per open database. Reading and parsing 50,000
- * rows from the encrypted file takes seconds, while an edit touches one candidate: the database deletes the stored
- * row of every candidate a write affects (migration 0011), so the missing rows say exactly which entries to reload.
- * A new day is no different: the entries whose findings no longer hold are those whose rows are outdated, and only
- * those are re-evaluated and reloaded; the others hold today as they did yesterday.
+ * Findings holding today of every candidate of the units a committee oversees (the own unit alone at a chi bộ). The
+ * database deletes the stored row of every candidate a write affects (migration 0011) and a row says through which
+ * day it holds, so the candidates read without one holding today are exactly those to re-evaluate; the others are
+ * read from the covering index candidates_todo, a fraction of a second at 50,000 candidates.
  */
-const todoCaches = new WeakMap<object, TodoCache>();
-
-/** Findings holding today of every candidate of the units a committee oversees (the own unit alone at a chi bộ). */
 function todoSources(ctx: ServiceContext): TodoSource[] {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
-  const key = unitCodes.join(',');
   const asOf = ctx.clock.today();
-  const stale = staleByUnit(ctx, unitCodes);
-  const staleCount = [...stale.values()].reduce((n, ids) => n + ids.length, 0);
+  const rows = todoKeyRows(ctx.db, unitCodes);
+  const stale = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!holds(row, asOf)) {
+      const ids = stale.get(row.unit_code);
+      if (ids) {
+        ids.push(row.id);
+      } else {
+        stale.set(row.unit_code, [row.id]);
+      }
+    }
+  }
+  if (stale.size === 0) {
+    return rows.map((r) => todoSource(r, asOf));
+  }
   for (const [unitCode, ids] of stale) {
     refreshFindings(ctx, unitCode, ids.length > BULK_REFRESH ? undefined : ids);
   }
-  let cache = todoCaches.get(connectionKey(ctx.db));
-  if (!cache || cache.key !== key || staleCount > BULK_REFRESH) {
-    cache = { key, asOf, sources: new Map(readTodoSources(ctx.db, asOf, unitCodes).map((s) => [s.candidateId, s])) };
-    todoCaches.set(connectionKey(ctx.db), cache);
-  } else {
-    if (cache.asOf !== asOf) {
-      // Kept entries that were not outdated hold today too; they are read as today's, as a fresh read would be.
-      for (const source of cache.sources.values()) {
-        source.evaluation.asOf = asOf;
-      }
-      cache.asOf = asOf;
-    }
-    if (staleCount > 0) {
-      for (const source of readTodoSources(ctx.db, asOf, unitCodes, [...stale.values()].flat())) {
-        cache.sources.set(source.candidateId, source);
-      }
-    }
-    // A voided candidate's stored findings are gone, but it is not stale either: it leaves the kept list here.
-    for (const id of voidedIds(ctx.db, unitCodes)) {
-      cache.sources.delete(id);
-    }
-  }
-  return [...cache.sources.values()];
+  const refreshed = new Map(todoKeyRows(ctx.db, unitCodes, [...stale.values()].flat()).map((r) => [r.id, r]));
+  return rows.map((r) => todoSource(refreshed.get(r.id) ?? r, asOf));
 }
 
 /**
@@ -258,15 +248,38 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
  * across every unit it oversees at a committee (each item says whose it is).
  */
 export function todoList(ctx: ServiceContext, filter: TodoFilter): TodoItemWire[] {
+  return withMessages(ctx.db, todoEntries(ctx, filter));
+}
+
+/** A line of the to-do list kept in memory: without its rule and message yet, and where to find them (`at`). */
+export type TodoEntry = TodoItemWire & { at: number };
+
+/** The to-do list as todoList, rules and messages left out: what a page's rows complete with withMessages. */
+export function todoEntries(ctx: ServiceContext, filter: TodoFilter): TodoEntry[] {
   return buildTodo(todoSources(ctx), filter).map(({ candidateId, name, unitCode, stage, overdue, finding }) => {
-    const item: TodoItemWire = { candidateId, name, unitCode, stage, overdue, code: finding.code, severity: finding.severity, rule: finding.rule, message: finding.message };
+    const item: TodoEntry = { candidateId, name, unitCode, stage, overdue, code: finding.code, severity: finding.severity, rule: '', message: '', at: (finding as unknown as TodoFinding).at };
     if (finding.due) {
       item.due = finding.due;
     }
-    if (finding.refs) {
-      item.refs = finding.refs;
-    }
     return item;
+  });
+}
+
+/** `entries` with the rule, message and references of their stored findings, read for their candidates only. */
+export function withMessages(db: Db, entries: readonly TodoEntry[]): TodoItemWire[] {
+  const stored = storedFindingsOf(db, [...new Set(entries.map((e) => e.candidateId))]);
+  const parsed = new Map<string, Finding[]>();
+  return entries.map(({ at, ...item }) => {
+    let findings = parsed.get(item.candidateId);
+    if (!findings) {
+      findings = JSON.parse(stored.get(item.candidateId) ?? '[]') as Finding[];
+      parsed.set(item.candidateId, findings);
+    }
+    const finding = findings[at];
+    if (finding?.code !== item.code) {
+      return item;
+    }
+    return finding.refs ? { ...item, rule: finding.rule, message: finding.message, refs: finding.refs } : { ...item, rule: finding.rule, message: finding.message };
   });
 }
 

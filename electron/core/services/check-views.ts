@@ -4,8 +4,8 @@ import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar/ind
 import { toDay } from '../domain/calendar/days';
 import { voteOutcome, type Severity } from '../domain/rules/index';
 import { compileRulebooks, ruleAt } from '../domain/rules/rulebook';
-import type { CandidateCheck, RulebookOverview, TodoItemWire, TodoPage, VoteCheck } from '../model/checks';
-import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, listRulebooks, todoList } from './check-service';
+import type { CandidateCheck, RulebookOverview, TodoPage, VoteCheck } from '../model/checks';
+import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, listRulebooks, todoEntries, withMessages, type TodoEntry } from './check-service';
 import type { ServiceContext } from './context';
 import { eligibleVoters } from './member-service';
 import { memoized, peekMemo } from './report-cache';
@@ -51,11 +51,11 @@ export type TodoPageInput = {
   limit: number;
 };
 
-type TodoAll = { items: TodoItemWire[]; summary: TodoPage['summary']; codes: TodoPage['codes'] };
+type TodoAll = { items: TodoEntry[]; summary: TodoPage['summary']; codes: TodoPage['codes'] };
 /** The whole list, and each unit's part of it summarized once asked for. */
 type TodoMemo = TodoAll & { units: TodoPage['units']; byUnit: Map<string, TodoAll> };
 
-function summarize(items: TodoItemWire[]): TodoAll {
+function summarize(items: TodoEntry[]): TodoAll {
   const summary = { error: 0, warning: 0, info: 0, overdue: 0, attention: 0 };
   const codes = new Map<string, number>();
   for (const item of items) {
@@ -81,23 +81,27 @@ function unitPart(all: TodoMemo, unitCode: string | undefined): TodoAll {
 
 /**
  * One page of the to-do list (Việc cần làm). The whole list (up to ~150,000 items) is built once per day and data
- * change and kept in memory, so scrolling through it costs a filter and a slice, not a re-evaluation. The counts
+ * change and kept in memory without its messages, so scrolling through it costs a filter, a slice and the messages
+ * of the page's rows, not a re-evaluation. The counts
  * (summary, codes) are those of the unit asked for, or of the whole list.
  */
 export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
   const { asOf, all, part, matching } = todoMatching(ctx, input);
   const { calendar } = evalContext(ctx.db);
-  const rows = matching
-    .slice(input.offset, input.offset + input.limit)
-    .map((i) => (i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i));
+  const rows = withMessages(ctx.db, matching.slice(input.offset, input.offset + input.limit)).map((i) =>
+    i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i,
+  );
   return { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, rows };
 }
 
-/** The whole to-do list as filtered and sorted on screen (the page above, and its Excel copy). */
+/**
+ * The whole to-do list as filtered and sorted on screen (the page above, and its Excel copy), without the messages
+ * (withMessages adds them to the rows shown or written).
+ */
 export function todoMatching(
   ctx: ServiceContext,
   input: Omit<TodoPageInput, 'offset' | 'limit'>,
-): { asOf: string; all: TodoMemo; part: TodoAll; matching: readonly TodoItemWire[] } {
+): { asOf: string; all: TodoMemo; part: TodoAll; matching: readonly TodoEntry[] } {
   const asOf = ctx.clock.today();
   const all = peekMemo<TodoMemo>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
   const part = unitPart(all, input.unitCode);
@@ -118,7 +122,9 @@ export function todoMatching(
               (!query || matches(i.name)),
           )
         : part.items;
-    return sortByColumn(filtered, TODO_COLUMNS, input.sort);
+    // Sorting by the message needs every message: read once for this sort and kept with it.
+    const sortable: readonly TodoEntry[] = input.sort?.column === 'message' ? withMessages(ctx.db, filtered).map((item, k) => ({ ...item, at: filtered[k]!.at })) : filtered;
+    return sortByColumn(sortable, TODO_COLUMNS, input.sort);
   };
   // Matching names and sort keys over 150,000 items costs far more than a filter, so a search or a sort is worked
   // out once and every page scrolled to after it is a slice.
@@ -130,7 +136,7 @@ export function todoMatching(
 /** A current memo means nothing was written since the list was built, so scrolling costs no query at all. */
 function buildTodoAll(ctx: ServiceContext, asOf: string): TodoMemo {
   // Building the list refreshes stale findings, a write; memoizing after it keeps that write from invalidating the memo.
-  const items = todoList(ctx, {});
+  const items = todoEntries(ctx, {});
   const units = overseenUnits(ctx.db);
   return memoized(ctx.db, `todo:${asOf}`, () => {
     const perUnit = new Map<string, number>();

@@ -20,6 +20,7 @@ import { ALL_UNITS } from '../model/entities';
 import { getSelfUnit } from '../store/units';
 import { listCandidates } from './candidate-service';
 import { todoMatching } from './check-views';
+import { withMessages } from './check-service';
 import type { ServiceContext } from './context';
 import { buildDashboard } from './dashboard-service';
 import { listMembers } from './member-service';
@@ -65,7 +66,7 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
       return table(list, MEMBER_COLUMNS, sortByColumn(rows, MEMBER_COLUMNS, sort));
     }
     case 'todo':
-      return table(list, TODO_COLUMNS, todoMatching(ctx, input).matching);
+      return table(list, TODO_COLUMNS, withMessages(ctx.db, todoMatching(ctx, input).matching));
     case 'units': {
       const year = input.year ?? Number(ctx.clock.today().slice(0, 4));
       const rows = buildDashboard(ctx.db, { year, asOf: ctx.clock.today() }).units.filter((u) => matchesSearch(query ?? '', u.name, u.code));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readBackupForRestore, reinstateMovedAside, restoreVerified } from '../../../db/backup';
 import { noProgress, type ProgressSink } from '../progress';
+import { openDatabaseInSteps } from '../../../db/open-steps';
 import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
 import { writeFileAtomic } from '../../../db/atomic';
 import { finishInterruptedRestore, movedAsideCopies } from '../../../db/restore-swap';
@@ -104,6 +105,17 @@ export class Session {
   unlock(secret: string): SessionStatus {
     this.database?.close();
     this.database = openDatabase(this.file, secret, this.openOptions());
+    return this.status();
+  }
+
+  /**
+   * unlock from the unlock screen: deriving the key, the automatic copy an upgrade makes and its migrations are steps
+   * the screen's bar shows, and the host goes on answering meanwhile.
+   */
+  async unlockInSteps(secret: string, progress: ProgressSink = noProgress): Promise<SessionStatus> {
+    this.database?.close();
+    this.database = null;
+    this.database = await openDatabaseInSteps(this.file, secret, this.openOptions(), progress);
     return this.status();
   }
 

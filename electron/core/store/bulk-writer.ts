@@ -40,7 +40,7 @@ const VOID = ['voidedAt', 'voidReason', 'voidedBy'] as const;
 function build(sqlite: Sqlite.Database) {
   return {
     // Places are written by `candidatePlaces` (only a dossier has them); the report summary by the triggers of migration 0007.
-    candidate: insertStatement(sqlite, candidates, ['hometown', 'residence', 'occupationDetail', 'reportEvents', 'reportFindings', 'reportFindingsAsOf', 'reportFindingsUntil', ...VOID]),
+    candidate: insertStatement(sqlite, candidates, ['hometown', 'residence', 'occupationDetail', 'reportEvents', 'reportFindings', 'reportFindingsAsOf', 'reportFindingsUntil', 'todoFindings', ...VOID]),
     event: insertStatement(sqlite, candidateEvents),
     document: insertStatement(sqlite, dossierItems, VOID),
     introducer: insertStatement(sqlite, introducers, VOID),

@@ -40,23 +40,33 @@ export function findingsCounts(db: Db, unitCodes: readonly string[], day: string
   return { total, stale };
 }
 
-export type TodoRow = { id: string; unit_code: string; full_name: string; stage: string; valid_until: string; rulebook_version: string; findings: string };
+/**
+ * A live candidate as the to-do list needs it: its stored findings' code, severity and due date (JSON
+ * `[[code, severity, due | null], …]`, null when none are stored) and the days they hold (as_of through until).
+ */
+export type TodoKeyRow = { id: string; unit_code: string; full_name: string; stage: string; as_of: string | null; until: string | null; todo: string | null };
 
-/** Live candidates with their stored findings row: of `unitCodes`, or only `ids` when given. */
-export function todoRows(db: Db, unitCodes: readonly string[], ids?: readonly string[]): TodoRow[] {
-  const select =
-    'SELECT c.id, c.unit_code, c.full_name, c.stage, f.valid_until, f.rulebook_version, f.findings FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id';
+const TODO_KEYS = 'SELECT id, unit_code, full_name, stage, report_findings_as_of AS as_of, report_findings_until AS until, todo_findings AS todo FROM candidates';
+
+/**
+ * The live candidates of `unitCodes`, or only `ids` when given, read from the covering index candidates_todo: a few
+ * megabytes at 50,000 candidates, where their rows and stored findings (messages included) are tens.
+ */
+export function todoKeyRows(db: Db, unitCodes: readonly string[], ids?: readonly string[]): TodoKeyRow[] {
   return ids
-    ? (db.$client.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(ids)) as TodoRow[])
-    : (db.$client.prepare(`${select} WHERE c.unit_code IN (SELECT value FROM json_each(?)) AND c.voided_at IS NULL`).all(JSON.stringify(unitCodes)) as TodoRow[]);
+    ? (db.$client.prepare(`${TODO_KEYS} WHERE id IN (SELECT value FROM json_each(?)) AND voided_at IS NULL`).all(JSON.stringify(ids)) as TodoKeyRow[])
+    : (db.$client
+        .prepare(`${TODO_KEYS} INDEXED BY candidates_todo WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NULL`)
+        .all(JSON.stringify(unitCodes)) as TodoKeyRow[]);
 }
 
-/** Voided candidates of `unitCodes` (few: the partial index candidates_voided holds only them). */
-export function voidedIds(db: Db, unitCodes: readonly string[]): string[] {
-  return db.$client
-    .prepare('SELECT id FROM candidates INDEXED BY candidates_voided WHERE unit_code IN (SELECT value FROM json_each(?)) AND voided_at IS NOT NULL')
-    .pluck()
-    .all(JSON.stringify(unitCodes)) as string[];
+/** The stored findings (JSON text) of `ids`, for the few rows a page of the to-do list shows. */
+export function storedFindingsOf(db: Db, ids: readonly string[]): Map<string, string> {
+  const rows = db.$client
+    .prepare('SELECT candidate_id, findings FROM candidate_findings WHERE candidate_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(ids)) as [string, string][];
+  return new Map(rows);
 }
 
 /** Live candidates of `unitCodes` per stage (stages without any are absent). */
@@ -68,12 +78,4 @@ export function countsByStage(db: Db, unitCodes: readonly string[]): Map<string,
     .groupBy(candidates.stage)
     .all();
   return new Map(rows.map((r) => [r.stage, r.n]));
-}
-
-/**
- * What caches kept per open database are keyed by: the connection, which outlives the query-builder objects a
- * context may be made with.
- */
-export function connectionKey(db: Db): object {
-  return db.$client;
 }

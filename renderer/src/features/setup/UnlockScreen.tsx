@@ -1,13 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { call, errorMessage } from '../../api';
+import { errorMessage } from '../../api';
 import type { SessionStatus } from '../../app/session';
 import { Field } from '../../components/Field';
+import { OperationProgressBar } from '../../components/OperationProgressBar';
+import { useProgressCall } from '../../lib/progress';
 
 /** Opens the encrypted database with the passphrase or the recovery code; a wrong one keeps the user here. */
 export function UnlockScreen({ onUnlocked }: { onUnlocked: (status: SessionStatus) => void }) {
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Deriving the key takes a moment, and after an upgrade the automatic copy and the migrations take longer: each is
+  // a step on the bar.
+  const unlocking = useProgressCall();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -18,7 +23,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: (status: SessionStatu
     setBusy(true);
     setError(null);
     try {
-      onUnlocked(await call('session:unlock', { secret }));
+      onUnlocked(await unlocking.run('session:unlock', { secret }));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -44,6 +49,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: (status: SessionStatu
           Quên mật khẩu? Gõ <strong>mã khôi phục</strong> (trên giấy đã chép khi tạo dữ liệu) vào ô trên; ptdv sẽ mở dữ liệu
           và cho đặt mật khẩu mới ngay.
         </p>
+        <OperationProgressBar progress={unlocking.progress} label="Tiến độ mở khóa" />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? 'Đang mở…' : 'Mở khóa'}
