@@ -30,6 +30,7 @@ import { freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
 import { countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, storedFindingsOf, todoKeyRows, type TodoKeyRow } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
+import { groupBy } from '../domain/group-by';
 
 /** Rulebooks imported after installation (a newer version, or from the superior), stored as data. */
 function importedRulebooks(db: DbOrTx): Rulebook[] {
@@ -199,17 +200,11 @@ function readTodoSources(db: Db, today: string, unitCodes: readonly string[], id
 
 /** Candidates of `unitCodes` with no stored findings that hold today (the first `limit` of them), per unit. */
 function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = -1): Map<string, string[]> {
-  const rows = staleIdsOfUnits(ctx.db, unitCodes, ctx.clock.today(), limit);
-  const byUnit = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = byUnit.get(r.unit_code);
-    if (list) {
-      list.push(r.id);
-    } else {
-      byUnit.set(r.unit_code, [r.id]);
-    }
-  }
-  return byUnit;
+  return groupBy(
+    staleIdsOfUnits(ctx.db, unitCodes, ctx.clock.today(), limit),
+    (r) => r.unit_code,
+    (r) => r.id,
+  );
 }
 
 /**

@@ -6,7 +6,6 @@ import { countsOf, fromCounts, type CountingWindow, type UnitAccumulator, type U
 import { evaluateDossier } from '../domain/rules/index';
 import type { Duplicate } from '../model/report';
 import type { CandidateProfile } from '../model/dossier';
-import type { Target } from '../model/targets';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from '../store/dossiers';
@@ -14,6 +13,7 @@ import { storePeriodFindings, upsertFindings, type StoredFindings } from '../sto
 import { reportCandidateColumns, reportEventLetters, storedUnitCounts, storedUnitPeople, storeUnitCounts } from '../store/reports';
 import { fullMembersOn } from '../store/targets';
 import { targetsForReport } from './target-service';
+import { groupBy } from '../domain/group-by';
 
 /**
  * What a report reads from the database, for many units at once. Reading, not counting, is what a superior's
@@ -131,7 +131,7 @@ function loadCandidates(db: Db, units: readonly Unit[], findingsOn: string): Map
   const col = reportCandidateColumns(db, units, findingsOn);
   const decode = summaryDecoder(db);
   const byUnit = new Map<string, ReportCandidate[]>(units.map((u) => [u.code, []]));
-  const missing = new Map<string, Missing[]>();
+  const missing: (Missing & { unit: string })[] = [];
   for (let i = 0; i < col.rows; i++) {
     // Every column moves on by one value per row, whatever is kept of it.
     const id = col.id.next();
@@ -163,10 +163,10 @@ function loadCandidates(db: Db, units: readonly Unit[], findingsOn: string): Map
     const candidate: ReportCandidate = { id, profile, identityKey, events, stage, findings: stored !== null ? decode.findings(stored) : [] };
     list.push(candidate);
     if (stored === null) {
-      pushTo(missing, unit, { candidate, storedAsOf: findingsAsOf });
+      missing.push({ unit, candidate, storedAsOf: findingsAsOf });
     }
   }
-  computeMissing(db, missing, byUnit, findingsOn);
+  computeMissing(db, groupBy(missing, (m) => m.unit), byUnit, findingsOn);
   return byUnit;
 }
 
@@ -174,8 +174,7 @@ function loadCandidates(db: Db, units: readonly Unit[], findingsOn: string): Map
 function withHeads(db: Db, units: readonly Unit[], year: number, asOf: string, candidatesOf: (u: Unit) => ReportCandidate[]): ReportUnit[] {
   const atYearStart = fullMembersOn(db, `${year}-01-01`);
   const now = fullMembersOn(db, asOf);
-  const targets = new Map<string, Target[]>();
-  targetsForReport(db, year).forEach((t) => pushTo(targets, t.unitCode, t));
+  const targets = groupBy(targetsForReport(db, year), (t) => t.unitCode);
   return units.map((u) => ({
     code: u.code,
     name: u.name,
@@ -231,13 +230,4 @@ export function countReportUnits(
     db.transaction(() => storeUnitCounts(db, key, newCounts, newPeople));
   }
   return { counts, duplicates: duplicatesAmong(units, people) };
-}
-
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
 }

@@ -24,24 +24,13 @@ import {
   type StoredFinding,
   type TreeRow,
 } from '../store/overview';
+import { groupBy } from '../domain/group-by';
 
 /**
  * The superior's units page: every unit below with its key's verification state, the last bundle received, the
  * sequence numbers that never arrived and what is quarantined; and one unit's candidates and findings, read-only.
  */
 
-function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(key(r));
-    if (list) {
-      list.push(r);
-    } else {
-      out.set(key(r), [r]);
-    }
-  }
-  return out;
-}
 
 /**
  * The overview of each of `rows`, with one query per table for all of them: the units page lists 500 units, and a
@@ -49,9 +38,9 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
  */
 function overviews(db: Db, rows: readonly HeldUnit[]): UnitOverview[] {
   const codes = rows.map((u) => u.code);
-  const keys = group(signingKeyRows(db, codes), (k) => k.unit_code);
+  const keys = groupBy(signingKeyRows(db, codes), (k) => k.unit_code);
   const numbering = inboundNumbering(db, codes);
-  const received = group(receivedRows(db, codes), (r) => r.from_code);
+  const received = groupBy(receivedRows(db, codes), (r) => r.from_code);
   const quarantined = openQuarantineCounts(db, codes);
   const outside = outsideTreeOn(db, null);
   const tree = unitTree(db);

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/types';
 import { members, targets } from '../../../db/schema/index';
 import type { Target, TargetPeriod } from '../model/targets';
 import { VOID } from './dossiers';
+import { groupBy } from '../domain/group-by';
 
 /**
  * Targets as stored (both sources, each unit, year and period), and what they are measured against: the full
@@ -103,14 +104,9 @@ export function admissionDatesByUnit(db: DbOrTx, year: number, until: string, un
       AND c.voided_at IS NULL AND ${unitCode === undefined ? sql`1` : sql`c.unit_code = ${unitCode}`}
       AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id)
     GROUP BY e.candidate_id`);
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const days = out.get(r.unit);
-    if (days) {
-      days.push(r.day);
-    } else {
-      out.set(r.unit, [r.day]);
-    }
-  }
-  return out;
+  return groupBy(
+    rows,
+    (r) => r.unit,
+    (r) => r.day,
+  );
 }

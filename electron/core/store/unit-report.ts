@@ -2,24 +2,13 @@ import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
 import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
+import { groupBy } from '../domain/group-by';
 
 /**
  * Reads of what the own unit owns, as its `unit-report` carries them (docs/bundle-format.md "Kinds"), with the ids of
  * its own database. Every list is sorted by id, so the same state always gives the same data.json.
  */
 
-function groupBy<T extends { candidateId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.candidateId);
-    if (list) {
-      list.push(row);
-    } else {
-      out.set(row.candidateId, [row]);
-    }
-  }
-  return out;
-}
 
 /** The void of a record, only when there is one (records in force read as before corrections existed). */
 function voidedOf(row: { voidedAt: string | null; voidReason: string | null; voidedBy: string | null }): { voided?: { at: string; reason: string; by: string } } {
@@ -78,10 +67,10 @@ export function candidateRecords(db: DbOrTx, unitCode: string, today: string, pa
     .limit(page.limit)
     .all();
   const ids = rows.map((c) => c.id);
-  const events = groupBy(db.select().from(candidateEvents).where(inArray(candidateEvents.candidateId, ids)).orderBy(asc(candidateEvents.seq)).all());
-  const documents = groupBy(db.select().from(dossierItems).where(inArray(dossierItems.candidateId, ids)).all().sort(byId));
-  const intros = groupBy(db.select().from(introducers).where(inArray(introducers.candidateId, ids)).all().sort(byId));
-  const mentors = groupBy(db.select().from(mentorAssignments).where(inArray(mentorAssignments.candidateId, ids)).all().sort(byId));
+  const events = groupBy(db.select().from(candidateEvents).where(inArray(candidateEvents.candidateId, ids)).orderBy(asc(candidateEvents.seq)).all(), (r) => r.candidateId);
+  const documents = groupBy(db.select().from(dossierItems).where(inArray(dossierItems.candidateId, ids)).all().sort(byId), (r) => r.candidateId);
+  const intros = groupBy(db.select().from(introducers).where(inArray(introducers.candidateId, ids)).all().sort(byId), (r) => r.candidateId);
+  const mentors = groupBy(db.select().from(mentorAssignments).where(inArray(mentorAssignments.candidateId, ids)).all().sort(byId), (r) => r.candidateId);
   const findings = new Map(db.select().from(candidateFindings).where(inArray(candidateFindings.candidateId, ids)).all().map((f) => [f.candidateId, f]));
   return rows.map((c) => {
       const f = findings.get(c.id);

@@ -6,6 +6,7 @@ import { finalizeTotal, finalizeUnit, targetTree, type TargetTree } from './fina
 import type { ReportInput, ReportUnit } from './types';
 import type { CountingWindow, UnitAccumulator } from './unit-accumulator';
 import { accumulate, newAccumulator } from './unit-accumulator';
+import { groupBy } from '../group-by';
 
 /**
  * Builds the report of docs/reports.md for `period`, counting events up to the period end or `asOf`, whichever is
@@ -126,15 +127,9 @@ function unitGroups(
     }
     return head.unit.code;
   };
-  const members = new Map<string, number[]>();
-  accs.forEach((acc, i) => {
-    const head = acc.unit.code === scopeCode ? scopeCode : headOf(acc);
-    const list = members.get(head);
-    if (list) {
-      list.push(i);
-    } else {
-      members.set(head, [i]);
-    }
+  const members = groupBy(accs.keys(), (i) => {
+    const acc = accs[i]!;
+    return acc.unit.code === scopeCode ? scopeCode : headOf(acc);
   });
   const position = new Map(accs.map((a, i) => [a.unit.code, i]));
   const ordered = [...members].sort(([a], [b]) => position.get(a)! - position.get(b)!);
