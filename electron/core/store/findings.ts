@@ -19,18 +19,46 @@ export type StoredFindings = { candidateId: string; asOf: string; validUntil: st
 export const FRESH_FINDINGS_IDS =
   'SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_valid WHERE valid_until >= ? AND as_of <= ?';
 
-/** Findings to store: as evaluated, or already as their JSON text (made by the thread that evaluated them). */
-export type FindingsToStore = Omit<StoredFindings, 'findings'> & { findings: readonly Finding[] | string };
+/**
+ * The summary of findings a report counts from (`code:severity`, comma-separated, in order; a comma in a code becomes
+ * a space), as the candidate row and the period store keep it.
+ */
+export function findingsSummary(findings: readonly { code: string; severity: string }[]): string {
+  return findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(',');
+}
 
-/** A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. */
+/**
+ * Findings to store: as evaluated, or already as their JSON text with their summary (both made by the thread that
+ * evaluated them).
+ */
+export type FindingsToStore = Omit<StoredFindings, 'findings'> & ({ findings: readonly Finding[] } | { findings: string; summary: string });
+
+/**
+ * A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. The
+ * candidate row's report summary is written first, from the findings in hand, so the triggers of migration
+ * `findings_summary_by_writer` find it there and do not parse each row's JSON again to make it.
+ */
 export function upsertFindings(db: Db, rows: readonly FindingsToStore[]): void {
+  const summarise = db.$client.prepare('UPDATE candidates SET report_findings = ?, report_findings_as_of = ?, report_findings_until = ? WHERE id = ?');
   const upsert = db.$client.prepare(
     'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings) VALUES (?, ?, ?, ?, ?) ' +
       'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
   );
   for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings));
+    const text = typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings);
+    summarise.run('summary' in r ? r.summary : findingsSummary(r.findings), r.asOf, r.validUntil, r.candidateId);
+    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, text);
   }
+}
+
+/**
+ * Copies what the log holds into the database file now, without waiting for readers (a passive checkpoint). A pass
+ * that stores a whole day's findings calls it after each batch, while other threads are still evaluating the next:
+ * otherwise closing the database copies the whole pass's log (tens of MB at 50,000 candidates) after the last
+ * candidate, with nothing else left to overlap it.
+ */
+export function copyLogIntoDatabase(db: Db): void {
+  db.$client.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /**
@@ -58,7 +86,7 @@ export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candi
     'INSERT OR REPLACE INTO period_findings (candidate_id, as_of, findings) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidate_findings WHERE candidate_id = ?)',
   );
   for (const r of rows) {
-    insert.run(r.candidateId, asOf, r.findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(','), r.candidateId);
+    insert.run(r.candidateId, asOf, findingsSummary(r.findings), r.candidateId);
   }
 }
 
