@@ -111,4 +111,20 @@ describe('one count of findings on every screen and in the CLI', () => {
     importRulebook(ctx, { ...shipped, version: '2026-11-01-kiem-thu', rules: shipped.rules.map((r) => ({ ...r, validFrom: '2026-11-01' })) });
     await expectAllAgree();
   }, 240_000);
+
+  it('keeps on each candidate row what the triggers would make of its stored findings, written by the store or not', () => {
+    // What migrations 0011 and 0030 make of a stored row's JSON; the findings store's writer makes the same text itself.
+    const fromJson = ctx.db.$client
+      .prepare(
+        `SELECT c.id,
+           c.report_findings = ifnull((SELECT group_concat(replace(j.value ->> '$.code', ',', ' ') || ':' || (j.value ->> '$.severity'), ',' ORDER BY j.key) FROM json_each(f.findings) j), '') AS summary,
+           c.todo_findings = (SELECT json_group_array(json_array(j.value ->> '$.code', j.value ->> '$.severity', j.value ->> '$.due') ORDER BY j.key) FROM json_each(f.findings) j) AS todo,
+           c.todo_findings LIKE '%"20__-__-__"%' AS dated
+         FROM candidates c JOIN candidate_findings f ON f.candidate_id = c.id`,
+      )
+      .all() as { id: string; summary: number; todo: number; dated: number }[];
+    expect(fromJson.length).toBeGreaterThan(1900);
+    expect(fromJson.filter((r) => r.summary !== 1 || r.todo !== 1)).toEqual([]);
+    expect(fromJson.filter((r) => r.dated === 1).length).toBeGreaterThan(100);
+  });
 });

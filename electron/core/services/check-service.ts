@@ -26,7 +26,7 @@ import { candidateRow } from '../store/candidates';
 import type { ServiceContext } from './context';
 import { candidateRanges, loadDossiers, type LoadedCandidate } from '../store/dossiers';
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
-import { freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
+import { copyLogIntoDatabase, findingsDigest, freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
 import { countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, storedFindingsOf, todoKeyRows, type TodoKeyRow } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
@@ -321,8 +321,11 @@ export type ChunkCheck<T> = (after: number, upTo: number) => Promise<CheckedChun
 /** How many candidates (rowids) one chunk of a pass over the database holds: memory stays flat however large it is. */
 const CHUNK = 2000;
 
-/** How many evaluated candidates' findings are stored in one transaction. */
-const STORE_BATCH = 10_000;
+/**
+ * How many evaluated candidates' findings are stored in one transaction (and then copied from the log into the
+ * file): after the last chunk is evaluated the pass still stores and copies one batch alone, so not many more.
+ */
+const STORE_BATCH = 6000;
 
 /**
  * Checks chunks of the live candidates of `unitCodes` on `day` through the findings store: what it holds for `day`
@@ -348,7 +351,7 @@ export function chunkChecker<T>(
       for (const c of heads.length === stored.size ? [] : stored.size === 0 ? dossiers() : dossiers(heads.filter((c) => !stored.has(c.id)).map((c) => c.id))) {
         const e = evaluateDossier(c.dossier, day, evalCtx);
         evaluations.set(c.id, e);
-        evaluated.push({ candidateId: c.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: JSON.stringify(e.findings) });
+        evaluated.push({ candidateId: c.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: JSON.stringify(e.findings), digest: findingsDigest(e.findings) });
       }
       const rows = heads.map(({ id, unitCode, name, stage: cached }) => {
         const e = evaluations.get(id);
@@ -393,6 +396,7 @@ export async function* findingsInChunks<T>(
     const rows = unstored;
     unstored = [];
     ctx.db.transaction(() => upsertFindings(ctx.db, rows));
+    copyLogIntoDatabase(ctx.db);
   };
   const pending: Promise<CheckedChunk<T>>[] = [];
   let next = 0;

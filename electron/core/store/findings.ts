@@ -19,18 +19,56 @@ export type StoredFindings = { candidateId: string; asOf: string; validUntil: st
 export const FRESH_FINDINGS_IDS =
   'SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_valid WHERE valid_until >= ? AND as_of <= ?';
 
-/** Findings to store: as evaluated, or already as their JSON text (made by the thread that evaluated them). */
-export type FindingsToStore = Omit<StoredFindings, 'findings'> & { findings: readonly Finding[] | string };
+/** What the candidate row keeps of its findings, beside the findings themselves (migrations 0011 and 0030, kept by 0031's triggers for other writers). */
+export type FindingsDigest = {
+  /** What a report counts from: `code:severity`, comma-separated, in order; a comma in a code becomes a space. */
+  summary: string;
+  /** What the to-do list sorts and counts by: `[code, severity, due]` of each finding, in order, as JSON. */
+  todo: string;
+};
 
-/** A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. */
+/** The same text the triggers of migration 0031 make from the stored JSON, made from the findings in hand. */
+export function findingsDigest(findings: readonly { code: string; severity: string; due?: string | undefined }[]): FindingsDigest {
+  return { summary: findingsSummary(findings), todo: JSON.stringify(findings.map((f) => [f.code, f.severity, f.due ?? null])) };
+}
+
+function findingsSummary(findings: readonly { code: string; severity: string }[]): string {
+  return findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(',');
+}
+
+/**
+ * Findings to store: as evaluated, or already as their JSON text with their digest (both made by the thread that
+ * evaluated them).
+ */
+export type FindingsToStore = Omit<StoredFindings, 'findings'> & ({ findings: readonly Finding[] } | { findings: string; digest: FindingsDigest });
+
+/**
+ * A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. The
+ * candidate row's report summary and to-do keys are written first, from the findings in hand, so the triggers of
+ * migration 0031 find them there and do not parse each row's JSON again to make them.
+ */
 export function upsertFindings(db: Db, rows: readonly FindingsToStore[]): void {
+  const summarise = db.$client.prepare('UPDATE candidates SET report_findings = ?, todo_findings = ?, report_findings_as_of = ?, report_findings_until = ? WHERE id = ?');
   const upsert = db.$client.prepare(
     'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings) VALUES (?, ?, ?, ?, ?) ' +
       'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
   );
   for (const r of rows) {
-    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings));
+    const text = typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings);
+    const digest = 'digest' in r ? r.digest : findingsDigest(r.findings);
+    summarise.run(digest.summary, digest.todo, r.asOf, r.validUntil, r.candidateId);
+    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, text);
   }
+}
+
+/**
+ * Copies what the log holds into the database file now, without waiting for readers (a passive checkpoint). A pass
+ * that stores a whole day's findings calls it after each batch, while other threads are still evaluating the next:
+ * otherwise closing the database copies the whole pass's log (tens of MB at 50,000 candidates) after the last
+ * candidate, with nothing else left to overlap it.
+ */
+export function copyLogIntoDatabase(db: Db): void {
+  db.$client.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /**
@@ -58,7 +96,7 @@ export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candi
     'INSERT OR REPLACE INTO period_findings (candidate_id, as_of, findings) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidate_findings WHERE candidate_id = ?)',
   );
   for (const r of rows) {
-    insert.run(r.candidateId, asOf, r.findings.map((f) => `${f.code.replaceAll(',', ' ')}:${f.severity}`).join(','), r.candidateId);
+    insert.run(r.candidateId, asOf, findingsSummary(r.findings), r.candidateId);
   }
 }
 
