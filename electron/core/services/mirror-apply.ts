@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/types';
 import { deriveStage } from '../domain/rules/stage';
@@ -26,6 +26,7 @@ import {
   deleteMirrorMember,
   deferForeignKeys,
   deleteMirrorTarget,
+  eventLetters,
   insertMirrorCandidate,
   insertMirrorFrozenReport,
   insertMirrorTarget,
@@ -52,7 +53,7 @@ type RecordKind = MirrorKind;
 
 export { mirrorId };
 
-const recordHash = (record: unknown) => createHash('sha256').update(JSON.stringify(record)).digest('hex');
+const recordHash = (record: unknown) => hash('sha256', JSON.stringify(record));
 
 type Checked<T> = { record: T; hash: string };
 export type CheckedCandidate = Checked<CandidateRecord> & { stage: string };
@@ -365,6 +366,7 @@ export function applySnapshotStream(db: Db, unitCode: string, unit: UnitProfile,
  */
 function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: SnapshotPlan) {
   deferForeignKeys(db);
+  const letters = eventLetters(db);
   const before = mirrorLedger(db, unitCode);
   const warnings = holdIdentityChange(db, unitCode, unit);
   setUnitFacts(db, unitCode, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
@@ -417,7 +419,7 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
       if (held) {
         deleteMirrorCandidate(db, id);
       }
-      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember);
+      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember, letters);
     },
     target: (checked) => {
       const t = checked.record as UnitTargetRecord;
