@@ -30,6 +30,7 @@ import {
   insertMirrorCandidate,
   insertMirrorFrozenReport,
   insertMirrorTarget,
+  mirrorChildId,
   mirrorId,
   mirrorLedger,
   mirrorState,
@@ -387,12 +388,13 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   // with every candidate whose introducers or mentors point at it.
   const recreated = new Set<string>();
   const toMember = memberRef(unitCode, refs);
-  const linksChanged = (c: CandidateRecord) =>
+  const linksChanged = (c: CandidateRecord, candidateId: string) =>
     [
-      ...c.introducers.map((i): [string, string, string | null] => ['introducer', i.id, i.memberId]),
-      ...c.mentors.map((m): [string, string, string | null] => ['mentor', m.id, m.memberId]),
+      ...c.introducers.map((i): ['introducer' | 'mentor', string, string | null] => ['introducer', i.id, i.memberId]),
+      ...c.mentors.map((m): ['introducer' | 'mentor', string, string | null] => ['mentor', m.id, m.memberId]),
     ].some(([kind, id, member]) => {
-      const now = stored.links.get(mirrorId(unitCode, kind, id)) ?? null;
+      // A link mirrored under the former ids is not found; one that names a member has its candidate written again, once.
+      const now = stored.links.get(mirrorChildId(candidateId, unitCode, kind, id)) ?? null;
       return now !== toMember(member) || (now !== null && recreated.has(now));
     });
   const write: Record<RecordKind, (checked: Checked<{ id: string }>) => void> = {
@@ -413,7 +415,7 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
       const c = checked as CheckedCandidate;
       const id = mirrorId(unitCode, 'candidate', c.record.id);
       const held = stored.candidateIds.has(id);
-      if (held && same('candidate', c) && !linksChanged(c.record)) {
+      if (held && same('candidate', c) && !linksChanged(c.record, id)) {
         return;
       }
       if (held) {

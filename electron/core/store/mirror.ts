@@ -27,6 +27,18 @@ export function mirrorId(unitCode: string, kind: string, sourceId: string): stri
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * The id of a row of a mirrored candidate's history (event, document, introducer, mentor): the candidate's mirror id
+ * begins it, so the rows of one candidate sit side by side in their table's id index and a candidate written costs a
+ * page or two of each index instead of one random page per row (at a Khối, most of what an import writes). Only the
+ * candidate's own rows refer to these ids (a void to the event it voids), and they are always written together.
+ * Rows mirrored before keep their ids until their candidate changes.
+ */
+export function mirrorChildId(candidateId: string, unitCode: string, kind: 'event' | 'document' | 'introducer' | 'mentor', sourceId: string): string {
+  const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
+  return `${candidateId.slice(0, 13)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 const VOID = ['voidedAt', 'voidReason', 'voidedBy'] as const;
 
 function build(sqlite: Sqlite.Database) {
@@ -168,24 +180,25 @@ export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateReco
   if (summary === null) {
     w.candidate.run(row);
   }
+  const child = (kind: 'event' | 'document' | 'introducer' | 'mentor', sourceId: string) => mirrorChildId(id, unitCode, kind, sourceId);
   for (const e of r.events) {
-    const voidsId = e.voidsId === null ? null : mirrorId(unitCode, 'event', e.voidsId);
-    w.event.run({ id: mirrorId(unitCode, 'event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
+    const voidsId = e.voidsId === null ? null : child('event', e.voidsId);
+    w.event.run({ id: child('event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
   }
   if (summary !== null) {
     statements(db).summarisedCandidate.run({ ...row, reportEvents: summary });
   }
   for (const d of r.documents) {
-    w.document.run({ id: mirrorId(unitCode, 'document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
-    markVoided(db, 'dossier_items', mirrorId(unitCode, 'document', d.id), d.voided);
+    w.document.run({ id: child('document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
+    markVoided(db, 'dossier_items', child('document', d.id), d.voided);
   }
   for (const i of r.introducers) {
-    w.introducer.run({ id: mirrorId(unitCode, 'introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
-    markVoided(db, 'introducers', mirrorId(unitCode, 'introducer', i.id), i.voided);
+    w.introducer.run({ id: child('introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
+    markVoided(db, 'introducers', child('introducer', i.id), i.voided);
   }
   for (const m of r.mentors) {
-    w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
-    markVoided(db, 'mentor_assignments', mirrorId(unitCode, 'mentor', m.id), m.voided);
+    w.mentor.run({ id: child('mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
+    markVoided(db, 'mentor_assignments', child('mentor', m.id), m.voided);
   }
   if (r.findings) {
     w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
