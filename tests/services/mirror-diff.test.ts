@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRecord, MemberRecord, UnitReportData } from '../../electron/core/model/bundle-data';
-import { applySnapshot, prepareSnapshot } from '../../electron/core/services/mirror-apply';
+import { applySnapshot, insertRecord, mirrorId, prepareSnapshot } from '../../electron/core/services/mirror-apply';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { unitDetail } from '../../electron/core/services/units-overview';
+import { mirrorChildId } from '../../electron/core/store/mirror';
 import { cloneDb, enrolledPair, fillUnit, type TestDb } from '../helpers/sync';
 
 /**
@@ -117,5 +118,56 @@ describe("applying a unit's snapshots by difference", () => {
     const cands = data.candidates as CandidateRecord[];
     apply(superior, { ...data, candidates: [{ ...cands[0]!, occupation: 'Giáo viên' }, ...cands.slice(1)] });
     expect(stored()).toBe(19);
+  });
+
+  it('writes the same rows, report summary included, as the triggers give a candidate written before its events', async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 30);
+    const pristine = cloneDb(superior);
+    const data = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    const cands = data.candidates as CandidateRecord[];
+    const withVoid = cands.find((c) => c.events.some((e) => e.type === 'VOID'));
+    // Events recorded out of date order keep the order they were written in; a void rebuilds the summary by date.
+    const snapshot = { ...data, candidates: [...cands, { ...newcomer(cands[2]!, 'dao'), events: [...newcomer(cands[2]!, 'dao').events].reverse() }, ...(withVoid ? [] : [newcomer(cands[0]!, 'huy')])] };
+    if (!withVoid) {
+      const c = snapshot.candidates.at(-1) as CandidateRecord;
+      c.events.push({ ...c.events[0]!, id: 'huy-void', seq: 99, type: 'VOID', voidsId: c.events.at(-1)!.id, payload: {}, reason: 'Nhập nhầm' });
+    }
+    apply(superior, snapshot);
+    const prepared = prepareSnapshot(structuredClone(snapshot));
+    expect(prepared.quarantined).toEqual([]);
+    const refs = { candidates: new Set(prepared.candidates.map((c) => c.record.id)), members: new Set(prepared.members.map((m) => m.record.id)) };
+    pristine.ctx.db.transaction(() => {
+      prepared.members.forEach((m) => insertRecord(pristine.ctx.db, 'CB014', 'member', m, refs));
+      prepared.candidates.forEach((c) => insertRecord(pristine.ctx.db, 'CB014', 'candidate', c, refs));
+      prepared.targets.forEach((t) => insertRecord(pristine.ctx.db, 'CB014', 'target', t, refs));
+      prepared.frozenReports.forEach((r) => insertRecord(pristine.ctx.db, 'CB014', 'frozen-report', r, refs));
+    });
+    const summaries = (db: TestDb) => db.database.sqlite.prepare("SELECT report_events FROM candidates WHERE unit_code = 'CB014' ORDER BY id").pluck().all();
+    expect(summaries(superior)).toEqual(summaries(pristine));
+    expect(summaries(superior).filter((s) => s !== '').length).toBeGreaterThan(cands.length / 2);
+    expect(mirrorRows(superior)).toEqual(mirrorRows(pristine));
+  });
+
+  it('brings links mirrored under the former ids of history rows to the ids a whole replacement gives', async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 20);
+    const pristine = cloneDb(superior);
+    const data = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    apply(superior, data);
+    apply(pristine, data);
+    // As mirrored before ids of history rows began with their candidate's: a hash of the unit, the kind and the unit's id.
+    const sqlite = superior.database.sqlite;
+    for (const c of data.candidates as CandidateRecord[]) {
+      const candidateId = mirrorId('CB014', 'candidate', c.id);
+      for (const [table, kind, rows] of [['introducers', 'introducer', c.introducers], ['mentor_assignments', 'mentor', c.mentors]] as const) {
+        rows.forEach((x) => sqlite.prepare(`UPDATE ${table} SET id = ? WHERE id = ?`).run(mirrorId('CB014', kind, x.id), mirrorChildId(candidateId, 'CB014', kind, x.id)));
+      }
+    }
+    const linked = (db: TestDb) => db.database.sqlite.prepare("SELECT id, member_id FROM (SELECT id, member_id FROM introducers UNION ALL SELECT id, member_id FROM mentor_assignments) WHERE member_id IS NOT NULL ORDER BY id").all();
+    expect(linked(superior)).not.toEqual(linked(pristine));
+    expect(apply(superior, data)).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    expect(linked(superior).length).toBeGreaterThan(0);
+    expect(linked(superior)).toEqual(linked(pristine));
   });
 });

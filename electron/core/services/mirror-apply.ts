@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/types';
 import { deriveStage } from '../domain/rules/stage';
@@ -26,9 +26,11 @@ import {
   deleteMirrorMember,
   deferForeignKeys,
   deleteMirrorTarget,
+  eventLetters,
   insertMirrorCandidate,
   insertMirrorFrozenReport,
   insertMirrorTarget,
+  mirrorChildId,
   mirrorId,
   mirrorLedger,
   mirrorState,
@@ -52,7 +54,7 @@ type RecordKind = MirrorKind;
 
 export { mirrorId };
 
-const recordHash = (record: unknown) => createHash('sha256').update(JSON.stringify(record)).digest('hex');
+const recordHash = (record: unknown) => hash('sha256', JSON.stringify(record));
 
 type Checked<T> = { record: T; hash: string };
 export type CheckedCandidate = Checked<CandidateRecord> & { stage: string };
@@ -365,6 +367,7 @@ export function applySnapshotStream(db: Db, unitCode: string, unit: UnitProfile,
  */
 function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: SnapshotPlan) {
   deferForeignKeys(db);
+  const letters = eventLetters(db);
   const before = mirrorLedger(db, unitCode);
   const warnings = holdIdentityChange(db, unitCode, unit);
   setUnitFacts(db, unitCode, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
@@ -385,12 +388,13 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   // with every candidate whose introducers or mentors point at it.
   const recreated = new Set<string>();
   const toMember = memberRef(unitCode, refs);
-  const linksChanged = (c: CandidateRecord) =>
+  const linksChanged = (c: CandidateRecord, candidateId: string) =>
     [
-      ...c.introducers.map((i): [string, string, string | null] => ['introducer', i.id, i.memberId]),
-      ...c.mentors.map((m): [string, string, string | null] => ['mentor', m.id, m.memberId]),
+      ...c.introducers.map((i): ['introducer' | 'mentor', string, string | null] => ['introducer', i.id, i.memberId]),
+      ...c.mentors.map((m): ['introducer' | 'mentor', string, string | null] => ['mentor', m.id, m.memberId]),
     ].some(([kind, id, member]) => {
-      const now = stored.links.get(mirrorId(unitCode, kind, id)) ?? null;
+      // A link mirrored under the former ids is not found; one that names a member has its candidate written again, once.
+      const now = stored.links.get(mirrorChildId(candidateId, unitCode, kind, id)) ?? null;
       return now !== toMember(member) || (now !== null && recreated.has(now));
     });
   const write: Record<RecordKind, (checked: Checked<{ id: string }>) => void> = {
@@ -411,13 +415,13 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
       const c = checked as CheckedCandidate;
       const id = mirrorId(unitCode, 'candidate', c.record.id);
       const held = stored.candidateIds.has(id);
-      if (held && same('candidate', c) && !linksChanged(c.record)) {
+      if (held && same('candidate', c) && !linksChanged(c.record, id)) {
         return;
       }
       if (held) {
         deleteMirrorCandidate(db, id);
       }
-      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember);
+      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember, letters);
     },
     target: (checked) => {
       const t = checked.record as UnitTargetRecord;

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { bulkWriter, insertStatement, writtenColumns } from './bulk-writer';
 import type { Db, DbOrTx } from '../../../db/types';
-import { frozenReports, members, mirrorRecords, targets, units } from '../../../db/schema/index';
+import { candidates, frozenReports, members, mirrorRecords, targets, units } from '../../../db/schema/index';
 import { searchKey, sortKey } from '../domain/names';
 import type { CandidateRecord, FrozenReportRecord, MemberRecord, UnitTargetRecord } from '../model/bundle-data';
 import { documentFormSchema } from '../model/dossier';
@@ -23,8 +23,20 @@ export type MirrorKind = (typeof mirrorRecords.$inferSelect)['recordKind'];
  * unit's records or the superior's own, whatever ids a unit sends.
  */
 export function mirrorId(unitCode: string, kind: string, sourceId: string): string {
-  const h = createHash('sha256').update(`ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`).digest('hex');
+  const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The id of a row of a mirrored candidate's history (event, document, introducer, mentor): the candidate's mirror id
+ * begins it, so the rows of one candidate sit side by side in their table's id index and a candidate written costs a
+ * page or two of each index instead of one random page per row (at a Khối, most of what an import writes). Only the
+ * candidate's own rows refer to these ids (a void to the event it voids), and they are always written together.
+ * Rows mirrored before keep their ids until their candidate changes.
+ */
+export function mirrorChildId(candidateId: string, unitCode: string, kind: 'event' | 'document' | 'introducer' | 'mentor', sourceId: string): string {
+  const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
+  return `${candidateId.slice(0, 13)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 const VOID = ['voidedAt', 'voidReason', 'voidedBy'] as const;
@@ -48,6 +60,9 @@ function build(sqlite: Sqlite.Database) {
     deleteCandidate: sqlite.prepare<[string]>('DELETE FROM candidates WHERE id = ?'),
     deleteMember: sqlite.prepare<[string]>('DELETE FROM members WHERE id = ?'),
     deleteTarget: sqlite.prepare<[string]>("DELETE FROM targets WHERE id = ? AND source = 'unit'"),
+    /** A candidate written after its events, with the report summary the events' triggers would have built on it. */
+    summarisedCandidate: insertStatement(sqlite, candidates, ['hometown', 'residence', 'occupationDetail', 'reportFindings', 'reportFindingsAsOf', 'reportFindingsUntil', ...VOID]),
+    eventLetters: sqlite.prepare<[], [string, string]>('SELECT type, letter FROM report_event_letters').raw(),
     /** A member written in place: introducers and mentors of unchanged candidates keep pointing at it. */
     upsertMember: insertStatement(sqlite, members, VOID, `ON CONFLICT (id) DO UPDATE SET ${memberColumns.map(([, name]) => `"${name}" = excluded."${name}"`).join(', ')}`),
   };
@@ -124,31 +139,66 @@ function markVoided(db: Db, table: VoidableTable, id: string, voided: { at: stri
   }
 }
 
-/** Inserts one candidate (with its history) into the mirror; `member` maps a member the unit names to its mirrored row. */
-export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateRecord, stage: string, member: (sourceId: string | null) => string | null): void {
+/** The report letter of each event type (migration 0007): what the events' triggers summarise a candidate with. */
+export function eventLetters(db: Db): ReadonlyMap<string, string> {
+  return new Map(statements(db).eventLetters.all());
+}
+
+/**
+ * The summary `candidate_events_report_add` appends event by event (migration 0007), made at once: each event's
+ * letter and date in the order written. Null when only the triggers can make it: a VOID rebuilds the summary in
+ * another order, and an event type without a letter must be refused by them.
+ */
+function reportEvents(events: CandidateRecord['events'], letters: ReadonlyMap<string, string>): string | null {
+  const tokens: string[] = [];
+  for (const e of events) {
+    const letter = letters.get(e.type);
+    if (e.type === 'VOID' || letter === undefined) {
+      return null;
+    }
+    tokens.push(letter + e.date);
+  }
+  return tokens.join(',');
+}
+
+/**
+ * Inserts one candidate (with its history) into the mirror; `member` maps a member the unit names to its mirrored row.
+ * With `letters` (foreign keys deferred by the caller), the events go in before the candidate's row, which is then
+ * written with their summary: the summary trigger finds no row to update, instead of rewriting the candidate's row
+ * once per event.
+ */
+export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateRecord, stage: string, member: (sourceId: string | null) => string | null, letters?: ReadonlyMap<string, string>): void {
   const w = bulkWriter(db);
   const id = mirrorId(unitCode, 'candidate', r.id);
-  w.candidate.run({
+  const row = {
     id, unitCode, fullName: r.fullName, searchKey: searchKey(r.fullName), sortKey: sortKey(r.fullName), gender: r.gender, birthDate: r.birthDate,
     education: r.education, educationException: r.educationException, youthUnionMember: bit(r.youthUnionMember), tradeUnionMember: bit(r.tradeUnionMember),
     introductionPath: r.introductionPath, ethnicity: r.ethnicity, religion: r.religion, occupation: r.occupation, nonStateEnterprise: bit(r.nonStateEnterprise),
     stage, createdAt: r.createdAt, updatedAt: r.updatedAt,
-  });
+  };
+  const summary = letters ? reportEvents(r.events, letters) : null;
+  if (summary === null) {
+    w.candidate.run(row);
+  }
+  const child = (kind: 'event' | 'document' | 'introducer' | 'mentor', sourceId: string) => mirrorChildId(id, unitCode, kind, sourceId);
   for (const e of r.events) {
-    const voidsId = e.voidsId === null ? null : mirrorId(unitCode, 'event', e.voidsId);
-    w.event.run({ id: mirrorId(unitCode, 'event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
+    const voidsId = e.voidsId === null ? null : child('event', e.voidsId);
+    w.event.run({ id: child('event', e.id), candidateId: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), voidsId, reason: e.reason, author: e.author, recordedAt: e.recordedAt });
+  }
+  if (summary !== null) {
+    statements(db).summarisedCandidate.run({ ...row, reportEvents: summary });
   }
   for (const d of r.documents) {
-    w.document.run({ id: mirrorId(unitCode, 'document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
-    markVoided(db, 'dossier_items', mirrorId(unitCode, 'document', d.id), d.voided);
+    w.document.run({ id: child('document', d.id), candidateId: id, form: String(documentFormSchema.parse(d.form)), date: d.date, signer: d.signer, issuer: d.issuer, note: d.note, createdAt: d.createdAt });
+    markVoided(db, 'dossier_items', child('document', d.id), d.voided);
   }
   for (const i of r.introducers) {
-    w.introducer.run({ id: mirrorId(unitCode, 'introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
-    markVoided(db, 'introducers', mirrorId(unitCode, 'introducer', i.id), i.voided);
+    w.introducer.run({ id: child('introducer', i.id), candidateId: id, memberId: member(i.memberId), name: i.name, fullMemberSince: i.fullMemberSince, workedTogetherSince: i.workedTogetherSince, replacement: i.replacement ? 1 : 0, letterDate: i.letterDate });
+    markVoided(db, 'introducers', child('introducer', i.id), i.voided);
   }
   for (const m of r.mentors) {
-    w.mentor.run({ id: mirrorId(unitCode, 'mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
-    markVoided(db, 'mentor_assignments', mirrorId(unitCode, 'mentor', m.id), m.voided);
+    w.mentor.run({ id: child('mentor', m.id), candidateId: id, memberId: member(m.memberId), mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate, createdAt: m.createdAt });
+    markVoided(db, 'mentor_assignments', child('mentor', m.id), m.voided);
   }
   if (r.findings) {
     w.reportedFindings.run({ candidateId: id, asOf: r.findings.asOf, rulebookVersion: r.findings.rulebookVersion, findings: JSON.stringify(r.findings.findings) });
