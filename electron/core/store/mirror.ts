@@ -61,7 +61,7 @@ function build(sqlite: Sqlite.Database) {
     deleteMember: sqlite.prepare<[string]>('DELETE FROM members WHERE id = ?'),
     deleteTarget: sqlite.prepare<[string]>("DELETE FROM targets WHERE id = ? AND source = 'unit'"),
     /** A candidate written after its events, with the report summary the events' triggers would have built on it. */
-    summarisedCandidate: insertStatement(sqlite, candidates, ['hometown', 'residence', 'occupationDetail', 'reportFindings', 'reportFindingsAsOf', 'reportFindingsUntil', ...VOID]),
+    summarisedCandidate: insertStatement(sqlite, candidates, ['hometown', 'residence', 'occupationDetail', 'reportFindings', 'todoFindings', 'reportFindingsAsOf', 'reportFindingsUntil', ...VOID]),
     eventLetters: sqlite.prepare<[], [string, string]>('SELECT type, letter FROM report_event_letters').raw(),
     /** A member written in place: introducers and mentors of unchanged candidates keep pointing at it. */
     upsertMember: insertStatement(sqlite, members, VOID, `ON CONFLICT (id) DO UPDATE SET ${memberColumns.map(([, name]) => `"${name}" = excluded."${name}"`).join(', ')}`),
