@@ -1,7 +1,7 @@
 /**
- * Hand-made tar records for hostile-input tests: the product writes archives only through tar-stream, but an
- * attacker is not bound by it, so these build what tar-stream would never write (links, pax and GNU records,
- * sizes that lie, names with paths).
+ * Hand-made tar records for hostile-input tests: the product writes only plain ustar files (`writeTar`), but an
+ * attacker is not bound by it, so these build what it would never write (links, pax and GNU records, sizes that lie,
+ * names with paths).
  */
 
 export type RawEntry = {
