@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { matchesSearch, sortRows } from '../../electron/core/domain/lists';
+import { matchesSearch, MEMBER_COLUMNS, sortByColumn, sortRows } from '../../electron/core/domain/lists';
 import { createCandidate, listCandidates } from '../../electron/core/services/candidate-service';
 import { todoPage } from '../../electron/core/services/check-views';
 import { exportList } from '../../electron/core/services/list-export';
@@ -44,6 +44,15 @@ describe('list search and sort', () => {
     const rows = [{ v: 2 }, { v: null }, { v: 10 }, { v: 1 }];
     expect(sortRows(rows, (r) => r.v, 'asc').map((r) => r.v)).toEqual([1, 2, 10, null]);
     expect(sortRows(rows, (r) => r.v, 'desc').map((r) => r.v)).toEqual([10, 2, 1, null]);
+  });
+
+  it('sorts people by given name, then the rest, as Vietnamese lists are sorted', () => {
+    // Names whose sort keys a collator would reorder (a key starting "[" or "Z[" sorted before letters).
+    const names = ['Vũ Hồng Uyên', 'Đặng Phương Yến', 'Trần Thu Trang', 'Bùi Hữu An', 'Lê Văn Hải', 'Ngô Văn Hùng', 'Phạm Minh Tuấn', 'Hoàng Thị Ánh'];
+    const members = names.map((fullName) => ({ fullName }) as Parameters<(typeof MEMBER_COLUMNS)[number]['cell']>[0]);
+    const sorted = (dir: 'asc' | 'desc') => sortByColumn(members, MEMBER_COLUMNS, { column: 'name', dir }).map((m) => m.fullName);
+    expect(sorted('asc')).toEqual(['Bùi Hữu An', 'Hoàng Thị Ánh', 'Lê Văn Hải', 'Ngô Văn Hùng', 'Trần Thu Trang', 'Phạm Minh Tuấn', 'Vũ Hồng Uyên', 'Đặng Phương Yến']);
+    expect(sorted('desc')).toEqual([...sorted('asc')].reverse());
   });
 
   it('sorts candidates by birth date or stage in the database, name order breaking ties', () => {

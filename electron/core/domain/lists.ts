@@ -17,8 +17,11 @@ export type ListKind = (typeof LIST_KINDS)[number];
 export type SortDir = 'asc' | 'desc';
 export type ListSort = { column: string; dir: SortDir };
 
-/** What a column sorts by: a number, a key compared byte-wise (names, ISO dates), or nothing (always last). */
-export type SortValue = number | string | null;
+/**
+ * What a column sorts by: a number; a text, in Vietnamese order (Intl.Collator('vi')); a name's `sortKey`, made to be
+ * compared code unit by code unit (given name first), which a collator would reorder; or nothing (always last).
+ */
+export type SortValue = number | string | { nameKey: string } | null;
 
 /** `sort` absent: the column is not sortable here (the candidate list sorts in SQL, see CANDIDATE_SORT_COLUMNS). */
 export type ListColumn<T> = Column & { id: string; cell: (row: T) => Cell; sort?: (row: T) => SortValue };
@@ -44,12 +47,18 @@ export function searchMatcher(query: string): (...texts: (string | null | undefi
 
 const COLLATOR = new Intl.Collator('vi', { numeric: true });
 
-function compare(a: SortValue, b: SortValue): number {
+function compare(a: NonNullable<SortValue>, b: NonNullable<SortValue>): number {
   if (typeof a === 'number' && typeof b === 'number') {
     return a - b;
   }
+  if (typeof a === 'object' && typeof b === 'object') {
+    return a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0;
+  }
   return COLLATOR.compare(String(a), String(b));
 }
+
+/** A name as it sorts in a list: by given name, then the rest (names.ts). */
+const byName = (fullName: string): SortValue => ({ nameKey: sortKey(fullName) });
 
 /** A stable sort; empty values stay at the bottom whichever way the column is sorted. */
 export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): T[] {
@@ -102,7 +111,7 @@ export function memberStatusText(m: Member): string {
 }
 
 export const MEMBER_COLUMNS: readonly ListColumn<Member>[] = [
-  { id: 'name', ...text('Họ và tên', 28), cell: (m) => m.fullName, sort: (m) => sortKey(m.fullName) },
+  { id: 'name', ...text('Họ và tên', 28), cell: (m) => m.fullName, sort: (m) => byName(m.fullName) },
   { id: 'gender', ...text('Giới tính', 10), cell: (m) => (m.gender ? GENDER_LABELS[m.gender] : null), sort: (m) => m.gender },
   { id: 'birthDate', ...day('Ngày sinh', 14), cell: (m) => date(m.birthDate), sort: (m) => m.birthDate },
   { id: 'status', ...text('Trạng thái', 16), cell: memberStatusText, sort: (m) => (m.leftOn ? 2 : m.status === 'chinh-thuc' ? 0 : 1) },
@@ -122,7 +131,7 @@ export const TODO_COLUMNS: readonly ListColumn<TodoItemWire>[] = [
   // Overdue first, then by severity: the order the screen opens with.
   { id: 'severity', ...text('Mức độ', 12), cell: todoSeverityText, sort: (i) => (i.overdue ? -1 : (SEVERITY_RANK[i.severity] ?? 3)) },
   { id: 'due', ...day('Hạn', 14), cell: (i) => date(i.due), sort: (i) => i.due ?? null },
-  { id: 'name', ...text('Người vào Đảng', 26), cell: (i) => i.name, sort: (i) => sortKey(i.name) },
+  { id: 'name', ...text('Người vào Đảng', 26), cell: (i) => i.name, sort: (i) => byName(i.name) },
   { id: 'stage', ...text('Giai đoạn', 24), cell: (i) => stageLabel(i.stage), sort: (i) => pipelineOrder(i.stage) },
   { id: 'code', ...text('Việc cần làm', 30), cell: (i) => findingLabel(i.code), sort: (i) => findingLabel(i.code) },
   { id: 'message', ...text('Nội dung', 60), cell: (i) => i.message, sort: (i) => i.message },
