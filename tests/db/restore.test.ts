@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../db/backup';
 import { createDatabase, keyFilePath, openDatabase } from '../../db/client';
+import { holdExclusive } from '../../db/lock';
 import { fixedClock } from '../../electron/core/ports';
 import { Session } from '../../electron/core/services/session';
 import { runCli } from '../helpers/cli';
@@ -307,6 +308,30 @@ describe('restoring a backup', () => {
     expect([...new Set(seen.map((p) => p.step))]).toEqual(['Mở khóa dữ liệu bằng mật khẩu']);
     session.close();
     await expect(session.unlockInSteps('sai-mat-khau')).rejects.toThrow('Mật khẩu hoặc mã khôi phục không đúng.');
+  });
+
+  it('leaves the file free after two unlocks at once, and stays locked when locked while unlocking', async () => {
+    const dir = tempDir();
+    createDatabase(join(dir, 'ptdv.db'), PASS, options).database.close();
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    // Two tabs of the web host unlocking together: one database stays open, the other's handle is closed.
+    const both = await Promise.all([session.unlockInSteps(PASS), session.unlockInSteps(PASS)]);
+    expect(both.map((s) => s.state)).toEqual(['unlocked', 'unlocked']);
+    session.close();
+    const held = holdExclusive(join(dir, 'ptdv.db'));
+    held.release();
+    // The user locks while the key is being derived (at the first step the bar shows): the unlock ends locked.
+    let locked = false;
+    const unlocking = session.unlockInSteps(PASS, () => {
+      if (!locked) {
+        locked = true;
+        session.lock();
+      }
+    });
+    expect((await unlocking).state).toBe('locked');
+    expect(locked).toBe(true);
+    expect(session.status().state).toBe('locked');
+    holdExclusive(join(dir, 'ptdv.db')).release();
   });
 
   it('clears a journal a restore was killed writing (before any file moved), and opens the database as it was', async () => {

@@ -51,6 +51,10 @@ export function createNewDatabase(file: string, passphrase: string, options: Ope
  */
 export class Session {
   private database: Database | null = null;
+  /** Unlocks in steps run one after another: two at once (two tabs of the web host) would each open the file. */
+  private unlocking: Promise<unknown> = Promise.resolve();
+  /** Moves on at each lock, so an unlock still deriving its key when the user locks does not unlock afterwards. */
+  private locks = 0;
   readonly file: string;
 
   constructor(private readonly options: SessionOptions) {
@@ -112,11 +116,25 @@ export class Session {
    * unlock from the unlock screen: deriving the key, the automatic copy an upgrade makes and its migrations are steps
    * the screen's bar shows, and the host goes on answering meanwhile.
    */
-  async unlockInSteps(secret: string, progress: ProgressSink = noProgress): Promise<SessionStatus> {
-    this.database?.close();
-    this.database = null;
-    this.database = await openDatabaseInSteps(this.file, secret, this.openOptions(), progress);
-    return this.status();
+  unlockInSteps(secret: string, progress: ProgressSink = noProgress): Promise<SessionStatus> {
+    const locks = this.locks;
+    const run = this.unlocking.then(async () => {
+      if (this.locks !== locks) {
+        return this.status();
+      }
+      this.database?.close();
+      this.database = null;
+      const database = await openDatabaseInSteps(this.file, secret, this.openOptions(), progress);
+      if (this.locks !== locks || this.database) {
+        // Locked, set up or restored since it was asked: that came last and stands; this handle must not keep the file open.
+        database.close();
+      } else {
+        this.database = database;
+      }
+      return this.status();
+    });
+    this.unlocking = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -150,6 +168,7 @@ export class Session {
   }
 
   lock(): SessionStatus {
+    this.locks += 1;
     this.database?.close();
     this.database = null;
     return this.status();
