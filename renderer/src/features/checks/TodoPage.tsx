@@ -90,7 +90,7 @@ function Summary({ answer, unit, onPick }: { answer: TodoAnswer; unit: string; o
         <CountTag tone="warning" count={summary.warning} noun="cảnh báo" />
       </button>
       <button type="button" className="todo-chip" onClick={() => pick({ severity: 'info' })}>
-        <CountTag tone="info" count={summary.info} noun="việc sắp đến hạn" />
+        <CountTag tone="info" count={summary.info} noun="nhắc việc" />
       </button>
     </div>
   );
@@ -150,7 +150,7 @@ export function TodoPage() {
           <p className="count" data-testid="todo-count">
             {pages.total === null
               ? 'Đang kiểm tra…'
-              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${units.length.toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''} · việc quá hạn và gần hạn nhất ở trên cùng`}
+              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${units.length.toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''}${sort ? '' : ' · việc quá hạn và gần hạn nhất ở trên cùng'}`}
           </p>
         </div>
       </div>

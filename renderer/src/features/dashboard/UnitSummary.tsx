@@ -17,12 +17,12 @@ export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit
     <>
       <div className="stats stats-unit" data-testid="unit-figures">
         <AdmissionsStat unit={unit} label="Kết nạp từ đầu năm" href={peopleHref(year, { count: 'admissions', unit: unit.code })} />
-        <Stat label="Lỗi, quá hạn" value={String(unit.overdue)} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" href={errors()} />
+        <Stat label="Lỗi, quá hạn" value={unit.overdue.toLocaleString('vi-VN')} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" href={errors()} />
         <MediansStat unit={unit} />
         <Stat
           label="Hồ sơ"
-          value={String(unit.candidates)}
-          detail={`${unit.fullMembersAtYearStart} đảng viên chính thức đầu năm`}
+          value={unit.candidates.toLocaleString('vi-VN')}
+          detail={`${unit.fullMembersAtYearStart.toLocaleString('vi-VN')} đảng viên chính thức đầu năm`}
           href={peopleHref(year, { count: 'candidates', unit: unit.code })}
         />
       </div>
