@@ -146,7 +146,14 @@ export function preMigrationBackupPath(database: Database, options: OpenOptions)
   const dir = options.backupDir ?? join(dirname(database.file), 'backups');
   mkdirSync(dir, { recursive: true });
   const stamp = (options.timestamp?.() ?? new Date().toISOString()).replace(/[:.]/g, '-');
-  return join(dir, `${basename(database.file)}.truoc-nang-cap-${stamp}`);
+  const base = join(dir, `${basename(database.file)}.truoc-nang-cap-${stamp}`);
+  // A retry in the same second (an upgrade that stopped, opened again at once) must not meet the earlier copy:
+  // VACUUM INTO refuses an existing file, and that copy is the one from before the upgrade began.
+  let target = base;
+  for (let n = 2; existsSync(target) || existsSync(keyFilePath(target)); n++) {
+    target = `${base}-${n}`;
+  }
+  return target;
 }
 
 function backupBeforeMigration(database: Database, options: OpenOptions): void {

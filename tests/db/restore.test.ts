@@ -310,6 +310,24 @@ describe('restoring a backup', () => {
     await expect(session.unlockInSteps('sai-mat-khau')).rejects.toThrow('Mật khẩu hoặc mã khôi phục không đúng.');
   });
 
+  it('keeps both automatic copies when an upgrade is made twice in the same second', async () => {
+    const dir = tempDir();
+    const { database } = createDatabase(join(dir, 'ptdv.db'), PASS, options);
+    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+    asBefore0030(database.sqlite);
+    database.close();
+    // The clock does not move: both copies get the same timestamp.
+    const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
+    expect((await session.unlockInSteps(PASS)).state).toBe('unlocked');
+    asBefore0030(session.open().sqlite);
+    session.close();
+    expect((await session.unlockInSteps(PASS)).state).toBe('unlocked');
+    session.close();
+    const copies = readdirSync(join(dir, 'backups')).filter((n) => n.includes('.truoc-nang-cap-') && !n.endsWith('.key'));
+    expect(copies).toHaveLength(2);
+    expect(copies.every((n) => existsSync(join(dir, 'backups', `${n}.key`)))).toBe(true);
+  });
+
   it('leaves the file free after two unlocks at once, and stays locked when locked while unlocking', async () => {
     const dir = tempDir();
     createDatabase(join(dir, 'ptdv.db'), PASS, options).database.close();
