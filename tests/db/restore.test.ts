@@ -52,6 +52,14 @@ function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
   sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 2)').run();
 }
 
+/** A database with its own unit, as the ptdv before migration 0030 left it (open). */
+function olderDatabase(file: string): ReturnType<typeof openDatabase> {
+  const { database } = createDatabase(file, PASS, options);
+  database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
+  asBefore0030(database.sqlite);
+  return database;
+}
+
 /** What the bar shows of the two migrations asBefore0030 leaves to run: step 1 of 2, then step 2 of 2. */
 const twoSteps = (step: string) => [0, 1].map((done) => ({ step, done, total: 2, unit: 'steps' }));
 
@@ -255,9 +263,7 @@ describe('restoring a backup', () => {
 
   it('restores a backup an older ptdv made, unlocking it, copying it aside and migrating it in steps the bar shows', async () => {
     const dir = tempDir();
-    const { database } = createDatabase(join(dir, 'cu.db'), PASS, options);
-    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
-    asBefore0030(database.sqlite);
+    const database = olderDatabase(join(dir, 'cu.db'));
     const backup = join(dir, 'sao-luu-cu.ptdvbak');
     await backupDatabase(database, backup, { createdAt: '2026-11-23T09:00:00+07:00', unitCode: 'CB014' });
     database.close();
@@ -286,9 +292,7 @@ describe('restoring a backup', () => {
 
   it('unlocks a database an older ptdv wrote, saying each step: the key, the automatic copy by bytes, each migration', async () => {
     const dir = tempDir();
-    const { database } = createDatabase(join(dir, 'ptdv.db'), PASS, options);
-    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
-    asBefore0030(database.sqlite);
+    const database = olderDatabase(join(dir, 'ptdv.db'));
     database.close();
     const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
     const seen: { step: string; done: number; total: number; unit: string }[] = [];
@@ -312,9 +316,7 @@ describe('restoring a backup', () => {
 
   it('keeps both automatic copies when an upgrade is made twice in the same second', async () => {
     const dir = tempDir();
-    const { database } = createDatabase(join(dir, 'ptdv.db'), PASS, options);
-    database.sqlite.prepare("INSERT INTO units (code, name, level, origin) VALUES ('CB014', 'Chi bộ Kỹ thuật', 'chi-bo', 'self')").run();
-    asBefore0030(database.sqlite);
+    const database = olderDatabase(join(dir, 'ptdv.db'));
     database.close();
     // The clock does not move: both copies get the same timestamp.
     const session = new Session({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, clock: fixedClock('2026-11-23'), actor: 'test' });
