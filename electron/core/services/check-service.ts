@@ -217,17 +217,11 @@ function todoSources(ctx: ServiceContext): TodoSource[] {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   const asOf = ctx.clock.today();
   const rows = todoKeyRows(ctx.db, unitCodes);
-  const stale = new Map<string, string[]>();
-  for (const row of rows) {
-    if (!holds(row, asOf)) {
-      const ids = stale.get(row.unit_code);
-      if (ids) {
-        ids.push(row.id);
-      } else {
-        stale.set(row.unit_code, [row.id]);
-      }
-    }
-  }
+  const stale = groupBy(
+    rows.filter((r) => !holds(r, asOf)),
+    (r) => r.unit_code,
+    (r) => r.id,
+  );
   if (stale.size === 0) {
     return rows.map((r) => todoSource(r, asOf));
   }
