@@ -10,7 +10,8 @@ import type { Log } from './log';
  * needs Electron: the dialogs (which grant paths) and printing to PDF; the worker asks for them by message.
  */
 
-export type WorkerConfig = { dataDir: string; migrationsDir: string; nativeBinding?: string; hasPdf: boolean };
+/** `actor` names who wrote, in the audit log: the desktop app unless the web host says otherwise. */
+export type WorkerConfig = { dataDir: string; migrationsDir: string; nativeBinding?: string; hasPdf: boolean; actor?: string };
 
 export type PortName = 'choosePath' | 'chooseFiles' | 'chooseFolder' | 'htmlToPdf';
 

@@ -33,7 +33,7 @@ export function runDbWorker(port: Port, config: WorkerConfig): void {
     migrationsDir: config.migrationsDir,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     clock: systemClock,
-    actor: 'desktop',
+    actor: config.actor ?? 'desktop',
   });
   const dispatch = createDispatcher(createHandlers(session, ports), (err) => post({ type: 'log', message: describeError(err) }));
 

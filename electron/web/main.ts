@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../core/ports';
-import { Session } from '../core/services/session';
-import { createDispatcher } from '../ipc/dispatcher';
-import { createHandlers } from '../ipc/handlers';
+import { Worker } from 'node:worker_threads';
+import { startDbHost, type WorkerConfig, type WorkerLike } from '../main/db-host';
+import { describeError, type Log } from '../main/log';
 import { filesFolderPolicy, guardPaths } from '../ipc/path-guard';
 import { chromiumPdfRenderer } from '../cli/pdf-chromium';
 import { filesInFolder } from './files-folder';
@@ -23,27 +22,39 @@ const dataDir = resolve(values.data ?? process.env.PTDV_DATA_DIR ?? join(homedir
 const filesDir = resolve(values.files ?? join(dataDir, 'files'));
 mkdirSync(filesDir, { recursive: true });
 
+/** The host's log is its terminal: the web host is run by a developer or a test, which reads it there. */
+const consoleLog: Log = {
+  info: (message) => console.log(message),
+  warn: (message) => console.warn(message),
+  error: (message, err) => console.error(err === undefined ? message : `${message}: ${describeError(err)}`),
+  file: '',
+};
+
 // Kept warm across exports: the host runs for the whole working session.
 const pdf = chromiumPdfRenderer(process.env, { warm: true });
-const session = new Session({ dataDir, migrationsDir: join(root, 'migrations'), clock: systemClock, actor: 'web' });
-// No dialogs here, so the files folder is the only place a call may read or write (never the data folder).
-const dispatch = guardPaths(createDispatcher(
-  createHandlers(session, {
+const config: WorkerConfig = { dataDir, migrationsDir: join(root, 'migrations'), hasPdf: true, actor: 'web' };
+// The database runs in a worker thread, as in the desktop app: while it checks a day's dossiers or imports bundles,
+// this thread still serves the screens' files, and the browser tests drive the same worker the desktop uses.
+const db = startDbHost(
+  () => new Worker(new URL('./db-worker.mjs', import.meta.url), { workerData: config }) as unknown as WorkerLike,
+  {
     // No native dialog in a browser: files go to one folder the user was told about.
     choosePath: async ({ defaultName }) => join(filesDir, defaultName),
     chooseFiles: async ({ extensions, multiple }) => filesInFolder(filesDir, extensions, multiple),
     chooseFolder: async () => filesDir,
     // Debian's Chromium prints the report page, as Electron's printToPDF does in the desktop app.
     pdf,
-  }),
-), filesFolderPolicy(filesDir));
+  },
+  consoleLog,
+);
+// No dialogs here, so the files folder is the only place a call may read or write (never the data folder).
+const dispatch = guardPaths(db.dispatch, filesFolderPolicy(filesDir));
 const host = await startWebHost({ dispatch, staticDir: join(root, 'out/renderer'), port: Number(values.port ?? 0) });
 console.log(`ptdv (trình duyệt) đang chạy. Dữ liệu: ${dataDir}\nTệp xuất ra: ${filesDir}\nMở địa chỉ sau trong trình duyệt:`);
 console.log(`PTDV_WEB_URL=${host.url}`);
 
 const stop = () => {
-  session.close();
-  void Promise.all([host.close(), pdf.close()]).then(() => process.exit(0));
+  void Promise.all([db.close(), host.close(), pdf.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -12,13 +12,6 @@ import type { Finding } from '../domain/rules/index';
 
 export type StoredFindings = { candidateId: string; asOf: string; validUntil: string; rulebookVersion: string; findings: readonly Finding[] };
 
-/**
- * The ids of candidates whose stored findings hold on a day, for `NOT IN (…)`: two parameters, both that day. A range
- * of the covering index candidate_findings_valid, so the findings themselves are never read.
- */
-export const FRESH_FINDINGS_IDS =
-  'SELECT candidate_id FROM candidate_findings INDEXED BY candidate_findings_valid WHERE valid_until >= ? AND as_of <= ?';
-
 /** What the candidate row keeps of its findings, beside the findings themselves (migrations 0011 and 0030, kept by 0031's triggers for other writers). */
 export type FindingsDigest = {
   /** What a report counts from: `code:severity`, comma-separated, in order; a comma in a code becomes a space. */

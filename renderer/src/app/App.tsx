@@ -6,7 +6,7 @@ import { RecoveryScreen } from '../features/setup/RecoveryScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnlockScreen } from '../features/setup/UnlockScreen';
 import { SessionContext, type SessionStatus } from './session';
-import { Shell } from './Shell';
+import { preloadHomeScreens, Shell } from './Shell';
 
 /** Chooses the screen from the session state: first-run setup, unlock, or the app itself. */
 export function App() {
@@ -34,6 +34,12 @@ export function App() {
     call('session:lock', {}).then(setStatus, (err: unknown) => setError(errorMessage(err)));
   }, []);
   const session = useMemo(() => (status ? { status, lock, replace: setStatus } : null), [status, lock]);
+  const locked = status?.state === 'locked';
+  useEffect(() => {
+    if (locked) {
+      preloadHomeScreens();
+    }
+  }, [locked]);
 
   if (error) {
     return (

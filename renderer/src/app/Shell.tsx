@@ -8,20 +8,26 @@ import { isSuperior, useSession } from './session';
 
 // Screens load on first visit, so the first paint only carries the shell and the setup/unlock screens.
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
-const CandidatesPage = lazy(() =>
-  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesPage })),
-);
+const loadCandidates = () => import('../features/candidates/CandidatesPage');
+const loadDashboard = () => import('../features/dashboard/DashboardPage');
+
+/**
+ * The screens unlocking lands on (a cell's list, a committee's dashboard), fetched while the passphrase is checked:
+ * the first one then asks for its rows as soon as the database is open, before the day's re-evaluation begins.
+ */
+export function preloadHomeScreens(): void {
+  void loadCandidates();
+  void loadDashboard();
+}
+
+const CandidatesPage = lazy(() => loadCandidates().then((m) => ({ default: m.CandidatesPage })));
 const NewCandidatePage = lazy(() =>
   import('../features/candidates/NewCandidatePage').then((m) => ({ default: m.NewCandidatePage })),
 );
 const CandidatePage = lazy(() => import('../features/candidate/CandidatePage').then((m) => ({ default: m.CandidatePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const CandidatesOfStage = lazy(() =>
-  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesOfStage })),
-);
-const CandidatesFiltered = lazy(() =>
-  import('../features/candidates/CandidatesPage').then((m) => ({ default: m.CandidatesFiltered })),
-);
+const CandidatesOfStage = lazy(() => loadCandidates().then((m) => ({ default: m.CandidatesOfStage })));
+const CandidatesFiltered = lazy(() => loadCandidates().then((m) => ({ default: m.CandidatesFiltered })));
 const TodoPage = lazy(() => import('../features/checks/TodoPage').then((m) => ({ default: m.TodoPage })));
 const TodoFiltered = lazy(() => import('../features/checks/TodoPage').then((m) => ({ default: m.TodoFiltered })));
 const PipelinePage = lazy(() => import('../features/checks/PipelinePage').then((m) => ({ default: m.PipelinePage })));
@@ -30,7 +36,7 @@ const CalendarPage = lazy(() => import('../features/checks/CalendarPage').then((
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 // The dashboard carries the chart library; loading it only here keeps it out of the first paint.
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardPage })));
 const DashboardUnitPage = lazy(() => import('../features/dashboard/UnitPage').then((m) => ({ default: m.UnitPage })));
 const HelpPage = lazy(() => import('../features/help/HelpPage').then((m) => ({ default: m.HelpPage })));
 
