@@ -132,6 +132,20 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     expect(khoi.ctx.db.$client.prepare("SELECT code FROM units WHERE origin = 'mirror' ORDER BY code").pluck().all()).toEqual(['CB022', 'DU002']);
   });
 
+  it('keeps a forwarded snapshot in a fraction of its size and passes it on byte for byte, as it does one an older version stored whole', async () => {
+    const { khoi, ducs } = await tree();
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')))).status).toBe('applied');
+    const signed = Object.fromEntries((await forwardedSnapshots(ducs.ctx)).map((s) => [s.code, s.files]));
+    const passedOn = async () => Object.fromEntries((await forwardedSnapshots(khoi.ctx)).filter((s) => CELLS.includes(s.code)).map((s) => [s.code, s.files]));
+    expect(Object.keys(signed)).toEqual(CELLS);
+    expect(await passedOn()).toEqual(signed);
+    const sqlite = khoi.ctx.db.$client;
+    const stored = sqlite.prepare('SELECT length(data) FROM forwarded_snapshots WHERE unit_code = ?').pluck();
+    expect(stored.get('CB021') as number).toBeLessThan(signed.CB021!.get('data.json')!.length / 3);
+    sqlite.prepare('UPDATE forwarded_snapshots SET data = ? WHERE unit_code = ?').run(Buffer.from(signed.CB021!.get('data.json')!), 'CB021');
+    expect(await passedOn()).toEqual(signed);
+  });
+
   it('forwards any depth: a chi bộ two committees down reaches the Khối with its own signature checked', async () => {
     const khoi = testContext(TODAY, SUPERIOR);
     const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });

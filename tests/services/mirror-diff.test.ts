@@ -170,4 +170,37 @@ describe("applying a unit's snapshots by difference", () => {
     expect(linked(superior).length).toBeGreaterThan(0);
     expect(linked(superior)).toEqual(linked(pristine));
   });
+
+  it('keeps the id a candidate was first mirrored under when it changes, and gives a new one the id its unit begins', async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 10);
+    const data = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    apply(superior, data);
+    const sqlite = superior.database.sqlite;
+    const ids = () => sqlite.prepare("SELECT id FROM candidates WHERE unit_code = 'CB014' ORDER BY id").pluck().all() as string[];
+    const prefix = mirrorId('CB014', 'candidate', 'any').slice(0, 8);
+    expect(ids().every((id) => id.startsWith(prefix))).toBe(true);
+    // As mirrored before ids began with their unit: the candidate's rows, its history's and the ledger under another id.
+    const cands = data.candidates as CandidateRecord[];
+    const changed = cands[0]!;
+    const held = mirrorId('CB014', 'candidate', changed.id);
+    const former = '0f0f0f0f-1111-2222-3333-444455556666';
+    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+    triggers.forEach((t) => sqlite.exec(`DROP TRIGGER "${t.name}"`));
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare('UPDATE candidates SET id = ? WHERE id = ?').run(former, held);
+    for (const table of ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments', 'reported_findings', 'members']) {
+      sqlite.prepare(`UPDATE ${table} SET candidate_id = ? WHERE candidate_id = ?`).run(former, held);
+    }
+    sqlite.prepare("UPDATE mirror_records SET local_id = ? WHERE local_id = ? AND record_kind = 'candidate'").run(former, held);
+    sqlite.pragma('foreign_keys = ON');
+    triggers.forEach((t) => sqlite.exec(t.sql));
+    const next = { ...data, candidates: [{ ...changed, fullName: `${changed.fullName} Hai` }, ...cands.slice(1), newcomer(cands[1]!, 'moi')] };
+    expect(apply(superior, next)).toMatchObject({ added: 1, changed: 1, removed: 0 });
+    expect(sqlite.prepare('SELECT full_name FROM candidates WHERE id = ?').pluck().get(former)).toBe(`${changed.fullName} Hai`);
+    expect(sqlite.prepare('SELECT count(*) FROM candidate_events WHERE candidate_id = ?').pluck().get(former)).toBe(changed.events.length);
+    expect(ids()).not.toContain(held);
+    expect(ids().filter((id) => !id.startsWith(prefix))).toEqual([former]);
+    expect(ids()).toHaveLength(cands.length + 1);
+  });
 });

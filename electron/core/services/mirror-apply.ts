@@ -32,6 +32,7 @@ import {
   insertMirrorTarget,
   mirrorChildId,
   mirrorId,
+  mirrorIds,
   mirrorLedger,
   mirrorState,
   setPendingIdentity,
@@ -39,6 +40,7 @@ import {
   unitIdentity,
   writeLedgerRow,
   writeMirrorMember,
+  type MirrorIds,
   type MirrorKind,
 } from '../store/mirror';
 import type { QuarantinedRecord } from '../store/quarantine';
@@ -240,35 +242,38 @@ export function prepareSnapshot(data: UnitReportData, options: { release?: boole
 /** Source ids already in the mirror that records may refer to. */
 export type MirrorRefs = { candidates: ReadonlySet<string>; members: ReadonlySet<string> };
 
-const memberRef = (unitCode: string, refs: MirrorRefs) => (sourceId: string | null) => (sourceId !== null && refs.members.has(sourceId) ? mirrorId(unitCode, 'member', sourceId) : null);
-const candidateRef = (unitCode: string, m: MemberRecord, refs: MirrorRefs) => (m.candidateId !== null && refs.candidates.has(m.candidateId) ? mirrorId(unitCode, 'candidate', m.candidateId) : null);
+const memberRef = (refs: MirrorRefs, ids: MirrorIds) => (sourceId: string | null) => (sourceId !== null && refs.members.has(sourceId) ? ids('member', sourceId) : null);
+const candidateRef = (m: MemberRecord, refs: MirrorRefs, ids: MirrorIds) => (m.candidateId !== null && refs.candidates.has(m.candidateId) ? ids('candidate', m.candidateId) : null);
 
 /**
  * Inserts one checked record into the mirror of `unitCode` and records it in the ledger. Returns false for a
  * frozen report that was already mirrored (those are append-only).
  */
 export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked: Checked<unknown>, refs: MirrorRefs): boolean {
+  const ids = mirrorIds(unitCode, mirrorLedger(db, unitCode));
+  const sourceId = (checked.record as { id: string }).id;
+  const id = ids(kind, sourceId);
   switch (kind) {
     case 'candidate': {
       const c = checked as CheckedCandidate;
-      insertMirrorCandidate(db, unitCode, c.record, c.stage, memberRef(unitCode, refs));
+      insertMirrorCandidate(db, id, unitCode, c.record, c.stage, memberRef(refs, ids));
       break;
     }
     case 'member': {
       const m = checked.record as MemberRecord;
-      writeMirrorMember(db, unitCode, m, candidateRef(unitCode, m, refs));
+      writeMirrorMember(db, id, unitCode, m, candidateRef(m, refs, ids));
       break;
     }
     case 'target':
-      insertMirrorTarget(db, unitCode, checked.record as UnitTargetRecord);
+      insertMirrorTarget(db, id, unitCode, checked.record as UnitTargetRecord);
       break;
     case 'frozen-report':
-      if (!insertMirrorFrozenReport(db, unitCode, checked.record as FrozenReportRecord)) {
+      if (!insertMirrorFrozenReport(db, id, unitCode, checked.record as FrozenReportRecord)) {
         return false;
       }
       break;
   }
-  writeLedgerRow(db, unitCode, kind, (checked.record as { id: string }).id, checked.hash);
+  writeLedgerRow(db, unitCode, kind, sourceId, id, checked.hash);
   return true;
 }
 
@@ -369,12 +374,13 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   deferForeignKeys(db);
   const letters = eventLetters(db);
   const before = mirrorLedger(db, unitCode);
+  const ids = mirrorIds(unitCode, before);
   const warnings = holdIdentityChange(db, unitCode, unit);
   setUnitFacts(db, unitCode, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
   const stored = mirrorState(db, unitCode);
   const refs: MirrorRefs = plan.refs;
-  const same = (kind: RecordKind, checked: Checked<{ id: string }>) => before.get(`${kind}|${checked.record.id}`) === checked.hash;
-  const kept = (kind: 'candidate' | 'member' | 'target', ids: ReadonlySet<string>) => new Set([...ids].map((id) => mirrorId(unitCode, kind, id)));
+  const same = (kind: RecordKind, checked: Checked<{ id: string }>) => before.get(`${kind}|${checked.record.id}`)?.sha256 === checked.hash;
+  const kept = (kind: 'candidate' | 'member' | 'target', sourceIds: ReadonlySet<string>) => new Set([...sourceIds].map((id) => ids(kind, id)));
 
   // What the snapshot no longer holds goes first; a candidate pointing at a member gone is rewritten when it comes.
   const keptCandidates = kept('candidate', plan.refs.candidates);
@@ -387,7 +393,7 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   // Members written in place, except a voided row (which cannot be updated: migration 0018): deleted and inserted,
   // with every candidate whose introducers or mentors point at it.
   const recreated = new Set<string>();
-  const toMember = memberRef(unitCode, refs);
+  const toMember = memberRef(refs, ids);
   const linksChanged = (c: CandidateRecord, candidateId: string) =>
     [
       ...c.introducers.map((i): ['introducer' | 'mentor', string, string | null] => ['introducer', i.id, i.memberId]),
@@ -400,20 +406,20 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   const write: Record<RecordKind, (checked: Checked<{ id: string }>) => void> = {
     member: (checked) => {
       const m = checked.record as MemberRecord;
-      const id = mirrorId(unitCode, 'member', m.id);
+      const id = ids('member', m.id);
       const row = stored.members.get(id);
-      if (row && same('member', checked) && row.candidateId === candidateRef(unitCode, m, refs)) {
+      if (row && same('member', checked) && row.candidateId === candidateRef(m, refs, ids)) {
         return;
       }
       if (row?.voided) {
         recreated.add(id);
         deleteMirrorMember(db, id);
       }
-      writeMirrorMember(db, unitCode, m, candidateRef(unitCode, m, refs));
+      writeMirrorMember(db, id, unitCode, m, candidateRef(m, refs, ids));
     },
     candidate: (checked) => {
       const c = checked as CheckedCandidate;
-      const id = mirrorId(unitCode, 'candidate', c.record.id);
+      const id = ids('candidate', c.record.id);
       const held = stored.candidateIds.has(id);
       if (held && same('candidate', c) && !linksChanged(c.record, id)) {
         return;
@@ -421,11 +427,11 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
       if (held) {
         deleteMirrorCandidate(db, id);
       }
-      insertMirrorCandidate(db, unitCode, c.record, c.stage, toMember, letters);
+      insertMirrorCandidate(db, id, unitCode, c.record, c.stage, toMember, letters);
     },
     target: (checked) => {
       const t = checked.record as UnitTargetRecord;
-      const id = mirrorId(unitCode, 'target', t.id);
+      const id = ids('target', t.id);
       const held = stored.targetIds.has(id);
       if (held && same('target', checked)) {
         return;
@@ -433,7 +439,7 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
       if (held) {
         deleteMirrorTarget(db, id);
       }
-      insertMirrorTarget(db, unitCode, t);
+      insertMirrorTarget(db, id, unitCode, t);
     },
     'frozen-report': () => {},
   };
@@ -444,18 +450,19 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
     record(kind: RecordKind, checked: Checked<{ id: string }>): void {
       const key = `${kind}|${checked.record.id}`;
       if (kind === 'frozen-report') {
-        if (insertMirrorFrozenReport(db, unitCode, checked.record as FrozenReportRecord)) {
-          writeLedgerRow(db, unitCode, kind, checked.record.id, checked.hash);
+        const id = ids(kind, checked.record.id);
+        if (insertMirrorFrozenReport(db, id, unitCode, checked.record as FrozenReportRecord)) {
+          writeLedgerRow(db, unitCode, kind, checked.record.id, id, checked.hash);
           added += before.has(key) ? 0 : 1;
         }
         return;
       }
       write[kind](checked);
-      const previous = before.get(key);
+      const previous = before.get(key)?.sha256;
       added += previous === undefined ? 1 : 0;
       changed += previous !== undefined && previous !== checked.hash ? 1 : 0;
       if (previous !== checked.hash) {
-        writeLedgerRow(db, unitCode, kind, checked.record.id, checked.hash);
+        writeLedgerRow(db, unitCode, kind, checked.record.id, ids(kind, checked.record.id), checked.hash);
       }
     },
     finish(): ImportSummary {

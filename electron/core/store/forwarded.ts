@@ -1,3 +1,4 @@
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { forwardedSnapshots } from '../../../db/schema/index';
@@ -11,9 +12,19 @@ export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): Pick<Forwarde
   return db.select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256 }).from(forwardedSnapshots).where(eq(forwardedSnapshots.unitCode, unitCode)).get() ?? null;
 }
 
+/**
+ * data.json is kept gzip-compressed (a fifth to a tenth of its size: at a Khối it was most of what an import wrote),
+ * and given back byte for byte. A JSON text never begins with gzip's magic bytes, so the rows an older ptdv wrote
+ * uncompressed read as they are.
+ */
+const GZIP_MAGIC = [0x1f, 0x8b];
+const packData = (data: Buffer) => gzipSync(data, { level: constants.Z_BEST_SPEED });
+const unpackData = (data: Buffer) => (data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1] ? gunzipSync(data) : data);
+
 export function saveForwardedSnapshot(tx: DbOrTx, row: ForwardedRow): void {
-  const { unitCode: _u, ...rest } = row;
-  tx.insert(forwardedSnapshots).values(row).onConflictDoUpdate({ target: forwardedSnapshots.unitCode, set: rest }).run();
+  const stored = { ...row, data: packData(row.data) };
+  const { unitCode: _u, ...rest } = stored;
+  tx.insert(forwardedSnapshots).values(stored).onConflictDoUpdate({ target: forwardedSnapshots.unitCode, set: rest }).run();
 }
 
 /** A unit deeper below that now reports directly: its snapshots come through the inbox from then on. */
@@ -23,5 +34,5 @@ export function dropForwardedSnapshot(tx: DbOrTx, unitCode: string): void {
 
 /** Every snapshot of a unit deeper below held here, in unit code order (what this unit forwards further up). */
 export function allForwardedSnapshots(db: DbOrTx): ForwardedRow[] {
-  return db.select().from(forwardedSnapshots).orderBy(asc(forwardedSnapshots.unitCode)).all();
+  return db.select().from(forwardedSnapshots).orderBy(asc(forwardedSnapshots.unitCode)).all().map((row) => ({ ...row, data: unpackData(row.data) }));
 }

@@ -17,14 +17,39 @@ import type { UnitLevel } from '../model/report';
 
 export type MirrorKind = (typeof mirrorRecords.$inferSelect)['recordKind'];
 
+/** The first eight hex digits of every id a unit's records are first mirrored under, by unit code. */
+const unitPrefixes = new Map<string, string>();
+const unitPrefix = (unitCode: string) => {
+  let prefix = unitPrefixes.get(unitCode);
+  if (prefix === undefined) {
+    prefix = hash('sha256', `ptdv-mirror-unit\0${unitCode}`).slice(0, 8);
+    unitPrefixes.set(unitCode, prefix);
+  }
+  return prefix;
+};
+
 /**
- * The id a unit's record gets in the mirror: a UUID-shaped hash of the unit, the kind and the unit's own id. Stable
- * (the same record keeps its id across snapshots, and decisions refer to it) and unable to collide with another
- * unit's records or the superior's own, whatever ids a unit sends.
+ * The id a unit's record gets when first mirrored: UUID-shaped, its first eight hex digits a hash of the unit alone,
+ * the rest a hash of the unit, the kind and the unit's own id. Unable to collide with another unit's records or the
+ * superior's own, whatever ids a unit sends; and a unit's rows sit side by side in every index keyed by these ids
+ * (the candidates' and members' own, the `candidate_id` of their history and findings, the ledger's `local_id`), so
+ * writing one unit's snapshot dirties a few pages of each instead of one random page per row, however many units the
+ * superior holds. A record keeps the id it was first mirrored under (the ledger's `local_id`, see {@link mirrorIds}):
+ * decisions and comments refer to it, and records mirrored before these ids began with their unit keep theirs.
  */
 export function mirrorId(unitCode: string, kind: string, sourceId: string): string {
   const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return `${unitPrefix(unitCode)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** What the ledger holds of one record: the hash of its content as last applied, and the id its rows have here. */
+export type LedgerEntry = { sha256: string; localId: string };
+
+/** The id of a unit's record in the mirror: the one the ledger holds it under, or the one a new record gets. */
+export type MirrorIds = (kind: MirrorKind, sourceId: string) => string;
+
+export function mirrorIds(unitCode: string, ledger: ReadonlyMap<string, LedgerEntry>): MirrorIds {
+  return (kind, sourceId) => ledger.get(`${kind}|${sourceId}`)?.localId ?? mirrorId(unitCode, kind, sourceId);
 }
 
 /**
@@ -44,7 +69,9 @@ const VOID = ['voidedAt', 'voidReason', 'voidedBy'] as const;
 function build(sqlite: Sqlite.Database) {
   const memberColumns = writtenColumns(members, [...VOID]).filter(([key]) => key !== 'id');
   return {
-    ledger: sqlite.prepare<[string], { kind: MirrorKind; sourceId: string; sha256: string }>('SELECT record_kind AS kind, source_id AS sourceId, sha256 FROM mirror_records WHERE unit_code = ?'),
+    ledger: sqlite.prepare<[string], { kind: MirrorKind; sourceId: string; sha256: string; localId: string }>(
+      'SELECT record_kind AS kind, source_id AS sourceId, sha256, local_id AS localId FROM mirror_records WHERE unit_code = ?',
+    ),
     deleteLedger: sqlite.prepare<[string, string, string]>('DELETE FROM mirror_records WHERE unit_code = ? AND record_kind = ? AND source_id = ?'),
     candidateIds: sqlite.prepare<[string], string>('SELECT id FROM candidates WHERE unit_code = ?').pluck(),
     memberRows: sqlite.prepare<[string], { id: string; candidateId: string | null; voided: number }>(
@@ -87,9 +114,9 @@ export function deferForeignKeys(db: Db): void {
   db.$client.pragma('defer_foreign_keys = ON');
 }
 
-/** The ledger of `unitCode`: content hash by `kind|sourceId`. */
-export function mirrorLedger(db: Db, unitCode: string): Map<string, string> {
-  return new Map(statements(db).ledger.all(unitCode).map((r) => [`${r.kind}|${r.sourceId}`, r.sha256]));
+/** The ledger of `unitCode` by `kind|sourceId`. */
+export function mirrorLedger(db: Db, unitCode: string): Map<string, LedgerEntry> {
+  return new Map(statements(db).ledger.all(unitCode).map((r) => [`${r.kind}|${r.sourceId}`, { sha256: r.sha256, localId: r.localId }]));
 }
 
 /** What the mirror of `unitCode` holds now, as far as deciding which rows a new snapshot changes needs. */
@@ -123,9 +150,9 @@ export function deleteLedgerRow(db: Db, unitCode: string, kind: MirrorKind, sour
   statements(db).deleteLedger.run(unitCode, kind, sourceId);
 }
 
-/** Records (or brings up to date) one record's row of the ledger. */
-export function writeLedgerRow(db: Db, unitCode: string, kind: MirrorKind, sourceId: string, sha256: string): void {
-  bulkWriter(db).mirrorRecord.run({ unitCode, recordKind: kind, sourceId, localId: mirrorId(unitCode, kind, sourceId), sha256 });
+/** Records (or brings up to date) one record's row of the ledger; a row already there keeps its `localId`. */
+export function writeLedgerRow(db: Db, unitCode: string, kind: MirrorKind, sourceId: string, localId: string, sha256: string): void {
+  bulkWriter(db).mirrorRecord.run({ unitCode, recordKind: kind, sourceId, localId, sha256 });
 }
 
 const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
@@ -167,9 +194,8 @@ function reportEvents(events: CandidateRecord['events'], letters: ReadonlyMap<st
  * written with their summary: the summary trigger finds no row to update, instead of rewriting the candidate's row
  * once per event.
  */
-export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateRecord, stage: string, member: (sourceId: string | null) => string | null, letters?: ReadonlyMap<string, string>): void {
+export function insertMirrorCandidate(db: Db, id: string, unitCode: string, r: CandidateRecord, stage: string, member: (sourceId: string | null) => string | null, letters?: ReadonlyMap<string, string>): void {
   const w = bulkWriter(db);
-  const id = mirrorId(unitCode, 'candidate', r.id);
   const row = {
     id, unitCode, fullName: r.fullName, searchKey: searchKey(r.fullName), sortKey: sortKey(r.fullName), gender: r.gender, birthDate: r.birthDate,
     education: r.education, educationException: r.educationException, youthUnionMember: bit(r.youthUnionMember), tradeUnionMember: bit(r.tradeUnionMember),
@@ -207,8 +233,7 @@ export function insertMirrorCandidate(db: Db, unitCode: string, r: CandidateReco
 }
 
 /** Writes one member into the mirror: inserted, or updated in place when a row not voided already holds it. */
-export function writeMirrorMember(db: Db, unitCode: string, m: MemberRecord, candidateId: string | null): void {
-  const id = mirrorId(unitCode, 'member', m.id);
+export function writeMirrorMember(db: Db, id: string, unitCode: string, m: MemberRecord, candidateId: string | null): void {
   statements(db).upsertMember.run({
     id, unitCode, fullName: m.fullName, searchKey: searchKey(m.fullName), sortKey: sortKey(m.fullName), gender: m.gender, birthDate: m.birthDate,
     status: m.status, joinedOn: m.joinedOn, fullMemberSince: m.fullMemberSince, exempt: m.exempt ? 1 : 0, leftOn: m.leftOn, leftReason: m.leftReason,
@@ -217,13 +242,12 @@ export function writeMirrorMember(db: Db, unitCode: string, m: MemberRecord, can
   markVoided(db, 'members', id, m.voided);
 }
 
-export function insertMirrorTarget(tx: DbOrTx, unitCode: string, t: UnitTargetRecord): void {
-  tx.insert(targets).values({ id: mirrorId(unitCode, 'target', t.id), unitCode, year: t.year, period: t.period, kind: t.kind, value: t.value, source: 'unit', createdAt: t.createdAt }).run();
+export function insertMirrorTarget(tx: DbOrTx, id: string, unitCode: string, t: UnitTargetRecord): void {
+  tx.insert(targets).values({ id, unitCode, year: t.year, period: t.period, kind: t.kind, value: t.value, source: 'unit', createdAt: t.createdAt }).run();
 }
 
 /** Adds a frozen report unless already mirrored: reports sent upward are append-only, here as at the unit. */
-export function insertMirrorFrozenReport(tx: DbOrTx, unitCode: string, r: FrozenReportRecord): boolean {
-  const id = mirrorId(unitCode, 'frozen-report', r.id);
+export function insertMirrorFrozenReport(tx: DbOrTx, id: string, unitCode: string, r: FrozenReportRecord): boolean {
   if (tx.select({ id: frozenReports.id }).from(frozenReports).where(eq(frozenReports.id, id)).get()) {
     return false;
   }

@@ -37,6 +37,14 @@ describe('gzip a piece at a time', () => {
     expect(inflated(text.subarray(0, 1000)).bytes.equals(text.subarray(0, 1000))).toBe(true);
   });
 
+  it('stops where its reader has what it needs, and reads the next payload whole', () => {
+    const gz = gzipSync(text);
+    let pieces = 0;
+    inflateChunks(new Uint8Array(gz), 1024 * 1024 * 1024, () => ++pieces < 2);
+    expect(pieces).toBe(2);
+    expect(inflated(gz).bytes.equals(text)).toBe(true);
+  });
+
   it('refuses past the limit, and a corrupt stream, whether inflated at once or a piece at a time', async () => {
     const large = gzipSync(text);
     const small = gzipSync(text.subarray(0, 100_000));

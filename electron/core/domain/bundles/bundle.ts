@@ -282,6 +282,7 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   const dataSha256 = hashes.get('data.json')!;
   const readData = (out: (chunk: Uint8Array) => void) => {
     const hash = createHash('sha256');
+    // The archive is read only as far as data.json's end: what follows it (a ĐUCS's forwarded.tar) was checked above.
     scanArchive(decrypt(), () => false, new Map(), new Map(), (chunk) => {
       hash.update(chunk);
       out(chunk);
@@ -310,12 +311,14 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
 
 /**
  * Reads the archive inside a decrypted bundle a piece at a time (import step 3's checks), hashing every entry into
- * `hashes` and keeping in `files` those `keep` names; data.json's bytes go to `onData` when given.
+ * `hashes` and keeping in `files` those `keep` names; data.json's bytes go to `onData` when given, and then nothing
+ * after data.json is read.
  */
 function scanArchive(payload: Uint8Array, keep: (name: string) => boolean, files: Map<string, Uint8Array>, hashes: Map<string, string>, onData?: (chunk: Uint8Array) => void): void {
   let hash = createHash('sha256');
   let parts: Uint8Array[] | null = null;
   let toData = false;
+  let dataRead = false;
   const reader = new TarReader(
     {
       start: (name) => {
@@ -332,6 +335,7 @@ function scanArchive(payload: Uint8Array, keep: (name: string) => boolean, files
         parts?.push(chunk);
       },
       end: (name) => {
+        dataRead ||= toData;
         hashes.set(name, hash.digest('hex'));
         if (parts) {
           files.set(name, new Uint8Array(Buffer.concat(parts)));
@@ -340,8 +344,15 @@ function scanArchive(payload: Uint8Array, keep: (name: string) => boolean, files
     },
     BUNDLE_TAR_LIMITS,
   );
-  inflateChunks(payload, MAX_TAR_BYTES, (chunk) => reader.write(chunk));
-  reader.end();
+  let stopped = false;
+  inflateChunks(payload, MAX_TAR_BYTES, (chunk) => {
+    reader.write(chunk);
+    stopped = dataRead;
+    return !stopped;
+  });
+  if (!stopped) {
+    reader.end();
+  }
 }
 
 function checkLimits(bytes: Uint8Array, fileName: string | undefined): void {

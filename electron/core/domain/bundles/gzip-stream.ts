@@ -120,9 +120,10 @@ const tooLarge = (maxBytes: number) => bundleError('TAR_TOO_LARGE', `tối đa $
 /**
  * Hands `emit` the archive inside a decrypted bundle a piece at a time: a gzip-compressed one inflated (refused past
  * `maxBytes` with TAR_TOO_LARGE, corrupt with TAR_INVALID), a bare one (files written before compression) as is. A
- * large payload that fills its own buffer is handed over to the worker, and is unusable afterwards.
+ * large payload that fills its own buffer is handed over to the worker, and is unusable afterwards. `emit` returning
+ * false stops the inflating there: the rest is never read.
  */
-export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chunk: Uint8Array) => void): void {
+export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chunk: Uint8Array) => unknown): void {
   if (payload[0] !== GZIP_MAGIC[0] || payload[1] !== GZIP_MAGIC[1]) {
     emit(payload);
     return;
@@ -144,7 +145,9 @@ export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chun
       if (total > maxBytes) {
         throw tooLarge(maxBytes);
       }
-      emit(new Uint8Array(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.length));
+      if (emit(new Uint8Array(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.length)) === false) {
+        return;
+      }
     }
   }
 }
