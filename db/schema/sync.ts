@@ -125,24 +125,29 @@ export const quarantine = sqliteTable(
 );
 
 /** Messages from a superior's directives: comments, requests to complete a dossier, decisions issued. */
-export const directiveItems = sqliteTable('directive_items', {
-  id: text('id').primaryKey(),
-  bundleSha256: text('bundle_sha256'),
-  fromCode: text('from_code').notNull(),
-  toCode: text('to_code').notNull(),
-  kind: text('kind').notNull(),
-  candidateRef: text('candidate_ref'),
-  body: text('body', { mode: 'json' }).notNull(),
-  createdAt: text('created_at').notNull(),
-  /** At the superior: when a unit-report of the recipient acknowledged the directive that carried this item. */
-  acknowledgedAt: text('acknowledged_at'),
-  /** A comment or request about a candidate: when the unit marked it handled (at the superior, once its report said so). */
-  resolvedAt: text('resolved_at'),
-  /** The unit's answer when it marked the request handled. */
-  answer: text('answer'),
-  /** At the unit: the relayed directive of a superior further up that brought this item (its issuer and the relaying unit). */
-  relayedId: text('relayed_id'),
-});
+export const directiveItems = sqliteTable(
+  'directive_items',
+  {
+    id: text('id').primaryKey(),
+    bundleSha256: text('bundle_sha256'),
+    fromCode: text('from_code').notNull(),
+    toCode: text('to_code').notNull(),
+    kind: text('kind').notNull(),
+    candidateRef: text('candidate_ref'),
+    body: text('body', { mode: 'json' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    /** At the superior: when a unit-report of the recipient acknowledged the directive that carried this item. */
+    acknowledgedAt: text('acknowledged_at'),
+    /** A comment or request about a candidate: when the unit marked it handled (at the superior, once its report said so). */
+    resolvedAt: text('resolved_at'),
+    /** The unit's answer when it marked the request handled. */
+    answer: text('answer'),
+    /** At the unit: the relayed directive of a superior further up that brought this item (its issuer and the relaying unit). */
+    relayedId: text('relayed_id'),
+  },
+  // A superior's comments and decisions about one unit's people: what a unit's snapshot looks up to keep their ids.
+  (t) => [index('directive_items_to').on(t.toCode, t.candidateRef)],
+);
 
 /** A report as sent upward, frozen with its number; a correction is a new version of the same period. */
 export const frozenReports = sqliteTable(

@@ -48,8 +48,9 @@ function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
   }
   sqlite.exec('ALTER TABLE candidates DROP COLUMN todo_findings');
   triggers.forEach((statement) => sqlite.exec(statement));
-  // 0031 only changes those triggers again: undone with them, so both migrations are pending.
-  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 2)').run();
+  // 0032 only adds an index; 0031 only changes those triggers again: undone with them, so the three are pending.
+  sqlite.exec('DROP INDEX directive_items_to');
+  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 3)').run();
 }
 
 /** A database with its own unit, as the ptdv before migration 0030 left it (open). */
@@ -60,8 +61,8 @@ function olderDatabase(file: string): ReturnType<typeof openDatabase> {
   return database;
 }
 
-/** What the bar shows of the two migrations asBefore0030 leaves to run: step 1 of 2, then step 2 of 2. */
-const twoSteps = (step: string) => [0, 1].map((done) => ({ step, done, total: 2, unit: 'steps' }));
+/** What the bar shows of the three migrations asBefore0030 leaves to run: step 1 of 3, then 2 of 3, then 3 of 3. */
+const migrationSteps = (step: string) => [0, 1, 2].map((done) => ({ step, done, total: 3, unit: 'steps' }));
 
 function records(file: string): number {
   const d = openDatabase(file, PASS, options);
@@ -283,7 +284,7 @@ describe('restoring a backup', () => {
     const copy = seen.filter((p) => p.step === steps[4]);
     expect(copy[0]).toMatchObject({ done: 0, unit: 'bytes' });
     expect(copy.at(-1)!.done).toBe(copy.at(-1)!.total);
-    expect(seen.filter((p) => p.step === steps[5])).toEqual(twoSteps(steps[5]!));
+    expect(seen.filter((p) => p.step === steps[5])).toEqual(migrationSteps(steps[5]!));
     expect(readdirSync(join(dir, 'backups')).filter((n) => n.includes('.truoc-nang-cap-') && !n.endsWith('.key'))).toHaveLength(1);
     const columns = session.open().sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('candidates');
     expect(columns).toContain('todo_findings');
@@ -302,7 +303,7 @@ describe('restoring a backup', () => {
     const copy = seen.filter((p) => p.step === steps[1]);
     expect(copy[0]).toMatchObject({ done: 0, unit: 'bytes' });
     expect(copy.at(-1)!.done).toBe(copy.at(-1)!.total);
-    expect(seen.filter((p) => p.step === steps[2])).toEqual(twoSteps(steps[2]!));
+    expect(seen.filter((p) => p.step === steps[2])).toEqual(migrationSteps(steps[2]!));
     expect(readdirSync(join(dir, 'backups')).filter((n) => n.includes('.truoc-nang-cap-') && !n.endsWith('.key'))).toHaveLength(1);
     expect(session.open().sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('candidates')).toContain('todo_findings');
     session.close();

@@ -3,7 +3,8 @@ import type { CandidateRecord, MemberRecord, UnitReportData } from '../../electr
 import { applySnapshot, insertRecord, mirrorId, prepareSnapshot } from '../../electron/core/services/mirror-apply';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { unitDetail } from '../../electron/core/services/units-overview';
-import { mirrorChildId } from '../../electron/core/store/mirror';
+import { addNote, pendingItems } from '../../electron/core/services/directive-service';
+import { formerMirrorId, mirrorChildId } from '../../electron/core/store/mirror';
 import { cloneDb, enrolledPair, fillUnit, type TestDb } from '../helpers/sync';
 
 /**
@@ -202,5 +203,51 @@ describe("applying a unit's snapshots by difference", () => {
     expect(ids()).not.toContain(held);
     expect(ids().filter((id) => !id.startsWith(prefix))).toEqual([former]);
     expect(ids()).toHaveLength(cands.length + 1);
+  });
+  it("keeps a comment's person when a candidate mirrored under the former ids leaves a snapshot and comes back", async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 6);
+    const data = buildUnitSnapshot(unit.ctx, '2026Q4').data;
+    const cands = data.candidates as CandidateRecord[];
+    apply(superior, data);
+    const sqlite = superior.database.sqlite;
+    // As mirrored by the version before ids began with their unit: every id a hash of the unit, the kind and the record.
+    const moved = cands[0]!;
+    const held = mirrorId('CB014', 'candidate', moved.id);
+    const former = formerMirrorId('CB014', 'candidate', moved.id);
+    expect(former).not.toBe(held);
+    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+    triggers.forEach((t) => sqlite.exec(`DROP TRIGGER "${t.name}"`));
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare('UPDATE candidates SET id = ? WHERE id = ?').run(former, held);
+    for (const table of ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments', 'reported_findings', 'members']) {
+      sqlite.prepare(`UPDATE ${table} SET candidate_id = ? WHERE candidate_id = ?`).run(former, held);
+    }
+    sqlite.prepare("UPDATE mirror_records SET local_id = ? WHERE local_id = ? AND record_kind = 'candidate'").run(former, held);
+    sqlite.pragma('foreign_keys = ON');
+    triggers.forEach((t) => sqlite.exec(t.sql));
+    addNote(superior.ctx, { unitCode: 'CB014', kind: 'comment', text: 'Bổ sung lý lịch', candidateId: former });
+    const named = () => pendingItems(superior.ctx.db, 'CB014').filter((item) => item.kind === 'comment').map((item) => [item.candidateId, item.candidateName]);
+    expect(named()).toEqual([[former, moved.fullName]]);
+
+    // The unit leaves the person out of one snapshot (the ledger forgets the record), then sends them again.
+    expect(apply(superior, { ...data, candidates: cands.slice(1) })).toMatchObject({ removed: 1 });
+    expect(named()).toEqual([[former, null]]);
+    expect(apply(superior, data)).toMatchObject({ added: 1 });
+    expect(named()).toEqual([[former, moved.fullName]]);
+    expect(sqlite.prepare('SELECT count(*) FROM candidate_events WHERE candidate_id = ?').pluck().get(former)).toBe(moved.events.length);
+
+    // The same when the record comes back alone, as a quarantined record re-tried.
+    apply(superior, { ...data, candidates: cands.slice(1) });
+    const prepared = prepareSnapshot(structuredClone(data));
+    const refs = { candidates: new Set(cands.map((c) => c.id)), members: new Set((data.members as MemberRecord[]).map((m) => m.id)) };
+    superior.ctx.db.transaction(() => insertRecord(superior.ctx.db, 'CB014', 'candidate', prepared.candidates.find((c) => c.record.id === moved.id)!, refs));
+    expect(named()).toEqual([[former, moved.fullName]]);
+    // A person no comment names comes back under the id its unit begins, as any new record.
+    const other = cands[1]!;
+    apply(superior, { ...data, candidates: cands.filter((c) => c !== other) });
+    apply(superior, data);
+    expect(sqlite.prepare('SELECT count(*) FROM candidates WHERE id = ?').pluck().get(held)).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM candidates WHERE id = ?').pluck().get(mirrorId('CB014', 'candidate', other.id))).toBe(1);
   });
 });

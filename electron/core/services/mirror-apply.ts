@@ -32,12 +32,12 @@ import {
   insertMirrorTarget,
   mirrorChildId,
   mirrorId,
-  mirrorIds,
   mirrorLedger,
   mirrorState,
   setPendingIdentity,
   setUnitFacts,
   unitIdentity,
+  unitMirrorIds,
   writeLedgerRow,
   writeMirrorMember,
   type MirrorIds,
@@ -250,7 +250,7 @@ const candidateRef = (m: MemberRecord, refs: MirrorRefs, ids: MirrorIds) => (m.c
  * frozen report that was already mirrored (those are append-only).
  */
 export function insertRecord(db: Db, unitCode: string, kind: RecordKind, checked: Checked<unknown>, refs: MirrorRefs): boolean {
-  const ids = mirrorIds(unitCode, mirrorLedger(db, unitCode));
+  const ids = unitMirrorIds(db, unitCode);
   const sourceId = (checked.record as { id: string }).id;
   const id = ids(kind, sourceId);
   switch (kind) {
@@ -374,7 +374,7 @@ function snapshotApplier(db: Db, unitCode: string, unit: UnitProfile, plan: Snap
   deferForeignKeys(db);
   const letters = eventLetters(db);
   const before = mirrorLedger(db, unitCode);
-  const ids = mirrorIds(unitCode, before);
+  const ids = unitMirrorIds(db, unitCode, before);
   const warnings = holdIdentityChange(db, unitCode, unit);
   setUnitFacts(db, unitCode, { hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
   const stored = mirrorState(db, unitCode);

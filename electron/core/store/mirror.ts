@@ -28,18 +28,26 @@ const unitPrefix = (unitCode: string) => {
   return prefix;
 };
 
+const recordHash = (unitCode: string, kind: string, sourceId: string) => hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
+const uuidShaped = (first8: string, h: string) => `${first8}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+
 /**
  * The id a unit's record gets when first mirrored: UUID-shaped, its first eight hex digits a hash of the unit alone,
  * the rest a hash of the unit, the kind and the unit's own id. Unable to collide with another unit's records or the
  * superior's own, whatever ids a unit sends; and a unit's rows sit side by side in every index keyed by these ids
  * (the candidates' and members' own, the `candidate_id` of their history and findings, the ledger's `local_id`), so
  * writing one unit's snapshot dirties a few pages of each instead of one random page per row, however many units the
- * superior holds. A record keeps the id it was first mirrored under (the ledger's `local_id`, see {@link mirrorIds}):
+ * superior holds. A record keeps the id it was first mirrored under (the ledger's `local_id`, see {@link unitMirrorIds}):
  * decisions and comments refer to it, and records mirrored before these ids began with their unit keep theirs.
  */
 export function mirrorId(unitCode: string, kind: string, sourceId: string): string {
-  const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
-  return `${unitPrefix(unitCode)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return uuidShaped(unitPrefix(unitCode), recordHash(unitCode, kind, sourceId));
+}
+
+/** The id a record was mirrored under before ids began with their unit (migration 0032): the whole id a hash of the record. */
+export function formerMirrorId(unitCode: string, kind: string, sourceId: string): string {
+  const h = recordHash(unitCode, kind, sourceId);
+  return uuidShaped(h.slice(0, 8), h);
 }
 
 /** What the ledger holds of one record: the hash of its content as last applied, and the id its rows have here. */
@@ -48,8 +56,21 @@ export type LedgerEntry = { sha256: string; localId: string };
 /** The id of a unit's record in the mirror: the one the ledger holds it under, or the one a new record gets. */
 export type MirrorIds = (kind: MirrorKind, sourceId: string) => string;
 
-export function mirrorIds(unitCode: string, ledger: ReadonlyMap<string, LedgerEntry>): MirrorIds {
-  return (kind, sourceId) => ledger.get(`${kind}|${sourceId}`)?.localId ?? mirrorId(unitCode, kind, sourceId);
+/**
+ * `ledgerEntry` finds a record's ledger row by `kind|sourceId`. A record with none gets {@link mirrorId}, unless it is a
+ * candidate once mirrored under {@link formerMirrorId} that a comment or decision of this superior still names
+ * (`referenced`): a unit may leave a person out of a snapshot, or send a record that waits in quarantine, and the
+ * ledger forgets it; when it comes back, the superior's comments and decisions must still lead to that person.
+ */
+function mirrorIds(unitCode: string, ledgerEntry: (key: string) => LedgerEntry | undefined, referenced: ReadonlySet<string>): MirrorIds {
+  return (kind, sourceId) => {
+    const held = ledgerEntry(`${kind}|${sourceId}`)?.localId;
+    if (held !== undefined) {
+      return held;
+    }
+    const former = kind === 'candidate' && referenced.size > 0 ? formerMirrorId(unitCode, kind, sourceId) : null;
+    return former !== null && referenced.has(former) ? former : mirrorId(unitCode, kind, sourceId);
+  };
 }
 
 /**
@@ -60,7 +81,7 @@ export function mirrorIds(unitCode: string, ledger: ReadonlyMap<string, LedgerEn
  * Rows mirrored before keep their ids until their candidate changes.
  */
 export function mirrorChildId(candidateId: string, unitCode: string, kind: 'event' | 'document' | 'introducer' | 'mentor', sourceId: string): string {
-  const h = hash('sha256', `ptdv-mirror\0${unitCode}\0${kind}\0${sourceId}`);
+  const h = recordHash(unitCode, kind, sourceId);
   return `${candidateId.slice(0, 13)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -72,6 +93,8 @@ function build(sqlite: Sqlite.Database) {
     ledger: sqlite.prepare<[string], { kind: MirrorKind; sourceId: string; sha256: string; localId: string }>(
       'SELECT record_kind AS kind, source_id AS sourceId, sha256, local_id AS localId FROM mirror_records WHERE unit_code = ?',
     ),
+    ledgerEntry: sqlite.prepare<[string, string, string], LedgerEntry>('SELECT sha256, local_id AS localId FROM mirror_records WHERE unit_code = ? AND record_kind = ? AND source_id = ?'),
+    referenced: sqlite.prepare<[string], string>('SELECT DISTINCT candidate_ref FROM directive_items WHERE to_code = ? AND candidate_ref IS NOT NULL').pluck(),
     deleteLedger: sqlite.prepare<[string, string, string]>('DELETE FROM mirror_records WHERE unit_code = ? AND record_kind = ? AND source_id = ?'),
     candidateIds: sqlite.prepare<[string], string>('SELECT id FROM candidates WHERE unit_code = ?').pluck(),
     memberRows: sqlite.prepare<[string], { id: string; candidateId: string | null; voided: number }>(
@@ -117,6 +140,21 @@ export function deferForeignKeys(db: Db): void {
 /** The ledger of `unitCode` by `kind|sourceId`. */
 export function mirrorLedger(db: Db, unitCode: string): Map<string, LedgerEntry> {
   return new Map(statements(db).ledger.all(unitCode).map((r) => [`${r.kind}|${r.sourceId}`, { sha256: r.sha256, localId: r.localId }]));
+}
+
+/**
+ * The ids of `unitCode`'s records in the mirror, from its ledger: `ledger` as read by {@link mirrorLedger} when the
+ * caller holds it, else looked up a record at a time (a quarantined record re-tried alone).
+ */
+export function unitMirrorIds(db: Db, unitCode: string, ledger?: ReadonlyMap<string, LedgerEntry>): MirrorIds {
+  const s = statements(db);
+  const lookup = ledger
+    ? (key: string) => ledger.get(key)
+    : (key: string) => {
+        const bar = key.indexOf('|');
+        return s.ledgerEntry.get(unitCode, key.slice(0, bar), key.slice(bar + 1));
+      };
+  return mirrorIds(unitCode, lookup, new Set(s.referenced.all(unitCode)));
 }
 
 /** What the mirror of `unitCode` holds now, as far as deciding which rows a new snapshot changes needs. */

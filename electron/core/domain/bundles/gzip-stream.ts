@@ -60,7 +60,13 @@ let source = null;
 port.on('message', async (message) => {
   let reply;
   try {
-    if (message.input) {
+    if (message.stop) {
+      // The caller read what it needed: the rest of the payload and the inflater's buffers are let go now.
+      const stopped = source;
+      source = null;
+      if (stopped) await stopped.return();
+      reply = { done: true };
+    } else if (message.input) {
       const gunzip = createGunzip();
       gunzip.end(message.input);
       source = gunzip[Symbol.asyncIterator]();
@@ -96,7 +102,7 @@ let inflater: Inflater | null = null;
 /** A worker that answers nothing for this long has died; nothing legitimate takes a minute per megabyte. */
 const WORKER_TIMEOUT_MS = 120_000;
 
-function call(message: { input?: Uint8Array; next?: true }, transfer: ArrayBuffer[] = []): Reply {
+function call(message: { input?: Uint8Array; next?: true; stop?: true }, transfer: ArrayBuffer[] = []): Reply {
   if (!inflater) {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
@@ -135,19 +141,28 @@ export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chun
   // The worker takes the payload's memory rather than a copy: the caller decrypts it afresh for each read.
   const started = call({ input: payload }, payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength ? [payload.buffer as ArrayBuffer] : []);
   let total = 0;
-  for (let reply = started; !reply.done; ) {
-    if (reply.error !== undefined) {
-      throw bundleError('TAR_INVALID', `không giải nén được: ${reply.error.slice(0, 120)}`);
+  let finished = false;
+  try {
+    for (let reply = started; !reply.done; ) {
+      if (reply.error !== undefined) {
+        throw bundleError('TAR_INVALID', `không giải nén được: ${reply.error.slice(0, 120)}`);
+      }
+      reply = call({ next: true });
+      if (reply.chunk && reply.chunk.length > 0) {
+        total += reply.chunk.length;
+        if (total > maxBytes) {
+          throw tooLarge(maxBytes);
+        }
+        if (emit(new Uint8Array(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.length)) === false) {
+          return;
+        }
+      }
     }
-    reply = call({ next: true });
-    if (reply.chunk && reply.chunk.length > 0) {
-      total += reply.chunk.length;
-      if (total > maxBytes) {
-        throw tooLarge(maxBytes);
-      }
-      if (emit(new Uint8Array(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.length)) === false) {
-        return;
-      }
+    finished = true;
+  } finally {
+    // Stopped early (by `emit`, a limit or a corrupt stream): the worker would otherwise hold the payload until the next bundle.
+    if (!finished && inflater) {
+      call({ stop: true });
     }
   }
 }
