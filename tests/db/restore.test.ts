@@ -13,6 +13,8 @@ import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
 const PASS = 'mat-khau-kiem-thu';
 const env = { PTDV_PASSPHRASE: PASS, PTDV_TODAY: '2026-11-23' };
 const options = { migrationsDir: MIGRATIONS_DIR };
+/** The migrations this version has, in order; `when` is what a database records of each it ran. */
+const JOURNAL = (JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;
 
 /** A set-up unit database in its own folder with `records` rows, and a backup of it made when it had `backedUp`. */
 async function prepare(backedUp: number, records: number): Promise<{ dir: string; db: string; backup: string }> {
@@ -48,9 +50,10 @@ function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
   }
   sqlite.exec('ALTER TABLE candidates DROP COLUMN todo_findings');
   triggers.forEach((statement) => sqlite.exec(statement));
-  // 0032 only adds an index; 0031 only changes those triggers again: undone with them, so the three are pending.
+  // 0031 changes those triggers again, 0032 only adds an index: with 0030 and any later migration, all are pending.
   sqlite.exec('DROP INDEX directive_items_to');
-  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 3)').run();
+  expect(JOURNAL[30]!.tag).toBe('0030_todo_findings');
+  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(JOURNAL[30]!.when);
 }
 
 /** A database with its own unit, as the ptdv before migration 0030 left it (open). */
@@ -61,8 +64,8 @@ function olderDatabase(file: string): ReturnType<typeof openDatabase> {
   return database;
 }
 
-/** What the bar shows of the three migrations asBefore0030 leaves to run: step 1 of 3, then 2 of 3, then 3 of 3. */
-const migrationSteps = (step: string) => [0, 1, 2].map((done) => ({ step, done, total: 3, unit: 'steps' }));
+/** What the bar shows of the migrations asBefore0030 leaves to run (0030 and every later one): step 1 of n, … n of n. */
+const migrationSteps = (step: string) => JOURNAL.slice(30).map((_, done) => ({ step, done, total: JOURNAL.length - 30, unit: 'steps' }));
 
 function records(file: string): number {
   const d = openDatabase(file, PASS, options);
