@@ -3,13 +3,28 @@ import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** node:util parseArgs with strict checking, its English errors turned into a Vietnamese usage error. */
+/** node:util parseArgs with strict checking, its English errors turned into a Vietnamese usage error naming the flag. */
 export function parse<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`Tham số không hợp lệ (${detail})`);
+    throw new UsageError(parseErrorText(err));
+  }
+}
+
+/** What node's parseArgs refused, in Vietnamese: its messages quote the flag or argument first ('--parent <value>'). */
+function parseErrorText(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const quoted = /'([^']*)'/.exec(message)?.[1]?.split(' ')[0] ?? '';
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Không có tham số ${quoted}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return message.includes('argument missing') ? `Thiếu giá trị sau ${quoted}.` : `Tham số ${quoted} không nhận giá trị.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Thừa đối số "${quoted}": các giá trị phải đi sau tên tham số (ví dụ --db TỆP).`;
+    default:
+      return 'Tham số không hợp lệ.';
   }
 }
 

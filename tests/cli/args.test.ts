@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../electron/cli/args';
+
+const refusal = (args: string[], allowPositionals = false) => {
+  try {
+    parse(args, { db: { type: 'string' }, parent: { type: 'string' }, 'no-youth-union': { type: 'boolean' } }, allowPositionals);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return null;
+};
+
+describe('flags the CLI refuses', () => {
+  it('are named in Vietnamese, with no English from the parser', () => {
+    expect(refusal(['--db', 'x.db', '--parent'])).toBe('Thiếu giá trị sau --parent.');
+    expect(refusal(['--bogus'])).toBe('Không có tham số --bogus.');
+    expect(refusal(['--no-youth-union=1'])).toBe('Tham số --no-youth-union không nhận giá trị.');
+    expect(refusal(['extra', '--db', 'x.db'])).toBe('Thừa đối số "extra": các giá trị phải đi sau tên tham số (ví dụ --db TỆP).');
+    expect(refusal(['extra'], true)).toBeNull();
+  });
+});
