@@ -34,9 +34,28 @@ describe('buildUnitReport on the own cell', () => {
   it('takes the stock on the period end with the rules engine stages', () => {
     const { ctx } = cell();
     const q1 = buildUnitReport(ctx.db, { period: '2026-Q1', asOf: AS_OF }).units[0]!;
-    expect(q1.stock).toMatchObject({ 'co-quyet-dinh': 1, 'cap-uy-xet': 1, 'cam-tinh': 1, dung: 1, 'du-bi': 0 });
+    // 'Đang Dự Bị', on the roster as dự bị since February with no candidate file, is in every stock of dự bị from Q1.
+    expect(q1.stock).toMatchObject({ 'co-quyet-dinh': 1, 'cap-uy-xet': 1, 'cam-tinh': 1, dung: 1, 'du-bi': 1 });
     const q2 = buildUnitReport(ctx.db, { period: '2026-Q2', asOf: AS_OF }).units[0]!;
-    expect(q2.stock).toMatchObject({ 'du-bi': 1, 'co-quyet-dinh': 1, 'cap-uy-xet': 0, 'cam-tinh': 1, dung: 1 });
+    expect(q2.stock).toMatchObject({ 'du-bi': 2, 'co-quyet-dinh': 1, 'cap-uy-xet': 0, 'cam-tinh': 1, dung: 1 });
+  });
+
+  it('counts the roster members without a file who were dự bị and full members on the period end, not today', () => {
+    const { ctx } = testContext(AS_OF);
+    recordRoster(ctx, 10);
+    // Admitted before the app: dự bị from January, recognised in May; another admitted in August; one left in June.
+    createMember(ctx, { fullName: 'Công Nhận Tháng Năm', status: 'chinh-thuc', joinedOn: '2025-05-10', fullMemberSince: '2026-05-10' });
+    createMember(ctx, { fullName: 'Kết Nạp Tháng Tám', status: 'du-bi', joinedOn: '2026-08-05' });
+    const left = createMember(ctx, { fullName: 'Chuyển Đi Tháng Sáu', status: 'du-bi', joinedOn: '2026-01-20' });
+    markMemberLeft(ctx, left.id, '2026-06-15', 'Chuyển sinh hoạt');
+    const on = (period: string) => {
+      const u = buildUnitReport(ctx.db, { period, asOf: AS_OF }).units[0]!;
+      return [u.stock['du-bi'], u.fullMembersNow];
+    };
+    expect(on('2026-Q1')).toEqual([2, 10]);
+    expect(on('2026-Q2')).toEqual([0, 11]);
+    expect(on('2026-Q3')).toEqual([1, 11]);
+    expect(on('2026')).toEqual([1, 11]);
   });
 
   it('gives the year trend by quarter, the listing-to-admission median and the members on 1 January', () => {
@@ -83,7 +102,8 @@ describe('buildUnitReport on the own cell', () => {
     addEvent(ctx, ids.binh, { type: 'CEREMONY_HELD', date: '2026-04-20' });
     const u = buildUnitReport(ctx.db, { period: '2026', asOf: AS_OF }).units[0]!;
     expect(u.flows.ceremonies).toBe(2);
-    expect(u.stock['du-bi']).toBe(2);
+    // The two admitted in the app, and the roster's 'Đang Dự Bị'.
+    expect(u.stock['du-bi']).toBe(3);
   });
 
   it('uses cached findings computed for the as-of day, and re-evaluates stale ones', () => {

@@ -152,6 +152,7 @@ export const unitReportSchema = z.strictObject({
   name: z.string(),
   level: z.string(),
   fullMembersAtYearStart: n,
+  /** Full members on the counting day (`countedTo`), printed "Cuối kỳ: Đảng viên chính thức". */
   fullMembersNow: n,
   candidates: n,
   stock: counts(REPORT_STAGES),

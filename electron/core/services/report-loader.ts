@@ -11,7 +11,7 @@ import { evalContext } from './check-service';
 import { loadDossiers } from '../store/dossiers';
 import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
 import { reportCandidateColumns, reportEventLetters, storedUnitCounts, storedUnitPeople, storeUnitCounts } from '../store/reports';
-import { fullMembersOn } from '../store/targets';
+import { fullMembersOn, probationaryOffFileOn } from '../store/targets';
 import { targetsForReport } from './target-service';
 import { groupBy } from '../domain/group-by';
 
@@ -116,14 +116,15 @@ type Missing = { candidate: ReportCandidate; storedAsOf: string };
 
 /**
  * The report input of `units`: each with its candidates (profile, events in force, current stage and findings),
- * full members on 1 January of `year` and on `asOf`, and the targets of `year` that apply. Findings are this
+ * full members on 1 January of `year`, full and off-file probationary members on `findingsOn`, and the targets of
+ * `year` that apply. Findings are this
  * database's own, evaluated on `findingsOn` (the last day the report counts) with the rulebooks and calendar in force
  * then, for own and mirrored units alike: stored findings answer when they hold on that day (computed on it or before
  * it and valid through it), or the period store holds that day's.
  */
-export function loadReportUnits(db: Db, units: readonly Unit[], year: number, asOf: string, findingsOn: string): ReportUnit[] {
+export function loadReportUnits(db: Db, units: readonly Unit[], year: number, findingsOn: string): ReportUnit[] {
   const byUnit = loadCandidates(db, units, findingsOn);
-  return withHeads(db, units, year, asOf, (u) => byUnit.get(u.code) ?? []);
+  return withHeads(db, units, year, findingsOn, (u) => byUnit.get(u.code) ?? []);
 }
 
 /** Each unit's candidates as a report counts them, with their findings on `findingsOn` (computed where not stored). */
@@ -170,10 +171,14 @@ function loadCandidates(db: Db, units: readonly Unit[], findingsOn: string): Map
   return byUnit;
 }
 
-/** The report units of `units`: full members on 1 January of `year` and on `asOf`, the targets of `year` that apply. */
-function withHeads(db: Db, units: readonly Unit[], year: number, asOf: string, candidatesOf: (u: Unit) => ReportCandidate[]): ReportUnit[] {
+/**
+ * The report units of `units`: full members on 1 January of `year`, full and off-file probationary members on
+ * `countedTo` (the day every stock of the report refers to), the targets of `year` that apply.
+ */
+function withHeads(db: Db, units: readonly Unit[], year: number, countedTo: string, candidatesOf: (u: Unit) => ReportCandidate[]): ReportUnit[] {
   const atYearStart = fullMembersOn(db, `${year}-01-01`);
-  const now = fullMembersOn(db, asOf);
+  const now = fullMembersOn(db, countedTo);
+  const probationary = probationaryOffFileOn(db, countedTo);
   const targets = groupBy(targetsForReport(db, year), (t) => t.unitCode);
   return units.map((u) => ({
     code: u.code,
@@ -181,6 +186,7 @@ function withHeads(db: Db, units: readonly Unit[], year: number, asOf: string, c
     level: u.level,
     fullMembersAtYearStart: atYearStart.get(u.code) ?? 0,
     fullMembersNow: now.get(u.code) ?? 0,
+    probationaryOffFile: probationary.get(u.code) ?? 0,
     targets: targets.get(u.code) ?? [],
     candidates: candidatesOf(u),
     parentCode: u.parentCode,
@@ -196,7 +202,7 @@ function withHeads(db: Db, units: readonly Unit[], year: number, asOf: string, c
 export function countReportUnits(
   db: Db,
   units: readonly Unit[],
-  report: { period: string; year: number; asOf: string; findingsOn: string; window: CountingWindow },
+  report: { period: string; year: number; findingsOn: string; window: CountingWindow },
 ): { counts: UnitAccumulator[]; duplicates: Duplicate[] } {
   const { window, findingsOn } = report;
   const key = `${report.period}|${window.countedTo}|${findingsOn}`;
@@ -205,7 +211,7 @@ export function countReportUnits(
   const keptPeople = storedUnitPeople(db, codes);
   const toLoad = units.filter((u) => !keptCounts.has(u.code) || !keptPeople.has(u.code));
   const loaded = toLoad.length > 0 ? loadCandidates(db, toLoad, findingsOn) : new Map<string, ReportCandidate[]>();
-  const heads = withHeads(db, units, report.year, report.asOf, (u) => loaded.get(u.code) ?? []);
+  const heads = withHeads(db, units, report.year, window.countedTo, (u) => loaded.get(u.code) ?? []);
   const newCounts: { unitCode: string; counts: UnitCounts }[] = [];
   const newPeople: { unitCode: string; people: Person[] }[] = [];
   const counts = heads.map((unit) => {

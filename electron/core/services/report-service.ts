@@ -69,7 +69,7 @@ export function reportInput(db: Db, req: ReportScope & { year: number; asOf: str
   const findingsOn = req.findingsOn ?? countedTo(`${req.year}-12-31`, req.asOf);
   const { units, scope, unconfirmed } = resolveScope(db, req, findingsOn);
   const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
-  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, unconfirmed, units: loadReportUnits(db, units, req.year, req.asOf, findingsOn) }));
+  return memoized(db, `input|${scopeKey}|${req.year}|${req.asOf}|${findingsOn}`, () => ({ scope, unconfirmed, units: loadReportUnits(db, units, req.year, findingsOn) }));
 }
 
 /** The last day a report counts: its period's end, or the counting day when that comes first. */
@@ -92,7 +92,7 @@ export function buildUnitReport(db: Db, req: ReportRequest): Report {
   const scopeKey = scope ? `all:${scope.code}` : units[0]!.code;
   return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => {
     const notReported = scope ? notReportedSince(db, units.map((u) => u.code), period.start) : [];
-    const { counts, duplicates } = countReportUnits(db, units, { period: period.code, year: period.year, asOf: req.asOf, findingsOn, window: countingWindow(period, req.asOf) });
+    const { counts, duplicates } = countReportUnits(db, units, { period: period.code, year: period.year, findingsOn, window: countingWindow(period, req.asOf) });
     return reportFromCounts({ scope, unconfirmed, notReported, counts, duplicates }, period, req.asOf);
   });
 }

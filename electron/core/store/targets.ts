@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { members, targets } from '../../../db/schema/index';
 import type { Target, TargetPeriod } from '../model/targets';
@@ -83,6 +83,29 @@ export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
         isNull(members.voidedAt),
         or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
         or(isNull(members.leftOn), gte(members.leftOn, day)),
+      ),
+    )
+    .groupBy(members.unitCode)
+    .all();
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/**
+ * Probationary members (ĐVDB) of each unit on `day` whom no candidate file follows: entered on the roster by hand
+ * (admitted before the app, or moved in), so the candidates' stages cannot count them. Dự bị that day means admitted
+ * by then (a recorded ceremony date, or no date for one recorded as dự bị), not yet a full member and not yet left.
+ * A member the roster now holds as full counts when their recognition came after `day`.
+ */
+export function probationaryOffFileOn(db: DbOrTx, day: string): Map<string, number> {
+  const rows = db
+    .select({ code: members.unitCode, n: sql<number>`count(*)` })
+    .from(members)
+    .where(
+      and(
+        isNull(members.candidateId),
+        isNull(members.voidedAt),
+        or(and(eq(members.status, 'du-bi'), or(isNull(members.joinedOn), lte(members.joinedOn, day))), and(lte(members.joinedOn, day), gt(members.fullMemberSince, day))),
+        or(isNull(members.leftOn), gt(members.leftOn, day)),
       ),
     )
     .groupBy(members.unitCode)

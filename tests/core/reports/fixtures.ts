@@ -49,6 +49,7 @@ export function unit(code: string, candidates: ReportCandidate[], extra: Partial
     level: 'chi-bo',
     fullMembersAtYearStart: 20,
     fullMembersNow: 21,
+    probationaryOffFile: 0,
     targets: [],
     candidates,
     ...extra,

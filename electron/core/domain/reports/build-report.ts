@@ -101,7 +101,7 @@ function targetTrees(accs: readonly UnitAccumulator[], scopeCode: string | null)
 
 /** Whether a unit's own line has anything to count: a committee that follows no one itself is only its subtree. */
 function hasOwnFigures(u: UnitReport): boolean {
-  return u.candidates > 0 || u.fullMembersAtYearStart > 0 || u.fullMembersNow > 0;
+  return u.candidates > 0 || u.fullMembersAtYearStart > 0 || u.fullMembersNow > 0 || u.stock['du-bi'] > 0;
 }
 
 /**

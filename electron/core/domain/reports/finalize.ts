@@ -49,7 +49,8 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
     fullMembersAtYearStart: u.fullMembersAtYearStart,
     fullMembersNow: u.fullMembersNow,
     candidates: acc.candidates,
-    stock: acc.stock,
+    // The roster's dự bị whom no file follows are probationary members all the same: the stock a committee signs.
+    stock: { ...acc.stock, 'du-bi': acc.stock['du-bi'] + u.probationaryOffFile },
     flows: acc.flows,
     admissions: acc.admissions,
     targets: targets ?? targetsOfYear(acc, year, w).map((t) => targetProgress(t, year, targetCount(t, tree.fullMembersAtYearStart), tree.dates, w.countedTo, 1)),
@@ -81,7 +82,7 @@ export function finalizeTotal(
   w: CountingWindow,
   trees: ReadonlyMap<string, { tree: TargetTree; above: readonly UnitAccumulator[] }>,
 ): UnitReport {
-  const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, targets: [], candidates: [] });
+  const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, probationaryOffFile: 0, targets: [], candidates: [] });
   accs.forEach((acc) => mergeInto(total, acc));
   const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean; dates: string[] }>();
   const hasTarget = (acc: UnitAccumulator, period: TargetPeriod) => targetsOfYear(acc, year, w).some((t) => t.period === period);
@@ -109,6 +110,7 @@ export function finalizeTotal(
 function mergeInto(total: UnitAccumulator, acc: UnitAccumulator): void {
   total.unit.fullMembersAtYearStart += acc.unit.fullMembersAtYearStart;
   total.unit.fullMembersNow += acc.unit.fullMembersNow;
+  total.unit.probationaryOffFile += acc.unit.probationaryOffFile;
   addCounts(total.stock, acc.stock);
   addCounts(total.flows, acc.flows);
   mergeBreakdown(total.admissions, acc.admissions);

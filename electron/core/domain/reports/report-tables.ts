@@ -21,7 +21,7 @@ export function reportTables(report: Report): ReportTable[] {
 function summaryTable(u: UnitReport): ReportTable {
   const rows: Cell[][] = [
     ['Đảng viên chính thức đầu năm', u.fullMembersAtYearStart],
-    ['Đảng viên hiện nay', u.fullMembersNow],
+    ['Cuối kỳ: Đảng viên chính thức', u.fullMembersNow],
     ...ACTIVE_STAGES.map((s): Cell[] => [`Cuối kỳ: ${STAGE_LABELS[s]}`, u.stock[s]]),
     ...FLOW_KEYS.map((f): Cell[] => [`Trong kỳ: ${FLOW_LABELS[f]}`, u.flows[f]]),
     ['Kết nạp từ đầu năm', u.quality.admissionsThisYear],

@@ -29,7 +29,13 @@ export type ReportUnit = {
   name: string;
   level: UnitLevel | string;
   fullMembersAtYearStart: number;
+  /** Full members on the counting day (the period's last day, or the as-of day while it runs). */
   fullMembersNow: number;
+  /**
+   * Probationary members on the counting day whom no candidate file follows (entered on the roster by hand): the
+   * report's stock of dự bị adds them to the candidates in stage `du-bi`.
+   */
+  probationaryOffFile: number;
   targets: Target[];
   candidates: ReportCandidate[];
   /**
