@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { AppError } from './core/errors';
+import { formatBytes } from './core/model/format';
 
 /**
  * Files a user hands to the CLI (dossiers, rulebooks, trust files). Only a regular file is read, and only up to a
@@ -10,7 +11,6 @@ import { AppError } from './core/errors';
 
 /** The largest dossier or rulebook file read: a real one is a few kilobytes; 5 MB leaves room for long notes. */
 export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_TEXT_FILE_LABEL = '5 MB';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -27,7 +27,7 @@ function notReadable(label: string, err: unknown): never {
 }
 
 /** The bytes of a regular file of at most `maxBytes`; anything else is refused before it is read. */
-export function readRegularFile(path: string, label: string, maxBytes = MAX_TEXT_FILE_BYTES, limitLabel = MAX_TEXT_FILE_LABEL): Buffer {
+export function readRegularFile(path: string, label: string, maxBytes = MAX_TEXT_FILE_BYTES): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK does not exist on Windows, where FIFOs cannot be opened this way anyway.
@@ -41,7 +41,7 @@ export function readRegularFile(path: string, label: string, maxBytes = MAX_TEXT
       refuse(label, 'không phải tệp thường (thư mục, thiết bị hay ống dẫn); chỉ đọc tệp thường.', 'NOT_A_FILE');
     }
     if (stat.size > maxBytes) {
-      refuse(label, `tệp lớn hơn giới hạn ${limitLabel} (${stat.size.toLocaleString('vi-VN')} byte); không đọc.`, 'FILE_TOO_LARGE');
+      refuse(label, `tệp lớn hơn giới hạn ${formatBytes(maxBytes)} (${stat.size.toLocaleString('vi-VN')} byte); không đọc.`, 'FILE_TOO_LARGE');
     }
     // One byte more than the limit tells a file that grew since fstat from one that did not.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
@@ -54,7 +54,7 @@ export function readRegularFile(path: string, label: string, maxBytes = MAX_TEXT
       length += n;
       if (length === buffer.length) {
         if (length > maxBytes) {
-          refuse(label, `tệp lớn hơn giới hạn ${limitLabel}; không đọc.`, 'FILE_TOO_LARGE');
+          refuse(label, `tệp lớn hơn giới hạn ${formatBytes(maxBytes)}; không đọc.`, 'FILE_TOO_LARGE');
         }
         break;
       }
@@ -112,6 +112,6 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
 }
 
 /** A regular UTF-8 text file of at most `maxBytes`, BOM dropped. */
-export function readUtf8File(path: string, label: string, maxBytes = MAX_TEXT_FILE_BYTES, limitLabel = MAX_TEXT_FILE_LABEL): string {
-  return decodeUtf8(readRegularFile(path, label, maxBytes, limitLabel), label);
+export function readUtf8File(path: string, label: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
+  return decodeUtf8(readRegularFile(path, label, maxBytes), label);
 }

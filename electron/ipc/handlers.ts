@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
+import { formatBytes } from '../core/model/format';
 import * as reportsService from '../core/services/report-service';
 import * as reviewService from '../core/services/review-service';
 import * as targetsService from '../core/services/target-service';
@@ -158,7 +159,7 @@ function readInputFile(path: string, maxBytes: number): Buffer {
     throw new AppError('validation', `Không đọc được tệp ${path}.`);
   }
   if (size > maxBytes) {
-    throw new AppError('validation', `Tệp ${path} quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+    throw new AppError('validation', `Tệp ${path} quá lớn (tối đa ${formatBytes(maxBytes)}).`);
   }
   return readFileSync(path);
 }

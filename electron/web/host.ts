@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { formatBytes } from '../core/model/format';
 import type { Dispatch } from '../ipc/dispatcher';
 
 /**
@@ -36,7 +37,7 @@ function failure(kind: string, message: string): string {
 }
 
 const INVALID = failure('validation', 'Yêu cầu không hợp lệ.');
-const TOO_LARGE = failure('validation', `Yêu cầu quá lớn (tối đa ${MAX_BODY / 1024 / 1024} MB); hãy chia nhỏ dữ liệu rồi thử lại.`);
+const TOO_LARGE = failure('validation', `Yêu cầu quá lớn (tối đa ${formatBytes(MAX_BODY)}); hãy chia nhỏ dữ liệu rồi thử lại.`);
 const UNEXPECTED = failure('internal', 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho người hỗ trợ.');
 
 class TooLarge extends Error {}

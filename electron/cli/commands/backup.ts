@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '../../../db/backup';
+import { formatBytes } from '../../core/model/format';
 import { getSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
 import { clockOf, migrationsDir, passphrase, withDatabase } from '../database';
@@ -14,7 +15,7 @@ export const backup: Command = {
     const out = resolve(io.cwd, required(values.out, '--out'));
     return withDatabase(required(values.db, '--db'), io, async ({ database, ctx }) => {
       const bytes = await backupDatabase(database, out, { createdAt: ctx.clock.now(), unitCode: getSelfUnit(database.db).code });
-      io.out(`Đã sao lưu vào ${out} (${(bytes / 1024).toFixed(0)} KB). Mở bản sao lưu cần mật khẩu hiện tại hoặc mã khôi phục.`);
+      io.out(`Đã sao lưu vào ${out} (${formatBytes(bytes)}). Mở bản sao lưu cần mật khẩu hiện tại hoặc mã khôi phục.`);
       return 0;
     });
   },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
 import { exportUnitReport, outbox, outboxBytes } from '../../core/services/bundle-export';
 import type { ImportOptions } from '../../core/services/bundle-import';
+import { formatBytes } from '../../core/model/format';
 import { parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import type { CliIo } from '../io';
@@ -73,7 +74,7 @@ export const bundleOutbox: Command = {
         return 0;
       }
       for (const e of outbox(ctx)) {
-        io.out(`${e.createdAt}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${(e.bytes / 1024).toFixed(0)} KB  ${e.bundleId}`);
+        io.out(`${e.createdAt}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}`);
       }
       return 0;
     });

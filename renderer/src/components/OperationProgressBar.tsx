@@ -1,5 +1,5 @@
 import type { OperationProgress } from '../lib/progress';
-import { formatSize } from '../lib/format';
+import { formatBytes } from '../../../electron/core/model/format';
 
 /**
  * A long operation's step and how far it is: "Ghi tệp sao lưu · 12,5/80 MB" over a bar. A step that cannot tell how
@@ -12,7 +12,7 @@ export function OperationProgressBar({ progress, label }: { progress: OperationP
   const { step, done, total, unit } = progress;
   const known = total > 0;
   const percent = known ? Math.min(100, Math.round((done / total) * 100)) : null;
-  const figures = !known ? '' : unit === 'bytes' ? `${formatSize(done)}/${formatSize(total)}` : `bước ${Math.min(done + 1, total)}/${total}`;
+  const figures = !known ? '' : unit === 'bytes' ? `${formatBytes(done)}/${formatBytes(total)}` : `bước ${Math.min(done + 1, total)}/${total}`;
   return (
     <div className="operation-progress" data-testid="operation-progress" aria-live="polite">
       <p className="progress-figures">

@@ -1,11 +1,12 @@
 import { ageEncrypt, ageOpener } from './age';
+import { formatBytes } from '../../model/format';
 import { bundleError } from './errors';
 import { fingerprintOf, formatPublicKey, parsePrivateKey, parsePublicKey } from './keys';
 import type { BundleKind, BundleManifest } from './manifest';
 import { bundleFileName, bundleManifestSchema, serializeManifest } from './manifest';
 import { verifySshsig, signSshsig } from './sshsig';
 import { checkHashes, makeSums, parseSums, sha256Hex, sumsOfHashes } from './sums';
-import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, formatMiB, RELAYED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, TarReader, TarWriter } from './tar';
+import { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, FORWARDED_ENTRY, RELAYED_ENTRY, MAX_DATA_BYTES, MAX_TAR_BYTES, TarReader, TarWriter } from './tar';
 import { parseChunked, stringifyChunked, writeJsonObject, type JsonField } from './json-chunks';
 import { GzipWriter, inflateChunks } from './gzip-stream';
 import { createHash } from 'node:crypto';
@@ -133,7 +134,7 @@ function hashData(write: (out: (chunk: Uint8Array) => void) => void): { sha256: 
   const sha256 = writeData(write, (chunk) => {
     size += chunk.length;
     if (size > MAX_DATA_BYTES) {
-      throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatMiB(MAX_DATA_BYTES)}`);
+      throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatBytes(MAX_DATA_BYTES)}`);
     }
   });
   return { sha256, size };
@@ -182,7 +183,7 @@ function serializeData(data: unknown): Uint8Array {
   } catch (error) {
     // V8 cannot build a string past 512 MiB: the data is beyond the format's limit, not a bug to report as one.
     if (error instanceof RangeError) {
-      throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatMiB(MAX_DATA_BYTES)}`);
+      throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatBytes(MAX_DATA_BYTES)}`);
     }
     throw error;
   }
@@ -190,7 +191,7 @@ function serializeData(data: unknown): Uint8Array {
     throw bundleError('DATA_INVALID', 'dữ liệu không ghi được vào gói');
   }
   if (bytes.length > MAX_DATA_BYTES) {
-    throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatMiB(MAX_DATA_BYTES)}`);
+    throw bundleError('TAR_ENTRY_TOO_LARGE', `data.json, tối đa ${formatBytes(MAX_DATA_BYTES)}`);
   }
   return bytes;
 }

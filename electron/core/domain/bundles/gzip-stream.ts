@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../errors';
 import { bundleError } from './errors';
-import { formatMiB } from './tar';
+import { formatBytes } from '../../model/format';
 
 /**
  * gzip a piece at a time without leaving synchronous code. A snapshot is applied inside one database transaction,
@@ -121,7 +121,7 @@ function call(message: { input?: Uint8Array; next?: true; stop?: true }, transfe
   return (receiveMessageOnPort(port)?.message ?? { error: 'không có trả lời' }) as Reply;
 }
 
-const tooLarge = (maxBytes: number) => bundleError('TAR_TOO_LARGE', `tối đa ${formatMiB(maxBytes)} sau khi giải nén`);
+const tooLarge = (maxBytes: number) => bundleError('TAR_TOO_LARGE', `tối đa ${formatBytes(maxBytes)} sau khi giải nén`);
 
 /**
  * Hands `emit` the archive inside a decrypted bundle a piece at a time: a gzip-compressed one inflated (refused past

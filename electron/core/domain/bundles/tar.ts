@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { AppError } from '../../errors';
+import { formatBytes } from '../../model/format';
 import { bundleError } from './errors';
 
 /**
@@ -68,7 +69,7 @@ export async function decompressTar(bytes: Uint8Array): Promise<Uint8Array> {
     return new Uint8Array(await gunzipAsync(bytes, { maxOutputLength: MAX_TAR_BYTES }));
   } catch (error) {
     if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw bundleError('TAR_TOO_LARGE', `tối đa ${formatMiB(MAX_TAR_BYTES)} sau khi giải nén`);
+      throw bundleError('TAR_TOO_LARGE', `tối đa ${formatBytes(MAX_TAR_BYTES)} sau khi giải nén`);
     }
     throw bundleError('TAR_INVALID', `không giải nén được: ${errorText(error)}`);
   }
@@ -298,7 +299,7 @@ export class TarReader {
     }
     const size = octalField(block, 124, 12);
     if (size > entryLimit(this.limits, name)) {
-      throw bundleError('TAR_ENTRY_TOO_LARGE', `${quoted}, tối đa ${formatMiB(entryLimit(this.limits, name))}`);
+      throw bundleError('TAR_ENTRY_TOO_LARGE', `${quoted}, tối đa ${formatBytes(entryLimit(this.limits, name))}`);
     }
     this.seen.add(name);
     this.current = name;
@@ -331,11 +332,6 @@ export async function readTar(bytes: Uint8Array, limits: TarLimits = BUNDLE_TAR_
 }
 
 const entryLimit = (limits: TarLimits, name: string) => limits.largeEntries?.get(name) ?? limits.maxEntryBytes;
-
-/** A limit as people read it: "400 MB" (binary megabytes, as the file manager shows them). */
-export function formatMiB(bytes: number): string {
-  return `${(bytes / MiB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-}
 
 function roundUp(size: number): number {
   return Math.ceil(size / BLOCK) * BLOCK;

@@ -1,4 +1,4 @@
-import { formatSize } from '../../lib/format';
+import { formatBytes } from '../../../../electron/core/model/format';
 import type { SavedDraft } from './use-form-export';
 
 /** Where the draft went and, apart from it, what to check in it before it is signed. */
@@ -9,7 +9,7 @@ export function SavedDraftNotice({ saved }: { saved: SavedDraft | null }) {
   return (
     <div data-testid="form-saved">
       <p className="notice">
-        Đã lưu bản nháp mẫu {saved.form} ({formatSize(saved.bytes)}) tại: <code>{saved.path}</code>
+        Đã lưu bản nháp mẫu {saved.form} ({formatBytes(saved.bytes)}) tại: <code>{saved.path}</code>
       </p>
       {saved.notes.length > 0 ? (
         <div className="warning draft-notes" role="note">

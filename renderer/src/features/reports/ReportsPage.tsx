@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
-import { formatSize } from '../../lib/format';
+import { formatBytes } from '../../../../electron/core/model/format';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
@@ -76,7 +76,7 @@ function PeriodPicker({ value, onChange, years }: { value: PeriodChoice; onChang
 function SavedNotice({ saved }: { saved: { path: string; bytes: number; format: ExportFormat } | null }) {
   return saved ? (
     <p className="notice" data-testid="report-saved">
-      Đã lưu báo cáo {FORMAT_LABELS[saved.format]} ({formatSize(saved.bytes)}) tại: <code>{saved.path}</code>
+      Đã lưu báo cáo {FORMAT_LABELS[saved.format]} ({formatBytes(saved.bytes)}) tại: <code>{saved.path}</code>
     </p>
   ) : null;
 }

@@ -8,7 +8,7 @@ import { call, errorMessage } from '../../api';
 import { useSession } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
-import { formatSize } from '../../lib/format';
+import { formatBytes } from '../../../../electron/core/model/format';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 import { RestoreBackup } from './RestoreBackup';
 import { UnitProfile } from './UnitProfile';
@@ -102,7 +102,7 @@ function Backup() {
       <OperationProgressBar progress={tracked.progress} label="Tiến độ sao lưu" />
       {saved ? (
         <p className="notice" data-testid="backup-saved">
-          Đã lưu bản sao lưu ({formatSize(saved.bytes)}) tại: <code>{saved.path}</code>
+          Đã lưu bản sao lưu ({formatBytes(saved.bytes)}) tại: <code>{saved.path}</code>
         </p>
       ) : null}
       <div className="actions">

@@ -3,7 +3,8 @@ import type { OutboxEntry, ReopenedBundle } from '../../../../electron/core/mode
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/Field';
-import { formatSize, formatViDateTime } from '../../lib/format';
+import { formatBytes } from '../../../../electron/core/model/format';
+import { formatViDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { bundleTitle, countsText, shortSha } from './sync-format';
 
@@ -98,7 +99,7 @@ export function OutboxCard() {
                   <td className="file-cell">{e.fileName}</td>
                   <td className="nowrap">{bundleTitle(e.kind, e.label)}</td>
                   <td className="num">{e.seq}</td>
-                  <td className="num nowrap">{formatSize(e.bytes)}</td>
+                  <td className="num nowrap">{formatBytes(e.bytes)}</td>
                   <td className="nowrap">
                     <code title={e.sha256}>{shortSha(e.sha256)}</code>
                   </td>

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatViMoment } from '../../electron/core/model/format';
+
+describe('formatBytes', () => {
+  it('writes sizes the Vietnamese way, in the binary units a file manager shows', () => {
+    expect(formatBytes(Math.round(217.4 * 1024 * 1024))).toBe('217,4 MB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
+    expect(formatBytes(400 * 1024 * 1024)).toBe('400 MB');
+    expect(formatBytes(1024 * 1024 * 1024)).toBe('1 GB');
+    expect(formatBytes(Math.round(1.78 * 1024 ** 3))).toBe('1,8 GB');
+    expect(formatBytes(12 * 1024)).toBe('12 KB');
+  });
+
+  it('never says a non-empty file is 0 KB, nor an empty one 1 KB', () => {
+    expect(formatBytes(0)).toBe('0 KB');
+    expect(formatBytes(1)).toBe('1 KB');
+    expect(formatBytes(1025)).toBe('2 KB');
+    expect(formatBytes(1024 * 1024 - 1)).toBe('1.024 KB');
+  });
+});
+
+describe('formatViMoment', () => {
+  it('says an instant the app wrote as hour and day in Vietnam time', () => {
+    expect(formatViMoment('2026-12-06T14:05:09+07:00')).toBe('14:05 ngày 06/12/2026');
+    expect(formatViMoment('2026-12-06T14:05:09')).toBe('14:05 ngày 06/12/2026');
+  });
+
+  it('moves an instant written in UTC to Vietnam time, across midnight', () => {
+    expect(formatViMoment('2026-12-31T20:30:00.000Z')).toBe('03:30 ngày 01/01/2027');
+  });
+
+  it('returns what is not an instant as it is', () => {
+    expect(formatViMoment('không rõ')).toBe('không rõ');
+  });
+});
