@@ -389,7 +389,8 @@ export const invoke = {
   'backup:restore': {
     input: z.strictObject({ path: z.string().min(1).max(1000), secret: z.string().min(1).max(256), progressId }),
     /** archiveKeptAside: files of luu-tru that differed from the backup's under the same name, renamed aside. */
-    output: z.object({ movedAside: z.string().nullable(), archiveKeptAside: z.array(z.string()), status: sessionStatus }),
+    /** backupMadeAt: when the backup was made (its header); movedAsideAt: when the data it replaced was put aside. */
+    output: z.object({ movedAside: z.string().nullable(), movedAsideAt: z.string(), backupMadeAt: z.string(), archiveKeptAside: z.array(z.string()), status: sessionStatus }),
   },
   'backup:reinstate': { input: z.strictObject({ name: z.string().min(1).max(300) }), output: sessionStatus },
   // A list as on screen (same search, filter and sort) to an XLSX file at the path system:choose-path gave.

@@ -210,8 +210,9 @@ describe('restoring a backup', () => {
     other.close();
     await expect(session.restore(backup, 'mat-khau-sai')).rejects.toThrow('không mở được bản sao lưu');
     expect(session.status().state).toBe('unlocked');
-    const { movedAside, status } = await session.restore(backup, PASS);
+    const { movedAside, status, backupMadeAt, movedAsideAt } = await session.restore(backup, PASS);
     expect(status.state).toBe('unlocked');
+    expect([backupMadeAt, movedAsideAt]).toEqual(['2026-11-23T09:00:00+07:00', fixedClock('2026-11-23').now()]);
     expect(session.open().sqlite.prepare("SELECT count(*) FROM settings WHERE key LIKE 'ban-ghi-%'").pluck().get()).toBe(2);
     addRecord(session.open().sqlite, 3);
     session.close();

@@ -48,6 +48,8 @@ describe('restoring from the app', () => {
     const done = page.getByTestId('restore-done');
     await done.waitFor({ timeout: 30_000 });
     expect(await done.textContent()).toMatch(/ptdv\.db\.truoc-khoi-phuc-/);
+    // When, in words: the backup's own time and the time the replaced data was put aside.
+    expect(await done.textContent()).toMatch(/^Đã khôi phục bản sao lưu lập lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\. Dữ liệu đang dùng trước đó được cất lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} /);
     await screenshot(page, 'restore-01-settings-restored');
 
     await nav('Đảng viên').click();

@@ -142,14 +142,20 @@ export class Session {
    * is moved aside), the restore runs, and the restored data is opened with the backup's passphrase. If the restore is
    * refused, the database that was open is opened again, unchanged.
    */
-  async restore(backupFile: string, secret: string, progress: ProgressSink = noProgress): Promise<{ movedAside: string | null; archiveKeptAside: string[]; status: SessionStatus }> {
+  async restore(
+    backupFile: string,
+    secret: string,
+    progress: ProgressSink = noProgress,
+  ): Promise<{ movedAside: string | null; movedAsideAt: string; backupMadeAt: string; archiveKeptAside: string[]; status: SessionStatus }> {
     // The backup is read and checked while the app keeps working; the database is let go only to put it in place.
     const verified = await readBackupForRestore(this.file, backupFile, secret, progress);
     const previous = this.database;
     this.lock();
     try {
-      const { movedAside, archiveKeptAside } = await restoreVerified(this.file, verified, { ...this.openOptions(), stamp: this.options.clock.now(), progress });
-      return { movedAside: movedAside && basename(movedAside), archiveKeptAside, status: this.unlock(secret) };
+      const stamp = this.options.clock.now();
+      const { movedAside, archiveKeptAside } = await restoreVerified(this.file, verified, { ...this.openOptions(), stamp, progress });
+      // The notice says when the backup was made and when the data it replaced was put aside, not only file names.
+      return { movedAside: movedAside && basename(movedAside), movedAsideAt: stamp, backupMadeAt: verified.header.createdAt, archiveKeptAside, status: this.unlock(secret) };
     } catch (err) {
       if (previous && !this.database) {
         this.database = openDatabaseLocked(this.file, previous.dataKey, previous.keyFile, this.openOptions());

@@ -2,15 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { OperationProgressBar } from '../../components/OperationProgressBar';
 import { useProgressCall } from '../../lib/progress';
 import { errorMessage } from '../../api';
-import type { SessionStatus } from '../../app/session';
+import type { Output } from '../../../../electron/ipc-contract';
 import { Field, FormError } from '../../components/Field';
 import { FilePicker } from '../sync/pickers';
+
+export type Restored = Output<'backup:restore'>;
 
 /**
  * Restores a backup file from inside the app: the app closes its own database first, so nothing is written into the
  * copy that is moved aside, and the data in place now is kept beside it, never deleted.
  */
-export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStatus, movedAside: string | null, archiveKeptAside: string[]) => void }) {
+export function RestoreBackup({ onRestored }: { onRestored: (restored: Restored) => void }) {
   const [path, setPath] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
     e.preventDefault();
     setFailure(null);
     if (!path) {
-      setFailure('Chọn tệp sao lưu (.ptdvbak) trước.');
+      setFailure('Hãy chọn tệp sao lưu trước.');
       return;
     }
     if (!secret) {
@@ -29,9 +31,9 @@ export function RestoreBackup({ onRestored }: { onRestored: (status: SessionStat
     }
     setBusy(true);
     try {
-      const { status, movedAside, archiveKeptAside } = await tracked.run('backup:restore', { path, secret });
+      const restored = await tracked.run('backup:restore', { path, secret });
       setSecret('');
-      onRestored(status, movedAside, archiveKeptAside);
+      onRestored(restored);
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {

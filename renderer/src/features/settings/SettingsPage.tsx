@@ -8,9 +8,9 @@ import { call, errorMessage } from '../../api';
 import { useSession } from '../../app/session';
 import { Field, FormError } from '../../components/Field';
 import { todayIso } from '../../lib/form';
-import { formatBytes } from '../../../../electron/core/model/format';
+import { formatBytes, formatViMoment } from '../../../../electron/core/model/format';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
-import { RestoreBackup } from './RestoreBackup';
+import { RestoreBackup, type Restored } from './RestoreBackup';
 import { UnitProfile } from './UnitProfile';
 
 const passphraseSchema = z
@@ -116,15 +116,15 @@ function Backup() {
 
 function Restore() {
   const { replace } = useSession();
-  const [restored, setRestored] = useState<{ movedAside: string; archiveKeptAside: string[] } | null>(null);
+  const [restored, setRestored] = useState<Restored | null>(null);
   return (
     <>
       {restored !== null ? (
         <p className="notice" data-testid="restore-done">
-          Đã khôi phục từ bản sao lưu.{' '}
+          Đã khôi phục bản sao lưu lập lúc {formatViMoment(restored.backupMadeAt)}.{' '}
           {restored.movedAside ? (
             <>
-              Dữ liệu trước khi khôi phục được giữ trong thư mục dữ liệu với tên <code>{restored.movedAside}</code>.
+              Dữ liệu đang dùng trước đó được cất lúc {formatViMoment(restored.movedAsideAt)} trong thư mục dữ liệu, với tên <code>{restored.movedAside}</code>.
             </>
           ) : null}
           {restored.archiveKeptAside.length > 0 ? (
@@ -144,9 +144,9 @@ function Restore() {
         </p>
       ) : null}
       <RestoreBackup
-        onRestored={(status, movedAside, archiveKeptAside) => {
-          setRestored({ movedAside: movedAside ?? '', archiveKeptAside });
-          replace(status);
+        onRestored={(result) => {
+          setRestored(result);
+          replace(result.status);
         }}
       />
     </>

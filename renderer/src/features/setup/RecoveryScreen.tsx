@@ -48,7 +48,7 @@ export function RecoveryScreen({ status, onDone }: { status: SessionStatus; onDo
           ) : null}
           <FormError message={failure} />
         </section>
-        <RestoreBackup onRestored={(s) => onDone(s)} />
+        <RestoreBackup onRestored={(restored) => onDone(restored.status)} />
       </div>
     </div>
   );
