@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -283,6 +283,28 @@ export function createDatabase(
   mkdirSync(dirname(file), { recursive: true });
   const { keyFile, dataKey, recoveryCode } = createKeyFile(passphrase);
   writeFileAtomic(keyFilePath(file), JSON.stringify(keyFile, null, 2));
-  const database = openDatabaseLocked(file, dataKey, keyFile, options);
+  let database: Database;
+  try {
+    database = openDatabaseLocked(file, dataKey, keyFile, options);
+  } catch (err) {
+    removeDatabaseFiles(file);
+    throw err;
+  }
   return { database, recoveryCode };
+}
+
+function removeDatabaseFiles(file: string): void {
+  // The lock file stays: lock.ts never deletes it, another process may be waiting on it.
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, keyFilePath(file)]) {
+    rmSync(path, { force: true });
+  }
+}
+
+/**
+ * Closes and deletes a database createDatabase made moments ago when a later step of setting it up failed: a
+ * half-made database would block the retry ("already exists") and hold no data worth keeping.
+ */
+export function discardNewDatabase(database: Database): void {
+  database.close();
+  removeDatabaseFiles(database.file);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { openDatabase, type Database } from '../../db/client';
+import { discardNewDatabase, openDatabase, type Database } from '../../db/client';
 import { AppError } from '../core/errors';
 import { isIsoDate } from '../core/model/dates';
 import { fixedClock, systemClock, type Clock } from '../core/ports';
@@ -74,9 +74,13 @@ export async function withNewDatabase<T>(file: string, io: CliIo, fn: (opened: O
     throw new AppError('not-found', `Thư mục ${dirname(path)} không tồn tại.`);
   }
   const { database, recoveryCode } = createNewDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env) });
+  let result: T;
   try {
-    return await fn({ database, ctx: context(database, io), recoveryCode });
-  } finally {
-    database.close();
+    result = await fn({ database, ctx: context(database, io), recoveryCode });
+  } catch (err) {
+    discardNewDatabase(database);
+    throw err;
   }
+  database.close();
+  return result;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -34,6 +34,33 @@ describe('ptdv init with a mistyped flag', () => {
     const badName = await runCli(['init', '--db', db, '--code', 'CB014', '--name', 'A', '--level', 'chi-bo'], env);
     expect(badName.code).toBe(2);
     expect(badName.stderr).toContain('--name');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('ptdv init on a path that already holds a database', () => {
+  it('exits 2 naming --db and leaves the existing database and key as they were', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'ptdv.db');
+    expect((await runCli(['init', '--db', db, '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo'], env)).code).toBe(0);
+    const before = { db: readFileSync(db), key: readFileSync(`${db}.key`) };
+
+    const again = await runCli(['init', '--db', db, '--code', 'CB015', '--name', 'Chi bộ Khác', '--level', 'chi-bo'], env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Đã có cơ sở dữ liệu');
+    expect(again.stderr).toContain('--db');
+    expect(again.stderr).not.toMatch(/DbError|conflict|Error/);
+    expect(readFileSync(db).equals(before.db)).toBe(true);
+    expect(readFileSync(`${db}.key`).equals(before.key)).toBe(true);
+    const units = await runCli(['unit', 'show', '--db', db], env);
+    expect(units.stdout).toContain('CB014');
+  });
+
+  it('refuses --parent equal to --code, naming --parent, before creating anything', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init', '--db', join(dir, 'ptdv.db'), '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo', '--parent', 'cb014'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--parent: mã cấp trên phải khác mã đơn vị');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

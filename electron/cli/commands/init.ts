@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { keyFilePath } from '../../../db/client';
 import { keysInfo } from '../../core/services/key-service';
 import { setupUnit } from '../../core/services/unit-service';
 import { UNIT_LEVELS, unitSetupSchema } from '../../core/model/entities';
@@ -30,6 +33,11 @@ export const command: Command = {
     const parsed = unitSetupSchema.safeParse({ code: required(values.code, '--code'), name: required(values.name, '--name'), level, parentCode: values.parent ?? null, hasYouthUnion: !values['no-youth-union'] });
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+    }
+    const path = resolve(io.cwd, file);
+    if (existsSync(path) || existsSync(keyFilePath(path))) {
+      // Asked before the passphrase: the answer is another --db, not a password.
+      throw new UsageError(`Đã có cơ sở dữ liệu tại ${path}; ptdv không ghi đè dữ liệu có sẵn. Hãy chọn tệp khác cho --db, hoặc dùng các lệnh khác với --db này để làm việc trên dữ liệu đó.`);
     }
     return withNewDatabase(file, io, async ({ ctx, recoveryCode }) => {
       const unit = setupUnit(ctx, parsed.data);

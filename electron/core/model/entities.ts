@@ -45,7 +45,7 @@ export const unitSetupSchema = z.strictObject({
   level: z.enum(UNIT_LEVELS),
   parentCode: unitCodeSchema.nullish(),
   hasYouthUnion: z.boolean().default(true),
-});
+}).refine((u) => !u.parentCode || u.parentCode !== u.code, { path: ['parentCode'], message: 'mã cấp trên phải khác mã đơn vị' });
 export type UnitSetup = z.input<typeof unitSetupSchema>;
 
 /** What the own unit may change about itself after setup (Cài đặt and `ptdv unit set`); absent fields stay. */

@@ -3,13 +3,13 @@ import { basename, join } from 'node:path';
 import { readBackupForRestore, reinstateMovedAside, restoreVerified } from '../../../db/backup';
 import { noProgress, type ProgressSink } from '../progress';
 import { openDatabaseInSteps } from '../../../db/open-steps';
-import { createDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
+import { createDatabase, discardNewDatabase, keyFilePath, openDatabase, openDatabaseLocked, type Database, type OpenOptions } from '../../../db/client';
 import { writeFileAtomic } from '../../../db/atomic';
 import { finishInterruptedRestore, movedAsideCopies } from '../../../db/restore-swap';
 import { rewrapPassphrase, unlockKeyFile } from '../../../db/keyfile';
 import { passphraseProblem } from '../domain/passphrase/index';
 import { AppError } from '../errors';
-import type { Unit, UnitSetup } from '../model/entities';
+import { unitSetupSchema, type Unit, type UnitSetup } from '../model/entities';
 import type { Clock } from '../ports';
 import type { ServiceContext } from './context';
 import { setupUnit } from './unit-service';
@@ -101,9 +101,17 @@ export class Session {
     if (state !== 'no-database') {
       throw new AppError('conflict', 'Đã có cơ sở dữ liệu; hãy mở khóa thay vì thiết lập lại.');
     }
+    // Checked before the file exists, so a mistyped field never leaves a database that blocks the next try.
+    const checked = unitSetupSchema.parse(unit);
     const { database, recoveryCode } = createNewDatabase(this.file, passphrase, this.openOptions());
     this.database = database;
-    return { recoveryCode, unit: setupUnit(this.context(), unit) };
+    try {
+      return { recoveryCode, unit: setupUnit(this.context(), checked) };
+    } catch (err) {
+      this.database = null;
+      discardNewDatabase(database);
+      throw err;
+    }
   }
 
   unlock(secret: string): SessionStatus {

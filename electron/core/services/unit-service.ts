@@ -12,9 +12,6 @@ export function setupUnit(ctx: ServiceContext, input: UnitSetup): Unit {
     if (findSelfUnit(tx)) {
       throw new AppError('conflict', 'Đơn vị đã được thiết lập.');
     }
-    if (unit.parentCode && unit.parentCode === unit.code) {
-      throw new AppError('validation', 'Mã cấp trên phải khác mã đơn vị.');
-    }
     if (unit.parentCode) {
       insertParentUnit(tx, { code: unit.parentCode, name: unit.parentCode, level: unit.level === 'chi-bo' ? 'dang-bo-co-so' : 'cap-tren' });
     }
