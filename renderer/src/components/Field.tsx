@@ -46,6 +46,9 @@ export function Field({ label, error, hint, wide, span2, children }: FieldProps)
   );
 }
 
+/** What an empty date box shows: the order a Vietnamese reader writes a date in. */
+export const DATE_PLACEHOLDER = 'ngày/tháng/năm';
+
 /** A date typed as dd/MM/yyyy, the way every form in the app takes one (its schema parses and checks it). */
 export function DateField({
   label,
@@ -59,8 +62,8 @@ export function DateField({
   autoFocus?: boolean;
 }) {
   return (
-    <Field label={label} error={error} hint="ngày/tháng/năm">
-      <input {...registration} inputMode="numeric" autoFocus={autoFocus} />
+    <Field label={label} error={error} hint={DATE_PLACEHOLDER}>
+      <input {...registration} placeholder={DATE_PLACEHOLDER} inputMode="numeric" autoFocus={autoFocus} />
     </Field>
   );
 }

@@ -4,7 +4,7 @@ import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { CandidateEvent, CandidateProfile } from '../../../../electron/core/model/dossier';
 import { errorMessage } from '../../api';
 import { DuplicateQuestion, isDuplicate } from '../../components/DataQuality';
-import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
+import { DATE_PLACEHOLDER, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import {
   EDUCATION_EXCEPTION_LABELS,
   EDUCATION_LABELS,
@@ -120,7 +120,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
         {withSource ? (
           <>
             <Field label="Ngày được giới thiệu vào nguồn" error={errors.sourceDate?.message} hint="Để trống nếu chưa rõ">
-              <input {...reg('sourceDate')} placeholder="dd/mm/yyyy" inputMode="numeric" />
+              <input {...reg('sourceDate')} placeholder={DATE_PLACEHOLDER} inputMode="numeric" />
             </Field>
             <Field label="Tổ chức giới thiệu" error={errors.sourceBy?.message}>
               <Choice reg={reg('sourceBy')} labels={PROPOSER_LABELS} empty={UNSET} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatViDate, parseViDate } from '../../../../electron/core/model/dates';
 import type { UnitOverview } from '../../../../electron/core/model/sync';
 import { call, errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { DATE_PLACEHOLDER, Field, FormError } from '../../components/Field';
 
 /** "Đã chuyển đi từ … sang …": the mark a unit that left this committee's tree carries on the units pages. */
 export function movedOutText(moved: NonNullable<UnitOverview['movedOut']>): string {
@@ -62,8 +62,8 @@ export function MoveOutCard({ unit, onRecorded }: { unit: UnitOverview; onRecord
             tính từ kỳ có ngày chuyển trở đi.
           </p>
           <div className="form-grid">
-            <Field label="Ngày chuyển" hint="ngày/tháng/năm">
-              <input value={date} onChange={(e) => setDate(e.target.value)} inputMode="numeric" autoFocus />
+            <Field label="Ngày chuyển" hint={DATE_PLACEHOLDER}>
+              <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={DATE_PLACEHOLDER} inputMode="numeric" autoFocus />
             </Field>
             <Field label="Mã cấp trên mới">
               <input value={toCode} onChange={(e) => setToCode(e.target.value)} autoComplete="off" />

@@ -185,7 +185,7 @@ export function ParentKeysPage() {
           <>
             <ReadAloudCode code={own.readAloudCode} label={`${own.name} (${own.code})`} testId="own-code" />
             <p className="detail fingerprint">
-              Dấu vân tay khóa ký: <code>{own.fingerprint}</code>
+              Dấu vân tay khóa ký (SHA256): <code>{own.fingerprint.replace(/^SHA256:/, '')}</code>
             </p>
           </>
         ) : (

@@ -1,0 +1,178 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
+
+// A secretary's laptop is often 1024×768 or 1366×768. The screens used every day must fit 1024 px across: no
+// sideways scrolling of the page, no button or text cut off at the right edge. Each screen is also captured at
+// 1440 px to look at the wide layout next to the narrow one.
+const PASSPHRASE = 'mat khau man hinh nho 2026';
+const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 4));
+const NARROW = { width: 1024, height: 768 };
+const WIDE = { width: 1440, height: 900 };
+
+let cellDir: string;
+let superiorDir: string;
+let cell: Host;
+let superior: Host;
+let browser: Browser;
+let page: Page;
+
+/** Waits for the screen to finish loading: its title is shown and no call is still running. */
+async function settle(): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.getByText('Đang tải', { exact: false }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+  await page.getByText('Đang tổng hợp', { exact: false }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+}
+
+type Overflow = { page: { scrollWidth: number; clientWidth: number }; beyond: string[] };
+
+/** How wide the page scrolls, and the visible elements whose right edge passes the window's (tag.class "text"). */
+function overflow(): Promise<Overflow> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth;
+    const beyond: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 0.5 && el.checkVisibility()) {
+        beyond.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 40)}" right=${Math.round(box.right)}`);
+      }
+    }
+    return { page: { scrollWidth: root.scrollWidth, clientWidth: width }, beyond: beyond.slice(0, 12) };
+  });
+}
+
+/** A control lies wholly inside the window, and its label is not cut short inside it. */
+async function within(control: Locator): Promise<void> {
+  await control.scrollIntoViewIfNeeded();
+  const box = await control.boundingBox();
+  expect(box, 'the control is shown').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(NARROW.width);
+  expect(await control.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+}
+
+/** Checks one screen at 1024 px, then captures it at 1024 and 1440 px. */
+async function fits(name: string, keys: () => Locator[]): Promise<void> {
+  await page.setViewportSize(NARROW);
+  await settle();
+  // Captured before the checks, so a screen that fails them can be looked at.
+  await screenshot(page, `layout-${name}-1024`);
+  const found = await overflow();
+  expect(found.beyond).toEqual([]);
+  expect(found.page.scrollWidth).toBeLessThanOrEqual(found.page.clientWidth);
+  for (const key of keys()) {
+    await within(key);
+  }
+  await page.setViewportSize(WIDE);
+  await screenshot(page, `layout-${name}-1440`);
+  await page.setViewportSize(NARROW);
+}
+
+async function open(host: Host, route: string): Promise<void> {
+  await page.goto(`${host.origin}/#${route}`);
+  await settle();
+}
+
+beforeAll(async () => {
+  cellDir = makeTempDir('ptdv-e2e-layout-cb-');
+  superiorDir = makeTempDir('ptdv-e2e-layout-duk-');
+  const env = { PTDV_PASSPHRASE: PASSPHRASE };
+  for (const argv of [
+    ['demo', '--db', join(cellDir, 'ptdv.db'), '--candidates', '40'],
+    ['demo', '--db', join(superiorDir, 'ptdv.db'), '--candidates', '60', '--units', '5'],
+  ]) {
+    const made = await runCli(argv, env);
+    if (made.code !== 0) {
+      throw new Error(`ptdv ${argv.join(' ')} failed: ${made.stderr}`);
+    }
+  }
+  [cell, superior] = await Promise.all([startHost(cellDir), startHost(superiorDir)]);
+  await api(cell, 'session:unlock', { secret: PASSPHRASE });
+  await api(superior, 'session:unlock', { secret: PASSPHRASE });
+  for (const [unitCode, value] of Object.entries({ CB001: 3, CB002: 2, CB003: 4, CB004: 1, CB005: 2 })) {
+    await api(superior, 'targets:set', { unitCode, year: YEAR, period: 'year', kind: 'count', value });
+  }
+  browser = await launchBrowser();
+  page = browser.page;
+  page.setDefaultTimeout(30_000);
+  await page.setViewportSize(NARROW);
+  // The first visit of each host hands the tab its token.
+  await page.goto(cell.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([cell?.stop(), superior?.stop()]);
+  for (const dir of [cellDir, superiorDir]) {
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+describe('the daily screens fit a 1024×768 laptop', () => {
+  it('the members list', async () => {
+    await open(cell, '/members');
+    await fits('members', () => [
+      page.getByRole('button', { name: 'Xuất Excel' }),
+      page.getByRole('button', { name: /Thêm đảng viên/ }),
+      page.getByRole('table').locator('tbody tr').first().getByRole('button').last(),
+    ]);
+  });
+
+  it('the candidates list', async () => {
+    await open(cell, '/candidates');
+    await fits('candidates', () => [
+      page.getByRole('button', { name: 'Xuất Excel' }),
+      page.getByRole('link', { name: /Thêm người/ }),
+      page.locator('.vlist-row').first(),
+    ]);
+  });
+
+  it('a candidate and the event form', async () => {
+    const { rows } = await api<{ rows: { id: string }[] }>(cell, 'candidates:list', { limit: 1 });
+    await open(cell, `/candidates/${rows[0]!.id}`);
+    await fits('candidate', () => [page.getByRole('button', { name: '+ Ghi sự kiện' })]);
+    await page.getByRole('button', { name: '+ Ghi sự kiện' }).click();
+    const form = page.getByRole('form', { name: 'Ghi sự kiện' });
+    await form.getByLabel('Sự kiện').selectOption('CHI_BO_VOTED');
+    await form.getByLabel('Ngày', { exact: true }).fill('');
+    expect(await form.getByLabel('Ngày', { exact: true }).getAttribute('placeholder')).toBe('ngày/tháng/năm');
+    await fits('event-form', () => [
+      form.getByLabel('Sự kiện'),
+      form.getByLabel('Số đảng viên chính thức có quyền biểu quyết'),
+      form.getByRole('button', { name: 'Ghi sự kiện' }),
+      form.getByRole('button', { name: 'Hủy' }),
+    ]);
+  });
+
+  it("the cell's overview", async () => {
+    await open(cell, '/dashboard');
+    await fits('dashboard-cell', () => []);
+  });
+
+  it("the committee's overview of its units", async () => {
+    await page.goto(superior.url);
+    await open(superior, '/dashboard');
+    await fits('dashboard', () => [page.getByRole('table').locator('thead th').last(), page.getByRole('combobox', { name: 'Năm', exact: true })]);
+  });
+
+  it("the committee's candidates across its units", async () => {
+    await open(superior, '/candidates');
+    await fits('candidates-superior', () => [page.getByRole('button', { name: 'Xuất Excel' }), page.locator('.vlist-row').first()]);
+  });
+});
+
+describe('the cell reads its own signing key', () => {
+  it('as a SHA256 fingerprint named as such', async () => {
+    await page.goto(cell.url);
+    await open(cell, '/sync');
+    const line = page.locator('.fingerprint');
+    await expect.poll(() => line.textContent()).toMatch(/^Dấu vân tay khóa ký \(SHA256\): [A-Za-z0-9+/]{43}$/);
+  });
+});
