@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoDossier, demoMembers, seededRandom } from '../../../electron/core/demo/generate';
+import { evaluateDossier } from '../../../electron/core/domain/rules/index';
+import { MIGRATIONS_DIR } from '../../helpers/temp';
+import { ctx, edit } from './builders';
+import { rows } from './rule-cases';
+
+/**
+ * A database keeps each candidate's findings as this version computed them (candidate_findings), and only a change
+ * to what they are computed from drops them. A new version whose rules say something else (a code, a severity, a due
+ * date, a message) must drop them all by a migration, or reports and lists go on showing the old findings after an
+ * upgrade. The fingerprint is what the evaluator says of every case of rule-cases.ts and of a fixed set of demo
+ * dossiers on a few days: when it changes,
+ * add a migration that is exactly `DELETE FROM \`candidate_findings\`;` and a line below with both. (A change to those
+ * cases or to the demo generator changes it too, with the rules unchanged: then replace the last line's fingerprint.)
+ */
+const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
+  // The evaluator of this version: findings stored before it were computed the same way, nothing to drop.
+  { fingerprint: 'c420d5e001e00e2a352529cd65c79e0d729533b0b7eb8055877c1f8a85c4d216', resetBy: null },
+];
+
+function fingerprint(): string {
+  const r = seededRandom(20261206);
+  const mentors = demoMembers(r, 40, '2026-12-01');
+  const h = createHash('sha256');
+  // Every code with its severity at and around its boundaries, then the demo's variety.
+  for (const [, base, change, asOf] of rows) {
+    const e = evaluateDossier(edit(base, change), asOf, ctx);
+    h.update(JSON.stringify([e.stage, e.validUntil, e.findings]));
+  }
+  for (let i = 0; i < 1500; i++) {
+    const dossier = demoDossier(r, 'CB014', '2026-12-01', mentors, 40);
+    for (const day of ['2026-03-31', '2026-12-01', '2027-06-30']) {
+      const e = evaluateDossier(dossier, day, ctx);
+      h.update(JSON.stringify([e.stage, e.validUntil, e.findings]));
+    }
+  }
+  return h.digest('hex');
+}
+
+const resets = () =>
+  readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name.endsWith('.sql') && /^DELETE FROM `candidate_findings`;$/m.test(readFileSync(join(MIGRATIONS_DIR, name), 'utf8')))
+    .map((name) => name.replace(/\.sql$/, ''))
+    .sort();
+
+describe('findings stored by an earlier version', () => {
+  it('are dropped by a migration whenever the rules say something else of the same dossiers', () => {
+    const now = EVALUATORS.at(-1)!;
+    expect(fingerprint(), 'the rules say something else now: add a migration that drops the stored findings, and a line above').toBe(now.fingerprint);
+    expect(new Set(EVALUATORS.map((e) => e.fingerprint)).size).toBe(EVALUATORS.length);
+    expect(resets()).toEqual(EVALUATORS.slice(1).map((e) => e.resetBy));
+  });
+});
