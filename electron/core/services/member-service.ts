@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../db/types';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
+import { formatViDate } from '../model/dates';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { MEMBER_EDIT_FIELDS, memberInputSchema, voidReasonSchema, type Member, type MemberEdit, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';
@@ -107,11 +108,29 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
 /** A member who moved away or left keeps their record (history, past votes) with the date and reason. */
 export function markMemberLeft(ctx: ServiceContext, id: string, date: string, reason: string): Member {
   return ctx.db.transaction((tx) => {
-    ownMember(tx, id);
+    const member = ownMember(tx, id);
+    const problem = leavingProblem(member, date, ctx.clock.today());
+    if (problem) {
+      throw new AppError('validation', problem);
+    }
     updateMemberRow(tx, id, { leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() });
     audit(tx, ctx, 'left', 'member', id, { date, reason });
     return getMember(tx, id);
   });
+}
+
+/** Why a member cannot be recorded as leaving on `date`, in Vietnamese; null when they can. */
+function leavingProblem(member: Member, date: string, today: string): string | null {
+  if (member.leftOn) {
+    return `${member.fullName} đã được ghi rời chi bộ ngày ${formatViDate(member.leftOn)}.`;
+  }
+  if (date > today) {
+    return `Ngày rời chi bộ (${formatViDate(date)}) không thể sau ngày hôm nay.`;
+  }
+  if (member.joinedOn && date < member.joinedOn) {
+    return `Ngày rời chi bộ (${formatViDate(date)}) không thể trước ngày vào Đảng (${formatViDate(member.joinedOn)}).`;
+  }
+  return null;
 }
 
 /**
