@@ -198,10 +198,6 @@ export function TodoPage() {
         ) : null}
         <ExportButton request={{ list: 'todo', ...request }} disabled={!pages.total} />
       </div>
-      {/* The box's placeholder is cut short on a narrow window: the hint stays in full under it. */}
-      <p className="muted search-hint" data-testid="search-hint">
-        Tìm không cần gõ dấu: «nguyen lan» tìm ra «Nguyễn Thị Lan».
-      </p>
       <FormError message={pages.error} />
       <div className={`vlist todo-list${units ? ' todo-units' : ''}`} role="region" aria-label="Danh sách việc cần làm">
         <div className="vlist-head">
