@@ -141,6 +141,9 @@ describe("a cell's lists", () => {
     const total = Number((await page.getByTestId('todo-count').textContent())?.split(' ')[0]);
     expect(body).toHaveLength(total);
     expect(body.every((r) => ['Lỗi', 'Cảnh báo', 'Nhắc việc', 'Quá hạn'].includes(r[0] ?? ''))).toBe(true);
+    // The finding's code comes last, for whoever is asked for help.
+    expect(sheet[2]?.at(-1)).toBe('Mã lỗi');
+    expect(body.every((r) => /^[A-Z_]+$/.test(r.at(-1) ?? ''))).toBe(true);
   });
 
   it('the pipeline board marks the people with an overdue step or an error', async () => {

@@ -135,7 +135,8 @@ export const TODO_COLUMNS: readonly ListColumn<TodoItemWire>[] = [
   { id: 'stage', ...text('Giai đoạn', 24), cell: (i) => stageLabel(i.stage), sort: (i) => pipelineOrder(i.stage) },
   { id: 'code', ...text('Việc cần làm', 30), cell: (i) => findingLabel(i.code), sort: (i) => findingLabel(i.code) },
   { id: 'message', ...text('Nội dung', 60), cell: (i) => i.message, sort: (i) => i.message },
-  { id: 'rawCode', ...text('Mã', 22), sheetOnly: true, cell: (i) => i.code, sort: (i) => i.code },
+  // Last and in small print: the code is for whoever asks for help, the words before it are for the secretary.
+  { id: 'rawCode', ...text('Mã lỗi', 20), sheetOnly: true, cell: (i) => i.code, sort: (i) => i.code },
 ];
 
 export const UNIT_COLUMNS: readonly ListColumn<DashboardUnit>[] = [

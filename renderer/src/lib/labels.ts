@@ -99,6 +99,14 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentForm, string>> = {
   'DONG-Y-CAP-TREN': 'Văn bản đồng ý của cấp ủy cấp trên (tổ chức lễ kết nạp muộn)',
 };
 
+/**
+ * A document form as a picker offers it: an official form number ("3-KNĐ", "1-HSĐV") is what the secretary knows
+ * the paper by, so it leads; the app's own names for papers with no number (DONG-Y-CAP-TREN, TTLL) are not shown.
+ */
+export function documentFormText(form: DocumentForm): string {
+  return /-(KNĐ|HSĐV)$/.test(form) ? `${form} — ${DOCUMENT_LABELS[form]}` : DOCUMENT_LABELS[form];
+}
+
 export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarKind, string>> = {
   holiday: 'Ngày lễ, Tết',
   compensatory: 'Nghỉ bù',

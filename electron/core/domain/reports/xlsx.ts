@@ -6,6 +6,7 @@ import type { Cell, Column, ColumnKind, ReportTable } from './table-model';
 /** Liberation Serif (fonts-liberation2) has the metrics of Times New Roman and full Vietnamese coverage. */
 const FONT = 'Times New Roman';
 const FONT_SIZE = 12;
+const SMALL_FONT_SIZE = 9;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 const THIN: ExcelJS.Borders = {
   top: { style: 'thin' },
@@ -61,7 +62,7 @@ export async function listToXlsx(table: ReportTable, subtitle: string, created: 
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so long messages would overlap the next row.
   table.rows.forEach((cells, r) => {
-    const lines = Math.max(1, ...cells.map((cell, c) => (typeof cell === 'string' ? Math.ceil(cell.length / Math.max(1, (table.columns[c]?.width ?? 10) - 2)) : 1)));
+    const lines = Math.max(1, ...cells.map((cell, c) => (typeof cell === 'string' && !table.columns[c]?.sheetOnly ? Math.ceil(cell.length / Math.max(1, (table.columns[c]?.width ?? 10) - 2)) : 1)));
     if (lines > 1) {
       ws.getRow(HEADER_ROW + 1 + r).height = lines * ROW_LINE_PT;
     }
@@ -150,6 +151,11 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: strin
       const cell = row.getCell(c + 1);
       cell.value = cellValue(cells[c] ?? null);
       styleCell(cell, col.kind, bold);
+      if (col.sheetOnly) {
+        // A code in small print on one line: readable when asked for, never the widest thing in the row.
+        cell.font = { name: FONT, size: SMALL_FONT_SIZE, bold, color: { argb: 'FF666666' } };
+        cell.alignment = { ...cell.alignment, wrapText: false };
+      }
       if (sub && c === 1) {
         cell.alignment = { ...cell.alignment, indent: 2 };
       }

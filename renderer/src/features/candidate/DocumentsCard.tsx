@@ -9,7 +9,7 @@ import { call, errorMessage } from '../../api';
 import { VoidRecordButton } from './Corrections';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
-import { DOCUMENT_LABELS } from '../../lib/labels';
+import { DOCUMENT_LABELS, documentFormText } from '../../lib/labels';
 
 type Props = { candidate: CandidateDetail; onChange: (d: CandidateDetail) => void };
 
@@ -58,7 +58,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
           <select {...form.register('form')}>
             {DOCUMENT_FORMS.map((f) => (
               <option key={f} value={f}>
-                {f} — {DOCUMENT_LABELS[f]}
+                {documentFormText(f)}
               </option>
             ))}
           </select>

@@ -7,7 +7,7 @@ import type { CandidateDetail } from '../../../../electron/core/model/entities';
 import { call, errorMessage } from '../../api';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso } from '../../lib/form';
-import { EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
+import { DOCUMENT_LABELS, EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
 import { emptyEvent, eventFormSchema, eventShape, type EventFormIn } from './event-schema';
 import { VotePanel } from './VotePanel';
 
@@ -107,7 +107,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
         {type === 'CEREMONY_HELD' ? (
           <p className="field-wide muted">
             Lễ kết nạp tổ chức quá 30 ngày làm việc kể từ ngày nhận quyết định cần văn bản đồng ý của cấp ủy cấp trên ghi
-            ngày trước lễ: ghi văn bản đó ở mục Tài liệu hồ sơ (DONG-Y-CAP-TREN).
+            ngày trước lễ: ghi văn bản đó ở mục Tài liệu hồ sơ («{DOCUMENT_LABELS['DONG-Y-CAP-TREN']}»).
           </p>
         ) : null}
         <Field label="Ghi chú" error={errors.note?.message} wide>

@@ -158,7 +158,10 @@ export function TodoPage() {
       <SuperiorWork />
       {answer ? <Summary answer={answer} unit={filter.unit} onPick={setFilter} /> : null}
       <div className="toolbar">
-        <SearchBox label="Tìm theo tên người vào Đảng" value={text} onChange={setText} />
+        <SearchBox label="Tìm theo tên người vào Đảng" value={text} onChange={setText} placeholder="Tìm theo tên người vào Đảng" />
+        <span className="search-hint muted" data-testid="search-hint">
+          Gõ không dấu cũng tìm được, ví dụ “nguyen van an”.
+        </span>
         {units ? (
           <select aria-label="Lọc theo đơn vị" value={filter.unit} onChange={(e) => setFilter({ ...filter, unit: e.target.value, code: '' })}>
             <option value="">Mọi đơn vị</option>
