@@ -130,7 +130,8 @@ describe("the committee's dashboard", () => {
     const list = page.getByTestId('no-admission');
     expect(expected.unitsWithoutAdmission.map((u) => u.code)).toContain('DUK01');
     expect(await list.getByRole('link').allTextContents()).toEqual(expected.unitsWithoutAdmission.map((u) => `${u.name} (${u.code})`));
-    expect(await list.getByRole('heading').textContent()).toContain(`${expected.unitsWithoutAdmission.length} đơn vị chưa kết nạp`);
+    // Units that sent no report are in neither number.
+    expect(await list.getByRole('heading').textContent()).toContain(`${expected.unitsWithoutAdmission.length} trong ${expected.units.length - expected.unitsNotReported.length} đơn vị có số liệu kỳ này`);
 
     const duplicates = page.getByTestId('duplicates');
     await duplicates.getByText(twin).first().waitFor();

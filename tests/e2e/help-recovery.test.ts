@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_SEVERITY, DUE_CODES, FINDING_CODES } from '../../electron/core/domain/rules/findings';
+import { BEFORE_VOTE_SEVERITY, CODE_SEVERITY, DUE_CODES, FINDING_CODES } from '../../electron/core/domain/rules/findings';
 import { FINDING_LABELS, SEVERITY_LABELS } from '../../electron/core/model/labels';
 import { launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
 
@@ -119,6 +119,8 @@ describe('Hướng dẫn', () => {
       const text = (await row.textContent()) ?? '';
       expect(text).toContain(FINDING_LABELS[code]);
       expect(text).toContain(SEVERITY_LABELS[CODE_SEVERITY[code]]);
+      const before = BEFORE_VOTE_SEVERITY[code];
+      expect(text.includes(`${before ? SEVERITY_LABELS[before] : ''} khi chi bộ chưa xét`)).toBe(before !== undefined);
     }
     await screenshot(page, 'daily-12-help');
   });

@@ -40,6 +40,16 @@ describe("a committee's oversight of the units below", () => {
     expect(todoPage(ctx, { offset: 0, limit: 0 }).summary.error).toBe(3);
   });
 
+  it('counts in the to-do header only the units that have matching items, not every unit the list spans', () => {
+    const { ctx } = superior();
+    const errors = todoPage(ctx, { severities: ['error'], offset: 0, limit: 0 });
+    // Four units are overseen; only CB01 and CB02 have errors.
+    expect(errors.units).toHaveLength(4);
+    expect(errors.unitsWithItems).toBe(2);
+    expect(todoPage(ctx, { unitCode: 'CB02', severities: ['error'], offset: 0, limit: 0 }).unitsWithItems).toBe(1);
+    expect(todoPage(ctx, { unitCode: 'CB03', severities: ['error'], offset: 0, limit: 0 }).unitsWithItems).toBe(0);
+  });
+
   it('finds a person in any unit by a name typed without diacritics, saying which unit', () => {
     const { ctx, ids } = superior();
     const found = listCandidates(ctx.db, { unitCode: ALL_UNITS, query: 'nguyen thi an', offset: 0, limit: 50 });

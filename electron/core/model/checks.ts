@@ -85,6 +85,8 @@ export const todoPageSchema = z.object({
   codes: z.array(z.object({ code: z.string(), count: z.number().int() })),
   /** The units the list spans with their item counts; one entry at a chi bộ. */
   units: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+  /** How many units the matching items belong to: a unit with nothing to do is not counted in the header. */
+  unitsWithItems: z.number().int(),
   rows: z.array(todoItemSchema),
 });
 export type TodoPage = z.infer<typeof todoPageSchema>;

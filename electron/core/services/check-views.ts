@@ -91,7 +91,8 @@ export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
   const rows = withMessages(ctx.db, matching.slice(input.offset, input.offset + input.limit)).map((i) =>
     i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i,
   );
-  return { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, rows };
+  const unitsWithItems = new Set(matching.map((i) => i.unitCode)).size;
+  return { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, unitsWithItems, rows };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTodo, DUE_CODES, evaluateDossier, FINDING_CODES, ruleInForce, type Evaluation, type FindingCode } from '../../../electron/core/domain/rules/index';
-import { CODE_SEVERITY } from '../../../electron/core/domain/rules/findings';
+import { BEFORE_VOTE_SEVERITY, CODE_SEVERITY } from '../../../electron/core/domain/rules/findings';
 import { DEFAULT_RULEBOOKS, FIRST_RULEBOOK, SHIPPED_RULEBOOK } from '../../../electron/core/domain/rules/rulebook';
 import { dossierSchema, type Dossier } from '../../../electron/core/model/dossier';
 import { ctx, edit, evaluate, finding, setDoc, severityOf, votedCandidate } from './builders';
@@ -30,6 +30,8 @@ describe('every docs/rules.md code with its severity, at and around each boundar
 
   it('gives each code only its stated severity, except age and certificate checked against today', () => {
     const againstToday = new Set<FindingCode>(['AGE_BELOW_MIN', 'AGE_ABOVE_MAX', 'CERTIFICATE_MISSING', 'CERTIFICATE_EXPIRED']);
+    // The Hướng dẫn screen shows exactly these codes with their second severity.
+    expect(Object.entries(BEFORE_VOTE_SEVERITY)).toEqual([...againstToday].map((code) => [code, 'warning']));
     for (const row of rows) {
       const e = rowEvaluation(row);
       const voteRecorded = edit(row[1], row[2]).events.some((x) => x.type === 'CHI_BO_VOTED');

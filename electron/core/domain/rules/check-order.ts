@@ -60,14 +60,37 @@ function orderProblem(c: Ctx, rulebookVersion: string, text: string): void {
   c.add('EVENT_ORDER_INVALID', 'error', applied, `${text} Kiểm tra và sửa ngày hoặc bổ sung sự kiện còn thiếu.`);
 }
 
-/** Semantic order of events (EVENT_ORDER_INVALID); zod already checked each event on its own. */
+/** Acts that happen once in a person's journey: a second one in force is a record typed twice or a wrong date. */
+const ONCE: readonly EventType[] = ['ADMISSION_DECIDED', 'CEREMONY_HELD', 'RECOGNITION_DECIDED'];
+
+/**
+ * Semantic order of events (EVENT_ORDER_INVALID); zod already checked each event on its own. Each step is judged
+ * on its first date up to `asOf`, the day reports count it on, so a later repeat (a second vote) does not make an
+ * earlier step look out of order; a decision or ceremony recorded twice is itself reported.
+ */
 export function checkEventOrder(c: Ctx, rulebookVersion: string): void {
-  const { latest, birth } = c.facts;
+  const { latest, birth, asOf } = c.facts;
+  const first: Partial<Record<EventType, DayNumber>> = {};
+  const times: Partial<Record<EventType, DayNumber[]>> = {};
+  for (const e of c.facts.dossier.events) {
+    const day = toDay(e.date);
+    if (day <= asOf) {
+      first[e.type] = Math.min(first[e.type] ?? day, day);
+      (times[e.type] ??= []).push(day);
+    }
+  }
   for (const [earlier, later] of ORDER) {
-    const a = latest[earlier];
-    const b = latest[later];
-    if (a && b && b.day < a.day) {
-      orderProblem(c, rulebookVersion, `Ngày ${EVENT_LABELS[later]} (${toViDate(b.day)}) trước ngày ${EVENT_LABELS[earlier]} (${toViDate(a.day)}).`);
+    const a = first[earlier];
+    const b = first[later];
+    if (a !== undefined && b !== undefined && b < a) {
+      orderProblem(c, rulebookVersion, `Ngày ${EVENT_LABELS[later]} (${toViDate(b)}) trước ngày ${EVENT_LABELS[earlier]} (${toViDate(a)}).`);
+    }
+  }
+  for (const type of ONCE) {
+    const days = times[type] ?? [];
+    if (days.length > 1) {
+      const dates = [...days].sort((x, y) => x - y).map(toViDate).join(', ');
+      orderProblem(c, rulebookVersion, `Có ${days.length} lần ${EVENT_LABELS[type]} (${dates}); mỗi người chỉ có một. Hủy bản ghi thừa hoặc sai.`);
     }
   }
   for (const [event, prerequisite] of REQUIRES) {

@@ -68,6 +68,17 @@ export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   NEW_MEMBER_COURSE_DUE: 'info',
 };
 
+/**
+ * Codes reported with a second severity: an age or certificate check made against today because no chi bộ vote is
+ * recorded yet is a warning (RULES.md §3), the error comes once the vote is.
+ */
+export const BEFORE_VOTE_SEVERITY: Readonly<Partial<Record<FindingCode, Severity>>> = {
+  AGE_BELOW_MIN: 'warning',
+  AGE_ABOVE_MAX: 'warning',
+  CERTIFICATE_MISSING: 'warning',
+  CERTIFICATE_EXPIRED: 'warning',
+};
+
 export type FindingCode = (typeof FINDING_CODES)[number] | (typeof DUE_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

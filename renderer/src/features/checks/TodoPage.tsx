@@ -150,7 +150,7 @@ export function TodoPage() {
           <p className="count" data-testid="todo-count">
             {pages.total === null
               ? 'Đang kiểm tra…'
-              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${units.length.toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''}${sort ? '' : ' · việc quá hạn và gần hạn nhất ở trên cùng'}`}
+              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${(answer?.unitsWithItems ?? 0).toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''}${sort ? '' : ' · việc quá hạn và gần hạn nhất ở trên cùng'}`}
           </p>
         </div>
       </div>

@@ -66,7 +66,9 @@ function NoAdmission({ data }: { data: Dashboard }) {
   return (
     <section className="card section alert-card" aria-labelledby="no-admission-title" data-testid="no-admission">
       <h2 id="no-admission-title">
-        ⚠ {data.unitsWithoutAdmission.length} đơn vị chưa kết nạp được đảng viên nào từ đầu năm {data.year}
+        {/* Units that sent no report are not counted in either number: they have no data, not no admission. */}
+        ⚠ Chưa kết nạp được đảng viên nào từ đầu năm {data.year}: {data.unitsWithoutAdmission.length.toLocaleString('vi-VN')} trong{' '}
+        {(data.units.length - data.unitsNotReported.length).toLocaleString('vi-VN')} đơn vị có số liệu kỳ này
       </h2>
       <ul className="chip-list">
         {data.unitsWithoutAdmission.map((u) => (

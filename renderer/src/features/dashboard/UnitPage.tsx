@@ -87,7 +87,12 @@ export function UnitPage({ code, year }: { code: string; year: number }) {
       {dashboard.data && !unit ? <p className="form-error">Không có đơn vị mã {code} trong tổng hợp năm {year}.</p> : null}
       {unit ? (
         <>
-          <UnitSummary unit={unit} year={year} findingsToday={dashboard.data ? countsToday(dashboard.data) : false} />
+          <UnitSummary
+            unit={unit}
+            year={year}
+            findingsToday={dashboard.data ? countsToday(dashboard.data) : false}
+            reported={!dashboard.data?.unitsNotReported.some((u) => u.code === unit.code)}
+          />
           <CandidateList unitCode={code} />
         </>
       ) : null}

@@ -10,14 +10,21 @@ import { AdmissionsStat, MediansStat, Stat } from './Stats';
  * One unit's year: figures, findings by kind, where its candidates stand and its admissions by quarter. Each number
  * opens the people it counts; findings open the to-do list only when they are counted as of today (`findingsToday`).
  */
-export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit; year: number; findingsToday: boolean }) {
+/** A unit that sent no report has no findings counted: a 0 there would read as a clean unit. */
+const NOT_REPORTED = 'Đơn vị chưa báo số lỗi nên chưa có gì để so sánh.';
+
+export function UnitSummary({ unit, year, findingsToday, reported = true }: { unit: DashboardUnit; year: number; findingsToday: boolean; reported?: boolean }) {
   const [, navigate] = useLocation();
   const errors = (code?: string) => (findingsToday ? todoHref({ unit: unit.code, severity: 'error', ...(code ? { code } : {}) }) : undefined);
   return (
     <>
       <div className="stats stats-unit" data-testid="unit-figures">
         <AdmissionsStat unit={unit} label="Kết nạp từ đầu năm" href={peopleHref(year, { count: 'admissions', unit: unit.code })} />
-        <Stat label="Lỗi, quá hạn" value={unit.overdue.toLocaleString('vi-VN')} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" href={errors()} />
+        {reported ? (
+          <Stat label="Lỗi, quá hạn" value={unit.overdue.toLocaleString('vi-VN')} tone={unit.overdue > 0 ? 'bad' : undefined} detail="trong hồ sơ đang xét" href={errors()} />
+        ) : (
+          <Stat label="Lỗi, quá hạn" value="—" detail="chưa báo số lỗi nên chưa có gì để so sánh" />
+        )}
         <MediansStat unit={unit} />
         <Stat
           label="Hồ sơ"
@@ -39,7 +46,9 @@ export function UnitSummary({ unit, year, findingsToday }: { unit: DashboardUnit
       <div className="dash-grid">
         <section className="card" aria-labelledby="unit-findings-title">
           <h2 id="unit-findings-title">Lỗi và việc quá hạn theo loại</h2>
-          {unit.findings.length === 0 ? (
+          {!reported ? (
+            <p className="muted" data-testid="unit-findings-not-reported">{NOT_REPORTED}</p>
+          ) : unit.findings.length === 0 ? (
             <p className="muted">Không có lỗi hay việc quá hạn.</p>
           ) : (
             <table className="table" aria-label="Lỗi và việc quá hạn theo loại">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CODE_SEVERITY, DUE_CODES, FINDING_CODES, type FindingCode } from '../../../../electron/core/domain/rules/findings';
+import { BEFORE_VOTE_SEVERITY, CODE_SEVERITY, DUE_CODES, FINDING_CODES, type FindingCode } from '../../../../electron/core/domain/rules/findings';
 import { SeverityTag } from '../../components/SeverityTag';
 import { findingCodeLabel } from '../../lib/labels';
 import { FINDING_ACTIONS } from './finding-actions';
@@ -42,6 +42,12 @@ function FindingTable() {
           <tr key={code} data-testid="help-finding" data-code={code}>
             <td>
               <SeverityTag severity={CODE_SEVERITY[code]} />
+              {BEFORE_VOTE_SEVERITY[code] && (
+                <small className="help-before-vote">
+                  {' '}
+                  (<SeverityTag severity={BEFORE_VOTE_SEVERITY[code]} /> khi chi bộ chưa xét)
+                </small>
+              )}
             </td>
             <td>
               <strong>{findingCodeLabel(code)}</strong>
