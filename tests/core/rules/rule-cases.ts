@@ -171,4 +171,6 @@ export const rows: Row[] = [
 
   ['extension recorded with no chi bộ vote', voted, (d) => { dropEvent(d, 'CHI_BO_VOTED'); d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 10 }); }, '2026-03-25', 'EVENT_ORDER_INVALID', 'error'],
   ['ceremony dated before the decision', member, (d) => setEvent(d, { type: 'CEREMONY_HELD', date: '2026-04-01' }), '2026-06-01', 'EVENT_ORDER_INVALID', 'error'],
+  ['admission decision recorded twice', member, (d) => d.events.push({ type: 'ADMISSION_DECIDED', date: '2026-04-08', number: '124-QĐ/ĐU', received: '2026-04-10' }), '2026-06-10', 'EVENT_ORDER_INVALID', 'error'],
+  ['a second chi bộ vote after the decision: each step judged on its first date', member, (d) => d.events.push({ type: 'CHI_BO_VOTED', date: '2026-04-20', yes: 11, eligible: 12 }), '2026-06-10', 'EVENT_ORDER_INVALID', ''],
 ];
