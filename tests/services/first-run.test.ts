@@ -10,7 +10,7 @@ import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
 
 vi.mock('../../electron/core/services/unit-service', async (importOriginal) => {
   const real = await importOriginal<typeof unitService>();
-  return { ...real, setupUnit: vi.fn(real.setupUnit) };
+  return { ...real, setupUnit: vi.fn<typeof real.setupUnit>(real.setupUnit) };
 });
 
 const unit = { code: 'CB014', name: 'Chi bộ Kỹ thuật', level: 'chi-bo' as const, parentCode: 'DU001' };
@@ -56,7 +56,7 @@ describe('createDatabase', () => {
     writeFileSync(join(broken, 'meta/_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries: [{ idx: 0, version: '6', when: 1, tag: '0000_broken', breakpoints: true }] }));
     writeFileSync(join(broken, '0000_broken.sql'), 'CREATE TABLE oops (;');
     const file = join(dir, 'ptdv.db');
-    expect(() => createDatabase(file, TEST_PASSPHRASE, { migrationsDir: broken })).toThrow();
+    expect(() => createDatabase(file, TEST_PASSPHRASE, { migrationsDir: broken })).toThrow(/oops|syntax/i);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.key`)).toBe(false);
     expect(dataFiles(dir)).toEqual([]);
