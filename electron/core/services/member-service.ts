@@ -1,3 +1,4 @@
+import { formatViDate } from '../model/dates';
 import type { DbOrTx } from '../../../db/types';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
@@ -107,7 +108,13 @@ export function updateMember(ctx: ServiceContext, id: string, input: MemberInput
 /** A member who moved away or left keeps their record (history, past votes) with the date and reason. */
 export function markMemberLeft(ctx: ServiceContext, id: string, date: string, reason: string): Member {
   return ctx.db.transaction((tx) => {
-    ownMember(tx, id);
+    const member = ownMember(tx, id);
+    if (member.joinedOn && date < member.joinedOn) {
+      throw new AppError('validation', `Ngày rời chi bộ (${formatViDate(date)}) không thể trước ngày vào Đảng (${formatViDate(member.joinedOn)}).`);
+    }
+    if (date > ctx.clock.today()) {
+      throw new AppError('validation', `Ngày rời chi bộ (${formatViDate(date)}) chưa đến: chỉ ghi nhận việc đã xảy ra.`);
+    }
     updateMemberRow(tx, id, { leftOn: date, leftReason: reason, updatedAt: ctx.clock.now() });
     audit(tx, ctx, 'left', 'member', id, { date, reason });
     return getMember(tx, id);
