@@ -1,3 +1,4 @@
+import { formatViDate } from '../model/dates';
 import type { Db, DbOrTx } from '../../../db/types';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
 import {
@@ -433,6 +434,28 @@ export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): Cal
   }
   putCalendarEntry(ctx.db, parsed.data);
   return calendarEntries(ctx.db);
+}
+
+/**
+ * Saves a day from the calendar screen: a new day, or the day `previousDate` edited (perhaps moved). A date the
+ * calendar already holds is refused rather than overwritten, so one mistyped date cannot replace another day's entry.
+ */
+export function saveCalendarEntry(ctx: ServiceContext, entry: CalendarEntry, previousDate: string | null): CalendarEntry[] {
+  const parsed = calendarEntrySchema.safeParse(entry);
+  if (!parsed.success) {
+    throw new AppError('validation', formatZodIssues(parsed.error));
+  }
+  return ctx.db.transaction((tx) => {
+    const taken = calendarEntries(tx).find((e) => e.date === parsed.data.date);
+    if (taken && parsed.data.date !== previousDate) {
+      throw new AppError('conflict', `Lịch đã có ngày ${formatViDate(taken.date)} (${taken.name}). Hãy sửa ngày đó trong danh sách thay vì thêm lần nữa.`, 'CALENDAR_DATE_TAKEN');
+    }
+    putCalendarEntry(tx, parsed.data);
+    if (previousDate && previousDate !== parsed.data.date) {
+      deleteCalendarEntry(tx, previousDate);
+    }
+    return calendarEntries(tx);
+  });
 }
 
 export function removeCalendarEntry(ctx: ServiceContext, date: string): CalendarEntry[] {
