@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { errorsOf, dossierDateProblems } from '../core/domain/plausibility';
-import { AppError, formatZodIssues } from '../core/errors';
+import { AppError, describeInputIssues } from '../core/errors';
 import { dossierSchema, type Dossier } from '../core/model/dossier';
 import { readUtf8File } from '../input-files';
 import type { CliIo } from './io';
@@ -44,7 +44,7 @@ export function loadDossierFiles(files: readonly string[], io: CliIo, today: str
     }
     const parsed = dossierSchema.safeParse(json);
     if (!parsed.success) {
-      errors.push(...formatZodIssues(parsed.error).split('; ').map((issue) => `${file}: ${issue}`));
+      errors.push(...describeInputIssues(parsed.error.issues).split('; ').map((issue) => `${file}: ${issue}`));
       continue;
     }
     const impossible = errorsOf(dossierDateProblems(parsed.data, today));

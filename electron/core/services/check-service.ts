@@ -20,7 +20,7 @@ import {
 import { toDay } from '../domain/calendar/days';
 import { rulebookVersionAt } from '../domain/rules/evaluate';
 import { compileRulebooks } from '../domain/rules/rulebook';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
@@ -430,7 +430,7 @@ export async function* findingsInChunks<T>(
 export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): CalendarEntry[] {
   const parsed = calendarEntrySchema.safeParse(entry);
   if (!parsed.success) {
-    throw new AppError('validation', formatZodIssues(parsed.error));
+    throw new AppError('validation', describeInputIssues(parsed.error.issues));
   }
   putCalendarEntry(ctx.db, parsed.data);
   return calendarEntries(ctx.db);
@@ -443,7 +443,7 @@ export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): Cal
 export function saveCalendarEntry(ctx: ServiceContext, entry: CalendarEntry, previousDate: string | null): CalendarEntry[] {
   const parsed = calendarEntrySchema.safeParse(entry);
   if (!parsed.success) {
-    throw new AppError('validation', formatZodIssues(parsed.error));
+    throw new AppError('validation', describeInputIssues(parsed.error.issues));
   }
   return ctx.db.transaction((tx) => {
     const taken = calendarEntries(tx).find((e) => e.date === parsed.data.date);
