@@ -216,7 +216,8 @@ export const invoke = {
     output: z.object({ version: z.string(), title: z.string() }),
   },
   'calendar:list': { input: empty, output: z.array(calendarEntrySchema) },
-  'calendar:set': { input: calendarEntrySchema, output: z.array(calendarEntrySchema) },
+  // The calendar screen's save: refuses a date already on the calendar unless it is the day being edited.
+  'calendar:save': { input: z.strictObject({ entry: calendarEntrySchema, previousDate: isoDate.nullable() }), output: z.array(calendarEntrySchema) },
   'calendar:remove': { input: z.strictObject({ date: isoDate }), output: z.array(calendarEntrySchema) },
 
   'reports:build': {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { errorsOf, dossierDateProblems } from '../core/domain/plausibility';
-import { AppError, formatZodIssues } from '../core/errors';
+import { AppError } from '../core/errors';
 import { dossierSchema, type Dossier } from '../core/model/dossier';
 import { readUtf8File } from '../input-files';
 import type { CliIo } from './io';
@@ -44,7 +44,8 @@ export function loadDossierFiles(files: readonly string[], io: CliIo, today: str
     }
     const parsed = dossierSchema.safeParse(json);
     if (!parsed.success) {
-      errors.push(...formatZodIssues(parsed.error).split('; ').map((issue) => `${file}: ${issue}`));
+      // A file's fields are named by their place in the JSON (docs/dossier-format.md), which is what its author edits.
+      errors.push(...parsed.error.issues.map((issue) => `${file}: ${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`));
       continue;
     }
     const impossible = errorsOf(dossierDateProblems(parsed.data, today));

@@ -63,12 +63,48 @@ export function describeFileIssues(error: z.ZodError, data: unknown, listName: s
   return `${places.join('; ')}${more}`;
 }
 
-/** Formats zod issues as "path: reason" lines, so a user sees which field of which file is wrong. */
-export function formatZodIssues(error: z.ZodError): string {
-  return error.issues
+/** The words a user knows a field by, for the fields of the inputs every screen and command sends. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  year: 'Năm',
+  quarter: 'Quý',
+  fullName: 'Họ và tên',
+  name: 'Tên',
+  code: 'Mã đơn vị',
+  unitCode: 'Mã đơn vị',
+  parentCode: 'Mã cấp trên',
+  level: 'Cấp',
+  date: 'Ngày',
+  birthDate: 'Ngày sinh',
+  joinedOn: 'Ngày vào Đảng',
+  fullMemberSince: 'Ngày chính thức',
+  asOf: 'Ngày kiểm tra',
+  gender: 'Giới tính',
+  status: 'Trạng thái',
+  note: 'Ghi chú',
+  reason: 'Lý do',
+  passphrase: 'Mật khẩu',
+  next: 'Mật khẩu mới',
+  kind: 'Loại',
+  source: 'Căn cứ',
+  secretaryName: 'Họ tên bí thư',
+  documentPlace: 'Nơi ban hành văn bản',
+  number: 'Số',
+  text: 'Nội dung',
+  query: 'Từ khóa tìm kiếm',
+  confirmed: 'Đã xác nhận',
+};
+
+/**
+ * zod issues as "Họ và tên: chưa nhập; Năm: không được nhỏ hơn 2000": the field by the name a user knows it, never
+ * the path in the data, so every refused input reads the same in the window and the CLI.
+ */
+export function describeInputIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
     .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
+      const field = [...issue.path].reverse().find((key): key is string => typeof key === 'string' && Object.hasOwn(FIELD_LABELS, key));
+      const row = issue.path.find((key): key is number => typeof key === 'number');
+      const where = `${field ? FIELD_LABELS[field] : 'Thông tin nhập'}${row === undefined ? '' : ` (dòng ${row + 1})`}`;
+      return issue.path.length > 0 || field ? `${where}: ${issue.message}` : issue.message;
     })
     .join('; ');
 }

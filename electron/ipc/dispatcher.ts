@@ -1,4 +1,4 @@
-import { formatZodIssues } from '../core/errors';
+import { describeInputIssues } from '../core/errors';
 import { asAppError } from '../core/services/failures';
 import { invoke, isInvokeChannel, type Failure, type InvokeChannel, type Output, type Result } from '../ipc-contract';
 import type { z } from 'zod';
@@ -35,14 +35,14 @@ export function createDispatcher(handlers: Handlers, log?: (e: unknown) => void)
     const spec = invoke[channel];
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) {
-      return fail('validation', `Dữ liệu nhập không hợp lệ — ${formatZodIssues(parsed.error)}`);
+      return fail('validation', `Dữ liệu nhập không hợp lệ — ${describeInputIssues(parsed.error.issues)}`);
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
-        return toFailure(new Error(`output of ${channel} breaks the contract: ${formatZodIssues(checked.error)}`), log);
+        return toFailure(new Error(`output of ${channel} breaks the contract: ${describeInputIssues(checked.error.issues)}`), log);
       }
       return { ok: true, value: checked.data };
     } catch (err) {

@@ -99,7 +99,7 @@ export function createHandlers(session: Session, ports: HostPorts): Handlers {
         return checkViews.importRulebookData(ctx(), data);
       }),
     'calendar:list': () => calendarEntries(db()),
-    'calendar:set': (i) => checks.setCalendarEntry(ctx(), i),
+    'calendar:save': (i) => checks.saveCalendarEntry(ctx(), i.entry, i.previousDate),
     'calendar:remove': (i) => checks.removeCalendarEntry(ctx(), i.date),
 
     'reports:build': (i) => reportsService.buildUnitReport(db(), { ...i, asOf: i.asOf ?? today() }),

@@ -107,3 +107,22 @@ describe('form drafts', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'forms-register.png') });
   });
 });
+
+describe('a refused save under a form', () => {
+  it('names the contradiction in Vietnamese and goes away once the user edits a field', async () => {
+    await page.goto(`${host.origin}/#/members`);
+    const row = page.getByRole('row').filter({ hasText: 'Đảng viên số 1' }).first();
+    await row.getByRole('button', { name: 'Rời chi bộ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ngày rời chi bộ').fill('01/01/2009');
+    await dialog.getByLabel('Lý do').fill('Chuyển công tác');
+    await dialog.getByRole('button', { name: 'Ghi nhận rời chi bộ' }).click();
+    const refusal = dialog.locator('.form-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Ngày rời chi bộ (01/01/2009) không thể trước ngày vào Đảng (01/03/2010).');
+    await screenshot(page, 'mark-left-refused');
+    await dialog.getByLabel('Ngày rời chi bộ').fill('01/01/2020');
+    await refusal.waitFor({ state: 'detached' });
+    expect(await dialog.locator('.form-error').count()).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { importRulebookData, rulebookOverview } from '../../core/services/check-
 import { dashboardPeople } from '../../core/services/dashboard-people';
 import { buildDashboard } from '../../core/services/dashboard-service';
 import { DASHBOARD_COUNTS, dashboardPeopleQuerySchema } from '../../core/model/dashboard';
-import { formatZodIssues } from '../../core/errors';
+import { describeInputIssues } from '../../core/errors';
 import { listFrozenReports } from '../../core/services/report-service';
 import { calendarEntries } from '../../core/store/calendar';
 import { parse, required } from '../args';
@@ -104,7 +104,7 @@ export const dashboardPeopleCommand: Command = {
       limit: 0,
     });
     if (!query.success) {
-      throw new UsageError(formatZodIssues(query.error));
+      throw new UsageError(describeInputIssues(query.error.issues));
     }
     const asOf = values['as-of'] === undefined ? clockOf(io).today() : day(values['as-of'], '--as-of');
     return withDatabase(file, io, ({ database }) => {
@@ -244,7 +244,7 @@ export const calendarAdd: Command = {
     const file = required(values.db, '--db');
     const parsed = calendarEntrySchema.safeParse({ date: day(values.date, '--date'), kind: kindOf(values.kind), name: required(values.name, '--name'), source: values.source ?? '', confirmed: values.confirmed ?? false });
     if (!parsed.success) {
-      throw new UsageError(`Ngày lịch không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new UsageError(`Ngày lịch không hợp lệ: ${describeInputIssues(parsed.error.issues)}`);
     }
     return withDatabase(file, io, ({ ctx }) => {
       setCalendarEntry(ctx, parsed.data);

@@ -1,3 +1,4 @@
+import { formatViDate } from '../model/dates';
 import type { Db, DbOrTx } from '../../../db/types';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
 import {
@@ -19,7 +20,7 @@ import {
 import { toDay } from '../domain/calendar/days';
 import { rulebookVersionAt } from '../domain/rules/evaluate';
 import { compileRulebooks } from '../domain/rules/rulebook';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
@@ -429,10 +430,32 @@ export async function* findingsInChunks<T>(
 export function setCalendarEntry(ctx: ServiceContext, entry: CalendarEntry): CalendarEntry[] {
   const parsed = calendarEntrySchema.safeParse(entry);
   if (!parsed.success) {
-    throw new AppError('validation', formatZodIssues(parsed.error));
+    throw new AppError('validation', describeInputIssues(parsed.error.issues));
   }
   putCalendarEntry(ctx.db, parsed.data);
   return calendarEntries(ctx.db);
+}
+
+/**
+ * Saves a day from the calendar screen: a new day, or the day `previousDate` edited (perhaps moved). A date the
+ * calendar already holds is refused rather than overwritten, so one mistyped date cannot replace another day's entry.
+ */
+export function saveCalendarEntry(ctx: ServiceContext, entry: CalendarEntry, previousDate: string | null): CalendarEntry[] {
+  const parsed = calendarEntrySchema.safeParse(entry);
+  if (!parsed.success) {
+    throw new AppError('validation', describeInputIssues(parsed.error.issues));
+  }
+  return ctx.db.transaction((tx) => {
+    const taken = calendarEntries(tx).find((e) => e.date === parsed.data.date);
+    if (taken && parsed.data.date !== previousDate) {
+      throw new AppError('conflict', `Lịch đã có ngày ${formatViDate(taken.date)} (${taken.name}). Hãy sửa ngày đó trong danh sách thay vì thêm lần nữa.`, 'CALENDAR_DATE_TAKEN');
+    }
+    putCalendarEntry(tx, parsed.data);
+    if (previousDate && previousDate !== parsed.data.date) {
+      deleteCalendarEntry(tx, previousDate);
+    }
+    return calendarEntries(tx);
+  });
 }
 
 export function removeCalendarEntry(ctx: ServiceContext, date: string): CalendarEntry[] {

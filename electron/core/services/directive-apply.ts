@@ -1,7 +1,7 @@
 import { fingerprintOf, readAloudCode } from '../domain/bundles/index';
 import { loadRulebook } from '../domain/rules/index';
 import { decisionMisfit } from '../domain/rules/decision-fit';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import type { Decision, DirectiveData } from '../model/bundle-data';
 import { candidateEventSchema } from '../model/dossier';
 import { RULES_UPDATE_KIND, type ImportSummary, type RulesUpdate } from '../model/sync';
@@ -53,7 +53,7 @@ export function applyDecision(ctx: ServiceContext, d: Decision): 'added' | 'unch
   const today = ctx.clock.today();
   const event = candidateEventSchema.safeParse({ type, date: d.date, number: d.number, received: today > d.date ? today : d.date });
   if (!event.success) {
-    throw new AppError('validation', `Quyết định số ${d.number} không ghi được: ${formatZodIssues(event.error)}`);
+    throw new AppError('validation', `Quyết định số ${d.number} không ghi được: ${describeInputIssues(event.error.issues)}`);
   }
   appendEvent(ctx, ctx.db, row.id, event.data);
   refreshStage(ctx.db, row.id);
@@ -91,7 +91,7 @@ function applyTargets(ctx: ServiceContext, giver: Giver, list: DirectiveData['ta
   for (const t of list) {
     const parsed = targetSchema.safeParse({ ...t, unitCode, source: 'superior' });
     if (!parsed.success || kept.has(key(t))) {
-      const reason = parsed.success ? 'chỉ tiêu cùng kỳ bị lặp' : formatZodIssues(parsed.error);
+      const reason = parsed.success ? 'chỉ tiêu cùng kỳ bị lặp' : describeInputIssues(parsed.error.issues);
       quarantined.push({ recordKind: 'target', recordKey: key(t), reason, payload: t });
       continue;
     }

@@ -18,7 +18,7 @@ import {
   unitsWithPendingItems,
   type ItemRow,
 } from '../store/directives';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import { decisionSchema, directiveNoteSchema, type Decision, type DirectiveData, type DirectiveNote, type DirectiveTarget, type Receipt } from '../model/bundle-data';
 import { formatViDate } from '../model/dates';
 import { reviewNote, reviewText, type ReportReview } from '../model/report-review';
@@ -142,7 +142,7 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
   const { unitCode, sourceId } = mirroredCandidate(ctx.db, input.candidateId);
   const parsed = decisionSchema.safeParse({ candidateId: sourceId, kind: input.kind, number: input.number.trim(), date: input.date });
   if (!parsed.success) {
-    throw new AppError('validation', `Quyết định không hợp lệ — ${formatZodIssues(parsed.error)}`);
+    throw new AppError('validation', `Quyết định không hợp lệ — ${describeInputIssues(parsed.error.issues)}`);
   }
   if (parsed.data.date > ctx.clock.today()) {
     throw new AppError('validation', 'Ngày ký quyết định không thể sau ngày hôm nay.');
@@ -172,7 +172,7 @@ export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
   const id = `${ANSWERABLE_NOTE_PREFIX}${newId()}`;
   const parsed = directiveNoteSchema.safeParse({ id, kind: input.kind, candidateId: candidate?.sourceId ?? null, text: input.text.trim() });
   if (!parsed.success) {
-    throw new AppError('validation', `Nội dung không hợp lệ — ${formatZodIssues(parsed.error)}`);
+    throw new AppError('validation', `Nội dung không hợp lệ — ${describeInputIssues(parsed.error.issues)}`);
   }
   return queue(ctx, unit.code, input.kind, input.candidateId ?? null, parsed.data);
 }

@@ -1,7 +1,7 @@
+import { formatViDate } from '../model/dates';
 import type { DbOrTx } from '../../../db/types';
 import { searchKey, sortKey } from '../domain/names';
 import { errorsOf, memberDateProblems } from '../domain/plausibility';
-import { formatViDate } from '../model/dates';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { MEMBER_EDIT_FIELDS, memberInputSchema, voidReasonSchema, type Member, type MemberEdit, type MemberInput } from '../model/entities';
 import { audit, newId, type ServiceContext } from './context';

@@ -6,7 +6,7 @@ import { reportToDocx } from '../domain/reports/docx';
 import { reportToHtml } from '../domain/reports/html';
 import { DOTS, type PartyDocumentMeta } from '../domain/reports/party-document';
 import { reportToXlsx } from '../domain/reports/xlsx';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import type { Unit } from '../model/entities';
 import { parsePeriod, readReport, ReportNeedsUpdate, type Period, type Report } from '../model/report';
 import type { FrozenReportInfo, ReportOutputFormat } from '../model/report-records';
@@ -198,7 +198,7 @@ export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; r
     throw err;
   }
   if (!parsed.success) {
-    throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${formatZodIssues(parsed.error)}`);
+    throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${describeInputIssues(parsed.error.issues)}`);
   }
   return { info: toInfo(db, row), report: parsed.data };
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../db/types';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import type { TargetRow } from '../model/report-records';
 import { targetSchema, type Target } from '../model/targets';
 import { effectiveTargets, targetCount, targetPeriodOrder, targetProgress } from '../domain/reports/targets';
@@ -82,7 +82,7 @@ export function setTarget(ctx: ServiceContext, input: TargetInput): TargetRow {
     const unitCode = input.unitCode ?? getSelfUnit(tx).code;
     const parsed = targetSchema.safeParse({ ...input, unitCode, source: sourceFor(tx, unitCode, input.source) });
     if (!parsed.success) {
-      throw new AppError('validation', `Chỉ tiêu không hợp lệ — ${formatZodIssues(parsed.error)}`);
+      throw new AppError('validation', `Chỉ tiêu không hợp lệ — ${describeInputIssues(parsed.error.issues)}`);
     }
     const t = parsed.data;
     deleteTargetsInSlot(tx, t);

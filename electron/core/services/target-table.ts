@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../db/types';
-import { AppError, formatZodIssues } from '../errors';
+import { AppError, describeInputIssues } from '../errors';
 import { targetCount, targetProgress } from '../domain/reports/targets';
 import { parseTargetTableXlsx, targetTableToXlsx } from '../domain/targets/xlsx';
 import type { Unit } from '../model/entities';
@@ -90,7 +90,7 @@ export function targetTable(db: DbOrTx, input: { year: number; period: TargetPer
 export function saveTargetTable(ctx: ServiceContext, input: TargetTableSave): { changed: number } {
   const parsedInput = targetTableSaveSchema.safeParse(input);
   if (!parsedInput.success) {
-    throw new AppError('validation', `Bảng chỉ tiêu không hợp lệ — ${formatZodIssues(parsedInput.error)}`);
+    throw new AppError('validation', `Bảng chỉ tiêu không hợp lệ — ${describeInputIssues(parsedInput.error.issues)}`);
   }
   const { year, period, entries } = parsedInput.data;
   return ctx.db.transaction((tx) => {

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
@@ -10,6 +9,7 @@ import { todayIso } from '../../lib/form';
 import { DOCUMENT_LABELS, EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
 import { emptyEvent, eventFormSchema, eventShape, type EventFormIn } from './event-schema';
 import { VotePanel } from './VotePanel';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = { candidate: CandidateDetail; onSaved: (d: CandidateDetail) => void; onClose: () => void };
 
@@ -24,11 +24,11 @@ function nextType(candidate: CandidateDetail): EventType {
 
 /** Records a dated event with the fields its type needs (votes, decision number…). */
 export function EventForm({ candidate, onSaved, onClose }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<EventFormIn, unknown, CandidateEvent>({
     resolver: zodResolver(eventFormSchema),
     defaultValues: emptyEvent(nextType(candidate), formatViDate(todayIso())),
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
   const [type, date, yes, total] = useWatch({ control: form.control, name: ['type', 'date', 'yes', 'total'] });
@@ -78,6 +78,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
                 date={date}
                 yes={yes}
                 total={total}
+                formShowsError={Boolean(errors.date || errors.yes || errors.total || failure)}
                 onRoster={(count) => {
                   if (form.getValues('total').trim() === '') {
                     form.setValue('total', String(count));

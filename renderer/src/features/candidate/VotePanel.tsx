@@ -12,6 +12,8 @@ type Props = {
   total: string;
   /** Called with the roster's count of full members on the vote date, to fill an empty total. */
   onRoster: (count: number) => void;
+  /** The form already shows what is wrong with these numbers: a second message about them would only repeat it. */
+  formShowsError: boolean;
 };
 
 // Long enough to skip the requests of a number still being typed, short enough to feel immediate.
@@ -53,7 +55,7 @@ function Outcome({ check: { value: check, yes, total } }: { check: Answered }) {
  * Live help while a vote is recorded: who may vote on that date according to the roster (chi bộ votes), and whether
  * the yes votes typed so far reach the threshold of the rulebook in force that day.
  */
-export function VotePanel({ kind, date, yes, total, onRoster }: Props) {
+export function VotePanel({ kind, date, yes, total, onRoster, formShowsError }: Props) {
   const iso = parseViDate(date);
   const yesCount = whole(yes);
   const totalCount = whole(total);
@@ -114,7 +116,7 @@ export function VotePanel({ kind, date, yes, total, onRoster }: Props) {
         </div>
       ) : null}
       {check ? <Outcome check={check} /> : null}
-      {failure ? <p className="form-error">{failure}</p> : null}
+      {failure && !formShowsError ? <p className="form-error">{failure}</p> : null}
     </div>
   );
 }

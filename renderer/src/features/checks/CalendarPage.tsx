@@ -52,10 +52,7 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
-      let all = await call('calendar:set', v);
-      if (entry && entry.date !== v.date) {
-        all = await call('calendar:remove', { date: entry.date });
-      }
+      const all = await call('calendar:save', { entry: v, previousDate: entry?.date ?? null });
       onSaved(all, Number(v.date.slice(0, 4)));
     } catch (err) {
       setFailure(errorMessage(err));

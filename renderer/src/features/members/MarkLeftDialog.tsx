@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
@@ -8,6 +7,7 @@ import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const schema = z.object({
   date: viDate('Nhập ngày rời chi bộ.'),
@@ -16,11 +16,11 @@ const schema = z.object({
 
 /** Records that a member left the cell (transfer, death…); the record stays for history and past votes. */
 export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { date: formatViDate(todayIso()), reason: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

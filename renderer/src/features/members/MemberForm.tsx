@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { optionalChoice, optionalText, optionalViDate, todayIso } from '../../lib/form';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const schema = z
   .object({
@@ -65,8 +66,8 @@ function defaults(member: Member | null): FormIn {
 
 /** Adds a member, or edits one when `member` is given. */
 export function MemberForm({ member, onClose, onSaved }: { member: Member | null; onClose: () => void; onSaved: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: defaults(member) });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [duplicate, setDuplicate] = useState<{ message: string; values: FormOut } | null>(null);
   const [saving, setSaving] = useState(false);
