@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatViMoment } from '../../electron/core/model/format';
+import { formatBytes, formatViMoment, rulebookName } from '../../electron/core/model/format';
 
 describe('formatBytes', () => {
   it('writes sizes the Vietnamese way, in the binary units a file manager shows', () => {
@@ -31,5 +31,12 @@ describe('formatViMoment', () => {
 
   it('returns what is not an instant as it is', () => {
     expect(formatViMoment('không rõ')).toBe('không rõ');
+  });
+});
+
+describe('rulebookName', () => {
+  it('names a shipped rulebook by the day it takes effect, and an imported one by its own name', () => {
+    expect(rulebookName('2026-12-04')).toBe('bộ quy tắc ngày 04/12/2026');
+    expect(rulebookName('2031-thu-nghiem')).toBe('bộ quy tắc 2031-thu-nghiem');
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULEBOOKS, ruleInForce } from '../../electron/core/domain/rules/index';
+import { rulebookName } from '../../electron/core/model/format';
 import { api, launchBrowser, makeTempDir, REPO, screenshot, startHost, type Browser, type Host } from './harness';
 
 // The rules engine in the app: the host runs on the real clock, so every seeded date is relative to today (UTC+7).
@@ -120,7 +121,7 @@ describe('checks on the candidate page and the to-do page', () => {
     await openCandidate(ids.lan!);
     await expect.poll(findingCodes).toEqual(expect.arrayContaining(['NO_MENTOR', 'CERTIFICATE_EXPIRING']));
     const panel = page.getByTestId('checks-panel');
-    expect(await page.getByTestId('rulebook-version').textContent()).toBe(APPLIED);
+    expect(await page.getByTestId('rulebook-version').textContent()).toBe(rulebookName(APPLIED));
     const mentor = panel.locator('[data-testid="finding"][data-code="NO_MENTOR"]');
     expect(await mentor.getByText('Lỗi', { exact: true }).isVisible()).toBe(true);
     const expiry = vi(monthsFromToday(4));

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
+import { rulebookName } from '../../core/model/format';
 import type { Dossier } from '../../core/model/dossier';
 import { appliedRulebookVersion, findingsInChunks } from '../../core/services/check-service';
 import { buildCalendar, VN_CALENDAR_SEED, type WorkingCalendar } from '../../core/domain/calendar/index';
@@ -70,7 +71,7 @@ export function checkExitCode(report: CheckReport): number {
 
 /** Human-readable Vietnamese report, one block per candidate and a total line. */
 export function renderCheckText(report: CheckReport): string {
-  const lines = [`Kiểm tra hồ sơ tại ngày ${formatViDate(report.asOf)} (bộ quy tắc ${report.rulebookVersion})`];
+  const lines = [`Kiểm tra hồ sơ tại ngày ${formatViDate(report.asOf)} (${rulebookName(report.rulebookVersion)})`];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const c of report.candidates) {
     c.findings.forEach((f) => totals[f.severity]++);

@@ -1,3 +1,5 @@
+import { formatViDate } from './dates';
+
 /**
  * Sizes and moments as a Vietnamese reader writes them, shared by the screens, the CLI and core messages so every
  * place says "217,4 MB" and "14:05 ngày 06/12/2026" the same way.
@@ -36,4 +38,12 @@ export function formatViMoment(iso: string): string {
   const ms = other && other[1] !== '+07:00' ? Date.parse(iso) : NaN;
   const m = MOMENT.exec(Number.isNaN(ms) ? iso : new Date(ms + VIETNAM_OFFSET_MS).toISOString());
   return m ? `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * A rulebook as a user names it: the shipped ones are versioned by the date they take effect, "bộ quy tắc ngày
+ * 04/12/2026"; an imported one keeps the name its issuer gave it.
+ */
+export function rulebookName(version: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(version) ? `bộ quy tắc ngày ${formatViDate(version)}` : `bộ quy tắc ${version}`;
 }

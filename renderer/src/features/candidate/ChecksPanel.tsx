@@ -1,6 +1,7 @@
 import { DUE_CODES } from '../../../../electron/core/domain/rules/findings';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateCheck } from '../../../../electron/core/model/checks';
+import { rulebookName } from '../../../../electron/core/model/format';
 import { FormError } from '../../components/Field';
 import { CountTag, DueText, SeverityTag, ToneIcon } from '../../components/SeverityTag';
 import { StageBadge } from '../../components/StageBadge';
@@ -113,7 +114,7 @@ export function ChecksPanel({ checks }: { checks: Loaded<CandidateCheck> }) {
           <p className="checks-meta">
             Giai đoạn theo các sự kiện đã ghi: <StageBadge stage={evaluation.stage} /> ·{' '}
             {`Tính đến ngày ${formatViDate(evaluation.asOf)}`}{' '}
-            · Áp dụng bộ quy tắc <strong data-testid="rulebook-version">{evaluation.rulebookVersion}</strong>
+            · Áp dụng <strong data-testid="rulebook-version">{rulebookName(evaluation.rulebookVersion)}</strong>
           </p>
         </div>
         <Summary findings={findings} />
