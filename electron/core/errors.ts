@@ -95,6 +95,14 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Zod issues of a record or file that came from another program (a unit's bundle, a trust file): each with its place
+ * in the record ("eligible: chưa nhập"), which is what whoever made the record must look for.
+ */
+export function describeRecordIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+/**
  * zod issues as "Họ và tên: chưa nhập; Năm: không được nhỏ hơn 2000": the field by the name a user knows it, never
  * the path in the data, so every refused input reads the same in the window and the CLI.
  */

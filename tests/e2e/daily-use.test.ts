@@ -71,10 +71,13 @@ describe('to-do list', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await screenshot(page, 'daily-todo-1440');
     await page.getByRole('searchbox').fill('vu minh tuan');
-    await expect.poll(() => page.getByTestId('todo-row').allTextContents()).not.toHaveLength(0);
-    for (const row of await page.getByTestId('todo-row').allTextContents()) {
-      expect(row).toContain('Vũ Minh Tuấn');
-    }
+    // The list filters as the user types: wait until it shows only that person's rows.
+    await expect
+      .poll(async () => {
+        const rows = await page.getByTestId('todo-row').allTextContents();
+        return rows.length > 0 && rows.every((row) => row.includes('Vũ Minh Tuấn'));
+      })
+      .toBe(true);
     await page.getByRole('searchbox').fill('');
   });
 

@@ -121,6 +121,9 @@ afterAll(async () => {
 describe('the daily screens fit a 1024×768 laptop', () => {
   it('the members list', async () => {
     await open(cell, '/members');
+    // The first screen after unlock may still take the place of the route asked for: open it from the menu.
+    await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đảng viên', exact: true }).waitFor();
     expect(await fits('members', () => [
       page.getByRole('button', { name: 'Xuất Excel' }),
       page.getByRole('button', { name: /Thêm đảng viên/ }),

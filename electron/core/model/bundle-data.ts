@@ -2,7 +2,7 @@ import { z } from 'zod';
 import './zod-locale';
 import { bundleError } from '../domain/bundles/errors';
 import type { BundleKind } from '../domain/bundles/manifest';
-import { describeInputIssues } from '../errors';
+import { describeRecordIssues } from '../errors';
 import { isoDate } from './dates';
 import { unitMoveSchema } from './entities';
 import { calendarEntrySchema } from '../domain/calendar/calendar';
@@ -285,7 +285,7 @@ export function parseBundleData<K extends BundleKind>(kind: K, schemaVersion: nu
   }
   const parsed = SCHEMAS[kind].safeParse(migrated);
   if (!parsed.success) {
-    throw bundleError('DATA_INVALID', describeInputIssues(parsed.error.issues).slice(0, 300));
+    throw bundleError('DATA_INVALID', describeRecordIssues(parsed.error.issues).slice(0, 300));
   }
   return parsed.data as BundleData[K];
 }

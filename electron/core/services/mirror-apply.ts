@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/types';
 import { deriveStage } from '../domain/rules/stage';
-import { describeInputIssues } from '../errors';
+import { describeRecordIssues } from '../errors';
 import {
   candidateRecordSchema,
   frozenReportRecordSchema,
@@ -75,7 +75,7 @@ const reject = (reason: string): { ok: false; reason: string } => ({ ok: false, 
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown): Verdict<z.output<S>> {
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : reject(describeInputIssues(parsed.error.issues));
+  return parsed.success ? { ok: true, value: parsed.data } : reject(describeRecordIssues(parsed.error.issues));
 }
 
 /** Ids already used in this snapshot, per kind of row: a second use would collide in the mirror. */
@@ -97,7 +97,7 @@ function checkEvents(c: CandidateRecord): string | null {
     }
     const parsed = candidateEventSchema.safeParse({ ...e.payload, type: e.type, date: e.date });
     if (!parsed.success) {
-      return `sự kiện ${e.type} ngày ${e.date}: ${describeInputIssues(parsed.error.issues)}`;
+      return `sự kiện ${e.type} ngày ${e.date}: ${describeRecordIssues(parsed.error.issues)}`;
     }
   }
   return ids.size === c.events.length ? null : 'mã sự kiện bị lặp';
@@ -117,7 +117,7 @@ function checkCandidateRecord(raw: unknown, seen: Seen): Verdict<CheckedCandidat
   const who = `${c.fullName} (${id})`;
   const profileCheck = profileFields.safeParse(c);
   if (!profileCheck.success) {
-    return reject(`${who}: ${describeInputIssues(profileCheck.error.issues)}`);
+    return reject(`${who}: ${describeRecordIssues(profileCheck.error.issues)}`);
   }
   const eventProblem = checkEvents(c);
   if (eventProblem) {
@@ -165,7 +165,7 @@ function checkSimple<T extends { id: string }>(schema: z.ZodType<T>, kind: keyof
 
 const targetProblem = (unitCode: string) => (t: UnitTargetRecord) => {
   const parsed = targetSchema.safeParse({ unitCode, year: t.year, period: t.period, kind: t.kind, value: t.value, source: 'unit' });
-  return parsed.success ? null : describeInputIssues(parsed.error.issues);
+  return parsed.success ? null : describeRecordIssues(parsed.error.issues);
 };
 
 /**
@@ -175,7 +175,7 @@ const targetProblem = (unitCode: string) => (t: UnitTargetRecord) => {
 const reportProblem = (r: FrozenReportRecord) => {
   try {
     const parsed = readReport(r.content);
-    return parsed.success ? null : `nội dung báo cáo ${r.number}: ${describeInputIssues(parsed.error.issues).slice(0, 300)}`;
+    return parsed.success ? null : `nội dung báo cáo ${r.number}: ${describeRecordIssues(parsed.error.issues).slice(0, 300)}`;
   } catch (err) {
     if (err instanceof ReportNeedsUpdate) {
       return null;

@@ -11,7 +11,7 @@ import { parseChunked, stringifyChunked, writeJsonObject, type JsonField } from 
 import { GzipWriter, inflateChunks } from './gzip-stream';
 import { createHash } from 'node:crypto';
 import { bytesEqual } from './ssh-wire';
-import { AppError, describeInputIssues } from '../../errors';
+import { AppError, describeRecordIssues } from '../../errors';
 
 /**
  * Packing and opening `ptdv.bundle/1` files (docs/bundle-format.md): tar → SHA256SUMS → SSHSIG → age. Opening runs import
@@ -143,7 +143,7 @@ function hashData(write: (out: (chunk: Uint8Array) => void) => void): { sha256: 
 function checkedSigner(rawManifest: BundleManifest, signingKey: string): { manifest: BundleManifest; key: ReturnType<typeof parsePrivateKey> } {
   const parsed = bundleManifestSchema.safeParse(rawManifest);
   if (!parsed.success) {
-    throw bundleError('MANIFEST_INVALID', describeInputIssues(parsed.error.issues));
+    throw bundleError('MANIFEST_INVALID', describeRecordIssues(parsed.error.issues));
   }
   const manifest = parsed.data;
   const key = parsePrivateKey(signingKey);
@@ -374,7 +374,7 @@ function checkLimits(bytes: Uint8Array, fileName: string | undefined): void {
 function parseManifest(bytes: Uint8Array): BundleManifest {
   const parsed = bundleManifestSchema.safeParse(parseJson(bytes, 'MANIFEST_INVALID'));
   if (!parsed.success) {
-    throw bundleError('MANIFEST_INVALID', describeInputIssues(parsed.error.issues).slice(0, 300));
+    throw bundleError('MANIFEST_INVALID', describeRecordIssues(parsed.error.issues).slice(0, 300));
   }
   return parsed.data;
 }

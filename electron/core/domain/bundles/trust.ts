@@ -3,7 +3,7 @@ import { isAgeRecipient } from './age';
 import { bundleError } from './errors';
 import { fingerprintOf, parsePublicKey } from './keys';
 import { BUNDLE_UNIT_LEVELS, UNIT_CODE } from './manifest';
-import { describeInputIssues } from '../../errors';
+import { describeRecordIssues } from '../../errors';
 
 /**
  * The trust file a superior hands to a unit before any bundle can flow (`ptdv.trust/1`): the superior's code and
@@ -58,7 +58,7 @@ export function parseTrustFile(text: string): TrustFile {
   }
   const parsed = trustFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw bundleError('TRUST_INVALID', describeInputIssues(parsed.error.issues));
+    throw bundleError('TRUST_INVALID', describeRecordIssues(parsed.error.issues));
   }
   if (parsed.data.keyFingerprint !== fingerprintOf(parsed.data.publicKey)) {
     throw bundleError('TRUST_INVALID', 'dấu vân tay không khớp với khóa công khai');
