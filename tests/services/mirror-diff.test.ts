@@ -33,6 +33,21 @@ const apply = (db: TestDb, data: UnitReportData) => db.ctx.db.transaction(() => 
 
 const VOIDED = { at: '2026-12-20T08:00:00.000Z', reason: 'Nhập nhầm', by: 'Bí thư' };
 
+/** A mirrored candidate's rows, its history's and its ledger row moved to another id, as an earlier version stored them. */
+function moveCandidateId(db: TestDb, held: string, former: string): void {
+  const sqlite = db.database.sqlite;
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+  triggers.forEach((t) => sqlite.exec(`DROP TRIGGER "${t.name}"`));
+  sqlite.pragma('foreign_keys = OFF');
+  sqlite.prepare('UPDATE candidates SET id = ? WHERE id = ?').run(former, held);
+  for (const table of ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments', 'reported_findings', 'members']) {
+    sqlite.prepare(`UPDATE ${table} SET candidate_id = ? WHERE candidate_id = ?`).run(former, held);
+  }
+  sqlite.prepare("UPDATE mirror_records SET local_id = ? WHERE local_id = ? AND record_kind = 'candidate'").run(former, held);
+  sqlite.pragma('foreign_keys = ON');
+  triggers.forEach((t) => sqlite.exec(t.sql));
+}
+
 /** A copy of a candidate under new ids (its history too), as a person the unit added. */
 function newcomer(c: CandidateRecord, tag: string): CandidateRecord {
   const ids = new Map<string, string>();
@@ -186,16 +201,7 @@ describe("applying a unit's snapshots by difference", () => {
     const changed = cands[0]!;
     const held = mirrorId('CB014', 'candidate', changed.id);
     const former = '0f0f0f0f-1111-2222-3333-444455556666';
-    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-    triggers.forEach((t) => sqlite.exec(`DROP TRIGGER "${t.name}"`));
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.prepare('UPDATE candidates SET id = ? WHERE id = ?').run(former, held);
-    for (const table of ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments', 'reported_findings', 'members']) {
-      sqlite.prepare(`UPDATE ${table} SET candidate_id = ? WHERE candidate_id = ?`).run(former, held);
-    }
-    sqlite.prepare("UPDATE mirror_records SET local_id = ? WHERE local_id = ? AND record_kind = 'candidate'").run(former, held);
-    sqlite.pragma('foreign_keys = ON');
-    triggers.forEach((t) => sqlite.exec(t.sql));
+    moveCandidateId(superior, held, former);
     const next = { ...data, candidates: [{ ...changed, fullName: `${changed.fullName} Hai` }, ...cands.slice(1), newcomer(cands[1]!, 'moi')] };
     expect(apply(superior, next)).toMatchObject({ added: 1, changed: 1, removed: 0 });
     expect(sqlite.prepare('SELECT full_name FROM candidates WHERE id = ?').pluck().get(former)).toBe(`${changed.fullName} Hai`);
@@ -216,16 +222,7 @@ describe("applying a unit's snapshots by difference", () => {
     const held = mirrorId('CB014', 'candidate', moved.id);
     const former = formerMirrorId('CB014', 'candidate', moved.id);
     expect(former).not.toBe(held);
-    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-    triggers.forEach((t) => sqlite.exec(`DROP TRIGGER "${t.name}"`));
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.prepare('UPDATE candidates SET id = ? WHERE id = ?').run(former, held);
-    for (const table of ['candidate_events', 'dossier_items', 'introducers', 'mentor_assignments', 'reported_findings', 'members']) {
-      sqlite.prepare(`UPDATE ${table} SET candidate_id = ? WHERE candidate_id = ?`).run(former, held);
-    }
-    sqlite.prepare("UPDATE mirror_records SET local_id = ? WHERE local_id = ? AND record_kind = 'candidate'").run(former, held);
-    sqlite.pragma('foreign_keys = ON');
-    triggers.forEach((t) => sqlite.exec(t.sql));
+    moveCandidateId(superior, held, former);
     addNote(superior.ctx, { unitCode: 'CB014', kind: 'comment', text: 'Bổ sung lý lịch', candidateId: former });
     const named = () => pendingItems(superior.ctx.db, 'CB014').filter((item) => item.kind === 'comment').map((item) => [item.candidateId, item.candidateName]);
     expect(named()).toEqual([[former, moved.fullName]]);
