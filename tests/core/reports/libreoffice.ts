@@ -25,6 +25,15 @@ export function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
+/** How many pages a PDF has (pdfinfo, from poppler-utils like pdftotext). */
+export function pdfPageCount(pdf: string): number {
+  const pages = /^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));
+  if (!pages) {
+    throw new Error(`pdfinfo gave no page count for ${pdf}`);
+  }
+  return Number(pages[1]);
+}
+
 /** Renders the first pages of a PDF to PNG under test-output/reports/ for a human to look at. */
 export function renderPages(pdf: string, name: string, lastPage = 2): void {
   mkdirSync(OUTPUT_DIR, { recursive: true });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportToDocx } from '../../../electron/core/domain/reports/docx';
 import { reportToHtml } from '../../../electron/core/domain/reports/html';
 import { reportToXlsx } from '../../../electron/core/domain/reports/xlsx';
-import { pdfText, renderPages, toPdf } from './libreoffice';
+import { pdfPageCount, pdfText, renderPages, toPdf } from './libreoffice';
 import { sampleMeta, sampleReport } from './sample-report';
 
 const report = sampleReport();
@@ -101,5 +101,11 @@ describe('DOCX and XLSX through LibreOffice', () => {
       expect(text).toContain(s);
     }
     expect(text).toMatch(/Tổng số được kết nạp\s+3\s+100/);
+    // Each sheet of this small report prints on one A4 page: no table's columns run onto a page of their own.
+    const sheets = (await workbook()).worksheets;
+    expect(pdfPageCount(pdf!)).toBe(sheets.length);
+    for (const ws of sheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
   });
 });

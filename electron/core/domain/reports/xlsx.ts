@@ -23,6 +23,8 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = {
   date: 'dd/mm/yyyy',
 };
 const HEADER_ROW = 4;
+/** About what fits across an A4 page upright at 12 points, in Excel's column width units; wider tables lie down. */
+const PORTRAIT_WIDTH = 95;
 /** The height of one line of 12-point text in a row, in points. */
 const ROW_LINE_PT = 16;
 
@@ -58,16 +60,19 @@ export async function listToXlsx(table: ReportTable, subtitle: string, created: 
   wb.created = excelDate(created);
   addTableSheet(wb, table, subtitle);
   const ws = wb.worksheets[0]!;
-  // Printed from Excel, a list keeps all its columns on one page width; the rows run on as long as they need.
-  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so long messages would overlap the next row.
   table.rows.forEach((cells, r) => {
-    const lines = Math.max(1, ...cells.map((cell, c) => (typeof cell === 'string' && !table.columns[c]?.sheetOnly ? Math.ceil(cell.length / Math.max(1, (table.columns[c]?.width ?? 10) - 2)) : 1)));
+    const lines = Math.max(1, ...cells.map((cell, c) => (typeof cell === 'string' && !table.columns[c]?.sheetOnly ? wrappedLines(cell, table.columns[c]?.width ?? 10) : 1)));
     if (lines > 1) {
       ws.getRow(HEADER_ROW + 1 + r).height = lines * ROW_LINE_PT;
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** About how many lines a text takes in a wrapping column of `width` units (a 12-point letter is about one unit). */
+function wrappedLines(text: string, width: number): number {
+  return Math.ceil(text.length / Math.max(1, width - 2));
 }
 
 function styleCell(cell: ExcelJS.Cell, kind: ColumnKind, bold = false): void {
@@ -82,7 +87,7 @@ function styleCell(cell: ExcelJS.Cell, kind: ColumnKind, bold = false): void {
 }
 
 function addInfoSheet(wb: ExcelJS.Workbook, report: Report): void {
-  const ws = wb.addWorksheet('Thông tin');
+  const ws = wb.addWorksheet('Thông tin', { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.getColumn(1).width = 30;
   ws.getColumn(2).width = 40;
   const rows: [string, Cell, ColumnKind][] = [
@@ -121,6 +126,9 @@ function title(ws: ExcelJS.Worksheet, heading: string, subtitle: string, span: n
 
 function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: string): void {
   const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  // Printed, a table keeps all its columns on one A4 page width and its header on every page; the rows run on.
+  const width = table.columns.reduce((sum, col) => sum + col.width, 0);
+  ws.pageSetup = { orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` };
   title(ws, table.title.toUpperCase(), subtitle, table.columns.length);
   const header = ws.getRow(HEADER_ROW);
   table.columns.forEach((col: Column, i) => {
@@ -131,6 +139,8 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: strin
     cell.fill = HEADER_FILL;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+  // A wrapped header keeps the height of one line unless told (Excel and LibreOffice alike), hiding its second line.
+  header.height = Math.max(1, ...table.columns.map((col) => wrappedLines(col.header, col.width))) * ROW_LINE_PT;
   if (table.rows.length === 0 && table.emptyText) {
     ws.mergeCells(HEADER_ROW + 1, 1, HEADER_ROW + 1, table.columns.length);
     const cell = ws.getCell(HEADER_ROW + 1, 1);
