@@ -174,6 +174,35 @@ describe('the daily screens fit a 1024×768 laptop', () => {
   });
 });
 
+describe('every other screen fits a 1024×768 laptop', () => {
+  // Reached from the menu on either side; each must show whole at 1024 px without sideways scrolling.
+  const screens: [string, () => Host, string][] = [
+    ['todo', () => cell, '/todo'],
+    ['pipeline', () => cell, '/pipeline'],
+    ['reports', () => cell, '/reports'],
+    ['targets', () => cell, '/targets'],
+    ['calendar', () => cell, '/calendar'],
+    ['rulebook', () => cell, '/rulebook'],
+    ['sync', () => cell, '/sync'],
+    ['help', () => cell, '/help'],
+    ['settings', () => cell, '/settings'],
+    ['todo-superior', () => superior, '/todo'],
+    ['units', () => superior, '/units'],
+    ['targets-superior', () => superior, '/targets'],
+    ['reports-superior', () => superior, '/reports'],
+  ];
+  /** What must also show whole on a screen: on the to-do lists, a row's due date and how late it is. */
+  const keys: Record<string, () => Locator[]> = {
+    todo: () => [page.locator('.todo-row > span:nth-child(2)').first()],
+    'todo-superior': () => [page.locator('.todo-row > span:nth-child(2)').first()],
+  };
+  it.each(screens)('%s', async (name, host, route) => {
+    await page.goto(host().url);
+    await open(host(), route);
+    expect(await fits(name, keys[name] ?? (() => []))).toEqual([]);
+  });
+});
+
 describe('the cell reads its own signing key', () => {
   it('as a SHA256 fingerprint named as such', async () => {
     await page.goto(cell.url);
