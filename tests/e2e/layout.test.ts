@@ -203,6 +203,22 @@ describe('every other screen fits a 1024×768 laptop', () => {
   });
 });
 
+describe('«Đảng viên dự bị» behind the Tổng quan bar', () => {
+  it('lists the people with a file and names how many more the bar counts from the roster', async () => {
+    await page.goto(cell.url);
+    await open(cell, '/dashboard');
+    const bar = await api<{ total: { funnel: { stage: string; count: number }[] } }>(cell, 'dashboard:get', { year: YEAR });
+    const counted = bar.total.funnel.find((s) => s.stage === 'du-bi')!.count;
+    await open(cell, `/dashboard/people/${YEAR}/${encodeURIComponent('count=stage&stage=du-bi')}`);
+    const note = page.getByTestId('people-off-file');
+    const offFile = Number(/tính (\d+) đảng viên dự bị không có hồ sơ/.exec((await note.textContent()) ?? '')?.[1]);
+    const listed = Number(/^(\d+) người/.exec((await page.getByTestId('people-count').textContent()) ?? '')?.[1]);
+    await screenshot(page, 'people-du-bi');
+    expect(offFile).toBeGreaterThan(0);
+    expect(listed + offFile).toBe(counted);
+  });
+});
+
 describe('the cell reads its own signing key', () => {
   it('as a SHA256 fingerprint named as such', async () => {
     await page.goto(cell.url);

@@ -129,6 +129,11 @@ export const dashboardPeopleSchema = z.strictObject({
   countedTo: isoDate,
   /** How many people the number counts: the number itself. */
   total: n,
+  /**
+   * Counted besides `total` but not listed: probationary members whom no candidate file follows (entered on the
+   * members' roster by hand), which the stage «Đảng viên dự bị» counts as the report does. 0 for any other number.
+   */
+  offFile: n,
   rows: z.array(
     z.strictObject({
       id: z.string(),

@@ -24,6 +24,7 @@ import { AppError, describeInputIssues } from '../errors';
 import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
 import { candidateRow } from '../store/candidates';
+import { probationaryOffFileOn } from '../store/targets';
 import type { ServiceContext } from './context';
 import { candidateRanges, loadDossiers, type LoadedCandidate } from '../store/dossiers';
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
@@ -274,19 +275,23 @@ export function withMessages(db: Db, entries: readonly TodoEntry[]): TodoItemWir
 }
 
 /**
- * Candidates per stage (the pipeline board), every stage listed even when empty, with the error findings of the
+ * Candidates per stage (the pipeline board), every stage listed even when empty, beside them at «Đảng viên dự bị» the
+ * probationary members with no candidate file (`offFile`, as the report counts them), with the error findings of the
  * candidates at that stage today, read through the same findings as the to-do list so the two never disagree. Over
  * one unit, or without one over every unit the to-do list covers (a committee's units below and its own).
  */
-export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; errors: number }[] {
+export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; offFile: number; errors: number }[] {
   const codes = unitCode ? [unitCode] : overseenUnits(ctx.db).map((u) => u.code);
   const byStage = countsByStage(ctx.db, codes);
+  // Probationary members with no candidate file are dự bị too: the report and Tổng quan count them at that stage.
+  const offFileByUnit = probationaryOffFileOn(ctx.db, ctx.clock.today());
+  const offFile = codes.reduce((sum, code) => sum + (offFileByUnit.get(code) ?? 0), 0);
   const errors = new Map<string, number>();
   for (const source of unitCode ? findingSources(ctx, unitCode) : todoSources(ctx)) {
     const n = source.evaluation.findings.filter((f) => f.severity === 'error').length;
     errors.set(source.evaluation.stage, (errors.get(source.evaluation.stage) ?? 0) + n);
   }
-  return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, errors: errors.get(stage) ?? 0 }));
+  return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, offFile: stage === 'du-bi' ? offFile : 0, errors: errors.get(stage) ?? 0 }));
 }
 
 /**

@@ -41,9 +41,13 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
     const window = { yearStart: `${q.year}-01-01`, countedTo: dashboard.countedTo };
     const input = reportInput(db, { all: dashboard.scope !== null, year: q.year, asOf: q.asOf });
     const rows: { key: string; person: Person }[] = [];
+    let offFile = 0;
     for (const unit of input.units) {
       if (unitCode && unit.code !== unitCode) {
         continue;
+      }
+      if (q.count === 'stage' && q.stage === 'du-bi') {
+        offFile += unit.probationaryOffFile;
       }
       for (const c of unit.candidates) {
         const stage = stockStage(c, window.countedTo);
@@ -53,9 +57,9 @@ export function dashboardPeople(db: Db, q: DashboardPeopleQuery & { asOf: string
         }
       }
     }
-    return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.person);
+    return { rows: rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.person), offFile };
   });
-  return { year: dashboard.year, countedTo: dashboard.countedTo, total: all.length, rows: all.slice(q.offset, q.offset + q.limit) };
+  return { year: dashboard.year, countedTo: dashboard.countedTo, total: all.rows.length, offFile: all.offFile, rows: all.rows.slice(q.offset, q.offset + q.limit) };
 }
 
 function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | null, admittedOn: string | null, countedTo: string): boolean {

@@ -15,7 +15,8 @@ import { dailyCheck } from './daily-check';
 /** Names shown per column; the rest are one click away in the candidate list filtered to that stage. */
 const TOP = 6;
 
-type Column = { stage: Stage; count: number; rows: CandidateRow[] };
+/** `offFile`: people counted at the stage whom no candidate file follows (dự bị members entered on the roster). */
+type Column = { stage: Stage; count: number; offFile: number; rows: CandidateRow[] };
 /** What needs attention first for a person on the board: an overdue step outranks an error. */
 type Mark = 'overdue' | 'error';
 type Board = { columns: Column[]; marks: Map<string, Mark> };
@@ -28,12 +29,12 @@ async function loadBoard(unit: string): Promise<Board> {
   // Its error marks are today's findings: it waits for the day's re-evaluation rather than doing it in its own call.
   await dailyCheck();
   const counts = await call('checks:stage-counts', unit && unit !== ALL_UNITS ? { unitCode: unit } : {});
-  const byStage = new Map(counts.map((c) => [c.stage, c.count]));
+  const byStage = new Map(counts.map((c) => [c.stage, c]));
   const columns = await Promise.all(
     STAGES.map(async (stage) => {
-      const count = byStage.get(stage) ?? 0;
+      const count = byStage.get(stage)?.count ?? 0;
       const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP, unitCode: unit || undefined })).rows : [];
-      return { stage, count, rows };
+      return { stage, count, offFile: byStage.get(stage)?.offFile ?? 0, rows };
     }),
   );
   const ids = columns.flatMap((c) => c.rows.map((r) => r.id));
@@ -50,14 +51,15 @@ async function loadBoard(unit: string): Promise<Board> {
 const MARK_TEXT: Record<Mark, string> = { overdue: 'Quá hạn', error: 'Có lỗi' };
 
 function StageColumn({ column, step, unit, marks }: { column: Column; step: number | null; unit: string; marks: Map<string, Mark> }) {
-  const { stage, count, rows } = column;
+  const { stage, count, offFile, rows } = column;
+  const people = count + offFile;
   return (
-    <section className={`board-col${count === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${count.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
+    <section className={`board-col${people === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${people.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
       <header className="board-head">
         {step !== null ? <span className="board-step">{step}</span> : null}
         <span className="board-title">{stageLabel(stage)}</span>
         <span className="board-count" data-testid="board-count">
-          {count.toLocaleString('vi-VN')}
+          {people.toLocaleString('vi-VN')}
         </span>
       </header>
       {rows.length > 0 ? (
@@ -74,12 +76,18 @@ function StageColumn({ column, step, unit, marks }: { column: Column; step: numb
             );
           })}
         </ul>
-      ) : (
+      ) : offFile === 0 ? (
         <p className="board-none">Chưa có ai</p>
-      )}
+      ) : null}
+      {offFile > 0 ? (
+        <p className="board-off-file detail" data-testid="board-off-file">
+          {count > 0 ? 'Và ' : ''}
+          {offFile.toLocaleString('vi-VN')} đảng viên dự bị không có hồ sơ trong ứng dụng, ở mục <Link href="/members">Đảng viên</Link>
+        </p>
+      ) : null}
       {count > 0 ? (
         <Link href={unit ? candidatesHref({ unit, stage }) : `/candidates/stage/${stage}`} className="board-more">
-          {count > rows.length ? `Xem tất cả ${count.toLocaleString('vi-VN')} người →` : 'Mở danh sách →'}
+          {count > rows.length ? `Xem tất cả ${count.toLocaleString('vi-VN')} người${offFile > 0 ? ' có hồ sơ' : ''} →` : 'Mở danh sách →'}
         </Link>
       ) : null}
     </section>
@@ -99,7 +107,7 @@ export function PipelinePage() {
   const marks = board.data?.marks ?? new Map<string, Mark>();
   const open = columns.filter((c) => !isTerminalStage(c.stage));
   const closed = columns.filter((c) => isTerminalStage(c.stage));
-  const inProgress = open.filter((c) => c.stage !== 'chinh-thuc').reduce((n, c) => n + c.count, 0);
+  const inProgress = open.filter((c) => c.stage !== 'chinh-thuc').reduce((n, c) => n + c.count + c.offFile, 0);
   return (
     <section>
       <div className="page-head">
@@ -123,7 +131,7 @@ export function PipelinePage() {
       </div>
       {board.data ? null : <CheckBanner />}
       <FormError message={board.error} />
-      {board.data && columns.every((c) => c.count === 0) ? (
+      {board.data && columns.every((c) => c.count + c.offFile === 0) ? (
         <p className="empty card">
           Chưa có ai trong quy trình. Hãy nhập danh sách đảng viên ở mục <Link href="/members">Đảng viên</Link>, rồi thêm người đầu tiên ở mục{' '}
           <Link href="/candidates/new">Người vào Đảng</Link>.

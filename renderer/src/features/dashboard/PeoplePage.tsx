@@ -84,7 +84,7 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
   const pages = usePages<DashboardPeople['rows'][number], DashboardPeople>(`${year}|${specText}`, (offset, limit) =>
     spec
       ? call('dashboard:people', { year, count: spec.count, unitCode: spec.unit, stage: spec.stage as (typeof STAGES)[number] | undefined, flow: spec.flow as FlowKey | undefined, from: spec.from, asOf: spec.asOf, trait: spec.trait || undefined, lead: spec.lead, to: spec.to, offset, limit })
-      : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, rows: [] }),
+      : Promise.resolve({ year, countedTo: `${year}-12-31`, total: 0, offFile: 0, rows: [] }),
   );
   const scroller = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
@@ -114,6 +114,12 @@ export function PeoplePage({ year, spec: specText }: { year: number; spec: strin
               ? 'Đang tải…'
               : `${pages.total.toLocaleString('vi-VN')} người${spec.unit ? ` của đơn vị ${spec.unit}` : ''}${answer ? ` · số liệu tính đến ngày ${formatViDate(answer.countedTo)}` : ''}`}
           </p>
+          {answer && answer.offFile > 0 ? (
+            <p className="lead" data-testid="people-off-file">
+              Con số ở trang Tổng quan còn tính {answer.offFile.toLocaleString('vi-VN')} đảng viên dự bị không có hồ sơ trong ứng dụng (vào Đảng trước khi dùng
+              ứng dụng hoặc chuyển đến), như báo cáo: xem ở mục <Link href="/members">Đảng viên</Link>.
+            </p>
+          ) : null}
         </div>
       </div>
       <FormError message={pages.error} />
