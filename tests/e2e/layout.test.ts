@@ -129,6 +129,9 @@ describe('the daily screens fit a 1024×768 laptop', () => {
       page.getByRole('button', { name: /Thêm đảng viên/ }),
       page.getByRole('table').locator('tbody tr').first().getByRole('button').last(),
     ])).toEqual([]);
+    // A row is a name of two or three lines, not a stack of buttons and a four-line mentor mark (120 px before).
+    const heights = await page.getByRole('table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(90);
   });
 
   it('the candidates list', async () => {

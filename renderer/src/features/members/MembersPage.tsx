@@ -66,13 +66,18 @@ function useColumns(edit: (e: Editing) => void) {
       column.accessor('fullMemberSince', { header: 'Ngày chính thức', cell: (c) => formatViDate(c.getValue()) }),
       column.accessor('canMentor', {
         header: 'Giúp đỡ',
-        cell: (c) => (c.getValue() ? <span className="marker">✓ Có thể giúp đỡ</span> : null),
+        cell: (c) =>
+          c.getValue() ? (
+            <span className="marker" title="Có thể giúp đỡ người vào Đảng">
+              ✓<span className="marker-words"> Có thể giúp đỡ</span>
+            </span>
+          ) : null,
       }),
       column.display({
         id: 'actions',
         header: () => <span className="sr-only">Thao tác</span>,
         cell: (c) => (
-          <div className="cell-actions">
+          <div className="cell-actions member-actions">
             {c.row.original.leftOn ? null : (
               <>
                 <button type="button" className="btn btn-small" onClick={() => edit({ kind: 'edit', member: c.row.original })}>
@@ -146,7 +151,7 @@ export function MembersPage() {
       </div>
       <FormError message={members.error} />
       <div className="table-wrap">
-        <table className="table">
+        <table className="table members-table">
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
