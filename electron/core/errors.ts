@@ -57,6 +57,9 @@ export function describeFileIssues(error: z.ZodError, data: unknown, listName: s
     if (!where) {
       return `tệp ${what}`;
     }
+    if (issue.code === 'too_small' && Array.isArray(value) && value.length === 0) {
+      return `không có ${listName} nào (mục ${where})`;
+    }
     return what === 'bị thiếu' ? `thiếu mục ${where}` : `mục ${where} ${what}`;
   });
   const more = error.issues.length > max ? ` và ${error.issues.length - max} chỗ khác` : '';

@@ -21,6 +21,6 @@ describe('a bad rulebook file', () => {
       expect(message).not.toMatch(/mong đợi|nhận được|expected|received|invalid|undefined|string|number/i);
     }
     expect(refusal({})).toContain('thiếu mục version');
-    expect(refusal({ format: 'ptdv.rulebook/1', version: '2027', rules: [] })).toContain('mục rules trống hoặc quá ít');
+    expect(refusal({ format: 'ptdv.rulebook/1', version: '2027', rules: [] })).toContain('không có quy tắc nào (mục rules)');
   });
 });

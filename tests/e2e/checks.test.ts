@@ -318,14 +318,14 @@ describe('the calendar and rulebook screens', () => {
     const file = join(dataDir, 'files', 'bo-quy-tac.json');
     const pick = () => page.getByRole('button', { name: 'Chọn tệp bộ quy tắc…' }).click();
     await nav('Bộ quy tắc').click();
-    await expect.poll(() => page.getByTestId('applied-rulebook').textContent()).toBe(APPLIED);
+    await expect.poll(() => page.getByTestId('applied-rulebook').textContent()).toBe(rulebookName(APPLIED));
     await screenshot(page, 'checks-rulebook');
 
     writeFileSync(file, JSON.stringify({ format: 'ptdv.rulebook/1', version: '2027-01-01', rules: [] }));
     await pick();
     const error = page.locator('.form-error');
     await expect.poll(() => error.textContent()).toContain('Bộ quy tắc không hợp lệ');
-    expect(await error.textContent()).toContain('rules');
+    expect(await error.textContent()).toContain('Bộ quy tắc không hợp lệ: không có quy tắc nào (mục rules). Tệp không được nhập; hãy xin lại tệp bộ quy tắc đúng từ nơi đã gửi. Bộ quy tắc đang dùng giữ nguyên.');
     expect(await error.textContent()).not.toMatch(/Error|at \S+:\d+/);
     await screenshot(page, 'checks-rulebook-error');
 
@@ -337,10 +337,10 @@ describe('the calendar and rulebook screens', () => {
     const mentorRule = shipped.rules.filter((r) => r.id === 'mentor').map((r) => ({ ...r, validFrom: '2031-01-01', source: 'Thử nghiệm' }));
     writeFileSync(file, JSON.stringify({ format: 'ptdv.rulebook/1', version: '2031-thu-nghiem', title: 'Bộ quy tắc thử nghiệm', rules: mentorRule }));
     await pick();
-    await expect.poll(() => page.locator('.notice').textContent()).toContain('Đã nhập bộ quy tắc phiên bản 2031-thu-nghiem');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Đã nhập bộ quy tắc 2031-thu-nghiem');
     const row = page.getByTestId('rulebook-row').filter({ hasText: '2031-thu-nghiem' });
     expect(await row.textContent()).toContain('Chưa có hiệu lực');
-    expect(await page.getByTestId('applied-rulebook').textContent()).toBe(APPLIED);
+    expect(await page.getByTestId('applied-rulebook').textContent()).toBe(rulebookName(APPLIED));
     await row.getByText('Xem 1 quy tắc và căn cứ').click();
     await screenshot(page, 'checks-rulebook-imported');
   });

@@ -160,6 +160,19 @@ describe('the daily screens fit a 1024×768 laptop', () => {
     ])).toEqual([]);
   });
 
+  it('a candidate with overdue findings: each finding reads across the page, not a word per line', async () => {
+    const todo = await api<{ rows: { candidateId: string; due?: string }[] }>(cell, 'checks:todo-page', { overdueOnly: true, limit: 1 });
+    await open(cell, `/candidates/${todo.rows[0]!.candidateId}`);
+    const message = page.getByTestId('finding').first().locator('.finding-message');
+    expect(await fits('candidate-findings', () => [message])).toEqual([]);
+    // Beside a deadlines column and a due date the text had about 80 px at 1024 px, 20 lines for two sentences.
+    expect((await message.boundingBox())!.width).toBeGreaterThan(400);
+    // The documents' table below: a document's name on a line or two, not a word per line (313 px rows before).
+    const rows = await page.getByRole('table').last().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Math.max(...rows)).toBeLessThan(100);
+  });
+
   it("the cell's overview", async () => {
     await open(cell, '/dashboard');
     expect(await fits('dashboard-cell', () => [])).toEqual([]);
@@ -172,6 +185,7 @@ describe('the daily screens fit a 1024×768 laptop', () => {
   });
 
   it("the committee's candidates across its units", async () => {
+    await page.goto(superior.url);
     await open(superior, '/candidates');
     expect(await fits('candidates-superior', () => [page.getByRole('button', { name: 'Xuất Excel' }), page.locator('.vlist-row').first()])).toEqual([]);
   });

@@ -23,6 +23,7 @@ import { compileRulebooks } from '../domain/rules/rulebook';
 import { AppError, describeInputIssues } from '../errors';
 import type { CandidateCheck, TodoItemWire } from '../model/checks';
 import { isIsoDate } from '../model/dates';
+import { rulebookName } from '../model/format';
 import { candidateRow } from '../store/candidates';
 import { probationaryOffFileOn } from '../store/targets';
 import type { ServiceContext } from './context';
@@ -473,7 +474,7 @@ export function importRulebook(ctx: ServiceContext, data: unknown): Rulebook[] {
   const rulebook = loadRulebook(data);
   const existing = importedRulebooks(ctx.db);
   if ([...DEFAULT_RULEBOOKS, ...existing].some((r) => r.version === rulebook.version)) {
-    throw new AppError('conflict', `Bộ quy tắc phiên bản ${rulebook.version} đã có.`);
+    throw new AppError('conflict', `Đã có ${rulebookName(rulebook.version)} trong ứng dụng.`);
   }
   const all = [...existing, rulebook];
   writeRulebooks(ctx.db, all);

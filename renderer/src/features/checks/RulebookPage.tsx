@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { OperationProgressBar } from '../../components/OperationProgressBar';
 import { useProgressCall } from '../../lib/progress';
 import { formatViDate } from '../../../../electron/core/model/dates';
+import { rulebookName } from '../../../../electron/core/model/format';
 import type { RulebookOverview } from '../../../../electron/core/model/checks';
 import { call, errorMessage } from '../../api';
 import { FormError } from '../../components/Field';
@@ -66,12 +67,13 @@ function ImportRulebook({ onImported }: { onImported: () => void }) {
       const path = await call('system:choose-path', { mode: 'open', title: 'Chọn tệp bộ quy tắc', defaultName: 'bo-quy-tac.json' });
       if (path) {
         const added = await tracked.run('rules:import-rulebook', { path });
-        setDone(`Đã nhập bộ quy tắc phiên bản ${added.version}${added.title ? ` — ${added.title}` : ''}.`);
+        setDone(`Đã nhập ${rulebookName(added.version)}${added.title ? ` — ${added.title}` : ''}.`);
         onImported();
       }
     } catch (err) {
       const message = errorMessage(err);
-      setFailure(`${/[.!?]$/.test(message) ? message : `${message}.`} Tệp không được nhập; bộ quy tắc đang dùng giữ nguyên.`);
+      const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+      setFailure(/không được nhập/.test(message) ? `${sentence} Bộ quy tắc đang dùng giữ nguyên.` : `${sentence} Tệp không được nhập; bộ quy tắc đang dùng giữ nguyên.`);
     } finally {
       setBusy(false);
     }
@@ -113,7 +115,7 @@ export function RulebookPage() {
           </p>
           <p className="rulebook-version">
             <ToneIcon tone="ok" />
-            Phiên bản <strong data-testid="applied-rulebook">{data.applied}</strong>
+            Đang áp dụng <strong data-testid="applied-rulebook">{rulebookName(data.applied)}</strong>
           </p>
           {applied?.title ? <p>{applied.title}</p> : null}
           <p className="lead">
@@ -123,11 +125,11 @@ export function RulebookPage() {
       ) : null}
       {data ? (
         <section className="card section" aria-labelledby="versions-title">
-          <h2 id="versions-title">Các phiên bản</h2>
+          <h2 id="versions-title">Các bộ quy tắc</h2>
           <table className="table rulebooks">
             <thead>
               <tr>
-                <th>Phiên bản</th>
+                <th>Bộ quy tắc</th>
                 <th>Tên</th>
                 <th>Hiệu lực từ</th>
                 <th>Đến</th>
@@ -140,7 +142,7 @@ export function RulebookPage() {
                 return (
                   <tr key={book.version} data-testid="rulebook-row">
                     <td className="nowrap">
-                      <strong>{book.version}</strong>
+                      <strong className="first-capital">{rulebookName(book.version)}</strong>
                     </td>
                     <td>
                       {book.title}
