@@ -10,6 +10,7 @@ import { call, errorMessage } from '../../api';
 import { DateField, Field, FormError } from '../../components/Field';
 import { ToneIcon } from '../../components/SeverityTag';
 import { optionalText, todayIso, viDate } from '../../lib/form';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Item = CandidateCheck['checklist'][number];
 type Props = { candidate: CandidateDetail; check: CandidateCheck | undefined; onChange: (d: CandidateDetail) => void };
@@ -53,11 +54,11 @@ function StatusTag({ item, error }: { item: Item; error: boolean }) {
 const markSchema = z.object({ date: viDate('Nhập ngày nhận.'), signer: optionalText(120) });
 
 function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidate: CandidateDetail; onChange: Props['onChange']; onClose: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof markSchema>, unknown, z.output<typeof markSchema>>({
     resolver: zodResolver(markSchema),
     defaultValues: { date: formatViDate(todayIso()), signer: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const certificate = item.form === 'CN-NTVĐ' || item.form === 'CN-ĐVM' ? CERTIFICATE_EVENTS[item.form] : null;
   // A letter is tied to its introducer by the signer's name, so offer the introducers' names as typed in the file.

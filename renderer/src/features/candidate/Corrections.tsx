@@ -7,6 +7,7 @@ import type { CandidateDetail, VoidInput } from '../../../../electron/core/model
 import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const reasonForm = z.object({ reason: z.string().trim().min(3, 'Ghi rõ lý do (ít nhất 3 ký tự).').max(500, 'Tối đa 500 ký tự.') });
 
@@ -15,8 +16,8 @@ const reasonForm = z.object({ reason: z.string().trim().min(3, 'Ghi rõ lý do (
  * service accepted it. `what` says which record and what voiding it does, in words the user knows.
  */
 export function VoidReasonDialog({ title, what, confirm, onClose, onVoid }: { title: string; what: ReactNode; confirm: string; onClose: () => void; onVoid: (reason: string) => Promise<void> }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof reasonForm>, unknown, z.output<typeof reasonForm>>({ resolver: zodResolver(reasonForm), defaultValues: { reason: '' } });
+  const [failure, setFailure] = useFormFailure(form);
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {

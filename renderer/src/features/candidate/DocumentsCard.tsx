@@ -10,6 +10,7 @@ import { VoidRecordButton } from './Corrections';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
 import { DOCUMENT_LABELS, documentFormText } from '../../lib/labels';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = { candidate: CandidateDetail; onChange: (d: CandidateDetail) => void };
 
@@ -28,13 +29,13 @@ const correctionSchema = schema.extend({ reason: z.string().trim().min(3, 'Ghi r
 
 /** Adds a document, or, given `correcting`, replaces a wrong one (void with a reason + the right one). */
 function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { correcting?: StoredDocument; onClose: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof correctionSchema>, unknown, z.output<typeof correctionSchema>>({
     resolver: zodResolver(correcting ? correctionSchema : schema.extend({ reason: z.string() })),
     defaultValues: correcting
       ? { form: correcting.form, date: formatViDate(correcting.date), signer: correcting.signer ?? '', issuer: correcting.issuer ?? '', note: correcting.note ?? '', reason: '' }
       : { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '', reason: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const chosen = useWatch({ control: form.control, name: 'form' });
   const introducers = candidate.introducers.map((i) => i.name);

@@ -9,6 +9,7 @@ import { pickable, PickerSearch } from '../../components/ListTools';
 import { VoidRecordButton } from './Corrections';
 import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = { candidate: CandidateDetail; members: Member[]; onChange: (d: CandidateDetail) => void };
 
@@ -26,7 +27,6 @@ const correctionSchema = schema.extend({ reason: z.string().trim().min(3, 'Ghi r
 
 /** Adds an introducer, or, given `correcting`, replaces a wrong entry (void with a reason + the right one). */
 function IntroducerForm({ candidate, members, correcting, onChange, onClose }: Props & { correcting?: StoredIntroducer; onClose: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const taken = new Set(candidate.introducers.filter((i) => i.id !== correcting?.id).map((i) => i.memberId));
   const eligible = members.filter((m) => m.canMentor && !taken.has(m.id));
   const form = useForm<z.input<typeof correctionSchema>, unknown, z.output<typeof correctionSchema>>({
@@ -41,6 +41,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
         }
       : { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false, reason: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });

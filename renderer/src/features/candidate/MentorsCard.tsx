@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 import { MENTOR_ROLE_LABELS } from '../../lib/labels';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = { candidate: CandidateDetail; members: Member[]; onChange: (d: CandidateDetail) => void };
 
@@ -22,13 +23,13 @@ const assignSchema = z.object({
 });
 
 function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   // Only full members still in the cell may mentor (docs/rules.md); the others are not offered at all.
   const eligible = members.filter((m) => m.canMentor);
   const form = useForm<z.input<typeof assignSchema>, unknown, z.output<typeof assignSchema>>({
     resolver: zodResolver(assignSchema),
     defaultValues: { memberId: '', role: candidate.stage === 'du-bi' ? 'probation' : 'pre-admission', from: formatViDate(todayIso()) },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
@@ -77,11 +78,11 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
 const endSchema = z.object({ to: viDate('Nhập ngày kết thúc.') });
 
 function EndDialog({ candidate, assignment, onClose, onChange }: { candidate: CandidateDetail; assignment: MentorAssignment; onClose: () => void; onChange: (d: CandidateDetail) => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof endSchema>, unknown, z.output<typeof endSchema>>({
     resolver: zodResolver(endSchema),
     defaultValues: { to: formatViDate(todayIso()) },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const submit = form.handleSubmit(async ({ to }) => {
     setFailure(null);
     try {

@@ -14,6 +14,7 @@ import {
   PROPOSER_LABELS,
 } from '../../lib/labels';
 import { profileDefaults, profileFormSchema, toProfile, type ProfileFormIn, type ProfileFormOut } from './profile-schema';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = {
   initial?: CandidateProfile;
@@ -42,11 +43,11 @@ const UNSET = '— Chưa ghi —';
 
 /** The candidate's profile (docs/dossier-format.md), used to add a candidate and to edit one. */
 export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCancel }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ProfileFormIn, unknown, ProfileFormOut>({
     resolver: zodResolver(profileFormSchema),
     defaultValues: profileDefaults(initial),
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
   const [duplicate, setDuplicate] = useState<{ message: string; values: ProfileFormOut } | null>(null);

@@ -12,6 +12,7 @@ import { todayIso, viDate } from '../../lib/form';
 import { CALENDAR_KIND_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from './attention';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
@@ -41,13 +42,13 @@ const entrySchema = z
 type Props = { entry: CalendarEntry | null; onSaved: (all: CalendarEntry[], year: number) => void; onClose: () => void };
 
 function EntryForm({ entry, onSaved, onClose }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof entrySchema>, unknown, z.output<typeof entrySchema>>({
     resolver: zodResolver(entrySchema),
     defaultValues: entry
       ? { ...entry, date: formatViDate(entry.date) }
       : { date: '', kind: 'holiday', name: '', source: '', confirmed: true },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { periodInSentence } from '../../../../electron/core/domain/reports/summary-text';
@@ -9,6 +8,7 @@ import { call, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Props = {
   period: string;
@@ -28,11 +28,11 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
     issuedOn: viDate('Nhập ngày báo cáo.'),
     reason: correction ? z.string().trim().min(3, 'Bản sửa cần ghi rõ lý do sửa.').max(500, 'Tối đa 500 ký tự.') : optionalText(500),
   });
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { number: '', issuedOn: formatViDate(todayIso()), reason: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -12,6 +12,7 @@ import { formatBytes, formatViMoment } from '../../../../electron/core/model/for
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 import { RestoreBackup, type Restored } from './RestoreBackup';
 import { UnitProfile } from './UnitProfile';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const passphraseSchema = z
   .object({
@@ -22,12 +23,12 @@ const passphraseSchema = z
   .refine((v) => v.confirm === v.next, { path: ['confirm'], message: 'Hai lần nhập mật khẩu mới không khớp nhau.' });
 
 function ChangePassphrase() {
-  const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const form = useForm<z.input<typeof passphraseSchema>>({
     resolver: zodResolver(passphraseSchema),
     defaultValues: { current: '', next: '', confirm: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

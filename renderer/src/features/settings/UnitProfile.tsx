@@ -4,6 +4,7 @@ import type { UnitProfile as Profile } from '../../../../electron/core/model/ent
 import { call, errorMessage } from '../../api';
 import { useSession } from '../../app/session';
 import { Check, Field, FormError } from '../../components/Field';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 type Values = { name: string; parentCode: string; hasYouthUnion: boolean; hasTradeUnion: boolean; secretaryName: string; documentPlace: string };
 
@@ -19,10 +20,10 @@ const valuesOf = (p: Profile): Values => ({
 /** The own unit's details; the parent code stays editable only until the unit is enrolled with its superior. */
 export function UnitProfile() {
   const [profile, setProfile] = useState<Profile | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const { replace } = useSession();
   const form = useForm<Values>();
+  const [failure, setFailure] = useFormFailure(form);
   useEffect(() => {
     call('unit:profile', {})
       .then((p) => {
@@ -30,7 +31,7 @@ export function UnitProfile() {
         form.reset(valuesOf(p));
       })
       .catch((err: unknown) => setFailure(errorMessage(err)));
-  }, [form]);
+  }, [form, setFailure]);
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     setDone(false);

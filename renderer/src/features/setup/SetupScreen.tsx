@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
@@ -7,6 +6,7 @@ import { call, errorMessage } from '../../api';
 import { Check, Field, FormError, LabelOptions } from '../../components/Field';
 import { UNIT_LEVEL_LABELS } from '../../lib/labels';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const CODE_HINT = 'Mã chỉ gồm chữ không dấu, số và dấu gạch ngang (2–32 ký tự), ví dụ CB014.';
@@ -30,11 +30,11 @@ type FormOut = z.output<typeof schema>;
 
 /** First run: the own unit and the passphrase that encrypts the database. */
 export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(schema),
     defaultValues: { code: '', name: '', level: 'chi-bo', parentCode: '', hasYouthUnion: true, passphrase: '', confirm: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (v) => {

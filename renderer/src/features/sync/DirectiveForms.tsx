@@ -9,6 +9,7 @@ import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 import { stageLabel } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const decisionSchema = z.object({
   candidateId: z.string().min(1, 'Chọn người được quyết định.'),
@@ -52,13 +53,13 @@ function useDebounced(value: string): string {
  * fit is listed with the reason instead of being offered.
  */
 export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string; version: number; onAdded: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const [text, setText] = useState('');
   const query = useDebounced(text.trim());
   const form = useForm<z.input<typeof decisionSchema>, unknown, z.output<typeof decisionSchema>>({
     resolver: zodResolver(decisionSchema),
     defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   // Only people the decision takes one step further; the service checks the votes and dates again.
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -132,11 +133,11 @@ export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string;
 
 /** A comment for the unit, or a request to complete a candidate's dossier. */
 export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; candidates: CandidateRow[]; onAdded: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
     resolver: zodResolver(noteSchema),
     defaultValues: { kind: 'comment', candidateId: '', text: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

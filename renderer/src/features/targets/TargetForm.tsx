@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { targetCount } from '../../../../electron/core/domain/reports/targets';
 import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
 import { call, errorMessage } from '../../api';
 import { Field, FormError } from '../../components/Field';
+import { useFormFailure } from '../../lib/use-form-failure';
 
 const KIND_LABELS: Record<(typeof TARGET_KINDS)[number], string> = {
   count: 'Số người',
@@ -38,11 +38,11 @@ type Props = {
 
 /** Sets (or replaces) the target of one period: a number of people or a share of the full members on 1 January. */
 export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, onSaved }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { period: 'year', kind: 'count', value: '' },
   });
+  const [failure, setFailure] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [kind, value] = useWatch({ control: form.control, name: ['kind', 'value'] });
   const typed = Number(value.replace(',', '.'));
