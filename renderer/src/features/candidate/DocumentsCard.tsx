@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
@@ -36,6 +36,8 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
       : { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '', reason: '' },
   });
   const [failure, setFailure] = useFormFailure(form);
+  // Opened below the list of documents: its first field takes the focus, which scrolls it into view.
+  useEffect(() => form.setFocus('form'), [form]);
   const { errors, isSubmitting } = form.formState;
   const chosen = useWatch({ control: form.control, name: 'form' });
   const introducers = candidate.introducers.map((i) => i.name);

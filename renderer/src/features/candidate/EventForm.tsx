@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
@@ -29,6 +30,8 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
     defaultValues: emptyEvent(nextType(candidate), formatViDate(todayIso())),
   });
   const [failure, setFailure] = useFormFailure(form);
+  // The form opens below a long history: its first field takes the focus, which scrolls it into view.
+  useEffect(() => form.setFocus('type'), [form]);
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
   const [type, date, yes, total] = useWatch({ control: form.control, name: ['type', 'date', 'yes', 'total'] });
