@@ -22,6 +22,8 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   { fingerprint: 'c420d5e001e00e2a352529cd65c79e0d729533b0b7eb8055877c1f8a85c4d216', resetBy: null },
   // EVENT_ORDER_INVALID on each step's first date, and a decision or ceremony recorded twice.
   { fingerprint: '616f28204b73c8e4e1e1df82ddb9c63811b815887f49e51d9df8bd6eb3508acd', resetBy: '0033_findings_of_the_step_order_rules' },
+  // Missing papers and a late ceremony named in words (kết quả thẩm tra lý lịch), not by TTLL or DONG-Y-CAP-TREN.
+  { fingerprint: '9d0f3c2d234b5ad2116113f872b7df384b59a884097cfcee586aa0f40585a133', resetBy: '0034_findings_name_their_papers' },
 ];
 
 function fingerprint(): string {

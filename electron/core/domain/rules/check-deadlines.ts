@@ -1,3 +1,4 @@
+import { DOCUMENT_LABELS } from '../../model/document-names';
 import { addWorkingDaysN } from '../calendar/calendar';
 import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
 import { docOnOrBefore, type Ctx, type Dated } from './context';
@@ -146,7 +147,7 @@ export function checkCeremony(c: Ctx): void {
     label: 'Hạn tổ chức lễ kết nạp',
     message:
       c.after(due)
-        ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên; chỉ tổ chức khi có văn bản đồng ý và ghi nhận văn bản đó (${consentForm}).`
+        ? `Quá hạn tổ chức lễ kết nạp (hạn ${toViDate(due)}, ${workingDays} ngày làm việc từ ngày ${startText}). Báo cáo cấp ủy cấp trên; chỉ tổ chức khi có văn bản đồng ý và ghi nhận văn bản đó ở mục Tài liệu hồ sơ («${DOCUMENT_LABELS[consentForm]}»).`
         : `Tổ chức lễ kết nạp chậm nhất ngày ${toViDate(due)} (${workingDays} ngày làm việc từ ngày ${startText}).`,
     refs,
   });

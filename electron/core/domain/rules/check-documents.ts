@@ -1,3 +1,4 @@
+import { documentInSentence } from '../../model/document-names';
 import type { DocumentForm } from '../../model/dossier';
 import { addMonths, toDay, toViDate, type DayNumber } from '../calendar/days';
 import { unionForm } from './check-introducers';
@@ -72,14 +73,14 @@ export function checkPreVoteDocuments(c: Ctx): void {
   if (!required.includes(form)) {
     required.push(form);
   }
-  const missing: string[] = required.filter((f) => docOnOrBefore(facts, f, ref) === null);
+  const missing: { form: DocumentForm; text: string }[] = required.filter((f) => docOnOrBefore(facts, f, ref) === null).map((form) => ({ form, text: documentInSentence(form) }));
   const letters = letterDays(facts).length;
   const introducers = facts.dossier.introducers.length;
   if (letters < introducers) {
-    missing.push(introducers - letters > 1 ? `3-KNĐ (thiếu ${introducers - letters} giấy)` : '3-KNĐ');
+    missing.push({ form: '3-KNĐ', text: introducers - letters > 1 ? `3-KNĐ (thiếu ${introducers - letters} giấy)` : '3-KNĐ' });
   }
   if (missing.length > 0) {
-    c.add('DOCUMENT_MISSING', 'error', applied, `Hồ sơ còn thiếu ${missing.join(', ')} khi chi bộ xét ngày ${toViDate(ref)}. Hoàn thiện và ghi nhận ngày của từng văn bản; báo cáo cấp ủy cơ sở.`, { refs: missing.map((m) => m.split(' ')[0]!) });
+    c.add('DOCUMENT_MISSING', 'error', applied, `Hồ sơ còn thiếu ${missing.map((m) => m.text).join(', ')} khi chi bộ xét ngày ${toViDate(ref)}. Hoàn thiện và ghi nhận ngày của từng văn bản; báo cáo cấp ủy cơ sở.`, { refs: missing.map((m) => m.form) });
   }
   if (docOnOrBefore(facts, form, ref) === null) {
     c.add('BACKGROUND_CHECK_MISSING', 'error', background, `Chưa có kết luận thẩm tra lý lịch được cấp ủy cơ sở chứng nhận (ứng viên, cha mẹ, cha mẹ vợ/chồng hoặc người nuôi dưỡng, vợ/chồng, con đã thành niên) đến ngày chi bộ xét ${toViDate(ref)}. Đôn đốc cấp ủy cơ sở hoàn thành thẩm tra.`, { refs: [form] });
