@@ -57,6 +57,19 @@ describe('candidates', () => {
     expect(() => ctx.db.$client.prepare('DELETE FROM candidate_events').run()).toThrow(/append-only/);
   });
 
+  it('refuses a vote of nobody, or with more yes votes than voters, and records nothing', () => {
+    const ctx = setup('2026-06-01');
+    const id = createCandidate(ctx, profile('Lê Văn Bình'));
+    addEvent(ctx, id, { type: 'LISTED', date: '2025-05-02' });
+    const before = candidateDetail(ctx.db, id).events.length;
+    expect(() => addEvent(ctx, id, { type: 'CHI_BO_VOTED', date: '2026-05-20', yes: 0, eligible: 0 })).toThrow('Biểu quyết cần số đảng viên chính thức có quyền biểu quyết ít nhất là 1.');
+    expect(() => addEvent(ctx, id, { type: 'CHI_BO_VOTED', date: '2026-05-20', yes: 12, eligible: 11 })).toThrow('Số phiếu tán thành (12) không thể lớn hơn số đảng viên chính thức có quyền biểu quyết (11).');
+    expect(() => addEvent(ctx, id, { type: 'DUCS_VOTED', date: '2026-05-25', yes: 8, members: 7 })).toThrow('Số cấp ủy viên tán thành (8) không thể lớn hơn tổng số cấp ủy viên (7).');
+    expect(candidateDetail(ctx.db, id).events).toHaveLength(before);
+    addEvent(ctx, id, { type: 'CHI_BO_VOTED', date: '2026-05-20', yes: 11, eligible: 11 });
+    expect(candidateDetail(ctx.db, id).events).toHaveLength(before + 1);
+  });
+
   it('puts the admitted person on the roster as probationary, then full member from the end of probation (29 Feb → 28 Feb)', () => {
     const ctx = setup('2025-12-31');
     const id = createCandidate(ctx, profile('Hoàng Minh Anh', '1998-01-01'));

@@ -1,5 +1,5 @@
 import { formatViDate } from '../model/dates';
-import type { Dossier } from '../model/dossier';
+import type { CandidateEvent, Dossier } from '../model/dossier';
 
 /**
  * Dates that cannot be true are refused where they are typed (forms, services, CLI, dossier import) rather than
@@ -116,6 +116,30 @@ export function eventDateProblems(event: { type: string; date: string }, birthDa
     ...afterBirth(field, EVENT_DATE_LABEL, event.date, birthDate),
     ...(ADMISSION_EVENTS.has(event.type) ? adultAt(field, EVENT_DATE_LABEL, event.date, birthDate) : []),
   ];
+}
+
+/**
+ * The counts of a vote: at least one person had the right to vote, and no more voted yes than had it. A record of
+ * "0/0 tán thành" says nothing the rules can judge, so it is refused rather than stored.
+ */
+export function voteCountProblems(event: CandidateEvent, field = 'event'): DateProblem[] {
+  // Entered in the app only: a dossier file's vote is judged by the rules (VOTE_BELOW_THRESHOLD), as RULES.md says.
+  const counts =
+    'eligible' in event
+      ? { total: event.eligible, of: 'số đảng viên chính thức có quyền biểu quyết', yes: 'Số phiếu tán thành' }
+      : 'members' in event
+        ? { total: event.members, of: 'tổng số cấp ủy viên', yes: 'Số cấp ủy viên tán thành' }
+        : null;
+  if (counts === null || !('yes' in event)) {
+    return [];
+  }
+  if (counts.total < 1) {
+    return [{ field, severity: 'error', message: `Biểu quyết cần ${counts.of} ít nhất là 1.` }];
+  }
+  if (event.yes > counts.total) {
+    return [{ field, severity: 'error', message: `${counts.yes} (${event.yes}) không thể lớn hơn ${counts.of} (${counts.total}).` }];
+  }
+  return [];
 }
 
 /**

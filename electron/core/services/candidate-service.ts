@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../db/types';
 import { searchKey } from '../domain/names';
 import type { ListSort } from '../domain/lists';
-import { birthDateProblems, EARLIEST_DATE, errorsOf, eventDateProblems, type DateProblem } from '../domain/plausibility';
+import { birthDateProblems, EARLIEST_DATE, errorsOf, eventDateProblems, voteCountProblems, type DateProblem } from '../domain/plausibility';
 import { AppError, DUPLICATE_PERSON, duplicateMessage } from '../errors';
 import { formatViDate } from '../model/dates';
 import { candidateProfileSchema, type CandidateEvent, type CandidateProfile, type DossierDocument } from '../model/dossier';
@@ -87,6 +87,7 @@ export type DuplicateChoice = { confirmDuplicate?: boolean };
 export function createCandidate(ctx: ServiceContext, input: CandidateProfile, firstEvent?: CandidateEvent, choice: DuplicateChoice = {}): string {
   const profile = candidateProfileSchema.parse(input);
   checkProfileDates(ctx, profile, firstEvent ? [firstEvent] : []);
+  refuse(firstEvent ? voteCountProblems(firstEvent) : []);
   return ctx.db.transaction((tx) => {
     const unitCode = getSelfUnit(tx).code;
     checkDuplicate(tx, unitCode, profile, choice.confirmDuplicate === true);
@@ -133,7 +134,7 @@ export function addEvent(ctx: ServiceContext, id: string, event: CandidateEvent)
   checkNotFuture(ctx, event.date, 'Ngày của sự kiện');
   return ctx.db.transaction((tx) => {
     const row = writableCandidate(tx, id);
-    refuse(eventDateProblems(event, row.birthDate, ctx.clock.today()));
+    refuse([...eventDateProblems(event, row.birthDate, ctx.clock.today()), ...voteCountProblems(event)]);
     const eventId = appendEvent(ctx, tx, id, event);
     refreshStage(tx, id);
     syncMemberFromCandidate(ctx, tx, id);
