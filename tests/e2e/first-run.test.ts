@@ -102,7 +102,8 @@ describe('a new cell secretary', () => {
     await dialog.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Bình');
     await dialog.getByLabel('Ngày vào Đảng', { exact: true }).fill('31/02/2011');
     await dialog.getByRole('button', { name: 'Thêm đảng viên' }).click();
-    await dialog.getByText(/Ngày không hợp lệ — nhập theo dạng ngày\/tháng\/năm/).waitFor();
+    // The form was right; the day is not on the calendar, and the message says so.
+    await dialog.getByText('Không có ngày 31/02/2011: tháng 2 năm 2011 có 28 ngày.').waitFor();
     await dialog.getByLabel('Ngày vào Đảng', { exact: true }).fill('03/03/2011');
     await dialog.getByRole('button', { name: 'Thêm đảng viên' }).click();
     await dialog.getByText('Nhập ngày được công nhận đảng viên chính thức.').waitFor();

@@ -10,12 +10,27 @@ export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
-const DATE_HINT = 'Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2024.';
+/**
+ * Why a typed date was not read: a day the calendar does not have ("31/02/2026") is named as such, since its form
+ * was right; anything else gets the form to type.
+ */
+export function dateRefusal(text: string): string {
+  const typed = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (typed) {
+    const [month, year] = [Number(typed[2]), Number(typed[3])];
+    if (month < 1 || month > 12) {
+      return `Không có tháng ${month}: tháng là số từ 1 đến 12.`;
+    }
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `Không có ngày ${text.trim()}: tháng ${month} năm ${year} có ${days} ngày.`;
+  }
+  return 'Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2024.';
+}
 
 function toIso(text: string, ctx: z.RefinementCtx): string {
   const iso = parseViDate(text);
   if (!iso) {
-    ctx.addIssue({ code: 'custom', message: DATE_HINT });
+    ctx.addIssue({ code: 'custom', message: dateRefusal(text) });
     return z.NEVER;
   }
   return iso;

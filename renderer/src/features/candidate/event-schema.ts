@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRefusal } from '../../lib/form';
 import { parseViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, PROPOSERS, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 
@@ -50,7 +51,7 @@ function date(text: string, path: string, ctx: Ctx, required: boolean): string |
   }
   const iso = parseViDate(text);
   if (!iso) {
-    ctx.addIssue({ code: 'custom', path: [path], message: 'Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm.' });
+    ctx.addIssue({ code: 'custom', path: [path], message: dateRefusal(text) });
   }
   return iso;
 }
