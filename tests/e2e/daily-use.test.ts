@@ -89,6 +89,8 @@ describe('to-do list', () => {
       const message = what.slice(what.indexOf('. ') + 2);
       expect(message.length).toBeGreaterThan(10);
       expect(row.split(message)).toHaveLength(2);
+      // Nor the kind's name said twice ("Quá hạn tổ chức lễ kết nạp. Quá hạn tổ chức lễ kết nạp (hạn …").
+      expect(what).not.toMatch(/^(.{10,}?)\. \1/);
     }
   });
 });

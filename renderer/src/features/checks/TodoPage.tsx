@@ -69,7 +69,9 @@ function TodoRow({ item, asOf, unitName, style }: { item: TodoItemWire; asOf: st
         <span className="detail">{shortStage(item.stage)}</span>
       </span>
       <span className="todo-what" title={item.message}>
-        <strong>{findingCodeLabel(item.code)}.</strong> {item.message}
+        {/* A message that opens with its kind's name says it once: its two lines go to what to do. */}
+        {item.message.startsWith(findingCodeLabel(item.code)) ? null : <strong>{findingCodeLabel(item.code)}. </strong>}
+        {item.message}
       </span>
     </Link>
   );
