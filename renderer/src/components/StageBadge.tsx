@@ -17,5 +17,9 @@ const TONE: Record<string, string> = {
 
 /** The candidate's derived stage, coloured by phase (source, preparing, deciding, probation, done, closed). */
 export function StageBadge({ stage }: { stage: string }) {
-  return <span className={`badge badge-${TONE[stage] ?? 'neutral'}`}>{stageLabel(stage)}</span>;
+  return (
+    <span className={`badge badge-${TONE[stage] ?? 'neutral'}`} title={stageLabel(stage)}>
+      {stageLabel(stage)}
+    </span>
+  );
 }
