@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probationEndOf } from '../../electron/core/domain/rules/index';
 import { runCli } from '../helpers/cli';
 import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
 
@@ -137,6 +138,18 @@ describe('the daily screens fit a 1024×768 laptop', () => {
     // A row is a name of two or three lines, not a stack of buttons and a four-line mentor mark (120 px before).
     const heights = await page.getByRole('table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(90);
+    // Each probationary member says when their twelve months end, or that their recognition is due.
+    const roster = await api<{ fullName: string; status: string; joinedOn: string | null; leftOn: string | null }[]>(cell, 'members:list', {});
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const expected = roster
+      .filter((m) => m.status === 'du-bi' && m.joinedOn && !m.leftOn)
+      .map((m) => {
+        const end = probationEndOf(m.joinedOn!);
+        const shown = end.split('-').reverse().join('/');
+        return end <= today ? `xét chính thức từ ${shown}` : `hết dự bị ${shown}`;
+      });
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await page.getByTestId('probation-end').allTextContents()).toSorted()).toEqual(expected.toSorted());
   });
 
   it('the candidates list', async () => {

@@ -1,5 +1,6 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+import { probationEndOf } from '../../../../electron/core/domain/rules/index';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member, MemberEdit } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
@@ -7,6 +8,7 @@ import { matchesSearch, MEMBER_COLUMNS, sortByColumn, type ListSort } from '../.
 import { isSuperior, useSession } from '../../app/session';
 import { FormError } from '../../components/Field';
 import { ariaSort, ExportButton, SearchBox, SortButton } from '../../components/ListTools';
+import { todayIso } from '../../lib/form';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { VoidReasonDialog } from '../candidate/Corrections';
@@ -21,10 +23,21 @@ function StatusBadge({ member }: { member: Member }) {
   if (member.leftOn) {
     return <span className="badge badge-muted">Đã rời chi bộ {formatViDate(member.leftOn)}</span>;
   }
-  return member.status === 'chinh-thuc' ? (
-    <span className="badge badge-success">Chính thức</span>
-  ) : (
-    <span className="badge badge-warm">Dự bị</span>
+  if (member.status === 'chinh-thuc') {
+    return <span className="badge badge-success">Chính thức</span>;
+  }
+  // Twelve months from the ceremony (ngày vào Đảng): a member entered on the roster by hand has no candidate file to
+  // remind the cell, so the roster says when their recognition is due.
+  const end = member.joinedOn ? probationEndOf(member.joinedOn) : null;
+  return (
+    <>
+      <span className="badge badge-warm">Dự bị</span>
+      {end ? (
+        <span className={`probation-end${end <= todayIso() ? ' probation-due' : ''}`} data-testid="probation-end">
+          {end <= todayIso() ? `xét chính thức từ ${formatViDate(end)}` : `hết dự bị ${formatViDate(end)}`}
+        </span>
+      ) : null}
+    </>
   );
 }
 
