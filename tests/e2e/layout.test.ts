@@ -262,6 +262,28 @@ describe('«Đảng viên dự bị» behind the Tổng quan bar', () => {
   });
 });
 
+describe('a screen that cannot load', () => {
+  it('says so in Vietnamese with a way on instead of a blank window, and the menu still works', async () => {
+    await page.goto(cell.url);
+    await open(cell, '/members');
+    // As when an update replaced the screen's code file while the window stayed open.
+    await page.route(/\/assets\/RulebookPage-[^/]*\.js$/, (route) => route.abort());
+    try {
+      await page.getByRole('navigation').getByRole('link', { name: 'Bộ quy tắc', exact: true }).click();
+      const error = page.getByTestId('screen-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Không mở được màn hình này');
+      expect(await error.getByRole('button', { name: 'Tải lại' }).isVisible()).toBe(true);
+      await screenshot(page, 'screen-error');
+      await page.getByRole('navigation').getByRole('link', { name: 'Lịch ngày nghỉ', exact: true }).click();
+      await page.getByRole('heading', { name: /^Lịch ngày nghỉ/ }).waitFor();
+      expect(await page.getByTestId('screen-error').count()).toBe(0);
+    } finally {
+      await page.unroute(/\/assets\/RulebookPage-[^/]*\.js$/);
+    }
+  });
+});
+
 describe('the cell reads its own signing key', () => {
   it('as a SHA256 fingerprint named as such', async () => {
     await page.goto(cell.url);

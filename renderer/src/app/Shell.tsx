@@ -1,9 +1,10 @@
 import { Fragment, lazy, Suspense } from 'react';
-import { Link, Redirect, Route, Router, Switch } from 'wouter';
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AttentionBadge } from '../features/checks/AttentionBadge';
 import { SyncNav } from '../features/sync/SyncNav';
 import { UNIT_LEVEL_LABELS } from '../lib/labels';
+import { ScreenBoundary } from '../components/ScreenBoundary';
 import { isSuperior, useSession } from './session';
 
 // Screens load on first visit, so the first paint only carries the shell and the setup/unlock screens.
@@ -124,40 +125,50 @@ export function Shell() {
         <div className="main">
           <Header />
           <main className="content">
-            <Suspense fallback={<p className="muted">Đang tải…</p>}>
-              <Switch>
-                <Route path="/members" component={MembersPage} />
-                <Route path="/help" component={HelpPage} />
-                <Route path="/candidates/new" component={NewCandidatePage} />
-                <Route path="/candidates/stage/:stage">{(params) => <CandidatesOfStage stage={params.stage} />}</Route>
-                <Route path="/candidates/filter/:spec">{(params) => <CandidatesFiltered spec={params.spec} />}</Route>
-                <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
-                <Route path="/candidates" component={CandidatesPage} />
-                <Route path="/settings" component={SettingsPage} />
-                <Route path="/todo/filter/:spec">{(params) => <TodoFiltered spec={params.spec} />}</Route>
-                <Route path="/todo" component={TodoPage} />
-                <Route path="/pipeline" component={PipelinePage} />
-                <Route path="/rulebook" component={RulebookPage} />
-                <Route path="/calendar" component={CalendarPage} />
-                <Route path="/targets" component={TargetsPage} />
-                <Route path="/reports" component={ReportsPage} />
-                <Route path="/sync" nest component={ParentRoutes} />
-                <Route path="/units" nest component={UnitsRoutes} />
-                <Route path="/dashboard" component={DashboardPage} />
-                <Route path="/dashboard/people/:year/:spec">
-                  {(params) => <DashboardPeoplePage year={Number(params.year)} spec={params.spec} />}
-                </Route>
-                <Route path="/dashboard/units/:code/:year">
-                  {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
-                </Route>
-                <Route>
-                  <Redirect to={superior ? '/dashboard' : '/candidates'} replace />
-                </Route>
-              </Switch>
-            </Suspense>
+            <Screens superior={superior} />
           </main>
         </div>
       </div>
     </Router>
+  );
+}
+
+/** The screen of the route, behind a boundary that a failed screen cannot take the window down past. */
+function Screens({ superior }: { superior: boolean }) {
+  const [location] = useLocation();
+  return (
+    <ScreenBoundary location={location}>
+      <Suspense fallback={<p className="muted">Đang tải…</p>}>
+        <Switch>
+          <Route path="/members" component={MembersPage} />
+          <Route path="/help" component={HelpPage} />
+          <Route path="/candidates/new" component={NewCandidatePage} />
+          <Route path="/candidates/stage/:stage">{(params) => <CandidatesOfStage stage={params.stage} />}</Route>
+          <Route path="/candidates/filter/:spec">{(params) => <CandidatesFiltered spec={params.spec} />}</Route>
+          <Route path="/candidates/:id">{(params) => <CandidatePage id={params.id} />}</Route>
+          <Route path="/candidates" component={CandidatesPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/todo/filter/:spec">{(params) => <TodoFiltered spec={params.spec} />}</Route>
+          <Route path="/todo" component={TodoPage} />
+          <Route path="/pipeline" component={PipelinePage} />
+          <Route path="/rulebook" component={RulebookPage} />
+          <Route path="/calendar" component={CalendarPage} />
+          <Route path="/targets" component={TargetsPage} />
+          <Route path="/reports" component={ReportsPage} />
+          <Route path="/sync" nest component={ParentRoutes} />
+          <Route path="/units" nest component={UnitsRoutes} />
+          <Route path="/dashboard" component={DashboardPage} />
+          <Route path="/dashboard/people/:year/:spec">
+            {(params) => <DashboardPeoplePage year={Number(params.year)} spec={params.spec} />}
+          </Route>
+          <Route path="/dashboard/units/:code/:year">
+            {(params) => <DashboardUnitPage code={params.code} year={Number(params.year)} />}
+          </Route>
+          <Route>
+            <Redirect to={superior ? '/dashboard' : '/candidates'} replace />
+          </Route>
+        </Switch>
+      </Suspense>
+    </ScreenBoundary>
   );
 }
