@@ -40,7 +40,7 @@ function sourceBadge(row: TargetRow) {
 }
 
 function valueText(row: TargetRow): string {
-  return row.kind === 'count' ? `${row.value} người` : `${row.value.toLocaleString('vi-VN')}% đảng viên chính thức đầu năm`;
+  return row.kind === 'count' ? `${row.value.toLocaleString('vi-VN')} người` : `${row.value.toLocaleString('vi-VN')}% đảng viên chính thức đầu năm`;
 }
 
 type RowProps = { row: TargetRow; applying: TargetRow | undefined; progress: TargetProgress | undefined; editable: boolean; today: string; onRemove: (row: TargetRow) => void };

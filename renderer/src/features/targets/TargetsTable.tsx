@@ -184,7 +184,7 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
                   <div className="muted">
                     {l.row.code}
                     {l.row.unitsBelow > 0 ? ` · gồm ${l.row.unitsBelow} đơn vị bên dưới` : ''}
-                    {l.row.ownPlan ? ` · tự đặt ${l.row.ownPlan.targetCount} người` : ''}
+                    {l.row.ownPlan ? ` · tự đặt ${l.row.ownPlan.targetCount.toLocaleString('vi-VN')} người` : ''}
                   </div>
                 </td>
                 <td className="num">{l.row.fullMembersAtYearStart}</td>
@@ -215,7 +215,7 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
                   {l.row.fromAbove.map((a) => (
                     // Passed on unchanged, not edited here: the unit applies whichever of the two it received last.
                     <small className="from-above" data-testid="from-above" key={a.issuerCode}>
-                      {a.issuerName} ({a.issuerCode}) giao thẳng: {a.kind === 'count' ? `${a.targetCount} người` : `${a.value.toLocaleString('vi-VN')}% = ${a.targetCount} người`}
+                      {a.issuerName} ({a.issuerCode}) giao thẳng: {a.kind === 'count' ? `${a.targetCount.toLocaleString('vi-VN')} người` : `${a.value.toLocaleString('vi-VN')}% = ${a.targetCount.toLocaleString('vi-VN')} người`}
                     </small>
                   ))}
                 </td>
