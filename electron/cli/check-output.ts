@@ -40,12 +40,8 @@ function candidateJson(file: string, name: string, stage: string, findings: read
   return `{\n      "file": ${q(file)},\n      "name": ${q(name)},\n      "stage": ${q(stage)},\n      "findings": ${list.length > 0 ? `[\n${list.join(',\n')}\n      ]` : '[]'}\n    }`;
 }
 
-/**
- * A chunk of `--db` as printed, in one string (its candidates' blocks; in JSON with the commas between them, the one
- * before the chunk left to the printer, which alone knows whether it is the first), with how many and the counts.
- * One string crosses from a worker thread at a fraction of the cost of one per candidate.
- */
-export type PresentedChunk = { text: string; count: number; totals: Record<Severity, number> };
+/** A chunk of `--db` as printed: each candidate's block (JSON without the comma between candidates) and the counts. */
+export type PresentedChunk = { texts: string[]; totals: Record<Severity, number> };
 
 export function presentChunk(rows: readonly CheckedCandidateRow[], json: boolean): PresentedChunk {
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -55,5 +51,5 @@ export function presentChunk(rows: readonly CheckedCandidateRow[], json: boolean
     const file = `${c.unitCode}/${c.id}`;
     return json ? candidateJson(file, c.name, c.stage, findings) : candidateText({ file, name: c.name, stage: c.stage, stageLabel: c.stageLabel, findings });
   });
-  return { text: texts.join(json ? '\n    ,' : '\n'), count: texts.length, totals };
+  return { texts, totals };
 }

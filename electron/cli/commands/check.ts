@@ -121,9 +121,9 @@ async function checkDatabase({ ctx, database }: OpenedDb, asOf: string, json: bo
   try {
     for await (const chunk of findingsInChunks(ctx, asOf, (rows) => presentChunk(rows, json), { parallel })) {
       (Object.keys(totals) as Severity[]).forEach((severity) => (totals[severity] += chunk.totals[severity]));
-      // The comma before the chunk's first candidate unless it is the first of all: only here is that known.
-      io.out(json ? `${count > 0 ? '    ,' : '    '}${chunk.text}` : chunk.text);
-      count += chunk.count;
+      // The comma before each candidate but the first: only here is it known which is the first.
+      io.out(json ? chunk.texts.map((t, i) => `${count + i > 0 ? '    ,' : '    '}${t}`).join('\n') : chunk.texts.join('\n'));
+      count += chunk.texts.length;
     }
   } finally {
     await (workers as FindingsWorkers | null)?.close();
