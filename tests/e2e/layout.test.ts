@@ -150,6 +150,12 @@ describe('the daily screens fit a 1024×768 laptop', () => {
       });
     expect(expected.length).toBeGreaterThan(0);
     expect((await page.getByTestId('probation-end').allTextContents()).toSorted()).toEqual(expected.toSorted());
+    // A name stops at the 120 characters a member's record takes, while it is typed, not after a refused save.
+    await page.getByRole('button', { name: /Thêm đảng viên/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đảng viên' });
+    await dialog.getByLabel('Họ và tên', { exact: true }).pressSequentially('Nguyễn Văn A '.repeat(10));
+    expect(await dialog.getByLabel('Họ và tên', { exact: true }).inputValue()).toHaveLength(120);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
   });
 
   it('the candidates list', async () => {

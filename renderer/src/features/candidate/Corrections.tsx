@@ -31,7 +31,7 @@ export function VoidReasonDialog({ title, what, confirm, onClose, onVoid }: { ti
       <form onSubmit={submit} noValidate>
         <div className="lead">{what}</div>
         <Field label="Lý do hủy" error={form.formState.errors.reason?.message}>
-          <input {...form.register('reason')} autoFocus placeholder="Ví dụ: nhập nhầm người" />
+          <input {...form.register('reason')} autoFocus maxLength={500} placeholder="Ví dụ: nhập nhầm người" />
         </Field>
         <FormError message={failure} />
         <div className="actions">

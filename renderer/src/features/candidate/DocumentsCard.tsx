@@ -85,11 +85,11 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
           <input {...form.register('issuer')} />
         </Field>
         <Field label="Ghi chú" error={errors.note?.message}>
-          <input {...form.register('note')} />
+          <input {...form.register('note')} maxLength={2000} />
         </Field>
         {correcting ? (
           <Field label="Lý do sửa" error={errors.reason?.message} wide hint="Bản cũ được giữ trong Lịch sử sửa đổi cùng lý do này.">
-            <input {...form.register('reason')} placeholder="Ví dụ: ghi sai ngày" />
+            <input {...form.register('reason')} maxLength={500} placeholder="Ví dụ: ghi sai ngày" />
           </Field>
         ) : null}
       </div>

@@ -115,7 +115,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
           </p>
         ) : null}
         <Field label="Ghi chú" error={errors.note?.message} wide>
-          <input {...reg('note')} />
+          <input {...reg('note')} maxLength={2000} />
         </Field>
       </div>
       <FormError message={failure} />

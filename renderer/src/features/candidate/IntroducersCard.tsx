@@ -78,7 +78,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
       </Check>
       {correcting ? (
         <Field label="Lý do sửa" error={errors.reason?.message} hint="Bản cũ được giữ trong Lịch sử sửa đổi cùng lý do này.">
-          <input {...form.register('reason')} placeholder="Ví dụ: ghi sai ngày ký giấy giới thiệu" />
+          <input {...form.register('reason')} maxLength={500} placeholder="Ví dụ: ghi sai ngày ký giấy giới thiệu" />
         </Field>
       ) : null}
       <FormError message={failure} />

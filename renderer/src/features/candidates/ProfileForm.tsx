@@ -76,7 +76,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
     <form onSubmit={submit} noValidate>
       <div className="form-grid three">
         <Field label="Họ và tên" error={errors.fullName?.message} wide>
-          <input {...reg('fullName')} autoComplete="off" />
+          <input {...reg('fullName')} autoComplete="off" maxLength={120} />
         </Field>
         <Field label="Giới tính" error={errors.gender?.message}>
           <Choice reg={reg('gender')} labels={GENDER_LABELS} empty={UNSET} />

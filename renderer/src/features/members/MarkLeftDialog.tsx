@@ -41,7 +41,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
         <div className="form-grid">
           <DateField label="Ngày rời chi bộ" error={errors.date?.message} registration={form.register('date')} />
           <Field label="Lý do" error={errors.reason?.message} wide>
-            <input {...form.register('reason')} autoFocus />
+            <input {...form.register('reason')} autoFocus maxLength={500} />
           </Field>
         </div>
         <FormError message={failure} />

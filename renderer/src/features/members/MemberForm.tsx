@@ -100,7 +100,7 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
       <form onSubmit={submit} noValidate>
         <div className="form-grid">
           <Field label="Họ và tên" error={errors.fullName?.message} wide>
-            <input {...form.register('fullName')} autoComplete="off" autoFocus />
+            <input {...form.register('fullName')} autoComplete="off" autoFocus maxLength={120} />
           </Field>
           <Field label="Giới tính" error={errors.gender?.message}>
             <select {...form.register('gender')}>
@@ -124,7 +124,7 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
             </Check>
           </div>
           <Field label="Ghi chú" error={errors.note?.message} wide>
-            <textarea {...form.register('note')} rows={2} />
+            <textarea {...form.register('note')} rows={2} maxLength={2000} />
           </Field>
         </div>
         <DateWarnings messages={warnings} />

@@ -59,7 +59,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
           <DateField label="Ngày báo cáo" error={errors.issuedOn?.message} registration={form.register('issuedOn')} />
           {correction ? (
             <Field label="Lý do sửa" error={errors.reason?.message} wide>
-              <textarea {...form.register('reason')} />
+              <textarea {...form.register('reason')} maxLength={500} />
             </Field>
           ) : null}
         </div>
