@@ -62,6 +62,19 @@ describe('impossible dates', () => {
     expect(late[0]!.message).toContain('10/01/2021');
   });
 
+  it('refuses full membership one day after admission: probation is 12 months and cannot be shortened', () => {
+    const early = memberDateProblems({ birthDate: '1990-01-01', joinedOn: '2020-01-10', fullMemberSince: '2020-01-11' }, '2026-11-23');
+    expect(early).toEqual([
+      {
+        field: 'fullMemberSince',
+        severity: 'error',
+        message: 'Ngày chính thức (11/01/2020) không thể trước khi hết 12 tháng dự bị, tức 10/01/2021 (vào Đảng ngày 10/01/2020).',
+      },
+    ]);
+    expect(memberDateProblems({ birthDate: '1990-01-01', joinedOn: '2020-01-10', fullMemberSince: '2021-01-09' }, '2026-11-23')[0]!.severity).toBe('error');
+    expect(memberDateProblems({ birthDate: '1990-01-01', joinedOn: '2020-01-10', fullMemberSince: '2021-01-10' }, '2026-11-23')).toEqual([]);
+  });
+
   it('refuses a birth date of 9999-12-31 instead of computing a negative age from it', () => {
     expect(memberDateProblems({ birthDate: '9999-12-31' }, '2026-11-23')[0]!.message).toContain('Ngày sinh (31/12/9999) không thể sau ngày hôm nay');
   });

@@ -84,7 +84,7 @@ describe('impossible dates in the services', () => {
     const ctx = setup();
     const impossible = { fullName: 'Lê Thị Mai', status: 'chinh-thuc' as const, birthDate: '2011-03-01', joinedOn: '2010-01-05', fullMemberSince: '2030-01-05' };
     expect(() => createMember(ctx, impossible)).toThrow(/Ngày vào Đảng/);
-    expect(() => createMember(ctx, { ...impossible, joinedOn: '2030-01-05' })).toThrow(/Ngày vào Đảng \(05\/01\/2030\) không thể sau ngày hôm nay/);
+    expect(() => createMember(ctx, { ...impossible, joinedOn: '2030-01-05', fullMemberSince: '2031-01-05' })).toThrow(/Ngày vào Đảng \(05\/01\/2030\) không thể sau ngày hôm nay/);
     expect(listMembers(ctx.db, { includeLeft: true })).toEqual([]);
   });
 

@@ -69,7 +69,7 @@ function adultAt(field: string, label: string, date: string | null | undefined, 
 
 export type MemberDates = { birthDate?: string | null; joinedOn?: string | null; fullMemberSince?: string | null };
 
-/** birth < admission ≤ full membership ≤ today; admitted at 18 or more; full membership 12 months on (warning). */
+/** birth < admission, admitted at 18 or more; full membership not before 12 months on (later: warning), not after today. */
 export function memberDateProblems(m: MemberDates, today: string | null): DateProblem[] {
   const problems = [
     ...rangeProblems(
@@ -88,6 +88,13 @@ export function memberDateProblems(m: MemberDates, today: string | null): DatePr
     const expected = addCalendarMonths(m.joinedOn, PROBATION_MONTHS);
     if (m.fullMemberSince < m.joinedOn) {
       problems.push({ field: 'fullMemberSince', severity: 'error', message: `Ngày chính thức (${formatViDate(m.fullMemberSince)}) không thể trước ngày vào Đảng (${formatViDate(m.joinedOn)}).` });
+    } else if (m.fullMemberSince < expected) {
+      // Probation cannot be shortened: recognition takes effect when the 12 months end, even when decided late.
+      problems.push({
+        field: 'fullMemberSince',
+        severity: 'error',
+        message: `Ngày chính thức (${formatViDate(m.fullMemberSince)}) không thể trước khi hết 12 tháng dự bị, tức ${formatViDate(expected)} (vào Đảng ngày ${formatViDate(m.joinedOn)}).`,
+      });
     } else if (m.fullMemberSince !== expected) {
       problems.push({
         field: 'fullMemberSince',
