@@ -150,6 +150,13 @@ describe('checks on the candidate page and the to-do page', () => {
     badgeBefore = await badge();
     expect(badgeBefore).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'checks-todo');
+    // The chips add up to the list: overdue items are errors or warnings, shown apart as part of them.
+    const chips = (await page.getByLabel('Tổng hợp').getByRole('button').allTextContents()).map((t) => t.trim());
+    expect(chips.map((t) => t.replace(/^[\d.]+ /, ''))).toEqual(['lỗi', 'cảnh báo', 'nhắc việc', 'đã quá hạn']);
+    const [errors, warnings, reminders, late] = chips.map((t) => Number(t.split(' ')[0]!.replaceAll('.', '')));
+    expect(await page.getByTestId('todo-count').textContent()).toMatch(new RegExp(`^${errors! + warnings! + reminders!} việc`));
+    expect(late).toBeGreaterThanOrEqual(1);
+    expect(late).toBeLessThanOrEqual(errors! + warnings!);
 
     await page.getByLabel('Lọc theo loại việc').selectOption('CERTIFICATE_EXPIRING');
     await expect.poll(() => page.getByTestId('todo-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['CERTIFICATE_EXPIRING']);

@@ -85,14 +85,16 @@ function Summary({ answer, unit, onPick }: { answer: TodoAnswer; unit: string; o
       <button type="button" className="todo-chip" onClick={() => pick({ severity: 'error' })}>
         <CountTag tone="error" count={summary.error} noun="lỗi" />
       </button>
-      <button type="button" className="todo-chip" onClick={() => pick({ overdueOnly: true })}>
-        <CountTag tone="overdue" count={summary.overdue} noun="việc quá hạn" />
-      </button>
       <button type="button" className="todo-chip" onClick={() => pick({ severity: 'warning' })}>
         <CountTag tone="warning" count={summary.warning} noun="cảnh báo" />
       </button>
       <button type="button" className="todo-chip" onClick={() => pick({ severity: 'info' })}>
         <CountTag tone="info" count={summary.info} noun="nhắc việc" />
+      </button>
+      {/* Overdue items are errors or warnings already counted: set apart, so the chips add up to the list. */}
+      <span className="todo-summary-of">trong số lỗi và cảnh báo:</span>
+      <button type="button" className="todo-chip" onClick={() => pick({ overdueOnly: true })}>
+        <CountTag tone="overdue" count={summary.overdue} noun="đã quá hạn" />
       </button>
     </div>
   );
