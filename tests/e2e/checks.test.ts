@@ -225,7 +225,7 @@ describe('recording a chi bộ vote', () => {
     await total.fill('12');
     await expect.poll(outcome).toContain('Đạt 2/3: 8/12 tán thành, cần ít nhất 8');
     await screenshot(page, 'checks-vote-passes');
-    await form.getByRole('button', { name: 'Hủy' }).click();
+    await form.getByRole('button', { name: 'Đóng' }).click();
   });
 });
 

@@ -108,7 +108,7 @@ describe('a new cell secretary', () => {
     await dialog.getByRole('button', { name: 'Thêm đảng viên' }).click();
     await dialog.getByText('Nhập ngày được công nhận đảng viên chính thức.').waitFor();
     await screenshot(page, '04-member-form-errors');
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
 
     await addMember('Trần Văn Bình', 'chinh-thuc', '3/3/2011', '03/03/2012');
     await addMember('Lê Thị Hoa', 'du-bi', '15/09/2025');

@@ -155,7 +155,7 @@ describe('the daily screens fit a 1024×768 laptop', () => {
     const dialog = page.getByRole('dialog', { name: 'Thêm đảng viên' });
     await dialog.getByLabel('Họ và tên', { exact: true }).pressSequentially('Nguyễn Văn A '.repeat(10));
     expect(await dialog.getByLabel('Họ và tên', { exact: true }).inputValue()).toHaveLength(120);
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
   });
 
   it('the candidates list', async () => {
@@ -188,8 +188,11 @@ describe('the daily screens fit a 1024×768 laptop', () => {
       form.getByLabel('Sự kiện'),
       form.getByLabel('Số đảng viên chính thức có quyền biểu quyết'),
       form.getByRole('button', { name: 'Ghi sự kiện' }),
-      form.getByRole('button', { name: 'Hủy' }),
+      form.getByRole('button', { name: 'Đóng' }),
     ])).toEqual([]);
+    // "Hủy" means voiding a record on this page ("Hủy bỏ", "Hủy hồ sơ tạo nhầm"): leaving a form never says it.
+    expect(await page.getByRole('button', { name: 'Hủy', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Hủy/ }).count()).toBeGreaterThan(0);
   });
 
   it('a candidate with overdue findings: each finding reads across the page, not a word per line', async () => {

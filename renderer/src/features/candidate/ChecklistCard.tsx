@@ -91,7 +91,7 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
       ) : null}
       <div className="mark-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           Lưu

@@ -96,7 +96,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {correcting ? 'Lưu bản đã sửa' : 'Thêm tài liệu'}

@@ -121,7 +121,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           Ghi sự kiện

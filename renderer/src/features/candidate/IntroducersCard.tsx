@@ -84,7 +84,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {correcting ? 'Lưu bản đã sửa' : 'Thêm người giới thiệu'}

@@ -65,7 +65,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           Phân công

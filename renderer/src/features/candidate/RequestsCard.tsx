@@ -52,7 +52,7 @@ function OpenRequest({ item, showName, onResolved }: { item: DirectiveItem; show
           <FormError message={failure} />
           <div className="actions">
             <button type="button" className="btn" onClick={() => setAnswering(false)}>
-              Hủy
+              Đóng
             </button>
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void resolve()}>
               Xác nhận đã xử lý

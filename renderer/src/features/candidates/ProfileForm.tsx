@@ -136,7 +136,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
       <div className="actions">
         {onCancel ? (
           <button type="button" className="btn" onClick={onCancel}>
-            Hủy
+            Đóng
           </button>
         ) : null}
         <button type="submit" className="btn btn-primary" disabled={isSubmitting || saving || duplicate !== null}>

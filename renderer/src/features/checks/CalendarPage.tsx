@@ -84,7 +84,7 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           Lưu

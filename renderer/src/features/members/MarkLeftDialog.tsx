@@ -47,7 +47,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
         <FormError message={failure} />
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
-            Hủy
+            Đóng
           </button>
           <button type="submit" className="btn btn-danger" disabled={isSubmitting}>
             Ghi nhận rời chi bộ

@@ -134,7 +134,7 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
         ) : null}
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
-            Hủy
+            Đóng
           </button>
           <button type="submit" className="btn btn-primary" disabled={isSubmitting || saving || duplicate !== null}>
             {member ? 'Lưu thay đổi' : 'Thêm đảng viên'}

@@ -66,7 +66,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
         <FormError message={failure} />
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
-            Hủy
+            Đóng
           </button>
           <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
             {correction ? 'Chốt bản sửa' : 'Chốt báo cáo'}

@@ -57,7 +57,7 @@ function ReviewForm({ info, verdict, onDone, onCancel }: { info: FrozenReportInf
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Hủy
+          Đóng
         </button>
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
           {approving ? 'Duyệt báo cáo' : 'Trả lại báo cáo'}

@@ -75,7 +75,7 @@ export function MoveOutCard({ unit, onRecorded }: { unit: UnitOverview; onRecord
           <FormError message={failure} />
           <div className="actions">
             <button type="button" className="btn" onClick={() => setOpen(false)}>
-              Hủy
+              Đóng
             </button>
             <button type="button" className="btn btn-primary" onClick={() => void record()} disabled={busy || !date.trim() || !toCode.trim()}>
               Ghi nhận chuyển đi

@@ -50,7 +50,7 @@ function RevokeDialog({ code, name, onClose, onRevoked }: { code: string; name: 
       <FormError message={failure} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose}>
-          Hủy
+          Đóng
         </button>
         <button type="button" className="btn btn-danger" onClick={() => void revoke()} disabled={busy || typed.trim().toUpperCase() !== code}>
           Thu hồi khóa
