@@ -223,6 +223,23 @@ describe("the committee's dashboard", () => {
     await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
     await row.getByText('0/5 người').waitFor();
     expect(await page.getByTestId('target-row').count()).toBe(1);
+    // The table of all units above reads the same target, not the one it was opened with.
+    const cell = page.getByTestId('targets-table').getByLabel(/^Chỉ tiêu — .*CB003|^Chỉ tiêu — Chi bộ 3/);
+    await expect.poll(() => cell.inputValue()).toBe('5');
+    // 99999 typed for 9 is held back until confirmed: more admissions than the unit has full members is rare.
+    await page.getByLabel('Chỉ tiêu (người)').fill('99999');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await page.getByText(/^99\.999 người nhiều hơn số đảng viên chính thức của đơn vị ngày 01\/01\/\d{4} \(\d+\)\. Kiểm tra lại; nếu đúng, đánh dấu xác nhận rồi lưu\.$/).waitFor();
+    expect(await row.textContent()).toContain('0/5 người');
+    await screenshot(page, 'target-large-confirm');
+    await page.getByLabel('Đúng, chỉ tiêu là 99.999 người').check();
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await row.getByText('0/99.999 người').waitFor();
+    await expect.poll(() => cell.inputValue()).toBe('99.999');
+    await page.getByLabel('Chỉ tiêu (người)').fill('5');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await row.getByText('0/5 người').waitFor();
+    await expect.poll(() => cell.inputValue()).toBe('5');
     await screenshot(page, 'dashboard-targets');
   });
 });

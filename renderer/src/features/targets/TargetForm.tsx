@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { targetCount } from '../../../../electron/core/domain/reports/targets';
 import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
 import { call, errorMessage } from '../../api';
-import { Field, FormError } from '../../components/Field';
+import { Check, Field, FormError } from '../../components/Field';
 import { useFormFailure } from '../../lib/use-form-failure';
 
 const KIND_LABELS: Record<(typeof TARGET_KINDS)[number], string> = {
@@ -51,11 +52,23 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
       ? targetCount({ kind, value: typed }, fullMembersAtYearStart)
       : null;
 
+  // More admissions than the unit had full members is rare enough to be a typo (99999 for 9): saved only once confirmed.
+  const [confirmedLarge, setConfirmedLarge] = useState<number | null>(null);
+  const large = kind === 'count' && fullMembersAtYearStart !== null && fullMembersAtYearStart > 0 && Number.isInteger(typed) && typed > fullMembersAtYearStart ? typed : null;
+
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
+    if (large !== null && confirmedLarge !== large) {
+      form.setError('value', {
+        type: 'large',
+        message: `${large.toLocaleString('vi-VN')} người nhiều hơn số đảng viên chính thức của đơn vị ngày 01/01/${year} (${fullMembersAtYearStart!.toLocaleString('vi-VN')}). Kiểm tra lại; nếu đúng, đánh dấu xác nhận rồi lưu.`,
+      });
+      return;
+    }
     try {
       await call('targets:set', { unitCode, year, period: v.period, kind: v.kind, value: v.value });
       form.reset({ period: v.period, kind: v.kind, value: '' });
+      setConfirmedLarge(null);
       onSaved();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -100,6 +113,13 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
           <input inputMode="decimal" {...form.register('value')} />
         </Field>
       </div>
+      {large !== null && errors.value?.type === 'large' ? (
+        <div className="field field-check">
+          <Check label={`Đúng, chỉ tiêu là ${large.toLocaleString('vi-VN')} người`}>
+            <input type="checkbox" checked={confirmedLarge === large} onChange={(e) => setConfirmedLarge(e.target.checked ? large : null)} />
+          </Check>
+        </div>
+      ) : null}
       <FormError message={failure} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

@@ -115,19 +115,20 @@ export function TargetsPage() {
   const applyingFor = (row: Pick<TargetRow, 'unitCode' | 'period'>) => rows.data?.find((r) => r.effective && r.unitCode === row.unitCode && r.period === row.period);
   const applyingYear = self ? applyingFor({ unitCode: unitCode ?? self.code, period: 'year' }) : undefined;
 
+  const [changes, setChanges] = useState(0);
+  const saved = () => {
+    rows.reload();
+    report.reload();
+    setChanges((n) => n + 1);
+  };
   const remove = async (row: TargetRow) => {
     setFailure(null);
     try {
       await call('targets:remove', { id: row.id });
-      rows.reload();
-      report.reload();
+      saved();
     } catch (err) {
       setFailure(errorMessage(err));
     }
-  };
-  const saved = () => {
-    rows.reload();
-    report.reload();
   };
 
   return (
@@ -181,7 +182,7 @@ export function TargetsPage() {
         )}
       </div>
 
-      {self !== null && self.level !== 'chi-bo' ? <TargetsTable year={year} onSaved={saved} /> : null}
+      {self !== null && self.level !== 'chi-bo' ? <TargetsTable year={year} changes={changes} onSaved={saved} /> : null}
 
       <FormError message={rows.error ?? report.error ?? failure} />
       <div className="table-wrap section">

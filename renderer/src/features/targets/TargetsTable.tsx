@@ -51,9 +51,10 @@ function lineOf(row: TargetTableRow, draft: Draft): Line {
  * 1 January), with what each unit's whole subtree admitted, the total over the units that have a target, and what
  * is left of the committee's own target. Saved all at once; also to and from an XLSX file.
  */
-export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => void }) {
+export function TargetsTable({ year, changes, onSaved }: { year: number; changes: number; onSaved: () => void }) {
   const [period, setPeriod] = useState<TargetPeriod>('year');
-  const table = useLoad(() => call('targets:table', { year, period }), `${year}|${period}`);
+  // `changes` counts the targets saved or removed on this page, here or below: each one is read back into the table.
+  const table = useLoad(() => call('targets:table', { year, period }), `${year}|${period}|${changes}`);
   // Edits belong to the table they were typed over: a reload (save, import, another period) starts from what is stored.
   const [edits, setEdits] = useState<{ over: TargetTable | undefined; drafts: Record<string, Draft> }>({ over: undefined, drafts: {} });
   const [failure, setFailure] = useState<string | null>(null);
@@ -91,7 +92,6 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
     run(async () => {
       const entries = lines.map((l) => ({ unitCode: l.row.code, kind: l.draft.kind, value: l.value }));
       const { changed } = await call('targets:save-table', { year, period, entries });
-      table.reload();
       onSaved();
       return `Đã lưu bảng chỉ tiêu ${targetPeriodLabel(year, period)} (${changed} đơn vị thay đổi). Chỉ tiêu đi xuống đơn vị trong gói chỉ đạo kế tiếp.`;
     });
@@ -111,9 +111,7 @@ export function TargetsTable({ year, onSaved }: { year: number; onSaved: () => v
         return null;
       }
       const got = await call('targets:import-table', { path });
-      if (got.year === year && got.period === period) {
-        table.reload();
-      } else {
+      if (got.year !== year || got.period !== period) {
         setPeriod(got.period);
       }
       onSaved();
