@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from './core/errors';
 import { isoDate } from './core/model/dates';
 import { candidateEventSchema, candidateProfileSchema, dossierDocumentSchema, MENTOR_ROLES } from './core/model/dossier';
 import { calendarEntrySchema } from './core/domain/calendar/calendar';
@@ -431,7 +432,7 @@ export type Input<C extends InvokeChannel> = z.input<(typeof invoke)[C]['input']
 export type Output<C extends InvokeChannel> = z.output<(typeof invoke)[C]['output']>;
 
 export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'locked' | 'internal';
-export type Failure = { ok: false; error: { kind: ErrorKind; message: string; code?: string } };
+export type Failure = { ok: false; error: { kind: ErrorKind; message: string; code?: string; fields?: FieldProblem[] } };
 export type Result<T> = { ok: true; value: T } | Failure;
 
 /** What the preload exposes as `window.ptdv` and the web transport implements over HTTP. */

@@ -2,19 +2,26 @@ import type { z } from 'zod';
 
 export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'locked' | 'internal';
 
+/** A refusal that belongs to one field of what was typed: the form shows `message` under that field. */
+export type FieldProblem = { field: string; message: string };
+
 /**
  * The one error type of core and services. `message` is Vietnamese and shown to the user as is;
- * `code` is a stable machine code (bundle import codes, finding codes) when there is one.
+ * `code` is a stable machine code (bundle import codes, finding codes) when there is one; `fields` says which
+ * inputs the refusal is about, when it is about inputs.
  */
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly code: string | undefined;
 
-  constructor(kind: ErrorKind, message: string, code?: string) {
+  readonly fields: readonly FieldProblem[];
+
+  constructor(kind: ErrorKind, message: string, code?: string, fields: readonly FieldProblem[] = []) {
     super(message);
     this.name = 'AppError';
     this.kind = kind;
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -109,6 +116,11 @@ export function describeRecordIssues(issues: readonly z.core.$ZodIssue[]): strin
  * zod issues as "Họ và tên: chưa nhập; Năm: không được nhỏ hơn 2000": the field by the name a user knows it, never
  * the path in the data, so every refused input reads the same in the window and the CLI.
  */
+/** The issues that name a field, each under its path (`joinedOn`, `entry.date`). */
+export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.filter((issue) => issue.path.length > 0).map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+}
+
 export function describeInputIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
     .map((issue) => {

@@ -1,4 +1,4 @@
-import { describeInputIssues } from '../core/errors';
+import { describeInputIssues, fieldProblems, type FieldProblem } from '../core/errors';
 import { asAppError } from '../core/services/failures';
 import { invoke, isInvokeChannel, type Failure, type InvokeChannel, type Output, type Result } from '../ipc-contract';
 import type { z } from 'zod';
@@ -9,15 +9,15 @@ export type Handlers = {
 
 export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
 
-function fail(kind: Failure['error']['kind'], message: string, code?: string): Failure {
-  return { ok: false, error: code ? { kind, message, code } : { kind, message } };
+function fail(kind: Failure['error']['kind'], message: string, code?: string, fields: readonly FieldProblem[] = []): Failure {
+  return { ok: false, error: { kind, message, ...(code ? { code } : {}), ...(fields.length > 0 ? { fields: [...fields] } : {}) } };
 }
 
 /** Turns anything thrown into the envelope; unexpected errors are logged for us and shown to the user in Vietnamese. */
 export function toFailure(err: unknown, log: (e: unknown) => void = console.error): Failure {
   const known = asAppError(err);
   if (known) {
-    return fail(known.kind, known.message, known.code);
+    return fail(known.kind, known.message, known.code, known.fields);
   }
   log(err);
   return fail('internal', 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho người hỗ trợ.');
@@ -35,7 +35,7 @@ export function createDispatcher(handlers: Handlers, log?: (e: unknown) => void)
     const spec = invoke[channel];
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) {
-      return fail('validation', `Dữ liệu nhập không hợp lệ — ${describeInputIssues(parsed.error.issues)}`);
+      return fail('validation', `Dữ liệu nhập không hợp lệ — ${describeInputIssues(parsed.error.issues)}`, undefined, fieldProblems(parsed.error.issues));
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;

@@ -1,15 +1,18 @@
+import type { FieldProblem } from '../../electron/core/errors';
 import type { Api, ErrorKind, Failure, Input, InvokeChannel, Output, Result } from '../../electron/ipc-contract';
 
-/** An error the user can read: always a Vietnamese sentence, never a stack trace. */
+/** An error the user can read: always a Vietnamese sentence, never a stack trace; `fields`, the inputs it is about. */
 export class UiError extends Error {
   readonly kind: ErrorKind;
   readonly code: string | undefined;
+  readonly fields: readonly FieldProblem[];
 
-  constructor(kind: ErrorKind, message: string, code?: string) {
+  constructor(kind: ErrorKind, message: string, code?: string, fields: readonly FieldProblem[] = []) {
     super(message);
     this.name = 'UiError';
     this.kind = kind;
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -78,11 +81,11 @@ export async function call<C extends InvokeChannel>(channel: C, input: Input<C>)
   if (result.ok) {
     return result.value;
   }
-  const { kind, message, code } = result.error;
+  const { kind, message, code, fields } = result.error;
   if (kind === 'locked' && code !== 'WRONG_PASSPHRASE') {
     lockListeners.forEach((listener) => listener());
   }
-  throw new UiError(kind, message || UNEXPECTED, code);
+  throw new UiError(kind, message || UNEXPECTED, code, fields);
 }
 
 /** The message to show for anything caught in the UI. */

@@ -321,6 +321,19 @@ describe('the calendar and rulebook screens', () => {
     await expect.poll(() => added.textContent()).toContain('Nghỉ hoán đổi cuối năm');
     expect(await added.textContent()).toContain('Thứ Hai');
 
+    // A day already on the calendar is refused by the app, not the form: the reason still shows under «Ngày».
+    await page.getByRole('button', { name: '+ Thêm ngày' }).click();
+    await form.getByLabel('Ngày', { exact: true }).fill('16/02/2026');
+    await form.getByLabel('Tên', { exact: true }).fill('Tết (nhập lại)');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const date = form.getByLabel('Ngày', { exact: true });
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await date.getAttribute('aria-describedby'))!;
+    expect(await form.locator(`[id="${describedBy}"]`).textContent()).toMatch(/^Lịch đã có ngày này \(.*Tết.*\): hãy sửa ngày đó trong danh sách\.$/);
+    expect(await form.locator('.form-error').count()).toBe(0);
+    await screenshot(page, 'checks-calendar-taken');
+    await form.getByRole('button', { name: 'Đóng' }).click();
+
     await added.getByRole('button', { name: 'Xóa' }).click();
     await page.getByRole('dialog', { name: 'Xóa ngày khỏi lịch' }).getByRole('button', { name: 'Xóa' }).click();
     await expect.poll(() => added.count()).toBe(0);

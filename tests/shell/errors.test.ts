@@ -25,6 +25,15 @@ describe('a refusal from a schema inside a use case', () => {
     expect(await dispatch('session:get-status', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
+  it('names the field it refused, so a form shows the reason under that field', async () => {
+    const refused = z.strictObject({ entry: z.strictObject({ year: z.number().int().min(2000) }) }).safeParse({ entry: { year: 1800 } });
+    expect(toFailure(refused.error, () => {}).error.fields).toEqual([{ field: 'entry.year', message: expect.stringMatching(/2000/) }]);
+    const dispatch = createDispatcher({} as Handlers, () => {});
+    const failure = await dispatch('calendar:save', { entry: { date: '2026-02-16' }, previousDate: null });
+    expect(failure).toMatchObject({ ok: false, error: { kind: 'validation', fields: expect.arrayContaining([{ field: 'entry.kind', message: expect.any(String) }]) } });
+    expect(toFailure(new DbError('validation', 'x', 'KEYFILE_DAMAGED'), () => {}).error).not.toHaveProperty('fields');
+  });
+
   it('ends a CLI command with exit 2 and the field, not a stack or raw JSON', async () => {
     const r = await runCli(['check', '--as-of', '2026-13-45', 'x.json'], {});
     expect(r.code).toBe(2);

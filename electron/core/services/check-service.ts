@@ -454,7 +454,9 @@ export function saveCalendarEntry(ctx: ServiceContext, entry: CalendarEntry, pre
   return ctx.db.transaction((tx) => {
     const taken = calendarEntries(tx).find((e) => e.date === parsed.data.date);
     if (taken && parsed.data.date !== previousDate) {
-      throw new AppError('conflict', `Lịch đã có ngày ${formatViDate(taken.date)} (${taken.name}). Hãy sửa ngày đó trong danh sách thay vì thêm lần nữa.`, 'CALENDAR_DATE_TAKEN');
+      throw new AppError('conflict', `Lịch đã có ngày ${formatViDate(taken.date)} (${taken.name}). Hãy sửa ngày đó trong danh sách thay vì thêm lần nữa.`, 'CALENDAR_DATE_TAKEN', [
+        { field: 'date', message: `Lịch đã có ngày này (${taken.name}): hãy sửa ngày đó trong danh sách.` },
+      ]);
     }
     putCalendarEntry(tx, parsed.data);
     if (previousDate && previousDate !== parsed.data.date) {

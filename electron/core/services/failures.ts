@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DbError, storageError } from '../../../db/errors';
-import { AppError, describeInputIssues } from '../errors';
+import { AppError, describeInputIssues, fieldProblems } from '../errors';
 
 /**
  * What the shells show for anything a use case throws: its AppError; for a schema that refused an input deep in a
@@ -14,7 +14,7 @@ export function asAppError(err: unknown): AppError | null {
     return err;
   }
   if (err instanceof z.ZodError) {
-    return new AppError('validation', describeInputIssues(err.issues));
+    return new AppError('validation', describeInputIssues(err.issues), undefined, fieldProblems(err.issues));
   }
   const refused = err instanceof DbError ? err : storageError(err);
   return refused && new AppError(refused.kind, refused.message, refused.code);

@@ -1,15 +1,37 @@
 import { useEffect, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { errorMessage, UiError } from '../api';
+
+const holds = (values: unknown, path: string): boolean =>
+  path.split('.').reduce<{ ok: boolean; at: unknown }>(({ ok, at }, key) => (ok && at !== null && typeof at === 'object' && key in at ? { ok, at: (at as Record<string, unknown>)[key] } : { ok: false, at }), { ok: true, at: values }).ok;
 
 /**
  * The message a refused save leaves under a form, gone as soon as the user changes any field: it spoke of the values
- * sent, and staying on screen beside corrected values it would read as if they were still wrong.
+ * sent, and staying on screen beside corrected values it would read as if they were still wrong. `fail` puts a
+ * refusal that names fields of this form under those fields, where the user looks to correct them, and anything else
+ * under the form.
  */
-export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T>, 'watch'>) {
+export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T>, 'watch' | 'setError' | 'getValues'>) {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     const subscription = form.watch(() => setFailure(null));
     return () => subscription.unsubscribe();
   }, [form]);
-  return [failure, setFailure] as const;
+  const fail = (err: unknown) => {
+    const problems = err instanceof UiError ? err.fields : [];
+    const values = form.getValues();
+    if (problems.length === 0 || !problems.every((p) => holds(values, p.field))) {
+      setFailure(errorMessage(err));
+      return;
+    }
+    const byField = new Map<string, string[]>();
+    for (const p of problems) {
+      byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+    }
+    for (const [field, said] of byField) {
+      form.setError(field as Path<T>, { type: 'server', message: said.join(' ') });
+    }
+    setFailure(null);
+  };
+  return [failure, setFailure, fail] as const;
 }

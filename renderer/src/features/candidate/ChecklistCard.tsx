@@ -6,7 +6,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS, type DocumentForm } from '../../../../electron/core/model/dossier';
 import type { CandidateCheck } from '../../../../electron/core/model/checks';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { DateField, Field, FormError } from '../../components/Field';
 import { ToneIcon } from '../../components/SeverityTag';
 import { optionalText, todayIso, viDate } from '../../lib/form';
@@ -58,7 +58,7 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
     resolver: zodResolver(markSchema),
     defaultValues: { date: formatViDate(todayIso()), signer: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const certificate = item.form === 'CN-NTVĐ' || item.form === 'CN-ĐVM' ? CERTIFICATE_EVENTS[item.form] : null;
   // A letter is tied to its introducer by the signer's name, so offer the introducers' names as typed in the file.
@@ -73,7 +73,7 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
       }
       onClose();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

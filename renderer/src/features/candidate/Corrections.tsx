@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, VoidInput } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { useFormFailure } from '../../lib/use-form-failure';
@@ -17,13 +17,13 @@ const reasonForm = z.object({ reason: z.string().trim().min(3, 'Ghi rõ lý do (
  */
 export function VoidReasonDialog({ title, what, confirm, onClose, onVoid }: { title: string; what: ReactNode; confirm: string; onClose: () => void; onVoid: (reason: string) => Promise<void> }) {
   const form = useForm<z.input<typeof reasonForm>, unknown, z.output<typeof reasonForm>>({ resolver: zodResolver(reasonForm), defaultValues: { reason: '' } });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {
       await onVoid(reason);
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

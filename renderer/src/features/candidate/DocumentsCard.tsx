@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { DOCUMENT_FORMS } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { VoidRecordButton } from './Corrections';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
@@ -35,7 +35,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
       ? { form: correcting.form, date: formatViDate(correcting.date), signer: correcting.signer ?? '', issuer: correcting.issuer ?? '', note: correcting.note ?? '', reason: '' }
       : { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '', reason: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   // Opened below the list of documents: its first field takes the focus, which scrolls it into view.
   useEffect(() => form.setFocus('form'), [form]);
   const { errors, isSubmitting } = form.formState;
@@ -51,7 +51,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
       );
       onClose();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import { todayIso } from '../../lib/form';
 import { DOCUMENT_LABELS, EVENT_LABELS, PROPOSER_LABELS } from '../../lib/labels';
@@ -29,7 +29,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
     resolver: zodResolver(eventFormSchema),
     defaultValues: emptyEvent(nextType(candidate), formatViDate(todayIso())),
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   // The form opens below a long history: its first field takes the focus, which scrolls it into view.
   useEffect(() => form.setFocus('type'), [form]);
   const { errors, isSubmitting } = form.formState;
@@ -43,7 +43,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
     try {
       onSaved(await call('candidates:add-event', { id: candidate.id, event }));
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
 

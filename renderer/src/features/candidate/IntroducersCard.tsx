@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { pickable, PickerSearch } from '../../components/ListTools';
 import { VoidRecordButton } from './Corrections';
 import { Check, DateField, Field, FormError } from '../../components/Field';
@@ -41,7 +41,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
         }
       : { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false, reason: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
@@ -55,7 +55,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
       );
       onClose();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

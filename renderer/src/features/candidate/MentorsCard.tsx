@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { MENTOR_ROLES } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, Member, MentorAssignment } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { pickable, PickerSearch } from '../../components/ListTools';
 import { VoidRecordButton } from './Corrections';
 import { Dialog } from '../../components/Dialog';
@@ -29,7 +29,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
     resolver: zodResolver(assignSchema),
     defaultValues: { memberId: '', role: candidate.stage === 'du-bi' ? 'probation' : 'pre-admission', from: formatViDate(todayIso()) },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
@@ -39,7 +39,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
       onChange(await call('mentors:assign', { candidateId: candidate.id, ...v }));
       onClose();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (
@@ -82,14 +82,14 @@ function EndDialog({ candidate, assignment, onClose, onChange }: { candidate: Ca
     resolver: zodResolver(endSchema),
     defaultValues: { to: formatViDate(todayIso()) },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const submit = form.handleSubmit(async ({ to }) => {
     setFailure(null);
     try {
       onChange(await call('mentors:end', { candidateId: candidate.id, assignmentId: assignment.id, to }));
       onClose();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

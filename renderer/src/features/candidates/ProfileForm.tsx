@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { CandidateEvent, CandidateProfile } from '../../../../electron/core/model/dossier';
-import { errorMessage } from '../../api';
 import { DuplicateQuestion, isDuplicate } from '../../components/DataQuality';
 import { DATE_PLACEHOLDER, DateField, Field, FormError, LabelOptions } from '../../components/Field';
 import {
@@ -47,7 +46,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
     resolver: zodResolver(profileFormSchema),
     defaultValues: profileDefaults(initial),
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
   const [duplicate, setDuplicate] = useState<{ message: string; values: ProfileFormOut } | null>(null);
@@ -64,7 +63,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
       if (isDuplicate(err)) {
         setDuplicate({ message: err.message, values });
       } else {
-        setFailure(errorMessage(err));
+        fail(err);
       }
     } finally {
       setSaving(false);

@@ -48,7 +48,7 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
       ? { ...entry, date: formatViDate(entry.date) }
       : { date: '', kind: 'holiday', name: '', source: '', confirmed: true },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
@@ -56,7 +56,7 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
       const all = await call('calendar:save', { entry: v, previousDate: entry?.date ?? null });
       onSaved(all, Number(v.date.slice(0, 4)));
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { Member } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
@@ -20,7 +20,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
     resolver: zodResolver(schema),
     defaultValues: { date: formatViDate(todayIso()), reason: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
@@ -28,7 +28,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
       await call('members:mark-left', { id: member.id, date: v.date, reason: v.reason });
       onSaved();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { errorsOf, memberDateProblems } from '../../../../electron/core/domain/plausibility';
 import { formatViDate, parseViDate } from '../../../../electron/core/model/dates';
 import { MEMBER_STATUSES, type Member } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { DateWarnings, DuplicateQuestion, isDuplicate } from '../../components/DataQuality';
 import { Dialog } from '../../components/Dialog';
 import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
@@ -67,7 +67,7 @@ function defaults(member: Member | null): FormIn {
 /** Adds a member, or edits one when `member` is given. */
 export function MemberForm({ member, onClose, onSaved }: { member: Member | null; onClose: () => void; onSaved: () => void }) {
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: defaults(member) });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [duplicate, setDuplicate] = useState<{ message: string; values: FormOut } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -87,7 +87,7 @@ export function MemberForm({ member, onClose, onSaved }: { member: Member | null
       if (isDuplicate(err)) {
         setDuplicate({ message: err.message, values });
       } else {
-        setFailure(errorMessage(err));
+        fail(err);
       }
     } finally {
       setSaving(false);

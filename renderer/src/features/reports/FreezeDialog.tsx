@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { periodInSentence } from '../../../../electron/core/domain/reports/summary-text';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { FrozenReportInfo } from '../../../../electron/core/model/report-records';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError } from '../../components/Field';
 import { optionalText, todayIso, viDate } from '../../lib/form';
@@ -32,14 +32,14 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
     resolver: zodResolver(schema),
     defaultValues: { number: '', issuedOn: formatViDate(todayIso()), reason: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
       onFrozen(await call('reports:freeze', { period, ...scope, number: v.number, issuedOn: v.issuedOn, reason: v.reason ?? undefined }));
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   const last = sent.at(-1);

@@ -28,7 +28,7 @@ function ChangePassphrase() {
     resolver: zodResolver(passphraseSchema),
     defaultValues: { current: '', next: '', confirm: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
@@ -38,7 +38,7 @@ function ChangePassphrase() {
       form.reset();
       setDone(true);
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -23,7 +23,7 @@ export function UnitProfile() {
   const [done, setDone] = useState(false);
   const { replace } = useSession();
   const form = useForm<Values>();
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   useEffect(() => {
     call('unit:profile', {})
       .then((p) => {
@@ -50,7 +50,7 @@ export function UnitProfile() {
       // The header shows the unit's name and superior: it follows the saved profile.
       replace(await call('session:get-status', {}));
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { Check, Field, FormError, LabelOptions } from '../../components/Field';
 import { UNIT_LEVEL_LABELS } from '../../lib/labels';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
@@ -34,7 +34,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
     resolver: zodResolver(schema),
     defaultValues: { code: '', name: '', level: 'chi-bo', parentCode: '', hasYouthUnion: true, passphrase: '', confirm: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (v) => {
@@ -44,7 +44,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
       const result = await call('session:setup', { unit, passphrase: v.passphrase });
       onDone(result.recoveryCode);
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
 

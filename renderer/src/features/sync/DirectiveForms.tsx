@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { CandidateRow } from '../../../../electron/core/model/entities';
 import { formatViDate } from '../../../../electron/core/model/dates';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
 import { stageLabel } from '../../lib/labels';
@@ -59,7 +59,7 @@ export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string;
     resolver: zodResolver(decisionSchema),
     defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   // Only people the decision takes one step further; the service checks the votes and dates again.
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -82,7 +82,7 @@ export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string;
       form.reset({ ...v, candidateId: '', number: '', date: formatViDate(v.date) });
       onAdded();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (
@@ -137,7 +137,7 @@ export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; 
     resolver: zodResolver(noteSchema),
     defaultValues: { kind: 'comment', candidateId: '', text: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
@@ -146,7 +146,7 @@ export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; 
       form.reset({ kind: v.kind, candidateId: '', text: '' });
       onAdded();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
   return (

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { targetCount } from '../../../../electron/core/domain/reports/targets';
 import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { Check, Field, FormError } from '../../components/Field';
 import { useFormFailure } from '../../lib/use-form-failure';
 
@@ -43,7 +43,7 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
     resolver: zodResolver(schema),
     defaultValues: { period: 'year', kind: 'count', value: '' },
   });
-  const [failure, setFailure] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form);
   const { errors, isSubmitting } = form.formState;
   const [kind, value] = useWatch({ control: form.control, name: ['kind', 'value'] });
   const typed = Number(value.replace(',', '.'));
@@ -71,7 +71,7 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
       setConfirmedLarge(null);
       onSaved();
     } catch (err) {
-      setFailure(errorMessage(err));
+      fail(err);
     }
   });
 
