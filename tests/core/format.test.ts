@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatViMoment, rulebookName } from '../../electron/core/model/format';
+import { parseViDate } from '../../electron/core/model/dates';
+import { dateRefusal } from '../../renderer/src/lib/form';
 
 describe('formatBytes', () => {
   it('writes sizes the Vietnamese way, in the binary units a file manager shows', () => {
@@ -38,5 +40,16 @@ describe('rulebookName', () => {
   it('names a shipped rulebook by the day it takes effect, and an imported one by its own name', () => {
     expect(rulebookName('2026-12-04')).toBe('bộ quy tắc ngày 04/12/2026');
     expect(rulebookName('2031-thu-nghiem')).toBe('bộ quy tắc 2031-thu-nghiem');
+  });
+});
+
+describe('typed dates', () => {
+  it('reads dd/mm/yyyy, and says what is wrong with a date the calendar does not have', () => {
+    expect(parseViDate('5/3/2024')).toBe('2024-03-05');
+    expect(parseViDate('31/02/2011')).toBeNull();
+    expect(dateRefusal('31/02/2011')).toBe('Không có ngày 31/02/2011: tháng 2 năm 2011 có 28 ngày.');
+    expect(dateRefusal('30.02.2024')).toBe('Không có ngày 30.02.2024: tháng 2 năm 2024 có 29 ngày.');
+    expect(dateRefusal('01/13/2024')).toBe('Không có tháng 13: tháng là số từ 1 đến 12.');
+    expect(dateRefusal('hôm qua')).toBe('Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2024.');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vi } from 'zod/locales';
-import { parseViDate } from '../../../electron/core/model/dates';
+import { parseViDate, viDateParts } from '../../../electron/core/model/dates';
 
 // Any message a schema does not spell out itself still reaches the user in Vietnamese.
 z.config(vi());
@@ -15,9 +15,9 @@ export function todayIso(): string {
  * was right; anything else gets the form to type.
  */
 export function dateRefusal(text: string): string {
-  const typed = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  const typed = viDateParts(text);
   if (typed) {
-    const [month, year] = [Number(typed[2]), Number(typed[3])];
+    const { month, year } = typed;
     if (month < 1 || month > 12) {
       return `Không có tháng ${month}: tháng là số từ 1 đến 12.`;
     }
