@@ -3,7 +3,6 @@ import {
   bundleError,
   checkInner,
   decompressTar,
-  innerData,
   isBundleError,
   orderBelow,
   packForwarded,
@@ -62,27 +61,9 @@ export async function forwardedArchive(ctx: ServiceContext): Promise<{ bytes: Ui
   return snapshots.length > 0 ? { bytes: await packForwarded(snapshots), units: snapshots.length } : undefined;
 }
 
-/**
- * A forwarded snapshot that passed every check, with its data validated: `report()` gives it whole when it is
- * applied, `moves` is what deciding where it belongs needs before that.
- */
-export type AcceptedInner = CheckedInner & { moves: UnitReportData['moves']; report: () => UnitReportData };
+/** A forwarded snapshot that passed every check, with its data validated. */
+export type AcceptedInner = CheckedInner & { report: UnitReportData };
 export type CheckedForwarded = { accepted: AcceptedInner[]; refused: InnerRefusal[] };
-
-/**
- * How much of the snapshots' data.json is kept read between their check and their writing. A committee forwarding
- * a hundred large chi bộ would otherwise hold every one of them as objects at once (several times their bytes);
- * past this, a snapshot is read again from its bytes when its turn comes, so one is held at a time.
- */
-export const HELD_DATA_BYTES = 64 * 1024 * 1024;
-
-/** A validated report kept as read, or read again when asked: a function of its own, so the second holds nothing read. */
-function reportOf(held: UnitReportData | null, inner: CheckedInner): () => UnitReportData {
-  if (held) {
-    return () => held;
-  }
-  return () => parseBundleData('unit-report', inner.manifest.app.schemaVersion, innerData(inner));
-}
 
 const refusal = (unitCode: string, error: unknown): InnerRefusal => {
   if (!isBundleError(error)) {
@@ -95,12 +76,11 @@ const refusal = (unitCode: string, error: unknown): InnerRefusal => {
  * Checks `forwarded.tar` from `senderCode` before anything is written. The archive itself is signed by the sender, so
  * a malformed one refuses the whole bundle (FORWARDED_INVALID); each snapshot inside is refused alone.
  */
-export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint8Array, heldDataBytes = HELD_DATA_BYTES): Promise<CheckedForwarded> {
+export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint8Array): Promise<CheckedForwarded> {
   const self = getSelfUnit(db);
   const { signers, units: byCode } = await readForwarded(bytes);
   const refused: InnerRefusal[] = [];
   const checked: AcceptedInner[] = [];
-  let held = 0;
   for (const [code, files] of byCode) {
     try {
       const inner = checkInner(code, files, signers.get(code));
@@ -111,8 +91,7 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
       if (report.unit.code !== code) {
         throw bundleError('INNER_INVALID', `dữ liệu ghi mã ${report.unit.code}`);
       }
-      held += files.get('data.json')?.byteLength ?? 0;
-      checked.push({ ...inner, data: null, moves: report.moves, report: reportOf(held <= heldDataBytes ? report : null, inner) });
+      checked.push({ ...inner, data: null, report });
     } catch (error) {
       refused.push(refusal(code, error));
     }
@@ -123,7 +102,7 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
     const held = getUnit(db, inner.code);
     // Never a unit this one holds in another place of its tree: its own, its superior, or one directly below it.
     // A unit that moved to stand directly under this one, still forwarded by its old superior, is skipped when applied.
-    const movedHere = held?.parentCode === self.code && forwardedBehind(db, inner.code, inner.manifest.to.code, inner.moves) !== null;
+    const movedHere = held?.parentCode === self.code && forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves) !== null;
     if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || (held?.parentCode === self.code && !movedHere)) {
       refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} không thuộc ${senderCode}`)));
     } else {
@@ -157,26 +136,25 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
       unchanged += 1;
       continue;
     }
-    const behind = forwardedBehind(db, inner.code, inner.manifest.to.code, inner.moves);
+    const behind = forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves);
     if (behind !== null) {
       unchanged += 1;
       moved.push(behind);
       continue;
     }
-    const report = inner.report();
-    const prepared = prepareSnapshot(report, { release: true });
+    const prepared = prepareSnapshot(inner.report, { release: true });
     if (prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
       refused.push(refusal(inner.code, bundleError('QUARANTINE_LIMIT', `hồ sơ của ${inner.code}`)));
       continue;
     }
-    const { unit } = report;
+    const { unit } = inner.report;
     const parentCode = inner.manifest.to.code;
     upsertForwardedUnit(db, { code: unit.code, name: unit.name, level: unit.level, parentCode, hasYouthUnion: unit.hasYouthUnion, ducsMembers: unit.ducsMembers });
     dropSupersededQuarantine(db, inner.code, bundleSha256);
     const result = applySnapshot(db, inner.code, prepared);
     addQuarantine(db, bundleSha256, inner.code, prepared.quarantined, now);
     const file = (name: string) => Buffer.from(inner.files.get(name) ?? new Uint8Array());
-    summary.warnings.push(...noteMoves(db, inner.code, report.moves, now));
+    summary.warnings.push(...noteMoves(db, inner.code, inner.report.moves, now));
     saveForwardedSnapshot(db, {
       unitCode: inner.code, viaCode: senderCode, seq: inner.manifest.seq, sumsSha256: inner.sumsSha256, publicKey: inner.publicKey,
       manifest: file('manifest.json'), data: file('data.json'), sums: file('SHA256SUMS'), sig: file('SHA256SUMS.sig'), appliedAt: now,
@@ -186,11 +164,11 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     summary.removed += result.removed;
     summary.quarantined += result.quarantined;
     // The unit's answers to what this unit addressed to it down the tree (docs/bundle-format.md "Directives down the tree").
-    const answered = applyRequestAnswers(db, inner.code, report.requestAnswers);
+    const answered = applyRequestAnswers(db, inner.code, inner.report.requestAnswers);
     if (answered > 0) {
       summary.warnings.push(`${inner.code} đã xử lý ${answered.toLocaleString('vi-VN')} ý kiến, yêu cầu đã gửi.`);
     }
-    const delivered = acknowledgeRelayed(db, getSelfUnit(db).code, inner.code, report.relayedApplied, now);
+    const delivered = acknowledgeRelayed(db, getSelfUnit(db).code, inner.code, inner.report.relayedApplied, now);
     if (delivered > 0) {
       summary.warnings.push(`${inner.code} xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) gửi qua đơn vị trung gian.`);
     }

@@ -124,11 +124,6 @@ export function checkInner(code: string, files: ReadonlyMap<string, Uint8Array>,
   return { code, manifest: manifest.data, data: checked.data, sumsSha256: checked.sumsSha256, publicKey: vouchedKey ?? '', files };
 }
 
-/** A checked snapshot's data.json read again from its bytes, for a caller that let the first reading go. */
-export function innerData(inner: CheckedInner): unknown {
-  return parseJson(inner.files.get('data.json') ?? new Uint8Array(), SNAPSHOT_CODES.invalid, true);
-}
-
 function rethrow<T>(code: BundleErrorCode, run: () => T): T {
   try {
     return run();

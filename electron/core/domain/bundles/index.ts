@@ -28,7 +28,7 @@ export { BUNDLE_ENTRY_NAMES, BUNDLE_TAR_LIMITS, decompressTar, FORWARDED_ENTRY, 
 export { makeSums, parseSums, sha256Hex } from './sums';
 export { JsonObjectReader, type JsonField } from './json-chunks';
 export { checkRelayedDirective, MAX_RELAYED_DIRECTIVES, packRelayed, readRelayed, relayedFolder, type CheckedDirective, type SignedDirective } from './relayed';
-export { ALLOWED_SIGNERS, checkInner, innerData, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
+export { ALLOWED_SIGNERS, checkInner, MAX_FORWARDED_UNITS, orderBelow, packForwarded, readForwarded, type CheckedInner, type SignedSnapshot } from './forwarded';
 export {
   BUNDLE_FORMAT,
   BUNDLE_KINDS,
