@@ -73,6 +73,10 @@ describe('impossible dates', () => {
     ]);
     expect(memberDateProblems({ birthDate: '1990-01-01', joinedOn: '2020-01-10', fullMemberSince: '2021-01-09' }, '2026-11-23')[0]!.severity).toBe('error');
     expect(memberDateProblems({ birthDate: '1990-01-01', joinedOn: '2020-01-10', fullMemberSince: '2021-01-10' }, '2026-11-23')).toEqual([]);
+    // A veteran admitted under an earlier Charter, or from an approximate old record: a warning, still saved.
+    expect(memberDateProblems({ birthDate: '1948-05-01', joinedOn: '1972-03-01', fullMemberSince: '1972-09-01' }, '2026-11-23')).toEqual([
+      expect.objectContaining({ field: 'fullMemberSince', severity: 'warning' }),
+    ]);
   });
 
   it('refuses a birth date of 9999-12-31 instead of computing a negative age from it', () => {

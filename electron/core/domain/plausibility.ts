@@ -16,6 +16,12 @@ export const EARLIEST_DATE = '1900-01-01';
 export const MIN_ADMISSION_MONTHS = 216;
 /** Probation lasts 12 months: full membership normally starts 12 months after admission. */
 export const PROBATION_MONTHS = 12;
+/**
+ * Admissions from this day on had a probation of 12 months without exception, so an earlier full membership is
+ * refused. Older rosters (members admitted under earlier Charters, dates copied from old records) only get the
+ * warning: a residential cell's veterans must still be entered as their papers say.
+ */
+export const TWELVE_MONTHS_CERTAIN = '2000-01-01';
 
 /** Calendar months from `from` to `to`, the day of the month not counting (docs/rules.md `age`). */
 export function calendarMonths(from: string, to: string): number {
@@ -88,7 +94,7 @@ export function memberDateProblems(m: MemberDates, today: string | null): DatePr
     const expected = addCalendarMonths(m.joinedOn, PROBATION_MONTHS);
     if (m.fullMemberSince < m.joinedOn) {
       problems.push({ field: 'fullMemberSince', severity: 'error', message: `Ngày chính thức (${formatViDate(m.fullMemberSince)}) không thể trước ngày vào Đảng (${formatViDate(m.joinedOn)}).` });
-    } else if (m.fullMemberSince < expected) {
+    } else if (m.fullMemberSince < expected && m.joinedOn >= TWELVE_MONTHS_CERTAIN) {
       // Probation cannot be shortened: recognition takes effect when the 12 months end, even when decided late.
       problems.push({
         field: 'fullMemberSince',
