@@ -240,6 +240,20 @@ describe("the committee's dashboard", () => {
     await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
     await row.getByText('0/5 người').waitFor();
     await expect.poll(() => cell.inputValue()).toBe('5');
+
+    // The table of all units holds back the same number until confirmed, and says which unit and why.
+    const table = page.getByTestId('targets-table');
+    const saveTable = table.getByRole('button', { name: 'Lưu bảng chỉ tiêu' });
+    await cell.fill('99999');
+    await table.getByTestId('target-large').getByText(/^Nhiều hơn \d+ đảng viên chính thức ngày 01\/01: kiểm tra lại\.$/).waitFor();
+    expect(await saveTable.isDisabled()).toBe(true);
+    await table.getByLabel('Đúng, giữ chỉ tiêu này').check();
+    await screenshot(page, 'targets-table-large');
+    expect(await saveTable.isEnabled()).toBe(true);
+    await cell.fill('6');
+    expect(await table.getByTestId('target-large').count()).toBe(0);
+    await table.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => cell.inputValue()).toBe('5');
     await screenshot(page, 'dashboard-targets');
   });
 });

@@ -4,7 +4,8 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import type { TargetTable, TargetTableRow } from '../../../../electron/core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetKind, type TargetPeriod } from '../../../../electron/core/model/targets';
 import { call, errorMessage } from '../../api';
-import { FormError } from '../../components/Field';
+import { DateWarnings } from '../../components/DataQuality';
+import { Check, FormError } from '../../components/Field';
 import { useLoad } from '../../lib/use-load';
 
 type Draft = { kind: TargetKind; value: string };
@@ -70,6 +71,11 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
   const invalid = lines.some((l) => l.error !== null);
   const dirty = lines.some((l) => l.changed);
   const remainder = data?.own ? data.own.targetCount - given : null;
+  // As on the form for one unit: more people than a unit's full members on 1 January is saved only once confirmed.
+  const large = lines.filter((l) => l.changed && l.draft.kind === 'count' && l.value !== null && l.row.fullMembersAtYearStart > 0 && l.value > l.row.fullMembersAtYearStart);
+  const largeKey = large.map((l) => `${l.row.code}:${l.value}`).join(',');
+  const [confirmedLarge, setConfirmedLarge] = useState('');
+  const unconfirmed = large.length > 0 && confirmedLarge !== largeKey;
 
   const edit = (code: string, patch: Partial<Draft>) => {
     setDone(null);
@@ -151,7 +157,7 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
           {data.own ? (
             <>
               Chỉ tiêu của đơn vị ({data.own.source === 'superior' ? 'cấp trên giao' : 'tự đặt'}): <strong>{data.own.targetCount} người</strong> · đã giao{' '}
-              <strong>{given}</strong> · {remainder !== null && remainder < 0 ? 'giao vượt' : 'còn lại'}{' '}
+              <strong>{given.toLocaleString('vi-VN')}</strong> · {remainder !== null && remainder < 0 ? 'giao vượt' : 'còn lại'}{' '}
               <strong className={remainder !== null && remainder < 0 ? 'text-danger' : undefined}>{Math.abs(remainder ?? 0)} người</strong>
             </>
           ) : (
@@ -185,7 +191,7 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
                     {l.row.ownPlan ? ` · tự đặt ${l.row.ownPlan.targetCount.toLocaleString('vi-VN')} người` : ''}
                   </div>
                 </td>
-                <td className="num">{l.row.fullMembersAtYearStart}</td>
+                <td className="num">{l.row.fullMembersAtYearStart.toLocaleString('vi-VN')}</td>
                 <td>
                   <select value={l.draft.kind} onChange={(e) => edit(l.row.code, { kind: e.target.value as TargetKind })} aria-label={`Tính theo — ${l.row.name}`}>
                     {(Object.keys(KIND_SHORT) as TargetKind[]).map((k) => (
@@ -209,6 +215,10 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
                     <small className="field-error" id={`target-error-${l.row.code}`}>
                       {l.error}
                     </small>
+                  ) : large.includes(l) ? (
+                    <small className="field-error" data-testid="target-large">
+                      Nhiều hơn {l.row.fullMembersAtYearStart.toLocaleString('vi-VN')} đảng viên chính thức ngày 01/01: kiểm tra lại.
+                    </small>
                   ) : null}
                   {l.row.fromAbove.map((a) => (
                     // Passed on unchanged, not edited here: the unit applies whichever of the two it received last.
@@ -217,8 +227,8 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
                     </small>
                   ))}
                 </td>
-                <td className="num">{l.count ?? '—'}</td>
-                <td className="num">{l.row.achieved}</td>
+                <td className="num">{l.count === null ? '—' : l.count.toLocaleString('vi-VN')}</td>
+                <td className="num">{l.row.achieved.toLocaleString('vi-VN')}</td>
                 <td className="num">{l.count === null ? '—' : percentText(l.row.achieved, l.count)}</td>
               </tr>
             ))}
@@ -232,14 +242,14 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
                     {withTarget.length}/{lines.length} đơn vị có chỉ tiêu
                   </div>
                 </th>
-                <td className="num">{lines.reduce((s, l) => s + l.row.fullMembersAtYearStart, 0)}</td>
+                <td className="num">{lines.reduce((s, l) => s + l.row.fullMembersAtYearStart, 0).toLocaleString('vi-VN')}</td>
                 <td />
                 <td />
                 <td className="num">
-                  <strong>{given}</strong>
+                  <strong>{given.toLocaleString('vi-VN')}</strong>
                 </td>
                 <td className="num">
-                  <strong>{achievedWithTarget}</strong>
+                  <strong>{achievedWithTarget.toLocaleString('vi-VN')}</strong>
                   {achievedWithTarget !== data?.total.achievedAllUnits ? <div className="muted">cả {data?.total.achievedAllUnits} nếu tính mọi đơn vị</div> : null}
                 </td>
                 <td className="num">{percentText(achievedWithTarget, given)}</td>
@@ -249,8 +259,20 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
         </table>
         {data && lines.length === 0 ? <p className="empty">Chưa có đơn vị trực thuộc nào gửi dữ liệu lên, nên chưa có ai để giao chỉ tiêu.</p> : null}
       </div>
+      {large.length > 0 ? (
+        <>
+          <DateWarnings
+            messages={[`${large.map((l) => `${l.row.name}: ${l.value!.toLocaleString('vi-VN')} người`).join('; ')} — nhiều hơn số đảng viên chính thức của đơn vị ngày 01/01/${year}.`]}
+          />
+          <div className="field field-check">
+            <Check label={large.length === 1 ? 'Đúng, giữ chỉ tiêu này' : `Đúng, giữ ${large.length} chỉ tiêu này`}>
+              <input type="checkbox" checked={!unconfirmed} onChange={(e) => setConfirmedLarge(e.target.checked ? largeKey : '')} />
+            </Check>
+          </div>
+        </>
+      ) : null}
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={save} disabled={busy || !dirty || invalid}>
+        <button type="button" className="btn btn-primary" onClick={save} disabled={busy || !dirty || invalid || unconfirmed}>
           Lưu bảng chỉ tiêu
         </button>
         <button type="button" className="btn" onClick={() => setEdits({ over: undefined, drafts: {} })} disabled={busy || !dirty}>
