@@ -1,3 +1,4 @@
+import { formatViDate } from '../model/dates';
 import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { Db, DbOrTx } from '../../../db/types';
 import { countingWindow, reportFromCounts } from '../domain/reports/build-report';
@@ -83,7 +84,7 @@ const countedTo = (periodEnd: string, asOf: string) => (periodEnd < asOf ? perio
 export function buildUnitReport(db: Db, req: ReportRequest): Report {
   const period = typeof req.period === 'string' ? parsePeriod(req.period) : req.period;
   if (req.asOf < period.start) {
-    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${req.asOf}.`);
+    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${formatViDate(req.asOf)}.`);
   }
   // Stocks, flows and quality all refer to the period's last counted day: a past quarter's findings are those of
   // its last day, not today's.

@@ -35,7 +35,7 @@ describe('buildReport: period boundaries', () => {
   });
 
   it('refuses a period that has not started on the as-of day', () => {
-    expect(() => buildReport({ units: [cb] }, q2, '2026-03-31')).toThrow(/chưa bắt đầu/);
+    expect(() => buildReport({ units: [cb] }, q2, '2026-03-31')).toThrow('Kỳ báo cáo Quý II năm 2026 chưa bắt đầu vào ngày 31/03/2026.');
   });
 });
 

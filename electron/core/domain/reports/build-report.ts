@@ -1,3 +1,4 @@
+import { formatViDate } from '../../model/dates';
 import { AppError } from '../../errors';
 import type { Duplicate, Period, Report, UnitGroup, UnitReport } from '../../model/report';
 import { REPORT_FORMAT } from '../../model/report';
@@ -23,7 +24,7 @@ export function buildReport(input: ReportInput, period: Period, asOf: string): R
 /** The days a report of `period` counts as of `asOf`; throws AppError('validation') when the period starts later. */
 export function countingWindow(period: Period, asOf: string): CountingWindow {
   if (asOf < period.start) {
-    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${asOf}.`);
+    throw new AppError('validation', `Kỳ báo cáo ${period.label} chưa bắt đầu vào ngày ${formatViDate(asOf)}.`);
   }
   return { start: period.start, countedTo: period.end < asOf ? period.end : asOf, yearStart: `${period.year}-01-01` };
 }
