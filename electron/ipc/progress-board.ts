@@ -13,7 +13,8 @@ export type ProgressLook = Progress & { passed: Progress[] };
  * The progress of each long operation running in this host, by the id the screen chose. Services report to a sink;
  * the screen asks progress:get while its call runs and is told the latest state and the ones reported since its
  * previous look, so what it received is the whole sequence however fast the operation went between two looks.
- * Entries go when their operation ends.
+ * Entries go when their operation ends: what it reported after the screen's last look is not seen, as the bar is
+ * gone by then.
  */
 export class ProgressBoard {
   private readonly running = new Map<string, ProgressLook>();
