@@ -112,15 +112,15 @@ export function describeRecordIssues(issues: readonly z.core.$ZodIssue[]): strin
   return issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
-/**
- * zod issues as "Họ và tên: chưa nhập; Năm: không được nhỏ hơn 2000": the field by the name a user knows it, never
- * the path in the data, so every refused input reads the same in the window and the CLI.
- */
 /** The issues that name a field, each under its path (`joinedOn`, `entry.date`). */
 export function fieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.filter((issue) => issue.path.length > 0).map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
 }
 
+/**
+ * zod issues as "Họ và tên: chưa nhập; Năm: không được nhỏ hơn 2000": the field by the name a user knows it, never
+ * the path in the data, so every refused input reads the same in the window and the CLI.
+ */
 export function describeInputIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
     .map((issue) => {

@@ -30,13 +30,13 @@ export function formatViDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+const VI_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
 /** Day, month and year as typed in `dd/mm/yyyy` (or with `.` or `-`), valid or not; null for any other shape. */
 export function viDateParts(text: string): { day: number; month: number; year: number } | null {
   const m = VI_DATE.exec(text);
   return m ? { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) } : null;
 }
-
-const VI_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 
 /** Parses dd/MM/yyyy (or d/M/yyyy) typed by a user into ISO; null when it is not a real date. */
 export function parseViDate(text: string): string | null {

@@ -49,7 +49,7 @@ function checkNotFuture(ctx: ServiceContext, date: string, what: string): void {
 function refuse(problems: readonly DateProblem[]): void {
   const refused = errorsOf(problems);
   if (refused.length > 0) {
-    throw new AppError('validation', refused.map((p) => p.message).join(' '), undefined, refused);
+    throw new AppError('validation', refused.map((p) => p.message).join(' '), undefined, refused.map(({ field, message }) => ({ field, message })));
   }
 }
 

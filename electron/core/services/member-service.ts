@@ -34,7 +34,7 @@ function checkDates(ctx: ServiceContext, m: CheckedMember): void {
   }
   const refused = errorsOf(memberDateProblems(m, ctx.clock.today()));
   if (refused.length > 0) {
-    throw new AppError('validation', refused.map((p) => p.message).join(' '), undefined, refused);
+    throw new AppError('validation', refused.map((p) => p.message).join(' '), undefined, refused.map(({ field, message }) => ({ field, message })));
   }
 }
 

@@ -13,6 +13,14 @@ export function targetCount(t: Pick<Target, 'kind' | 'value'>, fullMembersAtYear
   return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
 }
 
+/**
+ * A number of people larger than the unit's full members on 1 January: rare enough (a new or student chi bộ) to be
+ * taken for a typo (99999 for 9), so the screens save it only once confirmed. Unknown or no members: never.
+ */
+export function exceedsFullMembers(t: Pick<Target, 'kind' | 'value'>, fullMembersAtYearStart: number | null): boolean {
+  return t.kind === 'count' && fullMembersAtYearStart !== null && fullMembersAtYearStart > 0 && t.value > fullMembersAtYearStart;
+}
+
 type Ranked = Pick<Target, 'unitCode' | 'year' | 'period' | 'source'> & { createdAt?: string; id?: string };
 
 /** Whether `t` was received after `other`: ids are time-ordered (uuid v7), so two recorded in the same second keep their order. */

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { targetCount } from '../../../../electron/core/domain/reports/targets';
+import { exceedsFullMembers, targetCount } from '../../../../electron/core/domain/reports/targets';
 import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
 import { call } from '../../api';
 import { Check, Field, FormError } from '../../components/Field';
@@ -54,7 +54,7 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
 
   // More admissions than the unit had full members is rare enough to be a typo (99999 for 9): saved only once confirmed.
   const [confirmedLarge, setConfirmedLarge] = useState<number | null>(null);
-  const large = kind === 'count' && fullMembersAtYearStart !== null && fullMembersAtYearStart > 0 && Number.isInteger(typed) && typed > fullMembersAtYearStart ? typed : null;
+  const large = Number.isInteger(typed) && exceedsFullMembers({ kind, value: typed }, fullMembersAtYearStart) ? typed : null;
 
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { targetCount } from '../../../../electron/core/domain/reports/targets';
+import { exceedsFullMembers, targetCount } from '../../../../electron/core/domain/reports/targets';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { TargetTable, TargetTableRow } from '../../../../electron/core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetKind, type TargetPeriod } from '../../../../electron/core/model/targets';
@@ -72,7 +72,7 @@ export function TargetsTable({ year, changes, onSaved }: { year: number; changes
   const dirty = lines.some((l) => l.changed);
   const remainder = data?.own ? data.own.targetCount - given : null;
   // As on the form for one unit: more people than a unit's full members on 1 January is saved only once confirmed.
-  const large = lines.filter((l) => l.changed && l.draft.kind === 'count' && l.value !== null && l.row.fullMembersAtYearStart > 0 && l.value > l.row.fullMembersAtYearStart);
+  const large = lines.filter((l) => l.changed && l.value !== null && exceedsFullMembers({ kind: l.draft.kind, value: l.value }, l.row.fullMembersAtYearStart));
   const largeKey = large.map((l) => `${l.row.code}:${l.value}`).join(',');
   const [confirmedLarge, setConfirmedLarge] = useState('');
   const unconfirmed = large.length > 0 && confirmedLarge !== largeKey;
