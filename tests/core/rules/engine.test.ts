@@ -122,6 +122,14 @@ describe('dossier checklist', () => {
     expect(forms(items).some((f) => f.startsWith('4'))).toBe(false);
   });
 
+  it('lists the recognition papers as missing once probation has ended, not before', () => {
+    const base = probationer('2025-05-27');
+    const during = computeChecklist(base, '2026-05-20', ctx);
+    expect(during.filter((i) => ['10-KNĐ', '11-KNĐ', '12-KNĐ'].includes(i.form)).map((i) => i.status)).toEqual(['not-yet', 'not-yet', 'not-yet']);
+    const ended = computeChecklist(base, '2026-06-01', ctx);
+    expect(ended.filter((i) => ['10-KNĐ', '11-KNĐ', '12-KNĐ'].includes(i.form)).map((i) => i.status)).toEqual(['missing', 'missing', 'missing']);
+  });
+
   it('marks stale, expired and not-yet items', () => {
     const d = edit(votedCandidate(), (x) => {
       setDoc(x, '5-KNĐ', '2025-02-01');

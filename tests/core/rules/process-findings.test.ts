@@ -68,7 +68,8 @@ const rows: Row[] = [
   ['no course early in probation: a reminder', member, () => undefined, '2026-08-01', 'NEW_MEMBER_COURSE_DUE', 'info'],
   ['no course 90 days before probation ends: still a reminder, not missing', member, () => undefined, '2027-02-26', 'NEW_MEMBER_COURSE_DUE', 'info'],
   ['no course and no vote yet: nothing is missing before the vote', member, () => undefined, '2027-02-26', 'NEW_MEMBER_COURSE_MISSING', ''],
-  ['recognition vote without the 10/11/12-KNĐ', oldMember, recognitionVote('2026-05-28'), '2026-06-01', 'DOCUMENT_MISSING', 'error'],
+  // RULES.md §3 names the papers DOCUMENT_MISSING covers: those before the admission vote and the member records.
+  ['recognition vote without the 10/11/12-KNĐ: no finding, the checklist lists them', oldMember, recognitionVote('2026-05-28'), '2026-06-01', 'DOCUMENT_MISSING', ''],
 
   ['listed candidate with an active mentor', voted, () => undefined, '2026-03-10', 'NO_MENTOR', ''],
   ['listed candidate without a mentor', voted, (d) => (d.mentors = []), '2026-03-10', 'NO_MENTOR', 'error'],

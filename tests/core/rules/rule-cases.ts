@@ -158,6 +158,7 @@ export const rows: Row[] = [
   ['no recognition vote on the 30th working day: reminder', oldMember, () => undefined, '2026-07-08', 'RECOGNITION_VOTE_DUE', 'info'],
   ['no recognition vote the day after: error', oldMember, () => undefined, '2026-07-09', 'RECOGNITION_VOTE_OVERDUE', 'error'],
   ['recognition vote held without the new-member course', oldMember, both(recognitionVote('2026-05-28'), (d) => dropEvent(d, 'NEW_MEMBER_COURSE_DONE')), '2026-06-01', 'NEW_MEMBER_COURSE_MISSING', 'error'],
+  ['recognition vote without the 10/11/12-KNĐ: no finding', oldMember, both(recognitionVote('2026-05-28'), (d) => (d.documents = d.documents.filter((x) => !['10-KNĐ', '11-KNĐ', '12-KNĐ'].includes(x.form)))), '2026-06-01', 'DOCUMENT_MISSING', ''],
   ['course done on the recognition vote day', oldMember, both(recognitionVote('2026-05-28'), (d) => setEvent(d, { type: 'NEW_MEMBER_COURSE_DONE', date: '2026-05-28' })), '2026-06-01', 'NEW_MEMBER_COURSE_MISSING', ''],
   ['probationary member without the course, before the vote: reminder', member, () => undefined, '2026-09-01', 'NEW_MEMBER_COURSE_DUE', 'info'],
   ['recognition decision open 30 working days after the vote: reminder', oldMember, recognitionVote('2026-05-28'), '2026-07-09', 'DECISION_DUE', 'info'],

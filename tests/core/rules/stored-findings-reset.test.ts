@@ -24,6 +24,8 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   { fingerprint: '616f28204b73c8e4e1e1df82ddb9c63811b815887f49e51d9df8bd6eb3508acd', resetBy: '0033_findings_of_the_step_order_rules' },
   // Missing papers and a late ceremony named in words (kết quả thẩm tra lý lịch), not by TTLL or DONG-Y-CAP-TREN.
   { fingerprint: '9d0f3c2d234b5ad2116113f872b7df384b59a884097cfcee586aa0f40585a133', resetBy: '0034_findings_name_their_papers' },
+  // A recognition vote without 10-, 11- or 12-KNĐ is no longer DOCUMENT_MISSING (RULES.md §3); the case was added here with it.
+  { fingerprint: '4dc28e836ad4eabcfb46a66b3772ad2cd95cfc036764345d7f2edbcfed30f367', resetBy: '0035_recognition_papers_not_a_finding' },
 ];
 
 function fingerprint(): string {

@@ -56,19 +56,3 @@ export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boole
   const due = addWorkingDaysN(end, applied.rule.parameters.workingDays, c.calendar);
   c.add('NEW_MEMBER_COURSE_DUE', 'info', applied, `Đảng viên dự bị chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; phải học xong trước khi chi bộ xét công nhận (hết dự bị ngày ${toViDate(end)}, xét chậm nhất ngày ${toViDate(due)}). Đề nghị cử đi học.`, { due, refs });
 }
-
-/** Documents the chi bộ needs before the recognition vote (10-, 11-, 12-KNĐ); an error once it voted without them. */
-export function checkRecognitionDocuments(c: Ctx): void {
-  const vote = c.facts.latest.RECOGNITION_VOTED;
-  if (!vote) {
-    return;
-  }
-  const applied = c.rule('dossier-documents', vote.day);
-  const missing = applied.rule.parameters.beforeRecognitionVote.filter((f) => {
-    const days = c.facts.docs[f];
-    return !days || days[0]! > vote.day;
-  });
-  if (missing.length > 0) {
-    c.add('DOCUMENT_MISSING', 'error', applied, `Chi bộ xét công nhận ngày ${toViDate(vote.day)} khi hồ sơ còn thiếu ${missing.join(', ')}. Bổ sung các văn bản này.`, { refs: missing });
-  }
-}

@@ -136,9 +136,12 @@ function addProbation(b: Builder): void {
   push(b, { form: '1-HSĐV', label: 'Lý lịch đảng viên', expected: inProbation, ...(records ? { dueNote: records } : {}) });
   push(b, { form: '2-HSĐV', label: 'Phiếu đảng viên', expected: inProbation, ...(records ? { dueNote: records } : {}) });
   push(b, { form: 'CN-ĐVM', label: 'Giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng viên mới', expected: inProbation, day: latest.NEW_MEMBER_COURSE_DONE?.day ?? null, ...(recognition ? { dueNote: 'Trước khi chi bộ xét công nhận' } : {}) });
-  push(b, { form: '10-KNĐ', label: 'Bản tự kiểm điểm của đảng viên dự bị', expected: ended });
-  push(b, { form: '11-KNĐ', label: 'Bản nhận xét đảng viên dự bị của đảng viên chính thức giúp đỡ', expected: ended });
-  push(b, { form: '12-KNĐ', label: 'Tổng hợp ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú đối với đảng viên dự bị', expected: ended });
+  // The papers of the recognition dossier the rulebook names are listed as missing once probation ends; no finding
+  // is made of them (DOCUMENT_MISSING covers the papers before the admission vote and the member records only).
+  const recognitionPapers: readonly string[] = end === null ? [] : ruleAt(b.index, 'dossier-documents', latest.RECOGNITION_VOTED?.day ?? end).rule.parameters.beforeRecognitionVote;
+  push(b, { form: '10-KNĐ', label: 'Bản tự kiểm điểm của đảng viên dự bị', expected: ended && recognitionPapers.includes('10-KNĐ') });
+  push(b, { form: '11-KNĐ', label: 'Bản nhận xét đảng viên dự bị của đảng viên chính thức giúp đỡ', expected: ended && recognitionPapers.includes('11-KNĐ') });
+  push(b, { form: '12-KNĐ', label: 'Tổng hợp ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú đối với đảng viên dự bị', expected: ended && recognitionPapers.includes('12-KNĐ') });
   push(b, { form: '13-KNĐ', label: 'Nghị quyết chi bộ đề nghị công nhận đảng viên chính thức', expected: ended, day: latest.RECOGNITION_VOTED?.day ?? docOnOrBefore(b.facts, '13-KNĐ', b.facts.asOf), ...(recognition ? { dueNote: recognition } : {}) });
   push(b, { form: '14-KNĐ', label: 'Báo cáo thẩm định của đảng ủy bộ phận (nếu có)', required: false, expected: false });
   push(b, { form: '15-KNĐ', label: 'Nghị quyết đảng ủy cơ sở đề nghị công nhận đảng viên chính thức', required: hasDucs, expected: false, day: latest.DUCS_RECOGNITION_VOTED?.day ?? docOnOrBefore(b.facts, '15-KNĐ', b.facts.asOf) });

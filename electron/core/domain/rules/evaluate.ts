@@ -12,7 +12,7 @@ import {
 } from './check-deadlines';
 import { checkIntroducerEligibility, checkIntroducers } from './check-introducers';
 import { checkEventOrder, checkMentors } from './check-order';
-import { checkNewMemberCourse, checkRecognitionDocuments, checkRecognitionVote } from './check-probation';
+import { checkNewMemberCourse, checkRecognitionVote } from './check-probation';
 import { checkVotes } from './check-votes';
 import { atLeast, collectFacts, hasVoted, type Ctx, type EvalContext, type Facts, type RuleRef } from './context';
 import type { Deadline, Finding, FindingCode, Severity } from './findings';
@@ -198,7 +198,6 @@ function checkAfterVote(c: Ctx): void {
     const open = c.facts.stage === 'du-bi';
     checkRecognitionVote(c, latest.CEREMONY_HELD.day, open);
     checkNewMemberCourse(c, latest.CEREMONY_HELD.day, open);
-    checkRecognitionDocuments(c);
   }
   checkRecognitionDecision(c);
 }
