@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { periodInSentence } from '../../electron/core/domain/reports/summary-text';
+import { reportTables } from '../../electron/core/domain/reports/report-tables';
+import { periodInSentence, summarySentences } from '../../electron/core/domain/reports/summary-text';
 import { parsePeriod } from '../../electron/core/model/report';
+import { sampleReport } from './reports/sample-report';
 
 describe('a period inside a sentence', () => {
   it('keeps the Roman numeral upper case: "quý III năm 2026", never "quý iii"', () => {
     expect(periodInSentence(parsePeriod('2026-Q3').label)).toBe('quý III năm 2026');
     expect(periodInSentence(parsePeriod('2026-Q4').label)).toBe('quý IV năm 2026');
+  });
+});
+
+describe('the report text beside its table', () => {
+  it('splits the cảm tình list into the numbers the table shows, so the text and the table read alike', () => {
+    const report = sampleReport();
+    const row = (label: string) => reportTables(report).find((t) => t.id === 'summary')!.rows.find((r) => r[0] === label)![1] as number;
+    const notYet = row('Cuối kỳ: Cảm tình Đảng');
+    const course = row('Cuối kỳ: Đã học lớp nhận thức');
+    const filing = row('Cuối kỳ: Đang làm hồ sơ');
+    expect(notYet).toBeGreaterThan(0);
+    expect(summarySentences(report)[1]).toContain(
+      `có ${notYet + course + filing} quần chúng trong danh sách cảm tình Đảng (${notYet} chưa học lớp bồi dưỡng nhận thức về Đảng, ${course} đã học lớp, ${filing} đang hoàn thiện hồ sơ)`,
+    );
   });
 });

@@ -17,7 +17,7 @@ export function summarySentences(report: Report): string[] {
   const target = yearTarget && yearTarget.percentAchieved !== null ? `, đạt ${p(yearTarget.percentAchieved)}% chỉ tiêu năm (${n(yearTarget.targetCount)} đảng viên)` : '';
   const lines = [
     `Trong ${periodInSentence(report.period.label)}, ${who} đã kết nạp ${n(a.total)} đảng viên mới (nữ: ${n(a.women)}, đoàn viên: ${n(a.doanVien)}, người dân tộc thiểu số: ${n(a.ethnicMinority)}); từ đầu năm đến ngày ${formatCell({ date: report.countedTo }, 'date')} kết nạp ${n(u.quality.admissionsThisYear)} đảng viên${target}.`,
-    `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['da-hoc-lop'])} đã học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
+    `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['cam-tinh'])} chưa học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['da-hoc-lop'])} đã học lớp, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
   ];
   if (report.total) {
     lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length - report.unitsNotReported.length)} đơn vị đã gửi báo cáo.`);
