@@ -58,10 +58,10 @@ describe('retention of superseded received files at a superior', () => {
       // Still the file the unit signed: it verifies as it did on arrival, and importing it again changes nothing.
       const verified = await importBundle(superior.ctx, { name: 'lai.ptdv', bytes: moved }, { verifyOnly: true });
       expect(verified.message).toMatch(/^Gói hợp lệ/);
-      expect(verified.status).toBe('stale');
+      expect(verified.status).toBe('duplicate');
     }
     const again = await importFiles(superior.ctx, paths, {});
-    expect(again.map((o) => o.status)).toEqual(['stale', 'stale', 'duplicate']);
+    expect(again.map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(inboxRows(superior)).toEqual(rows);
   });
 

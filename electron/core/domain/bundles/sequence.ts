@@ -23,12 +23,10 @@ export const SEQUENCE_MESSAGES: Record<SequenceStatus, string> = {
 };
 
 /**
- * Classifies a bundle by its `seq` against the sender's last applied number (null before any), as step 7 orders it:
- * higher applies, the same number is a duplicate (same content) or a conflict, lower is stale, however it compares
- * with a bundle received earlier under that lower number. `existingHashForSeq` is the hash of the bundle applied
- * with the same `seq` (null if unknown). Pass the bundle's `sumsSha256` as the hash: it names the signed content, so
- * the same bundle re-encrypted still counts as a duplicate. A same-`seq` bundle whose earlier hash is unknown is a
- * conflict, because nothing proves it is the same content.
+ * Classifies a bundle by its `seq` against the sender's last applied number (null before any) and the hash of a
+ * bundle already received with the same `seq` (null if none). Pass the bundle's `sumsSha256` as the hash: it
+ * names the signed content, so the same bundle re-encrypted still counts as a duplicate. A same-`seq` bundle
+ * whose earlier hash is unknown is a conflict, because nothing proves it is the same content.
  */
 export function classifySequence(
   seq: number,
@@ -37,13 +35,16 @@ export function classifySequence(
   hash: string,
 ): SequenceDecision {
   const last = lastApplied ?? 0;
-  if (seq > last) {
-    return { status: 'applied', missing: seq > last + 1 ? { from: last + 1, to: seq - 1 } : null };
+  if (existingHashForSeq !== null) {
+    return { status: existingHashForSeq === hash ? 'duplicate' : 'conflict', missing: null };
+  }
+  if (seq === last) {
+    return { status: 'conflict', missing: null };
   }
   if (seq < last) {
     return { status: 'stale', missing: null };
   }
-  return { status: existingHashForSeq !== null && existingHashForSeq === hash ? 'duplicate' : 'conflict', missing: null };
+  return { status: 'applied', missing: seq > last + 1 ? { from: last + 1, to: seq - 1 } : null };
 }
 
 /**
