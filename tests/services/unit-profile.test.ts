@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestEnrolment } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { exportTrustFile } from '../../electron/core/services/key-service';
+import { previewReport } from '../../electron/core/services/report-service';
 import { unitProfile, updateUnitProfile } from '../../electron/core/services/unit-service';
 import { testContext } from '../helpers/db';
 import { asFile, SUPERIOR, TODAY } from '../helpers/sync';
@@ -24,6 +25,16 @@ describe('unit profile', () => {
     expect(after).toMatchObject({ name: 'Chi bộ Kỹ thuật 2', hasTradeUnion: false, hasYouthUnion: true, documentPlace: 'Hà Nội' });
     expect(after.secretaryName).toBe('Nguyễn Văn Hùng'.normalize('NFC'));
     expect(updateUnitProfile(ctx, { documentPlace: '  ' }).documentPlace).toBeNull();
+  });
+
+  it("signs the unit's report with the secretary and place it keeps, unless a place is given for the report", () => {
+    const { ctx } = testContext(TODAY, { code: 'CB014', name: 'Chi bộ Kỹ thuật', level: 'chi-bo', parentCode: 'DUCS01' });
+    const page = (place?: string) => previewReport(ctx.db, { period: '2026-Q4', ...(place ? { place } : {}) }, TODAY).html;
+    expect(page()).not.toContain('Nguyễn Văn Hùng');
+    updateUnitProfile(ctx, { secretaryName: 'Nguyễn Văn Hùng', documentPlace: 'Hà Nội' });
+    expect(page()).toContain('Nguyễn Văn Hùng');
+    expect(page()).toContain('Hà Nội, ngày');
+    expect(page('Hải Phòng')).toContain('Hải Phòng, ngày');
   });
 
   it('corrects a mistyped parent code before enrolment, then enrols with the right superior', async () => {

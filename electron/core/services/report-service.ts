@@ -17,7 +17,7 @@ import { memoized } from './report-cache';
 import { countReportUnits, loadReportUnits } from './report-loader';
 import { reviewOf, reviewsOf } from '../store/reviews';
 import { frozenReportRow, frozenReportRows, hasCandidates, insertFrozenReport, latestFrozenVersion, reportingUnits, unitsReportedSince, type FrozenReportRow } from '../store/reports';
-import { getSelfUnit, getUnit, mirroredUnits, unconfirmedUnitCodes } from '../store/units';
+import { getSelfProfile, getSelfUnit, getUnit, mirroredUnits, unconfirmedUnitCodes } from '../store/units';
 import { placedOn } from '../store/moves';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
@@ -114,14 +114,17 @@ export function reportMeta(db: Db, report: Report, options: MetaOptions = {}): P
   // A superior known only by its code (set up before its trust file arrived) is left for the secretary to write in.
   const superiorName = superior && superior.name !== superior.code ? superior.name : null;
   const signer = SIGNER[subject.level] ?? SIGNER['chi-bo']!;
+  // The own unit's report is signed by its secretary at its place, as Cài đặt records them (a place given for one
+  // report wins); a mirrored unit's report leaves both for the hand.
+  const self = unit?.origin === 'self' ? getSelfProfile(db) : null;
   return {
     superiorBody: superiorName ?? DOTS,
     issuingBody: subject.name,
     number: options.number ?? '',
-    place: options.place ?? DOTS,
+    place: options.place?.trim() || self?.documentPlace || DOTS,
     date: options.issuedOn ?? null,
     recipients: [`${superiorName ?? 'Cấp ủy cấp trên'} (để báo cáo)`, signer.keep],
-    signer: { onBehalfOf: signer.onBehalfOf, position: signer.position, name: options.signerName ?? '' },
+    signer: { onBehalfOf: signer.onBehalfOf, position: signer.position, name: options.signerName ?? self?.secretaryName ?? '' },
   };
 }
 
