@@ -56,6 +56,16 @@ describe('corrections in the browser', () => {
     await cb.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     const parent = cb.getByLabel('Mã cấp trên');
     await expect.poll(() => parent.inputValue()).toBe('DUCS01');
+    // A refused name is said under its field (it was set on a field that showed nothing, and the save failed silently).
+    const name = cb.getByLabel('Tên đơn vị');
+    const kept = await name.inputValue();
+    await name.fill('A');
+    await cb.getByRole('button', { name: 'Lưu thông tin đơn vị' }).click();
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    const said = cb.locator(`#${(await name.getAttribute('aria-describedby'))!}`);
+    expect(await said.textContent()).toMatch(/ít nhất 2 ký tự/);
+    await screenshot(cb, 'corrections-unit-name-refused');
+    await name.fill(kept);
     await parent.fill('DUK01');
     await cb.getByLabel('Bí thư (người ký)').fill('Nguyễn Văn Hùng');
     await cb.getByLabel('Địa danh trên văn bản').fill('Hà Nội');

@@ -9,9 +9,10 @@ const holds = (values: unknown, path: string): boolean =>
  * The message a refused save leaves under a form, gone as soon as the user changes any field: it spoke of the values
  * sent, and staying on screen beside corrected values it would read as if they were still wrong. `fail` puts a
  * refusal that names fields of this form under those fields, where the user looks to correct them, and anything else
- * under the form.
+ * under the form. `shown` are the fields whose errors the form displays: a refusal about any other field stays under
+ * the form, or it would be set on a field no one sees and the save would fail without a word.
  */
-export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T>, 'watch' | 'setError' | 'getValues'>) {
+export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T>, 'watch' | 'setError' | 'getValues'>, shown: readonly Path<T>[]) {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     const subscription = form.watch(() => setFailure(null));
@@ -20,7 +21,7 @@ export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T
   const fail = (err: unknown) => {
     const problems = err instanceof UiError ? err.fields : [];
     const values = form.getValues();
-    if (problems.length === 0 || !problems.every((p) => holds(values, p.field))) {
+    if (problems.length === 0 || !problems.every((p) => (shown as readonly string[]).includes(p.field) && holds(values, p.field))) {
       setFailure(errorMessage(err));
       return;
     }

@@ -58,7 +58,7 @@ function MarkForm({ item, candidate, onChange, onClose }: { item: Item; candidat
     resolver: zodResolver(markSchema),
     defaultValues: { date: formatViDate(todayIso()), signer: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['date', 'signer']);
   const { errors, isSubmitting } = form.formState;
   const certificate = item.form === 'CN-NTVĐ' || item.form === 'CN-ĐVM' ? CERTIFICATE_EVENTS[item.form] : null;
   // A letter is tied to its introducer by the signer's name, so offer the introducers' names as typed in the file.

@@ -17,7 +17,7 @@ const reasonForm = z.object({ reason: z.string().trim().min(3, 'Ghi rõ lý do (
  */
 export function VoidReasonDialog({ title, what, confirm, onClose, onVoid }: { title: string; what: ReactNode; confirm: string; onClose: () => void; onVoid: (reason: string) => Promise<void> }) {
   const form = useForm<z.input<typeof reasonForm>, unknown, z.output<typeof reasonForm>>({ resolver: zodResolver(reasonForm), defaultValues: { reason: '' } });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['reason']);
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {

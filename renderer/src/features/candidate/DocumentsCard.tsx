@@ -35,7 +35,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
       ? { form: correcting.form, date: formatViDate(correcting.date), signer: correcting.signer ?? '', issuer: correcting.issuer ?? '', note: correcting.note ?? '', reason: '' }
       : { form: '1-KNĐ', date: formatViDate(todayIso()), signer: '', issuer: '', note: '', reason: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['date', 'form', 'issuer', 'note', 'reason', 'signer']);
   // Opened below the list of documents: its first field takes the focus, which scrolls it into view.
   useEffect(() => form.setFocus('form'), [form]);
   const { errors, isSubmitting } = form.formState;

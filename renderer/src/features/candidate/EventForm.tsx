@@ -29,7 +29,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
     resolver: zodResolver(eventFormSchema),
     defaultValues: emptyEvent(nextType(candidate), formatViDate(todayIso())),
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['by', 'date', 'note', 'number', 'received', 'total', 'type', 'workingDays', 'yes']);
   // The form opens below a long history: its first field takes the focus, which scrolls it into view.
   useEffect(() => form.setFocus('type'), [form]);
   const { errors, isSubmitting } = form.formState;

@@ -41,7 +41,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
         }
       : { memberId: '', workedTogetherSince: '', letterDate: '', replacement: false, reason: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['letterDate', 'memberId', 'reason', 'workedTogetherSince']);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });

@@ -29,7 +29,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
     resolver: zodResolver(assignSchema),
     defaultValues: { memberId: '', role: candidate.stage === 'du-bi' ? 'probation' : 'pre-admission', from: formatViDate(todayIso()) },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['memberId', 'role', 'from']);
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
@@ -82,7 +82,7 @@ function EndDialog({ candidate, assignment, onClose, onChange }: { candidate: Ca
     resolver: zodResolver(endSchema),
     defaultValues: { to: formatViDate(todayIso()) },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['to']);
   const submit = form.handleSubmit(async ({ to }) => {
     setFailure(null);
     try {

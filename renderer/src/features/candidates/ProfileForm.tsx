@@ -46,7 +46,7 @@ export function ProfileForm({ initial, withSource, submitLabel, onSubmit, onCanc
     resolver: zodResolver(profileFormSchema),
     defaultValues: profileDefaults(initial),
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['birthDate', 'education', 'educationException', 'ethnicity', 'fullName', 'gender', 'hometown', 'introductionPath', 'nonStateEnterprise', 'occupation', 'occupationDetail', 'religion', 'residence', 'sourceBy', 'sourceDate', 'tradeUnionMember', 'youthUnionMember']);
   const { errors, isSubmitting } = form.formState;
   const reg = form.register;
   const [duplicate, setDuplicate] = useState<{ message: string; values: ProfileFormOut } | null>(null);

@@ -48,7 +48,7 @@ function EntryForm({ entry, onSaved, onClose }: Props) {
       ? { ...entry, date: formatViDate(entry.date) }
       : { date: '', kind: 'holiday', name: '', source: '', confirmed: true },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['date', 'kind', 'name', 'source']);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -20,7 +20,7 @@ export function MarkLeftDialog({ member, onClose, onSaved }: { member: Member; o
     resolver: zodResolver(schema),
     defaultValues: { date: formatViDate(todayIso()), reason: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['date', 'reason']);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

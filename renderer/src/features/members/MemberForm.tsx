@@ -67,7 +67,7 @@ function defaults(member: Member | null): FormIn {
 /** Adds a member, or edits one when `member` is given. */
 export function MemberForm({ member, onClose, onSaved }: { member: Member | null; onClose: () => void; onSaved: () => void }) {
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: defaults(member) });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['birthDate', 'fullMemberSince', 'fullName', 'gender', 'joinedOn', 'note', 'status']);
   const { errors, isSubmitting } = form.formState;
   const [duplicate, setDuplicate] = useState<{ message: string; values: FormOut } | null>(null);
   const [saving, setSaving] = useState(false);

@@ -32,7 +32,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
     resolver: zodResolver(schema),
     defaultValues: { number: '', issuedOn: formatViDate(todayIso()), reason: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['issuedOn', 'number', 'reason']);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

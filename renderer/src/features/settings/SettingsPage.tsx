@@ -28,7 +28,7 @@ function ChangePassphrase() {
     resolver: zodResolver(passphraseSchema),
     defaultValues: { current: '', next: '', confirm: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['confirm', 'current', 'next']);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -23,7 +23,7 @@ export function UnitProfile() {
   const [done, setDone] = useState(false);
   const { replace } = useSession();
   const form = useForm<Values>();
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['name', 'parentCode', 'secretaryName', 'documentPlace']);
   useEffect(() => {
     call('unit:profile', {})
       .then((p) => {
@@ -56,13 +56,14 @@ export function UnitProfile() {
   return (
     <form className="card section" onSubmit={submit} noValidate aria-labelledby="unit-profile-title">
       <h2 id="unit-profile-title">Thông tin đơn vị {profile ? `(${profile.code})` : ''}</h2>
-      <p className="lead">Tên bí thư và địa danh được điền vào bản nháp các mẫu 5, 6, 13, 18-KNĐ.</p>
+      <p className="lead">Tên bí thư và địa danh được điền vào báo cáo của đơn vị và bản nháp các mẫu 5, 6, 13, 18-KNĐ.</p>
       <div className="form-grid">
-        <Field label="Tên đơn vị">
+        <Field label="Tên đơn vị" error={form.formState.errors.name?.message}>
           <input {...form.register('name')} />
         </Field>
         <Field
           label="Mã cấp trên"
+          error={form.formState.errors.parentCode?.message}
           hint={
             profile?.enrolled
               ? 'Đã đăng ký với cấp trên nên không sửa được. Chuyển sang cấp trên khác là đăng ký lại (tệp tin cậy mới, đánh số gói lại từ đầu).'
@@ -71,10 +72,10 @@ export function UnitProfile() {
         >
           <input {...form.register('parentCode')} disabled={profile?.enrolled ?? true} />
         </Field>
-        <Field label="Bí thư (người ký)">
+        <Field label="Bí thư (người ký)" error={form.formState.errors.secretaryName?.message}>
           <input {...form.register('secretaryName')} autoComplete="off" />
         </Field>
-        <Field label="Địa danh trên văn bản" hint="Ví dụ: Hà Nội">
+        <Field label="Địa danh trên văn bản" hint="Ví dụ: Hà Nội" error={form.formState.errors.documentPlace?.message}>
           <input {...form.register('documentPlace')} autoComplete="off" />
         </Field>
         <div className="field field-check">

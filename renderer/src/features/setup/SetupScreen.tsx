@@ -34,7 +34,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
     resolver: zodResolver(schema),
     defaultValues: { code: '', name: '', level: 'chi-bo', parentCode: '', hasYouthUnion: true, passphrase: '', confirm: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['code', 'confirm', 'level', 'name', 'parentCode', 'passphrase']);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (v) => {

@@ -59,7 +59,7 @@ export function DecisionForm({ unitCode, version, onAdded }: { unitCode: string;
     resolver: zodResolver(decisionSchema),
     defaultValues: { candidateId: '', kind: 'admission', number: '', date: formatViDate(todayIso()) },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['kind', 'candidateId', 'number', 'date']);
   const { errors, isSubmitting } = form.formState;
   // Only people the decision takes one step further; the service checks the votes and dates again.
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -137,7 +137,7 @@ export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; 
     resolver: zodResolver(noteSchema),
     defaultValues: { kind: 'comment', candidateId: '', text: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['kind', 'candidateId', 'text']);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);

@@ -43,7 +43,7 @@ export function TargetForm({ year, unitCode, unitName, fullMembersAtYearStart, o
     resolver: zodResolver(schema),
     defaultValues: { period: 'year', kind: 'count', value: '' },
   });
-  const [failure, setFailure, fail] = useFormFailure(form);
+  const [failure, setFailure, fail] = useFormFailure(form, ['kind', 'period', 'value']);
   const { errors, isSubmitting } = form.formState;
   const [kind, value] = useWatch({ control: form.control, name: ['kind', 'value'] });
   const typed = Number(value.replace(',', '.'));
