@@ -42,10 +42,13 @@ describe('ptdv check', () => {
       rule: 'course-certificate',
       message: expect.stringContaining('15/09/2026'),
       due: '2026-09-15',
+      refs: ['CN-NTVĐ'],
     });
     expect(findings.find((f: { code: string }) => f.code === 'NO_MENTOR')).toMatchObject({ severity: 'error', due: null });
     for (const f of findings) {
-      expect(Object.keys(f)).toEqual(['code', 'severity', 'rule', 'message', 'due']);
+      // RULES.md §3: {code, severity, rule, message, due?, refs}; due is null when the finding has none.
+      expect(Object.keys(f)).toEqual(['code', 'severity', 'rule', 'message', 'due', 'refs']);
+      expect(Array.isArray(f.refs)).toBe(true);
     }
   });
 

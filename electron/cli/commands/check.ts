@@ -42,7 +42,7 @@ export function checkDossiers(inputs: readonly CheckInput[], asOf: string, ctx: 
   const candidates = inputs.map(({ label, dossier }) => {
     const evaluation = evaluateDossier(dossier, asOf, ctx);
     rulebookVersion = evaluation.rulebookVersion;
-    const findings = evaluation.findings.map((f) => ({ code: f.code, severity: f.severity, rule: f.rule, message: f.message, due: f.due ?? null }));
+    const findings = evaluation.findings.map((f) => ({ code: f.code, severity: f.severity, rule: f.rule, message: f.message, due: f.due ?? null, refs: f.refs ?? [] }));
     return { file: label, name: dossier.candidate.fullName, stage: evaluation.stage, stageLabel: evaluation.stageLabel, findings };
   });
   if (rulebookVersion === '') {
