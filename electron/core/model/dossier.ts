@@ -77,9 +77,12 @@ const name = z
 
 const count = z.number().int().min(0).max(100000);
 
+/** docs/dossier-format.md: an optional field may be left out or given as null, which reads as left out. */
+const nullAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema);
+
 export const unitFactsSchema = z.strictObject({
   code: z.string().trim().min(1).max(32),
-  hasYouthUnion: z.boolean().optional(),
+  hasYouthUnion: nullAsAbsent(z.boolean().optional()),
   fullMembers: count.nullish(),
   ducsMembers: count.nullish(),
 });
@@ -171,10 +174,10 @@ export const dossierSchema = z.strictObject({
   format: z.literal(DOSSIER_FORMAT),
   unit: unitFactsSchema,
   candidate: candidateProfileSchema,
-  events: z.array(candidateEventSchema).max(500).default([]),
-  documents: z.array(dossierDocumentSchema).max(500).default([]),
-  introducers: z.array(introducerSchema).max(10).default([]),
-  mentors: z.array(mentorSchema).max(50).default([]),
+  events: nullAsAbsent(z.array(candidateEventSchema).max(500).default([])),
+  documents: nullAsAbsent(z.array(dossierDocumentSchema).max(500).default([])),
+  introducers: nullAsAbsent(z.array(introducerSchema).max(10).default([])),
+  mentors: nullAsAbsent(z.array(mentorSchema).max(50).default([])),
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 export type DossierInput = z.input<typeof dossierSchema>;

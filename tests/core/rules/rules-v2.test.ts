@@ -95,6 +95,15 @@ describe('dossier format ptdv.dossier/1', () => {
     expect(parse((d) => d.documents.push({ form: 'DONG-Y-CAP-TREN', date: '2026-05-25' })).success).toBe(true);
   });
 
+  it('reads an optional field given as null as one left out (RULES.md §4)', () => {
+    const nulls = parse((d) => Object.assign(d, { documents: null, introducers: null, mentors: null, unit: { ...d.unit, hasYouthUnion: null } }));
+    expect(nulls.success).toBe(true);
+    expect(nulls.data).toMatchObject({ documents: [], introducers: [], mentors: [] });
+    expect(nulls.data?.unit.hasYouthUnion).toBeUndefined();
+    expect(parse((d) => Object.assign(d, { events: null })).data?.events).toEqual([]);
+    expect(parse((d) => Object.assign(d, { unit: { ...d.unit, hasYouthUnion: 'co' } })).success).toBe(false);
+  });
+
   it('refuses an extension of 31 or 0 working days, or without its number', () => {
     expect(parse((d) => d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 31 })).success).toBe(false);
     expect(parse((d) => d.events.push({ type: 'DECISION_EXTENDED', date: '2026-03-20', workingDays: 0 })).success).toBe(false);
