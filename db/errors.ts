@@ -46,6 +46,12 @@ export function storageError(err: unknown, where?: string): DbError | null {
       'DISK_FULL',
     );
   }
+  if (where && (code === 'ENOENT' || code === 'ENOTDIR')) {
+    return new DbError('not-found', `Không ghi được vào thư mục ${where}: thư mục không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác; dữ liệu không bị thay đổi.`, 'FOLDER_MISSING');
+  }
+  if (where && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+    return new DbError('conflict', `Không có quyền ghi vào thư mục ${where} (hoặc ổ chỉ cho đọc). Hãy chọn nơi lưu khác; dữ liệu không bị thay đổi.`, 'FOLDER_NOT_WRITABLE');
+  }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return new DbError(
       'conflict',

@@ -20,7 +20,11 @@ function parseErrorText(err: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Không có tham số ${quoted}.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('argument missing') ? `Thiếu giá trị sau ${quoted}.` : `Tham số ${quoted} không nhận giá trị.`;
+      if (message.includes('argument missing')) {
+        return `Thiếu giá trị sau ${quoted}.`;
+      }
+      // A value starting with a dash (--candidates -5) reads as another flag unless written with '='.
+      return message.includes('ambiguous') ? `Giá trị sau ${quoted} bắt đầu bằng dấu "-": nếu đúng là giá trị đó, viết liền ${quoted}=giá-trị.` : `Tham số ${quoted} không nhận giá trị.`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `Thừa đối số "${quoted}": các giá trị phải đi sau tên tham số (ví dụ --db TỆP).`;
     default:

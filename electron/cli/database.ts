@@ -6,7 +6,7 @@ import { isIsoDate } from '../core/model/dates';
 import { fixedClock, systemClock, type Clock } from '../core/ports';
 import type { ServiceContext } from '../core/services/context';
 import { createNewDatabase } from '../core/services/session';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 
 /** Where the shipped migrations are: beside the sources in development, in resources when packaged. */
 export function migrationsDir(env: CliIo['env']): string {
@@ -71,7 +71,7 @@ export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: Open
 export async function withNewDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb & { recoveryCode: string }) => T | Promise<T>): Promise<T> {
   const path = resolve(io.cwd, file);
   if (!existsSync(dirname(path))) {
-    throw new AppError('not-found', `Thư mục ${dirname(path)} không tồn tại.`);
+    throw new UsageError(`--db: thư mục ${dirname(path)} không tồn tại. Hãy tạo thư mục đó trước, hoặc chọn nơi khác cho --db.`);
   }
   const { database, recoveryCode } = createNewDatabase(path, await passphrase(io, 'Đặt mật khẩu cho cơ sở dữ liệu mới: '), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env) });
   let result: T;

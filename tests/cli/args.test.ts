@@ -17,5 +17,7 @@ describe('flags the CLI refuses', () => {
     expect(refusal(['--no-youth-union=1'])).toBe('Tham số --no-youth-union không nhận giá trị.');
     expect(refusal(['extra', '--db', 'x.db'])).toBe('Thừa đối số "extra": các giá trị phải đi sau tên tham số (ví dụ --db TỆP).');
     expect(refusal(['extra'], true)).toBeNull();
+    // A value that starts with a dash reads as a flag: the message says how to give it, not that the flag takes none.
+    expect(refusal(['--db', '-5'])).toBe('Giá trị sau --db bắt đầu bằng dấu "-": nếu đúng là giá trị đó, viết liền --db=giá-trị.');
   });
 });

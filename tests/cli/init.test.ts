@@ -25,6 +25,14 @@ describe('ptdv init with a mistyped flag', () => {
     expect(existsSync(db)).toBe(true);
   });
 
+  it('refuses a --db in a folder that does not exist with exit 2, naming the flag', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init', '--db', join(dir, 'khong-co', 'ptdv.db'), '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--db: thư mục ${join(dir, 'khong-co')} không tồn tại`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a bad unit code or a one-letter name before creating anything', async () => {
     const dir = tempDir();
     const db = join(dir, 'ptdv.db');

@@ -81,6 +81,14 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
     expect([report.period.code, report.countedTo, u.code, u.flows.admitted, u.flows.withdrawn, u.admissions.women, u.fullMembersAtYearStart]).toEqual(['2026-Q1', '2026-03-31', 'CB014', 1, 1, 1, 10]);
   });
 
+  it('says in Vietnamese that the folder of --out does not exist, and writes nothing', () => {
+    const r = ptdv([...common(), '--format', 'json', '--out', out('khong-co/q1.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Không ghi được vào thư mục ${out('khong-co')}: thư mục không tồn tại`);
+    expect(r.stderr).not.toMatch(/không mong đợi|ENOENT/);
+    expect(existsSync(out('khong-co'))).toBe(false);
+  });
+
   it('writes an XLSX whose sheets carry the numbers as numbers and the dates as dates, and every number is in the JSON', async () => {
     const r = ptdv([...common(), '--format', 'xlsx', '--out', out('q1.xlsx')]);
     expect(r).toMatchObject({ code: 0 });

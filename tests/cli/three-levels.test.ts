@@ -89,7 +89,12 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     }
     const ducsBundles: Record<string, string> = {};
     for (const ducs of ['DU001', 'DU002']) {
-      ducsBundles[ducs] = (await ok(['bundle', 'export', '--db', db(ducs), '--label', '2026Q4', '--out', join(dir, ducs)])).trim();
+      const made = await runCli(['bundle', 'export', '--db', db(ducs), '--label', '2026Q4', '--out', join(dir, ducs)], env);
+      expect(made.code).toBe(0);
+      // The summary names what the bundle carries in Vietnamese, the forwarded chi bộ too.
+      expect(made.stderr).toContain('3 đơn vị cấp dưới (chuyển tiếp)');
+      expect(made.stderr).not.toContain('forwardedUnits');
+      ducsBundles[ducs] = made.stdout.trim();
     }
 
     // A correctly signed ĐUCS bundle whose forwarded CB022 snapshot was changed after CB022 signed it.

@@ -22,6 +22,8 @@ const COUNT_LABELS: Readonly<Record<string, string>> = {
   notes: 'ý kiến',
   holidays: 'ngày nghỉ',
   rulebooks: 'bộ quy tắc',
+  forwardedUnits: 'đơn vị cấp dưới (chuyển tiếp)',
+  relayed: 'mục chỉ đạo của cấp trên chuyển xuống',
 };
 
 /** What a bundle carried: "41 hồ sơ người vào Đảng, 23 đảng viên". */
