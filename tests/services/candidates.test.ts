@@ -97,5 +97,11 @@ describe('mentor assignments', () => {
     ]);
     expect(listCandidates(ctx.db, { offset: 0, limit: 5 }).rows[0]?.mentorName).toBe('Đỗ Thị Hà');
     expect(candidateDetail(ctx.db, id).readOnly).toBe(false);
+
+    // Once a probationary member, the list names the probation mentor, not the pre-admission one left open.
+    addEvent(ctx, id, { type: 'CEREMONY_HELD', date: '2026-09-01' });
+    expect(listCandidates(ctx.db, { offset: 0, limit: 5 }).rows[0]?.mentorName).toBeNull();
+    assignMentor(ctx, { candidateId: id, memberId: full.id, role: 'probation', from: '2026-09-01' });
+    expect(listCandidates(ctx.db, { offset: 0, limit: 5 }).rows[0]?.mentorName).toBe('Trần Văn Bình');
   });
 });

@@ -288,8 +288,14 @@ function unitCondition(units: string | readonly string[], byName: boolean): SQL 
 
 const unitName = sql<string>`coalesce((SELECT u.name FROM units u WHERE u.code = "candidates"."unit_code"), "candidates"."unit_code")`;
 
+/**
+ * The mentor the candidate's stage calls for (the probation mentor once a probationary member, the pre-admission one
+ * before): a pre-admission mentor left open after the ceremony was shown beside a «no probation mentor» error.
+ */
 const activeMentor = sql<string | null>`(SELECT m.mentor_name FROM mentor_assignments m
-  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL ORDER BY m.from_date DESC LIMIT 1)`;
+  WHERE m.candidate_id = "candidates"."id" AND m.to_date IS NULL AND m.voided_at IS NULL
+    AND m.role = CASE "candidates"."stage" WHEN 'du-bi' THEN 'probation' ELSE 'pre-admission' END
+  ORDER BY m.from_date DESC LIMIT 1)`;
 
 /** Trigram search needs 3 characters; shorter queries fall back to LIKE, which the name index answers quickly. */
 const TRIGRAM = 3;
