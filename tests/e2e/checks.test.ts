@@ -259,12 +259,15 @@ describe('recording the facts of rules v2', () => {
     expect(forms).toContain('Văn bản đồng ý của cấp ủy cấp trên (tổ chức lễ kết nạp muộn)');
     expect(forms.some((f) => f.includes('DONG-Y'))).toBe(false);
     await form.getByLabel('Tài liệu').selectOption('3-KNĐ');
-    // A refused save stays under the form only until the field it names is edited.
-    await form.getByLabel('Ngày').fill(vi(monthsFromToday(2)));
+    // A refused day is said under «Ngày», and only until that field is edited.
+    const day = form.getByLabel('Ngày');
+    await day.fill(vi(monthsFromToday(2)));
     await form.getByRole('button', { name: 'Thêm tài liệu' }).click();
-    await expect.poll(() => form.locator('.form-error').allTextContents()).toEqual([expect.stringContaining('sau ngày hôm nay')]);
-    await form.getByLabel('Ngày').fill(vi(monthsFromToday(-1)));
-    await expect.poll(() => form.locator('.form-error').count()).toBe(0);
+    await expect.poll(() => day.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator(`#${(await day.getAttribute('aria-describedby'))!}`).textContent()).toContain('sau ngày hôm nay');
+    expect(await form.locator('.form-error').count()).toBe(0);
+    await day.fill(vi(monthsFromToday(-1)));
+    await expect.poll(() => day.getAttribute('aria-invalid')).toBeNull();
     expect(await page.locator('#document-signers option').evaluateAll((els) => els.map((e) => e.getAttribute('value')))).toEqual(['Đảng viên Số 5']);
     await form.getByLabel('Người ký').fill('Đảng viên Số 5');
     await screenshot(page, 'checks-letter-signer');

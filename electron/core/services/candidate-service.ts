@@ -37,12 +37,14 @@ export function listCandidates(db: DbOrTx, q: CandidateQuery): { total: number; 
   return candidatePage(db, { text: q.query ? searchKey(q.query) : '', units, stage: q.stage, sort: q.sort, offset: q.offset, limit: q.limit });
 }
 
+/** An event's or a document's day (its form's «Ngày», `date`): held already, and not before 1900. */
 function checkNotFuture(ctx: ServiceContext, date: string, what: string): void {
+  const refuseDate = (message: string) => new AppError('validation', message, undefined, [{ field: 'date', message }]);
   if (date > ctx.clock.today()) {
-    throw new AppError('validation', `${what} không thể sau ngày hôm nay; chỉ ghi những việc đã diễn ra.`);
+    throw refuseDate(`${what} không thể sau ngày hôm nay; chỉ ghi những việc đã diễn ra.`);
   }
   if (date < EARLIEST_DATE) {
-    throw new AppError('validation', `${what} (${formatViDate(date)}) không thể trước năm 1900.`);
+    throw refuseDate(`${what} (${formatViDate(date)}) không thể trước năm 1900.`);
   }
 }
 

@@ -21,18 +21,21 @@ export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T
   const fail = (err: unknown) => {
     const problems = err instanceof UiError ? err.fields : [];
     const values = form.getValues();
-    if (problems.length === 0 || !problems.every((p) => (shown as readonly string[]).includes(p.field) && holds(values, p.field))) {
+    const placed = problems.filter((p) => (shown as readonly string[]).includes(p.field) && holds(values, p.field));
+    if (placed.length === 0) {
       setFailure(errorMessage(err));
       return;
     }
     const byField = new Map<string, string[]>();
-    for (const p of problems) {
+    for (const p of placed) {
       byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
     }
     for (const [field, said] of byField) {
       form.setError(field as Path<T>, { type: 'server', message: said.join(' ') });
     }
-    setFailure(null);
+    // What no shown field answers for (a vote's counts against each other) stays under the form.
+    const rest = problems.filter((p) => !placed.includes(p));
+    setFailure(rest.length > 0 ? rest.map((p) => p.message).join(' ') : null);
   };
   return [failure, setFailure, fail] as const;
 }
