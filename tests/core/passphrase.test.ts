@@ -14,6 +14,7 @@ const STRONG = 'Chi bộ họp ngày mùng 5';
 
 describe('a new passphrase', () => {
   it.each([
+    ['', 'Chưa nhập mật khẩu mới'],
     ['12345678', 'ít nhất 10 ký tự'],
     ['        ', 'chỉ gồm dấu cách'],
     ['          ', 'chỉ gồm dấu cách'],

@@ -161,6 +161,7 @@ describe('long operations show what they are doing and how far', () => {
     await page.getByRole('button', { name: 'Chọn tệp sao lưu…' }).click();
     await page.getByLabel('Mật khẩu của bản sao lưu', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByRole('dialog', { name: 'Thay dữ liệu đang dùng bằng bản sao lưu?' }).getByRole('button', { name: 'Thay bằng bản sao lưu' }).click();
     const bar = page.getByTestId('operation-progress');
     await snapshot(bar, 'progress-restore');
     await snapshot(bar.filter({ hasText: /^Kiểm tra tính toàn vẹn dữ liệu khôi phục · bước/ }), 'progress-restore-integrity');

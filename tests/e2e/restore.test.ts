@@ -40,11 +40,21 @@ describe('restoring from the app', () => {
     await page.getByRole('button', { name: 'Chọn tệp sao lưu…' }).click();
     await page.getByText('tuan-truoc.ptdvbak').waitFor();
     await page.getByLabel('Mật khẩu của bản sao lưu', { exact: true }).fill('mat khau sai');
+    // Asked once more before the data in use is replaced; «Đóng» leaves everything as it was.
     await page.getByRole('button', { name: 'Khôi phục' }).click();
+    const asked = page.getByRole('dialog', { name: 'Thay dữ liệu đang dùng bằng bản sao lưu?' });
+    expect(await asked.textContent()).toContain('tuan-truoc.ptdvbak');
+    await screenshot(page, 'restore-00-confirm');
+    await asked.getByRole('button', { name: 'Đóng' }).click();
+    await expect.poll(() => asked.count()).toBe(0);
+    expect(await page.getByTestId('operation-progress').count()).toBe(0);
+    await page.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByRole('dialog', { name: 'Thay dữ liệu đang dùng bằng bản sao lưu?' }).getByRole('button', { name: 'Thay bằng bản sao lưu' }).click();
     await page.getByText(/không mở được bản sao lưu này/).waitFor({ timeout: 20_000 });
 
     await page.getByLabel('Mật khẩu của bản sao lưu', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByRole('dialog', { name: 'Thay dữ liệu đang dùng bằng bản sao lưu?' }).getByRole('button', { name: 'Thay bằng bản sao lưu' }).click();
     const done = page.getByTestId('restore-done');
     await done.waitFor({ timeout: 30_000 });
     expect(await done.textContent()).toMatch(/ptdv\.db\.truoc-khoi-phuc-/);
@@ -91,6 +101,7 @@ describe('restoring from the app', () => {
     await page.getByText('co-luu-tru.ptdvbak').waitFor();
     await page.getByLabel('Mật khẩu của bản sao lưu', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByRole('dialog', { name: 'Thay dữ liệu đang dùng bằng bản sao lưu?' }).getByRole('button', { name: 'Thay bằng bản sao lưu' }).click();
     const done = page.getByTestId('restore-done');
     await done.waitFor({ timeout: 30_000 });
     const aside = readdirSync(unitFolder).filter((n) => n.includes('.truoc-khoi-phuc-'));

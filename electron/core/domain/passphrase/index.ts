@@ -35,6 +35,9 @@ function isRun(s: string): boolean {
 /** Why a new passphrase is too weak, in Vietnamese; null when it is acceptable. Only for new passphrases. */
 export function passphraseProblem(passphrase: string): string | null {
   const length = [...passphrase.normalize('NFC')].length;
+  if (passphrase === '') {
+    return 'Chưa nhập mật khẩu mới.';
+  }
   if (passphrase.trim() === '') {
     return 'Mật khẩu không được chỉ gồm dấu cách.';
   }

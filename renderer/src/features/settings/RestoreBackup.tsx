@@ -3,22 +3,26 @@ import { OperationProgressBar } from '../../components/OperationProgressBar';
 import { useProgressCall } from '../../lib/progress';
 import { errorMessage } from '../../api';
 import type { Output } from '../../../../electron/ipc-contract';
+import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { FilePicker } from '../sync/pickers';
 
 export type Restored = Output<'backup:restore'>;
 
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 /**
  * Restores a backup file from inside the app: the app closes its own database first, so nothing is written into the
  * copy that is moved aside, and the data in place now is kept beside it, never deleted.
  */
-export function RestoreBackup({ onRestored }: { onRestored: (restored: Restored) => void }) {
+export function RestoreBackup({ onRestored, replacing = false }: { onRestored: (restored: Restored) => void; replacing?: boolean }) {
   const [path, setPath] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const tracked = useProgressCall();
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
     if (!path) {
@@ -29,6 +33,15 @@ export function RestoreBackup({ onRestored }: { onRestored: (restored: Restored)
       setFailure('Nhập mật khẩu (hoặc mã khôi phục) của bản sao lưu.');
       return;
     }
+    // Data in use is about to be replaced: said once more, with where it will be kept, before anything happens.
+    if (replacing) {
+      setAsking(true);
+      return;
+    }
+    void restore(path);
+  };
+  const restore = async (path: string) => {
+    setAsking(false);
     setBusy(true);
     try {
       const restored = await tracked.run('backup:restore', { path, secret });
@@ -60,6 +73,22 @@ export function RestoreBackup({ onRestored }: { onRestored: (restored: Restored)
           {busy ? 'Đang kiểm tra và khôi phục…' : 'Khôi phục'}
         </button>
       </div>
+      {asking && path ? (
+        <Dialog title="Thay dữ liệu đang dùng bằng bản sao lưu?" onClose={() => setAsking(false)}>
+          <p>
+            Dữ liệu đang dùng sẽ được thay bằng bản sao lưu <strong>{baseName(path)}</strong>. Những gì ghi sau lúc sao lưu sẽ không còn
+            trong dữ liệu đang dùng; dữ liệu hiện tại không bị xóa mà được cất lại trong thư mục dữ liệu (<code>ptdv.db.truoc-khoi-phuc-…</code>).
+          </p>
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => setAsking(false)}>
+              Đóng
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void restore(path)}>
+              Thay bằng bản sao lưu
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </form>
   );
 }

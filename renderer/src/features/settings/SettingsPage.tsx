@@ -145,6 +145,7 @@ function Restore() {
         </p>
       ) : null}
       <RestoreBackup
+        replacing
         onRestored={(result) => {
           setRestored(result);
           replace(result.status);
