@@ -81,7 +81,7 @@ describe('the committee’s targets table', () => {
     await input('CB001').fill('4');
     await kind('DU009').selectOption({ label: '% ĐVCT đầu năm' });
     await input('DU009').fill('năm');
-    await row('DU009').getByText('Nhập một số không âm').waitFor();
+    await row('DU009').getByText('Nhập tỷ lệ bằng số, ví dụ 5 hoặc 7,5 (%).').waitFor();
     expect(await page.getByRole('button', { name: 'Lưu bảng chỉ tiêu' }).isDisabled()).toBe(true);
     await input('DU009').fill('5');
     const du009 = targetCount({ kind: 'percent-of-full-members', value: 5 }, unit('DU009').fullMembersAtYearStart);

@@ -35,7 +35,9 @@ export const TARGET_SOURCES = ['unit', 'superior'] as const;
 export type TargetSource = (typeof TARGET_SOURCES)[number];
 
 /** A percent above 100 would mean admitting more people than the unit has members: a typo, not a plan. */
-const MAX_PERCENT = 100;
+export const MAX_PERCENT = 100;
+/** The largest number of people a target may ask for (the CLI and XLSX import take it as given up to here). */
+export const MAX_COUNT = 100_000;
 
 export const targetSchema = z
   .strictObject({
@@ -43,7 +45,7 @@ export const targetSchema = z
     year: z.number().int().min(2000).max(2100),
     period: z.enum(TARGET_PERIODS),
     kind: z.enum(TARGET_KINDS),
-    value: z.number().min(0).max(100000),
+    value: z.number().min(0).max(MAX_COUNT),
     source: z.enum(TARGET_SOURCES),
   })
   .refine((t) => t.kind !== 'percent-of-full-members' || t.value <= MAX_PERCENT, {

@@ -1,6 +1,6 @@
 import type { TargetProgress } from '../../model/report';
 import type { Target, TargetPeriod } from '../../model/targets';
-import { TARGET_PERIODS, targetPeriodLabel, targetPeriodRange } from '../../model/targets';
+import { MAX_COUNT, MAX_PERCENT, TARGET_PERIODS, targetPeriodLabel, targetPeriodRange } from '../../model/targets';
 
 /** Small float noise (7 × 40 / 100 = 2.8000000000000003) must not push a whole target up by one person. */
 const EPSILON = 1e-9;
@@ -11,6 +11,46 @@ const EPSILON = 1e-9;
  */
 export function targetCount(t: Pick<Target, 'kind' | 'value'>, fullMembersAtYearStart: number): number {
   return t.kind === 'count' ? t.value : Math.ceil((t.value * fullMembersAtYearStart) / 100 - EPSILON);
+}
+
+/**
+ * A target as typed on a screen (the Chỉ tiêu form, a cell of the committee's table): the number, or why it is not
+ * one, said for what was typed. Empty is null (no target); 0 is refused, since no target is an empty box.
+ */
+export function readTypedTarget(typed: string, kind: Target['kind']): { value: number | null; error: string | null } {
+  const percent = kind === 'percent-of-full-members';
+  let text = typed.trim().replace(/\s/g, '');
+  if (text === '') {
+    return { value: null, error: null };
+  }
+  if (text.endsWith('%')) {
+    if (!percent) {
+      return { value: null, error: 'Số người không có dấu %; muốn giao theo tỷ lệ, chọn «% đảng viên chính thức đầu năm».' };
+    }
+    text = text.slice(0, -1);
+  }
+  if (text.startsWith('-')) {
+    return { value: null, error: 'Chỉ tiêu không thể là số âm.' };
+  }
+  // A thousands dot (1.000 người) is read as such; a comma is the decimal sign.
+  const number = percent ? text : text.replace(/\.(?=\d{3}(\D|$))/g, '');
+  if (!/^\d+([.,]\d+)?$/.test(number)) {
+    return { value: null, error: percent ? 'Nhập tỷ lệ bằng số, ví dụ 5 hoặc 7,5 (%).' : 'Nhập số người bằng chữ số, ví dụ 3.' };
+  }
+  const value = Number(number.replace(',', '.'));
+  if (!percent && !Number.isInteger(value)) {
+    return { value: null, error: 'Số người phải là số nguyên, ví dụ 3.' };
+  }
+  if (percent && value > MAX_PERCENT) {
+    return { value: null, error: 'Tỷ lệ phải từ 0 đến 100%.' };
+  }
+  if (!percent && value > MAX_COUNT) {
+    return { value: null, error: `Chỉ tiêu tối đa ${MAX_COUNT.toLocaleString('vi-VN')} người.` };
+  }
+  if (value === 0) {
+    return { value: null, error: 'Chỉ tiêu phải lớn hơn 0; không giao chỉ tiêu thì để trống.' };
+  }
+  return { value: Math.round(value * 100) / 100, error: null };
 }
 
 /**

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { exceedsFullMembers, targetCount } from '../../../../electron/core/domain/reports/targets';
+import { exceedsFullMembers, readTypedTarget, targetCount } from '../../../../electron/core/domain/reports/targets';
 import { TARGET_KINDS, TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../../../electron/core/model/targets';
 import { call } from '../../api';
 import { Check, Field, FormError } from '../../components/Field';
@@ -17,15 +17,16 @@ const schema = z
   .object({
     period: z.enum(TARGET_PERIODS),
     kind: z.enum(TARGET_KINDS),
-    value: z
-      .string()
-      .trim()
-      .min(1, 'Nhập chỉ tiêu.')
-      .regex(/^\d{1,5}([.,]\d{1,2})?$/, 'Nhập một số không âm, ví dụ 3 hoặc 7,5.')
-      .transform((v) => Number(v.replace(',', '.'))),
+    value: z.string(),
   })
-  .refine((v) => v.kind !== 'count' || Number.isInteger(v.value), { path: ['value'], message: 'Số người phải là số nguyên.' })
-  .refine((v) => v.kind === 'count' || v.value <= 100, { path: ['value'], message: 'Tỷ lệ phải từ 0 đến 100%.' });
+  .transform((v, ctx) => {
+    const read = readTypedTarget(v.value, v.kind);
+    if (read.value === null) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: read.error ?? 'Nhập chỉ tiêu.' });
+      return z.NEVER;
+    }
+    return { ...v, value: read.value };
+  });
 
 type Props = {
   year: number;

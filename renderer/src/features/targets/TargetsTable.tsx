@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exceedsFullMembers, targetCount } from '../../../../electron/core/domain/reports/targets';
+import { exceedsFullMembers, readTypedTarget, targetCount } from '../../../../electron/core/domain/reports/targets';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { TargetTable, TargetTableRow } from '../../../../electron/core/model/target-table';
 import { TARGET_PERIODS, targetPeriodLabel, type TargetKind, type TargetPeriod } from '../../../../electron/core/model/targets';
@@ -17,23 +17,7 @@ function draftsOf(table: TargetTable): Record<string, Draft> {
 }
 
 /** What a typed cell means: no target (empty), a number, or why it is not one (shown under the cell). */
-function readDraft(d: Draft): { value: number | null; error: string | null } {
-  const text = d.value.trim();
-  if (text === '') {
-    return { value: null, error: null };
-  }
-  if (!/^\d{1,5}([.,]\d{1,2})?$/.test(text)) {
-    return { value: null, error: 'Nhập một số không âm, ví dụ 3 hoặc 7,5.' };
-  }
-  const value = Number(text.replace(',', '.'));
-  if (d.kind === 'count' && !Number.isInteger(value)) {
-    return { value: null, error: 'Số người phải là số nguyên.' };
-  }
-  if (d.kind === 'percent-of-full-members' && value > 100) {
-    return { value: null, error: 'Tỷ lệ phải từ 0 đến 100%.' };
-  }
-  return { value, error: null };
-}
+const readDraft = (d: Draft) => readTypedTarget(d.value, d.kind);
 
 const percentText = (achieved: number, count: number) => (count === 0 ? '—' : `${(Math.round((achieved / count) * 1000) / 10).toLocaleString('vi-VN')}%`);
 
