@@ -319,10 +319,15 @@ describe('the calendar and rulebook screens', () => {
     await form.getByText('Ngày đi làm bù phải là thứ Bảy hoặc Chủ nhật.').waitFor();
     await screenshot(page, 'checks-calendar-form');
     await form.getByLabel('Loại').selectOption('swapped-day-off');
+    // A long source with no space (a web address) wraps in its column: the table does not scroll sideways.
+    await form.getByLabel('Căn cứ (số thông báo, văn bản)').fill(`TB${'X'.repeat(298)}`);
     await form.getByRole('button', { name: 'Lưu' }).click();
     const added = rows.filter({ hasText: '28/12/2026' });
     await expect.poll(() => added.textContent()).toContain('Nghỉ hoán đổi cuối năm');
     expect(await added.textContent()).toContain('Thứ Hai');
+    const table = page.locator('table.calendar-table');
+    expect(await table.evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     // A day already on the calendar is refused by the app, not the form: the reason still shows under «Ngày».
     await page.getByRole('button', { name: '+ Thêm ngày' }).click();
