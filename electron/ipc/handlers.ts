@@ -7,8 +7,8 @@ import { candidateDetail } from '../core/store/candidates';
 import * as membersService from '../core/services/member-service';
 import * as mentorsService from '../core/services/mentor-service';
 import * as corrections from '../core/services/correction-service';
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import * as checks from '../core/services/check-service';
 import * as checkViews from '../core/services/check-views';
 import { AppError } from '../core/errors';
@@ -165,6 +165,9 @@ function readInputFile(path: string, maxBytes: number): Buffer {
 }
 
 function readJsonFile(path: string): unknown {
+  if (!existsSync(path)) {
+    throw new AppError('not-found', `Không tìm thấy tệp ${basename(path)} (${dirname(path)}). Hãy chép tệp bộ quy tắc vào đó rồi chọn lại. Dữ liệu không thay đổi.`, 'RULEBOOK_MISSING');
+  }
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {

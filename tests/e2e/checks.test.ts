@@ -354,9 +354,14 @@ describe('the calendar and rulebook screens', () => {
     await expect.poll(() => page.getByTestId('applied-rulebook').textContent()).toBe(rulebookName(APPLIED));
     await screenshot(page, 'checks-rulebook');
 
-    writeFileSync(file, JSON.stringify({ format: 'ptdv.rulebook/1', version: '2027-01-01', rules: [] }));
+    // No file there yet: said so, not that the file is damaged.
+    rmSync(file, { force: true });
     await pick();
     const error = page.locator('.form-error');
+    await expect.poll(() => error.textContent()).toContain('Không tìm thấy tệp bo-quy-tac.json');
+
+    writeFileSync(file, JSON.stringify({ format: 'ptdv.rulebook/1', version: '2027-01-01', rules: [] }));
+    await pick();
     await expect.poll(() => error.textContent()).toContain('Bộ quy tắc không hợp lệ');
     expect(await error.textContent()).toContain('Bộ quy tắc không hợp lệ: không có quy tắc nào (mục rules). Tệp không được nhập; hãy xin lại tệp bộ quy tắc đúng từ nơi đã gửi. Bộ quy tắc đang dùng giữ nguyên.');
     expect(await error.textContent()).not.toMatch(/Error|at \S+:\d+/);
