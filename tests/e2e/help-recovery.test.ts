@@ -95,14 +95,32 @@ describe('the recovery code', () => {
 describe('Hướng dẫn', () => {
   const SCREENS = ['Người vào Đảng', 'Việc cần làm', 'Tiến trình', 'Đảng viên', 'Tổng quan', 'Chỉ tiêu', 'Báo cáo', 'Kết nối cấp trên', 'Bộ quy tắc', 'Lịch ngày nghỉ', 'Cài đặt'];
 
-  it('is one click away from every screen, by the "?" in the header', async () => {
+  // The topic the "?" of a screen opens at, scrolled into view.
+  const TOPIC: Record<string, string> = {
+    'Việc cần làm': 'Ý nghĩa từng lỗi, cảnh báo và việc cần làm',
+    'Tiến trình': 'Tiến trình và Tổng quan',
+    'Chỉ tiêu': 'Chỉ tiêu kết nạp',
+    'Báo cáo': 'Gửi báo cáo quý lên cấp trên',
+    'Lịch ngày nghỉ': 'Bộ quy tắc và lịch ngày nghỉ',
+    'Cài đặt': 'Sao lưu và khôi phục dữ liệu',
+  };
+
+  it('is one click away from every screen, by the "?" in the header, at the topic of that screen', async () => {
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     for (const screen of SCREENS) {
       await nav.getByRole('link', { name: screen, exact: true }).click();
       await page.locator('main h1').first().waitFor();
       await page.getByRole('banner').getByRole('link', { name: 'Hướng dẫn' }).click();
       await page.getByRole('heading', { name: 'Hướng dẫn', level: 1 }).waitFor();
-      expect(new URL(page.url()).hash).toBe('#/help');
+      expect(new URL(page.url()).hash).toMatch(/^#\/help(\?muc=[a-z-]+)?$/);
+    }
+    for (const [screen, topic] of Object.entries(TOPIC)) {
+      await nav.getByRole('link', { name: screen, exact: true }).click();
+      await page.locator('main h1').first().waitFor();
+      await page.getByRole('banner').getByRole('link', { name: 'Hướng dẫn' }).click();
+      const heading = page.getByRole('heading', { name: topic, level: 2 });
+      await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect((await heading.boundingBox())!.y).toBeLessThan(page.viewportSize()!.height);
     }
     expect(await nav.getByRole('link', { name: 'Hướng dẫn' }).getAttribute('class')).toContain('active');
   });

@@ -2,6 +2,7 @@ import { Fragment, lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AttentionBadge } from '../features/checks/AttentionBadge';
+import { helpTopicOf } from '../features/help/topics';
 import { SyncNav } from '../features/sync/SyncNav';
 import { UNIT_LEVEL_LABELS } from '../lib/labels';
 import { ScreenBoundary } from '../components/ScreenBoundary';
@@ -84,6 +85,17 @@ function Nav() {
   );
 }
 
+/** “?”: the help, opened at the topic of the screen it is pressed on. */
+function HelpButton() {
+  const [location] = useLocation();
+  const topic = helpTopicOf(location);
+  return (
+    <Link href={topic ? `/help?muc=${topic}` : '/help'} className="btn btn-ghost help-button" aria-label="Hướng dẫn" title="Hướng dẫn sử dụng">
+      ?
+    </Link>
+  );
+}
+
 function Header() {
   const { status, lock } = useSession();
   const unit = status.unit;
@@ -99,9 +111,7 @@ function Header() {
         ) : null}
       </div>
       <div className="header-actions">
-      <Link href="/help" className="btn btn-ghost help-button" aria-label="Hướng dẫn" title="Hướng dẫn sử dụng">
-        ?
-      </Link>
+      <HelpButton />
       <button type="button" className="btn btn-ghost" onClick={lock} title="Khóa dữ liệu; cần mật khẩu để mở lại">
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />

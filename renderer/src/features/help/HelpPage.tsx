@@ -1,20 +1,12 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useSearchParams } from 'wouter';
 import { BEFORE_VOTE_SEVERITY, CODE_SEVERITY, DUE_CODES, FINDING_CODES, type FindingCode } from '../../../../electron/core/domain/rules/findings';
 import { SeverityTag } from '../../components/SeverityTag';
-import { findingCodeLabel } from '../../lib/labels';
+import { findingCodeLabel, SEVERITY_LABELS } from '../../lib/labels';
 import { FINDING_ACTIONS } from './finding-actions';
+import { TOPICS, type TopicId } from './topics';
 
-const TOPICS = [
-  { id: 'ngay-dau', title: 'Ngày đầu làm bí thư chi bộ' },
-  { id: 'bao-cao-quy', title: 'Gửi báo cáo quý lên cấp trên' },
-  { id: 'nhan-chi-dao', title: 'Nhận chỉ đạo của cấp trên' },
-  { id: 'sao-luu', title: 'Sao lưu và khôi phục dữ liệu' },
-  { id: 'mat-khau', title: 'Quên mật khẩu' },
-  { id: 'danh-sach', title: 'Tìm, sắp xếp và xuất Excel' },
-  { id: 'loi-canh-bao', title: 'Ý nghĩa từng lỗi, cảnh báo và việc cần làm' },
-] as const;
-
-function Topic({ id, children }: { id: (typeof TOPICS)[number]['id']; children: ReactNode }) {
+function Topic({ id, children }: { id: TopicId; children: ReactNode }) {
   const title = TOPICS.find((t) => t.id === id)?.title ?? '';
   return (
     <section className="card help-topic" id={`help-${id}`} aria-labelledby={`help-${id}-title`}>
@@ -43,10 +35,7 @@ function FindingTable() {
             <td>
               <SeverityTag severity={CODE_SEVERITY[code]} />
               {BEFORE_VOTE_SEVERITY[code] && (
-                <small className="help-before-vote">
-                  {' '}
-                  (<SeverityTag severity={BEFORE_VOTE_SEVERITY[code]} /> khi chi bộ chưa xét)
-                </small>
+                <small className="help-before-vote">({SEVERITY_LABELS[BEFORE_VOTE_SEVERITY[code]]} khi chi bộ chưa xét)</small>
               )}
             </td>
             <td>
@@ -61,8 +50,18 @@ function FindingTable() {
   );
 }
 
-/** Hướng dẫn: the secretary's common tasks step by step, and what each finding means; reachable from every screen. */
+/**
+ * Hướng dẫn: the secretary's common tasks step by step, and what each finding means; reachable from every screen,
+ * whose “?” opens it at that screen's topic (`?muc=`).
+ */
 export function HelpPage() {
+  const [params] = useSearchParams();
+  const topic = params.get('muc');
+  useEffect(() => {
+    if (topic) {
+      document.getElementById(`help-${topic}`)?.scrollIntoView();
+    }
+  }, [topic]);
   return (
     <section className="help">
       <div className="page-head">
@@ -155,6 +154,38 @@ export function HelpPage() {
           Ở các danh sách (Người vào Đảng, Đảng viên, Việc cần làm, bảng đơn vị), ô tìm kiếm không cần gõ dấu: “nguyen thi
           lan” tìm được “Nguyễn Thị Lan”. Bấm vào tên cột để sắp xếp, bấm lần nữa để đảo chiều. Nút “Xuất Excel” lưu đúng
           những dòng đang hiện, theo đúng thứ tự.
+        </p>
+      </Topic>
+      <Topic id="tien-trinh">
+        <p>
+          <strong>Tiến trình</strong> xếp mỗi người vào đúng bước của họ (từ nguồn đến đảng viên dự bị); người có lỗi hay
+          việc quá hạn được đánh dấu đỏ. Bấm vào một người để mở hồ sơ. <strong>Tổng quan</strong> cho số liệu cả năm: kết
+          nạp so với chỉ tiêu, số người ở từng bước, lỗi và việc quá hạn; bấm vào một con số để xem những người được đếm.
+          Các con số này cũng là số của báo cáo năm.
+        </p>
+      </Topic>
+      <Topic id="chi-tieu">
+        <ol>
+          <li>
+            Mở <strong>Chỉ tiêu</strong>, chọn kỳ (cả năm, một quý hay một tháng) và cách giao: số người, hoặc % số đảng viên
+            chính thức đầu năm.
+          </li>
+          <li>
+            Gõ số (ví dụ 3, hoặc 7,5 với tỷ lệ) rồi lưu. Không giao chỉ tiêu thì để trống. Số người lớn hơn số đảng viên chính
+            thức của đơn vị cần xác nhận lại trước khi lưu, để tránh gõ nhầm.
+          </li>
+          <li>
+            Chỉ tiêu do cấp trên giao đến trong tệp chỉ đạo được dùng thay chỉ tiêu đơn vị tự đặt cho cùng kỳ. Đảng ủy cơ sở
+            chia chỉ tiêu cho các chi bộ trong bảng “Chỉ tiêu các đơn vị”, dòng cuối cho biết số còn lại chưa chia.
+          </li>
+        </ol>
+      </Topic>
+      <Topic id="quy-tac-lich">
+        <p>
+          <strong>Bộ quy tắc</strong> là các quy định ptdv dùng để kiểm tra hồ sơ (tuổi, thời hạn, số phiếu…), mỗi quy tắc
+          ghi rõ văn bản căn cứ và ngày có hiệu lực. Bộ quy tắc mới do cấp trên gửi xuống được nhập tự động; cũng có thể nhập
+          từ tệp. <strong>Lịch ngày nghỉ</strong> dùng để đếm ngày làm việc của các thời hạn: thêm hoặc sửa ngày nghỉ lễ,
+          ngày nghỉ bù theo thông báo chính thức, rồi đánh dấu “đã đối chiếu”. Ngày chưa đối chiếu được tô vàng.
         </p>
       </Topic>
       <Topic id="loi-canh-bao">
