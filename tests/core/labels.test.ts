@@ -18,3 +18,14 @@ describe('words shared by the screens and the printed outputs', () => {
     expect(printed.EDUCATION_LABELS['khong-ro']).toBe('Chưa rõ');
   });
 });
+
+describe("a rule's source on the rulebook screen", () => {
+  it('names events and papers in words and leaves out the evidence grades', () => {
+    expect(screen.sourceInWords('gia hạn được ghi bằng sự kiện DECISION_EXTENDED (số ngày làm việc, tối đa 30)')).toBe(
+      `gia hạn được ghi bằng sự kiện «${screen.EVENT_LABELS.DECISION_EXTENDED}» (số ngày làm việc, tối đa 30)`,
+    );
+    expect(screen.sourceInWords('phải có ý kiến đồng ý của cấp ủy cấp trên (DONG-Y-CAP-TREN) trước ngày lễ')).toBe('phải có ý kiến đồng ý của cấp ủy cấp trên trước ngày lễ');
+    expect(screen.sourceInWords('thẩm tra lý lịch, TTLL, trước khi chi bộ xét')).toBe('thẩm tra lý lịch, kết quả thẩm tra lý lịch, trước khi chi bộ xét');
+    expect(screen.sourceInWords('lập hồ sơ đảng viên trong 30 ngày làm việc sau lễ kết nạp [M]')).toBe('lập hồ sơ đảng viên trong 30 ngày làm việc sau lễ kết nạp');
+  });
+});

@@ -1,10 +1,12 @@
 import type {
+  DocumentForm,
   EDUCATION_EXCEPTIONS,
   EventType,
   INTRODUCTION_PATHS,
   MENTOR_ROLES,
   PROPOSERS,
 } from '../../../electron/core/model/dossier';
+import { documentInSentence } from '../../../electron/core/model/document-names';
 import type { MEMBER_STATUSES, UNIT_LEVELS } from '../../../electron/core/model/entities';
 import { STAGE_LABELS, type Stage } from '../../../electron/core/domain/rules/stage';
 import type { CalendarKind } from '../../../electron/core/domain/calendar/calendar';
@@ -105,4 +107,17 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
 /** Stage name for a stored stage code; an unknown code (a newer rulebook) is shown as is rather than hidden. */
 export function stageLabel(stage: string): string {
   return Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage as Stage] : stage;
+}
+
+/**
+ * A rule's source as a secretary reads it: the app's own codes in it (an event type, a paper with no form number)
+ * become their names or go when the words beside them already say it, and the evidence grades the rulebook keeps for its maintainers ([H], [M], [L]) are left out.
+ */
+export function sourceInWords(source: string): string {
+  return source
+    .replace(/\s*\[[HML]\]/g, '')
+    .replace(/sự kiện ([A-Z_]{4,})/g, (whole, code: string) => (code in EVENT_LABELS ? `sự kiện «${EVENT_LABELS[code as EventType]}»` : whole))
+    // A paper's code given in brackets after its name in words is dropped; a bare one becomes the name.
+    .replace(/\s*\((DONG-Y-CAP-TREN|DONG-Y-TINH|TTLL)\)/g, '')
+    .replace(/\b(DONG-Y-CAP-TREN|DONG-Y-TINH|TTLL)\b/g, (form: string) => documentInSentence(form as DocumentForm));
 }

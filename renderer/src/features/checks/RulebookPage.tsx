@@ -7,11 +7,12 @@ import type { RulebookOverview } from '../../../../electron/core/model/checks';
 import { call, errorMessage } from '../../api';
 import { FormError } from '../../components/Field';
 import { ToneIcon } from '../../components/SeverityTag';
-import { RULE_LABELS } from '../../lib/labels';
+import { RULE_LABELS, sourceInWords } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { checksChanged } from './attention';
 
 type Book = RulebookOverview['rulebooks'][number];
+
 
 function status(book: Book, overview: RulebookOverview): { text: string; tone: string } {
   if (book.version === overview.applied) {
@@ -45,7 +46,7 @@ function Rules({ book }: { book: Book }) {
               <td>{RULE_LABELS[r.id] ?? r.id}</td>
               <td>{formatViDate(r.validFrom)}</td>
               <td>{r.validTo ? formatViDate(r.validTo) : 'nay'}</td>
-              <td className="detail">{r.source}</td>
+              <td className="detail">{sourceInWords(r.source)}</td>
             </tr>
           ))}
         </tbody>
