@@ -193,6 +193,9 @@ describe('the daily screens fit a 1024×768 laptop', () => {
     // "Hủy" means voiding a record on this page ("Hủy bỏ", "Hủy hồ sơ tạo nhầm"): leaving a form never says it.
     expect(await page.getByRole('button', { name: 'Hủy', exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Hủy/ }).count()).toBeGreaterThan(0);
+    // Escape leaves the form as «Đóng» does, as it leaves a dialog.
+    await form.getByLabel('Ngày', { exact: true }).press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
   });
 
   it('a candidate with overdue findings: each finding reads across the page, not a word per line', async () => {

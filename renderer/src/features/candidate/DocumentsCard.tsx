@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../../lib/close-on-escape';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -55,7 +56,7 @@ function DocumentForm({ candidate, correcting, onChange, onClose }: Props & { co
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={correcting ? `Sửa tài liệu ${correcting.form}` : 'Thêm tài liệu'}>
+    <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label={correcting ? `Sửa tài liệu ${correcting.form}` : 'Thêm tài liệu'}>
       <div className="form-grid">
         <Field label="Tài liệu" error={errors.form?.message} wide>
           <select {...form.register('form')}>

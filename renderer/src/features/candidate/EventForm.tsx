@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../../lib/close-on-escape';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -48,7 +49,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
   });
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label="Ghi sự kiện">
+    <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label="Ghi sự kiện">
       <div className="form-grid">
         <Field label="Sự kiện" error={errors.type?.message} wide>
           <select {...reg('type')}>

@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../../lib/close-on-escape';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -59,7 +60,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={correcting ? `Sửa người giới thiệu ${correcting.name}` : 'Thêm người giới thiệu'}>
+    <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label={correcting ? `Sửa người giới thiệu ${correcting.name}` : 'Thêm người giới thiệu'}>
       <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
       <Field label="Đảng viên giới thiệu" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>

@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../../lib/close-on-escape';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -43,7 +44,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label="Phân công người giúp đỡ">
+    <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label="Phân công người giúp đỡ">
       <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
       <Field label="Đảng viên giúp đỡ" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
