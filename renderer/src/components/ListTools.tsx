@@ -37,7 +37,7 @@ export function SortHead(props: { column: string; label: string; sort: ListSort 
 
 /** The search box every list has: it ignores diacritics and case. */
 export function SearchBox({ value, onChange, label, placeholder }: { value: string; onChange: (v: string) => void; label: string; placeholder?: string | undefined }) {
-  return <input type="search" aria-label={label} placeholder={placeholder ?? `${label} (gõ không dấu cũng được)`} value={value} onChange={(e) => onChange(e.target.value)} />;
+  return <input type="search" aria-label={label} placeholder={placeholder ?? `${label} (không cần gõ dấu)`} value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
 type ExportRequest = Omit<Input<'lists:export'>, 'path'>;

@@ -102,7 +102,7 @@ export function CandidatesPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <SearchBox label="Tìm theo họ tên" value={text} onChange={setText} placeholder={across ? 'Tìm người ở mọi đơn vị theo họ tên (gõ không dấu cũng được)' : undefined} />
+        <SearchBox label="Tìm theo họ tên" value={text} onChange={setText} placeholder={across ? 'Tìm ở mọi đơn vị theo họ tên (không cần gõ dấu)' : undefined} />
         {superior ? <UnitSelect value={unit} onChange={setUnit} /> : null}
         <select aria-label="Lọc theo giai đoạn" value={stage} onChange={(e) => setStage(e.target.value)}>
           <option value="">Tất cả giai đoạn</option>
