@@ -84,10 +84,26 @@ async function admittedInPreview(): Promise<string> {
 }
 
 /** Exports the report on screen and returns where the file was written. */
-async function exportAs(button: string): Promise<string> {
+/** Exports with `button`; `whileRunning` looks at the page while the export is held open (so a fast one is seen too). */
+async function exportAs(button: string, whileRunning?: () => Promise<void>): Promise<string> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  if (whileRunning) {
+    await page.route('**/api/reports%3Aexport', async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
   const answered = page.waitForResponse((r) => r.url().endsWith('/api/reports%3Aexport'), { timeout: 60_000 });
   await page.getByRole('button', { name: button, exact: true }).click();
+  if (whileRunning) {
+    await whileRunning();
+    release();
+  }
   await answered;
+  if (whileRunning) {
+    await page.unroute('**/api/reports%3Aexport');
+  }
   const notice = page.getByTestId('report-saved');
   await notice.waitFor();
   return /tại: (.+)$/.exec((await notice.textContent()) ?? '')?.[1]?.trim() ?? '';
@@ -182,7 +198,11 @@ describe('targets and the quarterly report of a cell', () => {
 
     const docx = await exportAs('Xuất Word');
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
-    const pdf = await exportAs('In / Xuất PDF');
+    // Nothing else of the report can be started while it is being written: not another format, not the freezing.
+    const pdf = await exportAs('In / Xuất PDF', async () => {
+      await expect.poll(() => page.getByRole('button', { name: 'Chốt báo cáo gửi cấp trên' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Xuất Excel', exact: true }).isDisabled()).toBe(true);
+    });
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

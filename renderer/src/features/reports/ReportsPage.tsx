@@ -178,7 +178,7 @@ export function ReportsPage() {
             </button>
           ))}
           {viewing ? null : (
-            <button type="button" className="btn btn-primary" disabled={!report} onClick={() => setFreezing(true)}>
+            <button type="button" className="btn btn-primary" disabled={!report || exporter.busy !== null} onClick={() => setFreezing(true)}>
               Chốt báo cáo gửi cấp trên
             </button>
           )}
