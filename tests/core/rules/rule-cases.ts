@@ -104,6 +104,7 @@ export const rows: Row[] = [
   ['second introducer full member after their letter but before the vote', voted, secondIntroducer('2026-01-10'), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
   ['second introducer full member on their letter day', voted, secondIntroducer('2025-12-20'), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', ''],
   ['second introducer full member after the first letter but before their own', voted, secondIntroducer('2025-12-10'), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', ''],
+  ['one introducer: the only 3-KNĐ is theirs, though another name signed it', voted, (d) => { d.introducers[0]!.letterDate = null; d.introducers[0]!.fullMemberSince = '2026-01-10'; d.documents.find((x) => x.form === '3-KNĐ')!.signer = 'Nguyễn Văn Khác'; }, '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
   ['one introducer: the only 3-KNĐ is theirs, though unsigned', voted, (d) => { d.introducers[0]!.letterDate = null; d.introducers[0]!.fullMemberSince = '2026-01-10'; }, '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
   ['worked together 12 months on the vote day', voted, (d) => (d.introducers[0]!.workedTogetherSince = '2025-03-02'), '2026-03-10', 'INTRODUCER_TOO_SHORT', ''],
   ['worked together 12 months less a day on the vote day', voted, (d) => (d.introducers[0]!.workedTogetherSince = '2025-03-03'), '2026-03-10', 'INTRODUCER_TOO_SHORT', 'error'],

@@ -26,6 +26,8 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   { fingerprint: '9d0f3c2d234b5ad2116113f872b7df384b59a884097cfcee586aa0f40585a133', resetBy: '0034_findings_name_their_papers' },
   // A recognition vote without 10-, 11- or 12-KNĐ is no longer DOCUMENT_MISSING (RULES.md §3); the case was added here with it.
   { fingerprint: '4dc28e836ad4eabcfb46a66b3772ad2cd95cfc036764345d7f2edbcfed30f367', resetBy: '0035_recognition_papers_not_a_finding' },
+  // With one introducer the only 3-KNĐ is theirs, whatever name signed it; the case was added here with it.
+  { fingerprint: 'ec82a850a1289c2bdbdfff35d7c54e364d3d2991c6a8a7b895633ecb47f9d815', resetBy: '0036_only_letter_of_one_introducer' },
 ];
 
 function fingerprint(): string {

@@ -123,6 +123,11 @@ export function letterDayOf(facts: Facts, name: string, letterDate: string | nul
     return found;
   }
   if (facts.dossier.introducers.length === 1) {
+    // RULES.md: with one introducer, the only 3-KNĐ is theirs, whoever is written as its signer.
+    const filed = facts.letters.filter((l) => l.day <= facts.refDay);
+    if (filed.length === 1) {
+      return filed[0]!.day;
+    }
     for (const l of facts.letters) {
       if (!l.signer && l.day <= facts.refDay && (found === null || l.day > found)) {
         found = l.day;
