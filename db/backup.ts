@@ -227,7 +227,7 @@ function readHeader(file: string): { header: z.infer<typeof headerSchema>; bodyS
  */
 export async function readBackupForRestore(dbFile: string, file: string, secret: string, progress: BackupProgress = noProgress): Promise<Verified> {
   const { header, bodyStart } = readHeader(file);
-  const dataKey = (await openKeyFileAsync(header.keyFile, secret, (done, total) => progress({ step: 'Mở khóa bản sao lưu bằng mật khẩu', done, total, unit: 'steps' })))?.dataKey;
+  const dataKey = (await openKeyFileAsync(header.keyFile, secret, (done, total) => progress({ step: 'Mở khóa bản sao lưu', done, total, unit: 'steps' })))?.dataKey;
   if (!dataKey) {
     throw new DbError('locked', 'Mật khẩu hoặc mã khôi phục không mở được bản sao lưu này (cần mật khẩu lúc sao lưu).', 'WRONG_PASSPHRASE');
   }

@@ -277,7 +277,7 @@ describe('restoring a backup', () => {
     await session.restore(backup, PASS, (p) => seen.push(p));
     const steps = [...new Set(seen.map((p) => p.step))];
     expect(steps).toEqual([
-      'Mở khóa bản sao lưu bằng mật khẩu',
+      'Mở khóa bản sao lưu',
       'Đọc và kiểm tra tệp sao lưu',
       'Kiểm tra tính toàn vẹn dữ liệu khôi phục',
       'Kiểm tra dữ liệu khôi phục và đặt vào chỗ',
