@@ -256,6 +256,7 @@ export const invoke = {
       ...reportScope,
       number: z.string().trim().min(1, 'nhập số và ký hiệu báo cáo').max(60),
       issuedOn: isoDate.optional(),
+      place: z.string().max(120).optional(),
       reason: z.string().trim().max(500).optional(),
     }),
     output: frozenReportInfoSchema,

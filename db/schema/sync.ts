@@ -162,6 +162,8 @@ export const frozenReports = sqliteTable(
     frozenAt: text('frozen_at').notNull(),
     reason: text('reason'),
     content: text('content', { mode: 'json' }).notNull(),
+    /** The document's header and signature as they were printed when it was sent; null for reports frozen before 0037. */
+    header: text('header', { mode: 'json' }),
   },
   (t) => [index('frozen_reports_period').on(t.unitCode, t.period, t.version)],
 );

@@ -9,7 +9,8 @@ import { importBundle } from '../../electron/core/services/bundle-import';
 import { pendingItems } from '../../electron/core/services/directive-service';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { listQuarantine, retryQuarantined } from '../../electron/core/services/quarantine-service';
-import { freezeReport, listFrozenReports } from '../../electron/core/services/report-service';
+import { freezeReport, listFrozenReports, previewReport } from '../../electron/core/services/report-service';
+import { updateUnitProfile } from '../../electron/core/services/unit-service';
 import { removeTarget, setTarget } from '../../electron/core/services/target-service';
 import { buildUnitSnapshot } from '../../electron/core/services/unit-snapshot';
 import { listUnits, unitDetail } from '../../electron/core/services/units-overview';
@@ -25,6 +26,7 @@ describe('unit-report bundles at the superior', () => {
     const someone = firstCandidate(unit);
     const wrong = addEvent(unit.ctx, someone.id, { type: 'LISTED', date: '2026-12-01' }).events.find((e) => e.event.type === 'LISTED' && e.event.date === '2026-12-01')!;
     voidEvent(unit.ctx, someone.id, wrong.id, 'Ghi nhầm ngày');
+    updateUnitProfile(unit.ctx, { secretaryName: 'Nguyễn Văn Hùng', documentPlace: 'Hà Nội' });
     freezeReport(unit.ctx, { period: '2026-Q4', number: '07-BC/CB' });
     setTarget(unit.ctx, { year: 2026, period: 'year', kind: 'count', value: 3 });
 
@@ -45,6 +47,9 @@ describe('unit-report bundles at the superior', () => {
     expect(checkCandidate(superior.ctx.db, copy.id, '2026-12-28').evaluation.stage).toBe(checkCandidate(unit.ctx.db, someone.id, '2026-12-28').evaluation.stage);
 
     expect(listFrozenReports(superior.ctx.db, { unitCode: 'CB014' })).toEqual([expect.objectContaining({ period: '2026-Q4', number: '07-BC/CB', version: 1 })]);
+    // The superior's copy carries the signature the unit printed, not blanks.
+    const sentCopy = listFrozenReports(superior.ctx.db, { unitCode: 'CB014' })[0]!;
+    expect(previewReport(superior.ctx.db, { period: '2026-Q4', frozenId: sentCopy.id }, '2026-12-28').html).toContain('Nguyễn Văn Hùng');
     const detailPage = unitDetail(superior.ctx, 'CB014');
     expect(detailPage.findings.length).toBeGreaterThan(0);
     expect(detailPage.findings[0]!.asOf).toBe('2026-12-28');

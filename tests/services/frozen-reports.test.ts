@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/ports';
 import { addEvent } from '../../electron/core/services/candidate-service';
-import { buildUnitReport, exportReport, freezeReport, getFrozenReport, listFrozenReports } from '../../electron/core/services/report-service';
+import { buildUnitReport, exportReport, freezeReport, getFrozenReport, listFrozenReports, previewReport } from '../../electron/core/services/report-service';
+import { updateUnitProfile } from '../../electron/core/services/unit-service';
 import { testContext } from '../helpers/db';
 import { recordCell, recordRoster } from './report-fixtures';
 
@@ -56,6 +57,19 @@ describe('reports sent upward', () => {
     const json = JSON.parse((await exportReport(ctx.db, { period: '2026-Q4', format: 'json', frozenId: sent.id }, '2027-01-08')).toString('utf8'));
     expect(json).toEqual(getFrozenReport(ctx.db, sent.id).report);
     expect(json.units[0].flows.ceremonies).toBe(0);
+  });
+
+  it('keep the signer and place they were sent with when Cài đặt changes later', () => {
+    const { ctx } = cell();
+    updateUnitProfile(ctx, { secretaryName: 'Nguyễn Văn Hùng', documentPlace: 'Hà Nội' });
+    const sent = freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2027-01-05' });
+    updateUnitProfile(ctx, { secretaryName: 'Trần Thị Lan', documentPlace: 'Huế' });
+    const copy = previewReport(ctx.db, { period: '2026-Q4', frozenId: sent.id, place: 'Đà Nẵng' }, '2027-02-01').html;
+    expect(copy).toContain('Nguyễn Văn Hùng');
+    expect(copy).toContain('Hà Nội, ngày 05 tháng 01 năm 2027');
+    expect(copy).not.toContain('Trần Thị Lan');
+    // The report not yet sent is signed by the secretary in office.
+    expect(previewReport(ctx.db, { period: '2026-Q4' }, '2027-02-01').html).toContain('Trần Thị Lan');
   });
 
   it('need a number', () => {

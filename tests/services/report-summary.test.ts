@@ -255,6 +255,8 @@ describe('a database made before the summary existed', () => {
    */
   function asBeforeTheSummary(db: Db): void {
     const sqlite = db.$client;
+    // 0037: the header a frozen report was printed with.
+    sqlite.exec('ALTER TABLE frozen_reports DROP COLUMN header');
     // 0032: the index of comments and decisions by unit and person.
     sqlite.exec('DROP INDEX directive_items_to');
     // 0031: the findings triggers skip a row the writer summarised (they go with the report summary's triggers below).

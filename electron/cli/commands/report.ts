@@ -110,16 +110,16 @@ export const reportUnits: Command = {
 export const reportFreeze: Command = {
   path: ['report', 'freeze'],
   summary: 'Lưu báo cáo đã gửi cấp trên (số, ngày); bản sửa là phiên bản mới',
-  usage: 'ptdv report freeze --db FILE --period 2026-Q4 --number "05-BC/CB" [--issued YYYY-MM-DD] [--reason "lý do sửa"] [--unit MÃ | --all]',
+  usage: 'ptdv report freeze --db FILE --period 2026-Q4 --number "05-BC/CB" [--issued YYYY-MM-DD] [--place "Hà Nội"] [--reason "lý do sửa"] [--unit MÃ | --all]',
   async run(args, io) {
-    const { values } = parse(args, { ...scopeOptions, number: { type: 'string' }, issued: { type: 'string' }, reason: { type: 'string' } });
+    const { values } = parse(args, { ...scopeOptions, number: { type: 'string' }, issued: { type: 'string' }, place: { type: 'string' }, reason: { type: 'string' } });
     const file = required(values.db, '--db');
     const period = parsePeriod(required(values.period, '--period')).code;
     const number = required(values.number, '--number');
     const issuedOn = date(values.issued, '--issued') ?? null;
     const scope = scopeOf(values);
     return withDatabase(file, io, ({ ctx }) => {
-      const info = freezeReport(ctx, { ...scope, period, number, issuedOn, reason: values.reason ?? null });
+      const info = freezeReport(ctx, { ...scope, period, number, issuedOn, place: values.place ?? null, reason: values.reason ?? null });
       io.out(`Đã lưu báo cáo số ${info.number} kỳ ${info.period} của ${info.unitCode}, phiên bản ${info.version} (ngày ${info.issuedOn}).`);
       return 0;
     });

@@ -7,6 +7,7 @@ import { isoDate } from './dates';
 import { unitMoveSchema } from './entities';
 import { calendarEntrySchema } from '../domain/calendar/calendar';
 import { TARGET_KINDS, TARGET_PERIODS } from './targets';
+import type { PartyDocumentMeta } from '../domain/reports/party-document';
 
 /**
  * `data.json` of each bundle kind (docs/bundle-format.md "Kinds"), by `manifest.app.schemaVersion`. The envelope is checked
@@ -153,6 +154,20 @@ export const unitTargetRecordSchema = z.strictObject({
 });
 export type UnitTargetRecord = z.infer<typeof unitTargetRecordSchema>;
 
+/**
+ * A frozen report's header and signature as printed when it was sent (docs/reports.md "Gửi cấp trên"), so every later
+ * copy, here or at the superior, carries the same signer and place even after Cài đặt changes.
+ */
+export const reportHeaderSchema = z.strictObject({
+  superiorBody: text(200),
+  issuingBody: text(200),
+  number: text(60),
+  place: text(120),
+  date: nullableDate,
+  recipients: z.array(text(300)).max(20),
+  signer: z.strictObject({ onBehalfOf: text(100), position: text(100), name: text(200) }),
+}) satisfies z.ZodType<PartyDocumentMeta>;
+
 export const frozenReportRecordSchema = z.strictObject({
   id: recordId,
   period: text(20),
@@ -162,6 +177,8 @@ export const frozenReportRecordSchema = z.strictObject({
   frozenAt: instant,
   reason: text(2000).nullable(),
   content: z.record(z.string(), z.unknown()),
+  /** Absent on reports frozen before the header was kept: their copies take it from the receiver's own data. */
+  header: reportHeaderSchema.optional(),
 });
 export type FrozenReportRecord = z.infer<typeof frozenReportRecordSchema>;
 

@@ -107,7 +107,7 @@ const SIGNER: Record<string, { onBehalfOf: string; position: string; keep: strin
 export type MetaOptions = { number?: string | null; issuedOn?: string | null; place?: string | null; signerName?: string | null };
 
 /** Header and signature of the report as a Party document: issued by the report's unit, sent to its superior. */
-export function reportMeta(db: Db, report: Report, options: MetaOptions = {}): PartyDocumentMeta {
+export function reportMeta(db: DbOrTx, report: Report, options: MetaOptions = {}): PartyDocumentMeta {
   const subject = report.scope ?? report.units[0] ?? { code: '', name: '', level: 'chi-bo' };
   const unit = getUnit(db, subject.code);
   const superior = unit?.parentCode ? getUnit(db, unit.parentCode) : null;
@@ -149,7 +149,7 @@ function toInfo(db: DbOrTx, r: FrozenReportRow, reviews = reviewsOf(db, r.unitCo
   return { id: r.id, unitCode: r.unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, review: reviewOf(reviews, r.period, r.version) };
 }
 
-export type FreezeInput = ReportScope & { period: string; number: string; issuedOn?: string | null; reason?: string | null };
+export type FreezeInput = ReportScope & { period: string; number: string; issuedOn?: string | null; reason?: string | null; place?: string | null };
 
 /**
  * Freezes the report as sent upward today, with its number and date, as version n+1 of its unit and period.
@@ -168,7 +168,10 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
     if (version > 1 && !reason) {
       throw new AppError('validation', `Báo cáo ${report.period.label} đã gửi ${version - 1} lần; bản sửa cần ghi rõ lý do sửa.`);
     }
-    const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn: input.issuedOn ?? ctx.clock.today(), frozenAt: ctx.clock.now(), reason, content: report };
+    const issuedOn = input.issuedOn ?? ctx.clock.today();
+    // The header is kept as printed today: a new secretary or place in Cài đặt later must not re-sign what was sent.
+    const header = reportMeta(tx, report, { number, issuedOn, place: input.place ?? null });
+    const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn, frozenAt: ctx.clock.now(), reason, content: report, header };
     insertFrozenReport(tx, row);
     audit(tx, ctx, 'freeze', 'report', row.id, { unitCode, period: row.period, version, number });
     return toInfo(tx, row);
@@ -187,7 +190,7 @@ export function listFrozenReports(db: Db, filter: { period?: string | undefined;
 }
 
 /** One frozen report exactly as it was sent. */
-export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; report: Report } {
+export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; report: Report; header: PartyDocumentMeta | null } {
   const row = frozenReportRow(db, id);
   if (!row) {
     throw new AppError('not-found', 'Không tìm thấy báo cáo đã gửi.');
@@ -204,7 +207,7 @@ export function getFrozenReport(db: Db, id: string): { info: FrozenReportInfo; r
   if (!parsed.success) {
     throw new AppError('internal', `Báo cáo đã lưu không đọc được — ${describeInputIssues(parsed.error.issues)}`);
   }
-  return { info: toInfo(db, row), report: parsed.data };
+  return { info: toInfo(db, row), report: parsed.data, header: row.header };
 }
 
 export type ExportInput = ReportScope & { period: string; format: ReportOutputFormat; asOf?: string | undefined; frozenId?: string | undefined; number?: string | undefined; place?: string | undefined };
@@ -212,7 +215,12 @@ export type ExportInput = ReportScope & { period: string; format: ReportOutputFo
 /** The report an export or preview shows, with its header: a frozen version as sent (its number and date), or built now. */
 function reportForOutput(db: Db, input: Omit<ExportInput, 'format'>, today: string): { report: Report; meta: PartyDocumentMeta } {
   if (input.frozenId) {
-    const { info, report } = getFrozenReport(db, input.frozenId);
+    const { info, report, header } = getFrozenReport(db, input.frozenId);
+    if (header) {
+      // As sent; only a place left blank then may be written in on a later copy.
+      const place = header.place === DOTS ? input.place?.trim() || DOTS : header.place;
+      return { report, meta: { ...header, place } };
+    }
     return { report, meta: reportMeta(db, report, { number: info.number, issuedOn: info.issuedOn, place: input.place ?? null }) };
   }
   const report = buildUnitReport(db, { ...input, asOf: input.asOf ?? today });

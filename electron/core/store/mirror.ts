@@ -289,7 +289,7 @@ export function insertMirrorFrozenReport(tx: DbOrTx, id: string, unitCode: strin
   if (tx.select({ id: frozenReports.id }).from(frozenReports).where(eq(frozenReports.id, id)).get()) {
     return false;
   }
-  tx.insert(frozenReports).values({ id, unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content }).run();
+  tx.insert(frozenReports).values({ id, unitCode, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content, header: r.header ?? null }).run();
   return true;
 }
 

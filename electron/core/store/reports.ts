@@ -3,6 +3,8 @@ import type { Db, DbOrTx } from '../../../db/types';
 import { frozenReports } from '../../../db/schema/index';
 import type { Person } from '../domain/reports/duplicates';
 import type { UnitCounts } from '../domain/reports/unit-accumulator';
+import type { PartyDocumentMeta } from '../domain/reports/party-document';
+import { reportHeaderSchema } from '../model/bundle-data';
 import type { EventType } from '../model/dossier';
 import type { Unit } from '../model/entities';
 
@@ -11,7 +13,12 @@ import type { Unit } from '../model/entities';
  * the frozen reports as sent.
  */
 
-export type FrozenReportRow = typeof frozenReports.$inferSelect;
+export type FrozenReportRow = Omit<typeof frozenReports.$inferSelect, 'header'> & { header: PartyDocumentMeta | null };
+
+/** A stored header read back; one that no longer reads (hand-edited) is treated as never kept. */
+export const storedHeader = (raw: unknown): PartyDocumentMeta | null => reportHeaderSchema.safeParse(raw).data ?? null;
+
+const toFrozenRow = (r: typeof frozenReports.$inferSelect): FrozenReportRow => ({ ...r, header: storedHeader(r.header) });
 
 /** Whether `code` follows any candidate itself (a grassroots committee may). */
 export function hasCandidates(db: Db, code: string): boolean {
@@ -140,11 +147,13 @@ export function frozenReportRows(db: DbOrTx, filter: { period?: string | undefin
     .from(frozenReports)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(frozenReports.period), asc(frozenReports.unitCode), asc(frozenReports.version))
-    .all();
+    .all()
+    .map(toFrozenRow);
 }
 
 export function frozenReportRow(db: DbOrTx, id: string): FrozenReportRow | null {
-  return db.select().from(frozenReports).where(eq(frozenReports.id, id)).get() ?? null;
+  const row = db.select().from(frozenReports).where(eq(frozenReports.id, id)).get();
+  return row ? toFrozenRow(row) : null;
 }
 
 /** The counts kept for report `window` (`period|countedTo|findingsOn`) of each of `codes` that has them. */

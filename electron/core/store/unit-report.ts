@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
 import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
 import { groupBy } from '../domain/group-by';
+import { storedHeader } from './reports';
 
 /**
  * Reads of what the own unit owns, as its `unit-report` carries them (docs/bundle-format.md "Kinds"), with the ids of
@@ -119,5 +120,8 @@ export function frozenReportRecords(db: DbOrTx, unitCode: string, period: string
     .where(and(eq(frozenReports.unitCode, unitCode), eq(frozenReports.period, period)))
     .all()
     .sort(byId)
-    .map((r) => ({ id: r.id, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content as Record<string, unknown> }));
+        .map((r) => {
+      const header = storedHeader(r.header);
+      return { id: r.id, period: r.period, version: r.version, number: r.number, issuedOn: r.issuedOn, frozenAt: r.frozenAt, reason: r.reason, content: r.content as Record<string, unknown>, ...(header ? { header } : {}) };
+    });
 }

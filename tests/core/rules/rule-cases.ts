@@ -79,10 +79,13 @@ export const rows: Row[] = [
   ['first day of the 60th birthday month: borderline warning', voted, both(born('1966-05-31'), vote('2026-05-01')), '2026-05-05', 'AGE_BORDERLINE', 'warning'],
   ['last day of the 60th birthday month, after the birthday: not above maximum', voted, both(born('1966-05-01'), vote('2026-05-29')), '2026-06-05', 'AGE_ABOVE_MAX', ''],
   ['month after the 60th birthday month: above maximum', voted, both(born('1966-05-31'), vote('2026-06-01')), '2026-06-05', 'AGE_ABOVE_MAX', 'error'],
+  ['over 60 with a DONG-Y-TINH consent dated after the vote', voted, both(born('1966-05-31'), vote('2026-06-01'), (d) => setDoc(d, 'DONG-Y-TINH', '2026-06-02')), '2026-06-05', 'AGE_ABOVE_MAX', 'error'],
   ['over 60 with a DONG-Y-TINH consent: allowed', voted, both(born('1966-05-31'), vote('2026-06-01'), (d) => setDoc(d, 'DONG-Y-TINH', '2026-05-20')), '2026-06-05', 'AGE_ABOVE_MAX', ''],
   ['no vote yet, under 18 today: a warning', voted, both(born('2008-12-01'), notVoted), '2026-06-05', 'AGE_BELOW_MIN', 'warning'],
   ['no vote yet, over 60 today: a warning', voted, both(born('1965-01-01'), notVoted), '2026-06-05', 'AGE_ABOVE_MAX', 'warning'],
 
+  ['literate exception with the consent dated after the vote', voted, (d) => { d.candidate.educationException = 'literate'; setDoc(d, 'DONG-Y-TINH', '2026-03-03'); }, '2026-03-10', 'EDUCATION_INSUFFICIENT', 'error'],
+  ['literate exception with the consent dated on the vote day', voted, (d) => { d.candidate.educationException = 'literate'; setDoc(d, 'DONG-Y-TINH', '2026-03-02'); }, '2026-03-10', 'EDUCATION_INSUFFICIENT', ''],
   ['primary education without an exception', voted, (d) => (d.candidate.education = 'tieu-hoc'), '2026-03-10', 'EDUCATION_INSUFFICIENT', 'error'],
 
   // course certificate: valid through issue + 60 months (same day, or the month's last day)
@@ -105,6 +108,7 @@ export const rows: Row[] = [
   ['second introducer full member on their letter day', voted, secondIntroducer('2025-12-20'), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', ''],
   ['second introducer full member after the first letter but before their own', voted, secondIntroducer('2025-12-10'), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', ''],
   ['one introducer: the only 3-KNĐ is theirs, though another name signed it', voted, (d) => { d.introducers[0]!.letterDate = null; d.introducers[0]!.fullMemberSince = '2026-01-10'; d.documents.find((x) => x.form === '3-KNĐ')!.signer = 'Nguyễn Văn Khác'; }, '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
+  ['a letter is its signer\'s only: Lê Thị Hạ cannot borrow Lê Thị Hà\'s later one', voted, both(secondIntroducer('2026-01-10'), (d) => { d.introducers[1]!.name = 'Lê Thị Hạ'; d.documents.find((x) => x.signer === 'Phạm Văn An')!.signer = 'Lê Thị Hạ'; d.documents.find((x) => x.signer === 'Trần Văn Bình')!.date = '2026-02-01'; d.introducers[0]!.name = 'Lê Thị Hà'; d.documents.find((x) => x.signer === 'Trần Văn Bình')!.signer = 'lê  thị hà'; }), '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
   ['one introducer: the only 3-KNĐ is theirs, though unsigned', voted, (d) => { d.introducers[0]!.letterDate = null; d.introducers[0]!.fullMemberSince = '2026-01-10'; }, '2026-03-10', 'INTRODUCER_NOT_FULL_MEMBER', 'error'],
   ['worked together 12 months on the vote day', voted, (d) => (d.introducers[0]!.workedTogetherSince = '2025-03-02'), '2026-03-10', 'INTRODUCER_TOO_SHORT', ''],
   ['worked together 12 months less a day on the vote day', voted, (d) => (d.introducers[0]!.workedTogetherSince = '2025-03-03'), '2026-03-10', 'INTRODUCER_TOO_SHORT', 'error'],
@@ -162,6 +166,7 @@ export const rows: Row[] = [
   ['recognition vote without the 10/11/12-KNĐ: no finding', oldMember, both(recognitionVote('2026-05-28'), (d) => (d.documents = d.documents.filter((x) => !['10-KNĐ', '11-KNĐ', '12-KNĐ'].includes(x.form)))), '2026-06-01', 'DOCUMENT_MISSING', ''],
   ['course done on the recognition vote day', oldMember, both(recognitionVote('2026-05-28'), (d) => setEvent(d, { type: 'NEW_MEMBER_COURSE_DONE', date: '2026-05-28' })), '2026-06-01', 'NEW_MEMBER_COURSE_MISSING', ''],
   ['probationary member without the course, before the vote: reminder', member, () => undefined, '2026-09-01', 'NEW_MEMBER_COURSE_DUE', 'info'],
+  ['probationary member without the course, the vote\'s last day passed: no reminder left', oldMember, () => undefined, '2026-09-01', 'NEW_MEMBER_COURSE_DUE', ''],
   ['recognition decision open 30 working days after the vote: reminder', oldMember, recognitionVote('2026-05-28'), '2026-07-09', 'DECISION_DUE', 'info'],
   ['recognition decision open 31 working days after the vote: error', oldMember, recognitionVote('2026-05-28'), '2026-07-10', 'DECISION_OVERDUE', 'error'],
 

@@ -72,11 +72,15 @@ describe('what the findings say', () => {
     expect(f?.message).toContain('20/12/2025');
   });
 
-  it('never marks a reminder overdue in the to-do list, even once its due day has passed', () => {
+  it('keeps a reminder only while its due day is ahead, never overdue in the to-do list; once passed the error says it', () => {
+    const ahead = evaluate(member, '2027-06-01');
+    expect(severityOf(ahead, 'NEW_MEMBER_COURSE_DUE')).toBe('info');
+    expect(buildTodo([{ candidateId: 'x', name: 'x', evaluation: ahead }]).filter((t) => t.finding.severity === 'info').map((t) => t.overdue)).toEqual([false, false]);
+    // RULES.md §3: info is one per open deadline not yet passed.
     const e = evaluate(member, '2027-08-01');
-    expect(severityOf(e, 'NEW_MEMBER_COURSE_DUE')).toBe('info');
+    expect(severityOf(e, 'NEW_MEMBER_COURSE_DUE')).toBe('');
     const todo = buildTodo([{ candidateId: 'x', name: 'x', evaluation: e }]);
-    expect(todo.filter((t) => t.finding.severity === 'info').every((t) => !t.overdue)).toBe(true);
+    expect(todo.filter((t) => t.finding.severity === 'info')).toEqual([]);
     expect(todo.find((t) => t.finding.code === 'RECOGNITION_VOTE_OVERDUE')?.overdue).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   { fingerprint: '4dc28e836ad4eabcfb46a66b3772ad2cd95cfc036764345d7f2edbcfed30f367', resetBy: '0035_recognition_papers_not_a_finding' },
   // With one introducer the only 3-KNĐ is theirs, whatever name signed it; the case was added here with it.
   { fingerprint: 'ec82a850a1289c2bdbdfff35d7c54e364d3d2991c6a8a7b895633ecb47f9d815', resetBy: '0036_only_letter_of_one_introducer' },
+  { fingerprint: 'f6596138b94ab022f4f0ecd57974c6539fed820ec3fb6cc09e30fe4f47de4232', resetBy: '0038_info_only_before_due_consent_by_vote' },
 ];
 
 function fingerprint(): string {

@@ -45,7 +45,8 @@ export function checkAge(c: Ctx): void {
     return;
   }
   if (months > max) {
-    if (docOnOrBefore(facts, 'DONG-Y-TINH', facts.asOf) === null) {
+    // The consent must be there when the chi bộ votes: one dated after the vote does not make that vote valid.
+    if (docOnOrBefore(facts, 'DONG-Y-TINH', ref) === null) {
       c.add('AGE_ABOVE_MAX', preVoteSeverity(facts), applied, `${whenText(voted, ref)} ứng viên đã ${ageText(months)} (tính theo tháng), quá ${ageText(max)}. Chỉ được xét khi có văn bản đồng ý của ban thường vụ tỉnh ủy (hoặc tương đương); ghi nhận văn bản DONG-Y-TINH.`, { refs: ['DONG-Y-TINH'] });
     }
     return;
@@ -80,7 +81,7 @@ export function checkEducation(c: Ctx): void {
   const { education, educationException } = facts.dossier.candidate;
   if (educationException) {
     const needsConsent = consentExceptions.includes(educationException);
-    if (needsConsent && docOnOrBefore(facts, 'DONG-Y-TINH', facts.asOf) === null) {
+    if (needsConsent && docOnOrBefore(facts, 'DONG-Y-TINH', facts.refDay) === null) {
       c.add('EDUCATION_INSUFFICIENT', 'error', applied, `Ứng viên xét theo ngoại lệ "${educationException === 'literate' ? 'biết đọc, biết viết chữ quốc ngữ' : 'tốt nghiệp tiểu học'}" nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy. Ghi nhận văn bản DONG-Y-TINH trước khi chi bộ xét.`, { refs: ['DONG-Y-TINH'] });
     }
     return;

@@ -1,6 +1,6 @@
 import type { INTRODUCTION_PATHS } from '../../model/dossier';
 import { addMonths, toDay, toViDate, wholeMonthsBetween, type DayNumber } from '../calendar/days';
-import { searchKey } from '../names';
+import { cleanName } from '../names';
 import { ageInMonths, docOnOrBefore, type Ctx, type Facts } from './context';
 import { youthBelowMonths, type RuleOf } from './rulebook';
 
@@ -102,9 +102,12 @@ export function unionForm(facts: Facts, parameters: RuleOf<'introducers'>['param
   return UNION_FORM[path];
 }
 
-/** Same person: names compared on their search key, so case, spacing and how the accents were typed do not matter. */
+/**
+ * Same person: case, spacing and how the accents were typed (NFC) do not matter, the accents themselves do: Lê Thị Hà
+ * and Lê Thị Hạ are two people, and neither may borrow the other's letter.
+ */
 function sameName(a: string, b: string): boolean {
-  return searchKey(a) === searchKey(b);
+  return cleanName(a).toLocaleLowerCase('vi') === cleanName(b).toLocaleLowerCase('vi');
 }
 
 /**

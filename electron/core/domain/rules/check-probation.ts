@@ -36,7 +36,7 @@ export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boole
 
 /**
  * The new-member course must be done during probation and before the 13-KNĐ vote: a vote without it is an error;
- * until the vote its absence is a reminder (info) due by the last day the vote may be held.
+ * until the vote its absence is a reminder (info) due by the last day the vote may be held, while that day is ahead.
  */
 export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
   const end = probationEnd(c.index, ceremonyDay);
@@ -54,5 +54,9 @@ export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boole
     return;
   }
   const due = addWorkingDaysN(end, applied.rule.parameters.workingDays, c.calendar);
+  // A reminder is for a deadline still ahead; once it has passed, RECOGNITION_VOTE_OVERDUE says what is late.
+  if (c.after(due)) {
+    return;
+  }
   c.add('NEW_MEMBER_COURSE_DUE', 'info', applied, `Đảng viên dự bị chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; phải học xong trước khi chi bộ xét công nhận (hết dự bị ngày ${toViDate(end)}, xét chậm nhất ngày ${toViDate(due)}). Đề nghị cử đi học.`, { due, refs });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `frozen_reports` ADD `header` text;
