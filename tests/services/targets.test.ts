@@ -112,6 +112,19 @@ describe('targets at a superior', () => {
     expect(total.targets.map((t) => [t.period, t.targetCount, t.achieved, t.percentAchieved, t.units])).toEqual([['year', 3, 2, 66.7, 1]]);
   });
 
+  it('measure a superior with a target of its own against it over all units below, the same on Chỉ tiêu, Tổng quan and the report', () => {
+    const { ctx } = superiorContext(AS_OF);
+    recordSuperior(ctx);
+    // Handed out below: CB01 3 people and CB02 2 (a percent); its own resolution says 12 for the whole committee.
+    setTarget(ctx, { year: 2026, period: 'year', kind: 'count', value: 12 });
+    const total = buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF }).total!;
+    expect(total.targets.map((t) => [t.period, t.source, t.targetCount, t.achieved, t.percentAchieved])).toEqual([['year', 'unit', 12, 3, 25]]);
+    const own = listTargets(ctx.db, { unitCode: 'DUK01', year: 2026 }, AS_OF).map((t) => [t.period, t.source, t.targetCount, t.achieved, t.percentAchieved, t.effective]);
+    expect(own).toEqual([['year', 'unit', 12, 3, 25, true]]);
+    const dashboard = buildDashboard(ctx.db, { year: 2026, asOf: AS_OF });
+    expect([dashboard.total.target!.targetCount, dashboard.total.target!.achieved]).toEqual([12, 3]);
+  });
+
   it('show at the superior the admissions Tổng quan shows, counted over the units below, not the superior’s own candidates', () => {
     const { ctx } = superiorContext(AS_OF);
     recordSuperior(ctx);

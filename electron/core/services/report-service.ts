@@ -19,6 +19,7 @@ import { reviewOf, reviewsOf } from '../store/reviews';
 import { frozenReportRow, frozenReportRows, hasCandidates, insertFrozenReport, latestFrozenVersion, reportingUnits, unitsReportedSince, type FrozenReportRow } from '../store/reports';
 import { getSelfProfile, getSelfUnit, getUnit, mirroredUnits, unconfirmedUnitCodes } from '../store/units';
 import { placedOn } from '../store/moves';
+import { targetsForReport } from './target-service';
 
 /** Which units a report covers: one unit (the own unit by default), or every mirrored unit below (`all`). */
 export type ReportScope = { unitCode?: string | undefined; all?: boolean | undefined };
@@ -94,7 +95,9 @@ export function buildUnitReport(db: Db, req: ReportRequest): Report {
   return memoized(db, `report|${scopeKey}|${period.code}|${req.asOf}`, () => {
     const notReported = scope ? notReportedSince(db, units.map((u) => u.code), period.start) : [];
     const { counts, duplicates } = countReportUnits(db, units, { period: period.code, year: period.year, findingsOn, window: countingWindow(period, req.asOf) });
-    return reportFromCounts({ scope, unconfirmed, notReported, counts, duplicates }, period, req.asOf);
+    // The scope's own line (if it follows candidates itself) carries the same targets; the total takes them over.
+    const scopeTargets = scope ? targetsForReport(db, period.year).filter((t) => t.unitCode === scope.code) : [];
+    return reportFromCounts({ scope, unconfirmed, notReported, counts, duplicates, scopeTargets }, period, req.asOf);
   });
 }
 

@@ -47,7 +47,7 @@ export function reportFromCounts(input: CountedInput, period: Period, asOf: stri
   const units = accs.map((acc) => finalizeUnit(acc, period.year, window, undefined, trees.get(acc.unit.code)?.tree));
   const scope = input.scope ?? null;
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
-  const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window, trees) : null;
+  const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window, trees, input.scopeTargets) : null;
   const silent = new Set(input.notReported ?? []);
   // A committee is measured over its subtree: its own line admitting no one says nothing while its chi bộ admit.
   const unitsWithoutAdmission = units

@@ -73,7 +73,9 @@ export function finalizeUnit(acc: UnitAccumulator, year: number, w: CountingWind
  * period sums the units' targets (the superior's assignment where a unit has both its own and the superior's).
  * A period's achievement counts only the admissions of the units that have a target for it, so a unit without one
  * cannot push the total over 100 %; `units` says how many units the sum covers. A unit whose superior in the report
- * (a ĐUCS) has a target for the period is inside that target already, so it is not summed a second time.
+ * (a ĐUCS) has a target for the period is inside that target already, so it is not summed a second time. Where the
+ * scope itself has a target for the period (`own`: its resolution or its superior's assignment), that is the total's
+ * target, counted over all the units: what the committee handed out below only distributes it.
  */
 export function finalizeTotal(
   accs: readonly UnitAccumulator[],
@@ -81,15 +83,17 @@ export function finalizeTotal(
   year: number,
   w: CountingWindow,
   trees: ReadonlyMap<string, { tree: TargetTree; above: readonly UnitAccumulator[] }>,
+  own: readonly Target[] = [],
 ): UnitReport {
-  const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, probationaryOffFile: 0, targets: [], candidates: [] });
+  const total = newAccumulator({ ...scope, fullMembersAtYearStart: 0, fullMembersNow: 0, probationaryOffFile: 0, targets: [...own], candidates: [] });
   accs.forEach((acc) => mergeInto(total, acc));
+  const ownTargets = new Map(effectiveTargets(targetsOfYear(total, year, w)).map((t) => [t.period, t]));
   const sums = new Map<TargetPeriod, { count: number; units: number; allSuperior: boolean; dates: string[] }>();
   const hasTarget = (acc: UnitAccumulator, period: TargetPeriod) => targetsOfYear(acc, year, w).some((t) => t.period === period);
   for (const acc of accs) {
     const { tree, above } = trees.get(acc.unit.code) ?? { tree: targetTree(acc, []), above: [] };
     for (const t of effectiveTargets(targetsOfYear(acc, year, w))) {
-      if (above.some((a) => hasTarget(a, t.period))) {
+      if (ownTargets.has(t.period) || above.some((a) => hasTarget(a, t.period))) {
         continue;
       }
       const sum = sums.get(t.period) ?? { count: 0, units: 0, allSuperior: true, dates: [] };
@@ -100,9 +104,10 @@ export function finalizeTotal(
       sums.set(t.period, sum);
     }
   }
-  const targets = [...sums]
-    .sort(([a], [b]) => targetPeriodOrder(a) - targetPeriodOrder(b))
-    .map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, s.dates, w.countedTo, s.units));
+  const targets = [
+    ...[...ownTargets.values()].map((t) => targetProgress(t, year, targetCount(t, total.unit.fullMembersAtYearStart), total.yearAdmissionDates, w.countedTo, 1)),
+    ...[...sums].map(([period, s]) => targetProgress({ period, kind: 'count', value: s.count, source: s.allSuperior ? 'superior' : 'unit' }, year, s.count, s.dates, w.countedTo, s.units)),
+  ].sort((a, b) => targetPeriodOrder(a.period) - targetPeriodOrder(b.period));
   const candidates = accs.reduce((sum, acc) => sum + acc.candidates, 0);
   return { ...finalizeUnit(total, year, w, targets), candidates };
 }

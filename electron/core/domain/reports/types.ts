@@ -53,4 +53,9 @@ export type ReportInput = {
   notReported?: readonly string[];
   /** Units below whose enrolment is not confirmed: never in `units`, only listed. */
   unconfirmed?: readonly { code: string; name: string }[];
+  /**
+   * The scope's own targets (its resolution, or what its superior assigned it): where one applies to a period, the
+   * total is measured against it over the whole tree, not against the sum of what it handed out below.
+   */
+  scopeTargets?: readonly Target[];
 };

@@ -100,14 +100,21 @@ export function TargetsPage() {
   const rows = useLoad(() => call('targets:list', { year, unitCode: unitCode ?? self?.code }), key);
   // At a committee its own line counts the whole tree below it, as Tổng quan does; its own candidates alone are
   // usually none, which showed 0 admitted beside the dashboard's hundreds.
-  const overTree = self !== null && self.level !== 'chi-bo' && unitCode === undefined;
-  // A year not started yet has no progress to show; the report refuses it rather than counting nothing.
+  const committee = self !== null && self.level !== 'chi-bo';
+  const overTree = committee && unitCode === undefined;
+  // A year not started yet has no progress to show; the report refuses it rather than counting nothing. A unit below
+  // is read from the committee's whole report, where a ĐUCS's line counts its chi bộ as Tổng quan does.
   const report = useLoad(
-    () => (year > currentYear ? Promise.resolve(null) : call('reports:build', overTree ? { period: String(year), all: true } : { period: String(year), unitCode })),
-    `${key}|${overTree}`,
+    () => (year > currentYear ? Promise.resolve(null) : call('reports:build', committee ? { period: String(year), all: true } : { period: String(year), unitCode })),
+    `${year}|${committee}`,
   );
   const [failure, setFailure] = useState<string | null>(null);
-  const unitReport = overTree ? (report.data?.total ?? undefined) : report.data?.units[0];
+  const groups = report.data?.groups ?? [];
+  const unitReport = overTree
+    ? (report.data?.total ?? undefined)
+    : committee
+      ? (groups.find((g) => g.code === unitCode) ?? groups.flatMap((g) => g.units).find((u) => u.code === unitCode) ?? report.data?.units.find((u) => u.code === unitCode))
+      : report.data?.units[0];
   const progressOf = (row: TargetRow) => unitReport?.targets.find((t) => t.period === row.period && t.source === row.source);
   // The own unit edits its own targets; a committee edits what it assigned to the units below, never theirs.
   const editable = (row: TargetRow) => (row.unitCode === self?.code ? row.source === 'unit' : row.source === 'superior');
@@ -170,7 +177,7 @@ export function TargetsPage() {
           <div className="year-progress" data-testid="year-progress">
             <Progress achieved={yearTarget.achieved} target={yearTarget.targetCount} ended={yearTarget.end < today} label={`Tiến độ chỉ tiêu năm ${year}`} />
             <p className="muted">
-              {overTree ? `Tổng chỉ tiêu của ${yearTarget.units} đơn vị có chỉ tiêu` : sourceText(applyingYear ?? { source: yearTarget.source, issuerCode: null, issuerName: null })} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
+              {overTree && !applyingYear ? `Tổng chỉ tiêu của ${yearTarget.units} đơn vị có chỉ tiêu` : sourceText(applyingYear ?? { source: yearTarget.source, issuerCode: null, issuerName: null })} · tính đến ngày {formatViDate(report.data?.countedTo)} · {unitReport?.fullMembersAtYearStart ?? 0} đảng
               viên chính thức ngày 01/01/{year}
             </p>
           </div>
