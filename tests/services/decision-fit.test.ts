@@ -75,6 +75,12 @@ describe("the decision form's search", () => {
     // The admission the form offers is one the service queues; a recognition fits no one here.
     expect(decisionChoices(db, { unitCode: 'CB014', kind: 'recognition', query: 'khanh' }).notFitting.map((c) => c.fullName)).toEqual(['Vi Văn Khánh']);
     addDecision(superior.ctx, { candidateId: all.offered[0]!.id, kind: 'admission', number: '10-QĐ/ĐUK', date: '2026-12-15' });
+    // Once queued, the person is no longer offered a second admission: two numbers for one person would reach the unit.
+    const queued = decisionChoices(db, { unitCode: 'CB014', kind: 'admission', query: 'khanh' });
+    expect(queued.offered).toEqual([]);
+    expect(queued.notFitting.map((c) => c.reason)).toEqual(['Đã có quyết định kết nạp số 10-QĐ/ĐUK ngày 15/12/2026 cho người này, đang chờ gửi.']);
+    expect(() => addDecision(superior.ctx, { candidateId: all.offered[0]!.id, kind: 'admission', number: '11-QĐ/ĐUK', date: '2026-12-16' })).toThrow(/Đã có quyết định kết nạp số 10-QĐ\/ĐUK .*xóa quyết định đó ở mục "Đang chờ gửi"/);
+    expect(pendingItems(db, 'CB014').filter((i) => i.kind === 'decision')).toHaveLength(1);
     expect(() => decisionChoices(db, { unitCode: 'CB999', kind: 'admission' })).toThrow('Không có đơn vị cấp dưới mã CB999.');
   });
 });

@@ -5,6 +5,7 @@ import type { DecisionChoices } from '../model/sync';
 import { listCandidates } from './candidate-service';
 import { loadDossiers } from '../store/dossiers';
 import { getUnit } from '../store/units';
+import { queuedDecisionText } from './directive-service';
 
 /** People at the fitting stage shown at once; a unit rarely has more waiting for one decision. */
 const OFFERED = 200;
@@ -33,7 +34,7 @@ export function decisionChoices(db: Db, input: { unitCode: string; kind: Decisio
   const notFitting: DecisionChoices['notFitting'] = [];
   for (const r of rows) {
     const choice = { id: r.id, fullName: r.fullName, birthDate: r.birthDate, stage: r.stage };
-    const reason = decisionMisfit(events.get(r.id) ?? [], input.kind);
+    const reason = queuedDecisionText(db, r.id, input.kind) ?? decisionMisfit(events.get(r.id) ?? [], input.kind);
     if (reason) {
       notFitting.push({ ...choice, reason });
     } else {

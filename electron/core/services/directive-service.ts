@@ -11,6 +11,7 @@ import {
   insertItem,
   markItemsSent,
   mirroredCandidateSource,
+  pendingDecision,
   pendingItemRows,
   receivedItemRows,
   sentDirectives,
@@ -151,12 +152,22 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
   if (voided?.at) {
     throw new AppError('conflict', `Đơn vị đã hủy hồ sơ này vì tạo nhầm (${voided.reason ?? ''}); không ra quyết định cho hồ sơ đã hủy.`);
   }
+  const queued = queuedDecisionText(ctx.db, input.candidateId, input.kind);
+  if (queued) {
+    throw new AppError('conflict', `${queued} Muốn sửa số hoặc ngày, xóa quyết định đó ở mục "Đang chờ gửi" rồi thêm lại.`);
+  }
   // Checked against the unit's last report; the unit checks again when it applies the decision.
   const misfit = decisionMisfit(effectiveEvents(ctx.db, input.candidateId), input.kind);
   if (misfit) {
     throw new AppError('validation', misfit);
   }
   return queue(ctx, unitCode, 'decision', input.candidateId, parsed.data);
+}
+
+/** Why a second decision of `kind` for this person cannot be queued: one is already waiting to be sent. */
+export function queuedDecisionText(db: DbOrTx, candidateId: string, kind: Decision['kind']): string | null {
+  const row = pendingDecision(db, getSelfUnit(db).code, candidateId, kind);
+  return row ? `Đã có ${describeItem('decision', row.body).replace(/^Q/, 'q')} cho người này, đang chờ gửi.` : null;
 }
 
 export type NoteInput = { unitCode: string; kind: DirectiveNote['kind']; text: string; candidateId?: string | null };

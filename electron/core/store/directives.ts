@@ -39,6 +39,16 @@ export function pendingItemRows(db: DbOrTx, fromCode: string, toCode?: string): 
   return db.select().from(directiveItems).where(and(...conditions)).orderBy(directiveItems.createdAt, sql`rowid`).all();
 }
 
+/** The decision of `kind` about `candidateRef` that `fromCode` has queued and not sent yet, if any. */
+export function pendingDecision(db: DbOrTx, fromCode: string, candidateRef: string, kind: string): ItemRow | null {
+  const rows = db
+    .select()
+    .from(directiveItems)
+    .where(and(eq(directiveItems.fromCode, fromCode), isNull(directiveItems.bundleSha256), eq(directiveItems.kind, 'decision'), eq(directiveItems.candidateRef, candidateRef)))
+    .all();
+  return rows.find((r) => (r.body as { kind?: unknown }).kind === kind) ?? null;
+}
+
 /** Deletes an item `fromCode` has not sent yet; returns how many rows went (0 or 1). */
 export function deletePendingItem(tx: DbOrTx, id: string, fromCode: string): number {
   return tx.delete(directiveItems).where(and(eq(directiveItems.id, id), isNull(directiveItems.bundleSha256), eq(directiveItems.fromCode, fromCode))).run().changes;
