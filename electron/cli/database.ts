@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { discardNewDatabase, openDatabase, type Database } from '../../db/client';
+import { DbError } from '../../db/errors';
 import { AppError } from '../core/errors';
 import { isIsoDate } from '../core/model/dates';
 import { fixedClock, systemClock, type Clock } from '../core/ports';
@@ -59,7 +60,16 @@ function context(database: Database, io: CliIo): ServiceContext {
 /** Opens the database named by --db with the passphrase; runs `fn` and always closes it. */
 export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb) => T | Promise<T>): Promise<T> {
   const path = resolve(io.cwd, file);
-  const database = openDatabase(path, await passphrase(io), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
+  // A database that is not there, or a passphrase that does not open it, is input to correct (exit 2), not a finding.
+  if (!existsSync(path)) {
+    throw new UsageError(`--db: không tìm thấy cơ sở dữ liệu ${path}.`);
+  }
+  let database: Database;
+  try {
+    database = openDatabase(path, await passphrase(io), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
+  } catch (err) {
+    throw err instanceof DbError && err.code === 'WRONG_PASSPHRASE' ? new AppError('validation', err.message, err.code) : err;
+  }
   try {
     return await fn({ database, ctx: context(database, io) });
   } finally {

@@ -49,6 +49,16 @@ describe('ptdv check --db over more than one chunk', () => {
     expect(progress().done).toBe(0);
   });
 
+  it('takes a missing database or a wrong passphrase as input to correct: exit 2, naming it, changing nothing', async () => {
+    const missing = await runCli(['check', '--db', join(dir, 'khong-co.db'), '--json'], env);
+    expect([missing.code, missing.stdout]).toEqual([2, '']);
+    expect(missing.stderr).toContain('--db: không tìm thấy cơ sở dữ liệu');
+    const wrong = await runCli(['check', '--db', file, '--json'], { ...env, PTDV_PASSPHRASE: 'không phải mật khẩu này' });
+    expect([wrong.code, wrong.stdout]).toEqual([2, '']);
+    expect(wrong.stderr).toContain('Mật khẩu hoặc mã khôi phục không đúng');
+    expect(progress().done).toBe(0);
+  });
+
   it('lists every candidate once, laid out as before, and leaves today checked for the app', async () => {
     const { total } = progress();
     expect(total).toBeGreaterThan(2000);
