@@ -20,6 +20,18 @@ import { asFile, cloneDb, enrolledPair, fillUnit, type TestDb } from '../helpers
 const firstCandidate = (unit: TestDb) => listCandidates(unit.ctx.db, { offset: 0, limit: 1 }).rows[0]!;
 
 describe('unit-report bundles at the superior', () => {
+  it('carry a report frozen for an earlier quarter in the next quarter\'s bundle, and last year\'s, so the superior can review it', async () => {
+    const { superior, unit } = await enrolledPair();
+    fillUnit(unit, 3);
+    freezeReport(unit.ctx, { period: '2026-Q3', number: '14-BC/CB' });
+    freezeReport(unit.ctx, { period: '2025', number: '01-BC/CB' });
+    await importBundle(superior.ctx, asFile(await exportUnitReport(unit.ctx, '2026Q4')));
+    expect(listFrozenReports(superior.ctx.db, { unitCode: 'CB014' }).map((r) => [r.period, r.number])).toEqual([
+      ['2026-Q3', '14-BC/CB'],
+      ['2025', '01-BC/CB'],
+    ]);
+  });
+
   it('mirrors the whole state of a unit, read-only, with every event including voided ones and the findings it computed', async () => {
     const { superior, unit } = await enrolledPair();
     fillUnit(unit, 25);

@@ -182,6 +182,9 @@ export const frozenReportRecordSchema = z.strictObject({
 });
 export type FrozenReportRecord = z.infer<typeof frozenReportRecordSchema>;
 
+/** Frozen reports one unit-report carries at most: two years of quarters, years and their corrections fit many times over. */
+export const MAX_FROZEN_REPORTS = 100;
+
 /** Records stay `unknown` in the envelope: each is validated when applied, and quarantined alone if it fails. */
 const records = (max: number) => z.array(z.unknown()).max(max);
 
@@ -190,7 +193,7 @@ export const unitReportDataSchema = z.strictObject({
   members: records(100_000),
   candidates: records(100_000),
   targets: records(1_000),
-  frozenReports: records(100),
+  frozenReports: records(MAX_FROZEN_REPORTS),
   /** Sequence numbers of the directives from the superior this unit applied: they acknowledge what those carried. */
   directivesApplied: z.array(seqRangeSchema).max(1_000).default([]),
   /** Decisions from the superior this unit refused to apply (they did not fit the person), with its reason. */

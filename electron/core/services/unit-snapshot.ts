@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/types';
 import { toSeqRanges, type DataWriter, type JsonField } from '../domain/bundles/index';
-import type { UnitProfile, UnitReportData } from '../model/bundle-data';
+import { MAX_FROZEN_REPORTS, type UnitProfile, type UnitReportData } from '../model/bundle-data';
 import { parsePeriod } from '../model/report';
 import { ensureFindingsFresh } from './check-service';
 import type { ServiceContext } from './context';
@@ -65,8 +65,9 @@ function paged<T extends { id: string }>(read: (page: Page) => T[]): (push: (ele
 /**
  * The own unit's `unit-report` data for period label `label`, with findings computed fresh today, as a writer of
  * data.json: members and candidates are read from the database a page at a time while it is written, so a cell of
- * any size is never held in memory whole. Frozen reports are those of the label's period (none when the label names
- * no period). The counts are those the writer writes, as long as nothing is written to the database in between.
+ * any size is never held in memory whole. Frozen reports are those of the label's year and the year before (of this
+ * year when the label names no period): a quarter's report frozen after the bundle of that quarter went, or sent
+ * under the next quarter's label, still reaches the superior. They are append-only there, so sending one again is harmless. The counts are those the writer writes, as long as nothing is written to the database in between.
  */
 export function unitSnapshotWriter(ctx: ServiceContext, label: string, to = getSelfUnit(ctx.db).parentCode): { data: DataWriter; counts: Record<string, number> } {
   ensureFindingsFresh(ctx);
@@ -75,7 +76,8 @@ export function unitSnapshotWriter(ctx: ServiceContext, label: string, to = getS
   const today = ctx.clock.today();
   const period = periodOfLabel(label);
   const targets = unitTargetRecords(db, unit.code);
-  const frozenReports = period ? frozenReportRecords(db, unit.code, period) : [];
+  const year = Number((period ?? today).slice(0, 4));
+  const frozenReports = frozenReportRecords(db, unit.code, [year - 1, year], MAX_FROZEN_REPORTS);
   const parent = to;
   const answers = parent ? requestAnswers(db, parent) : [];
   const moves = movesOf(db, unit.code).map((m) => ({ from: m.from, to: m.to, on: m.on }));

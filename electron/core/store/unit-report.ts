@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
 import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
@@ -112,12 +112,14 @@ export function unitTargetRecords(db: DbOrTx, unitCode: string): UnitReportData[
     .map((t) => ({ id: t.id, year: t.year, period: t.period, kind: t.kind, value: t.value, createdAt: t.createdAt }));
 }
 
-/** The unit's frozen reports of one period. */
-export function frozenReportRecords(db: DbOrTx, unitCode: string, period: string): UnitReportData['frozenReports'] {
+/** The unit's frozen reports of periods in `years` (period codes begin with their year), at most `limit`, the latest kept. */
+export function frozenReportRecords(db: DbOrTx, unitCode: string, years: readonly number[], limit: number): UnitReportData['frozenReports'] {
   return db
     .select()
     .from(frozenReports)
-    .where(and(eq(frozenReports.unitCode, unitCode), eq(frozenReports.period, period)))
+    .where(and(eq(frozenReports.unitCode, unitCode), inArray(sql`substr(${frozenReports.period}, 1, 4)`, years.map(String))))
+    .orderBy(desc(frozenReports.frozenAt))
+    .limit(limit)
     .all()
     .sort(byId)
         .map((r) => {
