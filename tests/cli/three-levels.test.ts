@@ -119,6 +119,9 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     };
     const cells = await Promise.all(CELLS.map(async (c) => (await report(db(c.code), false)).units[0]!));
     const khoi = await report(db('DUK01'), true);
+    // A ĐUCS's report without --all is its tree, as its Báo cáo screen shows it, not its own (empty) line.
+    const ducsReport = await report(db('DU001'), false);
+    expect([ducsReport.scope?.code, ducsReport.total?.candidates]).toEqual(['DU001', 9 + 14 + 6]);
     const sum = (pick: (u: Report['units'][number]) => number) => cells.reduce((s, u) => s + pick(u), 0);
     expect(sum((u) => u.candidates)).toBe(69);
     expect(sum((u) => u.flows.admitted)).toBeGreaterThan(0);

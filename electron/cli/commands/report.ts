@@ -5,6 +5,8 @@ import { parsePeriod } from '../../core/model/report';
 import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../core/model/report-records';
 import type { ReviewVerdict } from '../../core/model/report-review';
 import { reviewReport } from '../../core/services/review-service';
+import type { ServiceContext } from '../../core/services/context';
+import { unitProfile } from '../../core/services/unit-service';
 import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
 import { OWN_LINE, unitRows } from '../../core/domain/reports/unit-tables';
 import { formatCell } from '../../core/domain/reports/table-model';
@@ -37,6 +39,14 @@ function scopeOf(values: { unit?: string | undefined; all?: boolean | undefined 
   return { unitCode: values.unit, all: values.all };
 }
 
+/**
+ * With neither --unit nor --all, a committee's report is its whole tree, as the app's Báo cáo screen shows it: its
+ * own candidates alone are usually none, and a report of zeros must not be frozen and sent by mistake.
+ */
+function defaultScope(ctx: ServiceContext, scope: ReportScope): ReportScope {
+  return scope.unitCode || scope.all || unitProfile(ctx).level === 'chi-bo' ? scope : { all: true };
+}
+
 const scopeOptions = { db: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, all: { type: 'boolean' } } as const;
 
 export const report: Command = {
@@ -53,8 +63,8 @@ export const report: Command = {
     const out = resolve(io.cwd, required(values.out, '--out'));
     const scope = scopeOf(values);
     const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
-    return withDatabase(file, io, async ({ database }) => {
-      const built = buildUnitReport(database.db, { ...scope, period, asOf });
+    return withDatabase(file, io, async ({ database, ctx }) => {
+      const built = buildUnitReport(database.db, { ...defaultScope(ctx, scope), period, asOf });
       const meta = reportMeta(database.db, built, { number: values.number ?? null, place: values.place ?? null });
       const bytes = await renderReport(built, kind, meta, io.pdf ?? chromiumPdfRenderer(io.env));
       writeFileAtomic(out, bytes);
@@ -85,8 +95,8 @@ export const reportUnits: Command = {
     const period = parsePeriod(required(values.period, '--period'));
     const scope = scopeOf(values);
     const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
-    return withDatabase(file, io, ({ database }) => {
-      const built = buildUnitReport(database.db, { ...scope, period, asOf });
+    return withDatabase(file, io, ({ database, ctx }) => {
+      const built = buildUnitReport(database.db, { ...defaultScope(ctx, scope), period, asOf });
       const rows = unitRows(built);
       if (values.json) {
         io.out(JSON.stringify({ period: built.period, countedTo: built.countedTo, scope: built.scope, rows, total: built.total }, null, 2));
@@ -119,7 +129,7 @@ export const reportFreeze: Command = {
     const issuedOn = date(values.issued, '--issued') ?? null;
     const scope = scopeOf(values);
     return withDatabase(file, io, ({ ctx }) => {
-      const info = freezeReport(ctx, { ...scope, period, number, issuedOn, place: values.place ?? null, reason: values.reason ?? null });
+      const info = freezeReport(ctx, { ...defaultScope(ctx, scope), period, number, issuedOn, place: values.place ?? null, reason: values.reason ?? null });
       io.out(`Đã lưu báo cáo số ${info.number} kỳ ${info.period} của ${info.unitCode}, phiên bản ${info.version} (ngày ${info.issuedOn}).`);
       return 0;
     });
