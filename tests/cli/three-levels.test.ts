@@ -36,6 +36,7 @@ type Report = {
   units: Figures[];
   groups: (Figures & { units: Figures[] })[];
   total: Figures | null;
+  scope: { code: string } | null;
 };
 
 /** The figures a TCCSĐ row, a drill-down row and a unit's own report must agree on. */
