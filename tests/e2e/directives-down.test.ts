@@ -151,6 +151,9 @@ describe('directives down the tree, in the browser', () => {
     await visit(khoiPage, khoi, '/units');
     const row = khoiPage.getByTestId('unit-row').filter({ hasText: CELL });
     expect(await row.textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
+    // Its reports came inside the đảng ủy cơ sở's files: the row says so, not "nothing received".
+    expect(await row.textContent()).toMatch(new RegExp(`Số \\d+ · qua ${DUCS}`));
+    expect(await row.textContent()).not.toContain('Chưa nhận gói nào');
     await screenshot(khoiPage, 'relay-khoi-units');
     await row.getByRole('link', { name: CELL }).click();
     const note = khoiPage.getByTestId('relay-note');
@@ -158,6 +161,7 @@ describe('directives down the tree, in the browser', () => {
     expect(await note.textContent()).toContain(`gửi kèm gói chỉ đạo kế tiếp cho ${DUCS}`);
     expect(await khoiPage.getByRole('button', { name: 'Tạo gói chỉ đạo' }).count()).toBe(0);
     expect(await khoiPage.getByTestId('unit-state').textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
+    expect(await khoiPage.getByRole('region', { name: 'Các tệp đã nhận' }).textContent()).toContain(`báo cáo của đơn vị đến trong tệp của ${DUCS}`);
     expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}, chờ đơn vị xác nhận`);
     await screenshot(khoiPage, 'relay-khoi-unit');
   }, 240_000);

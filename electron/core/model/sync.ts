@@ -108,6 +108,8 @@ export const unitOverviewSchema = z.object({
   fingerprint: z.string().nullable(),
   readAloudCode: z.string().nullable(),
   lastBundle: z.object({ seq: z.number().int(), label: z.string(), kind: z.string(), receivedAt: z.string() }).nullable(),
+  /** A unit further below: its latest report as forwarded here, by which unit, with the unit's own number. */
+  forwarded: z.object({ viaCode: z.string(), seq: z.number().int(), appliedAt: z.string() }).nullable(),
   missing: z.array(seqRangeSchema),
   quarantined: z.number().int(),
   conflicts: z.number().int(),

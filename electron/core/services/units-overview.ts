@@ -6,6 +6,7 @@ import { listCandidates } from './candidate-service';
 import { ensureFindingsFresh } from './check-service';
 import { audit, type ServiceContext } from './context';
 import { movesOf, outsideTreeOn } from '../store/moves';
+import { forwardedSummaries } from '../store/forwarded';
 import {
   acceptStatedNameLevel,
   candidateCounts,
@@ -45,6 +46,7 @@ function overviews(db: Db, rows: readonly HeldUnit[]): UnitOverview[] {
   const outside = outsideTreeOn(db, null);
   const tree = unitTree(db);
   const counts = candidateCounts(db, codes);
+  const forwarded = forwardedSummaries(db, codes);
   return rows.map((unit) => {
     const current = numbering.get(unit.code) ?? 0;
     const inCurrent = (received.get(unit.code) ?? []).filter((r) => r.numbering === current);
@@ -62,6 +64,7 @@ function overviews(db: Db, rows: readonly HeldUnit[]): UnitOverview[] {
       fingerprint: key?.fingerprint ?? null,
       readAloudCode: key ? readAloudCode(key.fingerprint) : null,
       lastBundle: last ? { seq: last.seq ?? 0, label: last.label ?? '', kind: last.kind ?? '', receivedAt: last.received_at } : null,
+      forwarded: forwarded.get(unit.code) ?? null,
       missing: missingSequenceNumbers(seqs, current > 0 ? Math.min(...seqs) : 1),
       quarantined: quarantined.get(unit.code)?.records ?? 0,
       conflicts: quarantined.get(unit.code)?.bundles ?? 0,

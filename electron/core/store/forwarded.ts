@@ -1,11 +1,17 @@
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { forwardedSnapshots } from '../../../db/schema/index';
 
 /** Snapshots of units deeper below, as their superior forwarded them here (docs/bundle-format.md "Forwarding up the tree"). */
 
 export type ForwardedRow = typeof forwardedSnapshots.$inferSelect;
+
+/** Of `codes`, the units whose snapshot came forwarded: through which unit below, its own number, when it was applied. */
+export function forwardedSummaries(db: DbOrTx, codes: readonly string[]): Map<string, { viaCode: string; seq: number; appliedAt: string }> {
+  const rows = codes.length === 0 ? [] : db.select({ unitCode: forwardedSnapshots.unitCode, viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, appliedAt: forwardedSnapshots.appliedAt }).from(forwardedSnapshots).where(inArray(forwardedSnapshots.unitCode, [...codes])).all();
+  return new Map(rows.map((r) => [r.unitCode, { viaCode: r.viaCode, seq: r.seq, appliedAt: r.appliedAt }]));
+}
 
 /** The snapshot of a unit deeper below held here, as that unit signed it (null: none received through forwarding). */
 export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256'> | null {

@@ -17,7 +17,7 @@ import { PendingChange } from './PendingChange';
 import { QuarantineCard } from './QuarantineCard';
 import { ReadAloudCode } from './ReadAloudCode';
 import { bundleTitle, IMPORT_STATUS, missingText } from './sync-format';
-import { KeyStateBadge, LastBundle } from './UnitsListPage';
+import { forwardedVia, KeyStateBadge, LastBundle } from './UnitsListPage';
 
 /** Revoking is for a lost or stolen computer: say what it does, and make the user type the unit's code. */
 function RevokeDialog({ code, name, onClose, onRevoked }: { code: string; name: string; onClose: () => void; onRevoked: () => void }) {
@@ -73,7 +73,7 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
         </dd>
         <dt>Gói gần nhất đã áp dụng</dt>
         <dd>
-          <LastBundle last={unit.lastBundle} />
+          <LastBundle last={unit.lastBundle} forwarded={unit.forwarded} path={unit.path} />
         </dd>
         <dt>Gói còn thiếu</dt>
         <dd>{unit.missing.length > 0 ? <span className="count-bad">Số {missingText(unit.missing)}</span> : 'Không thiếu gói nào'}</dd>
@@ -104,12 +104,12 @@ function StateCard({ detail, onRevoke }: { detail: UnitDetail; onRevoke: () => v
   );
 }
 
-function ReceivedCard({ received }: { received: UnitDetail['received'] }) {
+function ReceivedCard({ received, via }: { received: UnitDetail['received']; via: string | null }) {
   return (
     <section className="card section" aria-labelledby="received-title">
       <h2 id="received-title">Các tệp đã nhận</h2>
       {received.length === 0 ? (
-        <p className="muted">Chưa nhận tệp nào.</p>
+        <p className="muted">{via ? `Đơn vị không gửi tệp thẳng lên đây: báo cáo của đơn vị đến trong tệp của ${via}, có chữ ký của chính đơn vị.` : 'Chưa nhận tệp nào.'}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" aria-label="Các tệp đã nhận">
@@ -223,7 +223,7 @@ export function UnitSyncPage({ code }: { code: string }) {
             />
           ) : null}
           <RecheckCard errors={detail.data.errors} code={code} counted={unit.keyState !== 'unverified'} />
-          <ReceivedCard received={detail.data.received} />
+          <ReceivedCard received={detail.data.received} via={forwardedVia(unit)} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
           <ReviewCard unitCode={code} onReviewed={reload} />

@@ -16,7 +16,21 @@ export function KeyStateBadge({ state, via }: { state: UnitOverview['keyState'];
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
 
-export function LastBundle({ last }: { last: UnitOverview['lastBundle'] }) {
+/** The name of the unit below through which a unit further below last had its report forwarded here, if it did. */
+export function forwardedVia({ forwarded, path }: Pick<UnitOverview, 'forwarded' | 'path'>): string | null {
+  return forwarded ? (path.find((p) => p.code === forwarded.viaCode)?.name ?? forwarded.viaCode) : null;
+}
+
+/** The last file applied from the unit, or for a unit further below the report its superior last forwarded here. */
+export function LastBundle({ last, forwarded, path }: Pick<UnitOverview, 'forwarded' | 'path'> & { last: UnitOverview['lastBundle'] }) {
+  if (!last && forwarded) {
+    return (
+      <span>
+        Số {forwarded.seq} · qua {forwardedVia({ forwarded, path })}
+        <span className="detail"> · nhận {formatViDateTime(forwarded.appliedAt)}</span>
+      </span>
+    );
+  }
   if (!last) {
     return <span className="muted">Chưa nhận gói nào</span>;
   }
@@ -115,7 +129,7 @@ export function UnitsListPage() {
                     <KeyStateBadge state={u.keyState} via={u.path.at(-1)} />
                   </td>
                   <td>
-                    <LastBundle last={u.lastBundle} />
+                    <LastBundle last={u.lastBundle} forwarded={u.forwarded} path={u.path} />
                   </td>
                   <td>{u.missing.length > 0 ? <span className="count-bad">Số {missingText(u.missing)}</span> : <span className="muted">Không</span>}</td>
                   <td className="num">
