@@ -3,8 +3,8 @@ import {
   addWorkingDays,
   buildCalendar,
   calendarEntrySchema,
+  type CalendarEntry,
   isWorkingDay,
-  missingCompensatoryDays,
   workingDaysBetween,
 } from '../../../electron/core/domain/calendar/calendar';
 import { addMonths, toDay, toIso, wholeMonthsBetween, weekday } from '../../../electron/core/domain/calendar/days';
@@ -71,9 +71,25 @@ describe('calendar seed', () => {
   });
 
   it('gives every weekend holiday a compensatory day', () => {
-    expect(missingCompensatoryDays(seed)).toEqual([]);
+    expect([...seed.implied.keys()]).toEqual([]);
     const withoutCompensatory = buildCalendar(VN_CALENDAR_SEED.filter((e) => e.date !== '2026-04-27'));
-    expect(missingCompensatoryDays(withoutCompensatory)).toEqual(['2026-04-26']);
+    expect([...withoutCompensatory.implied.keys()]).toEqual(['2026-04-26']);
+    // The row forgotten, deadlines still rest on the next working day (RULES.md §3 Working days).
+    expect([...withoutCompensatory.implied]).toEqual([['2026-04-26', '2026-04-27']]);
+    expect(addWorkingDays('2026-04-24', 1, withoutCompensatory)).toBe(addWorkingDays('2026-04-24', 1, seed));
+  });
+
+  it('rests a weekend holiday the table gives no compensatory day on the next working day, one day for each', () => {
+    const entry = (date: string, kind: CalendarEntry['kind']): CalendarEntry => ({ date, kind, name: 'x', source: '', confirmed: true });
+    // 1 January 2028 is a Saturday: Monday the 3rd is off, the first working day after New Year's Eve is Tuesday.
+    const newYear = buildCalendar([entry('2028-01-01', 'holiday')]);
+    expect(addWorkingDays('2027-12-31', 1, newYear)).toBe('2028-01-04');
+    // Saturday and Sunday both holidays, one compensatory day listed on Monday: the other falls on Tuesday.
+    const twoDays = buildCalendar([entry('2027-02-06', 'holiday'), entry('2027-02-07', 'holiday'), entry('2027-02-08', 'compensatory')]);
+    expect([...twoDays.implied]).toEqual([['2027-02-07', '2027-02-09']]);
+    expect(addWorkingDays('2027-02-05', 1, twoDays)).toBe('2027-02-10');
+    // Both listed: nothing implied.
+    expect([...buildCalendar([entry('2027-02-06', 'holiday'), entry('2027-02-07', 'holiday'), entry('2027-02-08', 'compensatory'), entry('2027-02-09', 'compensatory')]).implied]).toEqual([]);
   });
 
   it('covers the fixed holidays of 2025–2027', () => {

@@ -29,6 +29,8 @@ export type WorkingCalendar = {
   readonly extraWorkdays: ReadonlySet<DayNumber>;
   readonly cumulative: Int32Array;
   readonly nth: Int32Array;
+  /** Weekend holidays the table gives no compensatory day, with the day off this calendar gives them instead. */
+  readonly implied: ReadonlyMap<string, string>;
 };
 
 // Wide enough for any birth date or act a dossier can hold; outside it the functions fall back to a day loop.
@@ -42,6 +44,8 @@ export function buildCalendar(entries: readonly CalendarEntry[]): WorkingCalenda
   for (const entry of entries) {
     (entry.kind === 'swapped-workday' ? extraWorkdays : daysOff).add(toDay(entry.date));
   }
+  const implied = impliedCompensations(entries, daysOff, extraWorkdays);
+  implied.forEach((day) => daysOff.add(toDay(day)));
   const size = RANGE_END - RANGE_START + 1;
   const cumulative = new Int32Array(size);
   const nth = new Int32Array(size + 1);
@@ -53,7 +57,35 @@ export function buildCalendar(entries: readonly CalendarEntry[]): WorkingCalenda
     }
     cumulative[i] = count;
   }
-  return { entries, daysOff, extraWorkdays, cumulative, nth: nth.subarray(0, count + 1) };
+  return { entries, daysOff, extraWorkdays, cumulative, nth: nth.subarray(0, count + 1), implied };
+}
+
+/**
+ * A holiday on a weekend gives a compensatory day on the next working day (docs/rules.md "Ngày làm việc"; Labour
+ * Code Art. 111(3)). Each weekend holiday, in date order, takes the first compensatory day the table lists among the
+ * days off that follow it; one that finds none gets the next working day off all the same, so a deadline never counts
+ * a day nobody works because a row was forgotten. Two weekend holidays in a row take two days.
+ */
+function impliedCompensations(entries: readonly CalendarEntry[], daysOff: Set<DayNumber>, extra: ReadonlySet<DayNumber>): Map<string, string> {
+  const listed = new Set(entries.filter((e) => e.kind === 'compensatory').map((e) => toDay(e.date)));
+  const weekendHolidays = [...new Set(entries.filter((e) => e.kind === 'holiday').map((e) => toDay(e.date)))]
+    .filter((day) => (weekday(day) === 0 || weekday(day) === 6) && !extra.has(day))
+    .sort((a, b) => a - b);
+  const implied = new Map<string, string>();
+  const off = new Set(daysOff);
+  for (const day of weekendHolidays) {
+    let next = day + 1;
+    while (!isWorking(next, off, extra) && !listed.has(next)) {
+      next++;
+    }
+    if (listed.has(next)) {
+      listed.delete(next);
+      continue;
+    }
+    off.add(next);
+    implied.set(toIso(day), toIso(next));
+  }
+  return implied;
 }
 
 function isWorking(day: DayNumber, daysOff: ReadonlySet<DayNumber>, extra: ReadonlySet<DayNumber>): boolean {
@@ -126,28 +158,3 @@ export function workingDaysBetween(a: string, b: string, calendar: WorkingCalend
   return workingDaysBetweenN(toDay(a), toDay(b), calendar);
 }
 
-/**
- * Holidays that fall on a weekend without a compensatory day on the next working day: the calendar screen shows
- * these so whoever edits the table does not forget the nghỉ bù (Labour Code Art. 111(3)).
- */
-export function missingCompensatoryDays(calendar: WorkingCalendar): string[] {
-  const compensatory = new Set(
-    calendar.entries.filter((e) => e.kind === 'compensatory').map((e) => toDay(e.date)),
-  );
-  const missing: string[] = [];
-  for (const entry of calendar.entries) {
-    const day = toDay(entry.date);
-    const wd = weekday(day);
-    if (entry.kind !== 'holiday' || (wd !== 0 && wd !== 6)) {
-      continue;
-    }
-    let next = day + 1;
-    while (!isWorkingDayN(next, calendar) && !compensatory.has(next)) {
-      next++;
-    }
-    if (!compensatory.has(next)) {
-      missing.push(entry.date);
-    }
-  }
-  return missing;
-}

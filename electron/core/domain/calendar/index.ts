@@ -5,7 +5,6 @@ export {
   CALENDAR_KINDS,
   calendarEntrySchema,
   isWorkingDay,
-  missingCompensatoryDays,
   workingDaysBetween,
   type CalendarEntry,
   type CalendarKind,

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { buildCalendar, CALENDAR_KINDS, missingCompensatoryDays, type CalendarEntry } from '../../../../electron/core/domain/calendar/index';
+import { buildCalendar, CALENDAR_KINDS, type CalendarEntry } from '../../../../electron/core/domain/calendar/index';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { call, errorMessage } from '../../api';
 import { Check, DateField, Field, FormError, LabelOptions } from '../../components/Field';
@@ -121,7 +121,7 @@ function RemoveDialog({ entry, onDone, onClose }: { entry: CalendarEntry; onDone
   );
 }
 
-function YearSummary({ entries, missing }: { entries: CalendarEntry[]; missing: string[] }) {
+function YearSummary({ entries, missing }: { entries: CalendarEntry[]; missing: [holiday: string, dayOff: string][] }) {
   const count = (kind: CalendarEntry['kind']) => entries.filter((e) => e.kind === kind).length;
   const unconfirmed = entries.filter((e) => !e.confirmed).length;
   return (
@@ -140,7 +140,9 @@ function YearSummary({ entries, missing }: { entries: CalendarEntry[]; missing: 
       {missing.length > 0 ? (
         <p className="warning calendar-warning">
           <ToneIcon tone="warning" />
-          Ngày lễ trùng ngày nghỉ cuối tuần nhưng chưa có ngày nghỉ bù: {missing.map(formatViDate).join(', ')}.
+          Ngày lễ trùng ngày nghỉ cuối tuần nhưng bảng chưa ghi ngày nghỉ bù:{' '}
+          {missing.map(([holiday, dayOff]) => `${formatViDate(holiday)} (hạn tính theo ngày làm việc đã coi ${formatViDate(dayOff)} là ngày nghỉ bù)`).join('; ')}. Hãy thêm
+          ngày nghỉ bù theo thông báo chính thức.
         </p>
       ) : null}
     </div>
@@ -154,7 +156,7 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<CalendarEntry | 'new' | null>(null);
   const [removing, setRemoving] = useState<CalendarEntry | null>(null);
   const all = useMemo(() => loaded.data ?? [], [loaded.data]);
-  const missing = useMemo(() => new Set(missingCompensatoryDays(buildCalendar(all))), [all]);
+  const missing = useMemo(() => [...buildCalendar(all).implied], [all]);
   const thisYear = Number(todayIso().slice(0, 4));
   const years = [...new Set([...all.map((e) => Number(e.date.slice(0, 4))), thisYear, thisYear + 1])].sort((a, b) => a - b);
   const entries = all.filter((e) => e.date.startsWith(`${year}-`));
@@ -195,7 +197,7 @@ export function CalendarPage() {
           }}
         />
       ) : null}
-      <YearSummary entries={entries} missing={[...missing].filter((d) => d.startsWith(`${year}-`))} />
+      <YearSummary entries={entries} missing={missing.filter(([holiday]) => holiday.startsWith(`${year}-`))} />
       {entries.length === 0 ? (
         <p className="empty card">Năm {year} chưa có ngày nghỉ nào trong lịch. Thêm các ngày theo thông báo nghỉ lễ của năm.</p>
       ) : (
