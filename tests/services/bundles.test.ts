@@ -20,6 +20,18 @@ import { asFile, cloneDb, enrolledPair, fillUnit, type TestDb } from '../helpers
 const firstCandidate = (unit: TestDb) => listCandidates(unit.ctx.db, { offset: 0, limit: 1 }).rows[0]!;
 
 describe('unit-report bundles at the superior', () => {
+  it('refuse a file meant for another unit, saying from its name whom it was for and what to do', async () => {
+    const { unit } = await enrolledPair();
+    const made = await exportUnitReport(unit.ctx, '2026Q4');
+    // Opened by mistake at another cell: it is encrypted for the Đảng ủy Khối (and its sender) only.
+    const other = (await enrolledPair()).unit;
+    const outcome = await importBundle(other.ctx, asFile(made));
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'DECRYPT_NOT_FOR_ME' });
+    expect(outcome.message).toContain(`tên tệp cho thấy đây là tệp CB014 gửi ${made.bundle.to}, không phải gửi CB014: chuyển tệp cho ${made.bundle.to}`);
+    const renamed = await importBundle(other.ctx, { ...asFile(made), name: 'bao-cao-quy-4.ptdv' });
+    expect(renamed.message).toContain('đề nghị đơn vị gửi lập và gửi lại tệp');
+  });
+
   it('carry a report frozen for an earlier quarter in the next quarter\'s bundle, and last year\'s, so the superior can review it', async () => {
     const { superior, unit } = await enrolledPair();
     fillUnit(unit, 3);

@@ -9,6 +9,7 @@ import {
   isBundleError,
   JsonObjectReader,
   openBundle,
+  parseBundleFileName,
   parsePublicKey,
   readAloudCode,
   sameReadAloudCode,
@@ -444,6 +445,16 @@ export function rejectedOutcome(file: string, sha256: string | null, error: AppE
   return { file, status: 'rejected', code: error.code ?? null, message: error.message, sha256, kind: null, from: null, label: null, seq: null, missing: [], summary: null, enrolment: null };
 }
 
+/** A file not encrypted for this unit whose name says whom it was for: the refusal names them, so it goes to the right desk. */
+function addresseeHint(db: DbOrTx, fileName: string, error: AppError): AppError {
+  const parts = parseBundleFileName(baseName(fileName));
+  const self = getSelfUnit(db).code;
+  if (!parts || parts.to === self) {
+    return error;
+  }
+  return bundleError('DECRYPT_NOT_FOR_ME', `tên tệp cho thấy đây là tệp ${parts.from} gửi ${parts.to}, không phải gửi ${self}: chuyển tệp cho ${parts.to}, hoặc đề nghị ${parts.from} gửi lại tệp cho đơn vị mình`);
+}
+
 /**
  * Imports one received file (or, with `verifyOnly`, says what importing it would do). A refusal is returned as a
  * `rejected` outcome, never thrown; anything else thrown is a bug, and its transaction has rolled back.
@@ -454,7 +465,7 @@ export async function importBundle(ctx: ServiceContext, file: BundleFile, option
     checked = await check(ctx, file, options);
   } catch (error) {
     if (isBundleError(error)) {
-      return rejectedOutcome(file.name, sha256Hex(file.bytes), error);
+      return rejectedOutcome(file.name, sha256Hex(file.bytes), error.code === 'DECRYPT_NOT_FOR_ME' ? addresseeHint(ctx.db, file.name, error) : error);
     }
     throw error;
   }

@@ -8,8 +8,8 @@ import { SYNC_LIMITS } from './limits';
 export const BUNDLE_ERRORS = {
   BUNDLE_TOO_LARGE: 'Tệp gói dữ liệu quá lớn (tối đa 200 MB).',
   BUNDLE_NAME_INVALID: 'Tên tệp không phải tên một gói dữ liệu ptdv (phải có đuôi .ptdv).',
-  DECRYPT_NOT_FOR_ME: 'Tệp không được mã hóa cho đơn vị này (hoặc phần đầu tệp đã bị hỏng).',
-  DECRYPT_FAILED: 'Không giải mã được tệp: tệp đã bị hỏng hoặc bị sửa đổi.',
+  DECRYPT_NOT_FOR_ME: 'Tệp không được mã hóa cho đơn vị này (hoặc phần đầu tệp đã bị hỏng). Xem lại tệp có đúng là gửi cho đơn vị mình không; nếu đúng, đề nghị đơn vị gửi lập và gửi lại tệp.',
+  DECRYPT_FAILED: 'Không giải mã được tệp: tệp đã bị hỏng hoặc bị sửa đổi. Đề nghị đơn vị gửi chép lại tệp từ máy của họ và gửi lại.',
   TAR_INVALID: 'Nội dung gói dữ liệu sau khi giải mã bị hỏng hoặc sai định dạng.',
   TAR_TOO_MANY_ENTRIES: 'Gói dữ liệu chứa quá nhiều tệp.',
   TAR_ENTRY_FORBIDDEN: 'Gói dữ liệu chứa một mục không được phép (đường dẫn, liên kết, thư mục hoặc tên lạ).',
