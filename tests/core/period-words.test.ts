@@ -18,9 +18,13 @@ describe('the report text beside its table', () => {
     const notYet = row('Cuối kỳ: Cảm tình Đảng');
     const course = row('Cuối kỳ: Đã học lớp nhận thức');
     const filing = row('Cuối kỳ: Đang làm hồ sơ');
+    // Still quần chúng on the list until the ceremony: proposed by the chi bộ, before the committee, decided.
+    const proposed = row('Cuối kỳ: Chi bộ đề nghị') + row('Cuối kỳ: Cấp ủy cơ sở xét');
+    const decided = row('Cuối kỳ: Có quyết định kết nạp');
     expect(notYet).toBeGreaterThan(0);
+    expect(proposed + decided).toBeGreaterThan(0);
     expect(summarySentences(report)[1]).toContain(
-      `có ${notYet + course + filing} quần chúng trong danh sách cảm tình Đảng (${notYet} chưa học lớp bồi dưỡng nhận thức về Đảng, ${course} đã học lớp, ${filing} đang hoàn thiện hồ sơ)`,
+      `có ${notYet + course + filing + proposed + decided} quần chúng trong danh sách cảm tình Đảng (${notYet} chưa học lớp bồi dưỡng nhận thức về Đảng, ${course} đã học lớp, ${filing} đang hoàn thiện hồ sơ, ${proposed} chi bộ đã đề nghị, chờ cấp ủy cấp trên xét, ${decided} đã có quyết định, chờ lễ kết nạp)`,
     );
   });
 });

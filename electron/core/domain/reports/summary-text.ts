@@ -1,8 +1,11 @@
 import type { Report } from '../../model/report';
+import type { Stage } from '../rules/stage';
 import { scopeOf } from './report-tables';
 import { formatCell } from './table-model';
 
 const n = (v: number) => formatCell(v, 'number');
+/** From admission to the cảm tình list until the ceremony: the quần chúng a report's text counts as on the list. */
+const SYMPATHIZER_STAGES = ['cam-tinh', 'da-hoc-lop', 'lam-ho-so', 'chi-bo-de-nghi', 'cap-uy-xet', 'co-quyet-dinh'] as const satisfies readonly Stage[];
 const p = (v: number) => formatCell(v, 'percent');
 
 /** The opening paragraph of a report: the figures a reader looks for first, in a sentence. */
@@ -17,7 +20,8 @@ export function summarySentences(report: Report): string[] {
   const target = yearTarget && yearTarget.percentAchieved !== null ? `, đạt ${p(yearTarget.percentAchieved)}% chỉ tiêu năm (${n(yearTarget.targetCount)} đảng viên)` : '';
   const lines = [
     `Trong ${periodInSentence(report.period.label)}, ${who} đã kết nạp ${n(a.total)} đảng viên mới (nữ: ${n(a.women)}, đoàn viên: ${n(a.doanVien)}, người dân tộc thiểu số: ${n(a.ethnicMinority)}); từ đầu năm đến ngày ${formatCell({ date: report.countedTo }, 'date')} kết nạp ${n(u.quality.admissionsThisYear)} đảng viên${target}.`,
-    `Đến cuối kỳ có ${n(u.stock['cam-tinh'] + u.stock['da-hoc-lop'] + u.stock['lam-ho-so'])} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['cam-tinh'])} chưa học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['da-hoc-lop'])} đã học lớp, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
+    // Until the ceremony a person is still a quần chúng on the cảm tình list, votes and decision notwithstanding.
+    `Đến cuối kỳ có ${n(SYMPATHIZER_STAGES.reduce((sum, s) => sum + u.stock[s], 0))} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['cam-tinh'])} chưa học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['da-hoc-lop'])} đã học lớp, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ, ${n(u.stock['chi-bo-de-nghi'] + u.stock['cap-uy-xet'])} chi bộ đã đề nghị, chờ cấp ủy cấp trên xét, ${n(u.stock['co-quyet-dinh'])} đã có quyết định, chờ lễ kết nạp) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
   ];
   if (report.total) {
     lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length - report.unitsNotReported.length)} đơn vị đã gửi báo cáo.`);
