@@ -7,6 +7,8 @@ import { importBundle } from '../../electron/core/services/bundle-import';
 import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
+import { buildDashboard } from '../../electron/core/services/dashboard-service';
+import { unitsWithData } from '../../electron/core/domain/reports/build-report';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { testContext } from '../helpers/db';
 import { asFile, enrol, fillUnit, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
@@ -63,6 +65,17 @@ describe('the Khối tells a forwarded chi bộ that sent nothing for the period
     const next = report('2027-Q1', '2027-01-10');
     expect(next.unitsNotReported.map((u) => u.code)).toEqual(['CB021', 'CB022', 'DU002']);
     expect(next.unitsWithoutAdmission).toEqual([]);
+  });
+
+  it('counts "units with data" over the chi bộ: a ĐUCS that only sums them is neither one more unit nor one that admitted no one', async () => {
+    const { khoi, ducs } = await tree();
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')))).status).toBe('applied');
+    const year = buildUnitReport(khoi.ctx.db, { all: true, period: '2026', asOf: TODAY });
+    expect(year.units.map((u) => u.code)).toEqual(['CB021', 'CB022', 'DU002']);
+    expect(unitsWithData(year)).toBe(2);
+    expect(year.unitsWithoutAdmission.map((u) => u.code)).not.toContain('DU002');
+    const dashboard = buildDashboard(khoi.ctx.db, { year: 2026, asOf: TODAY });
+    expect([dashboard.unitsWithData, dashboard.unitsWithoutAdmission]).toEqual([2, year.unitsWithoutAdmission]);
   });
 });
 

@@ -62,6 +62,8 @@ export const dashboardSchema = z.strictObject({
   units: z.array(dashboardUnitSchema),
   total: dashboardUnitSchema,
   unitsWithoutAdmission: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  /** Units with figures of their own for the year: what "k of n units admitted no one" counts over (not a ĐUCS that only sums its chi bộ). */
+  unitsWithData: z.number().int(),
   unitsNotReported: z.array(z.strictObject({ code: z.string(), name: z.string() })),
   unitsUnconfirmed: z.array(z.strictObject({ code: z.string(), name: z.string() })),
   duplicates: z.array(duplicateSchema),

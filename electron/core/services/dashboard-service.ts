@@ -2,6 +2,7 @@ import type { Db } from '../../../db/types';
 import { sortKey } from '../domain/names';
 import type { ReportCandidate } from '../domain/reports/types';
 import { firstDate, isReported } from '../domain/reports/unit-accumulator';
+import { unitsWithData } from '../domain/reports/build-report';
 import { deriveStage, STAGE_LABELS } from '../domain/rules/index';
 import { AppError } from '../errors';
 import { DASHBOARD_FORMAT, type Dashboard, type DashboardCandidate, type DashboardUnit, type DashboardUnitDetail } from '../model/dashboard';
@@ -70,6 +71,7 @@ function fromReport(report: Report): Dashboard {
     units,
     total,
     unitsWithoutAdmission: report.unitsWithoutAdmission,
+    unitsWithData: unitsWithData(report),
     unitsNotReported: report.unitsNotReported,
     unitsUnconfirmed: report.unitsUnconfirmed,
     duplicates: report.duplicates,

@@ -49,11 +49,13 @@ export function reportFromCounts(input: CountedInput, period: Period, asOf: stri
   const totalScope = scope ?? (units.length > 1 ? { code: 'TONG', name: 'Tổng cộng', level: 'cap-tren' } : null);
   const total = totalScope ? finalizeTotal(accs, totalScope, period.year, window, trees, input.scopeTargets) : null;
   const silent = new Set(input.notReported ?? []);
-  // A committee is measured over its subtree: its own line admitting no one says nothing while its chi bộ admit.
-  const unitsWithoutAdmission = units
-    .filter((u) => (trees.get(u.code)?.tree.dates.length ?? u.quality.admissionsThisYear) === 0 && !silent.has(u.code))
-    .map((u) => ({ code: u.code, name: u.name }));
   const groups = scope ? unitGroups(accs, units, scope.code, (group) => finalizeTotal(group, group[0]!.unit, period.year, window, trees)) : [];
+  const sums = summingRows(groups);
+  // A committee is measured over its subtree: its own line admitting no one says nothing while its chi bộ admit. One
+  // that only sums its chi bộ is not a unit that admits at all: its chi bộ are listed, not it a second time.
+  const unitsWithoutAdmission = units
+    .filter((u) => (trees.get(u.code)?.tree.dates.length ?? u.quality.admissionsThisYear) === 0 && !silent.has(u.code) && !sums.has(u.code))
+    .map((u) => ({ code: u.code, name: u.name }));
   const unitsNotReported = units.filter((u) => silent.has(u.code)).map((u) => ({ code: u.code, name: u.name }));
   return {
     format: REPORT_FORMAT,
@@ -101,6 +103,21 @@ function targetTrees(accs: readonly UnitAccumulator[], scopeCode: string | null)
 }
 
 /** Whether a unit's own line has anything to count: a committee that follows no one itself is only its subtree. */
+/** Committees whose row in the report only sums the units below it: they follow no one and hold no members themselves. */
+function summingRows(groups: readonly UnitGroup[]): Set<string> {
+  return new Set(groups.filter((g) => g.units.length > 0 && !g.units.some((u) => u.code === g.code)).map((g) => g.code));
+}
+
+/**
+ * How many units of the report have figures of their own for its period: the units that sent data, less the committees
+ * whose row only sums their chi bộ. "k of n units admitted no one" counts over these, on every screen.
+ */
+export function unitsWithData(report: Pick<Report, 'units' | 'groups' | 'unitsNotReported'>): number {
+  const sums = summingRows(report.groups);
+  const silent = new Set(report.unitsNotReported.map((u) => u.code));
+  return report.units.filter((u) => !silent.has(u.code) && !sums.has(u.code)).length;
+}
+
 function hasOwnFigures(u: UnitReport): boolean {
   return u.candidates > 0 || u.fullMembersAtYearStart > 0 || u.fullMembersNow > 0 || u.stock['du-bi'] > 0;
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../../model/report';
 import type { Stage } from '../rules/stage';
 import { scopeOf } from './report-tables';
+import { unitsWithData } from './build-report';
 import { formatCell } from './table-model';
 
 const n = (v: number) => formatCell(v, 'number');
@@ -24,7 +25,7 @@ export function summarySentences(report: Report): string[] {
     `Đến cuối kỳ có ${n(SYMPATHIZER_STAGES.reduce((sum, s) => sum + u.stock[s], 0))} quần chúng trong danh sách cảm tình Đảng (${n(u.stock['cam-tinh'])} chưa học lớp bồi dưỡng nhận thức về Đảng, ${n(u.stock['da-hoc-lop'])} đã học lớp, ${n(u.stock['lam-ho-so'])} đang hoàn thiện hồ sơ, ${n(u.stock['chi-bo-de-nghi'] + u.stock['cap-uy-xet'])} chi bộ đã đề nghị, chờ cấp ủy cấp trên xét, ${n(u.stock['co-quyet-dinh'])} đã có quyết định, chờ lễ kết nạp) và ${n(u.stock['du-bi'])} đảng viên dự bị; trong kỳ công nhận ${n(u.flows.recognized)} đảng viên chính thức.`,
   ];
   if (report.total) {
-    lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(report.units.length - report.unitsNotReported.length)} đơn vị đã gửi báo cáo.`);
+    lines.push(`Số đơn vị chưa kết nạp được đảng viên từ đầu năm: ${n(report.unitsWithoutAdmission.length)}/${n(unitsWithData(report))} đơn vị đã gửi báo cáo.`);
     if (report.unitsNotReported.length > 0) {
       lines.push(`Số đơn vị chưa gửi báo cáo kỳ này (không có số liệu): ${n(report.unitsNotReported.length)}.`);
     }

@@ -35,7 +35,7 @@ function Figures({ data }: { data: Dashboard }) {
       <AdmissionsStat unit={t} label={`Kết nạp từ đầu năm ${data.year}`} href={peopleHref(data.year, { count: 'admissions' })} />
       <Stat
         label="Chưa kết nạp ai"
-        value={`${data.unitsWithoutAdmission.length.toLocaleString('vi-VN')}/${(data.units.length - data.unitsNotReported.length).toLocaleString('vi-VN')}`}
+        value={`${data.unitsWithoutAdmission.length.toLocaleString('vi-VN')}/${data.unitsWithData.toLocaleString('vi-VN')}`}
         tone={data.unitsWithoutAdmission.length > 0 ? 'bad' : undefined}
         detail="đơn vị"
       />
@@ -68,7 +68,7 @@ function NoAdmission({ data }: { data: Dashboard }) {
       <h2 id="no-admission-title">
         {/* Units that sent no report are not counted in either number: they have no data, not no admission. */}
         ⚠ Chưa kết nạp được đảng viên nào từ đầu năm {data.year}: {data.unitsWithoutAdmission.length.toLocaleString('vi-VN')} trong{' '}
-        {(data.units.length - data.unitsNotReported.length).toLocaleString('vi-VN')} đơn vị có số liệu kỳ này
+        {data.unitsWithData.toLocaleString('vi-VN')} đơn vị có số liệu kỳ này
       </h2>
       <ul className="chip-list">
         {data.unitsWithoutAdmission.map((u) => (
