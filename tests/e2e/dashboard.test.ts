@@ -142,6 +142,16 @@ describe("the committee's dashboard", () => {
     await figure.click();
     await expect.poll(() => duplicates.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     expect(await duplicates.locator('li').count()).toBe(expected.duplicates.length);
+
+    // The person's page names the other record too, with its unit.
+    const [one, other] = expected.duplicates[0]!.occurrences;
+    await duplicates.locator(`a[href$="/candidates/${one!.candidateId}"]`).first().click();
+    const card = page.getByTestId('same-person');
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`${other!.unitName} (${other!.unitCode})`);
+    await screenshot(page, 'dashboard-same-person');
+    await page.goBack();
+    await duplicates.waitFor();
   });
 
   it('drills down from a unit to its read-only candidates and on to one candidate', async () => {

@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/client';
 import { reportSchema, type Report } from '../../electron/core/model/report';
 import { voidEvent } from '../../electron/core/services/candidate-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
+import { candidateDetail } from '../../electron/core/store/candidates';
 import { runCli } from '../helpers/cli';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp';
 import { recordSuperior, superiorContext } from './report-fixtures';
@@ -118,6 +119,13 @@ describe('a superior’s report over its mirrored units', () => {
         ],
       },
     ]);
+  });
+
+  it('names on each of the two records the other one, as the person’s page shows it', () => {
+    const { ctx, ids } = superior();
+    expect(candidateDetail(ctx.db, ids.b2!).samePerson).toEqual([{ id: ids.c1, unitCode: 'CB03', unitName: 'Chi bộ Vận tải', fullName: 'Nguyen Thi  An', stage: 'nguon' }]);
+    expect(candidateDetail(ctx.db, ids.c1!).samePerson).toEqual([{ id: ids.b2, unitCode: 'CB02', unitName: 'Chi bộ Dệt may', fullName: 'Nguyễn Thị An', stage: 'da-hoc-lop' }]);
+    expect(candidateDetail(ctx.db, ids.a1!).samePerson).toEqual([]);
   });
 
   it('reports one unit below on its own, and refuses a unit this database does not have', () => {

@@ -203,6 +203,11 @@ export const candidateDetailSchema = z.object({
   voided: voidInfoSchema.nullable(),
   /** Voided documents, introducers and mentor assignments, newest first (the lists above hold those in force). */
   corrections: z.array(voidedRecordSchema),
+  /**
+   * Other live records of the same person (same name without regard to accents or case, same birth date) in this
+   * database: at a superior, the units below that follow them too, as the report's duplicate list names them.
+   */
+  samePerson: z.array(z.object({ id: z.string(), unitCode: z.string(), unitName: z.string(), fullName: z.string(), stage: z.string() })),
 });
 export type CandidateDetail = z.infer<typeof candidateDetailSchema>;
 

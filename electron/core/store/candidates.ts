@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidates, dossierItems, introducers, members, mentorAssignments, units } from '../../../db/schema/index';
 import { CANDIDATE_SORT_COLUMNS, type ListSort } from '../domain/lists';
@@ -142,7 +142,22 @@ export function candidateDetail(db: DbOrTx, id: string): CandidateDetail {
       .map((m) => ({ id: m.id, memberId: m.memberId, mentorName: m.mentorName, role: m.role, fromDate: m.fromDate, toDate: m.toDate })),
     voided: voidInfo(row),
     corrections: voidedRecords(db, id),
+    samePerson: otherRecordsOf(db, row),
   };
+}
+
+/**
+ * The other live records with this one's identity key (docs/reports.md "Người được hai đơn vị theo dõi"). The
+ * identity index leads with the unit, so the units are listed for SQLite to look each one up, not to read every row.
+ */
+function otherRecordsOf(db: DbOrTx, row: { id: string; searchKey: string; birthDate: string }): CandidateDetail['samePerson'] {
+  return db
+    .select({ id: candidates.id, unitCode: candidates.unitCode, unitName: units.name, fullName: candidates.fullName, stage: candidates.stage })
+    .from(candidates)
+    .innerJoin(units, eq(units.code, candidates.unitCode))
+    .where(and(inArray(candidates.unitCode, db.select({ code: units.code }).from(units)), eq(candidates.searchKey, row.searchKey), eq(candidates.birthDate, row.birthDate), ne(candidates.id, row.id), isNull(candidates.voidedAt)))
+    .orderBy(asc(candidates.unitCode))
+    .all();
 }
 
 /** Ids of a unit's live candidates, in name order. */

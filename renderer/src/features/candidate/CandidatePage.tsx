@@ -19,6 +19,27 @@ import { ProfileCard } from './ProfileCard';
 import { RequestsCard } from './RequestsCard';
 import { TimelineCard } from './TimelineCard';
 
+/** Other records of the same name and birth date: one person is considered by one unit only, so they must agree which. */
+function SamePersonCard({ others }: { others: CandidateDetail['samePerson'] }) {
+  if (others.length === 0) {
+    return null;
+  }
+  return (
+    <div className="card section alert-card" role="status" data-testid="same-person">
+      <h2>Người này còn có hồ sơ khác</h2>
+      <p>Cùng họ tên (không kể dấu và chữ hoa) và ngày sinh với:</p>
+      <ul>
+        {others.map((o) => (
+          <li key={o.id}>
+            <Link href={`/candidates/${o.id}`}>{o.fullName}</Link> · {o.unitName} ({o.unitCode}) <StageBadge stage={o.stage} />
+          </li>
+        ))}
+      </ul>
+      <p className="muted">Một người chỉ do một chi bộ xem xét kết nạp: đề nghị các đơn vị đối chiếu và giữ một hồ sơ.</p>
+    </div>
+  );
+}
+
 /** One candidate's whole file: checks, profile, stage, events, documents, introducers and mentors. */
 export function CandidatePage({ id }: { id: string }) {
   const detail = useLoad(() => call('candidates:get', { id }), id);
@@ -79,6 +100,7 @@ export function CandidatePage({ id }: { id: string }) {
       ) : null}
       <FormError message={members.error} />
       {candidate.readOnly ? null : <RequestsCard candidateId={candidate.id} />}
+      {loaded.voided ? null : <SamePersonCard others={loaded.samePerson} />}
       {loaded.voided ? null : <ChecksPanel checks={checks} />}
       <div className="candidate-grid">
         <div>
