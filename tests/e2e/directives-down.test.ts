@@ -155,6 +155,10 @@ describe('directives down the tree, in the browser', () => {
     expect(await row.textContent()).toMatch(new RegExp(`Số \\d+ · qua ${DUCS}`));
     expect(await row.textContent()).not.toContain('Chưa nhận gói nào');
     await screenshot(khoiPage, 'relay-khoi-units');
+    const wide = khoiPage.viewportSize()!;
+    await khoiPage.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(khoiPage, 'relay-khoi-units-1024');
+    await khoiPage.setViewportSize(wide);
     await row.getByRole('link', { name: CELL }).click();
     const note = khoiPage.getByTestId('relay-note');
     await note.waitFor();

@@ -10,7 +10,7 @@ import { bundleTitle, KEY_STATE, missingText } from './sync-format';
 /** A unit further below never enrolled here: its key is the one the unit on the way vouched for when forwarding its reports. */
 export function KeyStateBadge({ state, via }: { state: UnitOverview['keyState']; via?: { name: string } | undefined }) {
   if (state === 'none' && via) {
-    return <span className="badge badge-neutral">Khóa do {via.name} xác nhận</span>;
+    return <span className="badge badge-neutral badge-wrap">Khóa do {via.name} xác nhận</span>;
   }
   const { label, tone } = KEY_STATE[state] ?? { label: state, tone: 'neutral' };
   return <span className={`badge badge-${tone}`}>{label}</span>;
