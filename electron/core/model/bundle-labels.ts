@@ -23,7 +23,8 @@ const COUNT_LABELS: Readonly<Record<string, string>> = {
   holidays: 'ngày nghỉ',
   rulebooks: 'bộ quy tắc',
   forwardedUnits: 'đơn vị cấp dưới (chuyển tiếp)',
-  relayed: 'mục chỉ đạo của cấp trên chuyển xuống',
+  // Read at both ends: the issuer hands them to the unit on the way, which passes them down.
+  relayed: 'mục chỉ đạo chuyển tiếp qua đơn vị trung gian',
 };
 
 /** What a bundle carried: "41 hồ sơ người vào Đảng, 23 đảng viên". */

@@ -14,6 +14,8 @@ type Props = {
   period: string;
   periodLabel: string;
   scope: { unitCode?: string; all?: boolean };
+  /** A number and symbol in this unit's style, for the hint: 05-BC/CB at a chi bộ, 05-BC/ĐU at a đảng ủy. */
+  example: string;
   /** Versions already sent for this period: a new one is a correction and must say why. */
   sent: FrozenReportInfo[];
   onClose: () => void;
@@ -21,10 +23,10 @@ type Props = {
 };
 
 /** "Chốt báo cáo gửi cấp trên": keeps the report as sent today, with its number and date, as a new version. */
-export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFrozen }: Props) {
+export function FreezeDialog({ period, periodLabel, scope, example, sent, onClose, onFrozen }: Props) {
   const correction = sent.length > 0;
   const schema = z.object({
-    number: z.string().trim().min(1, 'Nhập số và ký hiệu báo cáo, ví dụ 05-BC/CB.').max(60, 'Tối đa 60 ký tự.'),
+    number: z.string().trim().min(1, `Nhập số và ký hiệu báo cáo, ví dụ ${example}.`).max(60, 'Tối đa 60 ký tự.'),
     issuedOn: viDate('Nhập ngày báo cáo.'),
     reason: correction ? z.string().trim().min(3, 'Bản sửa cần ghi rõ lý do sửa.').max(500, 'Tối đa 500 ký tự.') : optionalText(500),
   });
@@ -53,7 +55,7 @@ export function FreezeDialog({ period, periodLabel, scope, sent, onClose, onFroz
             : ''}
         </p>
         <div className="form-grid">
-          <Field label="Số và ký hiệu báo cáo" error={errors.number?.message} hint="Ví dụ 05-BC/CB">
+          <Field label="Số và ký hiệu báo cáo" error={errors.number?.message} hint={`Ví dụ ${example}`}>
             <input {...form.register('number')} autoFocus />
           </Field>
           <DateField label="Ngày báo cáo" error={errors.issuedOn?.message} registration={form.register('issuedOn')} />

@@ -12,6 +12,9 @@ import { useLoad } from '../../lib/use-load';
 import { checksChanged } from '../checks/attention';
 import { RegisterCard } from '../forms/RegisterCard';
 import { FreezeDialog } from './FreezeDialog';
+
+/** How each level writes a report's number and symbol (HD 36: the issuing body's initials after the kind). */
+const NUMBER_EXAMPLES: Readonly<Record<string, string>> = { 'chi-bo': '05-BC/CB', 'dang-bo-co-so': '05-BC/ĐU', 'cap-tren': '05-BC/ĐUK' };
 import { PERIOD_CHOICES, choiceOf, lastQuarter, periodCode, yearChoices, type PeriodChoice, type PeriodChoiceKind } from './period';
 import { ReportPreview } from './ReportPreview';
 import { countLinks } from './count-links';
@@ -223,6 +226,7 @@ export function ReportsPage() {
           period={period}
           periodLabel={report.period.label}
           scope={scope}
+          example={NUMBER_EXAMPLES[status.unit?.level ?? 'chi-bo'] ?? '05-BC/CB'}
           sent={sent}
           onClose={() => setFreezing(false)}
           onFrozen={(info) => {

@@ -112,7 +112,7 @@ function EnrolCard({ onDone }: { onDone: () => void }) {
     <section className="card section" aria-labelledby="enrol-title">
       <h2 id="enrol-title">Đăng ký với cấp trên</h2>
       <p className="lead">
-        Cấp trên gửi cho chi bộ một tệp tin cậy (tên tệp bắt đầu bằng “tin-cay”). Nhập tệp đó, ptdv tạo gói đăng ký để gửi lại cấp trên. Chỉ cần làm một
+        Cấp trên gửi cho đơn vị một tệp tin cậy (tên tệp bắt đầu bằng “tin-cay”). Nhập tệp đó, ptdv tạo gói đăng ký để gửi lại cấp trên. Chỉ cần làm một
         lần, hoặc khi cấp trên đề nghị đăng ký lại.
       </p>
       <ol className="steps">
@@ -180,7 +180,7 @@ export function ParentKeysPage() {
       <FormError message={info.error ?? outbox.error} />
       <section className="card section" aria-labelledby="own-key-title">
         <h2 id="own-key-title">Mã vân tay của đơn vị</h2>
-        <p className="lead">Khi đăng ký, cấp trên gọi điện và đề nghị đọc mã này để chắc chắn gói đăng ký đúng là của chi bộ.</p>
+        <p className="lead">Khi đăng ký, cấp trên gọi điện và đề nghị đọc mã này để chắc chắn gói đăng ký đúng là của đơn vị mình.</p>
         {own ? (
           <>
             <ReadAloudCode code={own.readAloudCode} label={`${own.name} (${own.code})`} testId="own-code" />

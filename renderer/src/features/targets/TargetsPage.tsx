@@ -212,7 +212,7 @@ export function TargetsPage() {
             ))}
           </tbody>
         </table>
-        {rows.data?.length === 0 ? <p className="empty">Chưa đặt chỉ tiêu nào cho năm {year}. Ghi chỉ tiêu kết nạp của năm ở biểu mẫu bên dưới (theo nghị quyết của chi bộ hoặc chỉ tiêu cấp trên giao) để Tổng quan so sánh được.</p> : null}
+        {rows.data?.length === 0 ? <p className="empty">Chưa đặt chỉ tiêu nào cho năm {year}. Ghi chỉ tiêu kết nạp của năm ở biểu mẫu bên dưới (theo nghị quyết của {self?.level === 'chi-bo' ? 'chi bộ' : 'đảng bộ'} hoặc chỉ tiêu cấp trên giao) để Tổng quan so sánh được.</p> : null}
       </div>
 
       <TargetForm year={year} unitCode={unitCode} unitName={units.find((u) => u.code === unitCode)?.name} fullMembersAtYearStart={unitReport?.fullMembersAtYearStart ?? null} onSaved={saved} />
