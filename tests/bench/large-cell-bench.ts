@@ -47,7 +47,7 @@ function measure(candidates: number): Measured {
     ptdv(dir, ['enrol', 'accept', '--db', 'K.db', request.stdout.trim()]);
     const readAloud = /Mã vân tay của đơn vị gửi: (.+)/.exec(request.stderr)?.[1] ?? '';
     ptdv(dir, ['enrol', 'confirm', '--db', 'K.db', '--code', 'CB001', '--fingerprint', readAloud]);
-    const demo = ptdv(dir, ['demo', '--db', 'C.db', '--candidates', String(candidates), '--seed', '7']);
+    const demo = ptdv(dir, ['demo', '--db', 'C.db', '--candidates', String(candidates), '--seed', '7', '--unchecked']);
     const exported = ptdv(dir, ['bundle', 'export', '--db', 'C.db', '--label', '2026Q4', '--out', 'gui-di']);
     const file = exported.stdout.trim();
     const imported = ptdv(dir, ['bundle', 'import', '--db', 'K.db', file]);

@@ -14,7 +14,7 @@ import {
 } from '../../core/domain/rules/index';
 import { parse } from '../args';
 import { clockOf, withDatabase, type OpenedDb } from '../database';
-import { candidateText, presentChunk, type CheckedCandidate } from '../check-output';
+import { candidateText, presentChunk, type CheckedCandidate, type PresentedChunk } from '../check-output';
 import { findingsWorkers, type FindingsWorkers, type WorkerOptions } from '../findings-workers';
 import { loadDossierFiles, readJsonFile } from '../dossier-files';
 import { UsageError, type CliIo } from '../io';
@@ -104,11 +104,35 @@ function workerOptions(io: CliIo): WorkerOptions {
 }
 
 /**
- * Every candidate of a database (own unit and mirrored units) with its findings on `asOf`, through the same findings
- * path as the app's screens and reports. The output is written a chunk of candidates at a time, so memory stays flat.
+ * The chunks of a pass over every candidate of a database (own unit and mirrored units) with its findings on `asOf`,
+ * through the same findings path as the app's screens and reports, checked in worker threads where the machine has
+ * the cores; today's evaluations are stored on the way.
  */
-async function checkDatabase({ ctx, database }: OpenedDb, asOf: string, json: boolean, io: CliIo): Promise<number> {
-  const rulebookVersion = appliedRulebookVersion(ctx.db, asOf);
+async function* checkedChunks({ ctx, database }: OpenedDb, asOf: string, json: boolean, io: CliIo): AsyncGenerator<PresentedChunk> {
+  let workers: FindingsWorkers | null = null;
+  const parallel = (pass: { unitCodes: readonly string[]; lastRowid: number }) => (workers = findingsWorkers(database, asOf, json, pass, workerOptions(io)));
+  try {
+    yield* findingsInChunks(ctx, asOf, (rows) => presentChunk(rows, json), { parallel });
+  } finally {
+    await (workers as FindingsWorkers | null)?.close();
+  }
+}
+
+/**
+ * Evaluates and stores today's findings of every candidate, as the app does in the background on the first day it
+ * opens a database: what `ptdv demo` leaves behind, so a demo database opens like one in daily use.
+ */
+export async function storeTodaysFindings(opened: OpenedDb, io: CliIo, onProgress: (done: number) => void): Promise<void> {
+  let done = 0;
+  for await (const chunk of checkedChunks(opened, opened.ctx.clock.today(), false, io)) {
+    done += chunk.texts.length;
+    onProgress(done);
+  }
+}
+
+/** Prints every candidate of a database with its findings on `asOf`, a chunk at a time, so memory stays flat. */
+async function checkDatabase(opened: OpenedDb, asOf: string, json: boolean, io: CliIo): Promise<number> {
+  const rulebookVersion = appliedRulebookVersion(opened.ctx.db, asOf);
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let count = 0;
   if (json) {
@@ -116,17 +140,11 @@ async function checkDatabase({ ctx, database }: OpenedDb, asOf: string, json: bo
   } else {
     io.out(`Kiểm tra hồ sơ tại ngày ${formatViDate(asOf)} (bộ quy tắc ${rulebookVersion})`);
   }
-  let workers: FindingsWorkers | null = null;
-  const parallel = (pass: { unitCodes: readonly string[]; lastRowid: number }) => (workers = findingsWorkers(database, asOf, json, pass, workerOptions(io)));
-  try {
-    for await (const chunk of findingsInChunks(ctx, asOf, (rows) => presentChunk(rows, json), { parallel })) {
-      (Object.keys(totals) as Severity[]).forEach((severity) => (totals[severity] += chunk.totals[severity]));
-      // The comma before each candidate but the first: only here is it known which is the first.
-      io.out(json ? chunk.texts.map((t, i) => `${count + i > 0 ? '    ,' : '    '}${t}`).join('\n') : chunk.texts.join('\n'));
-      count += chunk.texts.length;
-    }
-  } finally {
-    await (workers as FindingsWorkers | null)?.close();
+  for await (const chunk of checkedChunks(opened, asOf, json, io)) {
+    (Object.keys(totals) as Severity[]).forEach((severity) => (totals[severity] += chunk.totals[severity]));
+    // The comma before each candidate but the first: only here is it known which is the first.
+    io.out(json ? chunk.texts.map((t, i) => `${count + i > 0 ? '    ,' : '    '}${t}`).join('\n') : chunk.texts.join('\n'));
+    count += chunk.texts.length;
   }
   io.out(json ? '  ]\n}' : `\nTổng cộng: ${count} hồ sơ; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} thông tin.`);
   return totals.error > 0 ? 1 : 0;

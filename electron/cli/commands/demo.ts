@@ -7,7 +7,8 @@ import { createMember } from '../../core/services/member-service';
 import { setupUnit } from '../../core/services/unit-service';
 import { addMirrorUnit, findSelfUnit } from '../../core/store/units';
 import { parse, required } from '../args';
-import { withDatabase, withNewDatabase } from '../database';
+import { withDatabase, withNewDatabase, type OpenedDb } from '../database';
+import { storeTodaysFindings } from './check';
 import { UsageError } from '../io';
 import type { Command } from './index';
 
@@ -41,15 +42,17 @@ function fillUnit(ctx: ServiceContext, unitCode: string, candidates: number, see
 export const command: Command = {
   path: ['demo'],
   summary: 'Tạo dữ liệu mẫu (tên, ngày, hồ sơ giả lập) để trình diễn và đo hiệu năng',
-  usage: 'ptdv demo --db FILE --candidates N [--units N] [--seed N]   (tạo cơ sở dữ liệu mới nếu chưa có)',
+  usage:
+    'ptdv demo --db FILE --candidates N [--units N] [--seed N] [--unchecked]   (tạo cơ sở dữ liệu mới nếu chưa có; --unchecked: không kiểm tra trước các hồ sơ hôm nay, như một cơ sở dữ liệu chưa mở ngày nào)',
   async run(args, io) {
-    const { values } = parse(args, { db: { type: 'string' }, candidates: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } });
+    const { values } = parse(args, { db: { type: 'string' }, candidates: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' }, unchecked: { type: 'boolean' } });
     const file = required(values.db, '--db');
     const total = positive(values.candidates, '--candidates', 100);
     const unitCount = positive(values.units, '--units', 1);
     const seed = positive(values.seed, '--seed', 2026);
     const superior = unitCount > 1;
-    const fill = ({ ctx }: { ctx: ServiceContext }) => {
+    const fill = async (opened: OpenedDb) => {
+      const { ctx } = opened;
       if (!findSelfUnit(ctx.db)) {
         setupUnit(ctx, superior ? { code: 'DUK01', name: 'Đảng ủy Khối Doanh nghiệp (mẫu)', level: 'cap-tren' } : { code: 'CB001', name: 'Chi bộ Phòng Kỹ thuật (mẫu)', level: 'chi-bo', parentCode: 'DU001' });
       }
@@ -62,12 +65,15 @@ export const command: Command = {
         }
         fillUnit(ctx, code, share, seed + u, (done) => io.err(`  ${code}: ${done}/${share} hồ sơ`));
       }
+      if (values.unchecked !== true) {
+        await storeTodaysFindings(opened, io, (done) => io.err(`  Kiểm tra ngày hôm nay: ${done} hồ sơ`));
+      }
       io.out(`Đã tạo ${total} hồ sơ mẫu trong ${unitCount} đơn vị.`);
       return 0;
     };
     return existsSync(resolve(io.cwd, file))
       ? withDatabase(file, io, fill)
-      : withNewDatabase(file, io, (opened) => {
+      : withNewDatabase(file, io, async (opened) => {
           io.out(`Mã khôi phục của cơ sở dữ liệu mẫu: ${opened.recoveryCode}`);
           return fill(opened);
         });
