@@ -134,6 +134,17 @@ describe('the Khối’s report preview', () => {
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-units.png') });
 
+    // Its bar in the chart is its whole subtree, which its year target is measured against, not its own line.
+    expect(du.subtree!.admissions).toBeGreaterThan(du.admissions);
+    const chart = page.getByRole('region', { name: 'Kết nạp so với chỉ tiêu năm, theo đơn vị' });
+    await chart.locator('.recharts-label-list').first().waitFor();
+    const names = (await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map((n) => n.replace(/\s/g, ''));
+    const at = names.indexOf('ĐảngủyCảng(mẫu)(cảđảngbộ)');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const admitted = await chart.locator('.recharts-label-list').first().locator('text').allTextContents();
+    expect(admitted[at]).toBe(du.subtree!.admissions.toLocaleString('vi-VN'));
+    await chart.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-chart.png') });
+
     // The committee's own page says the same, and a chi bộ's page names its committee.
     await duRow.getByRole('link', { name: /Đảng ủy Cảng \(mẫu\)/ }).click();
     await page.getByTestId('unit-tree-note').getByText(`Cả đảng bộ (2 chi bộ trực thuộc): ${du.subtree!.candidates} hồ sơ, kết nạp ${du.subtree!.admissions} người`).waitFor();

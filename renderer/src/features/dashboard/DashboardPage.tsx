@@ -11,7 +11,7 @@ import { useLoad } from '../../lib/use-load';
 import { CheckBanner } from '../checks/CheckBanner';
 import { dailyCheck } from '../checks/daily-check';
 import { yearChoices } from '../reports/period';
-import { AdmissionsChart, FunnelChart, OverdueChart, TrendChart } from './charts';
+import { AdmissionsChart, admissionsAgainstTarget, FunnelChart, OverdueChart, TrendChart } from './charts';
 import { countsToday, isPipelineStep } from './format';
 import { AdmissionsStat, MediansStat, Stat } from './Stats';
 import { UnitsTable } from './UnitsTable';
@@ -24,7 +24,10 @@ const CHART_UNITS = 20;
 const remembered = { year: 0 };
 
 function laggards(units: DashboardUnit[]): DashboardUnit[] {
-  const progress = (u: DashboardUnit) => (u.target && u.target.targetCount > 0 ? u.admissions / u.target.targetCount : u.admissions > 0 ? 1 : 0);
+  const progress = (u: DashboardUnit) => {
+    const admitted = admissionsAgainstTarget(u);
+    return u.target && u.target.targetCount > 0 ? admitted / u.target.targetCount : admitted > 0 ? 1 : 0;
+  };
   return units.length <= CHART_UNITS ? units : [...units].sort((a, b) => progress(a) - progress(b)).slice(0, CHART_UNITS);
 }
 

@@ -15,9 +15,20 @@ const number = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('vi-VN'
 
 type UnitBar = { code: string; name: string; admissions: number; target: number | null };
 
+/**
+ * What a unit's year target is measured against: a committee's target is over its whole subtree (the chi bộ it split
+ * it among included), so its own line alone (usually 0) would read as nothing done.
+ */
+export const admissionsAgainstTarget = (u: DashboardUnit): number => u.subtree?.admissions ?? u.admissions;
+
 /** Admissions against the year target, one pair of bars per unit; a click opens the unit. */
 export function AdmissionsChart({ units, onOpen }: { units: DashboardUnit[]; onOpen: (code: string) => void }) {
-  const data: UnitBar[] = units.map((u) => ({ code: u.code, name: u.name, admissions: u.admissions, target: u.target?.targetCount ?? null }));
+  const data: UnitBar[] = units.map((u) => ({
+    code: u.code,
+    name: u.subtree ? `${u.name} (cả đảng bộ)` : u.name,
+    admissions: admissionsAgainstTarget(u),
+    target: u.target?.targetCount ?? null,
+  }));
   return (
     <BarChart
       layout="vertical"
