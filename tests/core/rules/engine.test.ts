@@ -33,6 +33,11 @@ describe('stage derivation', () => {
     [[ev('LISTED', '2025-02-01'), ev('TRANSFERRED_OUT', '2025-06-01')], 'chuyen-di'],
     [[ev('LISTED', '2025-02-01'), ev('WITHDRAWN', '2025-06-01'), ev('LISTED', '2026-01-05')], 'cam-tinh'],
     [[ev('COURSE_CERTIFIED', '2025-03-01'), ev('LISTED', '2025-02-01')], 'da-hoc-lop'],
+    // Events that enter no stage (docs/rules.md §2) leave the candidate where the others put them, even out of order.
+    [[ev('CHI_BO_VOTED', '2025-12-01'), ev('DUCS_VOTED', '2025-12-15'), ev('NEW_MEMBER_COURSE_DONE', '2026-01-05')], 'cap-uy-xet'],
+    [[ev('ADMISSION_DECIDED', '2026-02-01'), ev('RECOGNITION_VOTED', '2026-02-10'), ev('DUCS_RECOGNITION_VOTED', '2026-02-20')], 'co-quyet-dinh'],
+    [[ev('DOSSIER_STARTED', '2025-04-01'), ev('DECISION_EXTENDED', '2025-06-01')], 'lam-ho-so'],
+    [[ev('LISTED', '2025-02-01'), ev('WITHDRAWN', '2025-06-01'), ev('NEW_MEMBER_COURSE_DONE', '2025-07-01')], 'dung'],
   ] as const)('%j → %s', (events, stage) => {
     expect(deriveStage(events)).toBe(stage);
   });

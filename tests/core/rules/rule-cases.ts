@@ -119,6 +119,8 @@ export const rows: Row[] = [
   // documents by the vote
   ['vote without 2-KNĐ', voted, (d) => setDoc(d, '2-KNĐ', null), '2026-03-10', 'DOCUMENT_MISSING', 'error'],
   ['vote without the second introducer\'s letter', voted, both(secondIntroducer('2010-01-01'), (d) => (d.documents = d.documents.filter((x) => x.signer !== 'Phạm Văn An'))), '2026-03-10', 'DOCUMENT_MISSING', 'error'],
+  ['two letters signed by one introducer leave the other without one', voted, both(secondIntroducer('2010-01-01'), (d) => (d.documents.find((x) => x.signer === 'Phạm Văn An')!.signer = 'Trần Văn Bình')), '2026-03-10', 'DOCUMENT_MISSING', 'error'],
+  ['a letter filed without a signer stands for the introducer not matched otherwise', voted, both(secondIntroducer('2010-01-01'), (d) => delete d.documents.find((x) => x.signer === 'Phạm Văn An')!.signer), '2026-03-10', 'DOCUMENT_MISSING', ''],
   ['missing forms before the vote are not yet missing', voted, both(notVoted, (d) => setDoc(d, '2-KNĐ', null)), '2026-03-10', 'DOCUMENT_MISSING', ''],
   ['TTLL dated on the vote day', voted, (d) => setDoc(d, 'TTLL', '2026-03-02'), '2026-03-10', 'BACKGROUND_CHECK_MISSING', ''],
   ['TTLL dated the day after the vote', voted, (d) => setDoc(d, 'TTLL', '2026-03-03'), '2026-03-10', 'BACKGROUND_CHECK_MISSING', 'error'],

@@ -29,6 +29,7 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   // With one introducer the only 3-KNĐ is theirs, whatever name signed it; the case was added here with it.
   { fingerprint: 'ec82a850a1289c2bdbdfff35d7c54e364d3d2991c6a8a7b895633ecb47f9d815', resetBy: '0036_only_letter_of_one_introducer' },
   { fingerprint: 'f6596138b94ab022f4f0ecd57974c6539fed820ec3fb6cc09e30fe4f47de4232', resetBy: '0038_info_only_before_due_consent_by_vote' },
+  { fingerprint: '4823b8145b7389289d4f0eef2c9c0d1b49da688a871c80c01959615fd118b705', resetBy: '0039_stages_entered_only_by_their_events' },
 ];
 
 function fingerprint(): string {

@@ -1,7 +1,7 @@
 import { documentInSentence } from '../../model/document-names';
 import type { DocumentForm } from '../../model/dossier';
 import { addMonths, toDay, toViDate, type DayNumber } from '../calendar/days';
-import { unionForm } from './check-introducers';
+import { sameName, unionForm } from './check-introducers';
 import { docOnOrBefore, hasVoted, preVoteSeverity, type Ctx, type Facts } from './context';
 
 function certText(issued: DayNumber, expiry: DayNumber): string {
@@ -54,6 +54,35 @@ function letterDays(facts: Facts): DayNumber[] {
 }
 
 /**
+ * How many introducers have no introduction letter (3-KNĐ) on file by the vote. A letter is matched to its introducer
+ * by its signer (docs/rules.md); with one introducer the only letter is theirs, whoever is written as its signer. A
+ * letter date recorded on the introducer counts as their letter, and a letter filed without a signer stands for one
+ * introducer not matched otherwise; a letter signed by someone else stands for no one, so two letters by the same
+ * introducer leave the other without one.
+ */
+function introducersWithoutLetter(facts: Facts): number {
+  const filed = facts.letters.filter((l) => l.day <= facts.refDay);
+  const dated = (letterDate: string | null | undefined) => Boolean(letterDate) && toDay(letterDate!) <= facts.refDay;
+  const introducers = facts.dossier.introducers;
+  if (introducers.length === 1) {
+    return filed.length > 0 || dated(introducers[0]!.letterDate) ? 0 : 1;
+  }
+  let unsigned = filed.filter((l) => !l.signer?.trim()).length;
+  let without = 0;
+  for (const introducer of introducers) {
+    if (dated(introducer.letterDate) || filed.some((l) => l.signer?.trim() && sameName(l.signer, introducer.name))) {
+      continue;
+    }
+    if (unsigned > 0) {
+      unsigned--;
+    } else {
+      without++;
+    }
+  }
+  return without;
+}
+
+/**
  * DOCUMENT_MISSING for the forms the chi bộ needs on the day it votes (1-, 2-, 5-KNĐ, one 3-KNĐ per introducer, the
  * union resolution of the path and the TTLL), and BACKGROUND_CHECK_MISSING for the certified verification result,
  * which may be dated on the vote day. Judged once the vote is recorded; before it the checklist shows what is
@@ -74,10 +103,9 @@ export function checkPreVoteDocuments(c: Ctx): void {
     required.push(form);
   }
   const missing: { form: DocumentForm; text: string }[] = required.filter((f) => docOnOrBefore(facts, f, ref) === null).map((form) => ({ form, text: documentInSentence(form) }));
-  const letters = letterDays(facts).length;
-  const introducers = facts.dossier.introducers.length;
-  if (letters < introducers) {
-    missing.push({ form: '3-KNĐ', text: introducers - letters > 1 ? `3-KNĐ (thiếu ${introducers - letters} giấy)` : '3-KNĐ' });
+  const without = introducersWithoutLetter(facts);
+  if (without > 0) {
+    missing.push({ form: '3-KNĐ', text: without > 1 ? `3-KNĐ (thiếu ${without} giấy)` : '3-KNĐ' });
   }
   if (missing.length > 0) {
     c.add('DOCUMENT_MISSING', 'error', applied, `Hồ sơ còn thiếu ${missing.map((m) => m.text).join(', ')} khi chi bộ xét ngày ${toViDate(ref)}. Hoàn thiện và ghi nhận ngày của từng văn bản; báo cáo cấp ủy cơ sở.`, { refs: missing.map((m) => m.form) });

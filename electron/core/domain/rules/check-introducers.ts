@@ -106,7 +106,7 @@ export function unionForm(facts: Facts, parameters: RuleOf<'introducers'>['param
  * Same person: case, spacing and how the accents were typed (NFC) do not matter, the accents themselves do: Lê Thị Hà
  * and Lê Thị Hạ are two people, and neither may borrow the other's letter.
  */
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   return cleanName(a).toLocaleLowerCase('vi') === cleanName(b).toLocaleLowerCase('vi');
 }
 

@@ -156,9 +156,11 @@ function addProbation(b: Builder): void {
 export function computeChecklist(dossier: Dossier, asOf: string, ctx: EvalContext): ChecklistItem[] {
   const index = compileRulebooks(ctx.rulebooks);
   const facts = collectFacts(dossier, toDay(asOf), asOf);
-  const progress = isTerminalStage(facts.stage)
-    ? deriveStage(dossier.events.filter((e) => !isTerminalStage(STAGE_OF_EVENT[e.type])), asOf)
-    : facts.stage;
+  const notTerminal = (e: { type: keyof typeof STAGE_OF_EVENT }) => {
+    const stage = STAGE_OF_EVENT[e.type];
+    return stage === null || !isTerminalStage(stage);
+  };
+  const progress = isTerminalStage(facts.stage) ? deriveStage(dossier.events.filter(notTerminal), asOf) : facts.stage;
   const b: Builder = { facts, index, ctx, stage: progress, items: [] };
   addPreVote(b);
   addAdmission(b);

@@ -33,10 +33,11 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
 };
 
 /**
- * The stage each event enters; events recorded during probation leave the stage at `du-bi`, and an extension of
- * the decision deadline, which follows the chi bộ vote, leaves it where that vote put it.
+ * The stage each event enters (docs/rules.md), null for the events that enter none: those recorded during probation
+ * (the course, the recognition votes) and an extension of the decision deadline. They never move the stage, so one
+ * recorded out of order (a course done before any ceremony) leaves the candidate where their other events put them.
  */
-export const STAGE_OF_EVENT: Readonly<Record<EventType, Stage>> = {
+export const STAGE_OF_EVENT: Readonly<Record<EventType, Stage | null>> = {
   SOURCE_PROPOSED: 'nguon',
   LISTED: 'cam-tinh',
   COURSE_CERTIFIED: 'da-hoc-lop',
@@ -45,14 +46,14 @@ export const STAGE_OF_EVENT: Readonly<Record<EventType, Stage>> = {
   DUCS_VOTED: 'cap-uy-xet',
   ADMISSION_DECIDED: 'co-quyet-dinh',
   CEREMONY_HELD: 'du-bi',
-  NEW_MEMBER_COURSE_DONE: 'du-bi',
-  RECOGNITION_VOTED: 'du-bi',
-  DUCS_RECOGNITION_VOTED: 'du-bi',
+  NEW_MEMBER_COURSE_DONE: null,
+  RECOGNITION_VOTED: null,
+  DUCS_RECOGNITION_VOTED: null,
   RECOGNITION_DECIDED: 'chinh-thuc',
   WITHDRAWN: 'dung',
   STRUCK_OFF: 'xoa-ten',
   TRANSFERRED_OUT: 'chuyen-di',
-  DECISION_EXTENDED: 'chi-bo-de-nghi',
+  DECISION_EXTENDED: null,
 };
 
 const RANK: Readonly<Record<Stage, number>> = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<
@@ -83,7 +84,7 @@ export function deriveStage(events: readonly Pick<CandidateEvent, 'type' | 'date
   let terminalDate = '';
   for (const e of events) {
     const stage = STAGE_OF_EVENT[e.type];
-    if (RANK[stage] > CHINH_THUC && (until === undefined || e.date <= until) && (terminal === null || e.date >= terminalDate)) {
+    if (stage !== null && RANK[stage] > CHINH_THUC && (until === undefined || e.date <= until) && (terminal === null || e.date >= terminalDate)) {
       terminal = stage;
       terminalDate = e.date;
     }
@@ -92,7 +93,7 @@ export function deriveStage(events: readonly Pick<CandidateEvent, 'type' | 'date
   let progressed = false;
   for (const e of events) {
     const stage = STAGE_OF_EVENT[e.type];
-    if (RANK[stage] > CHINH_THUC || (until !== undefined && e.date > until) || (terminal !== null && e.date <= terminalDate)) {
+    if (stage === null || RANK[stage] > CHINH_THUC || (until !== undefined && e.date > until) || (terminal !== null && e.date <= terminalDate)) {
       continue;
     }
     progressed = true;

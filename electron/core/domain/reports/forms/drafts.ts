@@ -24,7 +24,10 @@ export type FormAvailability = { form: CandidateForm; available: boolean; reason
 const READY: Readonly<Record<CandidateForm, { ready: (e: Pick<CandidateEvent, 'type'>) => boolean; missing: string }>> = {
   '5-KNĐ': {
     // Any step from "chi bộ cho làm hồ sơ" to recognition means the dossier the summary belongs to was prepared.
-    ready: (e) => stageRank(STAGE_OF_EVENT[e.type]) >= stageRank('lam-ho-so') && !isTerminalStage(STAGE_OF_EVENT[e.type]),
+    ready: (e) => {
+      const stage = STAGE_OF_EVENT[e.type];
+      return stage !== null && stageRank(stage) >= stageRank('lam-ho-so') && !isTerminalStage(stage);
+    },
     missing: 'Chưa có: chi bộ chưa cho làm hồ sơ. Mẫu 5-KNĐ được lập khi chuẩn bị hồ sơ kết nạp.',
   },
   '6-KNĐ': {
