@@ -24,8 +24,21 @@ export function readJsonFile(file: string, io: CliIo): { json?: unknown; error?:
   try {
     return { json: JSON.parse(text) };
   } catch (err) {
-    return { error: `${file}: không phải JSON hợp lệ (${(err as Error).message})` };
+    return { error: `${file}: không phải JSON hợp lệ (${syntaxPlace(text, (err as Error).message)})` };
   }
+}
+
+/**
+ * Where JSON.parse stopped, as the line and column an editor shows, instead of its English message: the parser
+ * only gives a character position, or none when the text ends too early.
+ */
+function syntaxPlace(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  if (!at) {
+    return text.trim() === '' ? 'tệp trống' : 'nội dung dừng giữa chừng, thiếu phần cuối';
+  }
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `sai cú pháp ở dòng ${before.length}, cột ${before.at(-1)!.length + 1}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -65,10 +66,29 @@ describe('ptdv check', () => {
   it('exits 2 for a file that is not JSON or does not exist', async () => {
     const broken = await runCli(['check', `${dir}/broken.json`]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`${dir}/broken.json: không phải JSON hợp lệ`);
+    expect(broken.stderr).toContain(`${dir}/broken.json: không phải JSON hợp lệ (nội dung dừng giữa chừng, thiếu phần cuối)`);
     const missing = await runCli(['check', `${dir}/khong-co.json`]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('khong-co.json: không tìm thấy tệp');
+  });
+
+  it('names the line and column of a syntax error, a missing format and a vote count that is not whole, in Vietnamese', async () => {
+    const tmp = tempDir();
+    const text = readFileSync(clean, 'utf8');
+    const syntax = join(tmp, 'syntax.json');
+    // An unquoted key on the third line, as an editor would count it.
+    writeFileSync(syntax, '{\n  "format": "ptdv.dossier/1",\n  unit: {}\n}\n');
+    const noFormat = join(tmp, 'no-format.json');
+    const { format: _format, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    writeFileSync(noFormat, JSON.stringify(rest));
+    const halfVote = join(tmp, 'half-vote.json');
+    writeFileSync(halfVote, text.replace(/"yes": *(\d+)/, '"yes": $1.5'));
+    const r = await runCli(['check', syntax, noFormat, halfVote]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${syntax}: không phải JSON hợp lệ (sai cú pháp ở dòng 3, cột 3)`);
+    expect(r.stderr).toContain(`${noFormat}: format: chưa nhập`);
+    expect(r.stderr).toMatch(new RegExp(`${halfVote}: events\\.\\d+\\.yes: cần là một số nguyên`));
+    expect(r.stderr).not.toMatch(/Expected|position|giá trị khác/);
   });
 
   it('exits 2 for a bad --as-of or no input at all', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const KIND_WORDS: Readonly<Record<string, string>> = { number: 'một số', string: 'chữ', boolean: 'có hoặc không', array: 'một danh sách', object: 'một nhóm thông tin', date: 'một ngày' };
+const KIND_WORDS: Readonly<Record<string, string>> = { number: 'một số', int: 'một số nguyên', string: 'chữ', boolean: 'có hoặc không', array: 'một danh sách', object: 'một nhóm thông tin', date: 'một ngày' };
 
 /**
  * zod's own Vietnamese names types and patterns in English ("mong đợi string, nhận được undefined"); the codes a
@@ -30,7 +30,7 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_format':
       return 'không đúng định dạng';
     case 'invalid_value':
-      return 'không phải lựa chọn hợp lệ';
+      return issue.input === undefined || issue.input === null ? 'chưa nhập' : 'không phải lựa chọn hợp lệ';
     case 'unrecognized_keys':
       // The keys are named as the file writes them: its author has to find and remove them.
       return `có thông tin thừa không dùng đến: ${issue.keys.join(', ')}`;

@@ -91,6 +91,14 @@ describe('process findings at and around each boundary', () => {
   });
 });
 
+describe('a vote with no full member recorded', () => {
+  it('is an error that asks to check the figures, not a threshold of 0 missed', () => {
+    const e = evaluate(edit(voted, (d) => setEvent(d, { type: 'CHI_BO_VOTED', date: '2026-03-02', yes: 0, eligible: 0 })), '2026-03-10');
+    expect(finding(e, 'VOTE_BELOW_THRESHOLD')).toMatchObject({ severity: 'error', message: expect.stringContaining('tổng số đảng viên chính thức của chi bộ ghi là 0') });
+    expect(finding(e, 'VOTE_BELOW_THRESHOLD')?.message).not.toContain('cần ít nhất 0');
+  });
+});
+
 describe('deadlines and key dates', () => {
   it('lists the open decision deadline with its due date, Tết skipped', () => {
     const e = evaluate(edit(voted, janVote), '2026-03-01');

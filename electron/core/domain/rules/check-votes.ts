@@ -27,7 +27,9 @@ function checkCellVote(c: Ctx, vote: CellVote): void {
   const form = CELL_FORM[vote.event.type];
   const outcome = voteOutcome(yes, eligible, applied.rule.parameters);
   const when = `Chi bộ biểu quyết (${form}) ngày ${toViDate(vote.day)}`;
-  if (yes > eligible) {
+  if (eligible === 0) {
+    c.add('VOTE_BELOW_THRESHOLD', 'error', applied, `${when}: tổng số đảng viên chính thức của chi bộ ghi là 0. Kiểm tra lại số liệu biểu quyết.`, { refs: [form] });
+  } else if (yes > eligible) {
     c.add('VOTE_BELOW_THRESHOLD', 'error', applied, `${when}: ${yes} phiếu tán thành nhiều hơn tổng số ${eligible} đảng viên chính thức. Kiểm tra lại số liệu biểu quyết.`, { refs: [form] });
   } else if (!outcome.passes) {
     c.add('VOTE_BELOW_THRESHOLD', 'error', applied, `${when}: ${yes}/${eligible} đảng viên chính thức tán thành, cần ít nhất ${outcome.needed} (${numerator}/${denominator}). Nghị quyết không đạt; không được chuyển hồ sơ lên cấp trên.`, { refs: [form] });
