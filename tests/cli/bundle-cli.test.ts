@@ -123,9 +123,11 @@ describe('sync bundles through the ptdv CLI', () => {
     expect(directive).toBe(join(down, 'DUK01_CB014_2026Q4_s000001.ptdv'));
     const arrived = await ok(['directive', 'import', '--db', unit, directive]);
     expect(arrived).toContain('applied');
-    expect(arrived).toContain('decision: Quyết định kết nạp số 123-QĐ/ĐUK ngày 20/12/2026 — Nguyễn Thị Lan');
-    expect(arrived).toContain('request-dossier: Bổ sung bản sao giấy chứng nhận lớp bồi dưỡng.');
-    expect(arrived).toMatch(/receipt: Biên nhận gói số 2 \(2026Q4\): đã cập nhật — thêm \d+/);
+    expect(arrived).toContain('  Quyết định kết nạp số 123-QĐ/ĐUK ngày 20/12/2026 — Nguyễn Thị Lan');
+    expect(arrived).toContain('  Đề nghị bổ sung hồ sơ: Bổ sung bản sao giấy chứng nhận lớp bồi dưỡng.');
+    expect(arrived).toMatch(/ {2}Biên nhận gói số 2 \(2026Q4\): đã cập nhật — thêm \d+/);
+    // The kinds in words, never their codes.
+    expect(arrived).not.toMatch(/\b(receipt|decision|request-dossier|comment):/);
     withDb(unit, (d) => {
       const id = (d.sqlite.prepare("SELECT id FROM candidates WHERE full_name = 'Nguyễn Thị Lan'").get() as { id: string }).id;
       const decided = candidateDetail(d.db, id).events.find((e) => e.event.type === 'ADMISSION_DECIDED');

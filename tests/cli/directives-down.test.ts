@@ -146,12 +146,12 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     // DU001's next directive to CB011 carries the Khối's directive byte for byte, with the Khối's key vouched for.
     const toCb011 = (await ok(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', join(dir, 'd-du001')])).trim();
     const atCb011 = await ok(['directive', 'import', '--db', db('CB011'), toCb011]);
-    expect(atCb011).toContain(`request-dossier: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]`);
+    expect(atCb011).toContain(`Đề nghị bổ sung hồ sơ: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]`);
     // The Khối's target reached CB011 through DU001, naming the Khối, and applies there.
     const cellTarget = /^CB011\tNăm 2026\t2 người\tđã kết nạp (\d+)[^\t]*\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao$/m;
     expect(await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026'])).toMatch(/^CB011\tNăm 2026\t2 người\tđã kết nạp 1 \(50%\)\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao$/m);
     const listed = await ok(['directive', 'list', '--db', db('CB011')]);
-    expect(listed).toContain(`request-dossier: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]  [chưa xử lý`);
+    expect(listed).toContain(`Đề nghị bổ sung hồ sơ: Khối đề nghị chi bộ rà soát lý lịch các quần chúng ưu tú trước quý I. — ${cb011Person[1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]  [chưa xử lý`);
     const noteId = /\[chưa xử lý — ptdv directive resolve --id (\S+)\]/.exec(listed)?.[1];
     expect(noteId).toBeDefined();
     const atCell = await entries(db('CB011'), toCb011);
@@ -167,7 +167,7 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     // The relayed decision passes CB012's own checks and becomes the person's admission, issued by the Khối.
     const toCb012 = (await ok(['directive', 'export', '--db', db('DU001'), '--to', 'CB012', '--out', join(dir, 'd-du001')])).trim();
     await ok(['directive', 'import', '--db', db('CB012'), toCb012]);
-    expect(await ok(['directive', 'list', '--db', db('CB012')])).toContain(`decision: Quyết định kết nạp số 77-QĐ/ĐUK ngày 20/12/2026 — ${decided![1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]`);
+    expect(await ok(['directive', 'list', '--db', db('CB012')])).toContain(`  Quyết định kết nạp số 77-QĐ/ĐUK ngày 20/12/2026 — ${decided![1]!}  [ban hành: ${KHOI_NAME} (chuyển qua Đảng ủy cơ sở DU001)]`);
     // Importing the same directive again changes nothing (the Khối's directive is applied once).
     const again = await runCli(['directive', 'import', '--db', db('CB012'), toCb012], env);
     expect(again.stdout).toMatch(/^duplicate/);

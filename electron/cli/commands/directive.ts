@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFiles, saveBundle } from '../../bundle-files';
+import { directiveItemText } from '../../core/model/bundle-labels';
 import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { addDecision, addNote, addRulesUpdate, exportDirective, pendingItems, receivedItems, sentItems } from '../../core/services/directive-service';
 import { issuerText, type DirectiveItem } from '../../core/model/sync';
@@ -44,7 +45,7 @@ export const directiveImport: Command = {
       if (!values.json) {
         const arrived = new Set(outcomes.filter((o) => o.status === 'applied').map((o) => o.sha256));
         for (const item of receivedItems(ctx.db).filter((i) => arrived.has(i.bundleSha256))) {
-          io.out(`  ${item.kind}: ${item.text}${item.candidateName ? ` — ${item.candidateName}` : ''}${relayedBy(item)}`);
+          io.out(`  ${directiveItemText(item.kind, item.text)}${item.candidateName ? ` — ${item.candidateName}` : ''}${relayedBy(item)}`);
         }
       }
       return code;
@@ -138,7 +139,7 @@ export const directiveList: Command = {
       const pending = pendingItems(database.db, unit);
       const sent = sentItems(database.db, unit);
       const received = receivedItems(database.db);
-      const line = (i: (typeof pending)[number]) => `  ${formatViDate(i.createdAt.slice(0, 10))}  ${i.kind}: ${i.text}${i.candidateName ? ` — ${i.candidateName}` : ''}`;
+      const line = (i: (typeof pending)[number]) => `  ${formatViDate(i.createdAt.slice(0, 10))}  ${directiveItemText(i.kind, i.text)}${i.candidateName ? ` — ${i.candidateName}` : ''}`;
       if (pending.length > 0) {
         io.out(`Đang chờ gửi từ ${self.code}:`);
         pending.forEach((i) => io.out(`${line(i)} → ${i.toCode}  (${i.id})`));

@@ -12,6 +12,22 @@ export const BUNDLE_KIND_LABELS: Readonly<Record<string, string>> = {
   enrolment: 'Đăng ký',
 };
 
+/** What a directive item is, by its kind. */
+export const DIRECTIVE_ITEM_LABELS: Readonly<Record<string, string>> = {
+  receipt: 'Biên nhận',
+  decision: 'Quyết định',
+  comment: 'Ý kiến',
+  'request-dossier': 'Đề nghị bổ sung hồ sơ',
+  'report-review': 'Ý kiến về báo cáo',
+  'rules-update': 'Lịch và bộ quy tắc',
+};
+
+/** A directive item on one line of text: its kind in words, left out where its text already starts with them. */
+export function directiveItemText(kind: string, text: string): string {
+  const label = labelOf(DIRECTIVE_ITEM_LABELS, kind);
+  return text.startsWith(label) ? text : `${label}: ${text}`;
+}
+
 const COUNT_LABELS: Readonly<Record<string, string>> = {
   candidates: 'hồ sơ người vào Đảng',
   members: 'đảng viên',

@@ -20,15 +20,6 @@ export const KEY_STATE: Readonly<Record<string, { label: string; tone: string }>
   revoked: { label: 'Đã thu hồi khóa', tone: 'danger' },
 };
 
-export const DIRECTIVE_ITEM_LABELS: Readonly<Record<string, string>> = {
-  receipt: 'Biên nhận',
-  decision: 'Quyết định',
-  comment: 'Ý kiến',
-  'request-dossier': 'Đề nghị bổ sung hồ sơ',
-  'report-review': 'Ý kiến về báo cáo',
-  'rules-update': 'Lịch và bộ quy tắc',
-};
-
 export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {
   candidate: 'Hồ sơ người vào Đảng',
   member: 'Đảng viên',
@@ -40,7 +31,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {
 };
 
 
-export { BUNDLE_KIND_LABELS, countsText, labelOf } from '../../../../electron/core/model/bundle-labels';
+export { BUNDLE_KIND_LABELS, countsText, DIRECTIVE_ITEM_LABELS, labelOf } from '../../../../electron/core/model/bundle-labels';
 
 /** A bundle as "Báo cáo 2026Q4"; an enrolment's label is a fixed word, not a period, so it is left out. */
 export function bundleTitle(kind: string | null, label: string | null): string {
