@@ -91,6 +91,17 @@ describe('ptdv check', () => {
     expect(r.stderr).not.toMatch(/Expected|position|giá trị khác/);
   });
 
+  it('says when a due date falls after the last year of the shipped holiday calendar', async () => {
+    const inCalendar = await runCli(['check', clean, '--as-of', '2026-03-10']);
+    expect(inCalendar.stderr).not.toContain('Lưu ý');
+    const late = join(tempDir(), 'late.json');
+    writeFileSync(late, readFileSync(clean, 'utf8').replace('"date": "2026-03-02", "yes"', '"date": "2027-11-15", "yes"'));
+    const r = await runCli(['check', late, '--as-of', '2027-11-20', '--json']);
+    const due = (JSON.parse(r.stdout) as { candidates: { findings: { code: string; due: string | null }[] }[] }).candidates[0]!.findings.find((f) => f.code === 'DECISION_DUE')?.due;
+    expect(due?.slice(0, 4)).toBe('2028');
+    expect(r.stderr).toContain('Lưu ý: lịch ngày nghỉ có sẵn chỉ đến hết năm 2027; 1 hạn sau năm đó');
+  });
+
   it('exits 2 for a bad --as-of or no input at all', async () => {
     expect((await runCli(['check', clean, '--as-of', '10/03/2026'])).code).toBe(2);
     const none = await runCli(['check']);

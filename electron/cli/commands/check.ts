@@ -81,6 +81,19 @@ export function renderCheckText(report: CheckReport): string {
   return lines.join('\n');
 }
 
+/**
+ * The shipped calendar lists the days off of a few years only: a due date after its last year was counted without
+ * that year's holidays and Tết, which the user must know before relying on it.
+ */
+function beyondSeededCalendar(report: CheckReport): string | null {
+  const lastYear = VN_CALENDAR_SEED.at(-1)!.date.slice(0, 4);
+  const later = report.candidates.flatMap((c) => c.findings).filter((f) => f.due !== null && f.due.slice(0, 4) > lastYear);
+  if (later.length === 0) {
+    return null;
+  }
+  return `Lưu ý: lịch ngày nghỉ có sẵn chỉ đến hết năm ${lastYear}; ${later.length} hạn sau năm đó được tính chưa trừ ngày lễ, Tết của năm ấy. Kiểm tra trong ứng dụng (--db), nơi lịch được bổ sung theo thông báo chính thức.`;
+}
+
 function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
   return files.map((file) => {
     const { json, error } = readJsonFile(file, io);
@@ -192,6 +205,11 @@ export const command: Command = {
       io.err(`Không kiểm tra: ${errors.length} lỗi đầu vào ở trên. Sửa rồi chạy lại.`);
       return 2;
     }
-    return output(checkDossiers(inputs, asOf, defaultEvalContext(extra)));
+    const report = checkDossiers(inputs, asOf, defaultEvalContext(extra));
+    const beyond = beyondSeededCalendar(report);
+    if (beyond) {
+      io.err(beyond);
+    }
+    return output(report);
   },
 };
