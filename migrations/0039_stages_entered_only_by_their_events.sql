@@ -1,8 +1,8 @@
 -- The course, the recognition votes and an extension of the decision deadline no longer enter a stage (docs/rules.md
--- §2), every introducer needs a letter of their own, and a vote recorded with no full member says so: the stored
--- findings are dropped, and the stage kept on a candidate row that only such an event had put at «dự bị» or «chi bộ
--- đề nghị» is derived again from its events in force. A row with a terminal event (withdrawn, struck off, moved out)
--- is left for its next event to correct.
+-- §2), every introducer needs a letter of their own, a vote recorded with no full member says so, and a recognition
+-- vote with no ceremony runs no deadline: the stored findings are dropped, and the stage kept on a candidate row that
+-- only such an event had put at «dự bị» or «chi bộ đề nghị» is derived again from its events in force. A row with a
+-- terminal event (withdrawn, struck off, moved out) is left for its next event to correct.
 DELETE FROM `candidate_findings`;
 --> statement-breakpoint
 UPDATE `candidates` SET `stage` = (

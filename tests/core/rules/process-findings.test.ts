@@ -99,6 +99,15 @@ describe('a vote with no full member recorded', () => {
   });
 });
 
+describe('a recognition vote recorded with no ceremony', () => {
+  it('is an order error, and runs no recognition decision deadline beside the admission one', () => {
+    const e = evaluate(edit(voted, (d) => setEvent(d, { type: 'RECOGNITION_VOTED', date: '2026-03-20', yes: 10, eligible: 12 })), '2026-06-30');
+    expect(severityOf(e, 'EVENT_ORDER_INVALID')).toBe('error');
+    expect(e.findings.filter((f) => f.message.includes('16-KNĐ'))).toEqual([]);
+    expect(e.findings.filter((f) => f.code === 'DECISION_OVERDUE')).toHaveLength(1);
+  });
+});
+
 describe('deadlines and key dates', () => {
   it('lists the open decision deadline with its due date, Tết skipped', () => {
     const e = evaluate(edit(voted, janVote), '2026-03-01');

@@ -98,10 +98,13 @@ export function checkAdmissionDecision(c: Ctx): void {
   checkDecision(c, true, vote.day, latest.ADMISSION_DECIDED);
 }
 
-/** The recognition decision deadline after a passing 13-KNĐ vote. */
+/**
+ * The recognition decision deadline after a passing 13-KNĐ vote. A vote recorded with no ceremony before it has no
+ * probation to recognise: it is an order error (EVENT_ORDER_INVALID), and no deadline runs from it.
+ */
 export function checkRecognitionDecision(c: Ctx): void {
   const vote = c.facts.latest.RECOGNITION_VOTED;
-  if (vote && cellVotePasses(c, vote)) {
+  if (vote && c.facts.latest.CEREMONY_HELD && cellVotePasses(c, vote)) {
     checkDecision(c, false, vote.day, c.facts.latest.RECOGNITION_DECIDED);
   }
 }
