@@ -182,6 +182,9 @@ export const candidateFindings = sqliteTable(
     validUntil: text('valid_until').notNull().default(''),
     rulebookVersion: text('rulebook_version').notNull(),
     findings: text('findings', { mode: 'json' }).notNull(),
+    /** The evaluation's calendarSpan: a calendar day changed outside it leaves the row (migration 0040); null: none. */
+    calendarFrom: text('calendar_from'),
+    calendarTo: text('calendar_to'),
   },
   // Finding which rows are stale must not read the findings themselves (megabytes of encrypted pages at 50,000):
   // the rows fresh today are a range of this index, and it covers the query.
@@ -200,6 +203,8 @@ export const periodFindings = sqliteTable(
     candidateId: text('candidate_id').notNull(),
     asOf: text('as_of').notNull(),
     findings: text('findings').notNull(),
+    calendarFrom: text('calendar_from'),
+    calendarTo: text('calendar_to'),
   },
   (t) => [primaryKey({ columns: [t.candidateId, t.asOf] })],
 );

@@ -37,12 +37,17 @@ function addRecord(sqlite: ReturnType<typeof openDatabase>['sqlite'], i: number)
   sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`ban-ghi-${i}`, '1');
 }
 
-/** The database as the ptdv before migration 0030 left it: without the to-do keys, their index and triggers as 0021 made them. */
-function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
-  const triggers = readFileSync(join(MIGRATIONS_DIR, '0021_findings_valid_until.sql'), 'utf8')
+/** The statements of a migration file that start with `prefix`. */
+function statementsOf(file: string, prefix: string): string[] {
+  return readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
     .split('--> statement-breakpoint')
     .map((statement) => statement.replace(/^--.*$/gm, '').trim())
-    .filter((statement) => statement.startsWith('CREATE TRIGGER `candidate_findings_report_'));
+    .filter((statement) => statement.startsWith(prefix));
+}
+
+/** The database as the ptdv before migration 0030 left it: without the to-do keys, their index and triggers as 0021 made them. */
+function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
+  const triggers = statementsOf('0021_findings_valid_until.sql', 'CREATE TRIGGER `candidate_findings_report_');
   expect(triggers).toHaveLength(3);
   sqlite.exec('DROP INDEX candidates_todo');
   for (const name of ['insert', 'update', 'delete']) {
@@ -52,8 +57,18 @@ function asBefore0030(sqlite: ReturnType<typeof openDatabase>['sqlite']): void {
   triggers.forEach((statement) => sqlite.exec(statement));
   // 0031 changes those triggers again, 0032 only adds an index: with 0030 and any later migration, all are pending.
   sqlite.exec('DROP INDEX directive_items_to');
-  // 0037 adds a column; later migrations only delete stored findings, which an empty database lacks.
+  // 0037 adds a column, 0040 two to each findings table; the others only delete stored findings, which an empty
+  // database lacks.
   sqlite.exec('ALTER TABLE frozen_reports DROP COLUMN header');
+  const calendarTriggers = statementsOf('0011_reported_findings.sql', 'CREATE TRIGGER `findings_stale_calendar_');
+  expect(calendarTriggers).toHaveLength(3);
+  for (const name of ['insert', 'update', 'delete']) {
+    sqlite.exec(`DROP TRIGGER findings_stale_calendar_${name}`);
+  }
+  for (const table of ['candidate_findings', 'period_findings']) {
+    sqlite.exec(`ALTER TABLE ${table} DROP COLUMN calendar_from; ALTER TABLE ${table} DROP COLUMN calendar_to`);
+  }
+  calendarTriggers.forEach((statement) => sqlite.exec(statement));
   expect(JOURNAL[30]!.tag).toBe('0030_todo_findings');
   sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(JOURNAL[30]!.when);
 }

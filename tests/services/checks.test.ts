@@ -80,6 +80,31 @@ describe('checks on a real database', () => {
     expect(ceremonyDue()).toBe(before);
   });
 
+  it('drops on a calendar change only the stored findings whose working-day deadlines it can move, and never keeps a wrong due date', () => {
+    const ctx = setup('2026-06-01');
+    // Decided on Sunday 3 May: the ceremony deadline counts from Monday 4 May on.
+    const near = createCandidate(ctx, { fullName: 'Phạm Văn Cường', birthDate: '1995-01-01' });
+    addEvent(ctx, near, { type: 'ADMISSION_DECIDED', date: '2026-05-03', number: '12-QĐ/ĐU', received: '2026-05-03' });
+    const far = createCandidate(ctx, { fullName: 'Lê Thị Hoa', birthDate: '1996-01-01' });
+    addEvent(ctx, far, { type: 'ADMISSION_DECIDED', date: '2025-09-03', number: '3-QĐ/ĐU', received: '2025-09-03' });
+    const stored = () => ctx.db.$client.prepare('SELECT candidate_id FROM candidate_findings ORDER BY candidate_id').pluck().all();
+    const due = (id: string) => todoList(ctx, {}).find((t) => t.candidateId === id && t.code.startsWith('CEREMONY'))?.due;
+    const live = (id: string) => checkCandidate(ctx.db, id, ctx.clock.today()).evaluation.findings.find((f) => f.code.startsWith('CEREMONY'))?.due;
+    const before = due(near);
+    expect(before).toBe(live(near));
+    expect(due(far)).toBe(live(far));
+    expect(stored()).toEqual([near, far].sort());
+    // Saturday 2 May is outside the near deadline's days, but the day off it gives in compensation, Monday 4 May, is inside.
+    setCalendarEntry(ctx, { date: '2026-05-02', kind: 'holiday', name: 'Ngày nghỉ thử', source: 'kiểm thử', confirmed: false });
+    expect(stored()).toEqual([far]);
+    expect(due(near)! > before!).toBe(true);
+    expect(due(near)).toBe(live(near));
+    expect(due(far)).toBe(live(far));
+    // Confirming the day changes no working day.
+    setCalendarEntry(ctx, { date: '2026-05-02', kind: 'holiday', name: 'Ngày nghỉ thử', source: 'kiểm thử', confirmed: true });
+    expect(stored()).toEqual([near, far].sort());
+  });
+
   it('keeps the to-do list current across edits of one candidate among many, and picks up a new candidate', () => {
     const ctx = setup('2026-11-23');
     const ids = Array.from({ length: 30 }, (_, i) =>

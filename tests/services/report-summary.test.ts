@@ -263,6 +263,8 @@ describe('a database made before the summary existed', () => {
     // 0030: the covering index of the to-do list (its column todo_findings goes with the report summary below).
     sqlite.exec('DROP INDEX candidates_todo');
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'findings_*'").pluck().all().forEach((name) => sqlite.exec(`DROP TRIGGER "${String(name)}"`));
+    // 0040: the days a stored row's deadlines were counted over.
+    sqlite.exec('ALTER TABLE candidate_findings DROP COLUMN calendar_from; ALTER TABLE candidate_findings DROP COLUMN calendar_to');
     sqlite.exec('DROP TABLE period_findings');
     sqlite.exec('DROP TABLE reported_findings');
     // 0029: the units' report counts and people, and the triggers that drop them.

@@ -110,7 +110,7 @@ function refreshFindings(ctx: ServiceContext, unitCode: string, ids?: readonly s
   const refresh = (loaded: LoadedCandidate[]) => {
     const rows = loaded.map((c) => {
       const e = evaluateDossier(c.dossier, asOf, evalCtx);
-      return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings };
+      return { candidateId: c.id, asOf, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, calendarSpan: e.calendarSpan, findings: e.findings };
     });
     upsertFindings(ctx.db, rows);
     return rows.length;
@@ -352,7 +352,15 @@ export function chunkChecker<T>(
       for (const c of heads.length === stored.size ? [] : stored.size === 0 ? dossiers() : dossiers(heads.filter((c) => !stored.has(c.id)).map((c) => c.id))) {
         const e = evaluateDossier(c.dossier, day, evalCtx);
         evaluations.set(c.id, e);
-        evaluated.push({ candidateId: c.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: JSON.stringify(e.findings), digest: findingsDigest(e.findings) });
+        evaluated.push({
+          candidateId: c.id,
+          asOf: day,
+          validUntil: e.validUntil,
+          rulebookVersion: e.rulebookVersion,
+          calendarSpan: e.calendarSpan,
+          findings: JSON.stringify(e.findings),
+          digest: findingsDigest(e.findings),
+        });
       }
       const rows = heads.map(({ id, unitCode, name, stage: cached }) => {
         const e = evaluations.get(id);

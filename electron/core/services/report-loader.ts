@@ -3,13 +3,13 @@ import type { ReportCandidate, ReportEvent, ReportFinding, ReportUnit } from '..
 import { countUnit } from '../domain/reports/build-report';
 import { duplicatesAmong, peopleOf, type Person } from '../domain/reports/duplicates';
 import { countsOf, fromCounts, type CountingWindow, type UnitAccumulator, type UnitCounts } from '../domain/reports/unit-accumulator';
-import { evaluateDossier } from '../domain/rules/index';
+import { evaluateDossier, type CalendarSpan } from '../domain/rules/index';
 import type { Duplicate } from '../model/report';
 import type { CandidateProfile } from '../model/dossier';
 import type { Unit } from '../model/entities';
 import { evalContext } from './check-service';
 import { loadDossiers } from '../store/dossiers';
-import { storePeriodFindings, upsertFindings, type StoredFindings } from '../store/findings';
+import { storePeriodFindings, upsertFindings, type FindingsToStore } from '../store/findings';
 import { reportCandidateColumns, reportEventLetters, storedUnitCounts, storedUnitPeople, storeUnitCounts } from '../store/reports';
 import { fullMembersOn, probationaryOffFileOn } from '../store/targets';
 import { targetsForReport } from './target-service';
@@ -88,8 +88,8 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, Missing[]>, all: Re
     return;
   }
   const ctx = evalContext(db);
-  const newer: StoredFindings[] = [];
-  const past: { candidateId: string; findings: ReportFinding[] }[] = [];
+  const newer: FindingsToStore[] = [];
+  const past: { candidateId: string; findings: ReportFinding[]; calendarSpan: CalendarSpan | null }[] = [];
   for (const [unit, list] of missing) {
     const byId = new Map(list.map((m) => [m.candidate.id, m]));
     for (const loaded of loadDossiers(db, unit, list.length === all.get(unit)?.length ? undefined : [...byId.keys()])) {
@@ -98,9 +98,9 @@ function computeMissing(db: Db, missing: ReadonlyMap<string, Missing[]>, all: Re
         const e = evaluateDossier(loaded.dossier, day, ctx);
         m.candidate.findings = e.findings.map((f) => ({ code: f.code, severity: f.severity }));
         if (m.storedAsOf < day) {
-          newer.push({ candidateId: loaded.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, findings: e.findings });
+          newer.push({ candidateId: loaded.id, asOf: day, validUntil: e.validUntil, rulebookVersion: e.rulebookVersion, calendarSpan: e.calendarSpan, findings: e.findings });
         } else {
-          past.push({ candidateId: loaded.id, findings: m.candidate.findings });
+          past.push({ candidateId: loaded.id, findings: m.candidate.findings, calendarSpan: e.calendarSpan });
         }
       }
     }

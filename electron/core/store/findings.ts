@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/types';
 import { reportedFindings } from '../../../db/schema/index';
-import type { Finding } from '../domain/rules/index';
+import type { CalendarSpan, Finding } from '../domain/rules/index';
 
 /**
  * The findings store: this database's findings per candidate, computed on `as_of` and holding through `valid_until`
@@ -33,7 +33,7 @@ function findingsSummary(findings: readonly { code: string; severity: string }[]
  * Findings to store: as evaluated, or already as their JSON text with their digest (both made by the thread that
  * evaluated them).
  */
-export type FindingsToStore = Omit<StoredFindings, 'findings'> & ({ findings: readonly Finding[] } | { findings: string; digest: FindingsDigest });
+export type FindingsToStore = Omit<StoredFindings, 'findings'> & { calendarSpan: CalendarSpan | null } & ({ findings: readonly Finding[] } | { findings: string; digest: FindingsDigest });
 
 /**
  * A prepared statement, not the query builder: a superior's first screen of a new database writes 50,000 rows. The
@@ -43,14 +43,15 @@ export type FindingsToStore = Omit<StoredFindings, 'findings'> & ({ findings: re
 export function upsertFindings(db: Db, rows: readonly FindingsToStore[]): void {
   const summarise = db.$client.prepare('UPDATE candidates SET report_findings = ?, todo_findings = ?, report_findings_as_of = ?, report_findings_until = ? WHERE id = ?');
   const upsert = db.$client.prepare(
-    'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings) VALUES (?, ?, ?, ?, ?) ' +
-      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, findings = excluded.findings',
+    'INSERT INTO candidate_findings (candidate_id, as_of, valid_until, rulebook_version, findings, calendar_from, calendar_to) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (candidate_id) DO UPDATE SET as_of = excluded.as_of, valid_until = excluded.valid_until, rulebook_version = excluded.rulebook_version, ' +
+      'findings = excluded.findings, calendar_from = excluded.calendar_from, calendar_to = excluded.calendar_to',
   );
   for (const r of rows) {
     const text = typeof r.findings === 'string' ? r.findings : JSON.stringify(r.findings);
     const digest = 'digest' in r ? r.digest : findingsDigest(r.findings);
     summarise.run(digest.summary, digest.todo, r.asOf, r.validUntil, r.candidateId);
-    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, text);
+    upsert.run(r.candidateId, r.asOf, r.validUntil, r.rulebookVersion, text, r.calendarSpan?.from ?? null, r.calendarSpan?.to ?? null);
   }
 }
 
@@ -84,12 +85,16 @@ export function freshFindings(db: Db, ids: readonly string[], day: string): Map<
  * `findings_period_stale`), so a row here without it could outlive a change. Moving that row on to a later day (an
  * upsert when it no longer holds) keeps these: it happens only when nothing the findings are computed from changed.
  */
-export function storePeriodFindings(db: Db, asOf: string, rows: readonly { candidateId: string; findings: readonly { code: string; severity: string }[] }[]): void {
+export function storePeriodFindings(
+  db: Db,
+  asOf: string,
+  rows: readonly { candidateId: string; findings: readonly { code: string; severity: string }[]; calendarSpan: CalendarSpan | null }[],
+): void {
   const insert = db.$client.prepare(
-    'INSERT OR REPLACE INTO period_findings (candidate_id, as_of, findings) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidate_findings WHERE candidate_id = ?)',
+    'INSERT OR REPLACE INTO period_findings (candidate_id, as_of, findings, calendar_from, calendar_to) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidate_findings WHERE candidate_id = ?)',
   );
   for (const r of rows) {
-    insert.run(r.candidateId, asOf, findingsSummary(r.findings), r.candidateId);
+    insert.run(r.candidateId, asOf, findingsSummary(r.findings), r.calendarSpan?.from ?? null, r.calendarSpan?.to ?? null, r.candidateId);
   }
 }
 

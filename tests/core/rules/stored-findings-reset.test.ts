@@ -16,6 +16,7 @@ import { rows } from './rule-cases';
  * dossiers on a few days: when it changes,
  * add a migration that is exactly `DELETE FROM \`candidate_findings\`;` and a line below with both. (A change to those
  * cases or to the demo generator changes it too, with the rules unchanged: then replace the last line's fingerprint.)
+ * From 0040 on it includes the days a row's deadlines were counted over, which a calendar change is matched against.
  */
 const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   // The evaluator when this test was written: findings stored before it were computed the same way, nothing to drop.
@@ -30,6 +31,8 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   { fingerprint: 'ec82a850a1289c2bdbdfff35d7c54e364d3d2991c6a8a7b895633ecb47f9d815', resetBy: '0036_only_letter_of_one_introducer' },
   { fingerprint: 'f6596138b94ab022f4f0ecd57974c6539fed820ec3fb6cc09e30fe4f47de4232', resetBy: '0038_info_only_before_due_consent_by_vote' },
   { fingerprint: '4823b8145b7389289d4f0eef2c9c0d1b49da688a871c80c01959615fd118b705', resetBy: '0039_stages_entered_only_by_their_events' },
+  // Each row keeps the days its working-day deadlines were counted over; rows stored before do not say.
+  { fingerprint: '6d79cfc297e4b375ee9a1ec4d31e6dd9cca991dd59bd05de39aa5d43f0180fc2', resetBy: '0040_calendar_change_drops_only_findings_it_moves' },
 ];
 
 function fingerprint(): string {
@@ -39,13 +42,13 @@ function fingerprint(): string {
   // Every code with its severity at and around its boundaries, then the demo's variety.
   for (const [, base, change, asOf] of rows) {
     const e = evaluateDossier(edit(base, change), asOf, ctx);
-    h.update(JSON.stringify([e.stage, e.validUntil, e.findings]));
+    h.update(JSON.stringify([e.stage, e.validUntil, e.findings, e.calendarSpan]));
   }
   for (let i = 0; i < 1500; i++) {
     const dossier = demoDossier(r, 'CB014', '2026-12-01', mentors, 40);
     for (const day of ['2026-03-31', '2026-12-01', '2027-06-30']) {
       const e = evaluateDossier(dossier, day, ctx);
-      h.update(JSON.stringify([e.stage, e.validUntil, e.findings]));
+      h.update(JSON.stringify([e.stage, e.validUntil, e.findings, e.calendarSpan]));
     }
   }
   return h.digest('hex');

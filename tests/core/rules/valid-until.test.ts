@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../electron/core/demo/generate';
+import { buildCalendar } from '../../../electron/core/domain/calendar/calendar';
+import { VN_CALENDAR_SEED } from '../../../electron/core/domain/calendar/seed-vn';
 import { addMonths, toDay, toIso } from '../../../electron/core/domain/calendar/days';
-import { FINDING_CODES, DUE_CODES, STAGES, type Evaluation } from '../../../electron/core/domain/rules/index';
+import { FINDING_CODES, DUE_CODES, STAGES, evaluateDossier, type Evaluation } from '../../../electron/core/domain/rules/index';
 import type { CandidateEvent, Dossier, DossierDocument, DocumentForm } from '../../../electron/core/model/dossier';
-import { evaluate, finding, probationer, votedCandidate, edit, setDoc } from './builders';
+import { ctx, evaluate, finding, probationer, votedCandidate, edit, setDoc } from './builders';
 
 /**
  * `validUntil` promises that evaluating the same dossier on any day from `asOf` through it gives the same result.
@@ -258,4 +260,50 @@ describe('validUntil per kind of threshold', () => {
     expect(finding(b, 'NO_PROBATION_MENTOR')!.message).toBe(finding(a, 'NO_PROBATION_MENTOR')!.message);
     expect(a.validUntil >= '2026-09-20').toBe(true);
   });
+});
+
+describe('calendarSpan: a calendar change outside it cannot change the result', () => {
+  it('on generated dossiers, a day off added, removed or swapped more than 31 days from the span changes nothing', () => {
+    const r = seededRandom(20261207);
+    const seedDays = new Set(VN_CALENDAR_SEED.map((e) => e.date));
+    // Each variant changes one day of the shipped calendar, weekends included (a weekend holiday moves a day off).
+    const variants = Array.from({ length: 60 }, (_, i) => {
+      if (i % 6 === 5) {
+        const removed = pickOne(r, VN_CALENDAR_SEED);
+        return { day: removed.date, calendar: buildCalendar(VN_CALENDAR_SEED.filter((e) => e !== removed)) };
+      }
+      let day = plus('2021-01-01', between(r, 0, 2400));
+      while (seedDays.has(day)) {
+        day = plus(day, 1);
+      }
+      const kind = i % 6 === 4 ? ('swapped-workday' as const) : ('holiday' as const);
+      return { day, calendar: buildCalendar([...VN_CALENDAR_SEED, { date: day, kind, name: 'Ngày thử', source: 'kiểm thử', confirmed: true }]) };
+    });
+    let outside = 0;
+    let insideChanged = 0;
+    let broken: object | null = null;
+    for (let i = 0; i < 300; i++) {
+      const dossier = randomDossier(r, '2026-06-01');
+      const asOf = plus('2026-06-01', between(r, -1500, 400));
+      const e = evaluate(dossier, asOf);
+      const expected = JSON.stringify({ ...e, calendarSpan: null });
+      for (let k = 0; k < 8; k++) {
+        const { day, calendar } = pickOne(r, variants);
+        const changed = JSON.stringify({ ...evaluateDossier(dossier, asOf, { ...ctx, calendar }), calendarSpan: null });
+        const near = e.calendarSpan !== null && day >= plus(e.calendarSpan.from, -31) && day <= plus(e.calendarSpan.to, 31);
+        if (!near) {
+          outside++;
+          if (broken === null && changed !== expected) {
+            broken = { dossier, asOf, day, span: e.calendarSpan, expected: JSON.parse(expected), got: JSON.parse(changed) };
+          }
+        } else if (changed !== expected) {
+          insideChanged++;
+        }
+      }
+    }
+    expect(broken).toBeNull();
+    expect(outside).toBeGreaterThan(1000);
+    // Not vacuous: changes near the span do move deadlines.
+    expect(insideChanged).toBeGreaterThan(20);
+  }, 120_000);
 });

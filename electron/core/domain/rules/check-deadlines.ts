@@ -1,5 +1,4 @@
 import { DOCUMENT_LABELS } from '../../model/document-names';
-import { addWorkingDaysN } from '../calendar/calendar';
 import { addMonths, toDay, toIso, toViDate, type DayNumber } from '../calendar/days';
 import { docOnOrBefore, type Ctx, type Dated } from './context';
 import type { DeadlineKind, FindingCode } from './findings';
@@ -56,7 +55,7 @@ function checkDecision(c: Ctx, admission: boolean, voteDay: DayNumber, decision:
   const what = admission ? 'quyết định kết nạp (9-KNĐ)' : 'quyết định công nhận đảng viên chính thức (16-KNĐ)';
   const vote = admission ? 'chi bộ đề nghị kết nạp' : 'chi bộ đề nghị công nhận';
   const refs = [admission ? '9-KNĐ' : '16-KNĐ'];
-  const due = addWorkingDaysN(voteDay, days + extension, c.calendar);
+  const due = c.workingDaysAfter(voteDay, days + extension);
   const span = extension > 0 ? `${days} ngày làm việc, gia hạn thêm ${extension} ngày` : `${days} ngày làm việc`;
   if (decision) {
     if (decision.day > due) {
@@ -126,7 +125,7 @@ export function checkCeremony(c: Ctx): void {
   const received = decision.event.received ? toDay(decision.event.received) : null;
   const start = countFrom === 'received' && received !== null ? received : decision.day;
   const startText = start === received ? `nhận quyết định ${toViDate(start)}` : `ký quyết định ${toViDate(start)}`;
-  const due = addWorkingDaysN(start, workingDays, c.calendar);
+  const due = c.workingDaysAfter(start, workingDays);
   const refs = ['9-KNĐ', consentForm];
   if (ceremony) {
     // `superiorConsent` is how files written before DONG-Y-CAP-TREN existed recorded the same consent.
@@ -164,7 +163,7 @@ export function checkMemberRecords(c: Ctx): void {
   }
   const applied = c.rule('member-records', ceremony.day);
   const { workingDays, forms } = applied.rule.parameters;
-  const due = addWorkingDaysN(ceremony.day, workingDays, c.calendar);
+  const due = c.workingDaysAfter(ceremony.day, workingDays);
   const missing = forms.filter((f) => !c.facts.docs[f]);
   if (missing.length === 0) {
     const late = forms.filter((f) => c.facts.docs[f]![0]! > due);

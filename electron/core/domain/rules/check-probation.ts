@@ -1,4 +1,3 @@
-import { addWorkingDaysN } from '../calendar/calendar';
 import { toIso, toViDate, type DayNumber } from '../calendar/days';
 import type { Ctx } from './context';
 import { probationEnd } from './check-deadlines';
@@ -12,7 +11,7 @@ export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boole
   const vote = c.facts.latest.RECOGNITION_VOTED;
   const applied = c.rule('recognition-vote', vote?.day ?? end);
   const { workingDays } = applied.rule.parameters;
-  const due = addWorkingDaysN(end, workingDays, c.calendar);
+  const due = c.workingDaysAfter(end, workingDays);
   const refs = ['13-KNĐ'];
   if (vote) {
     if (vote.day < end) {
@@ -53,7 +52,7 @@ export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boole
   if (course || !open) {
     return;
   }
-  const due = addWorkingDaysN(end, applied.rule.parameters.workingDays, c.calendar);
+  const due = c.workingDaysAfter(end, applied.rule.parameters.workingDays);
   // A reminder is for a deadline still ahead; once it has passed, RECOGNITION_VOTE_OVERDUE says what is late.
   if (c.after(due)) {
     return;

@@ -151,10 +151,14 @@ export type RuleRef = { rule: { id: RuleId | 'event-order' }; rulebookVersion: s
 export type Ctx = {
   facts: Facts;
   index: RuleIndex;
-  calendar: WorkingCalendar;
   findings: Finding[];
   deadlines: Deadline[];
   rule<I extends RuleId>(id: I, act: DayNumber): AppliedRule<I>;
+  /**
+   * The `n`-th working day after `day`: the checks' only way to the calendar, so the evaluation knows which days'
+   * working status its result depends on (`Evaluation.calendarSpan`).
+   */
+  workingDaysAfter(day: DayNumber, n: number): DayNumber;
   /**
    * The last day the result can stay what it is as of `asOf`: every comparison of `asOf` (or of `refDay` before the
    * vote) with a date goes through the methods below, which lower it to the day before the comparison's outcome

@@ -1,5 +1,5 @@
 import type { Dossier } from '../../model/dossier';
-import type { WorkingCalendar } from '../calendar/calendar';
+import { addWorkingDaysN, type WorkingCalendar } from '../calendar/calendar';
 import { toDay, toIso, type DayNumber } from '../calendar/days';
 import { checkAge, checkEducation } from './check-eligibility';
 import { checkCertificate, checkFreshness, checkPreVoteDocuments } from './check-documents';
@@ -44,7 +44,14 @@ export type Evaluation = {
    * passes, a reminder opens, an age month or a rule version starts, or a dated record becomes visible.
    */
   validUntil: string;
+  /**
+   * The first and last day (ISO) whose working status the result depends on: every working-day deadline counted
+   * lies inside. A calendar change outside it cannot change the result; null when no deadline was counted.
+   */
+  calendarSpan: CalendarSpan | null;
 };
+
+export type CalendarSpan = { from: string; to: string };
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -111,6 +118,8 @@ class Evaluator implements Ctx {
   readonly findings: Finding[] = [];
   readonly deadlines: Deadline[] = [];
   until: DayNumber;
+  calendarFrom = Number.POSITIVE_INFINITY;
+  calendarTo = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly facts: Facts,
@@ -123,6 +132,13 @@ class Evaluator implements Ctx {
 
   rule<I extends RuleId>(id: I, act: DayNumber): AppliedRule<I> {
     return ruleAt(this.index, id, act);
+  }
+
+  workingDaysAfter(day: DayNumber, n: number): DayNumber {
+    const due = addWorkingDaysN(day, n, this.calendar);
+    this.calendarFrom = day < this.calendarFrom ? day : this.calendarFrom;
+    this.calendarTo = due > this.calendarTo ? due : this.calendarTo;
+    return due;
   }
 
   after(day: DayNumber): boolean {
@@ -246,5 +262,6 @@ export function evaluateDossier(dossier: Dossier, asOf: string, ctx: EvalContext
     rulebookVersion,
     keyDates: keyDates(c),
     validUntil: toIso(Math.min(c.until, LAST_DAY)),
+    calendarSpan: c.calendarTo < c.calendarFrom ? null : { from: toIso(c.calendarFrom), to: toIso(c.calendarTo) },
   };
 }

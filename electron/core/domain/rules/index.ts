@@ -1,5 +1,5 @@
 // Public API of the rules engine, for services, the CLI and (types only) the renderer.
-export { evaluateDossier, type Evaluation, type KeyDates } from './evaluate';
+export { evaluateDossier, type CalendarSpan, type Evaluation, type KeyDates } from './evaluate';
 export { computeChecklist, type ChecklistItem, type ChecklistStatus } from './checklist';
 export { buildTodo, type TodoFilter, type TodoItem, type TodoSource } from './todo';
 export { probationEndOf } from './check-deadlines';
