@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatViDate, isIsoDate } from '../core/model/dates';
 import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -36,6 +37,23 @@ function parseErrorText(err: unknown): string {
 export function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') {
     throw new UsageError(`Thiếu tham số bắt buộc ${flag}`);
+  }
+  return value;
+}
+
+/**
+ * The day a report or a count is made as of (`--as-of`): today when not given, never a later day, for a figure sent
+ * upward may only count what has happened.
+ */
+export function countingDay(value: string | undefined, today: string): string {
+  if (value === undefined) {
+    return today;
+  }
+  if (!isIsoDate(value)) {
+    throw new UsageError(`--as-of cần là ngày dạng YYYY-MM-DD (ví dụ 2026-12-31), không phải "${value}"`);
+  }
+  if (value > today) {
+    throw new UsageError(`--as-of ${formatViDate(value)} là ngày sau hôm nay (${formatViDate(today)}): số liệu chỉ tính những gì đã xảy ra.`);
   }
   return value;
 }

@@ -158,7 +158,11 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
     const notStarted = ptdv(['report', '--db', db, '--period', '2027-Q1', '--format', 'json', '--out', out('x5.json')]);
     expect(notStarted.code).toBe(2);
     expect(notStarted.stderr).toContain('chưa bắt đầu');
-    expect(['x1.json', 'x2.json', 'x3.odt', 'x4.json', 'x5.json'].some((f) => existsSync(out(f)))).toBe(false);
+    // A report counts what has happened: a day after today would project stages and findings nobody has seen.
+    const ahead = ptdv(['report', '--db', db, '--period', '2026-Q4', '--as-of', '2027-03-31', '--format', 'json', '--out', out('x6.json')]);
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toContain('là ngày sau hôm nay');
+    expect(['x1.json', 'x2.json', 'x3.odt', 'x4.json', 'x5.json', 'x6.json'].some((f) => existsSync(out(f)))).toBe(false);
   });
 });
 

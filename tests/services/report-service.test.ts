@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateFindings } from '../../db/schema/index';
-import { addEvent } from '../../electron/core/services/candidate-service';
+import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
 import { createMember, markMemberLeft } from '../../electron/core/services/member-service';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { fullMembersAtYearStart, listTargets, setTarget } from '../../electron/core/services/target-service';
@@ -56,6 +56,24 @@ describe('buildUnitReport on the own cell', () => {
     expect(on('2026-Q2')).toEqual([0, 11]);
     expect(on('2026-Q3')).toEqual([1, 11]);
     expect(on('2026')).toEqual([1, 11]);
+  });
+
+  it('counts a person recognised after the period end as dự bị on it, not also as a full member, and one who left on it as gone', () => {
+    const { ctx } = testContext(AS_OF);
+    recordRoster(ctx, 10);
+    // Probation ends 30/09/2026; the chi bộ votes and the ĐUCS decides in October: full member from 30/09, decided 20/10.
+    const id = createCandidate(ctx, { fullName: 'Phạm Thị Dung', birthDate: '1995-05-05' }, { type: 'LISTED', date: '2024-06-01' });
+    addEvent(ctx, id, { type: 'CEREMONY_HELD', date: '2025-09-30' });
+    addEvent(ctx, id, { type: 'RECOGNITION_VOTED', date: '2026-10-05', yes: 10, eligible: 10 });
+    addEvent(ctx, id, { type: 'RECOGNITION_DECIDED', date: '2026-10-20', number: '20-QĐ/ĐU' });
+    const left = createMember(ctx, { fullName: 'Chuyển Đi Cuối Quý', status: 'chinh-thuc', joinedOn: '2010-01-01', fullMemberSince: '2011-01-01' });
+    markMemberLeft(ctx, left.id, '2026-09-30', 'Chuyển sinh hoạt');
+    const on = (period: string) => {
+      const u = buildUnitReport(ctx.db, { period, asOf: AS_OF }).units[0]!;
+      return [u.stock['du-bi'], u.stock['chinh-thuc'], u.fullMembersNow];
+    };
+    expect(on('2026-Q3')).toEqual([1, 0, 10]);
+    expect(on('2026-Q4')).toEqual([0, 1, 11]);
   });
 
   it('gives the year trend by quarter, the listing-to-admission median and the members on 1 January', () => {

@@ -11,7 +11,7 @@ import { DASHBOARD_COUNTS, dashboardPeopleQuerySchema } from '../../core/model/d
 import { describeInputIssues } from '../../core/errors';
 import { listFrozenReports } from '../../core/services/report-service';
 import { calendarEntries } from '../../core/store/calendar';
-import { parse, required } from '../args';
+import { countingDay, parse, required } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
@@ -45,7 +45,7 @@ export const dashboard: Command = {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
     const file = required(values.db, '--db');
     const y = year(values.year);
-    const asOf = values['as-of'] === undefined ? clockOf(io).today() : day(values['as-of'], '--as-of');
+    const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, ({ database }) => {
       const d = buildDashboard(database.db, { year: y, asOf });
       if (values.json) {
@@ -106,7 +106,7 @@ export const dashboardPeopleCommand: Command = {
     if (!query.success) {
       throw new UsageError(describeInputIssues(query.error.issues));
     }
-    const asOf = values['as-of'] === undefined ? clockOf(io).today() : day(values['as-of'], '--as-of');
+    const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, ({ database }) => {
       // Every person, not a page: the list is for a batch run or a spreadsheet.
       const total = dashboardPeople(database.db, { ...query.data, asOf }).total;

@@ -11,7 +11,7 @@ import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportSco
 import { OWN_LINE, unitRows } from '../../core/domain/reports/unit-tables';
 import { formatCell } from '../../core/domain/reports/table-model';
 import type { UnitReport } from '../../core/model/report';
-import { parse, required } from '../args';
+import { countingDay, parse, required } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
 import { chromiumPdfRenderer } from '../pdf-chromium';
@@ -62,7 +62,7 @@ export const report: Command = {
     const kind = format(values.format);
     const out = resolve(io.cwd, required(values.out, '--out'));
     const scope = scopeOf(values);
-    const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
+    const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, async ({ database, ctx }) => {
       const built = buildUnitReport(database.db, { ...defaultScope(ctx, scope), period, asOf });
       const meta = reportMeta(database.db, built, { number: values.number ?? null, place: values.place ?? null });
@@ -94,7 +94,7 @@ export const reportUnits: Command = {
     const file = required(values.db, '--db');
     const period = parsePeriod(required(values.period, '--period'));
     const scope = scopeOf(values);
-    const asOf = date(values['as-of'], '--as-of') ?? clockOf(io).today();
+    const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, ({ database, ctx }) => {
       const built = buildUnitReport(database.db, { ...defaultScope(ctx, scope), period, asOf });
       const rows = unitRows(built);

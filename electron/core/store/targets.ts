@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { members, targets } from '../../../db/schema/index';
 import type { Target, TargetPeriod } from '../model/targets';
@@ -71,7 +71,10 @@ export function deleteTarget(tx: DbOrTx, id: string): void {
 
 /**
  * Full members (ĐVCT) of each unit on `day`: recognised on or before it (a member recorded as full without a date
- * counts) and not left before it. Exempt members are still full members, so they count here.
+ * counts) and not left by then, as the candidates' stages count a move out on its day. Exempt members are still full
+ * members, so they count here. A member followed from a candidate file is full from the probation's end, but only
+ * once the recognition was decided: until that day the file's stage counts them as dự bị, and a report of a day
+ * before the decision must not count them twice.
  */
 export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
   const rows = db
@@ -82,7 +85,12 @@ export function fullMembersOn(db: DbOrTx, day: string): Map<string, number> {
         eq(members.status, 'chinh-thuc'),
         isNull(members.voidedAt),
         or(isNull(members.fullMemberSince), lte(members.fullMemberSince, day)),
-        or(isNull(members.leftOn), gte(members.leftOn, day)),
+        or(isNull(members.leftOn), gt(members.leftOn, day)),
+        or(
+          isNull(members.candidateId),
+          sql`EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = ${members.candidateId} AND e.type = 'RECOGNITION_DECIDED' AND e.date <= ${day}
+            AND NOT EXISTS (SELECT 1 FROM candidate_events v WHERE v.candidate_id = e.candidate_id AND v.type = ${VOID} AND v.voids_id = e.id))`,
+        ),
       ),
     )
     .groupBy(members.unitCode)

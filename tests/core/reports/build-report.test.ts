@@ -63,9 +63,9 @@ describe('buildReport: flows and stock', () => {
 
 describe('buildReport: admissions breakdown', () => {
   const cb = unit('CB01', [
-    candidate('CB01', { gender: 'nu', youthUnionMember: true, ethnicity: 'Tày', religion: 'Phật giáo', birthDate: '1995-03-11', education: 'dai-hoc', occupation: 'cong-nhan', nonStateEnterprise: true }, admittedOn('2026-03-10')),
+    candidate('CB01', { gender: 'nu', youthUnionMember: true, ethnicity: 'Tày', religion: 'Phật giáo', birthDate: '1995-04-11', education: 'dai-hoc', occupation: 'cong-nhan', nonStateEnterprise: true }, admittedOn('2026-03-10')),
     candidate('CB01', { gender: 'nam', ethnicity: 'Kinh', religion: 'Không', birthDate: '1980-01-01', education: 'thpt', occupation: 'chu-doanh-nghiep', nonStateEnterprise: true }, admittedOn('2026-02-01')),
-    candidate('CB01', { gender: 'nam', birthDate: '1965-01-20', occupation: 'nong-dan' }, admittedOn('2026-01-19')),
+    candidate('CB01', { gender: 'nam', birthDate: '1965-02-20', occupation: 'nong-dan' }, admittedOn('2026-01-19')),
     candidate('CB01', { gender: 'nu', birthDate: '2000-01-01' }, { LISTED: '2026-01-10' }),
   ]);
   const b = buildReport({ units: [cb] }, q1, '2026-04-10').units[0]!.admissions;
@@ -75,8 +75,18 @@ describe('buildReport: admissions breakdown', () => {
   });
 
   it('places each person in an age band by their age on the decision day', () => {
-    // 30 on 10/03/2026 (31 the next day), 46, and 60 the day before the 61st birthday.
+    // 30 in March 2026 (31 from April), 46, and 60 until February 2026.
     expect(b.ageGroups).toEqual({ 'duoi-18': 0, '18-30': 1, '31-45': 0, '46-60': 2, 'tren-60': 0 });
+  });
+
+  it('counts that age by calendar month as the age rule does: in the month of a birthday the new age, whatever the day', () => {
+    const born = (birthDate: string, decided: string) =>
+      unit('CB01', [candidate('CB01', { gender: 'nam', birthDate }, admittedOn(decided))]);
+    const bands = (u: ReturnType<typeof born>) => buildReport({ units: [u] }, q1, '2026-04-10').units[0]!.admissions.ageGroups;
+    // 372 calendar months on 10/03/2026 (birthday on the 11th): 31, no longer of Youth Union age (RULES.md: months < 372).
+    expect(bands(born('1995-03-11', '2026-03-10'))).toMatchObject({ '18-30': 0, '31-45': 1 });
+    // 732 months on 19/01/2026: 61, over 60 (admitted only with the province's consent).
+    expect(bands(born('1965-01-20', '2026-01-19'))).toMatchObject({ '46-60': 0, 'tren-60': 1 });
   });
 
   it('splits education and occupation with an unknown column that keeps the sum equal to the total', () => {

@@ -1,5 +1,5 @@
 import type { CandidateProfile } from '../../model/dossier';
-import { toDay, wholeMonthsBetween } from '../calendar/days';
+import { toDay, ymdOf } from '../calendar/days';
 import { searchKey } from '../names';
 import { EDUCATION_LEVELS, OCCUPATIONS } from '../../model/dossier';
 import type { AdmissionBreakdown, AgeGroup } from '../../model/report';
@@ -25,9 +25,14 @@ export function emptyBreakdown(): AdmissionBreakdown {
   };
 }
 
-/** Age in whole years on `day`, counted in whole months as the rules engine's age rule counts it (docs/rules.md `age`). */
+/**
+ * Age in whole years on `day`, from calendar months as the rules engine's age rule counts them (docs/rules.md `age`):
+ * the day of the month does not count, so one born on 20/12/1995 is 31 throughout December 2026.
+ */
 export function ageOn(birthDate: string, day: string): number {
-  return Math.floor(wholeMonthsBetween(toDay(birthDate), toDay(day)) / 12);
+  const b = ymdOf(toDay(birthDate));
+  const d = ymdOf(toDay(day));
+  return Math.floor((d.y * 12 + d.m - (b.y * 12 + b.m)) / 12);
 }
 
 /** Age band of reference.md §7.2 for an age in whole years. */
