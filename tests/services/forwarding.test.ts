@@ -11,7 +11,7 @@ import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { unitsWithData } from '../../electron/core/domain/reports/build-report';
 import { requireTool, run } from '../core/bundles/fixtures';
 import { testContext } from '../helpers/db';
-import { asFile, enrol, fillUnit, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
+import { asFile, enrol, fillUnit, readyForAdmission, SUPERIOR, TODAY, type TestDb } from '../helpers/sync';
 import { tempDir } from '../helpers/temp';
 
 /** docs/bundle-format.md "Checking a forwarded snapshot without ptdv", verbatim except for `set -e` and the code passed in. */
@@ -35,6 +35,19 @@ async function tree(): Promise<{ khoi: TestDb; ducs: TestDb; cells: TestDb[] }> 
     expect((await importBundle(ducs.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')))).status).toBe('applied');
   }
   return { khoi, ducs, cells };
+}
+
+/** The ĐUCS's report `made` re-signed by the ĐUCS with one chi bộ's snapshot taken, genuine and signed, from its earlier report `older`. */
+async function withInnerFrom(ducs: TestDb, made: MadeBundle, older: MadeBundle, code: string): Promise<MadeBundle> {
+  const own = ownKeys(ducs.ctx);
+  const open = async (b: MadeBundle) => readTar(await decompressTar(await ageDecrypt(b.bytes, own.identities)));
+  const files = await open(made);
+  const { signers, units } = await readForwarded(files.get('forwarded.tar')!);
+  units.set(code, (await readForwarded((await open(older)).get('forwarded.tar')!)).units.get(code)!);
+  const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Parameters<typeof packBundle>[0]['manifest'];
+  const forwarded = await packForwarded([...units].map(([c, f]) => ({ code: c, publicKey: signers.get(c)!, files: f })));
+  const packed = await packBundle({ manifest, data: JSON.parse(new TextDecoder().decode(files.get('data.json'))), signingKey: own.signing.privateKey, recipients: [manifest.to.ageRecipient], forwarded });
+  return { bundle: { ...made.bundle, fileName: packed.fileName }, bytes: packed.bytes };
 }
 
 const candidatesByUnit = (db: TestDb) =>
@@ -132,6 +145,21 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     const again = await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')));
     expect(again.summary?.warnings).toContain('Hồ sơ chuyển tiếp của đơn vị cấp dưới: 1 đã cập nhật, 1 không đổi.');
     expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 4 });
+  });
+
+  it('keeps the newer chi bộ snapshot when a correctly signed bundle forwards an older one (a ĐUCS restored from a backup)', async () => {
+    const { khoi, ducs, cells } = await tree();
+    const first = await exportUnitReport(ducs.ctx, '2026-11');
+    expect((await importBundle(khoi.ctx, asFile(first))).status).toBe('applied');
+    readyForAdmission(cells[1]!);
+    expect((await importBundle(ducs.ctx, asFile(await exportUnitReport(cells[1]!.ctx, '2026-12')))).status).toBe('applied');
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')))).status).toBe('applied');
+    expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 5 });
+    const stale = await withInnerFrom(ducs, await exportUnitReport(ducs.ctx, '2026-12b'), first, 'CB022');
+    const outcome = await importBundle(khoi.ctx, asFile(stale));
+    expect(outcome.status).toBe('applied');
+    expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 5 });
+    expect(outcome.summary?.warnings).toContain('Giữ hồ sơ số 3 của CB022: DU002 gửi kèm hồ sơ số 2, không mới hơn, nên không áp dụng.');
   });
 
   it('refuses a chi bộ snapshot changed inside a correctly signed bundle, and applies the rest', async () => {

@@ -130,10 +130,20 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   let applied = 0;
   let unchanged = 0;
   const moved: string[] = [];
+  const older: string[] = [];
   const refused = [...forwarded.refused];
   for (const inner of forwarded.accepted) {
-    if (forwardedSnapshotOf(db, inner.code)?.sumsSha256 === inner.sumsSha256) {
+    const held = forwardedSnapshotOf(db, inner.code);
+    if (held?.sumsSha256 === inner.sumsSha256) {
       unchanged += 1;
+      continue;
+    }
+    // A unit's numbers toward its superior only go up: a lower or equal one toward the same superior is an older
+    // snapshot (a forwarding unit restored from a backup passes on what it held then), which must not roll back the
+    // newer one held here (docs/bundle-format.md "Forwarding up the tree").
+    if (held !== null && held.toCode === inner.manifest.to.code && inner.manifest.seq <= held.seq) {
+      unchanged += 1;
+      older.push(`Giữ hồ sơ số ${held.seq} của ${inner.code}: ${senderCode} gửi kèm hồ sơ số ${inner.manifest.seq}, không mới hơn, nên không áp dụng.`);
       continue;
     }
     const behind = forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves);
@@ -177,7 +187,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   if (applied + unchanged > 0) {
     summary.warnings.push(`Hồ sơ chuyển tiếp của đơn vị cấp dưới: ${applied.toLocaleString('vi-VN')} đã cập nhật, ${unchanged.toLocaleString('vi-VN')} không đổi.`);
   }
-  summary.warnings.push(...moved.map((m) => `Không thay ${m}.`));
+  summary.warnings.push(...moved.map((m) => `Không thay ${m}.`), ...older);
   for (const r of refused) {
     summary.warnings.push(`Từ chối hồ sơ chuyển tiếp của ${r.unitCode} [${r.code}]: ${r.message}`);
   }

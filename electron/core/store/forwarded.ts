@@ -13,9 +13,28 @@ export function forwardedSummaries(db: DbOrTx, codes: readonly string[]): Map<st
   return new Map(rows.map((r) => [r.unitCode, { viaCode: r.viaCode, seq: r.seq, appliedAt: r.appliedAt }]));
 }
 
-/** The snapshot of a unit deeper below held here, as that unit signed it (null: none received through forwarding). */
-export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256'> | null {
-  return db.select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256 }).from(forwardedSnapshots).where(eq(forwardedSnapshots.unitCode, unitCode)).get() ?? null;
+/**
+ * The snapshot of a unit deeper below held here, as that unit signed it (null: none received through forwarding),
+ * with the superior its manifest was addressed to: its `seq` counts toward that one.
+ */
+export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): (Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256'> & { toCode: string | null }) | null {
+  const row = db
+    .select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256, manifest: forwardedSnapshots.manifest })
+    .from(forwardedSnapshots)
+    .where(eq(forwardedSnapshots.unitCode, unitCode))
+    .get();
+  if (!row) {
+    return null;
+  }
+  const { manifest, ...held } = row;
+  // Checked and signed when it was applied; a row that no longer parses is treated as from an unknown superior.
+  let toCode: string | null = null;
+  try {
+    toCode = (JSON.parse(manifest.toString('utf8')) as { to?: { code?: string } }).to?.code ?? null;
+  } catch {
+    toCode = null;
+  }
+  return { ...held, toCode };
 }
 
 /**
