@@ -52,6 +52,15 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
     expect(r.stdout).toContain('Chưa kết nạp được ai trong năm: CB03');
   });
 
+  it('dashboard of a chi bộ prints its own line once, named, with no second line of totals', async () => {
+    const cell = join(dir, 'cb.db');
+    expect((await ptdv(['init', '--db', cell, '--code', 'CB09', '--name', 'Chi bộ Kho vận', '--level', 'chi-bo'])).code).toBe(0);
+    const r = await ptdv(['dashboard', '--db', cell, '--year', '2026']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('\t') && !l.startsWith('Đơn vị'));
+    expect(lines).toEqual([expect.stringMatching(/^CB09 Chi bộ Kho vận\t0\t0\t/)]);
+  });
+
   it('dashboard refuses a bad year with exit 2 and a Vietnamese message', async () => {
     const r = await ptdv(['dashboard', '--db', db, '--year', 'hai nghìn']);
     expect(r.code).toBe(2);

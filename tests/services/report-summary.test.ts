@@ -233,7 +233,7 @@ describe('the stored summary follows every write', () => {
     sqlite.exec("UPDATE report_unit_people SET people = '[]'");
     expect(buildUnitReport(ctx.db, { period: '2026', all: true, asOf: AS_OF })).toEqual(year);
     const formats = sqlite.prepare("SELECT DISTINCT json_extract(counts, '$.format') FROM report_unit_counts").pluck().all();
-    expect(formats).toEqual([1]);
+    expect(formats).toEqual([2]);
   });
 
   it('refuses an event type the summary has no letter for, rather than leave it out of every report', () => {

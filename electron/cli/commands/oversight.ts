@@ -54,10 +54,12 @@ export const dashboard: Command = {
       }
       io.out(`Tổng quan năm ${d.year}${d.scope ? ` — ${d.scope.name}` : ''} (tính đến ${d.countedTo})`);
       io.out(['Đơn vị', 'Hồ sơ', 'Kết nạp', 'Chỉ tiêu', 'Quá hạn/lỗi'].join('\t'));
-      for (const u of [...d.units, d.total]) {
+      // A cell's dashboard has one line, its own, which is also its total.
+      const ownTotal = d.units.includes(d.total);
+      for (const u of ownTotal ? d.units : [...d.units, d.total]) {
         const target = u.target ? `${u.target.targetCount}${u.target.percentAchieved === null ? '' : ` (${u.target.percentAchieved.toLocaleString('vi-VN')}%)`}` : '—';
         const place = u.tccsd ? ` (thuộc ${u.tccsd.code})` : u.subtree ? ` (cả đảng bộ: ${u.subtree.candidates} hồ sơ, kết nạp ${u.subtree.admissions})` : '';
-        io.out([u === d.total ? 'Tổng cộng' : `${u.code} ${u.name}${place}`, u.candidates, u.admissions, target, u.overdue].join('\t'));
+        io.out([u === d.total && !ownTotal ? 'Tổng cộng' : `${u.code} ${u.name}${place}`, u.candidates, u.admissions, target, u.overdue].join('\t'));
       }
       if (d.unitsWithoutAdmission.length > 0) {
         io.out(`Chưa kết nạp được ai trong năm: ${d.unitsWithoutAdmission.map((u) => u.code).join(', ')}`);

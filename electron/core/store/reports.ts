@@ -174,8 +174,9 @@ export function storedUnitPeople(db: Db, codes: readonly string[]): Map<string, 
 /**
  * What the kept rows hold is code's own layout, not the schema's: a version that counts something new (a column, a
  * duplicate rule) raises KEPT_FORMAT, and the rows an earlier version kept, even for today, are counted again.
+ * 2: age bands by calendar month, and a candidate whose first record is after the counting day not counted.
  */
-const KEPT_FORMAT = 1;
+const KEPT_FORMAT = 2;
 
 type Kept = { counts: UnitCounts; people: Person[] };
 

@@ -52,6 +52,13 @@ describe('buildReport: flows and stock', () => {
     expect(r.stock).toMatchObject({ 'cam-tinh': 1, dung: 1, 'chinh-thuc': 1, 'xoa-ten': 1, nguon: 0 });
   });
 
+  it('counts as a dossier only a candidate with a record by the counting day, so the dossiers equal the sum of the stock', () => {
+    const cb = unit('CB01', [candidate('CB01', {}, { SOURCE_PROPOSED: '2026-01-05' }), candidate('CB01', {}, { SOURCE_PROPOSED: '2026-04-01' })]);
+    const r = buildReport({ units: [cb] }, q1, '2026-04-10').units[0]!;
+    expect(r.candidates).toBe(1);
+    expect(Object.values(r.stock).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
   it('puts a candidate withdrawn and later taken up again in the stage reached after the withdrawal, as the rules engine does', () => {
     const cb = unit('CB01', [candidate('CB01', {}, { LISTED: '2025-02-01', WITHDRAWN: '2025-06-01', COURSE_CERTIFIED: '2026-02-01' })]);
     const before = buildReport({ units: [cb] }, parsePeriod('2025-Q4'), '2026-04-10').units[0]!.stock;

@@ -12,7 +12,7 @@ export type CountingWindow = { start: string; countedTo: string; yearStart: stri
 /** Per-unit running totals plus the raw samples that medians, targets and trends need. */
 export type UnitAccumulator = {
   unit: ReportUnit;
-  /** Candidates counted (the unit's candidates need not be held once counted). */
+  /** Candidates with a record by the counting day, the sum of the stock (the unit's candidates need not be held once counted). */
   candidates: number;
   stock: Record<ReportStage, number>;
   flows: Record<FlowKey, number>;
@@ -68,7 +68,6 @@ export function newAccumulator(unit: ReportUnit): UnitAccumulator {
  * as bits, and the first day of each step the breakdowns and lead times measure.
  */
 export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: CountingWindow): void {
-  acc.candidates += 1;
   let counted = false;
   let flows = 0;
   let decidedInYear: string | null = null;
@@ -101,6 +100,7 @@ export function accumulate(acc: UnitAccumulator, c: ReportCandidate, w: Counting
     }
   }
   if (counted) {
+    acc.candidates += 1;
     acc.stock[stockStage(c, w.countedTo)!] += 1;
   }
   if (flows !== 0) {
