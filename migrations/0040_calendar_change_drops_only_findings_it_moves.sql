@@ -3,7 +3,8 @@
 -- (`Evaluation.calendarSpan`), and a change drops only the rows whose span comes within 31 days of the changed day:
 -- a weekend holiday moves the day off that compensates it, and a listed compensatory day the one it replaces, a few
 -- days away at most (Tết, the longest run of days off, is under two weeks). Confirming a day or renaming it changes
--- no working day and drops nothing. Rows stored before have no span: they are dropped here.
+-- no working day and drops nothing. Rows stored before have no span: they are dropped here (which also drops the
+-- findings of a file listing one introducer twice, now counted once).
 DELETE FROM `candidate_findings`;
 --> statement-breakpoint
 DELETE FROM `period_findings`;

@@ -96,6 +96,18 @@ export const rows: Row[] = [
   ['no vote, certificate expiring in 6 months and a day: nothing', voted, both(notVoted, (d) => setEvent(d, { type: 'COURSE_CERTIFIED', date: '2021-09-15' })), '2026-03-14', 'CERTIFICATE_EXPIRING', ''],
 
   // introducers and the path
+  ['two introducers on the two-member path', voted, secondIntroducer('2010-01-01'), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],
+  [
+    'the same introducer listed twice on the two-member path: one person',
+    voted,
+    (d) => {
+      secondIntroducer('2010-01-01')(d);
+      d.introducers[1] = { ...d.introducers[0]!, name: ' trần  văn bình ' };
+    },
+    '2026-03-10',
+    'INTRODUCERS_INSUFFICIENT',
+    'error',
+  ],
   ['trade-union path in a unit with a Youth Union: refused', voted, tradeUnionPath(true), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
   ['trade-union path refused even with two introducers', voted, both(secondIntroducer('2010-01-01'), tradeUnionPath(true)), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', 'error'],
   ['trade-union path in a unit without a Youth Union: accepted', voted, tradeUnionPath(false), '2026-03-10', 'INTRODUCERS_INSUFFICIENT', ''],

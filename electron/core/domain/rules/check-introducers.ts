@@ -72,7 +72,8 @@ export function checkIntroducers(c: Ctx): void {
   const youthBelow = youthBelowMonths(applied.rule.parameters);
   const path = introductionPath(facts, youthBelow);
   const problems = pathProblems(facts, path, youthBelow);
-  const count = facts.dossier.introducers.length;
+  // One person listed twice (a file typed by hand, an import merged twice) is one introducer.
+  const count = new Set(facts.dossier.introducers.map((i) => nameKey(i.name))).size;
   const refused = path === 'cong-doan' && facts.dossier.unit.hasYouthUnion === true;
   if (problems.length > 0) {
     if (refused || count < fullMembersDefault) {
@@ -107,7 +108,11 @@ export function unionForm(facts: Facts, parameters: RuleOf<'introducers'>['param
  * and Lê Thị Hạ are two people, and neither may borrow the other's letter.
  */
 export function sameName(a: string, b: string): boolean {
-  return cleanName(a).toLocaleLowerCase('vi') === cleanName(b).toLocaleLowerCase('vi');
+  return nameKey(a) === nameKey(b);
+}
+
+function nameKey(name: string): string {
+  return cleanName(name).toLocaleLowerCase('vi');
 }
 
 /**
