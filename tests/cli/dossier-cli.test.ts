@@ -63,6 +63,22 @@ describe('ptdv dossier import/export', () => {
     });
   });
 
+  it('exports each person to a file of their own, even two whose names differ only by punctuation, born the same day', async () => {
+    const dir = tempDir();
+    const db = await init(dir);
+    const [file] = writeDossiers(join(dir, 'in'), 1);
+    const base = JSON.parse(readFileSync(file!, 'utf8'));
+    const files = ["H'Ben Niê", 'H Ben Niê'].map((fullName, i) => {
+      const path = join(dir, `ben-${i}.json`);
+      writeFileSync(path, JSON.stringify({ ...base, candidate: { ...base.candidate, fullName, birthDate: '1995-05-05' } }));
+      return path;
+    });
+    expect((await runCli(['dossier', 'import', '--db', db, ...files], env)).stdout).toContain('Xong: 2 hồ sơ mới, 0 bỏ qua.');
+    const out = join(dir, 'out');
+    expect((await runCli(['dossier', 'export', '--db', db, '--out', out], env)).stdout).toContain('Đã xuất 2 hồ sơ');
+    expect(readdirSync(out).map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')).candidate.fullName).sort()).toEqual(['H Ben Niê', "H'Ben Niê"]);
+  });
+
   it('refuses the whole import when one file is invalid, naming file, field and reason, and writes nothing', async () => {
     const dir = tempDir();
     const db = await init(dir);

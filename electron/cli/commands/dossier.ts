@@ -48,7 +48,9 @@ export const dossierExport: Command = {
       const ids = candidateIds(database.db);
       for (const id of ids) {
         const dossier = exportDossier(database.db, id);
-        const name = `${searchKey(dossier.candidate.fullName).replace(/[^a-z0-9]+/g, '-')}-${dossier.candidate.birthDate}-${id.slice(0, 8)}.json`;
+        // The id's random end, not its start: ids made in the same minute begin alike, and two people whose names
+        // differ only by punctuation (H'Ben, H Ben) born the same day would share a file, one overwriting the other.
+        const name = `${searchKey(dossier.candidate.fullName).replace(/[^a-z0-9]+/g, '-')}-${dossier.candidate.birthDate}-${id.replaceAll('-', '').slice(-12)}.json`;
         writeFileAtomic(join(out, name), `${JSON.stringify(dossier, null, 2)}\n`);
       }
       io.out(`Đã xuất ${ids.length} hồ sơ vào ${out}${ids.length ? ` (ví dụ ${basename(out)}/…json)` : ''}.`);
