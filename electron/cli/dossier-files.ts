@@ -33,12 +33,23 @@ export function readJsonFile(file: string, io: CliIo): { json?: unknown; error?:
  * only gives a character position, or none when the text ends too early.
  */
 function syntaxPlace(text: string, message: string): string {
-  const at = /position (\d+)/.exec(message);
-  if (!at) {
-    return text.trim() === '' ? 'tệp trống' : 'nội dung dừng giữa chừng, thiếu phần cuối';
+  if (text.trim() === '') {
+    return 'tệp trống';
   }
-  const before = text.slice(0, Number(at[1])).split('\n');
-  return `sai cú pháp ở dòng ${before.length}, cột ${before.at(-1)!.length + 1}`;
+  const at = /position (\d+)/.exec(message);
+  if (at) {
+    if (Number(at[1]) >= text.trimEnd().length) {
+      return 'nội dung dừng giữa chừng, thiếu phần cuối';
+    }
+    const before = text.slice(0, Number(at[1])).split('\n');
+    return `sai cú pháp ở dòng ${before.length}, cột ${before.at(-1)!.length + 1}`;
+  }
+  // V8 names no place for a character no JSON value can start with (a text, an HTML page, NaN).
+  const token = /Unexpected token '(.+?)'/.exec(message);
+  if (token) {
+    return `gặp ký tự "${token[1]}" không đúng chỗ`;
+  }
+  return /end of JSON input/.test(message) ? 'nội dung dừng giữa chừng, thiếu phần cuối' : 'sai cú pháp JSON';
 }
 
 /**

@@ -83,9 +83,16 @@ describe('ptdv check', () => {
     writeFileSync(noFormat, JSON.stringify(rest));
     const halfVote = join(tmp, 'half-vote.json');
     writeFileSync(halfVote, text.replace(/"yes": *(\d+)/, '"yes": $1.5'));
-    const r = await runCli(['check', syntax, noFormat, halfVote]);
+    // A web page saved in place of the file, and a file cut short inside an object.
+    const page = join(tmp, 'page.json');
+    writeFileSync(page, '<html><body>Lỗi</body></html>\n');
+    const cut = join(tmp, 'cut.json');
+    writeFileSync(cut, '{"format": "ptdv.dossier/1"\n');
+    const r = await runCli(['check', syntax, noFormat, halfVote, page, cut]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${syntax}: không phải JSON hợp lệ (sai cú pháp ở dòng 3, cột 3)`);
+    expect(r.stderr).toContain(`${page}: không phải JSON hợp lệ (gặp ký tự "<" không đúng chỗ)`);
+    expect(r.stderr).toContain(`${cut}: không phải JSON hợp lệ (nội dung dừng giữa chừng, thiếu phần cuối)`);
     expect(r.stderr).toContain(`${noFormat}: format: chưa nhập`);
     expect(r.stderr).toMatch(new RegExp(`${halfVote}: events\\.\\d+\\.yes: cần là một số nguyên`));
     expect(r.stderr).not.toMatch(/Expected|position|giá trị khác/);
