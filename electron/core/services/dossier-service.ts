@@ -121,13 +121,34 @@ export function importDossiers(ctx: ServiceContext, items: readonly { label: str
   return outcomes;
 }
 
-/** A candidate's file in the ptdv.dossier/1 format (voided events left out). */
+/**
+ * A candidate's file in the ptdv.dossier/1 format (voided events left out). The fields ptdv adds to the format
+ * (docs/dossier-format.md "Fields ptdv adds") are left out when empty, so a file holding none of them is the plain
+ * format another tool reads.
+ */
 export function exportDossier(db: Db, candidateId: string): Dossier {
   const loaded = loadDossiers(db, candidateRow(db, candidateId).unitCode, [candidateId])[0];
   if (!loaded) {
     throw new AppError('not-found', 'Không tìm thấy hồ sơ.');
   }
-  return loaded.dossier;
+  const d = loaded.dossier;
+  return {
+    ...d,
+    candidate: withoutEmpty(d.candidate, ['hometown', 'residence', 'occupationDetail']),
+    events: d.events.map((e) => withoutEmpty(e, ['note'])),
+    documents: d.documents.map((doc) => withoutEmpty(doc, ['issuer', 'note'])),
+    introducers: d.introducers.map((i) => withoutEmpty(i, ['letterDate'])),
+  };
+}
+
+function withoutEmpty<T extends object>(value: T, keys: readonly (keyof T)[]): T {
+  const out = { ...value };
+  for (const key of keys) {
+    if (out[key] === null || out[key] === undefined) {
+      delete out[key];
+    }
+  }
+  return out;
 }
 
 /** Ids of all candidates of a unit (own unit by default), in name order. */
