@@ -106,6 +106,17 @@ function dossier(fullName: string, extra: Partial<DossierInput> = {}): DossierIn
 const parsed = (d: DossierInput) => dossierSchema.parse(d);
 
 describe('dossier import', () => {
+  it('stores free text in one Unicode form, however the accents were typed', () => {
+    const nfd = (t: string) => t.normalize('NFD');
+    const file = parsed(
+      dossier('Trần Thị Hoa', {
+        candidate: { fullName: 'Trần Thị Hoa', birthDate: '2001-05-14', ethnicity: nfd('Tày'), religion: nfd(' Phật giáo '), hometown: nfd('Hà Giang') },
+        documents: [{ form: '3-KNĐ', date: '2025-04-02', signer: nfd('Nguyễn Văn Hưng') }],
+      }),
+    );
+    expect([file.candidate.ethnicity, file.candidate.religion, file.candidate.hometown, file.documents[0]!.signer]).toEqual(['Tày', 'Phật giáo', 'Hà Giang', 'Nguyễn Văn Hưng']);
+  });
+
   it('does not link the introducer "Nguyễn Văn Hưng" to the member "Nguyễn Văn Hùng", and says so', () => {
     const ctx = setup();
     const hung = createMember(ctx, { fullName: 'Nguyễn Văn Hùng', status: 'chinh-thuc', joinedOn: '2010-01-05', fullMemberSince: '2011-01-05' });

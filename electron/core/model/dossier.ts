@@ -75,6 +75,9 @@ const name = z
   .transform(cleanName)
   .pipe(z.string().min(1, 'không được để trống').max(120));
 
+/** Free text, in one Unicode form (NFC) whatever keyboard typed the accents, so the same word is stored once. */
+const text = (max: number) => z.string().trim().normalize('NFC').max(max);
+
 const count = z.number().int().min(0).max(100000);
 
 /** docs/dossier-format.md: an optional field may be left out or given as null, which reads as left out. */
@@ -97,21 +100,21 @@ export const candidateProfileSchema = z.strictObject({
   youthUnionMember: z.boolean().nullish(),
   tradeUnionMember: z.boolean().nullish(),
   introductionPath: z.enum(INTRODUCTION_PATHS).nullish(),
-  ethnicity: z.string().trim().max(60).nullish(),
-  religion: z.string().trim().max(60).nullish(),
+  ethnicity: text(60).nullish(),
+  religion: text(60).nullish(),
   occupation: z.enum(OCCUPATIONS).nullish(),
   nonStateEnterprise: z.boolean().nullish(),
   /** Optional extensions of the format for the form drafts: quê quán, nơi cư trú, the occupation in words. */
-  hometown: z.string().trim().max(200).nullish(),
-  residence: z.string().trim().max(200).nullish(),
-  occupationDetail: z.string().trim().max(200).nullish(),
+  hometown: text(200).nullish(),
+  residence: text(200).nullish(),
+  occupationDetail: text(200).nullish(),
 });
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
 
 const base = { date: isoDate, note: z.string().max(2000).nullish() };
 const vote = { yes: count, eligible: count };
 const ducsVote = { yes: count, members: count };
-const decision = { number: z.string().trim().max(60).nullish(), received: isoDate.nullish() };
+const decision = { number: text(60).nullish(), received: isoDate.nullish() };
 
 export const candidateEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('SOURCE_PROPOSED'), ...base, by: z.enum(PROPOSERS).nullish() }),
@@ -145,8 +148,8 @@ export const EVENT_TYPES = candidateEventSchema.options.map((o) => o.shape.type.
 export const dossierDocumentSchema = z.strictObject({
   form: documentFormSchema,
   date: isoDate,
-  signer: z.string().trim().max(120).nullish(),
-  issuer: z.string().trim().max(200).nullish(),
+  signer: text(120).nullish(),
+  issuer: text(200).nullish(),
   note: z.string().max(2000).nullish(),
 });
 export type DossierDocument = z.infer<typeof dossierDocumentSchema>;
