@@ -88,7 +88,15 @@ describe('ptdv check', () => {
     writeFileSync(page, '<html><body>Lỗi</body></html>\n');
     const cut = join(tmp, 'cut.json');
     writeFileSync(cut, '{"format": "ptdv.dossier/1"\n');
-    const r = await runCli(['check', syntax, noFormat, halfVote, page, cut]);
+    // A misspelt choice and an unknown event type: the message quotes what was written and lists what may be.
+    const choices = join(tmp, 'choices.json');
+    const file = JSON.parse(text) as { candidate: Record<string, unknown>; events: Record<string, unknown>[] };
+    file.candidate.gender = 'male';
+    file.events[0]!.type = 'ADMITTED';
+    writeFileSync(choices, JSON.stringify(file));
+    const r = await runCli(['check', syntax, noFormat, halfVote, page, cut, choices]);
+    expect(r.stderr).toContain(`${choices}: candidate.gender: "male" không phải lựa chọn hợp lệ (chọn một trong: nam, nu)`);
+    expect(r.stderr).toMatch(new RegExp(`${choices}: events\\.0\\.type: "ADMITTED" không hợp lệ \\(chọn một trong: SOURCE_PROPOSED, LISTED, `));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${syntax}: không phải JSON hợp lệ (sai cú pháp ở dòng 3, cột 3)`);
     expect(r.stderr).toContain(`${page}: không phải JSON hợp lệ (gặp ký tự "<" không đúng chỗ)`);

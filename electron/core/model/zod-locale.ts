@@ -30,16 +30,32 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_format':
       return 'không đúng định dạng';
     case 'invalid_value':
-      return issue.input === undefined || issue.input === null ? 'chưa nhập' : 'không phải lựa chọn hợp lệ';
+      return issue.input === undefined || issue.input === null ? 'chưa nhập' : `${shown(issue.input)} không phải lựa chọn hợp lệ${choices(issue.values)}`;
     case 'unrecognized_keys':
       // The keys are named as the file writes them: its author has to find and remove them.
       return `có thông tin thừa không dùng đến: ${issue.keys.join(', ')}`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A record's type no kind of record has (an event type misspelt): say which types there are.
+      const { options, discriminator } = issue as { options?: readonly unknown[]; discriminator?: string };
+      const given = discriminator && typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[discriminator] : undefined;
+      return options && given !== undefined ? `${shown(given)} không hợp lệ${choices(options)}` : 'không hợp lệ';
+    }
     case 'custom':
       return 'không hợp lệ';
     default:
       return undefined;
   }
+}
+
+/** The value a file gave, quoted and cut short: what its author searches for. */
+function shown(input: unknown): string {
+  const text = typeof input === 'string' ? input : JSON.stringify(input) ?? String(input);
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}
+
+/** The allowed values of a short list (a form's choices come from a list, so only a file or the CLI meets this). */
+function choices(values: readonly unknown[] | undefined): string {
+  return values && values.length > 0 && values.length <= 25 ? ` (chọn một trong: ${values.map(String).join(', ')})` : '';
 }
 
 // Every validation message a user can see comes from zod: set Vietnamese once, for every schema, in every process
