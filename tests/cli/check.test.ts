@@ -115,6 +115,16 @@ describe('ptdv check', () => {
     const due = (JSON.parse(r.stdout) as { candidates: { findings: { code: string; due: string | null }[] }[] }).candidates[0]!.findings.find((f) => f.code === 'DECISION_DUE')?.due;
     expect(due?.slice(0, 4)).toBe('2028');
     expect(r.stderr).toContain('Lưu ý: lịch ngày nghỉ có sẵn chỉ đến hết năm 2027; 1 hạn sau năm đó');
+    expect(r.stderr).not.toContain('chỉ bắt đầu từ');
+  });
+
+  it('says when a due date falls before the first year of the shipped holiday calendar', async () => {
+    const early = join(tempDir(), 'early.json');
+    writeFileSync(early, readFileSync(clean, 'utf8').replace('"date": "2026-03-02", "yes"', '"date": "2024-01-05", "yes"'));
+    const r = await runCli(['check', early, '--as-of', '2024-01-10', '--json']);
+    const due = (JSON.parse(r.stdout) as { candidates: { findings: { code: string; due: string | null }[] }[] }).candidates[0]!.findings.find((f) => f.code === 'DECISION_DUE')?.due;
+    expect(due?.slice(0, 4)).toBe('2024');
+    expect(r.stderr).toContain('Lưu ý: lịch ngày nghỉ có sẵn chỉ bắt đầu từ năm 2025; 1 hạn trước năm đó được tính chưa trừ ngày lễ, Tết của năm ấy.');
   });
 
   it('exits 2 for a bad --as-of or no input at all', async () => {

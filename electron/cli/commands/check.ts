@@ -82,16 +82,20 @@ export function renderCheckText(report: CheckReport): string {
 }
 
 /**
- * The shipped calendar lists the days off of a few years only: a due date after its last year was counted without
- * that year's holidays and Tết, which the user must know before relying on it.
+ * The shipped calendar lists the days off of a few years only: a due date outside them was counted without those
+ * years' holidays and Tết, which the user must know before relying on it.
  */
-function beyondSeededCalendar(report: CheckReport): string | null {
+function outsideSeededCalendar(report: CheckReport): string[] {
+  const firstYear = VN_CALENDAR_SEED[0]!.date.slice(0, 4);
   const lastYear = VN_CALENDAR_SEED.at(-1)!.date.slice(0, 4);
-  const later = report.candidates.flatMap((c) => c.findings).filter((f) => f.due !== null && f.due.slice(0, 4) > lastYear);
-  if (later.length === 0) {
-    return null;
-  }
-  return `Lưu ý: lịch ngày nghỉ có sẵn chỉ đến hết năm ${lastYear}; ${later.length} hạn sau năm đó được tính chưa trừ ngày lễ, Tết của năm ấy. Kiểm tra trong ứng dụng (--db), nơi lịch được bổ sung theo thông báo chính thức.`;
+  const dues = report.candidates.flatMap((c) => c.findings).flatMap((f) => (f.due === null ? [] : [f.due.slice(0, 4)]));
+  const earlier = dues.filter((year) => year < firstYear).length;
+  const later = dues.filter((year) => year > lastYear).length;
+  const inApp = 'Kiểm tra trong ứng dụng (--db), nơi lịch được bổ sung theo thông báo chính thức.';
+  return [
+    ...(earlier > 0 ? [`Lưu ý: lịch ngày nghỉ có sẵn chỉ bắt đầu từ năm ${firstYear}; ${earlier} hạn trước năm đó được tính chưa trừ ngày lễ, Tết của năm ấy. ${inApp}`] : []),
+    ...(later > 0 ? [`Lưu ý: lịch ngày nghỉ có sẵn chỉ đến hết năm ${lastYear}; ${later} hạn sau năm đó được tính chưa trừ ngày lễ, Tết của năm ấy. ${inApp}`] : []),
+  ];
 }
 
 function loadRulebookFiles(files: readonly string[], io: CliIo): Rulebook[] {
@@ -206,10 +210,7 @@ export const command: Command = {
       return 2;
     }
     const report = checkDossiers(inputs, asOf, defaultEvalContext(extra));
-    const beyond = beyondSeededCalendar(report);
-    if (beyond) {
-      io.err(beyond);
-    }
+    outsideSeededCalendar(report).forEach((notice) => io.err(notice));
     return output(report);
   },
 };

@@ -23,6 +23,24 @@ function count(text: string, option: string, min: number): number {
 
 const KEY_STATE_TEXT = { none: 'chưa đăng ký', unverified: 'CHƯA XÁC NHẬN', verified: 'đã xác nhận', revoked: 'ĐÃ THU HỒI' } as const;
 
+/** A unit further below never enrols here: its key is the one the unit on the way vouched for, as the units page says. */
+function keyText(u: UnitOverview): string {
+  const via = u.path.at(-1);
+  return u.keyState === 'none' && via ? `khóa do ${via.name} xác nhận` : KEY_STATE_TEXT[u.keyState];
+}
+
+/** The last file applied from the unit, or for a unit further below the report last forwarded here and by whom. */
+function lastText(u: UnitOverview): string {
+  if (u.lastBundle) {
+    return `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}`;
+  }
+  if (u.forwarded) {
+    const via = u.path.find((p) => p.code === u.forwarded!.viaCode)?.name ?? u.forwarded.viaCode;
+    return `hồ sơ số ${u.forwarded.seq} qua ${via} nhận ${formatViDate(u.forwarded.appliedAt.slice(0, 10))}`;
+  }
+  return 'chưa nhận gói nào';
+}
+
 /** A rename or level change the unit asked for, waiting for the superior. */
 function pendingText(u: UnitOverview): string {
   const change = u.pendingChange;
@@ -47,10 +65,9 @@ export const unitsList: Command = {
     const { values } = parse(args, { db: { type: 'string' } });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
       for (const u of listUnits(database.db)) {
-        const last = u.lastBundle ? `gói số ${u.lastBundle.seq} (${u.lastBundle.label}) nhận ${formatViDate(u.lastBundle.receivedAt.slice(0, 10))}` : 'chưa nhận gói nào';
         const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
         const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
-        io.out(`${u.code}\t${unitWithPath(u)}\t${KEY_STATE_TEXT[u.keyState]}\t${u.candidates} người\t${last}${missing}${held}${pendingText(u)}${movedText(u)}`);
+        io.out(`${u.code}\t${unitWithPath(u)}\t${keyText(u)}\t${u.candidates} người\t${lastText(u)}${missing}${held}${pendingText(u)}${movedText(u)}`);
       }
       return 0;
     });
@@ -67,7 +84,7 @@ export const unitsShow: Command = {
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       const detail = unitDetail(ctx, code, { limit: 500, ...(values.query ? { query: values.query } : {}) });
       const findings = new Map(detail.findings.map((f) => [f.candidateId, f.findings]));
-      io.out(`${detail.unit.code} — ${detail.unit.name} (${KEY_STATE_TEXT[detail.unit.keyState]}, mã vân tay ${detail.unit.readAloudCode ?? '—'})${pendingText(detail.unit)}`);
+      io.out(`${detail.unit.code} — ${detail.unit.name} (${keyText(detail.unit)}${detail.unit.readAloudCode ? `, mã vân tay ${detail.unit.readAloudCode}` : ''}; ${lastText(detail.unit)})${pendingText(detail.unit)}`);
       for (const c of detail.candidates) {
         const list = findings.get(c.id) ?? [];
         io.out(`${c.id}\t${c.fullName}\t${formatViDate(c.birthDate)}\t${STAGE_LABELS[c.stage as Stage] ?? c.stage}\t${list.length ? list.map((f) => f.code).join(',') : ''}`);

@@ -136,7 +136,7 @@ export function eventDateProblems(event: { type: string; date: string }, birthDa
  * "0/0 tán thành" says nothing the rules can judge, so it is refused rather than stored.
  */
 export function voteCountProblems(event: CandidateEvent, field = 'event'): DateProblem[] {
-  // Entered in the app only: a dossier file's vote is judged by the rules (VOTE_BELOW_THRESHOLD), as RULES.md says.
+  // Entered in the app only: a dossier file's vote is judged by the rules (VOTE_BELOW_THRESHOLD), as docs/rules.md says.
   const counts =
     'eligible' in event
       ? { total: event.eligible, of: 'số đảng viên chính thức có quyền biểu quyết', yes: 'Số phiếu tán thành' }

@@ -86,6 +86,21 @@ describe('rulebook', () => {
     expect(now!.due! < old!.due!).toBe(true);
     expect(evaluateDossier(d, '2026-08-04', { ...ctx, rulebooks: books }).rulebookVersion).toBe('2026-07-26');
   });
+
+  it('reminds an open ceremony of the due date it will be judged by: the rule in force today, not on the decision day', () => {
+    // Signed Mon 20 July under the old rule (from the receipt, Fri 24 July); the newer one counts from the signing.
+    const d = edit(votedCandidate(), (x) => {
+      x.events.push({ type: 'ADMISSION_DECIDED', date: '2026-07-20', received: '2026-07-24' });
+    });
+    const reminder = evaluateDossier(d, '2026-08-04', { ...ctx, rulebooks: books }).findings.find((f) => f.code === 'CEREMONY_DUE');
+    expect(reminder?.rulebookVersion).toBe('2026-07-26');
+    const dayAfterDue = new Date(Date.parse(`${reminder!.due!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const held = edit(d, (x) => {
+      x.events.push({ type: 'CEREMONY_HELD', date: dayAfterDue });
+    });
+    const judged = evaluateDossier(held, dayAfterDue, { ...ctx, rulebooks: books }).findings.find((f) => f.code === 'CEREMONY_OVERDUE');
+    expect(judged?.due).toBe(reminder!.due);
+  });
 });
 
 describe('vote outcome', () => {

@@ -33,6 +33,15 @@ function openDeadline(c: Ctx, d: Open): void {
   c.add(code, overdue ? 'error' : 'info', d.applied, d.message, { due: d.due, refs: d.refs });
 }
 
+/**
+ * The day whose rule judges an act: its own date once done; while it is open, today's, the day it would be judged by
+ * if done now, so a reminder's due date is the one the act will be held to (a rulebook in force from a later day
+ * moves it only from that day on, which `Evaluation.validUntil` already stops at).
+ */
+export function actDay(c: Ctx, act: { day: DayNumber } | undefined, earliest: DayNumber = c.facts.asOf): DayNumber {
+  return act?.day ?? Math.max(c.facts.asOf, earliest);
+}
+
 type DecisionEvent = Dated<'ADMISSION_DECIDED'> | Dated<'RECOGNITION_DECIDED'>;
 
 /** Working days the admission decision deadline was extended by, capped at the rule's maximum. */
@@ -48,7 +57,7 @@ function extensionOf(c: Ctx, decision: DecisionEvent | undefined, max: number): 
  * is recorded. Broken, whether still open or signed late, it is an error carrying the due date that was broken.
  */
 function checkDecision(c: Ctx, admission: boolean, voteDay: DayNumber, decision: DecisionEvent | undefined): void {
-  const applied = c.rule('decision-deadline', decision?.day ?? voteDay);
+  const applied = c.rule('decision-deadline', actDay(c, decision));
   const p = applied.rule.parameters;
   const days = admission ? p.admissionWorkingDays : p.recognitionWorkingDays;
   const extension = admission ? extensionOf(c, decision, p.maxExtensionWorkingDays) : 0;
@@ -119,7 +128,7 @@ export function checkCeremony(c: Ctx): void {
     return;
   }
   const ceremony = c.facts.latest.CEREMONY_HELD;
-  const applied = c.rule('ceremony-deadline', ceremony?.day ?? decision.day);
+  const applied = c.rule('ceremony-deadline', actDay(c, ceremony));
   const { workingDays, countFrom } = applied.rule.parameters;
   const consentForm = applied.rule.parameters.consentForm ?? 'DONG-Y-CAP-TREN';
   const received = decision.event.received ? toDay(decision.event.received) : null;

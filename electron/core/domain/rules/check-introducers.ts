@@ -117,8 +117,9 @@ function nameKey(name: string): string {
 
 /**
  * The day of this introducer's own letter (3-KNĐ): the letter whose `signer` is their name; with one introducer,
- * the only letter (the latest before the vote when several were filed unsigned); else the letter date recorded on
- * the introducer. Null when no letter can be tied to them.
+ * the only letter; else the letter date recorded on the introducer; else an unsigned letter, which DOCUMENT_MISSING
+ * counts for an introducer without one (the latest before the vote when several were filed unsigned), so a letter
+ * left unsigned is judged on its own day as a signed one would be. Null when no letter can be tied to them.
  */
 export function letterDayOf(facts: Facts, name: string, letterDate: string | null | undefined): DayNumber | null {
   let found: DayNumber | null = null;
@@ -130,20 +131,24 @@ export function letterDayOf(facts: Facts, name: string, letterDate: string | nul
   if (found !== null) {
     return found;
   }
-  if (facts.dossier.introducers.length === 1) {
-    // RULES.md: with one introducer, the only 3-KNĐ is theirs, whoever is written as its signer.
+  const single = facts.dossier.introducers.length === 1;
+  if (single) {
+    // docs/rules.md, "Người giới thiệu": with one introducer, the only 3-KNĐ is theirs, whoever is written as its signer.
     const filed = facts.letters.filter((l) => l.day <= facts.refDay);
     if (filed.length === 1) {
       return filed[0]!.day;
     }
-    for (const l of facts.letters) {
-      if (!l.signer && l.day <= facts.refDay && (found === null || l.day > found)) {
-        found = l.day;
-      }
+  }
+  if (!single && letterDate) {
+    return toDay(letterDate);
+  }
+  for (const l of facts.letters) {
+    if (!l.signer && l.day <= facts.refDay && (found === null || l.day > found)) {
+      found = l.day;
     }
-    if (found !== null) {
-      return found;
-    }
+  }
+  if (found !== null) {
+    return found;
   }
   return letterDate ? toDay(letterDate) : null;
 }

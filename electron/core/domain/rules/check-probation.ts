@@ -1,6 +1,6 @@
 import { toIso, toViDate, type DayNumber } from '../calendar/days';
 import type { Ctx } from './context';
-import { probationEnd } from './check-deadlines';
+import { actDay, probationEnd } from './check-deadlines';
 
 /**
  * Rule `recognition-vote`: the 13-KNĐ vote falls on or after the probation end and within 30 working days of it.
@@ -9,7 +9,7 @@ import { probationEnd } from './check-deadlines';
 export function checkRecognitionVote(c: Ctx, ceremonyDay: DayNumber, open: boolean): void {
   const end = probationEnd(c.index, ceremonyDay);
   const vote = c.facts.latest.RECOGNITION_VOTED;
-  const applied = c.rule('recognition-vote', vote?.day ?? end);
+  const applied = c.rule('recognition-vote', actDay(c, vote, end));
   const { workingDays } = applied.rule.parameters;
   const due = c.workingDaysAfter(end, workingDays);
   const refs = ['13-KNĐ'];
@@ -41,7 +41,7 @@ export function checkNewMemberCourse(c: Ctx, ceremonyDay: DayNumber, open: boole
   const end = probationEnd(c.index, ceremonyDay);
   const vote = c.facts.latest.RECOGNITION_VOTED;
   const course = c.facts.latest.NEW_MEMBER_COURSE_DONE;
-  const applied = c.rule('recognition-vote', vote?.day ?? end);
+  const applied = c.rule('recognition-vote', actDay(c, vote, end));
   const refs = ['CN-ĐVM'];
   if (vote) {
     if (!course || course.day > vote.day) {

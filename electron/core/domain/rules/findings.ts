@@ -70,7 +70,7 @@ export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
 
 /**
  * Codes reported with a second severity: an age or certificate check made against today because no chi bộ vote is
- * recorded yet is a warning (RULES.md §3), the error comes once the vote is.
+ * recorded yet is a warning (docs/rules.md, "Mức độ"), the error comes once the vote is.
  */
 export const BEFORE_VOTE_SEVERITY: Readonly<Partial<Record<FindingCode, Severity>>> = {
   AGE_BELOW_MIN: 'warning',
