@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatViDate, isIsoDate } from '../core/model/dates';
 import { UsageError } from './io';
@@ -39,6 +41,44 @@ export function required(value: string | undefined, flag: string): string {
     throw new UsageError(`Thiếu tham số bắt buộc ${flag}`);
   }
   return value;
+}
+
+/** The database file and the files beside it that belong to it (its key, log, lock). */
+const DATABASE_FILES = ['', '.key', '-wal', '-shm', '-journal', '.lock', '.stamp'];
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * `--out` naming a file to write, checked before any work so that a mistake changes nothing: its folder exists, it
+ * is not a folder, and it is never the database in use or a file of it. `fresh`: an existing file is refused too.
+ */
+export function outFile(cwd: string, value: string | undefined, options: { db?: string | undefined; fresh?: boolean; example: string }): string {
+  const out = resolve(cwd, required(value, '--out'));
+  if (isFolder(out)) {
+    throw new UsageError(`--out: ${out} là một thư mục; hãy ghi cả tên tệp, ví dụ ${join(out, options.example)}.`);
+  }
+  if (!isFolder(dirname(out))) {
+    throw new UsageError(`--out: thư mục ${dirname(out)} không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.`);
+  }
+  const db = options.db === undefined ? null : resolve(cwd, options.db);
+  if (db !== null && DATABASE_FILES.some((suffix) => db + suffix === out)) {
+    throw new UsageError(`--out: ${out} là tệp của cơ sở dữ liệu đang dùng; ghi vào đó sẽ làm mất dữ liệu. Hãy chọn tên khác.`);
+  }
+  if (options.fresh && existsSync(out)) {
+    throw new UsageError(`--out: tệp ${out} đã có; lệnh này không ghi đè tệp nào. Hãy chọn tên khác hoặc chuyển tệp cũ đi.`);
+  }
+  return out;
+}
+
+/** `--out` naming a folder to write into (made when missing): an existing file of that name is refused before any work. */
+export function outFolder(cwd: string, value: string | undefined): string {
+  const out = resolve(cwd, required(value, '--out'));
+  if (existsSync(out) && !isFolder(out)) {
+    throw new UsageError(`--out: ${out} là một tệp, không phải thư mục. Hãy chọn một thư mục để ghi vào.`);
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { discardNewDatabase, openDatabase, type Database } from '../../db/client';
 import { DbError } from '../../db/errors';
@@ -37,7 +37,7 @@ export async function passphrase(io: CliIo, prompt = 'Mật khẩu cơ sở dữ
   }
   const typed = await io.askSecret(prompt);
   if (!typed) {
-    throw new AppError('locked', 'Cần mật khẩu: đặt biến môi trường PTDV_PASSPHRASE hoặc chạy lệnh trong terminal để nhập.');
+    throw new AppError('validation', 'Cần mật khẩu: đặt biến môi trường PTDV_PASSPHRASE hoặc chạy lệnh trong terminal để nhập.');
   }
   return typed;
 }
@@ -57,6 +57,15 @@ function context(database: Database, io: CliIo): ServiceContext {
   return { db: database.db, clock: clockOf(io), actor: `cli:${io.env.USER ?? io.env.USERNAME ?? 'user'}` };
 }
 
+/**
+ * A passphrase that does not open the file, or a file with no key beside it (not a ptdv database, or copied without
+ * its key), is input to correct: exit 2 like a --db that is not there.
+ */
+export function wrongDatabase(err: unknown): unknown {
+  const refused = err instanceof DbError && (err.code === 'WRONG_PASSPHRASE' || err.kind === 'not-found');
+  return refused ? new AppError('validation', err.message, err.code) : err;
+}
+
 /** Opens the database named by --db with the passphrase; runs `fn` and always closes it. */
 export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb) => T | Promise<T>): Promise<T> {
   const path = resolve(io.cwd, file);
@@ -64,11 +73,14 @@ export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: Open
   if (!existsSync(path)) {
     throw new UsageError(`--db: không tìm thấy cơ sở dữ liệu ${path}.`);
   }
+  if (statSync(path).isDirectory()) {
+    throw new UsageError(`--db: ${path} là một thư mục, không phải tệp cơ sở dữ liệu.`);
+  }
   let database: Database;
   try {
     database = openDatabase(path, await passphrase(io), { ...nativeModule(io.env), migrationsDir: migrationsDir(io.env), timestamp: () => systemClock.now() });
   } catch (err) {
-    throw err instanceof DbError && err.code === 'WRONG_PASSPHRASE' ? new AppError('validation', err.message, err.code) : err;
+    throw wrongDatabase(err);
   }
   try {
     return await fn({ database, ctx: context(database, io) });

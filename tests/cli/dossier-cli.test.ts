@@ -109,7 +109,8 @@ describe('ptdv dossier import/export', () => {
     expect(readFileSync(backup).includes(Buffer.from('Chi bộ Kỹ thuật'))).toBe(false);
     await runCli(['dossier', 'import', '--db', db, ...writeDossiers(join(dir, 'more'), 2).slice(1)], { ...env });
     const wrong = await runCli(['restore', '--db', db, '--from', backup], { ...env, PTDV_PASSPHRASE: 'sai-mat-khau' });
-    expect(wrong.code).toBe(1);
+    // A wrong passphrase is input to correct (README: exit 2), as it is for --db.
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('không mở được bản sao lưu');
     const before = count(db, 'candidates');
     const ok = await runCli(['restore', '--db', db, '--from', backup], env);

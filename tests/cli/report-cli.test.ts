@@ -83,8 +83,9 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
 
   it('says in Vietnamese that the folder of --out does not exist, and writes nothing', () => {
     const r = ptdv([...common(), '--format', 'json', '--out', out('khong-co/q1.json')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Không ghi được vào thư mục ${out('khong-co')}: thư mục không tồn tại`);
+    // Input to correct, refused before anything is counted (README: exit 2).
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out: thư mục ${out('khong-co')} không tồn tại`);
     expect(r.stderr).not.toMatch(/không mong đợi|ENOENT/);
     expect(existsSync(out('khong-co'))).toBe(false);
   });

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '../../../db/backup';
 import { formatBytes } from '../../core/model/format';
 import { getSelfUnit } from '../../core/store/units';
-import { parse, required } from '../args';
-import { clockOf, migrationsDir, passphrase, withDatabase } from '../database';
+import { outFile, parse, required } from '../args';
+import { clockOf, migrationsDir, passphrase, withDatabase, wrongDatabase } from '../database';
 import type { Command } from './index';
 
 export const backup: Command = {
@@ -12,7 +12,7 @@ export const backup: Command = {
   usage: 'ptdv backup --db FILE --out BACKUP_FILE',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, fresh: true, example: 'sao-luu.ptdvbak' });
     return withDatabase(required(values.db, '--db'), io, async ({ database, ctx }) => {
       const bytes = await backupDatabase(database, out, { createdAt: ctx.clock.now(), unitCode: getSelfUnit(database.db).code });
       io.out(`Đã sao lưu vào ${out} (${formatBytes(bytes)}). Mở bản sao lưu cần mật khẩu hiện tại hoặc mã khôi phục.`);
@@ -30,7 +30,9 @@ export const restore: Command = {
     const db = resolve(io.cwd, required(values.db, '--db'));
     const from = resolve(io.cwd, required(values.from, '--from'));
     const secret = await passphrase(io, 'Mật khẩu của bản sao lưu: ');
-    const { movedAside, archiveKeptAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() });
+    const { movedAside, archiveKeptAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() }).catch((err: unknown) => {
+      throw wrongDatabase(err);
+    });
     io.out(`Đã khôi phục ${db} từ ${from}.`);
     if (movedAside) {
       io.out(`Dữ liệu trước khi khôi phục được giữ tại ${movedAside}.`);

@@ -4,7 +4,7 @@ import { importFiles, saveBundle } from '../../bundle-files';
 import { exportUnitReport, outbox, outboxBytes } from '../../core/services/bundle-export';
 import type { ImportOptions } from '../../core/services/bundle-import';
 import { formatBytes } from '../../core/model/format';
-import { parse, required } from '../args';
+import { outFolder, parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import type { CliIo } from '../io';
 import { withDatabase } from '../database';
@@ -19,7 +19,7 @@ export const bundleExport: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' } });
     const label = required(values.label, '--label');
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
       const made = await exportUnitReport(ctx, label);
@@ -67,7 +67,7 @@ export const bundleOutbox: Command = {
     const { values } = parse(args, { db: { type: 'string' }, save: { type: 'string' }, out: { type: 'string' } });
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       if (values.save) {
-        const out = resolve(io.cwd, required(values.out, '--out'));
+        const out = outFolder(io.cwd, values.out);
         mkdirSync(out, { recursive: true });
         const { entry, bytes } = outboxBytes(ctx, values.save);
         io.out(saveBundle(out, { bytes, bundle: entry }));

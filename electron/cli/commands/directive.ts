@@ -7,7 +7,7 @@ import { addDecision, addNote, addRulesUpdate, exportDirective, pendingItems, re
 import { issuerText, type DirectiveItem } from '../../core/model/sync';
 import { openRequests, resolveRequest } from '../../core/services/review-service';
 import { getSelfUnit } from '../../core/store/units';
-import { parse, required } from '../args';
+import { outFolder, parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -20,7 +20,7 @@ export const directiveExport: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' } });
     const to = required(values.to, '--to').toUpperCase();
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
       const made = await exportDirective(ctx, to, values.label);

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic';
 import { candidateIds, exportDossier, importDossiers } from '../../core/services/dossier-service';
 import { searchKey } from '../../core/domain/names';
-import { parse, required } from '../args';
+import { outFolder, parse, required } from '../args';
 import { loadDossierFiles } from '../dossier-files';
 import { UsageError } from '../io';
 import { clockOf, withDatabase } from '../database';
@@ -42,7 +42,7 @@ export const dossierExport: Command = {
   usage: 'ptdv dossier export --db FILE --out THƯ_MỤC',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
       const ids = candidateIds(database.db);

@@ -4,7 +4,7 @@ import { importFiles, readTextFile, saveBundle } from '../../bundle-files';
 import { continueNumberingAfter, exportMoveNotice, requestEnrolment } from '../../core/services/bundle-export';
 import { formatViDate } from '../../core/model/dates';
 import { confirmUnit, keysInfo } from '../../core/services/key-service';
-import { parse, required } from '../args';
+import { outFolder, parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
@@ -17,7 +17,7 @@ export const enrolRequest: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, trust: { type: 'string' }, out: { type: 'string' }, move: { type: 'boolean' } });
     const trust = readTextFile(resolve(io.cwd, required(values.trust, '--trust')));
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
       const made = await requestEnrolment(ctx, trust, { move: values.move === true });
@@ -38,7 +38,7 @@ export const enrolMoveNotice: Command = {
   usage: 'ptdv enrol move-notice --db FILE --out THƯ_MỤC',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
       const made = await exportMoveNotice(ctx);

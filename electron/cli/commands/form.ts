@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic';
 import type { Db } from '../../../db/types';
 import { searchKey } from '../../core/domain/names';
@@ -8,7 +7,7 @@ import { formatViDate } from '../../core/model/dates';
 import { hasCandidate } from '../../core/store/candidates';
 import { listCandidates } from '../../core/services/candidate-service';
 import { formDraft } from '../../core/services/form-service';
-import { parse, required } from '../args';
+import { outFile, parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
@@ -54,7 +53,7 @@ export const command: Command = {
     const { values } = parse(args, { db: { type: 'string' }, form: { type: 'string' }, candidate: { type: 'string' }, out: { type: 'string' }, number: { type: 'string' }, place: { type: 'string' } });
     const file = required(values.db, '--db');
     const form = formOf(values.form);
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'mau.docx' });
     if (isCandidateForm(form) && !values.candidate) {
       throw new UsageError(`Mẫu ${form} lập cho một người: thêm --candidate MÃ hoặc --candidate "Họ và tên"`);
     }

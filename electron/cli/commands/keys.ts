@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic';
 import { saveBundle, writeNewFile } from '../../bundle-files';
 import { rotateKeys } from '../../core/services/key-rotation';
 import { exportAgeIdentities, exportAllowedSigners, exportTrustFile, keysInfo, revokeUnitKeys } from '../../core/services/key-service';
-import { parse, required } from '../args';
+import { outFile, outFolder, parse, required } from '../args';
 import { printMade } from '../bundle-output';
 import { withDatabase } from '../database';
 import type { Command } from './index';
@@ -36,7 +35,7 @@ export const keysExportTrust: Command = {
   usage: 'ptdv keys export-trust --db FILE --out TỆP',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'tin-cay.json' });
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       writeFileAtomic(out, exportTrustFile(ctx));
       io.out(`Đã xuất tệp tin cậy vào ${out}. Mã vân tay để đơn vị đối chiếu: ${keysInfo(ctx).own.readAloudCode}`);
@@ -51,7 +50,7 @@ export const keysExportAllowedSigners: Command = {
   usage: 'ptdv keys export-allowed-signers --db FILE --out TỆP',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'allowed_signers' });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
       const text = exportAllowedSigners(database.db);
       writeFileAtomic(out, text);
@@ -67,7 +66,7 @@ export const keysExportAgeIdentity: Command = {
   usage: 'ptdv keys export-age-identity --db FILE --out TỆP   (tệp chứa khóa bí mật: giữ kín, xóa sau khi dùng)',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'khoa-giai-ma.agekey' });
     return withDatabase(required(values.db, '--db'), io, ({ ctx }) => {
       writeNewFile(out, exportAgeIdentities(ctx), 0o600);
       io.out(`Đã xuất khóa bí mật age vào ${out}. Tệp này mở được mọi gói gửi cho đơn vị: giữ kín và xóa sau khi kiểm tra.`);
@@ -82,7 +81,7 @@ export const keysRotate: Command = {
   usage: 'ptdv keys rotate --db FILE --out THƯ_MỤC',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFolder(io.cwd, values.out);
     mkdirSync(out, { recursive: true });
     return withDatabase(required(values.db, '--db'), io, async ({ ctx }) => {
       const made = await rotateKeys(ctx);

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic';
 import { isIsoDate } from '../../core/model/dates';
 import { parsePeriod } from '../../core/model/report';
@@ -11,7 +10,7 @@ import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportSco
 import { OWN_LINE, unitRows } from '../../core/domain/reports/unit-tables';
 import { formatCell } from '../../core/domain/reports/table-model';
 import type { UnitReport } from '../../core/model/report';
-import { countingDay, parse, required } from '../args';
+import { countingDay, outFile, parse, required } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
 import { chromiumPdfRenderer } from '../pdf-chromium';
@@ -60,7 +59,7 @@ export const report: Command = {
     const file = required(values.db, '--db');
     const period = parsePeriod(required(values.period, '--period'));
     const kind = format(values.format);
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'bao-cao.xlsx' });
     const scope = scopeOf(values);
     const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, async ({ database, ctx }) => {

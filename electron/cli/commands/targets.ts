@@ -7,7 +7,7 @@ import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
 import { getSelfUnit, subtreesBelowSelf } from '../../core/store/units';
-import { parse, required } from '../args';
+import { outFile, parse, required } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
@@ -132,7 +132,7 @@ export const targetsExport: Command = {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
     const file = required(values.db, '--db');
     const input = { year: year(values.year), period: targetPeriod(values.period) };
-    const out = resolve(io.cwd, required(values.out, '--out'));
+    const out = outFile(io.cwd, values.out, { db: values.db, example: 'chi-tieu.xlsx' });
     return withDatabase(file, io, async ({ ctx }) => {
       writeFileAtomic(out, await exportTargetTable(ctx.db, input, ctx.clock.today()));
       io.out(`Đã ghi bảng chỉ tiêu ${targetPeriodLabel(input.year, input.period)} vào ${out}.`);
