@@ -43,6 +43,16 @@ export function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** `--year`: required, four digits between 2000 and 2100. */
+export function yearOption(value: string | undefined): number {
+  const text = required(value, '--year');
+  const y = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || y < 2000 || y > 2100) {
+    throw new UsageError(`--year cần là năm (ví dụ 2026), không phải "${text}"`);
+  }
+  return y;
+}
+
 /** The database file and the files beside it that belong to it (its key, log, lock). */
 const DATABASE_FILES = ['', '.key', '-wal', '-shm', '-journal', '.lock', '.stamp'];
 

@@ -76,4 +76,16 @@ describe('reports sent upward', () => {
     const { ctx } = cell();
     expect(() => freezeReport(ctx, { period: '2026-Q4', number: '  ' })).toThrow(/Nhập số và ký hiệu/);
   });
+
+  it('need a number with its sequence and a date from the counting day to today, or nothing is kept', () => {
+    // Today 08/01/2027: a Q4 report is counted to 31/12/2026.
+    const { ctx } = cell();
+    expect(() => freezeReport(ctx, { period: '2026-Q4', number: 'x' })).toThrow('Số và ký hiệu "x" thiếu số thứ tự của văn bản: ghi như 05-BC/CB.');
+    expect(() => freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2026-12-30' })).toThrow(
+      'Ngày báo cáo 30/12/2026 trước ngày số liệu được tính đến (31/12/2026): chọn ngày từ 31/12/2026 đến hôm nay.',
+    );
+    expect(() => freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2027-01-09' })).toThrow('Ngày báo cáo 09/01/2027 chưa đến (hôm nay 08/01/2027).');
+    expect(listFrozenReports(ctx.db, {})).toEqual([]);
+    expect(freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2026-12-31' }).issuedOn).toBe('2026-12-31');
+  });
 });

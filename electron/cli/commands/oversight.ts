@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CALENDAR_KINDS, calendarEntrySchema, type CalendarEntry, type CalendarKind } from '../../core/domain/calendar/calendar';
-import { isIsoDate } from '../../core/model/dates';
+import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { parsePeriod } from '../../core/model/report';
 import { setCalendarEntry } from '../../core/services/check-service';
 import { importRulebookData, rulebookOverview } from '../../core/services/check-views';
@@ -11,21 +11,14 @@ import { DASHBOARD_COUNTS, dashboardPeopleQuerySchema } from '../../core/model/d
 import { describeInputIssues } from '../../core/errors';
 import { listFrozenReports } from '../../core/services/report-service';
 import { calendarEntries } from '../../core/store/calendar';
-import { countingDay, parse, required } from '../args';
+import { countingDay, parse, required, yearOption } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
+import { ADMISSION_TRAITS } from '../../core/domain/reports/admissions';
 import type { Command } from './index';
 
 // The same services and schemas as the window's IPC (dashboard:get, reports:list-frozen, rules:*, calendar:*),
 // so an office's batch run and the screen never disagree.
-
-function year(value: string | undefined): number {
-  const y = Number(required(value, '--year'));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) {
-    throw new UsageError(`--year cần là năm (ví dụ 2026), không phải "${value}"`);
-  }
-  return y;
-}
 
 function day(value: string | undefined, flag: string): string {
   const d = required(value, flag);
@@ -44,7 +37,7 @@ export const dashboard: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
     const file = required(values.db, '--db');
-    const y = year(values.year);
+    const y = yearOption(values.year);
     const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, ({ database }) => {
       const d = buildDashboard(database.db, { year: y, asOf });
@@ -93,7 +86,7 @@ export const dashboardPeopleCommand: Command = {
     });
     const file = required(values.db, '--db');
     const query = dashboardPeopleQuerySchema.safeParse({
-      year: year(values.year),
+      year: yearOption(values.year),
       count: required(values.count, '--count'),
       ...(values.stage ? { stage: values.stage } : {}),
       ...(values.flow ? { flow: values.flow } : {}),
@@ -107,6 +100,12 @@ export const dashboardPeopleCommand: Command = {
     });
     if (!query.success) {
       throw new UsageError(describeInputIssues(query.error.issues));
+    }
+    if (query.data.trait !== undefined && !ADMISSION_TRAITS.includes(query.data.trait)) {
+      throw new UsageError(`--trait không hợp lệ: "${query.data.trait}". Chọn một trong: ${ADMISSION_TRAITS.join(', ')}.`);
+    }
+    if (query.data.from !== undefined && query.data.to !== undefined && query.data.to < query.data.from) {
+      throw new UsageError(`--to (${formatViDate(query.data.to)}) trước --from (${formatViDate(query.data.from)}): đổi lại hai ngày.`);
     }
     const asOf = countingDay(values['as-of'], clockOf(io).today());
     return withDatabase(file, io, ({ database }) => {
@@ -222,7 +221,7 @@ export const calendarList: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } });
     const file = required(values.db, '--db');
-    const y = values.year === undefined ? undefined : String(year(values.year));
+    const y = values.year === undefined ? undefined : String(yearOption(values.year));
     return withDatabase(file, io, ({ database }) => {
       const rows = calendarEntries(database.db).filter((e) => y === undefined || e.date.startsWith(y));
       if (values.json) {

@@ -7,18 +7,10 @@ import { TARGET_PERIODS, targetPeriodLabel, type TargetPeriod } from '../../core
 import { exportTargetTable, importTargetTable, targetTable } from '../../core/services/target-table';
 import { listTargets, setTarget } from '../../core/services/target-service';
 import { getSelfUnit, subtreesBelowSelf } from '../../core/store/units';
-import { outFile, parse, required } from '../args';
+import { outFile, parse, required, yearOption } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
 import type { Command } from './index';
-
-function year(value: string | undefined): number {
-  const y = Number(value);
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) {
-    throw new UsageError(`--year cần là năm (ví dụ 2026), không phải "${value}"`);
-  }
-  return y;
-}
 
 function targetPeriod(value: string | undefined): TargetPeriod {
   const p = (value ?? 'year').toUpperCase().replace(/^M(\d)$/, 'M0$1');
@@ -33,10 +25,13 @@ function amount(values: { count?: string | undefined; percent?: string | undefin
   if ((values.count === undefined) === (values.percent === undefined)) {
     throw new UsageError('Ghi đúng một trong hai: --count N (số người) hoặc --percent P (% đảng viên chính thức đầu năm)');
   }
-  const value = Number(values.count ?? values.percent);
-  if (!Number.isFinite(value)) {
-    throw new UsageError(`Chỉ tiêu "${values.count ?? values.percent}" không phải là số`);
+  const text = (values.count ?? values.percent ?? '').trim();
+  // Written as a person writes it (12, or 2,5 %), never 0x10 or 1e2, which Number would read as other numbers.
+  const pattern = values.count !== undefined ? /^\d{1,6}$/ : /^\d{1,3}([.,]\d{1,2})?$/;
+  if (!pattern.test(text)) {
+    throw new UsageError(values.count !== undefined ? `--count cần là số người (số nguyên không âm), không phải "${text}"` : `--percent cần là một tỷ lệ như 5 hoặc 2,5, không phải "${text}"`);
   }
+  const value = Number(text.replace(',', '.'));
   return { kind: values.count !== undefined ? 'count' : 'percent-of-full-members', value };
 }
 
@@ -47,7 +42,7 @@ export const targetsSet: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, count: { type: 'string' }, percent: { type: 'string' }, unit: { type: 'string' } });
     const file = required(values.db, '--db');
-    const input = { year: year(values.year), period: targetPeriod(values.period), ...amount(values), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
+    const input = { year: yearOption(values.year), period: targetPeriod(values.period), ...amount(values), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       const t = setTarget(ctx, input);
       // A unit further below gets it through the unit directly below on its way, as its other directives.
@@ -67,7 +62,7 @@ export const targetsList: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' } });
     const file = required(values.db, '--db');
-    const filter = { ...(values.year ? { year: year(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
+    const filter = { ...(values.year ? { year: yearOption(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       const parent = getSelfUnit(ctx.db).parentCode;
       for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
@@ -111,7 +106,7 @@ export const targetsTable: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } });
     const file = required(values.db, '--db');
-    const input = { year: year(values.year), period: targetPeriod(values.period) };
+    const input = { year: yearOption(values.year), period: targetPeriod(values.period) };
     return withDatabase(file, io, ({ ctx }) => {
       const t = targetTable(ctx.db, input, ctx.clock.today());
       if (values.json) {
@@ -131,7 +126,7 @@ export const targetsExport: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } });
     const file = required(values.db, '--db');
-    const input = { year: year(values.year), period: targetPeriod(values.period) };
+    const input = { year: yearOption(values.year), period: targetPeriod(values.period) };
     const out = outFile(io.cwd, values.out, { db: values.db, example: 'chi-tieu.xlsx' });
     return withDatabase(file, io, async ({ ctx }) => {
       writeFileAtomic(out, await exportTargetTable(ctx.db, input, ctx.clock.today()));

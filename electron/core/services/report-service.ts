@@ -163,7 +163,22 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
   if (!number) {
     throw new AppError('validation', 'Nhập số và ký hiệu của báo cáo (ví dụ 05-BC/CB).');
   }
-  const report = buildUnitReport(ctx.db, { ...input, asOf: ctx.clock.today() });
+  if (!/\d/.test(number)) {
+    const message = `Số và ký hiệu "${number}" thiếu số thứ tự của văn bản: ghi như 05-BC/CB.`;
+    throw new AppError('validation', message, undefined, [{ field: 'number', message }]);
+  }
+  const today = ctx.clock.today();
+  const issuedOn = input.issuedOn ?? today;
+  // The date printed on the report is the day it is signed: its numbers are counted to that day or an earlier one.
+  const { countedTo } = countingWindow(parsePeriod(input.period), today);
+  if (issuedOn > today || issuedOn < countedTo) {
+    const message =
+      issuedOn > today
+        ? `Ngày báo cáo ${formatViDate(issuedOn)} chưa đến (hôm nay ${formatViDate(today)}).`
+        : `Ngày báo cáo ${formatViDate(issuedOn)} trước ngày số liệu được tính đến (${formatViDate(countedTo)}): chọn ngày từ ${formatViDate(countedTo)} đến hôm nay.`;
+    throw new AppError('validation', message, undefined, [{ field: 'issuedOn', message }]);
+  }
+  const report = buildUnitReport(ctx.db, { ...input, asOf: today });
   const unitCode = report.scope?.code ?? report.units[0]!.code;
   return ctx.db.transaction((tx) => {
     const version = (latestFrozenVersion(tx, unitCode, report.period.code) ?? 0) + 1;
@@ -171,7 +186,6 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
     if (version > 1 && !reason) {
       throw new AppError('validation', `Báo cáo ${report.period.label} đã gửi ${version - 1} lần; bản sửa cần ghi rõ lý do sửa.`);
     }
-    const issuedOn = input.issuedOn ?? ctx.clock.today();
     // The header is kept as printed today: a new secretary or place in Cài đặt later must not re-sign what was sent.
     const header = reportMeta(tx, report, { number, issuedOn, place: input.place ?? null });
     const row = { id: newId(), unitCode, period: report.period.code, version, number, issuedOn, frozenAt: ctx.clock.now(), reason, content: report, header };

@@ -66,6 +66,19 @@ export function isEthnicMinority(ethnicity: string | null | undefined): boolean 
  * The rows of the breakdown one admission (decided on `decidedOn`) is counted in, by the key the people list behind
  * a row asks for; the same predicates as addAdmission, so a row's number and its list agree.
  */
+/** Every trait `admissionTraits` can name: the rows of a report's breakdown of admissions, each a list of people. */
+export const ADMISSION_TRAITS: readonly string[] = [
+  'women',
+  'doan-vien',
+  'ethnic-minority',
+  'religious',
+  'non-state-enterprise',
+  'business-owner',
+  ...AGE_GROUPS.map((g) => `age:${g}`),
+  ...[...EDUCATION_LEVELS, UNKNOWN].map((e) => `education:${e}`),
+  ...[...OCCUPATIONS, UNKNOWN].map((o) => `occupation:${o}`),
+];
+
 export function admissionTraits(p: CandidateProfile, decidedOn: string): string[] {
   const traits = [`age:${ageGroup(ageOn(p.birthDate, decidedOn))}`, `education:${p.education ?? UNKNOWN}`, `occupation:${p.occupation ?? UNKNOWN}`];
   const flags: [boolean, string][] = [
