@@ -111,6 +111,10 @@ describe('directives back to the unit', () => {
     await importBundle(superior.ctx, await report(unit));
     const chosen = listCandidates(unit.ctx.db, { offset: 0, limit: 500 }).rows.find((r) => r.id === ready)!;
     const copy = mirrorOf(superior, unit, chosen.id);
+    // Signed before the đảng ủy cơ sở proposed it (01/12/2026), it would be an order error at the unit: refused here.
+    expect(() => addDecision(superior.ctx, { candidateId: copy.id, kind: 'admission', number: '44-QĐ/ĐUK', date: '2026-11-30' })).toThrow(
+      'Ngày ký quyết định (30/11/2026) trước ngày đảng ủy cơ sở biểu quyết đề nghị (01/12/2026); quyết định phải ký từ ngày đó trở đi.',
+    );
     const decision = addDecision(superior.ctx, { candidateId: copy.id, kind: 'admission', number: ' 45-QĐ/ĐUK ', date: '2026-12-15' });
     expect(decision).toMatchObject({ toCode: 'CB014', kind: 'decision', candidateName: chosen.fullName, text: 'Quyết định kết nạp số 45-QĐ/ĐUK ngày 15/12/2026', bundleSha256: null });
     const mistake = addNote(superior.ctx, { unitCode: 'CB014', kind: 'comment', text: 'gõ nhầm' });

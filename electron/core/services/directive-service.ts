@@ -2,7 +2,7 @@ import { noProgress, stepOf, type ProgressSink } from '../progress';
 import type { DbOrTx } from '../../../db/types';
 import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type SeqRange } from '../domain/bundles/index';
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
-import { decisionMisfit } from '../domain/rules/decision-fit';
+import { decisionDateMisfit, decisionMisfit } from '../domain/rules/decision-fit';
 import { candidateFullName, candidateVoid, effectiveEvents } from '../store/candidates';
 import {
   acknowledgeItems,
@@ -157,7 +157,8 @@ export function addDecision(ctx: ServiceContext, input: DecisionInput): Directiv
     throw new AppError('conflict', `${queued} Muốn sửa số hoặc ngày, xóa quyết định đó ở mục "Đang chờ gửi" rồi thêm lại.`);
   }
   // Checked against the unit's last report; the unit checks again when it applies the decision.
-  const misfit = decisionMisfit(effectiveEvents(ctx.db, input.candidateId), input.kind);
+  const events = effectiveEvents(ctx.db, input.candidateId);
+  const misfit = decisionMisfit(events, input.kind) ?? decisionDateMisfit(events, input.kind, parsed.data.date);
   if (misfit) {
     throw new AppError('validation', misfit);
   }

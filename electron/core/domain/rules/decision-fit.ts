@@ -1,4 +1,5 @@
 import type { CandidateEvent } from '../../model/dossier';
+import { toDay, toViDate } from '../calendar/days';
 import { probationEndOf } from './check-deadlines';
 import { deriveStage, STAGE_LABELS } from './stage';
 
@@ -35,4 +36,20 @@ export function decisionMisfit(events: readonly CandidateEvent[], kind: Decision
     return `Chưa đủ điều kiện công nhận đảng viên chính thức: chi bộ biểu quyết (${vote.date}) trước ngày hết thời hạn dự bị (${end}).`;
   }
   return null;
+}
+
+const DECISION_VOTES = { admission: ['CHI_BO_VOTED', 'DUCS_VOTED'], recognition: ['RECOGNITION_VOTED', 'DUCS_RECOGNITION_VOTED'] } as const;
+
+/**
+ * Why a decision of `kind` signed on `date` (ISO) cannot be recorded: it would be dated before a vote that proposed
+ * it, which the unit's checks would then report as EVENT_ORDER_INVALID. Null when the date fits.
+ */
+export function decisionDateMisfit(events: readonly CandidateEvent[], kind: DecisionKind, date: string): string | null {
+  const votes = events.filter((e) => (DECISION_VOTES[kind] as readonly string[]).includes(e.type));
+  const latest = votes.reduce<CandidateEvent | null>((last, e) => (last === null || e.date > last.date ? e : last), null);
+  if (latest === null || date >= latest.date) {
+    return null;
+  }
+  const vote = latest.type === 'CHI_BO_VOTED' || latest.type === 'RECOGNITION_VOTED' ? 'chi bộ biểu quyết' : 'đảng ủy cơ sở biểu quyết';
+  return `Ngày ký quyết định (${toViDate(toDay(date))}) trước ngày ${vote} đề nghị (${toViDate(toDay(latest.date))}); quyết định phải ký từ ngày đó trở đi.`;
 }
