@@ -214,6 +214,14 @@ describe('recording a chi bộ vote', () => {
     expect(await page.getByTestId('vote-panel').textContent()).not.toContain('Dự bị Lê Văn Tư');
     const total = form.getByLabel('Số đảng viên chính thức có quyền biểu quyết');
     await expect.poll(() => total.inputValue()).toBe(String(FULL_MEMBERS));
+    // The count the roster filled in follows the date as it is corrected: nobody was a full member in June 2014.
+    const date = form.getByLabel('Ngày', { exact: true });
+    const today = await date.inputValue();
+    await date.fill('01/06/2014');
+    await expect.poll(() => page.getByTestId('vote-roster-count').textContent()).toBe('0');
+    await expect.poll(() => total.inputValue()).toBe('0');
+    await date.fill(today);
+    await expect.poll(() => total.inputValue()).toBe(String(FULL_MEMBERS));
 
     await form.getByLabel('Số phiếu tán thành').fill('7');
     await total.fill('11');
@@ -225,6 +233,14 @@ describe('recording a chi bộ vote', () => {
     await total.fill('12');
     await expect.poll(outcome).toContain('Đạt 2/3: 8/12 tán thành, cần ít nhất 8');
     await screenshot(page, 'checks-vote-passes');
+    // More yes votes than voters is a typing mistake, not a vote that failed.
+    await form.getByLabel('Số phiếu tán thành').fill('25');
+    await expect.poll(() => page.getByTestId('vote-outcome').count()).toBe(0);
+    // A number the secretary typed stays when the date changes.
+    await total.fill('11');
+    await date.fill('01/06/2014');
+    await expect.poll(() => page.getByTestId('vote-roster-count').textContent()).toBe('0');
+    expect(await total.inputValue()).toBe('11');
     await form.getByRole('button', { name: 'Đóng' }).click();
   });
 });

@@ -1,6 +1,6 @@
 import { closeOnEscape } from '../../lib/close-on-escape';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import { EVENT_TYPES, type CandidateEvent, type EventType } from '../../../../electron/core/model/dossier';
@@ -38,6 +38,7 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
   const [type, date, yes, total] = useWatch({ control: form.control, name: ['type', 'date', 'yes', 'total'] });
   const shape = eventShape(type);
   const isDucs = shape === 'ducs-vote';
+  const rosterFilled = useRef<string | null>(null);
 
   const submit = form.handleSubmit(async (event) => {
     setFailure(null);
@@ -84,7 +85,10 @@ export function EventForm({ candidate, onSaved, onClose }: Props) {
                 total={total}
                 formShowsError={Boolean(errors.date || errors.yes || errors.total || failure)}
                 onRoster={(count) => {
-                  if (form.getValues('total').trim() === '') {
+                  // The roster's count follows the date as it is corrected, until the secretary types a number.
+                  const typed = form.getValues('total').trim();
+                  if (typed === '' || typed === rosterFilled.current) {
+                    rosterFilled.current = String(count);
                     form.setValue('total', String(count));
                   }
                 }}

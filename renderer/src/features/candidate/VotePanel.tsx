@@ -28,7 +28,8 @@ type Answered = { date: string; yes: number | undefined; total: number | undefin
 
 function Outcome({ check: { value: check, yes, total } }: { check: Answered }) {
   const ratio = `${check.numerator}/${check.denominator}`;
-  if (total === undefined || total === 0) {
+  // More yes votes than voters is a typing mistake the form names under the field; no outcome can be read from it.
+  if (total === undefined || total === 0 || (yes !== undefined && yes > total)) {
     return null;
   }
   if (yes === undefined || check.passes === null) {
