@@ -13,11 +13,31 @@ function summaryText(o: ImportOutcome): string {
   return `${counts}${warnings}`;
 }
 
+const STATUS_TEXT: Record<ImportOutcome['status'], string> = {
+  applied: 'áp dụng',
+  duplicate: 'đã nhận trước đó',
+  stale: 'cũ hơn, chỉ lưu trữ',
+  conflict: 'trùng số khác nội dung, để riêng',
+  rejected: 'bị từ chối',
+};
+
+/** The closing line: how many files ended each way, and the forwarded snapshots refused inside applied files. */
+function totalsText(outcomes: readonly ImportOutcome[], verifyOnly: boolean): string {
+  const parts = (Object.keys(STATUS_TEXT) as ImportOutcome['status'][]).flatMap((status) => {
+    const n = outcomes.filter((o) => o.status === status).length;
+    // A check applies nothing: what would apply has passed every check.
+    const text = verifyOnly && status === 'applied' ? 'đạt mọi bước kiểm tra' : STATUS_TEXT[status];
+    return n > 0 ? [`${n} ${text}`] : [];
+  });
+  const inner = outcomes.reduce((n, o) => n + (o.refusedInner?.length ?? 0), 0);
+  return `${outcomes.length} tệp: ${parts.join(', ')}${inner > 0 ? `; ${inner} hồ sơ chuyển tiếp bị từ chối` : ''}.`;
+}
+
 /**
  * Prints per-file outcomes: `STATUS  FILE  message`, a rejection with its code. Returns the exit code: 0 only
  * when no file and no forwarded snapshot was rejected.
  */
-export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], json: boolean): number {
+export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], json: boolean, verifyOnly = false): number {
   if (json) {
     io.out(JSON.stringify({ files: outcomes }, null, 2));
   } else {
@@ -28,8 +48,7 @@ export function printOutcomes(io: CliIo, outcomes: readonly ImportOutcome[], jso
         io.out(`    Thiếu gói số ${formatSeqRanges(o.missing)} từ ${o.from}.`);
       }
     }
-    const rejected = outcomes.filter((o) => o.status === 'rejected').length;
-    io.err(`${outcomes.length} tệp: ${outcomes.length - rejected} được nhận, ${rejected} bị từ chối.`);
+    io.err(totalsText(outcomes, verifyOnly));
   }
   // A refused forwarded snapshot is a refusal too, even though the file that carried it applied.
   return outcomes.some((o) => o.status === 'rejected' || (o.refusedInner?.length ?? 0) > 0) ? 1 : 0;

@@ -229,6 +229,9 @@ describe('sync bundles through the ptdv CLI', () => {
     const batch = await runCli(['bundle', 'import', '--db', sup, file, tampered], env);
     expect(batch.code).toBe(1);
     expect(batch.stdout).toMatch(/^applied .*\nrejected .*\[DECRYPT_FAILED\] Không giải mã được tệp/);
-    expect((await runCli(['bundle', 'verify', '--db', sup, file], env)).stdout).toMatch(/^duplicate .*Gói hợp lệ/);
+    expect(batch.stderr).toContain('2 tệp: 1 áp dụng, 1 bị từ chối.');
+    const reverified = await runCli(['bundle', 'verify', '--db', sup, file], env);
+    expect(reverified.stdout).toMatch(/^duplicate .*Gói hợp lệ/);
+    expect(reverified.stderr).toContain('1 tệp: 1 đã nhận trước đó.');
   }, 600_000);
 });

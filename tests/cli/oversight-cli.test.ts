@@ -50,6 +50,8 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
     expect(r.stdout).toMatch(/CB01 Chi bộ Cơ khí\t\d+\t2\t/);
     expect(r.stdout).toMatch(/Tổng cộng\t\d+\t3\t/);
     expect(r.stdout).toContain('Chưa kết nạp được ai trong năm: CB03');
+    // The same person followed in two units (CB02's b2, CB03's c1), as the JSON and the app's Tổng quan say.
+    expect(r.stdout).toMatch(/Cùng một người có hồ sơ ở nhiều đơn vị \(1\):\n  .+, sinh 10\/05\/1998: CB0[23] \(.+\), CB0[23] \(.+\)/);
   });
 
   it('dashboard of a chi bộ prints its own line once, named, with no second line of totals', async () => {

@@ -108,6 +108,7 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/^applied +DU002_DUK01_2026Q4_s000002\.ptdv/);
     expect(refused.stdout).toContain('Từ chối hồ sơ chuyển tiếp của CB022 [INNER_HASH_MISMATCH]: Hồ sơ chuyển tiếp không khớp với mã băm đơn vị cấp dưới đã ký');
+    expect(refused.stderr).toContain('1 tệp: 1 áp dụng; 1 hồ sơ chuyển tiếp bị từ chối.');
     expect(await ok(['units', 'list', '--db', khoiCopy])).not.toContain('CB022');
     expect(await ok(['units', 'list', '--db', khoiCopy])).toContain('CB021');
 

@@ -41,7 +41,7 @@ async function importCommand(args: string[], io: CliIo, options: ImportOptions):
         io.err(`  ${done}/${paths.length} tệp`);
       }
     });
-    return printOutcomes(io, outcomes, values.json ?? false);
+    return printOutcomes(io, outcomes, values.json ?? false, options.verifyOnly === true);
   });
 }
 

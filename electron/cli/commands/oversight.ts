@@ -15,6 +15,7 @@ import { countingDay, parse, required, yearOption } from '../args';
 import { clockOf, withDatabase } from '../database';
 import { UsageError } from '../io';
 import { ADMISSION_TRAITS } from '../../core/domain/reports/admissions';
+import { STAGE_LABELS, type Stage } from '../../core/domain/rules/index';
 import type { Command } from './index';
 
 // The same services and schemas as the window's IPC (dashboard:get, reports:list-frozen, rules:*, calendar:*),
@@ -59,6 +60,13 @@ export const dashboard: Command = {
       }
       if (d.unitsNotReported.length > 0) {
         io.out(`Chưa gửi báo cáo: ${d.unitsNotReported.map((u) => u.code).join(', ')}`);
+      }
+      if (d.duplicates.length > 0) {
+        io.out(`Cùng một người có hồ sơ ở nhiều đơn vị (${d.duplicates.length}):`);
+        for (const dup of d.duplicates) {
+          const where = dup.occurrences.map((o) => `${o.unitCode} (${STAGE_LABELS[o.stage as Stage] ?? o.stage})`).join(', ');
+          io.out(`  ${dup.occurrences[0]?.fullName ?? dup.name}, sinh ${formatViDate(dup.birthDate)}: ${where}`);
+        }
       }
       return 0;
     });
