@@ -53,6 +53,17 @@ describe('rulebook', () => {
     expect(SHIPPED_RULEBOOK.rules.every((r) => r.source.length > 10)).toBe(true);
   });
 
+  it.each([
+    ['hôm nay', /mục version có giá trị không hợp lệ/],
+    ['2027-02-30', /mục version có giá trị không hợp lệ/],
+  ])('rejects a rulebook version %j that would print as nonsense', (version, message) => {
+    const raw = JSON.parse(readFileSync('electron/core/domain/rules/rulebook-2026-12-04.json', 'utf8'));
+    raw.version = version;
+    expect(() => loadRulebook(raw)).toThrow(message);
+    raw.version = '2027-02-28-thu-nghiem';
+    expect(loadRulebook(raw).version).toBe('2027-02-28-thu-nghiem');
+  });
+
   it('rejects an imported rulebook with a wrong parameter, naming the field in Vietnamese', () => {
     const raw = JSON.parse(readFileSync('electron/core/domain/rules/rulebook-2021-07-30.json', 'utf8'));
     raw.rules[0].parameters.minYears = 'mười tám';

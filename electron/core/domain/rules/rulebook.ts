@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, describeFileIssues } from '../../errors';
-import { isoDate } from '../../model/dates';
+import { isIsoDate, isoDate } from '../../model/dates';
 import { DOCUMENT_FORMS, EDUCATION_EXCEPTIONS, EDUCATION_LEVELS } from '../../model/dossier';
 import { toDay, type DayNumber } from '../calendar/days';
 import first from './rulebook-2021-07-30.json';
@@ -96,7 +96,14 @@ export const RULE_IDS = ruleSchema.options.map((o) => o.shape.id.value) as RuleI
 export const rulebookSchema = z
   .strictObject({
     format: z.literal(RULEBOOK_FORMAT),
-    version: z.string().trim().min(1).max(60),
+    // Printed as "bộ quy tắc …" and compared as text: letters, digits, dots and dashes, and a real date when it is one.
+    version: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/^[0-9A-Za-z][0-9A-Za-z._-]*$/, 'chỉ gồm chữ không dấu, số, dấu chấm và gạch ngang, ví dụ 2027-01-01')
+      .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), 'không phải ngày có thật'),
     title: z.string().max(500).nullish(),
     rules: z.array(ruleSchema).min(1).max(500),
   })
