@@ -75,7 +75,7 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
   it('writes the JSON document with the quarter’s numbers and exits 0', () => {
     const r = ptdv([...common(), '--format', 'json', '--out', out('q1.json')]);
     expect(r).toMatchObject({ code: 0 });
-    expect(r.stdout).toContain('Đã ghi báo cáo Quý I năm 2026 (1 đơn vị, 4 hồ sơ, tính đến 2026-03-31)');
+    expect(r.stdout).toContain('Đã ghi báo cáo Quý I năm 2026 (1 đơn vị, 4 hồ sơ, tính đến 31/03/2026)');
     const report = reportSchema.parse(JSON.parse(readFileSync(out('q1.json'), 'utf8')));
     const u = report.units[0]!;
     expect([report.period.code, report.countedTo, u.code, u.flows.admitted, u.flows.withdrawn, u.admissions.women, u.fullMembersAtYearStart]).toEqual(['2026-Q1', '2026-03-31', 'CB014', 1, 1, 1, 10]);

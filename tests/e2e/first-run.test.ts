@@ -55,6 +55,9 @@ describe('a new cell secretary', () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Thiết lập lần đầu' }).waitFor();
     expect(page.url()).not.toContain('token=');
+    // Before the unit exists there is no “?”: what each field means is explained on the form itself.
+    await page.getByText('Hướng dẫn: điền các ô này thế nào?').click();
+    expect(await page.getByTestId('setup-help').textContent()).toContain('Mã đơn vị cấp trên');
     await screenshot(page, '01-setup');
 
     await field('Mã đơn vị').fill('cb 014');

@@ -46,7 +46,7 @@ export const dashboard: Command = {
         io.out(json(d));
         return 0;
       }
-      io.out(`Tổng quan năm ${d.year}${d.scope ? ` — ${d.scope.name}` : ''} (tính đến ${d.countedTo})`);
+      io.out(`Tổng quan năm ${d.year}${d.scope ? ` — ${d.scope.name}` : ''} (tính đến ${formatViDate(d.countedTo)})`);
       io.out(['Đơn vị', 'Hồ sơ', 'Kết nạp', 'Chỉ tiêu', 'Quá hạn/lỗi'].join('\t'));
       // A cell's dashboard has one line, its own, which is also its total.
       const ownTotal = d.units.includes(d.total);
@@ -124,7 +124,7 @@ export const dashboardPeopleCommand: Command = {
         io.out(json(list));
         return 0;
       }
-      io.out(`${list.total} người (tính đến ${list.countedTo})`);
+      io.out(`${list.total} người (tính đến ${formatViDate(list.countedTo)})`);
       for (const p of list.rows) {
         io.out([p.fullName, p.birthDate, `${p.unitCode} ${p.unitName}`, p.stageLabel, p.admittedOn ?? ''].join('\t'));
       }

@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '../../../db/atomic';
-import { isIsoDate } from '../../core/model/dates';
+import { formatViDate, isIsoDate } from '../../core/model/dates';
 import { parsePeriod } from '../../core/model/report';
 import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../core/model/report-records';
 import type { ReviewVerdict } from '../../core/model/report-review';
@@ -68,7 +68,7 @@ export const report: Command = {
       const bytes = await renderReport(built, kind, meta, io.pdf ?? chromiumPdfRenderer(io.env));
       writeFileAtomic(out, bytes);
       const candidates = built.units.reduce((sum, u) => sum + u.candidates, 0);
-      io.out(`Đã ghi báo cáo ${built.period.label} (${built.units.length} đơn vị, ${candidates} hồ sơ, tính đến ${built.countedTo}) vào ${out}.`);
+      io.out(`Đã ghi báo cáo ${built.period.label} (${built.units.length} đơn vị, ${candidates} hồ sơ, tính đến ${formatViDate(built.countedTo)}) vào ${out}.`);
       return 0;
     });
   },
@@ -129,7 +129,7 @@ export const reportFreeze: Command = {
     const scope = scopeOf(values);
     return withDatabase(file, io, ({ ctx }) => {
       const info = freezeReport(ctx, { ...defaultScope(ctx, scope), period, number, issuedOn, place: values.place ?? null, reason: values.reason ?? null });
-      io.out(`Đã lưu báo cáo số ${info.number} kỳ ${info.period} của ${info.unitCode}, phiên bản ${info.version} (ngày ${info.issuedOn}).`);
+      io.out(`Đã lưu báo cáo số ${info.number} ${parsePeriod(info.period).label} của ${info.unitCode}, phiên bản ${info.version} (ngày ${formatViDate(info.issuedOn)}).`);
       return 0;
     });
   },

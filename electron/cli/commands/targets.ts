@@ -10,6 +10,7 @@ import { getSelfUnit, subtreesBelowSelf } from '../../core/store/units';
 import { outFile, parse, required, yearOption } from '../args';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
+import { formatViDate } from '../../core/model/dates';
 import type { Command } from './index';
 
 function targetPeriod(value: string | undefined): TargetPeriod {
@@ -84,7 +85,7 @@ function amountText(t: { kind: string; value: number; targetCount: number } | nu
 }
 
 function printTable(io: Parameters<Command['run']>[1], t: TargetTable): void {
-  io.out(`Chỉ tiêu ${t.periodLabel} giao cho đơn vị trực thuộc ${t.self.name} (${t.self.code}), tính đến ${t.countedTo}:`);
+  io.out(`Chỉ tiêu ${t.periodLabel} giao cho đơn vị trực thuộc ${t.self.name} (${t.self.code}), tính đến ${formatViDate(t.countedTo)}:`);
   for (const r of t.rows) {
     const below = r.unitsBelow > 0 ? ` (${r.unitsBelow} đơn vị bên dưới)` : '';
     const reached = r.percentAchieved === null ? '' : ` (${r.percentAchieved.toLocaleString('vi-VN')}%)`;

@@ -61,7 +61,13 @@ export function RestoreBackup({ onRestored, replacing = false }: { onRestored: (
         thư mục dữ liệu với tên <code>ptdv.db.truoc-khoi-phuc-…</code>. Nếu đang mở ptdv ở cửa sổ khác hoặc đang chạy lệnh
         ptdv, hãy đóng trước.
       </p>
-      <FilePicker value={path} onChange={setPath} title="Chọn bản sao lưu" button="Chọn tệp sao lưu…" extension="ptdvbak" />
+      <FilePicker
+        value={path}
+        onChange={(chosen) => {
+          setPath(chosen);
+          setFailure(null);
+        }}
+        title="Chọn bản sao lưu" button="Chọn tệp sao lưu…" extension="ptdvbak" />
       <Field label="Mật khẩu của bản sao lưu">
         <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" />
       </Field>

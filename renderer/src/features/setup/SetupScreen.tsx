@@ -5,6 +5,7 @@ import { UNIT_LEVELS } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
 import { Check, Field, FormError, LabelOptions } from '../../components/Field';
 import { UNIT_LEVEL_LABELS } from '../../lib/labels';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../electron/core/domain/passphrase/index';
 import { newPassphrase, PASSPHRASE_HINT } from '../../lib/passphrase';
 import { useFormFailure } from '../../lib/use-form-failure';
 
@@ -57,6 +58,28 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
           Nhập thông tin đơn vị và đặt mật khẩu. Dữ liệu được mã hóa bằng mật khẩu này; không có mật khẩu (hoặc mã khôi
           phục) thì không ai mở được.
         </p>
+        {/* The full Hướng dẫn opens from the “?” of every screen once the unit exists; what this form asks is said here. */}
+        <details className="setup-help" data-testid="setup-help">
+          <summary>Hướng dẫn: điền các ô này thế nào?</summary>
+          <ul>
+            <li>
+              <strong>Mã đơn vị</strong>: mã cấp ủy cấp trên dùng để gọi chi bộ (ví dụ CB014); hỏi cấp trên nếu chưa biết. Mã
+              này đi theo mọi báo cáo gửi lên.
+            </li>
+            <li>
+              <strong>Cấp</strong>: bí thư chi bộ chọn “Chi bộ”; cán bộ đảng ủy cơ sở hoặc Đảng ủy Khối chọn cấp của mình.
+            </li>
+            <li>
+              <strong>Mã đơn vị cấp trên</strong>: mã của cấp ủy nhận báo cáo (ví dụ DU01). Có thể để trống và ghi sau ở Cài
+              đặt, cho đến khi nhập tệp tin cậy của cấp trên.
+            </li>
+            <li>
+              <strong>Mật khẩu</strong>: ít nhất {MIN_PASSPHRASE_LENGTH} ký tự, nên là vài từ dễ nhớ. Sau khi tạo, ptdv hiện <strong>mã khôi
+              phục</strong> một lần: chép hoặc in ra và cất giữ; quên mật khẩu thì chỉ mã này mở được dữ liệu.
+            </li>
+            <li>Sau đó, nút “?” ở góc trên mọi màn hình mở Hướng dẫn đầy đủ, bắt đầu từ “Ngày đầu làm bí thư chi bộ”.</li>
+          </ul>
+        </details>
         <fieldset className="form-grid">
           <legend>Đơn vị</legend>
           <Field label="Mã đơn vị" error={errors.code?.message} hint="Ví dụ: CB014">
