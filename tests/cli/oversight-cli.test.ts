@@ -80,7 +80,7 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
     const stage = unit.funnel.find((f) => f.count > 0)!;
     const atStage = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'stage', '--stage', stage.stage, '--unit', 'CB02']);
     expect(atStage.code).toBe(0);
-    expect(atStage.stdout.split('\n')[0]).toBe(`${stage.count} người (tính đến ${AS_OF})`);
+    expect(atStage.stdout.split('\n')[0]).toBe(`${stage.count} người (tính đến ${AS_OF.split('-').reverse().join('/')})`);
     const flow = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'flow', '--flow', 'admitted', '--from', '2026-01-01', '--json']);
     expect((JSON.parse(flow.stdout) as { total: number }).total).toBe(expected.total.admissions);
     const bad = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'everyone']);
