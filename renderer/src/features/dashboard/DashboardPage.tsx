@@ -150,7 +150,8 @@ export function DashboardPage() {
   const dashboard = useLoad(() => dailyCheck().then(() => call('dashboard:get', { year })), String(year));
   const data = dashboard.data;
   const open = (code: string) => navigate(`/dashboard/units/${code}/${year}`);
-  const chartUnits = data ? laggards(data.units) : [];
+  // One bar per TCCSĐ: a đảng ủy cơ sở's bar is its whole subtree, so its chi bộ as bars of their own would count twice.
+  const chartUnits = data ? laggards(data.units.filter((u) => u.tccsd === null)) : [];
   // A cell (or a committee with no unit below yet) has nothing to compare: it sees its own year in detail.
   const single = data?.units.length === 1 && data.scope === null;
   const overdueUnits = data ? [...data.units].filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, CHART_UNITS) : [];
@@ -197,7 +198,8 @@ export function DashboardPage() {
             <section className="card" aria-labelledby="admissions-title">
               <h2 id="admissions-title">Kết nạp so với chỉ tiêu năm, theo đơn vị</h2>
               <p className="lead">
-                {data.units.length > CHART_UNITS ? `${CHART_UNITS} đơn vị đạt thấp nhất. ` : ''}Bấm vào cột để xem đơn vị.
+                {chartUnits.length < data.units.filter((u) => u.tccsd === null).length ? `${CHART_UNITS} đơn vị đạt thấp nhất. ` : ''}
+                {data.units.some((u) => u.tccsd !== null) ? 'Mỗi đảng ủy cơ sở một cột, gồm cả các chi bộ của nó. ' : ''}Bấm vào cột để xem đơn vị.
               </p>
               <AdmissionsChart units={chartUnits} onOpen={open} />
             </section>
