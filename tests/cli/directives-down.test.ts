@@ -109,6 +109,9 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     const atDu001 = await ok(['directive', 'import', '--db', db('DU001'), toDu001]);
     expect(atDu001).toContain('Khối nhắc đảng ủy cơ sở nộp báo cáo năm.');
     expect(atDu001).toContain('2 chỉ đạo của cấp trên gửi cho đơn vị trực thuộc được giữ lại');
+    expect(await ok(['directive', 'list', '--db', db('DU001')])).toMatch(
+      /Giữ để chuyển xuống \(đi kèm gói chỉ đạo kế tiếp\):\n  Đảng ủy Khối Doanh nghiệp \(DUK01\) → CB011, chỉ đạo số 1\n  Đảng ủy Khối Doanh nghiệp \(DUK01\) → CB012, chỉ đạo số 1/,
+    );
     // DU001 receives no target of its own from it, and its split table shows the Khối's beside CB011's (empty) split.
     expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toBe('');
     const splitRow = async () => (JSON.parse(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026', '--json'])) as TargetTable).rows.find((r) => r.code === 'CB011')!;

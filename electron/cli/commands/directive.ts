@@ -11,6 +11,7 @@ import { outFolder, parse, required } from '../args';
 import { printMade, printOutcomes } from '../bundle-output';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
+import { heldForBelow } from '../../core/store/relayed';
 import type { Command } from './index';
 
 export const directiveExport: Command = {
@@ -153,7 +154,12 @@ export const directiveList: Command = {
         const open = new Set(openRequests(database.db).map((i) => i.id));
         received.forEach((i) => io.out(`${line(i)}${relayedBy(i)}${open.has(i.id) ? `  [chưa xử lý — ptdv directive resolve --id ${i.id}]` : handled(i)}`));
       }
-      if (pending.length + sent.length + received.length === 0) {
+      const held = heldForBelow(database.db, self.code);
+      if (held.length > 0) {
+        io.out(`Giữ để chuyển xuống (đi kèm gói chỉ đạo kế tiếp):`);
+        held.forEach((r) => io.out(`  ${r.issuerName} (${r.issuerCode}) → ${r.targetCode}, chỉ đạo số ${r.seq}`));
+      }
+      if (pending.length + sent.length + received.length + held.length === 0) {
         io.out('Chưa có mục chỉ đạo nào.');
       }
       return 0;

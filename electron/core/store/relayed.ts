@@ -33,6 +33,16 @@ export function waitingRelayed(db: DbOrTx, targets: readonly string[]): RelayedR
     .all();
 }
 
+/** Directives received from above for a unit further below, kept until this unit's next directive carries them on. */
+export function heldForBelow(db: DbOrTx, selfCode: string): RelayedRow[] {
+  return db
+    .select()
+    .from(relayedDirectives)
+    .where(and(isNotNull(relayedDirectives.viaCode), sql`${relayedDirectives.targetCode} <> ${selfCode}`, isNull(relayedDirectives.carriedIn), isNull(relayedDirectives.appliedAt)))
+    .orderBy(relayedDirectives.targetCode, relayedDirectives.issuerCode, relayedDirectives.seq)
+    .all();
+}
+
 export function markCarried(db: DbOrTx, ids: readonly string[], bundleSha256: string): void {
   for (let i = 0; i < ids.length; i += 500) {
     db.update(relayedDirectives).set({ carriedIn: bundleSha256 }).where(inArray(relayedDirectives.id, ids.slice(i, i + 500))).run();
