@@ -96,7 +96,7 @@ function printTable(io: Parameters<Command['run']>[1], t: TargetTable): void {
   if (t.own) {
     io.out(`Chỉ tiêu của đơn vị (${t.own.source === 'superior' ? 'cấp trên giao' : 'tự đặt'}): ${t.own.targetCount} người, đã kết nạp ${t.own.achieved}; còn lại để giao: ${t.remainder}`);
   } else {
-    io.out('Đơn vị chưa có chỉ tiêu cho kỳ này (không tính phần còn lại).');
+    io.out(`${t.self.name} chưa có chỉ tiêu của chính mình cho kỳ này (cấp trên chưa giao, chưa tự đặt), nên không có phần còn lại để giao.`);
   }
 }
 
