@@ -43,7 +43,7 @@ export const command: Command = {
   path: ['demo'],
   summary: 'Tạo dữ liệu mẫu (tên, ngày, hồ sơ giả lập) để trình diễn và đo hiệu năng',
   usage:
-    'ptdv demo --db FILE --candidates N [--units N] [--seed N] [--unchecked]   (tạo cơ sở dữ liệu mới nếu chưa có; --unchecked: không kiểm tra trước các hồ sơ hôm nay, như một cơ sở dữ liệu chưa mở ngày nào)',
+    'ptdv demo --db FILE [--candidates N (mặc định 100)] [--units N] [--seed N] [--unchecked]   (tạo cơ sở dữ liệu mới nếu chưa có; --unchecked: không kiểm tra trước các hồ sơ hôm nay, như một cơ sở dữ liệu chưa mở ngày nào)',
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' }, candidates: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' }, unchecked: { type: 'boolean' } });
     const file = required(values.db, '--db');
