@@ -89,6 +89,10 @@ describe('mentor assignments', () => {
     const probationary = ctx.db.transaction((tx) => createMember(ctx, { fullName: 'Vũ Văn Nam', status: 'du-bi', joinedOn: '2026-05-01' }, tx));
     const id = createCandidate(ctx, profile('Nguyễn Thị Lan'), { type: 'LISTED', date: '2026-02-05' });
     expect(() => assignMentor(ctx, { candidateId: id, memberId: probationary.id, role: 'pre-admission', from: '2026-02-05' })).toThrow(/không phải đảng viên chính thức/);
+    // A start before the person's first recorded step is a typing mistake (01/01/2024 for someone listed in 2026).
+    expect(() => assignMentor(ctx, { candidateId: id, memberId: full.id, role: 'pre-admission', from: '2024-01-01' })).toThrow(
+      'Ngày bắt đầu giúp đỡ 01/01/2024 trước mốc đầu tiên đã ghi của người này (05/02/2026). Kiểm tra lại ngày phân công.',
+    );
     assignMentor(ctx, { candidateId: id, memberId: full.id, role: 'pre-admission', from: '2026-02-05' });
     const detail = assignMentor(ctx, { candidateId: id, memberId: other.id, role: 'pre-admission', from: '2026-08-01' });
     expect(detail.mentors.map((m) => [m.mentorName, m.fromDate, m.toDate])).toEqual([
@@ -101,6 +105,7 @@ describe('mentor assignments', () => {
     // Once a probationary member, the list names the probation mentor, not the pre-admission one left open.
     addEvent(ctx, id, { type: 'CEREMONY_HELD', date: '2026-09-01' });
     expect(listCandidates(ctx.db, { offset: 0, limit: 5 }).rows[0]?.mentorName).toBeNull();
+    expect(() => assignMentor(ctx, { candidateId: id, memberId: full.id, role: 'probation', from: '2026-08-31' })).toThrow('trước lễ kết nạp (01/09/2026)');
     assignMentor(ctx, { candidateId: id, memberId: full.id, role: 'probation', from: '2026-09-01' });
     expect(listCandidates(ctx.db, { offset: 0, limit: 5 }).rows[0]?.mentorName).toBe('Trần Văn Bình');
   });

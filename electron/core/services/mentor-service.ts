@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { CandidateDetail } from '../model/entities';
-import { candidateDetail, writableCandidate } from '../store/candidates';
+import { formatViDate } from '../model/dates';
+import { candidateDetail, effectiveEvents, writableCandidate } from '../store/candidates';
 import { audit, newId, type ServiceContext } from './context';
 import { getMember } from './member-service';
 import { endAssignment, endOpenAssignment, insertAssignment, mentorRow } from '../store/mentors';
@@ -20,7 +21,15 @@ export function assignMentor(ctx: ServiceContext, input: { candidateId: string; 
       throw new AppError('validation', `${member.fullName} không phải đảng viên chính thức đang sinh hoạt nên không thể được phân công giúp đỡ.`);
     }
     if (member.fullMemberSince && member.fullMemberSince > input.from) {
-      throw new AppError('validation', `Ngày ${input.from} ${member.fullName} chưa là đảng viên chính thức.`);
+      throw new AppError('validation', `Ngày ${formatViDate(input.from)} ${member.fullName} chưa là đảng viên chính thức.`);
+    }
+    // A mentor helps from a step of the pipeline on: before the person's first recorded step (or, in probation,
+    // before the ceremony) the date is a typing mistake that would hide a real gap.
+    const events = effectiveEvents(tx, input.candidateId);
+    const start = input.role === 'probation' ? events.find((e) => e.type === 'CEREMONY_HELD') : events.reduce<(typeof events)[number] | undefined>((first, e) => (first === undefined || e.date < first.date ? e : first), undefined);
+    if (start && input.from < start.date) {
+      const what = input.role === 'probation' ? `lễ kết nạp (${formatViDate(start.date)})` : `mốc đầu tiên đã ghi của người này (${formatViDate(start.date)})`;
+      throw new AppError('validation', `Ngày bắt đầu giúp đỡ ${formatViDate(input.from)} trước ${what}. Kiểm tra lại ngày phân công.`);
     }
     if (CLOSED_STAGES.has(candidate.stage)) {
       throw new AppError('conflict', 'Hồ sơ này đã kết thúc, không cần phân công người giúp đỡ.');
