@@ -71,6 +71,7 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
     // The Khối's unit list names each unit with the units on its way.
     // A chi bộ two levels down never enrols at the Khối: its key is the one DU001 vouched for, its report DU001's forward.
     expect(await ok(['units', 'list', '--db', db('DUK01')])).toMatch(/^CB011\tChi bộ CB011 \(Đảng ủy cơ sở DU001\)\tkhóa do Đảng ủy cơ sở DU001 xác nhận\t\d+ người\thồ sơ số 2 qua Đảng ủy cơ sở DU001 nhận \d\d\/\d\d\/\d{4}$/m);
+    expect(await ok(['units', 'list', '--db', db('DUK01')])).toMatch(/^DU001\tĐảng ủy cơ sở DU001\tđã xác nhận\t0 người \(cả đảng bộ: \d+ người\)\tgói số 2 /m);
     expect((await ok(['units', 'show', '--db', db('DUK01'), '--code', 'CB011'])).split('\n')[0]).toMatch(/^CB011 — Chi bộ CB011 \(khóa do Đảng ủy cơ sở DU001 xác nhận; hồ sơ số 2 qua Đảng ủy cơ sở DU001 nhận /);
     // The Khối addresses a comment to CB011 and an admission decision to a person of CB012, both two levels down,
     // and a comment to DU001 itself.

@@ -64,10 +64,17 @@ export const unitsList: Command = {
   async run(args, io) {
     const { values } = parse(args, { db: { type: 'string' } });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
-      for (const u of listUnits(database.db)) {
+      const units = listUnits(database.db);
+      // A đảng ủy cơ sở holds few people of its own: what its chi bộ forward is the figure that says it reported.
+      const below = new Map<string, number>();
+      for (const u of units) {
+        u.path.forEach((p) => below.set(p.code, (below.get(p.code) ?? 0) + u.candidates));
+      }
+      for (const u of units) {
+        const subtree = below.has(u.code) ? ` (cả đảng bộ: ${u.candidates + below.get(u.code)!} người)` : '';
         const missing = u.missing.length ? `; thiếu gói số ${formatSeqRanges(u.missing)}` : '';
         const held = u.quarantined + u.conflicts ? `; cách ly ${u.quarantined} bản ghi, ${u.conflicts} tệp` : '';
-        io.out(`${u.code}\t${unitWithPath(u)}\t${keyText(u)}\t${u.candidates} người\t${lastText(u)}${missing}${held}${pendingText(u)}${movedText(u)}`);
+        io.out(`${u.code}\t${unitWithPath(u)}\t${keyText(u)}\t${u.candidates} người${subtree}\t${lastText(u)}${missing}${held}${pendingText(u)}${movedText(u)}`);
       }
       return 0;
     });
