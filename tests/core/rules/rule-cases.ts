@@ -174,6 +174,8 @@ export const rows: Row[] = [
   // recognition
   ['recognition vote the day before probation ends', oldMember, recognitionVote('2026-05-26'), '2026-06-01', 'RECOGNITION_VOTE_TOO_EARLY', 'error'],
   ['recognition vote on the probation end', oldMember, recognitionVote('2026-05-27'), '2026-06-01', 'RECOGNITION_VOTE_TOO_EARLY', ''],
+  ['no decision is asked for on a recognition vote held too early', oldMember, recognitionVote('2026-05-26'), '2026-06-01', 'DECISION_DUE', ''],
+  ['a recognition decision is asked for after a vote on the probation end', oldMember, recognitionVote('2026-05-27'), '2026-06-01', 'DECISION_DUE', 'info'],
   ['recognition vote on the 30th working day', oldMember, recognitionVote('2026-07-08'), '2026-07-10', 'RECOGNITION_VOTE_OVERDUE', ''],
   ['recognition vote on the 31st working day: error', oldMember, recognitionVote('2026-07-09'), '2026-07-10', 'RECOGNITION_VOTE_OVERDUE', 'error'],
   ['no recognition vote on the 30th working day: reminder', oldMember, () => undefined, '2026-07-08', 'RECOGNITION_VOTE_DUE', 'info'],

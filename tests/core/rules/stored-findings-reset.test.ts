@@ -34,7 +34,7 @@ const EVALUATORS: { fingerprint: string; resetBy: string | null }[] = [
   // Each row keeps the days its working-day deadlines were counted over (rows stored before do not say), and one
   // introducer listed twice counts once; the case was added here with it.
   { fingerprint: '91e057d76560785811e889a1581bcfa31babdb2b80824b2bc42d1bcd3f1ecaac', resetBy: '0040_calendar_change_drops_only_findings_it_moves' },
-  { fingerprint: '4a95e49e84eba1b7dc9b213666e97af54e8384f32362f2142e2dba7a2462068f', resetBy: '0041_open_acts_judged_by_todays_rule' },
+  { fingerprint: '5e0d867436b40c1aec2ab8885d25a82343893f2b60b6db4837c28b6d75ba1ff7', resetBy: '0041_open_acts_judged_by_todays_rule' },
 ];
 
 function fingerprint(): string {

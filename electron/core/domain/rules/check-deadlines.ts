@@ -108,11 +108,14 @@ export function checkAdmissionDecision(c: Ctx): void {
 
 /**
  * The recognition decision deadline after a passing 13-KNĐ vote. A vote recorded with no ceremony before it has no
- * probation to recognise: it is an order error (EVENT_ORDER_INVALID), and no deadline runs from it.
+ * probation to recognise: it is an order error (EVENT_ORDER_INVALID), and no deadline runs from it. Nor does one
+ * from a vote held before the probation end (RECOGNITION_VOTE_TOO_EARLY): the chi bộ must vote again, and no
+ * decision may be made on it.
  */
 export function checkRecognitionDecision(c: Ctx): void {
   const vote = c.facts.latest.RECOGNITION_VOTED;
-  if (vote && c.facts.latest.CEREMONY_HELD && cellVotePasses(c, vote)) {
+  const ceremony = c.facts.latest.CEREMONY_HELD;
+  if (vote && ceremony && vote.day >= probationEnd(c.index, ceremony.day) && cellVotePasses(c, vote)) {
     checkDecision(c, false, vote.day, c.facts.latest.RECOGNITION_DECIDED);
   }
 }
