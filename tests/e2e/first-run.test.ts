@@ -96,6 +96,13 @@ describe('a new cell secretary', () => {
     expect(await page.getByTestId('recovery-code').count()).toBe(0);
   });
 
+  it('on a new unit, Tổng quan says where to start instead of an alarm about admissions', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByTestId('unit-empty').getByText('Chưa có hồ sơ người vào Đảng nào.').waitFor();
+    expect(await page.getByText('Đơn vị chưa kết nạp được đảng viên nào').count()).toBe(0);
+    await screenshot(page, '01b-new-unit-dashboard');
+  });
+
   it('adds a full member who can mentor and a probationary member who cannot', async () => {
     await page.getByRole('link', { name: 'Đảng viên' }).click();
     await page.getByRole('heading', { name: 'Đảng viên' }).waitFor();

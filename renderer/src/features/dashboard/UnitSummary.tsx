@@ -42,7 +42,15 @@ export function UnitSummary({ unit, year, findingsToday, reported = true }: { un
           Thuộc {unit.tccsd.name} ({unit.tccsd.code}).
         </p>
       ) : null}
-      {unit.noAdmissionThisYear ? <p className="form-error">Đơn vị chưa kết nạp được đảng viên nào từ đầu năm {year}.</p> : null}
+      {/* A unit with nobody followed yet has nothing to be late with: it is told where to start, not alarmed. */}
+      {unit.candidates === 0 && unit.admissions === 0 ? (
+        <p className="empty" data-testid="unit-empty">
+          Chưa có hồ sơ người vào Đảng nào. Bắt đầu ở mục <strong>Người vào Đảng</strong> (“+ Thêm người vào Đảng”); số liệu
+          ở đây hiện theo các mốc đã ghi.
+        </p>
+      ) : unit.noAdmissionThisYear ? (
+        <p className="form-error">Đơn vị chưa kết nạp được đảng viên nào từ đầu năm {year}.</p>
+      ) : null}
       <div className="dash-grid">
         <section className="card" aria-labelledby="unit-findings-title">
           <h2 id="unit-findings-title">Lỗi và việc quá hạn theo loại</h2>
