@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { OperationProgressBar } from './OperationProgressBar';
 import { useProgressCall } from '../lib/progress';
 import { listFileName, matchesSearch, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
@@ -89,10 +89,37 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
  * A search box over a picker's options (a roster of 400 members is a long drop-down): the options shrink to the
  * names matching what is typed, without diacritics, while the one already chosen stays available.
  */
-export function PickerSearch({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
-  return <input type="search" className="picker-search" aria-label={label} placeholder="Gõ vài chữ của tên để lọc (không dấu cũng được)" value={value} onChange={(e) => onChange(e.target.value)} />;
+export function PickerSearch({ value, onChange, label, nothingFound = false }: { value: string; onChange: (v: string) => void; label: string; nothingFound?: boolean }) {
+  return (
+    <>
+      <input type="search" className="picker-search" aria-label={label} placeholder="Gõ vài chữ của tên để lọc (không dấu cũng được)" value={value} onChange={(e) => onChange(e.target.value)} />
+      {nothingFound ? (
+        <p className="field-error" role="status">
+          Không có ai khớp với “{value.trim()}”. Xóa bớt chữ hoặc kiểm tra danh sách đảng viên.
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 export function pickable<T extends { id: string; fullName: string }>(items: readonly T[], query: string, chosen: string): T[] {
   return items.filter((m) => m.id === chosen || matchesSearch(query, m.fullName));
+}
+
+/**
+ * Typing a name is choosing it: when the search leaves exactly one person and nobody is chosen yet, that person is
+ * chosen, so the form does not answer "Chọn đảng viên" to someone who has just typed the name. Returns whether the
+ * search matches nobody, for PickerSearch to say so.
+ */
+export function useChooseOnlyMatch<T extends { id: string; fullName: string }>(items: readonly T[], query: string, chosen: string, choose: (id: string) => void): boolean {
+  const matches = query.trim() === '' ? null : items.filter((m) => matchesSearch(query, m.fullName));
+  const only = matches?.length === 1 ? matches[0]!.id : null;
+  useEffect(() => {
+    if (only !== null && chosen === '') {
+      choose(only);
+    }
+    // Only a new search result may choose; the callback itself changes every render.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [only]);
+  return matches?.length === 0;
 }

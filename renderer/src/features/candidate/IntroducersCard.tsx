@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formatViDate } from '../../../../electron/core/model/dates';
 import type { CandidateDetail, Member } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
-import { pickable, PickerSearch } from '../../components/ListTools';
+import { pickable, PickerSearch, useChooseOnlyMatch } from '../../components/ListTools';
 import { VoidRecordButton } from './Corrections';
 import { Check, DateField, Field, FormError } from '../../components/Field';
 import { optionalViDate } from '../../lib/form';
@@ -46,6 +46,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
+  const nothingFound = useChooseOnlyMatch(eligible, find, chosen, (id) => form.setValue('memberId', id, { shouldValidate: true }));
   const submit = form.handleSubmit(async ({ reason, ...v }) => {
     setFailure(null);
     try {
@@ -61,7 +62,7 @@ function IntroducerForm({ candidate, members, correcting, onChange, onClose }: P
   });
   return (
     <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label={correcting ? `Sửa người giới thiệu ${correcting.name}` : 'Thêm người giới thiệu'}>
-      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
+      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} nothingFound={nothingFound} />
       <Field label="Đảng viên giới thiệu" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
           <option value="">— Chọn đảng viên —</option>

@@ -7,7 +7,7 @@ import { formatViDate } from '../../../../electron/core/model/dates';
 import { MENTOR_ROLES } from '../../../../electron/core/model/dossier';
 import type { CandidateDetail, Member, MentorAssignment } from '../../../../electron/core/model/entities';
 import { call } from '../../api';
-import { pickable, PickerSearch } from '../../components/ListTools';
+import { pickable, PickerSearch, useChooseOnlyMatch } from '../../components/ListTools';
 import { VoidRecordButton } from './Corrections';
 import { Dialog } from '../../components/Dialog';
 import { DateField, Field, FormError, LabelOptions } from '../../components/Field';
@@ -34,6 +34,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
   const { errors, isSubmitting } = form.formState;
   const [find, setFind] = useState('');
   const chosen = useWatch({ control: form.control, name: 'memberId' });
+  const nothingFound = useChooseOnlyMatch(eligible, find, chosen, (id) => form.setValue('memberId', id, { shouldValidate: true }));
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
@@ -45,7 +46,7 @@ function AssignForm({ candidate, members, onChange, onClose }: Props & { onClose
   });
   return (
     <form className="inline-form" onKeyDown={closeOnEscape(onClose)} onSubmit={submit} noValidate aria-label="Phân công người giúp đỡ">
-      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} />
+      <PickerSearch label="Tìm trong danh sách đảng viên" value={find} onChange={setFind} nothingFound={nothingFound} />
       <Field label="Đảng viên giúp đỡ" error={errors.memberId?.message} hint="Chỉ đảng viên chính thức đang sinh hoạt">
         <select {...form.register('memberId')}>
           <option value="">— Chọn đảng viên —</option>
