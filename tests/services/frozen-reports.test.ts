@@ -77,15 +77,19 @@ describe('reports sent upward', () => {
     expect(() => freezeReport(ctx, { period: '2026-Q4', number: '  ' })).toThrow(/Nhập số và ký hiệu/);
   });
 
-  it('need a number with its sequence and a date from the counting day to today, or nothing is kept', () => {
-    // Today 08/01/2027: a Q4 report is counted to 31/12/2026.
+  it('need a number with its sequence and a date not yet to come, or nothing is kept', () => {
     const { ctx } = cell();
     expect(() => freezeReport(ctx, { period: '2026-Q4', number: 'x' })).toThrow('Số và ký hiệu "x" thiếu số thứ tự của văn bản: ghi như 05-BC/CB.');
-    expect(() => freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2026-12-30' })).toThrow(
-      'Ngày báo cáo 30/12/2026 trước ngày số liệu được tính đến (31/12/2026): chọn ngày từ 31/12/2026 đến hôm nay.',
-    );
     expect(() => freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2027-01-09' })).toThrow('Ngày báo cáo 09/01/2027 chưa đến (hôm nay 08/01/2027).');
     expect(listFrozenReports(ctx.db, {})).toEqual([]);
-    expect(freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2026-12-31' }).issuedOn).toBe('2026-12-31');
+  });
+
+  it('count to the date they are signed on, never past it', () => {
+    // Today 08/01/2027. Signed on 20/12/2026, a Q4 report counts to that day, not to the quarter's end.
+    const { ctx } = cell();
+    const early = freezeReport(ctx, { period: '2026-Q4', number: '05-BC/CB', issuedOn: '2026-12-20' });
+    expect(getFrozenReport(ctx.db, early.id).report.countedTo).toBe('2026-12-20');
+    const late = freezeReport(ctx, { period: '2026-Q4', number: '06-BC/CB', issuedOn: '2027-01-05', reason: 'Số liệu đến hết quý' });
+    expect(getFrozenReport(ctx.db, late.id).report.countedTo).toBe('2026-12-31');
   });
 });

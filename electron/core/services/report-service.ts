@@ -169,16 +169,13 @@ export function freezeReport(ctx: ServiceContext, input: FreezeInput): FrozenRep
   }
   const today = ctx.clock.today();
   const issuedOn = input.issuedOn ?? today;
-  // The date printed on the report is the day it is signed: its numbers are counted to that day or an earlier one.
-  const { countedTo } = countingWindow(parsePeriod(input.period), today);
-  if (issuedOn > today || issuedOn < countedTo) {
-    const message =
-      issuedOn > today
-        ? `Ngày báo cáo ${formatViDate(issuedOn)} chưa đến (hôm nay ${formatViDate(today)}).`
-        : `Ngày báo cáo ${formatViDate(issuedOn)} trước ngày số liệu được tính đến (${formatViDate(countedTo)}): chọn ngày từ ${formatViDate(countedTo)} đến hôm nay.`;
+  if (issuedOn > today) {
+    const message = `Ngày báo cáo ${formatViDate(issuedOn)} chưa đến (hôm nay ${formatViDate(today)}).`;
     throw new AppError('validation', message, undefined, [{ field: 'issuedOn', message }]);
   }
-  const report = buildUnitReport(ctx.db, { ...input, asOf: today });
+  // The date printed on the report is the day it is signed: its numbers are counted to that day (or the period's
+  // end, if earlier), never past it, so the document says nothing of what happened after it was signed.
+  const report = buildUnitReport(ctx.db, { ...input, asOf: issuedOn });
   const unitCode = report.scope?.code ?? report.units[0]!.code;
   return ctx.db.transaction((tx) => {
     const version = (latestFrozenVersion(tx, unitCode, report.period.code) ?? 0) + 1;
