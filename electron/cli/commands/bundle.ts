@@ -9,6 +9,7 @@ import { printMade, printOutcomes } from '../bundle-output';
 import type { CliIo } from '../io';
 import { withDatabase } from '../database';
 import { UsageError } from '../io';
+import { formatViDateTime } from '../../core/model/dates';
 import type { Command } from './index';
 import { BUNDLE_KIND_LABELS, labelOf } from '../../core/model/bundle-labels';
 
@@ -74,7 +75,7 @@ export const bundleOutbox: Command = {
         return 0;
       }
       for (const e of outbox(ctx)) {
-        io.out(`${e.createdAt}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}`);
+        io.out(`${formatViDateTime(e.createdAt)}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}`);
       }
       return 0;
     });

@@ -30,6 +30,12 @@ export function formatViDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** An instant stored as Vietnam local time (`2026-12-28T09:12:00+07:00`) as "28/12/2026 09:12". */
+export function formatViDateTime(iso: string): string {
+  const time = iso.slice(11, 16);
+  return `${formatViDate(iso.slice(0, 10))}${time ? ` ${time}` : ''}`;
+}
+
 const VI_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 
 /** Day, month and year as typed in `dd/mm/yyyy` (or with `.` or `-`), valid or not; null for any other shape. */
