@@ -26,6 +26,7 @@ describe('values a person would not mean are refused with exit 2 and change noth
     [['targets', 'table'], 'Thiếu tham số bắt buộc --year'],
     [['dashboard', 'people', '--year', '2026', '--count', 'period-admissions', '--trait', 'xyz', '--from', '2026-01-01'], '--trait không hợp lệ: "xyz". Chọn một trong: women, doan-vien'],
     [['dashboard', 'people', '--year', '2026', '--count', 'admissions', '--from', '2026-06-01', '--to', '2026-03-01'], '--to (01/03/2026) trước --from (01/06/2026)'],
+    [['dashboard', 'people', '--year', '2026', '--count', 'period-admissions', '--from', '2026-01-01', '--to', '2026-06-30'], '--to chỉ dùng với --count admissions'],
     [['report', 'freeze', '--period', '2026-Q3', '--number', '05-BC/CB', '--issued', '2026-12-01'], 'Ngày báo cáo 01/12/2026 chưa đến'],
   ])('%j', async (argv, message) => {
     const before = createHash('sha256').update(readFileSync(db)).digest('hex');

@@ -69,7 +69,7 @@ describe('sync bundles through the ptdv CLI', () => {
     expect(exported.stderr).toMatch(/Gói số 2 \(báo cáo\) gửi DUK01: 20 hồ sơ người vào Đảng, \d+ đảng viên/);
     expect(exported.stderr).not.toMatch(/unit-report|candidates|members/);
     const outbox = await ok(['bundle', 'outbox', '--db', unit]);
-    expect(outbox).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d  CB014_DUK01_2026Q4_s000002\.ptdv  Báo cáo/m);
+    expect(outbox).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d  CB014_DUK01_2026Q4_s000002\.ptdv  Báo cáo .*  [0-9a-f]{64}$/m);
     expect(outbox).not.toContain('unit-report');
 
     // Not yet confirmed by phone: refused, clearly, and nothing written.

@@ -75,7 +75,7 @@ export const bundleOutbox: Command = {
         return 0;
       }
       for (const e of outbox(ctx)) {
-        io.out(`${formatViDateTime(e.createdAt)}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}`);
+        io.out(`${formatViDateTime(e.createdAt)}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}  ${e.sha256}`);
       }
       return 0;
     });

@@ -112,6 +112,9 @@ export const dashboardPeopleCommand: Command = {
     if (query.data.trait !== undefined && !ADMISSION_TRAITS.includes(query.data.trait)) {
       throw new UsageError(`--trait không hợp lệ: "${query.data.trait}". Chọn một trong: ${ADMISSION_TRAITS.join(', ')}.`);
     }
+    if (query.data.to !== undefined && query.data.count !== 'admissions') {
+      throw new UsageError(`--to chỉ dùng với --count admissions (những người kết nạp từ --from đến --to); "${query.data.count}" đếm đến ngày tính số liệu.`);
+    }
     if (query.data.from !== undefined && query.data.to !== undefined && query.data.to < query.data.from) {
       throw new UsageError(`--to (${formatViDate(query.data.to)}) trước --from (${formatViDate(query.data.from)}): đổi lại hai ngày.`);
     }
