@@ -155,7 +155,7 @@ async function checkDatabase(opened: OpenedDb, asOf: string, json: boolean, io: 
   if (json) {
     io.out(`{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulebookVersion": ${JSON.stringify(rulebookVersion)},\n  "candidates": [`);
   } else {
-    io.out(`Kiểm tra hồ sơ tại ngày ${formatViDate(asOf)} (bộ quy tắc ${rulebookVersion})`);
+    io.out(`Kiểm tra hồ sơ tại ngày ${formatViDate(asOf)} (${rulebookName(rulebookVersion)})`);
   }
   for await (const chunk of checkedChunks(opened, asOf, json, io)) {
     (Object.keys(totals) as Severity[]).forEach((severity) => (totals[severity] += chunk.totals[severity]));
