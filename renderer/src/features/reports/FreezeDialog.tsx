@@ -49,7 +49,8 @@ export function FreezeDialog({ period, periodLabel, scope, example, sent, onClos
     <Dialog title="Chốt báo cáo gửi cấp trên" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p className="lead">
-          Báo cáo {periodInSentence(periodLabel)} được lưu đúng như lúc chốt và không sửa được nữa.
+          Báo cáo {periodInSentence(periodLabel)} được lưu đúng như lúc chốt và không sửa được nữa. Số liệu tính đến ngày báo
+          cáo (hoặc ngày cuối kỳ, nếu sớm hơn).
           {last
             ? ` Đã gửi ${sent.length} lần (lần gần nhất số ${last.number}, ngày ${formatViDate(last.issuedOn)}); lần này là phiên bản ${last.version + 1}, bản cũ vẫn được giữ.`
             : ''}
