@@ -42,6 +42,10 @@ describe('ptdv init with a mistyped flag', () => {
     const badName = await runCli(['init', '--db', db, '--code', 'CB014', '--name', 'A', '--level', 'chi-bo'], env);
     expect(badName.code).toBe(2);
     expect(badName.stderr).toContain('--name');
+    // A blank name gets one reason, not two about the same flag.
+    const blank = await runCli(['init', '--db', db, '--code', 'CB014', '--name', '   ', '--level', 'chi-bo'], env);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr.match(/--name:/g)).toHaveLength(1);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -32,7 +32,10 @@ export const command: Command = {
     // Every flag is checked before the database file exists, so a typo never leaves a file that blocks the retry.
     const parsed = unitSetupSchema.safeParse({ code: required(values.code, '--code'), name: required(values.name, '--name'), level, parentCode: values.parent ?? null, hasYouthUnion: !values['no-youth-union'] });
     if (!parsed.success) {
-      throw new UsageError(parsed.error.issues.map((i) => `${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+      // One reason per flag: a blank name is "nhập tên đơn vị", not also "cần ít nhất 2 ký tự".
+      const first = new Map<string, string>();
+      parsed.error.issues.forEach((i) => first.has(String(i.path[0])) || first.set(String(i.path[0]), i.message));
+      throw new UsageError([...first].map(([key, message]) => `${FLAG_OF[key] ?? key}: ${message}`).join('; '));
     }
     const path = resolve(io.cwd, file);
     if (existsSync(path) || existsSync(keyFilePath(path))) {
