@@ -54,7 +54,7 @@ export function yearOption(value: string | undefined): number {
 }
 
 /** The database file and the files beside it that belong to it (its key, log, lock). */
-const DATABASE_FILES = ['', '.key', '-wal', '-shm', '-journal', '.lock', '.stamp'];
+const DATABASE_FILES = ['', '.key', '-wal', '-shm', '-journal', '.lock'];
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;

@@ -1,5 +1,5 @@
+import { formatViDate } from '../../model/dates';
 import type { CandidateEvent } from '../../model/dossier';
-import { toDay, toViDate } from '../calendar/days';
 import { probationEndOf } from './check-deadlines';
 import { deriveStage, STAGE_LABELS } from './stage';
 
@@ -51,5 +51,5 @@ export function decisionDateMisfit(events: readonly CandidateEvent[], kind: Deci
     return null;
   }
   const vote = latest.type === 'CHI_BO_VOTED' || latest.type === 'RECOGNITION_VOTED' ? 'chi bộ biểu quyết' : 'đảng ủy cơ sở biểu quyết';
-  return `Ngày ký quyết định (${toViDate(toDay(date))}) trước ngày ${vote} đề nghị (${toViDate(toDay(latest.date))}); quyết định phải ký từ ngày đó trở đi.`;
+  return `Ngày ký quyết định (${formatViDate(date)}) trước ngày ${vote} đề nghị (${formatViDate(latest.date)}); quyết định phải ký từ ngày đó trở đi.`;
 }
