@@ -69,7 +69,8 @@ function counts(q: DashboardPeopleQuery, c: ReportCandidate, stage: string | nul
     case 'stage':
       return stage !== null && stage === q.stage;
     case 'candidates':
-      return true;
+      // As the accumulator counts "Hồ sơ": a dossier whose first step is after the counting day is not one yet.
+      return stage !== null;
     case 'flow':
       return passedFlow(c, q.flow!, { start: q.from!, countedTo });
     case 'period-admissions': {
