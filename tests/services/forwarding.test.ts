@@ -6,6 +6,7 @@ import { exportUnitReport, type MadeBundle } from '../../electron/core/services/
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
 import { ownKeys } from '../../electron/core/services/key-service';
+import { rotateKeys } from '../../electron/core/services/key-rotation';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { unitsWithData } from '../../electron/core/domain/reports/build-report';
@@ -207,5 +208,38 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     // The snapshot the Khối holds is still the chi bộ's own, signed by its key.
     const stored = khoi.ctx.db.$client.prepare("SELECT via_code, public_key FROM forwarded_snapshots WHERE unit_code = 'CB111'").get();
     expect(stored).toEqual({ via_code: 'DU001', public_key: expect.stringContaining(ownKeys(cell.ctx).signing.publicKey.split(' ')[1]!) });
+  });
+
+  it("refuses a sibling đảng ủy cơ sở forwarding a chi bộ of another branch under a key of its own making", async () => {
+    const { khoi, ducs } = await tree();
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-11')))).status).toBe('applied');
+    const sibling = testContext(TODAY, { code: 'DU003', name: 'Đảng ủy Công ty Dệt', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+    await enrol(khoi, sibling);
+    const forged = testContext(TODAY, { code: 'CB021', name: 'Chi bộ CB021', level: 'chi-bo', parentCode: 'DU003' });
+    await enrol(sibling, forged);
+    fillUnit(forged, 1, 99);
+    expect((await importBundle(sibling.ctx, asFile(await exportUnitReport(forged.ctx, '2026-11')))).status).toBe('applied');
+
+    const outcome = await importBundle(khoi.ctx, asFile(await exportUnitReport(sibling.ctx, '2026-11')));
+    expect(outcome.status).toBe('applied');
+    expect(outcome.refusedInner).toEqual([expect.objectContaining({ unitCode: 'CB021', code: 'INNER_NOT_BELOW' })]);
+    expect(outcome.summary?.warnings.join('\n')).toContain('Từ chối hồ sơ chuyển tiếp của CB021 [INNER_NOT_BELOW]');
+    expect(candidatesByUnit(khoi)).toEqual({ CB021: 3, CB022: 4 });
+    expect(khoi.ctx.db.$client.prepare("SELECT parent_code FROM units WHERE code = 'CB021'").pluck().get()).toBe('DU002');
+  });
+
+  it('says so when the đảng ủy cơ sở vouches a new key for a chi bộ (a rotation the Khối cannot see itself)', async () => {
+    const { khoi, ducs, cells } = await tree();
+    expect((await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-11')))).status).toBe('applied');
+    const before = ownKeys(cells[0]!.ctx).signing.fingerprint;
+    const [announcement] = await rotateKeys(cells[0]!.ctx);
+    expect((await importBundle(ducs.ctx, asFile(announcement!))).status).toBe('applied');
+    expect((await importBundle(ducs.ctx, asFile(await exportUnitReport(cells[0]!.ctx, '2026-12')))).status).toBe('applied');
+
+    const outcome = await importBundle(khoi.ctx, asFile(await exportUnitReport(ducs.ctx, '2026-12')));
+    expect(outcome.refusedInner ?? []).toEqual([]);
+    expect(outcome.summary?.warnings).toContain(
+      `Khóa ký của CB021 đã đổi: DU002 xác nhận khóa mới ${ownKeys(cells[0]!.ctx).signing.fingerprint} (khóa cũ ${before}). Hãy hỏi DU002 nếu không biết đơn vị này đổi khóa.`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   bundleError,
   checkInner,
   decompressTar,
+  fingerprintOf,
   isBundleError,
   orderBelow,
   packForwarded,
@@ -25,6 +26,7 @@ import { allForwardedSnapshots, forwardedSnapshotOf, saveForwardedSnapshot } fro
 import { latestAppliedReport } from '../store/sync';
 import { addQuarantine, dropSupersededQuarantine } from '../store/quarantine';
 import { forwardedBehind, noteMoves } from './unit-move-service';
+import { superiorOn } from '../store/moves';
 
 /**
  * Forwarding up the tree (docs/bundle-format.md "Forwarding up the tree"). Sending: a unit with units below it passes on
@@ -105,12 +107,29 @@ export async function checkForwarded(db: DbOrTx, senderCode: string, bytes: Uint
     const movedHere = held?.parentCode === self.code && forwardedBehind(db, inner.code, inner.manifest.to.code, inner.report.moves) !== null;
     if (inner.code === self.code || inner.code === self.parentCode || (held && held.origin !== 'mirror') || (held?.parentCode === self.code && !movedHere)) {
       refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} không thuộc ${senderCode}`)));
+    } else if (held?.parentCode && held.parentCode !== inner.manifest.to.code && !movedHere && !movedUnderSigned(db, inner)) {
+      refused.push(refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} đang thuộc ${held.parentCode}; hồ sơ ${senderCode} gửi kèm không do chính đơn vị ký bằng khóa đã biết để ghi việc chuyển sang ${inner.manifest.to.code}`)));
     } else {
       accepted.push(inner);
     }
   }
   refused.push(...notBelow.map((inner) => refusal(inner.code, bundleError('INNER_NOT_BELOW', `${inner.code} gửi cho ${inner.manifest.to.code}, không thuộc ${senderCode}`))));
   return { accepted, refused: refused.sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)) };
+}
+
+/**
+ * Whether a unit held here under another superior than the one `inner` is addressed to may now stand there: only when
+ * the unit itself states the move in data signed with the key it was known by here. Otherwise a sibling forwarder
+ * could vouch a key of its own making and take over a unit of another branch (a real move keeps the unit's key). A
+ * snapshot older than a move already known here passes: applying skips it with its reason (`forwardedBehind`).
+ */
+function movedUnderSigned(db: DbOrTx, inner: AcceptedInner): boolean {
+  const { moves } = inner.report;
+  if (forwardedBehind(db, inner.code, inner.manifest.to.code, moves) !== null) {
+    return true;
+  }
+  const knownKey = forwardedSnapshotOf(db, inner.code)?.publicKey ?? signerRecord(db, inner.code)?.publicKey;
+  return moves.length > 0 && superiorOn(moves, null) === inner.manifest.to.code && knownKey === inner.publicKey;
 }
 
 function rethrowInvalid<T>(run: () => T): T {
@@ -156,6 +175,11 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     if (prepared.quarantined.length > SYNC_LIMITS.maxQuarantinedRecords) {
       refused.push(refusal(inner.code, bundleError('QUARANTINE_LIMIT', `hồ sơ của ${inner.code}`)));
       continue;
+    }
+    if (held !== null && held.publicKey !== inner.publicKey) {
+      // Within the trust placed in the forwarder (it vouches for the keys below it), but never silent: a chi bộ's key
+      // changes only when it rotates it, and the officer here must be able to ask why.
+      summary.warnings.push(`Khóa ký của ${inner.code} đã đổi: ${senderCode} xác nhận khóa mới ${fingerprintOf(inner.publicKey)} (khóa cũ ${fingerprintOf(held.publicKey)}). Hãy hỏi ${senderCode} nếu không biết đơn vị này đổi khóa.`);
     }
     const { unit } = inner.report;
     const parentCode = inner.manifest.to.code;

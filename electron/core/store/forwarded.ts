@@ -15,11 +15,11 @@ export function forwardedSummaries(db: DbOrTx, codes: readonly string[]): Map<st
 
 /**
  * The snapshot of a unit deeper below held here, as that unit signed it (null: none received through forwarding),
- * with the superior its manifest was addressed to: its `seq` counts toward that one.
+ * with the superior its manifest was addressed to (its `seq` counts toward that one) and the key it was signed with.
  */
-export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): (Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256'> & { toCode: string | null }) | null {
+export function forwardedSnapshotOf(db: DbOrTx, unitCode: string): (Pick<ForwardedRow, 'viaCode' | 'seq' | 'sumsSha256' | 'publicKey'> & { toCode: string | null }) | null {
   const row = db
-    .select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256, manifest: forwardedSnapshots.manifest })
+    .select({ viaCode: forwardedSnapshots.viaCode, seq: forwardedSnapshots.seq, sumsSha256: forwardedSnapshots.sumsSha256, publicKey: forwardedSnapshots.publicKey, manifest: forwardedSnapshots.manifest })
     .from(forwardedSnapshots)
     .where(eq(forwardedSnapshots.unitCode, unitCode))
     .get();
