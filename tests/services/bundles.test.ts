@@ -6,7 +6,7 @@ import { addEvent, createCandidate, listCandidates, updateProfile, voidEvent } f
 import { checkCandidate } from '../../electron/core/services/check-service';
 import { exportUnitReport, outbox, packAndRecord, reopenOutbox } from '../../electron/core/services/bundle-export';
 import { importBundle } from '../../electron/core/services/bundle-import';
-import { pendingItems } from '../../electron/core/services/directive-service';
+import { exportDirective, pendingItems, receivedItems } from '../../electron/core/services/directive-service';
 import { ownKeys } from '../../electron/core/services/key-service';
 import { listQuarantine, retryQuarantined } from '../../electron/core/services/quarantine-service';
 import { freezeReport, listFrozenReports, previewReport } from '../../electron/core/services/report-service';
@@ -141,6 +141,12 @@ describe('unit-report bundles at the superior', () => {
     expect(candidateHeld.reason).toContain(`${bad!.fullName} (${bad!.id}): sự kiện CHI_BO_VOTED ngày 2026-12-01: eligible`);
     const receipt = pendingItems(superior.ctx.db, 'CB014').filter((i) => i.kind === 'receipt').at(-1)!;
     expect(receipt.text).toMatch(/^Biên nhận gói số 2 \(2026Q4\): đã cập nhật — .*cách ly 2$/);
+    // The unit reads whose records were set aside and why, by name, in what arrived with the directive.
+    expect((await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014', '2026Q4')))).status).toBe('applied');
+    const arrived = receivedItems(unit.ctx.db).find((i) => i.kind === 'receipt' && i.text.startsWith('Biên nhận gói số 2'))!;
+    expect(arrived.text).toContain(`cách ly 2. Bị cách ly: `);
+    expect(arrived.text).toContain(`; ${bad!.fullName} (${bad!.id}): sự kiện CHI_BO_VOTED ngày 2026-12-01: eligible`);
+    expect(arrived.text).toContain(`Bị cách ly: ${twice.fullName}: mã bản ghi ${twice.id} bị trùng`);
 
     expect(retryQuarantined(superior.ctx, candidateHeld.id)).toMatchObject({ resolved: false, reason: expect.stringContaining('eligible') });
     // Stands in for an app update whose checks accept the record: the stored record is what gets re-checked.

@@ -4,6 +4,7 @@ import { BUNDLE_ERRORS, inSeqRanges, SYNC_LIMITS, type BundleErrorCode, type Seq
 import { DEFAULT_RULEBOOKS } from '../domain/rules/index';
 import { decisionDateMisfit, decisionMisfit } from '../domain/rules/decision-fit';
 import { candidateFullName, candidateVoid, effectiveEvents } from '../store/candidates';
+import { findMember } from '../store/members';
 import {
   acknowledgeItems,
   assignedTargets,
@@ -55,8 +56,34 @@ function reasonsText(counts: Receipt['quarantinedCounts']): string {
   return `. ${total.toLocaleString('vi-VN')} bản ghi lỗi: ${shown.join('; ')}${counts.length > 3 ? '; …' : ''}`;
 }
 
-/** One line of Vietnamese saying what an item is, for the pending and "what arrived" lists. */
-export function describeItem(kind: string, body: unknown): string {
+/** How many of a receipt's quarantined records its line names: enough to find them, short enough to read. */
+const NAMED_RECORDS = 5;
+const RECORD_KIND_NAMES: Readonly<Record<string, string>> = { candidate: 'hồ sơ', member: 'đảng viên', target: 'chỉ tiêu', 'frozen-report': 'báo cáo đã chốt' };
+
+/**
+ * The records the superior set aside, each with its reason and, when this database holds it (the unit's own
+ * records), the person's name: otherwise the secretary sees "cách ly 3" and cannot tell whose dossier to fix.
+ */
+function quarantinedText(r: Receipt, nameOf: ((key: string) => string | undefined) | undefined): string {
+  if (!nameOf || r.quarantined.length === 0) {
+    return '';
+  }
+  const total = r.summary?.quarantined ?? r.quarantined.length;
+  const shown = r.quarantined.slice(0, NAMED_RECORDS).map((q) => {
+    const reason = q.reason.slice(0, 160);
+    const name = nameOf(q.recordKey) ?? `${RECORD_KIND_NAMES[q.recordKind] ?? 'bản ghi'} ${q.recordKey}`;
+    // A dossier's reason already begins with its person's name and id.
+    return reason.includes(name) ? reason : `${name}: ${reason}`;
+  });
+  return `. Bị cách ly: ${shown.join('; ')}${total > shown.length ? `; và ${(total - shown.length).toLocaleString('vi-VN')} bản ghi khác` : ''}`;
+}
+
+/**
+ * One line of Vietnamese saying what an item is, for the pending and "what arrived" lists. A receipt that arrived
+ * (`nameOf` given: it names a record by its id when this database holds it) also lists what was quarantined; the
+ * superior that sent it has its own quarantine list.
+ */
+export function describeItem(kind: string, body: unknown, nameOf?: (key: string) => string | undefined): string {
   switch (kind) {
     case 'decision': {
       const d = body as Decision;
@@ -67,7 +94,7 @@ export function describeItem(kind: string, body: unknown): string {
       const s = r.summary;
       const counts = s ? ` — thêm ${s.added}, sửa ${s.changed}, bỏ ${s.removed}, cách ly ${s.quarantined}` : '';
       // A refused bundle says why and which errors to fix; an applied one lists its quarantined records' count only.
-      const refusal = r.errorCode && r.errorCode in BUNDLE_ERRORS ? ` — ${BUNDLE_ERRORS[r.errorCode as BundleErrorCode]}${reasonsText(r.quarantinedCounts ?? [])}` : '';
+      const refusal = r.errorCode && r.errorCode in BUNDLE_ERRORS ? ` — ${BUNDLE_ERRORS[r.errorCode as BundleErrorCode]}${reasonsText(r.quarantinedCounts ?? [])}` : quarantinedText(r, nameOf);
       return `Biên nhận gói số ${r.seq ?? '?'}${r.label ? ` (${r.label})` : ''}: ${STATUS_NAMES[r.status]}${counts}${refusal}`;
     }
     case 'comment':
@@ -98,7 +125,7 @@ export function toItem(db: DbOrTx, row: ItemRow): DirectiveItem {
     kind: row.kind,
     candidateId: row.candidateRef,
     candidateName: candidateName ?? null,
-    text: describeItem(row.kind, row.body),
+    text: describeItem(row.kind, row.body, row.toCode === getSelfUnit(db).code ? (key) => candidateFullName(db, key) ?? findMember(db, key)?.fullName : undefined),
     createdAt: row.createdAt,
     bundleSha256: row.bundleSha256,
     acknowledgedAt: row.acknowledgedAt,
