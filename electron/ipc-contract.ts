@@ -88,6 +88,8 @@ const sessionStatus = z.object({
   /** In 'needs-recovery': the copies earlier restores moved aside, and what is wrong with the data folder. */
   movedAside: z.array(z.string()).optional(),
   problem: z.string().optional(),
+  /** The day the host fixed "today" to (PTDV_TODAY under the web host): the screens' forms use it too. */
+  fixedToday: z.string().optional(),
 });
 
 /** The length is checked here; the services hold a new passphrase to the whole rule (common words too). */

@@ -11,7 +11,8 @@ import type { Log } from './log';
  */
 
 /** `actor` names who wrote, in the audit log: the desktop app unless the web host says otherwise. */
-export type WorkerConfig = { dataDir: string; migrationsDir: string; nativeBinding?: string; hasPdf: boolean; actor?: string };
+/** `today`: fixes the day (the web host under PTDV_TODAY); the desktop app always runs on the real day. */
+export type WorkerConfig = { dataDir: string; migrationsDir: string; nativeBinding?: string; hasPdf: boolean; actor?: string; today?: string };
 
 export type PortName = 'choosePath' | 'chooseFiles' | 'chooseFolder' | 'htmlToPdf';
 

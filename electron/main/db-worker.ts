@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { systemClock } from '../core/ports';
+import { fixedClock, systemClock } from '../core/ports';
 import { Session } from '../core/services/session';
 import { describeError } from './log';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -32,7 +32,8 @@ export function runDbWorker(port: Port, config: WorkerConfig): void {
     dataDir: config.dataDir,
     migrationsDir: config.migrationsDir,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
-    clock: systemClock,
+    clock: config.today ? fixedClock(config.today) : systemClock,
+    ...(config.today ? { fixedToday: config.today } : {}),
     actor: config.actor ?? 'desktop',
   });
   const dispatch = createDispatcher(createHandlers(session, ports), (err) => post({ type: 'log', message: describeError(err) }));

@@ -9,6 +9,7 @@ import { filesFolderPolicy, guardPaths } from '../ipc/path-guard';
 import { chromiumPdfRenderer } from '../cli/pdf-chromium';
 import { filesInFolder } from './files-folder';
 import { startWebHost } from './host';
+import { isIsoDate } from '../core/model/dates';
 
 /**
  * `npm run web`: the app in a browser, for machines where Electron cannot run and for the browser tests.
@@ -21,6 +22,12 @@ const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(values.data ?? process.env.PTDV_DATA_DIR ?? join(homedir(), '.ptdv-web'));
 const filesDir = resolve(values.files ?? join(dataDir, 'files'));
 mkdirSync(filesDir, { recursive: true });
+// As for the CLI: demos and replaying a past day. Refused when not a real day, before anything is served.
+const today = process.env.PTDV_TODAY;
+if (today && !isIsoDate(today)) {
+  console.error(`PTDV_TODAY không phải ngày hợp lệ (YYYY-MM-DD): ${today}`);
+  process.exit(2);
+}
 
 /** The host's log is its terminal: the web host is run by a developer or a test, which reads it there. */
 const consoleLog: Log = {
@@ -32,7 +39,7 @@ const consoleLog: Log = {
 
 // Kept warm across exports: the host runs for the whole working session.
 const pdf = chromiumPdfRenderer(process.env, { warm: true });
-const config: WorkerConfig = { dataDir, migrationsDir: join(root, 'migrations'), hasPdf: true, actor: 'web' };
+const config: WorkerConfig = { dataDir, migrationsDir: join(root, 'migrations'), hasPdf: true, actor: 'web', ...(today ? { today } : {}) };
 // The database runs in a worker thread, as in the desktop app: while it checks a day's dossiers or imports bundles,
 // this thread still serves the screens' files, and the browser tests drive the same worker the desktop uses.
 const db = startDbHost(

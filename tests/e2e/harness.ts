@@ -27,9 +27,10 @@ export function makeTempDir(prefix: string): string {
 export type Host = { url: string; token: string; origin: string; stop(): Promise<void> };
 
 /** Starts `electron/web/main.ts` on a data folder and resolves once it prints its PTDV_WEB_URL line. */
-export function startHost(dataDir: string): Promise<Host> {
+export function startHost(dataDir: string, env: Record<string, string> = {}): Promise<Host> {
   const child = spawn(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'electron/web/main.ts', '--data', dataDir], {
     cwd: REPO,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

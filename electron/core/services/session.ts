@@ -15,7 +15,8 @@ import type { ServiceContext } from './context';
 import { setupUnit } from './unit-service';
 import { countUnitsBelow, findSelfUnit } from '../store/units';
 
-export type SessionOptions = Omit<OpenOptions, 'timestamp'> & { dataDir: string; clock: Clock; actor: string };
+/** `fixedToday`: the day `clock` is fixed to (the web host under PTDV_TODAY), told to the screens so their forms agree. */
+export type SessionOptions = Omit<OpenOptions, 'timestamp'> & { dataDir: string; clock: Clock; actor: string; fixedToday?: string };
 export type SessionStatus = {
   state: 'no-database' | 'locked' | 'unlocked' | 'needs-recovery';
   unit: Unit | null;
@@ -23,6 +24,8 @@ export type SessionStatus = {
   unitsBelow?: number;
   /** Unlocked with the recovery code: a new passphrase must be set before anything else. */
   needsNewPassphrase?: boolean;
+  /** The day the host fixed "today" to (PTDV_TODAY under the web host); absent: the real Vietnam day. */
+  fixedToday?: string;
   /** Names of the databases earlier restores moved aside, newest last (only in state 'needs-recovery'). */
   movedAside?: string[];
   /** Why the app cannot simply be unlocked or set up (only in state 'needs-recovery'). */
@@ -61,6 +64,10 @@ export class Session {
     this.file = join(options.dataDir, DB_FILE_NAME);
   }
 
+  private dayFixed(): { fixedToday?: string } {
+    return this.options.fixedToday ? { fixedToday: this.options.fixedToday } : {};
+  }
+
   private openOptions(): OpenOptions {
     return { ...this.options, timestamp: () => this.options.clock.now() };
   }
@@ -68,14 +75,14 @@ export class Session {
   status(): SessionStatus {
     if (this.database) {
       const db = this.database.db;
-      const status: SessionStatus = { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db) };
+      const status: SessionStatus = { state: 'unlocked', unit: findSelfUnit(db), dataDir: this.options.dataDir, unitsBelow: countUnitsBelow(db), ...this.dayFixed() };
       return this.database.openedWith === 'recovery' ? { ...status, needsNewPassphrase: true } : status;
     }
     // Every look at the folder first finishes a restore a crash interrupted, so the names below are the real state.
     finishInterruptedRestore(this.file, this.options.nativeBinding);
     const hasDb = existsSync(this.file);
     const hasKey = existsSync(keyFilePath(this.file));
-    const base = { unit: null, dataDir: this.options.dataDir };
+    const base = { unit: null, dataDir: this.options.dataDir, ...this.dayFixed() };
     if (hasDb && hasKey) {
       return { state: 'locked', ...base };
     }

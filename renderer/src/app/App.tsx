@@ -7,6 +7,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnlockScreen } from '../features/setup/UnlockScreen';
 import { SessionContext, type SessionStatus } from './session';
 import { preloadHomeScreens, Shell } from './Shell';
+import { setFixedToday } from '../lib/form';
 
 /** Chooses the screen from the session state: first-run setup, unlock, or the app itself. */
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
   const refresh = useCallback(() => {
     call('session:get-status', {}).then(
       (s) => {
+        setFixedToday(s.fixedToday);
         setStatus(s);
         setError(null);
       },

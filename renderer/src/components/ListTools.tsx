@@ -4,6 +4,7 @@ import { useProgressCall } from '../lib/progress';
 import { listFileName, matchesSearch, type ListKind, type ListSort } from '../../../electron/core/domain/lists';
 import type { Input } from '../../../electron/ipc-contract';
 import { call, errorMessage } from '../api';
+import { todayIso } from '../lib/form';
 
 /** Clicking a column sorts by it; clicking it again reverses the order. */
 export function nextSort(sort: ListSort | undefined, column: string): ListSort {
@@ -41,7 +42,6 @@ export function SearchBox({ value, onChange, label, placeholder }: { value: stri
 }
 
 type ExportRequest = Omit<Input<'lists:export'>, 'path'>;
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** "Xuất Excel": asks where to save (a dialog on the desktop), then writes the list exactly as searched and sorted. */
 export function ExportButton({ request, disabled }: { request: ExportRequest; disabled?: boolean }) {
@@ -54,7 +54,7 @@ export function ExportButton({ request, disabled }: { request: ExportRequest; di
     setSaved(null);
     setFailure(null);
     try {
-      const path = await call('system:choose-path', { mode: 'save', title: 'Lưu bảng Excel', defaultName: listFileName(list, today()) });
+      const path = await call('system:choose-path', { mode: 'save', title: 'Lưu bảng Excel', defaultName: listFileName(list, todayIso()) });
       if (path) {
         const written = await tracked.run('lists:export', { ...request, path });
         setSaved({ path: written.path, rows: written.rows });

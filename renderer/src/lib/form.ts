@@ -5,9 +5,16 @@ import { parseViDate, viDateParts } from '../../../electron/core/model/dates';
 // Any message a schema does not spell out itself still reaches the user in Vietnamese.
 z.config(vi());
 
-/** Today's calendar date in Vietnam (UTC+7) as ISO, whatever the computer's time zone. */
+let fixedToday: string | null = null;
+
+/** The host fixed "today" (the web host under PTDV_TODAY): forms then refuse and default dates as its services do. */
+export function setFixedToday(day: string | undefined): void {
+  fixedToday = day ?? null;
+}
+
+/** Today's calendar date in Vietnam (UTC+7) as ISO, whatever the computer's time zone, unless the host fixed it. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  return fixedToday ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
 /**
