@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { discardNewDatabase, openDatabase, type Database } from '../../db/client';
+import { finishInterruptedRestore } from '../../db/restore-swap';
 import { DbError } from '../../db/errors';
 import { AppError } from '../core/errors';
 import { isIsoDate } from '../core/model/dates';
@@ -69,6 +70,9 @@ export function wrongDatabase(err: unknown): unknown {
 /** Opens the database named by --db with the passphrase; runs `fn` and always closes it. */
 export async function withDatabase<T>(file: string, io: CliIo, fn: (opened: OpenedDb) => T | Promise<T>): Promise<T> {
   const path = resolve(io.cwd, file);
+  // A restore cut off mid-swap may have moved the file aside: finish it first, as the app does, or no command could
+  // open the data again (docs/backup-restore.md promises any command finishes it).
+  finishInterruptedRestore(path, nativeModule(io.env).nativeBinding);
   // A database that is not there, or a passphrase that does not open it, is input to correct (exit 2), not a finding.
   if (!existsSync(path)) {
     throw new UsageError(`--db: không tìm thấy cơ sở dữ liệu ${path}.`);

@@ -194,6 +194,17 @@ describe('killing a restore', () => {
     }
   }, 480_000);
 
+  it('cut off at any step of the swap, is finished by the next command that opens the database, as by the app', async () => {
+    for (const [i, step] of STEPS.entries()) {
+      const { dir, db, backup } = freshFolder();
+      expect((await restore(db, backup, step)).signal).toBe('SIGKILL');
+      const shown = await exited(spawn(process.execPath, [build.cli, 'unit', 'show', '--db', db], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] }));
+      expect({ step, code: shown.code, stderr: shown.stderr }).toEqual({ step, code: 0, stderr: '' });
+      expect(readdirSync(dir).filter((n) => n.includes('dang-khoi-phuc') || n.includes('dang-nhan'))).toEqual([]);
+      expect({ step, records: count(db, 'ban-ghi-') }).toEqual({ step, records: i >= FORWARD_FROM ? BACKED_UP : OLD });
+    }
+  }, 240_000);
+
   it('attempted while the app has the database open: refused, and every record the app committed stays in ptdv.db', async () => {
     let kills = 0;
     for (let group = 0; group < 5; group++) {
