@@ -71,6 +71,20 @@ describe('an --out the command cannot write to is refused before any work, in Vi
     expect((await runCli(['restore', '--db', db, '--from', join(dir, 'khong-co.ptdvbak')], env)).code).toBe(2);
     const junk = join(dir, 'khong-phai.db');
     writeFileSync(junk, 'không phải cơ sở dữ liệu');
+    // A restore never takes a folder or an unrelated file for the data to replace, nor a folder for the backup.
+    const exported = join(dir, 'ho-so');
+    mkdirSync(exported);
+    for (const [argv, message] of [
+      [['restore', '--db', junk, '--from', backupFile], 'không phải cơ sở dữ liệu ptdv'],
+      [['restore', '--db', exported, '--from', backupFile], 'là một thư mục'],
+      [['restore', '--db', db, '--from', exported], '--from: '],
+    ] as const) {
+      const r = await runCli([...argv], env);
+      expect({ argv, code: r.code, said: r.stderr.includes(message) }).toEqual({ argv, code: 2, said: true });
+      expect(r.stderr).not.toMatch(/không mong đợi|EISDIR/);
+    }
+    expect(readdirSync(dir).filter((n) => n.includes('truoc-khoi-phuc'))).toEqual([]);
+    expect(readFileSync(junk, 'utf8')).toBe('không phải cơ sở dữ liệu');
     const notOurs = await runCli(['unit', 'show', '--db', junk], env);
     expect(notOurs.code).toBe(2);
     expect(notOurs.stderr).toContain('Không tìm thấy tệp khóa');
