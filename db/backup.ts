@@ -323,20 +323,23 @@ async function checkIntegrity(sqlite: Sqlite.Database, progress: BackupProgress)
  * the key, SQLite finds it whole, and it holds a unit set up as its own (an empty or foreign file is refused). Only
  * then are older backups brought up to date by the migrations, and the file left as a single file without WAL.
  */
-async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions, progress: BackupProgress): Promise<void> {
+async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, options: OpenOptions, progress: BackupProgress): Promise<RestoredUnit> {
   const invalid = new DbError(
     'validation',
     'Bản sao lưu bị hỏng, rỗng hoặc không chứa dữ liệu của đơn vị nào; dữ liệu hiện tại được giữ nguyên.',
     'BACKUP_INVALID',
   );
   let sound = false;
+  let unit: RestoredUnit | undefined;
   try {
     const sqlite = openEncrypted(staged, dataKey, options.nativeBinding);
     try {
       const whole = await checkIntegrity(sqlite, progress);
       progress({ step: 'Kiểm tra dữ liệu khôi phục và đặt vào chỗ', done: 0, total: 0, unit: 'bytes' });
       const hasUnits = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'units'").pluck().get() === 1;
-      sound = whole && hasUnits && Number(sqlite.prepare("SELECT count(*) FROM units WHERE origin = 'self'").pluck().get()) === 1;
+      const own = hasUnits ? (sqlite.prepare("SELECT code, name FROM units WHERE origin = 'self'").all() as RestoredUnit[]) : [];
+      sound = whole && own.length === 1;
+      unit = own[0];
     } finally {
       sqlite.close();
     }
@@ -346,7 +349,7 @@ async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, op
     }
     throw invalid;
   }
-  if (!sound) {
+  if (!sound || !unit) {
     throw invalid;
   }
   const database = openUnmigrated(staged, dataKey, keyFile, options);
@@ -357,6 +360,7 @@ async function checkStaged(staged: string, dataKey: Buffer, keyFile: KeyFile, op
   } finally {
     database.close();
   }
+  return unit;
 }
 
 /** A moved-aside name nobody has used: a second restore in the same second (or on a fixed PTDV_TODAY) gets `-2`. */
@@ -401,7 +405,10 @@ export async function restoreDatabase(dbFile: string, backupFile: string, secret
  * What a restore kept: where the database in place before went, and the files of `luu-tru/` that differed from the
  * backup's under the same name and were renamed aside (paths relative to the data folder).
  */
-export type Restored = { movedAside: string | null; archiveKeptAside: string[] };
+export type Restored = { movedAside: string | null; archiveKeptAside: string[]; unit: RestoredUnit; backupMadeAt: string };
+
+/** The unit the restored data belongs to, read from inside it (the backup's plain header only names it). */
+export type RestoredUnit = { code: string; name: string };
 
 /** The part of a restore that moves files: under the exclusive lock, with nothing else using the database. */
 export async function restoreVerified(dbFile: string, verified: Verified, options: OpenOptions & { stamp: string; progress?: BackupProgress }): Promise<Restored> {
@@ -421,9 +428,10 @@ export async function restoreVerified(dbFile: string, verified: Verified, option
       }
       const staged = join(dir, `${stagedPrefix(dbFile)}${randomBytes(6).toString('hex')}`);
       let archiveKeptAside: string[];
+      let unit: RestoredUnit;
       try {
         renameSync(verified.reading, staged);
-        await checkStaged(staged, dataKey, header.keyFile, options, options.progress ?? noProgress);
+        unit = await checkStaged(staged, dataKey, header.keyFile, options, options.progress ?? noProgress);
         writeFileAtomic(keyFilePath(staged), JSON.stringify(header.keyFile, null, 2));
         archiveKeptAside = placeArchive(dir, verified, options.stamp);
       } catch (err) {
@@ -439,7 +447,7 @@ export async function restoreVerified(dbFile: string, verified: Verified, option
         { name: 'place-key', from: basename(keyFilePath(staged)), to: basename(keyFilePath(dbFile)) },
         { name: 'place-db', from: basename(staged), to: basename(dbFile) },
       ]);
-      return { movedAside, archiveKeptAside };
+      return { movedAside, archiveKeptAside, unit, backupMadeAt: header.createdAt };
     } finally {
       lock.release();
     }

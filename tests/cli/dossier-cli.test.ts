@@ -115,6 +115,7 @@ describe('ptdv dossier import/export', () => {
     const before = count(db, 'candidates');
     const ok = await runCli(['restore', '--db', db, '--from', backup], env);
     expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Đã khôi phục .* từ .*: dữ liệu của Chi bộ Kỹ thuật \(CB014\), sao lưu lúc 23\/11\/2026/);
     expect(ok.stdout).toMatch(/Dữ liệu trước khi khôi phục được giữ tại .*truoc-khoi-phuc/);
     expect(count(db, 'candidates')).toBe(3);
     const aside = /giữ tại (.*)\./.exec(ok.stdout)![1]!;

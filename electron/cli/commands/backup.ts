@@ -5,6 +5,7 @@ import { finishInterruptedRestore } from '../../../db/restore-swap';
 import { UsageError } from '../io';
 import { backupDatabase, restoreDatabase } from '../../../db/backup';
 import { formatBytes } from '../../core/model/format';
+import { formatViDateTime } from '../../core/model/dates';
 import { getSelfUnit } from '../../core/store/units';
 import { outFile, parse, required } from '../args';
 import { clockOf, migrationsDir, passphrase, withDatabase, wrongDatabase } from '../database';
@@ -58,10 +59,11 @@ export const restore: Command = {
     const from = resolve(io.cwd, required(values.from, '--from'));
     refuseRestorePaths(db, from, io);
     const secret = await passphrase(io, 'Mật khẩu của bản sao lưu: ');
-    const { movedAside, archiveKeptAside } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() }).catch((err: unknown) => {
+    const { movedAside, archiveKeptAside, unit, backupMadeAt } = await restoreDatabase(db, from, secret, { migrationsDir: migrationsDir(io.env), stamp: clockOf(io).now() }).catch((err: unknown) => {
       throw wrongDatabase(err);
     });
-    io.out(`Đã khôi phục ${db} từ ${from}.`);
+    // Named from inside the data, so a backup of another unit taken by mistake shows at once.
+    io.out(`Đã khôi phục ${db} từ ${from}: dữ liệu của ${unit.name} (${unit.code}), sao lưu lúc ${formatViDateTime(backupMadeAt)}.`);
     if (movedAside) {
       io.out(`Dữ liệu trước khi khôi phục được giữ tại ${movedAside}.`);
     }
