@@ -30,11 +30,20 @@ describe('a new passphrase', () => {
     ['Vietnam@2024', 'quá phổ biến'],
     ['Việt Nam 123', 'quá phổ biến'],
     ['password123', 'quá phổ biến'],
+    ['12345678901', 'dễ đoán: chỉ gồm chữ số'],
+    ['28/12/2026', 'dễ đoán: chỉ gồm chữ số'],
+    ['0912 345 678', 'dễ đoán: chỉ gồm chữ số'],
+    ['aaaaaaaaab', 'dễ đoán: chỉ lặp lại'],
+    ['1111122222', 'dễ đoán: chỉ gồm chữ số'],
+    ['cb001cb001', 'dễ đoán: chỉ lặp lại'],
+    ['abcabcabcabc', 'dễ đoán: chỉ lặp lại'],
+    ['1qaz2wsx3edc', 'dễ đoán: đi theo hàng phím'],
+    ['poiuytrewq', 'dễ đoán: đi theo hàng phím'],
   ])('refuses %j in Vietnamese (%s)', (passphrase, reason) => {
     expect(passphraseProblem(passphrase)).toContain(reason);
   });
 
-  it.each([STRONG, 'mat-khau-kiem-thu', 'mat khau moi cua chi bo', 'bench-passphrase', 'mat-khau-dai-1'])('accepts %j', (passphrase) => {
+  it.each([STRONG, 'mat-khau-kiem-thu', 'mat khau moi cua chi bo', 'bench-passphrase', 'mat-khau-dai-1', 'Họp chi bộ 28/12/2026', 'ba con mèo ăn cá'])('accepts %j', (passphrase) => {
     expect(passphraseProblem(passphrase)).toBeNull();
   });
 

@@ -32,6 +32,29 @@ function isRun(s: string): boolean {
   return Math.abs(step) === 1 && [...s].every((c, i) => i === 0 || c.charCodeAt(0) - s.charCodeAt(i - 1) === step);
 }
 
+/** Rows and columns of the keyboard, both ways: "1qaz2wsx3edc", "zaq12wsx" and "asdfghjkl;" are walked, not chosen. */
+const KEYBOARD_WALKS = ['1234567890qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'qazwsxedcrfvtgbyhnujmikolp', 'zaq1xsw2cde3vfr4bgt5nhy6mju7ki8lo9p0'];
+const WALKS = [...KEYBOARD_WALKS, ...KEYBOARD_WALKS.map((w) => [...w].reverse().join(''))];
+
+/**
+ * Shapes a guesser tries right after the word lists, whatever the characters: only digits (a birthday, a phone or
+ * ID card number: personal facts others know), one short piece repeated ("cb001cb001", "abcabcabcabc"), hardly any
+ * different characters ("aaaaaaaaab", "1111122222"), or a walk along the keyboard ("1qaz2wsx3edc").
+ */
+function guessableShape(passphrase: string): string | null {
+  const s = skeleton(passphrase);
+  if (/^\d+$/.test(s)) {
+    return 'chỉ gồm chữ số (ngày tháng, số điện thoại, số căn cước là những điều người khác có thể biết)';
+  }
+  if (new Set(s).size < 4 || /^(.+)\1+$/.test(s)) {
+    return 'chỉ lặp lại vài ký tự hoặc một đoạn ngắn';
+  }
+  if (s.length >= 6 && WALKS.some((w) => w.includes(s))) {
+    return 'đi theo hàng phím trên bàn phím';
+  }
+  return null;
+}
+
 /** Why a new passphrase is too weak, in Vietnamese; null when it is acceptable. Only for new passphrases. */
 export function passphraseProblem(passphrase: string): string | null {
   const length = [...passphrase.normalize('NFC')].length;
@@ -49,6 +72,10 @@ export function passphraseProblem(passphrase: string): string | null {
   }
   if (isCommon(passphrase)) {
     return 'Mật khẩu này quá phổ biến, người khác dễ đoán ra. Hãy dùng một câu dài chỉ bạn biết, ví dụ “Chi bộ họp ngày mùng 5”.';
+  }
+  const shape = guessableShape(passphrase);
+  if (shape) {
+    return `Mật khẩu này dễ đoán: ${shape}. Hãy dùng một câu dài chỉ bạn biết, ví dụ “Chi bộ họp ngày mùng 5”.`;
   }
   return null;
 }
