@@ -94,6 +94,8 @@ describe('a new cell secretary', () => {
     await page.getByText('Chi bộ Phòng Kỹ thuật').waitFor();
     expect(await page.getByText('Mã CB014').isVisible()).toBe(true);
     expect(await page.getByTestId('recovery-code').count()).toBe(0);
+    // The first screen's empty list sends the secretary to the roster first, as Đảng viên, Tiến trình and Hướng dẫn do.
+    await page.getByText('Bắt đầu từ mục Đảng viên: nhập danh sách đảng viên của chi bộ trước').waitFor();
   });
 
   it('on a new unit, Tổng quan says where to start instead of an alarm about admissions', async () => {

@@ -127,9 +127,17 @@ export function CandidatesPage() {
         <div className="vlist-body" ref={scroller}>
           {pages.total === 0 ? (
             <p className="empty">
-              {query || stage
-                ? 'Không tìm thấy ai khớp với điều kiện tìm. Hãy gõ ít chữ hơn hoặc chọn “Tất cả giai đoạn”.'
-                : 'Chưa có người vào Đảng nào. Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên chi bộ giới thiệu vào nguồn.'}
+              {query || stage ? (
+                'Không tìm thấy ai khớp với điều kiện tìm. Hãy gõ ít chữ hơn hoặc chọn “Tất cả giai đoạn”.'
+              ) : superior ? (
+                'Chưa có người vào Đảng nào. Bấm “+ Thêm người vào Đảng” để nhập người đầu tiên chi bộ giới thiệu vào nguồn.'
+              ) : (
+                // The same first step as Đảng viên, Tiến trình and Hướng dẫn give: pickers and vote counts read the roster.
+                <>
+                  Chưa có người vào Đảng nào. Bắt đầu từ mục <Link href="/members">Đảng viên</Link>: nhập danh sách đảng viên của chi bộ trước (người giới
+                  thiệu, người giúp đỡ và số người biểu quyết đều lấy từ đó), rồi bấm “+ Thêm người vào Đảng” để nhập người đầu tiên vào nguồn.
+                </>
+              )}
             </p>
           ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
