@@ -71,6 +71,11 @@ describe('a new cell secretary', () => {
     await field('Mã đơn vị').fill('cb014');
     await field('Tên đơn vị').fill('Chi bộ Phòng Kỹ thuật');
     await field('Cấp').selectOption('chi-bo');
+    // Its own code as its superior's is refused under that field, like every other mistake on this form.
+    await field('Mã đơn vị cấp trên (nếu có)').fill('CB014');
+    await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu' }).click();
+    await page.getByText('Mã cấp trên phải khác mã của đơn vị mình.').waitFor();
+    expect(await page.getByText(/Dữ liệu nhập không hợp lệ/).count()).toBe(0);
     await field('Mã đơn vị cấp trên (nếu có)').fill('DU-KHOI');
     await field('Mật khẩu').fill(PASSPHRASE);
     await field('Nhập lại mật khẩu').fill(PASSPHRASE);

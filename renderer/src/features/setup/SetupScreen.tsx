@@ -24,7 +24,8 @@ const schema = z
     passphrase: newPassphrase,
     confirm: z.string(),
   })
-  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'Hai lần nhập mật khẩu không khớp nhau.' });
+  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'Hai lần nhập mật khẩu không khớp nhau.' })
+  .refine((v) => v.parentCode !== v.code, { path: ['parentCode'], message: 'Mã cấp trên phải khác mã của đơn vị mình.' });
 
 type FormIn = z.input<typeof schema>;
 type FormOut = z.output<typeof schema>;
