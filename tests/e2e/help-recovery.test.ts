@@ -81,6 +81,8 @@ describe('the recovery code', () => {
     expect(group).toBeGreaterThanOrEqual(2);
     const right = recoveryCode.split('-')[group - 1] ?? '';
     const wrong = right.startsWith('A') ? `B${right.slice(1)}` : `A${right.slice(1)}`;
+    await page.getByRole('button', { name: 'Xác nhận và bắt đầu' }).click();
+    await page.getByText(`Hãy gõ nhóm thứ ${group} của mã (4 ký tự), chép từ giấy đã ghi.`).waitFor();
     await page.getByLabel(/^Nhóm thứ/).fill(wrong);
     await page.getByRole('button', { name: 'Xác nhận và bắt đầu' }).click();
     await page.getByText(`Nhóm thứ ${group} chưa khớp với mã`).waitFor();

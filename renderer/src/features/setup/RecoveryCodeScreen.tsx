@@ -32,6 +32,10 @@ export function RecoveryCodeScreen({ code, onDone }: { code: string; onDone: () 
       onDone();
       return;
     }
+    if (plain(typed) === '') {
+      setError(`Hãy gõ nhóm thứ ${asked + 1} của mã (4 ký tự), chép từ giấy đã ghi.`);
+      return;
+    }
     setError(`Nhóm thứ ${asked + 1} chưa khớp với mã. Hãy xem lại giấy đã chép; nếu chép sai, bấm “Xem lại mã” và chép lại.`);
   };
 
