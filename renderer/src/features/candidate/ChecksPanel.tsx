@@ -135,7 +135,7 @@ export function ChecksPanel({ checks }: { checks: Loaded<CandidateCheck> }) {
           )}
         </div>
         <div>
-          <h3 className="subhead">Thời hạn sắp tới</h3>
+          <h3 className="subhead">Thời hạn đang mở (cả việc đã quá hạn)</h3>
           {dates.length === 0 ? (
             <p className="muted">Không có thời hạn nào đang mở.</p>
           ) : (
