@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { BUNDLE_TAR_LIMITS, decompressTar, MAX_DATA_BYTES, MAX_TAR_BYTES, readTar, writeTar } from '../../../electron/core/domain/bundles/tar';
+import { CORRUPT_GZIP } from '../../../electron/core/domain/bundles/errors';
 import { tempDir } from '../../helpers/temp';
 import { errorCode, requireTool, run } from './fixtures';
 import { gnuLongName, paxPath, rawTar } from './raw-tar';
@@ -119,6 +120,9 @@ describe('the compressed archive inside a bundle', () => {
     const gz = gzipSync(await writeTar(files));
     gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
     expect(await errorCode(decompressTar(gz))).toBe('TAR_INVALID');
+    // Said in words, not in zlib's English ("incorrect data check").
+    await expect(decompressTar(gz)).rejects.toMatchObject({ message: expect.stringContaining(CORRUPT_GZIP) });
+    await expect(decompressTar(gz)).rejects.toMatchObject({ message: expect.not.stringMatching(/incorrect|invalid|check/) });
   });
 
   it('refuses a small file that inflates past the limit (a "zip bomb")', async () => {

@@ -1,5 +1,6 @@
 import { ageEncrypt, ageOpener } from './age';
 import { formatBytes } from '../../model/format';
+import { BUNDLE_KIND_LABELS, labelOf } from '../../model/bundle-labels';
 import { bundleError } from './errors';
 import { fingerprintOf, formatPublicKey, parsePrivateKey, parsePublicKey } from './keys';
 import type { BundleKind, BundleManifest } from './manifest';
@@ -431,6 +432,6 @@ function checkAddressing(manifest: BundleManifest, options: OpenBundleOptions): 
     throw bundleError('WRONG_RECIPIENT', `gửi cho ${manifest.to.code}`);
   }
   if (!options.acceptedKinds(manifest.from.code).includes(manifest.kind)) {
-    throw bundleError('KIND_NOT_ACCEPTED', `${manifest.kind} từ ${manifest.from.code}`);
+    throw bundleError('KIND_NOT_ACCEPTED', `gói ${labelOf(BUNDLE_KIND_LABELS, manifest.kind).toLowerCase()} từ ${manifest.from.code}`);
   }
 }

@@ -49,6 +49,9 @@ export const BUNDLE_ERRORS = {
 
 export type BundleErrorCode = keyof typeof BUNDLE_ERRORS;
 
+/** Why a compressed payload did not inflate, in words: zlib's own ("invalid stored block lengths") are English. */
+export const CORRUPT_GZIP = 'nội dung nén bị hỏng, không giải nén được (tệp bị cắt ngắn hoặc bị sửa)';
+
 /** The AppError for a bundle refusal: kind 'validation', the stable code, and the Vietnamese message plus detail. */
 export function bundleError(code: BundleErrorCode, detail?: string): AppError {
   const message = detail ? `${BUNDLE_ERRORS[code]} (${detail})` : BUNDLE_ERRORS[code];

@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../errors';
-import { bundleError } from './errors';
+import { bundleError, CORRUPT_GZIP } from './errors';
 import { formatBytes } from '../../model/format';
 
 /**
@@ -145,7 +145,7 @@ export function inflateChunks(payload: Uint8Array, maxBytes: number, emit: (chun
   try {
     for (let reply = started; !reply.done; ) {
       if (reply.error !== undefined) {
-        throw bundleError('TAR_INVALID', `không giải nén được: ${reply.error.slice(0, 120)}`);
+        throw bundleError('TAR_INVALID', CORRUPT_GZIP);
       }
       reply = call({ next: true });
       if (reply.chunk && reply.chunk.length > 0) {
@@ -174,6 +174,6 @@ function inflateAtOnce(payload: Uint8Array, maxBytes: number): Uint8Array {
     if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw tooLarge(maxBytes);
     }
-    throw bundleError('TAR_INVALID', `không giải nén được: ${error instanceof Error ? error.message.slice(0, 120) : ''}`);
+    throw bundleError('TAR_INVALID', CORRUPT_GZIP);
   }
 }

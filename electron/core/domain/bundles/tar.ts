@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { AppError } from '../../errors';
 import { formatBytes } from '../../model/format';
-import { bundleError } from './errors';
+import { bundleError, CORRUPT_GZIP } from './errors';
 
 /**
  * The bundle's inner container: a deterministic POSIX ustar archive (sorted names, mtime 0, uid/gid 0, mode 0644,
@@ -71,7 +71,7 @@ export async function decompressTar(bytes: Uint8Array): Promise<Uint8Array> {
     if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw bundleError('TAR_TOO_LARGE', `tối đa ${formatBytes(MAX_TAR_BYTES)} sau khi giải nén`);
     }
-    throw bundleError('TAR_INVALID', `không giải nén được: ${errorText(error)}`);
+    throw bundleError('TAR_INVALID', CORRUPT_GZIP);
   }
 }
 
@@ -337,6 +337,3 @@ function roundUp(size: number): number {
   return Math.ceil(size / BLOCK) * BLOCK;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 120) : 'lỗi không xác định';
-}
