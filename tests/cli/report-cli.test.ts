@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportToXlsx } from '../../electron/core/domain/reports/xlsx';
 import { reportSchema, type Report } from '../../electron/core/model/report';
-import { pdfText, renderPages, toPdf } from '../core/reports/libreoffice';
+import { pdfPageCount, pdfPageLines, pdfText, renderPages, toPdf } from '../core/reports/libreoffice';
 import { TEST_PASSPHRASE, testContext } from '../helpers/db';
 import { recordCell, recordRoster, recordSuperior, superiorContext } from '../services/report-fixtures';
 
@@ -141,6 +141,10 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
       expect(text).toContain(s);
     }
     expect(text).toMatch(/Trong kỳ: Kết nạp \(theo ngày ký quyết định\) 1\b/);
+    // Numbered in the top margin from the second page on, like the DOCX.
+    expect(pdfPageCount(out('q1.pdf'))).toBeGreaterThanOrEqual(2);
+    expect(pdfPageLines(out('q1.pdf'), 1)[0]).not.toBe('1');
+    expect(pdfPageLines(out('q1.pdf'), 2)[0]).toBe('2');
   });
 
   it('refuses a bad period, an unknown unit, an unknown format and both --unit and --all in Vietnamese, writing nothing', () => {

@@ -25,6 +25,12 @@ export function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
+/** The lines of one page of a PDF (1-based), blank lines dropped, each trimmed: its top line first. */
+export function pdfPageLines(pdf: string, page: number): string[] {
+  const text = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
 /** How many pages a PDF has (pdfinfo, from poppler-utils like pdftotext). */
 export function pdfPageCount(pdf: string): number {
   const pages = /^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportToDocx } from '../../../electron/core/domain/reports/docx';
 import { reportToHtml } from '../../../electron/core/domain/reports/html';
 import { reportToXlsx } from '../../../electron/core/domain/reports/xlsx';
-import { pdfPageCount, pdfText, renderPages, toPdf } from './libreoffice';
+import { pdfPageCount, pdfPageLines, pdfText, renderPages, toPdf } from './libreoffice';
 import { sampleMeta, sampleReport } from './sample-report';
 
 const report = sampleReport();
@@ -37,6 +37,8 @@ describe('reportToXlsx', () => {
     const stock = wb.getWorksheet('Tồn cuối kỳ')!;
     expect(stock.getRow(4).values).toEqual(expect.arrayContaining(['STT', 'Đơn vị', 'Cảm tình Đảng', 'Có quyết định kết nạp', 'Đảng viên dự bị']));
     expect(stock.getCell(4, 1).font?.name).toBe('Times New Roman');
+    // Printed over several pages, each says which it is.
+    expect(stock.headerFooter.oddFooter).toBe('&CTrang &P/&N');
   });
 
   it('stores counts as numbers, with the total row equal to the sum of the units', async () => {
@@ -89,6 +91,13 @@ describe('DOCX and XLSX through LibreOffice', () => {
     }
     expect(text).toMatch(/Kết nạp \(theo ngày ký quyết định\)\s+3/);
     expect(text).toMatch(/Chi bộ Khu dân cư số 5(\s+\d+){8}\s+3$/m);
+    // Numbered at the top from the second page on, the landscape appendix included; the first page is not.
+    const pages = pdfPageCount(pdf!);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pdfPageLines(pdf!, 1)[0]).not.toBe('1');
+    for (let page = 2; page <= pages; page++) {
+      expect([page, pdfPageLines(pdf!, page)[0]]).toEqual([page, String(page)]);
+    }
   });
 
   it('converts the XLSX report to a PDF whose text has the Vietnamese headers and numbers', async () => {

@@ -38,7 +38,7 @@ export async function reportToDocx(report: Report, meta: PartyDocumentMeta): Pro
       children.push(para({ text: DRILL_DOWN_NOTE, italics: true, size: SMALL }, { align: 'both', after: 120 }));
     }
     appendix.forEach((t, i) => children.push(para({ text: `Biểu ${i + 1}. ${t.title}`, bold: true }, { before: 240, keepNext: true }), docxTable(t, LANDSCAPE_WIDTH)));
-    sections.push(a4Section(children, true));
+    sections.push(a4Section(children, true, false));
   }
   const doc = new Document({
     creator: 'ptdv',

@@ -9,9 +9,13 @@ import { DRILL_DOWN_NOTE, hasDrillDown, unitRows } from './unit-tables';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
-/** Printed through Chromium's printToPDF: A4 with HD 36 margins, a landscape page for the per-unit appendix. */
+/**
+ * Printed through Chromium's printToPDF: A4 with HD 36 margins, a landscape page for the per-unit appendix, and the
+ * page number centred in the top margin from the second page on, as the DOCX has it (margin boxes: Chromium 131+).
+ */
 const CSS = `
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; } }
+@page :first { @top-center { content: none; } }
 @page wide { size: A4 landscape; margin: 15mm; }
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "Noto Sans", serif; font-size: 14pt; line-height: 1.35; color: #000; margin: 0; }

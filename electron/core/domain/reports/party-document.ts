@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Header, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ISectionOptions } from 'docx';
 
 /** Who issues and signs a Party document (Hướng dẫn 36-HD/VPTW: thể thức văn bản của Đảng). */
@@ -113,15 +113,22 @@ export function recipientsAndSignature(meta: PartyDocumentMeta): Table {
   return twoColumns(left, right, 0.5);
 }
 
-/** Section properties of an A4 Party document page. */
-export function a4Section(children: ISectionOptions['children'], landscape = false): ISectionOptions {
+/**
+ * Section properties of an A4 Party document page. Pages are numbered as Party documents are: Arabic figures, 14 pt,
+ * centred in the top margin, none on the first page (`opening`: the section the document starts with; a later one,
+ * the landscape appendix, goes on numbering).
+ */
+export function a4Section(children: ISectionOptions['children'], landscape = false, opening = true): ISectionOptions {
+  const pageNumber = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] });
   return {
     properties: {
+      titlePage: opening,
       page: {
         size: { width: A4.width, height: A4.height, orientation: landscape ? 'landscape' : 'portrait' },
-        margin: landscape ? { top: 1134, bottom: 1134, left: 1134, right: 1134 } : MARGINS,
+        margin: landscape ? { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567 } : { ...MARGINS, header: 567 },
       },
     },
+    headers: { default: pageNumber, first: new Header({ children: [] }) },
     children,
   };
 }

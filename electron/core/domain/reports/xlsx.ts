@@ -129,6 +129,8 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, subtitle: strin
   // Printed, a table keeps all its columns on one A4 page width and its header on every page; the rows run on.
   const width = table.columns.reduce((sum, col) => sum + col.width, 0);
   ws.pageSetup = { orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` };
+  // A printed sheet of many pages says which page each is, as the report's DOCX and PDF do.
+  ws.headerFooter = { oddFooter: '&CTrang &P/&N' };
   title(ws, table.title.toUpperCase(), subtitle, table.columns.length);
   const header = ws.getRow(HEADER_ROW);
   table.columns.forEach((col: Column, i) => {
