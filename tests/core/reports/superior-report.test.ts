@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../electron/core/domain/reports/build-report';
+import { unitTables } from '../../../electron/core/domain/reports/unit-tables';
 import { FLOW_KEYS, REPORT_STAGES, parsePeriod, reportSchema } from '../../../electron/core/model/report';
 import { admittedOn, candidate, target, unit } from './fixtures';
 
@@ -220,5 +221,25 @@ describe('buildReport: quality and duplicates', () => {
     expect(r.duplicates).toHaveLength(1);
     expect(r.duplicates[0]).toMatchObject({ name: 'nguyen thi lan', birthDate: '2001-05-14' });
     expect(r.duplicates[0]!.occurrences.map((o) => [o.unitCode, o.fullName])).toEqual([['CB01', 'Nguyễn Thị Lan'], ['CB02', 'NGUYEN THI  LAN']]);
+  });
+});
+
+describe("the appendix's targets table (Biểu 4)", () => {
+  it('adds up each column over the units, and rates only the units with a target, whatever the committee itself plans', () => {
+    const units = [
+      unit('CB01', [candidate('CB01', {}, admittedOn('2026-03-02')), candidate('CB01', {}, admittedOn('2026-05-02'))], { fullMembersAtYearStart: 20, targets: [target('CB01', 'year', 4, { source: 'superior' })] }),
+      unit('CB02', [candidate('CB02', {}, admittedOn('2026-04-02'))], { fullMembersAtYearStart: 15, targets: [target('CB02', 'year', 2, { source: 'superior' })] }),
+      unit('CB03', [candidate('CB03', {}, admittedOn('2026-06-02')), candidate('CB03', {}, admittedOn('2026-07-02'))], { fullMembersAtYearStart: 10 }),
+    ];
+    // The committee plans 30 for itself: that is its total in section III, not the sum of what it handed out.
+    const r = buildReport({ scope: { code: 'DU01', name: 'Đảng ủy phường', level: 'dang-bo-co-so' }, units, scopeTargets: [target('DU01', 'year', 30)] }, parsePeriod('2026'), '2026-12-31');
+    expect(r.total?.targets.find((t) => t.period === 'year')).toMatchObject({ targetCount: 30, achieved: 5 });
+    const table = unitTables(r).find((t) => t.id === 'unit-targets')!;
+    expect(table.rows.map((row) => row.slice(2, 6))).toEqual([
+      [20, 4, 2, 50],
+      [15, 2, 1, 50],
+      [10, null, 2, null],
+    ]);
+    expect(table.totalRow?.slice(2, 6)).toEqual([45, 6, 5, 50]);
   });
 });

@@ -23,7 +23,8 @@ export const DRILL_DOWN_NOTE =
 /** A committee's own people in its drill-down, told apart from the committee's row over its whole subtree. */
 export const OWN_LINE = '(trực tiếp theo dõi)';
 
-function perUnit(report: Report, id: string, sheet: string, title: string, columns: Column[], row: RowOf): ReportTable {
+/** `total`: the total row's cells from the top-level rows, where it is not the total unit's own figures. */
+function perUnit(report: Report, id: string, sheet: string, title: string, columns: Column[], row: RowOf, total?: (groups: UnitGroup[]) => Cell[]): ReportTable {
   const rows: Cell[][] = [];
   const rowLevels: number[] = [];
   unitRows(report).forEach((g, i) => {
@@ -34,7 +35,7 @@ function perUnit(report: Report, id: string, sheet: string, title: string, colum
       rowLevels.push(1);
     });
   });
-  const totalRow = report.total ? [null, 'Tổng cộng', ...row(report.total), null, null] : null;
+  const totalRow = report.total ? [null, 'Tổng cộng', ...(total ? total(unitRows(report)) : row(report.total)), null, null] : null;
   // The codes are for tools reading the sheet: a row without "Thuộc" is a row of its own, and those rows sum to the total.
   const codes = [{ ...text('Mã đơn vị', 12), sheetOnly: true }, { ...text('Thuộc', 12), sheetOnly: true }];
   return {
@@ -47,6 +48,11 @@ function perUnit(report: Report, id: string, sheet: string, title: string, colum
     ...(rowLevels.includes(1) ? { rowLevels } : {}),
     totalRow,
   };
+}
+
+/** A unit's year target as its row shows it: the one its superior assigned, else its own plan. */
+function yearTarget(u: UnitReport) {
+  return u.targets.find((t) => t.period === 'year' && t.source === 'superior') ?? u.targets.find((t) => t.period === 'year');
 }
 
 /** Tables with one row per unit and the total underneath (appendix of the document, sheets of the workbook). */
@@ -62,10 +68,33 @@ export function unitTables(report: Report): ReportTable[] {
       const g = a.ageGroups;
       return [a.total, a.women, a.doanVien, a.ethnicMinority, a.religious, g['18-30'], g['31-45'], g['46-60'], g['tren-60'], a.nonStateEnterprise, a.businessOwner];
     }),
-    perUnit(report, 'unit-targets', 'Chỉ tiêu theo đơn vị', 'Chỉ tiêu năm và kết quả theo đơn vị', [num('Đảng viên đầu năm'), num('Chỉ tiêu năm (người)'), num('Kết nạp từ đầu năm'), pct('Tỷ lệ đạt (%)')], (u) => {
-      const year = u.targets.find((t) => t.period === 'year' && t.source === 'superior') ?? u.targets.find((t) => t.period === 'year');
-      return [u.fullMembersAtYearStart, year?.targetCount ?? null, u.quality.admissionsThisYear, year?.percentAchieved ?? null];
-    }),
+    perUnit(
+      report,
+      'unit-targets',
+      'Chỉ tiêu theo đơn vị',
+      'Chỉ tiêu năm và kết quả theo đơn vị (tỷ lệ đạt ở dòng Tổng cộng tính trên các đơn vị có chỉ tiêu)',
+      [num('Đảng viên đầu năm'), num('Chỉ tiêu năm (người)'), num('Kết nạp từ đầu năm'), pct('Tỷ lệ đạt (%)')],
+      (u) => {
+        const year = yearTarget(u);
+        return [u.fullMembersAtYearStart, year?.targetCount ?? null, u.quality.admissionsThisYear, year?.percentAchieved ?? null];
+      },
+      // Each column adds up over the rows; the rate over the units that have a target only, as the targets table
+      // counts it. The committee's own target (which may differ from what it handed out) is in the body's section III.
+      (groups) => {
+        const withTarget = groups.flatMap((g) => {
+          const year = yearTarget(g);
+          return year ? [year] : [];
+        });
+        const target = withTarget.reduce((a, t) => a + t.targetCount, 0);
+        const achieved = withTarget.reduce((a, t) => a + t.achieved, 0);
+        return [
+          groups.reduce((a, g) => a + g.fullMembersAtYearStart, 0),
+          withTarget.length > 0 ? target : null,
+          groups.reduce((a, g) => a + g.quality.admissionsThisYear, 0),
+          target > 0 ? Math.round((achieved / target) * 1000) / 10 : null,
+        ];
+      },
+    ),
     perUnit(report, 'unit-quality', 'Chất lượng theo đơn vị', 'Lỗi, quá hạn và thời gian xử lý theo đơn vị', [num('Số lỗi, quá hạn'), dec('Trung vị ngày cảm tình → kết nạp', 16), dec('Trung vị ngày lễ kết nạp → chính thức', 16)], (u) => [
       u.quality.findings.reduce((a, f) => a + f.count, 0),
       u.quality.medianDaysListingToAdmission,
