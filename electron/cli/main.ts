@@ -42,6 +42,18 @@ export async function main(argv: string[], rawIo: CliIo = processIo, ports: Pick
     .filter((c) => c.path.every((word, i) => argv[i] === word))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) {
+    // `ptdv targets --help` (or bare `ptdv targets`): the commands of that group, not the whole list.
+    const group = commands.filter((c) => c.path.length > 1 && c.path[0] === argv[0]);
+    const asked = argv.slice(1).some((a) => a === '--help' || a === '-h');
+    if (group.length > 0 && (argv.length === 1 || asked)) {
+      const lines = [`Các lệnh ${argv[0]} (ptdv ${argv[0]} <lệnh> --help để xem chi tiết):`, ...group.map((c) => `  ${c.path.join(' ').padEnd(28)} ${c.summary}`)].join('\n');
+      if (asked) {
+        io.out(lines);
+        return 0;
+      }
+      io.err(`Thiếu lệnh sau "${argv[0]}".\n\n${lines}`);
+      return 2;
+    }
     io.err(`Lệnh không hợp lệ: ${argv.slice(0, 2).join(' ')}\n\n${HELP()}`);
     return 2;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../electron/cli/args';
+import { runCli } from '../helpers/cli';
 
 const refusal = (args: string[], allowPositionals = false) => {
   try {
@@ -19,5 +20,21 @@ describe('flags the CLI refuses', () => {
     expect(refusal(['extra'], true)).toBeNull();
     // A value that starts with a dash reads as a flag: the message says how to give it, not that the flag takes none.
     expect(refusal(['--db', '-5'])).toBe('Giá trị sau --db bắt đầu bằng dấu "-": nếu đúng là giá trị đó, viết liền --db=giá-trị.');
+  });
+});
+
+describe('help for a group of commands', () => {
+  it('lists the commands of the group for `ptdv targets --help`, and says one is missing for a bare `ptdv targets`', async () => {
+    const help = await runCli(['targets', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Các lệnh targets');
+    expect(help.stdout).toMatch(/targets table\s+Bảng chỉ tiêu/);
+    expect(help.stdout).not.toContain('backup');
+    const bare = await runCli(['targets']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Thiếu lệnh sau "targets"');
+    const unknown = await runCli(['taget', '--help']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Lệnh không hợp lệ: taget');
   });
 });
