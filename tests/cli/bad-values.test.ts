@@ -37,7 +37,10 @@ describe('values a person would not mean are refused with exit 2 and change noth
 
   it('still takes a count, a percent with a comma and a trait of the breakdown as written', async () => {
     expect((await runCli(['targets', 'set', '--db', db, '--year', '2026', '--count', '12'], env)).stdout).toContain('12 người');
-    expect((await runCli(['targets', 'set', '--db', db, '--year', '2027', '--percent', '2,5'], env)).code).toBe(0);
+    const percent = await runCli(['targets', 'set', '--db', db, '--year', '2027', '--percent', '2,5'], env);
+    expect(percent.code).toBe(0);
+    // Said back the way it was typed, with a decimal comma.
+    expect(percent.stdout).toContain('(2,5% của ');
     expect((await runCli(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'period-admissions', '--trait', 'age:18-30', '--from', '2026-01-01'], env)).stdout).toMatch(/^0 người/);
   });
 });

@@ -81,6 +81,8 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
     const atStage = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'stage', '--stage', stage.stage, '--unit', 'CB02']);
     expect(atStage.code).toBe(0);
     expect(atStage.stdout.split('\n')[0]).toBe(`${stage.count} người (tính đến ${AS_OF.split('-').reverse().join('/')})`);
+    // Birth dates as a secretary writes them, like every other date the CLI prints.
+    expect(atStage.stdout.split('\n')[1]).toMatch(/^[^\t]+\t\d{2}\/\d{2}\/\d{4}\tCB02 /);
     const flow = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'flow', '--flow', 'admitted', '--from', '2026-01-01', '--json']);
     expect((JSON.parse(flow.stdout) as { total: number }).total).toBe(expected.total.admissions);
     const bad = await ptdv(['dashboard', 'people', '--db', db, '--year', '2026', '--count', 'everyone']);
@@ -91,7 +93,7 @@ describe('ptdv dashboard, report list-frozen, rulebook, calendar at a superior (
   it('report list-frozen lists the frozen report, as text and JSON, filtered by period', async () => {
     const text = await ptdv(['report', 'list-frozen', '--db', db]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('DUK01\t2026-Q3\tsố 12-BC/ĐUK\tngày 2026-10-05\tphiên bản 1');
+    expect(text.stdout).toContain('DUK01\t2026-Q3\tsố 12-BC/ĐUK\tngày 05/10/2026\tphiên bản 1');
     const json = await ptdv(['report', 'list-frozen', '--db', db, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject([{ unitCode: 'DUK01', period: '2026-Q3', version: 1, number: '12-BC/ĐUK' }]);
     expect((await ptdv(['report', 'list-frozen', '--db', db, '--period', '2026-Q4'])).stdout).toContain('Chưa có báo cáo nào được lưu.');

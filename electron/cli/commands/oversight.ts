@@ -129,7 +129,7 @@ export const dashboardPeopleCommand: Command = {
       }
       io.out(`${list.total} người (tính đến ${formatViDate(list.countedTo)})`);
       for (const p of list.rows) {
-        io.out([p.fullName, p.birthDate, `${p.unitCode} ${p.unitName}`, p.stageLabel, p.admittedOn ?? ''].join('\t'));
+        io.out([p.fullName, p.birthDate ? formatViDate(p.birthDate) : '', `${p.unitCode} ${p.unitName}`, p.stageLabel, p.admittedOn ? formatViDate(p.admittedOn) : ''].join('\t'));
       }
       return 0;
     });
@@ -154,7 +154,7 @@ export const reportListFrozen: Command = {
         io.out('Chưa có báo cáo nào được lưu.');
       }
       for (const r of rows) {
-        io.out(`${r.unitCode}\t${r.period}\tsố ${r.number}\tngày ${r.issuedOn}\tphiên bản ${r.version}${r.reason ? `\t(sửa: ${r.reason})` : ''}`);
+        io.out(`${r.unitCode}\t${r.period}\tsố ${r.number}\tngày ${formatViDate(r.issuedOn)}\tphiên bản ${r.version}${r.reason ? `\t(sửa: ${r.reason})` : ''}`);
       }
       return 0;
     });

@@ -50,7 +50,7 @@ export const targetsSet: Command = {
       const { direct, subtree } = subtreesBelowSelf(ctx.db);
       const via = direct.find((u) => u.code !== t.unitCode && (subtree.get(u.code) ?? []).includes(t.unitCode));
       const relayed = via ? ` Chỉ tiêu đi kèm gói chỉ đạo kế tiếp cho ${via.name} (${via.code}), đơn vị đó chuyển nguyên văn cho ${t.unitCode}.` : '';
-      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.${relayed}`);
+      io.out(`Đã đặt chỉ tiêu ${targetPeriodLabel(t.year, t.period)} của ${t.unitCode}: ${t.targetCount} người${t.kind === 'count' ? '' : ` (${t.value.toLocaleString('vi-VN')}% của ${t.fullMembersAtYearStart} đảng viên chính thức đầu năm)`}${t.effective ? '' : ' — cấp trên đã giao chỉ tiêu khác cho kỳ này, chỉ tiêu cấp trên được áp dụng'}.${relayed}`);
       return 0;
     });
   },
@@ -81,7 +81,7 @@ function amountText(t: { kind: string; value: number; targetCount: number } | nu
   if (!t) {
     return '—';
   }
-  return t.kind === 'count' ? `${t.targetCount} người` : `${t.value}% = ${t.targetCount} người`;
+  return t.kind === 'count' ? `${t.targetCount} người` : `${t.value.toLocaleString('vi-VN')}% = ${t.targetCount} người`;
 }
 
 function printTable(io: Parameters<Command['run']>[1], t: TargetTable): void {
