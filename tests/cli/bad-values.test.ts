@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { TEST_PASSPHRASE } from '../helpers/db';
@@ -24,6 +25,8 @@ describe('values a person would not mean are refused with exit 2 and change noth
     [['targets', 'set', '--year', '2026', '--percent', '2,5%'], '--percent cần là một tỷ lệ như 5 hoặc 2,5'],
     [['targets', 'set', '--count', '3'], 'Thiếu tham số bắt buộc --year'],
     [['targets', 'table'], 'Thiếu tham số bắt buộc --year'],
+    [['targets', 'table', '--year', '2026'], 'Chi bộ không có đơn vị trực thuộc để giao chỉ tiêu'],
+    [['targets', 'export', '--year', '2026', '--out', join(tmpdir(), 'ptdv-chi-tieu-chi-bo.xlsx')], 'Chi bộ không có đơn vị trực thuộc để giao chỉ tiêu'],
     [['dashboard', 'people', '--year', '2026', '--count', 'period-admissions', '--trait', 'xyz', '--from', '2026-01-01'], '--trait không hợp lệ: "xyz". Chọn một trong: women, doan-vien'],
     [['dashboard', 'people', '--year', '2026', '--count', 'admissions', '--from', '2026-06-01', '--to', '2026-03-01'], '--to (01/03/2026) trước --from (01/06/2026)'],
     [['dashboard', 'people', '--year', '2026', '--count', 'period-admissions', '--from', '2026-01-01', '--to', '2026-06-30'], '--to chỉ dùng với --count admissions'],

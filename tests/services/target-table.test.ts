@@ -124,5 +124,18 @@ describe('the targets table of a committee', () => {
       ['DU09', 2, 1],
     ]);
     expect(q3.rows[2]!.assigned).toEqual({ kind: 'percent-of-full-members', value: 7.5, targetCount: 2 });
+
+    // The copy that goes out again: its header stays in sight, its day is a date, and its totals add up.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportTargetTable(ctx.db, { year: 2026, period: 'Q3' }, TODAY)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 8 });
+    expect(ws.getCell(5, 2).value).toEqual(new Date(`${q3.countedTo}T00:00:00Z`));
+    expect(ws.getCell(5, 2).numFmt).toBe('dd/mm/yyyy');
+    const members = (codes: string[]) => q3.rows.filter((r) => codes.includes(r.code)).reduce((n, r) => n + r.fullMembersAtYearStart, 0);
+    expect([12, 13].map((r) => [ws.getCell(r, 2).value, ws.getCell(r, 3).value, ws.getCell(r, 6).value, ws.getCell(r, 7).value])).toEqual([
+      ['Tổng cộng (2/3 đơn vị có chỉ tiêu)', members(['CB01', 'DU09']), 4, q3.total.achieved],
+      ['Tất cả 3 đơn vị', members(['CB01', 'CB03', 'DU09']), null, q3.total.achievedAllUnits],
+    ]);
   });
 });

@@ -109,6 +109,7 @@ export const targetsTable: Command = {
     const file = required(values.db, '--db');
     const input = { year: yearOption(values.year), period: targetPeriod(values.period) };
     return withDatabase(file, io, ({ ctx }) => {
+      refuseAtCell(ctx.db);
       const t = targetTable(ctx.db, input, ctx.clock.today());
       if (values.json) {
         io.out(JSON.stringify(t, null, 2));
@@ -120,6 +121,13 @@ export const targetsTable: Command = {
   },
 };
 
+/** A chi bộ has no unit below to hand targets to: its table would be empty, so it is pointed to its own targets. */
+function refuseAtCell(db: Parameters<typeof getSelfUnit>[0]): void {
+  if (getSelfUnit(db).level === 'chi-bo') {
+    throw new UsageError('Chi bộ không có đơn vị trực thuộc để giao chỉ tiêu: bảng chỉ tiêu dùng ở đảng ủy. Xem chỉ tiêu của chi bộ bằng ptdv targets list.');
+  }
+}
+
 export const targetsExport: Command = {
   path: ['targets', 'export'],
   summary: 'Xuất bảng chỉ tiêu các đơn vị trực thuộc ra Excel (XLSX) để điền',
@@ -130,6 +138,7 @@ export const targetsExport: Command = {
     const input = { year: yearOption(values.year), period: targetPeriod(values.period) };
     const out = outFile(io.cwd, values.out, { db: values.db, example: 'chi-tieu.xlsx' });
     return withDatabase(file, io, async ({ ctx }) => {
+      refuseAtCell(ctx.db);
       writeFileAtomic(out, await exportTargetTable(ctx.db, input, ctx.clock.today()));
       io.out(`Đã ghi bảng chỉ tiêu ${targetPeriodLabel(input.year, input.period)} vào ${out}.`);
       return 0;

@@ -47,15 +47,18 @@ export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
     ws.addRow(['Đơn vị giao', `${table.self.name} (${table.self.code})`]),
     ws.addRow([YEAR_LABEL, table.year]),
     ws.addRow([PERIOD_LABEL, table.period, table.periodLabel]),
-    ws.addRow(['Tính đến ngày', table.countedTo.split('-').reverse().join('/')]),
+    ws.addRow(['Tính đến ngày', new Date(`${table.countedTo}T00:00:00Z`)]),
     ws.addRow(['Chỉ tiêu của đơn vị', table.own ? `${table.own.targetCount} người` : 'chưa có', table.remainder === null ? '' : `còn lại để giao: ${table.remainder} người`]),
   ];
   info.forEach((row) => {
     row.font = FONT;
     row.getCell(2).alignment = { horizontal: 'left' };
   });
+  info[3]!.getCell(2).numFmt = 'dd/mm/yyyy';
   ws.addRow([]);
   const header = ws.addRow(COLUMNS.map((c) => c.header));
+  // The header stays in sight while the units scroll by, as in the report's sheets.
+  ws.views = [{ state: 'frozen', ySplit: header.number }];
   header.height = 34;
   header.eachCell((cell) => {
     cell.font = { ...FONT, bold: true };
@@ -83,11 +86,20 @@ export async function targetTableToXlsx(table: TargetTable): Promise<Buffer> {
       }
     });
   }
-  const total = ws.addRow(['', `Tổng cộng (${table.total.unitsWithTarget}/${table.total.units} đơn vị có chỉ tiêu)`, null, '', null, table.total.targetCount, table.total.achieved, table.total.percentAchieved, null]);
-  total.eachCell({ includeEmpty: true }, (cell) => {
-    cell.font = { ...FONT, bold: true };
-    cell.border = THIN;
-  });
+  // The total counts the units with a target only (so one without cannot lift the rate), and says so in its label;
+  // when some have none, a second line gives the figures of all units, so each column still adds up somewhere.
+  const withTarget = table.rows.filter((r) => r.assigned !== null);
+  const members = (rows: typeof table.rows) => rows.reduce((sum, r) => sum + r.fullMembersAtYearStart, 0);
+  const totals = [
+    ws.addRow(['', `Tổng cộng (${table.total.unitsWithTarget}/${table.total.units} đơn vị có chỉ tiêu)`, members(withTarget), '', null, table.total.targetCount, table.total.achieved, table.total.percentAchieved, null]),
+    ...(withTarget.length < table.rows.length ? [ws.addRow(['', `Tất cả ${table.total.units} đơn vị`, members(table.rows), '', null, null, table.total.achievedAllUnits, null, null])] : []),
+  ];
+  for (const total of totals) {
+    total.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { ...FONT, bold: true };
+      cell.border = THIN;
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
