@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import type { FormUnit } from '../../../electron/core/domain/reports/forms/common';
 import { form13Docx } from '../../../electron/core/domain/reports/forms/form-13';
 import { form18Docx } from '../../../electron/core/domain/reports/forms/form-18';
@@ -106,5 +107,22 @@ describe('form drafts through LibreOffice', () => {
     expect(t.indexOf('Đặng Quốc Huy')).toBeLessThan(t.indexOf('Võ Thị Thu'));
     expect(t).not.toContain('Nguyễn Thị Lan');
     expect(t).toMatch(/Võ Thị Thu.*29\/02\/2024\s+28\/02\/2025/);
+  });
+});
+
+describe('the signing page of a form', () => {
+  it.each([
+    ['5-KNĐ', () => form5Docx({ dossier: lan(), unit: cell })],
+    ['6-KNĐ', () => form6Docx({ dossier: lan(), unit: cell, number: '12-NQ/CB' })],
+    ['13-KNĐ', () => form13Docx({ dossier: probationer('Võ Thị Thu', '2024-02-29', '2025-03-05'), unit: cell })],
+  ])('%s keeps its signature block whole and on the page of the last paragraph', async (_name, make) => {
+    const xml = (await (await JSZip.loadAsync(await make())).file('word/document.xml')!.async('string')).replace(/<w:sectPr[\s\S]*$/, '');
+    const tables = xml.split('<w:tbl>');
+    const beforeSignature = tables.at(-2)!;
+    const signature = tables.at(-1)!;
+    expect(signature).toContain('BÍ THƯ');
+    // The row cannot break across pages, and the paragraph before the block is kept with it.
+    expect(signature).toMatch(/<w:trPr>[\s\S]*?<w:cantSplit\/>/);
+    expect(beforeSignature.split('<w:p>').at(-1)).toContain('<w:keepNext/>');
   });
 });

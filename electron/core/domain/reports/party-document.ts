@@ -50,7 +50,10 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
-/** A borderless two-column layout row, as Party documents place the header and the signature. */
+/**
+ * A borderless two-column layout row, as Party documents place the header and the signature. The row never breaks
+ * across pages: a signature block cut after "T/M CHI BỘ" leaves "BÍ THƯ" and the name alone on the next page.
+ */
 export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 0.45, width = PORTRAIT_WIDTH): Table {
   const widths = [Math.round(width * leftShare), Math.round(width * (1 - leftShare))];
   return new Table({
@@ -59,6 +62,7 @@ export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare = 0.
     borders: NO_BORDERS,
     rows: [
       new TableRow({
+        cantSplit: true,
         children: [left, right].map((children, i) => new TableCell({ children, width: { size: widths[i]!, type: WidthType.DXA }, borders: NO_BORDERS })),
       }),
     ],

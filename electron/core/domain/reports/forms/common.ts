@@ -88,8 +88,13 @@ export async function packForm(title: string, children: (Paragraph | Table)[], l
 }
 
 /** A numbered body paragraph (justified, first-line indent). */
-export function body(text: string, bold = false): Paragraph {
-  return para({ text, bold }, { align: 'both', indent: true, after: 80 });
+export function body(text: string, bold = false, keepNext = false): Paragraph {
+  return para({ text, bold }, { align: 'both', indent: true, after: 80, keepNext });
+}
+
+/** The body's last paragraph, kept on the page of the signature that follows it: a signing page never stands alone. */
+export function lastBody(text: string): Paragraph {
+  return body(text, false, true);
 }
 
 /**

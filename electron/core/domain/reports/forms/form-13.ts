@@ -1,6 +1,6 @@
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
-import { body, formMeta, identityLines, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
+import { body, formMeta, identityLines, lastBody, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
 import { probationEndOf } from '../../rules/check-deadlines';
 
 /**
@@ -31,7 +31,7 @@ export async function form13Docx(input: FormInput): Promise<Buffer> {
     body(`2. Khuyết điểm: ${DOTS}${DOTS}${DOTS}${DOTS}`),
     body('III. KẾT QUẢ BIỂU QUYẾT', true),
     body(`Số đảng viên chính thức tán thành việc công nhận: ${orDots(vote?.yes)} đồng chí, bằng ${vote ? votePercent(vote.yes, vote.eligible) : DOTS}% so với tổng số đảng viên chính thức của chi bộ; số không tán thành: ${DOTS} đồng chí.`),
-    body(`Chi bộ đề nghị ${unit.superiorCommittee} xem xét, công nhận đồng chí ${d.candidate.fullName} là đảng viên chính thức.`),
+    lastBody(`Chi bộ đề nghị ${unit.superiorCommittee} xem xét, công nhận đồng chí ${d.candidate.fullName} là đảng viên chính thức.`),
     recipientsAndSignature(meta),
   ];
   return packForm(`13-KNĐ ${d.candidate.fullName}`, children);

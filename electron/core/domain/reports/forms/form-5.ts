@@ -1,6 +1,6 @@
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
-import { body, formMeta, identityLines, packForm, viDate } from './common';
+import { body, formMeta, identityLines, lastBody, packForm, viDate } from './common';
 
 const WORKPLACE_BODY = { doan: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'cong-doan': 'Công đoàn cơ sở', 'hai-dang-vien': DOTS } as const;
 
@@ -30,7 +30,7 @@ export async function form5Docx(input: FormInput): Promise<Buffer> {
     body('2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú', true),
     ...opinion('Chi ủy nơi cư trú'),
     body('3. Ý kiến của chi ủy (chi bộ)', true),
-    body(`${DOTS}${DOTS}${DOTS}${DOTS}`),
+    lastBody(`${DOTS}${DOTS}${DOTS}${DOTS}`),
     recipientsAndSignature(meta),
   ];
   return packForm(`5-KNĐ ${d.candidate.fullName}`, children);

@@ -1,7 +1,7 @@
 import type { Introducer } from '../../../model/dossier';
 import { DOTS, documentTitle, partyHeader, recipientsAndSignature } from '../party-document';
 import type { FormInput } from './common';
-import { body, formMeta, identityLines, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
+import { body, formMeta, identityLines, lastBody, lastEvent, orDots, packForm, probationaryLine, viDate, votePercent } from './common';
 
 const PATH_TEXT = { doan: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'cong-doan': 'Công đoàn cơ sở' } as const;
 
@@ -36,7 +36,7 @@ export async function form6Docx(input: FormInput): Promise<Buffer> {
     body(`2. Khuyết điểm: ${DOTS}${DOTS}${DOTS}${DOTS}`),
     body('III. KẾT QUẢ BIỂU QUYẾT', true),
     body(`Số đảng viên chính thức tán thành việc kết nạp: ${orDots(vote?.yes)} đồng chí, bằng ${vote ? votePercent(vote.yes, vote.eligible) : DOTS}% so với tổng số đảng viên chính thức của chi bộ; số không tán thành: ${DOTS} đồng chí.`),
-    body(`Chi bộ đề nghị ${unit.superiorCommittee} xem xét, kết nạp quần chúng ${d.candidate.fullName} vào Đảng Cộng sản Việt Nam.`),
+    lastBody(`Chi bộ đề nghị ${unit.superiorCommittee} xem xét, kết nạp quần chúng ${d.candidate.fullName} vào Đảng Cộng sản Việt Nam.`),
     recipientsAndSignature(meta),
   ];
   return packForm(`6-KNĐ ${d.candidate.fullName}`, children);
