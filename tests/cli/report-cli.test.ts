@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../helpers/docx-text';
 import { reportToXlsx } from '../../electron/core/domain/reports/xlsx';
 import { reportSchema, type Report } from '../../electron/core/model/report';
 import { pdfPageCount, pdfPageLines, pdfText, renderPages, toPdf } from '../core/reports/libreoffice';
@@ -168,6 +169,22 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
     expect(ahead.code).toBe(2);
     expect(ahead.stderr).toContain('là ngày sau hôm nay');
     expect(['x1.json', 'x2.json', 'x3.odt', 'x4.json', 'x5.json', 'x6.json'].some((f) => existsSync(out(f)))).toBe(false);
+  });
+
+  it('prints a frozen version again as it was sent, with its number and date, and refuses one that was not saved', async () => {
+    const freeze = ptdv(['report', 'freeze', '--db', db, '--period', '2026-Q1', '--number', '07-BC/CB', '--issued', '2026-04-05', '--place', 'Hà Nội']);
+    expect(freeze.code).toBe(0);
+    const r = ptdv(['report', '--db', db, '--period', '2026-Q1', '--format', 'docx', '--out', out('q1-sent.docx'), '--frozen', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('số 07-BC/CB ngày 05/04/2026 (phiên bản 1, như đã gửi)');
+    const text = await docxText(readFileSync(out('q1-sent.docx')));
+    expect(text).toContain('Số 07-BC/CB');
+    expect(text).toContain('Hà Nội, ngày 05 tháng 04 năm 2026');
+    const missing = ptdv(['report', '--db', db, '--period', '2026-Q1', '--format', 'docx', '--out', out('q1-v2.docx'), '--frozen', '2']);
+    expect([missing.code, missing.stderr.includes('chưa lưu phiên bản 2 của báo cáo Quý I năm 2026')]).toEqual([2, true]);
+    const mixed = ptdv(['report', '--db', db, '--period', '2026-Q1', '--format', 'docx', '--out', out('q1-v3.docx'), '--frozen', '1', '--as-of', '2026-02-01']);
+    expect([mixed.code, mixed.stderr.includes('không dùng cùng --as-of')]).toEqual([2, true]);
+    expect(existsSync(out('q1-v2.docx')) || existsSync(out('q1-v3.docx'))).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ReviewVerdict } from '../../core/model/report-review';
 import { reviewReport } from '../../core/services/review-service';
 import type { ServiceContext } from '../../core/services/context';
 import { unitProfile } from '../../core/services/unit-service';
-import { buildUnitReport, freezeReport, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
+import { buildUnitReport, exportReport, freezeReport, listFrozenReports, reportMeta, renderReport, type ReportScope } from '../../core/services/report-service';
 import { OWN_LINE, unitRows } from '../../core/domain/reports/unit-tables';
 import { formatCell } from '../../core/domain/reports/table-model';
 import type { UnitReport } from '../../core/model/report';
@@ -46,23 +46,50 @@ function defaultScope(ctx: ServiceContext, scope: ReportScope): ReportScope {
   return scope.unitCode || scope.all || unitProfile(ctx).level === 'chi-bo' ? scope : { all: true };
 }
 
+/** `--frozen N`: a version number, never with the options that build a report anew. */
+function frozenVersion(value: string | undefined, values: { 'as-of'?: string | undefined; number?: string | undefined }): number | null {
+  if (value === undefined) {
+    return null;
+  }
+  if (!/^[1-9]\d{0,3}$/.test(value)) {
+    throw new UsageError(`--frozen cần là số phiên bản (1, 2…), không phải "${value}"`);
+  }
+  if (values['as-of'] !== undefined || values.number !== undefined) {
+    throw new UsageError('--frozen in lại báo cáo đã lưu đúng như đã gửi: không dùng cùng --as-of hay --number');
+  }
+  return Number(value);
+}
+
 const scopeOptions = { db: { type: 'string' }, period: { type: 'string' }, unit: { type: 'string' }, all: { type: 'boolean' } } as const;
 
 export const report: Command = {
   path: ['report'],
   summary: 'Lập báo cáo kết nạp đảng viên theo kỳ (XLSX, DOCX, PDF hoặc JSON)',
   usage:
-    'ptdv report --db FILE --period 2026-Q4 --format xlsx|docx|pdf|json --out FILE [--unit MÃ | --all] [--as-of YYYY-MM-DD] [--number 05-BC/CB] [--place "Hà Nội"]\n' +
-    '  Kỳ: 2026 (năm), 2026-H1/H2, 2026-9M, 2026-Q1…Q4, 2026-01…12. --all: tổng hợp các đơn vị cấp dưới. PDF cần Chromium (PTDV_CHROMIUM).',
+    'ptdv report --db FILE --period 2026-Q4 --format xlsx|docx|pdf|json --out FILE [--unit MÃ | --all] [--as-of YYYY-MM-DD] [--number 05-BC/CB] [--place "Hà Nội"] [--frozen N]\n' +
+    '  Kỳ: 2026 (năm), 2026-H1/H2, 2026-9M, 2026-Q1…Q4, 2026-01…12. --all: tổng hợp các đơn vị cấp dưới. PDF cần Chromium (PTDV_CHROMIUM).\n' +
+    '  --frozen N: in lại phiên bản N đã lưu (report freeze) đúng như đã gửi, với số và ngày của nó (xem report list-frozen).',
   async run(args, io) {
-    const { values } = parse(args, { ...scopeOptions, format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, number: { type: 'string' }, place: { type: 'string' } });
+    const { values } = parse(args, { ...scopeOptions, format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, number: { type: 'string' }, place: { type: 'string' }, frozen: { type: 'string' } });
     const file = required(values.db, '--db');
     const period = parsePeriod(required(values.period, '--period'));
     const kind = format(values.format);
     const out = outFile(io.cwd, values.out, { db: values.db, example: 'bao-cao.xlsx' });
     const scope = scopeOf(values);
     const asOf = countingDay(values['as-of'], clockOf(io).today());
+    const version = frozenVersion(values.frozen, values);
     return withDatabase(file, io, async ({ database, ctx }) => {
+      if (version !== null) {
+        // As sent upward: its figures, number, date and signer as frozen, whatever changed since.
+        const unitCode = scope.unitCode?.toUpperCase() ?? unitProfile(ctx).code;
+        const frozen = listFrozenReports(database.db, { period: period.code, unitCode }).find((r) => r.version === version);
+        if (!frozen) {
+          throw new UsageError(`--frozen: ${unitCode} chưa lưu phiên bản ${version} của báo cáo ${period.label} (xem ptdv report list-frozen).`);
+        }
+        writeFileAtomic(out, await exportReport(database.db, { period: period.code, format: kind, frozenId: frozen.id, place: values.place }, ctx.clock.today(), io.pdf ?? chromiumPdfRenderer(io.env)));
+        io.out(`Đã ghi báo cáo ${period.label} số ${frozen.number} ngày ${formatViDate(frozen.issuedOn)} (phiên bản ${version}, như đã gửi) vào ${out}.`);
+        return 0;
+      }
       const built = buildUnitReport(database.db, { ...defaultScope(ctx, scope), period, asOf });
       const meta = reportMeta(database.db, built, { number: values.number ?? null, place: values.place ?? null });
       const bytes = await renderReport(built, kind, meta, io.pdf ?? chromiumPdfRenderer(io.env));
