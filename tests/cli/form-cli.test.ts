@@ -83,3 +83,16 @@ describe('ptdv form', () => {
     expect(shared.stderr).not.toMatch(/\bat \w+ \(/);
   });
 });
+
+describe('ptdv form --form 18 at a committee', () => {
+  it('refuses the register of a đảng ủy that follows no probationary member itself, instead of an empty book', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptdv-form-ducs-'));
+    const { database, file } = testContext(AS_OF, { code: 'DU001', name: 'Đảng ủy Công ty Cơ khí', level: 'dang-bo-co-so', parentCode: 'DUK01' }, dir);
+    database.close();
+    const r = await runCli(['form', '--db', file, '--form', '18', '--out', join(dir, '18.docx')], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Sổ 18-KNĐ là sổ của chi bộ: Đảng ủy Công ty Cơ khí không trực tiếp theo dõi đảng viên dự bị nào.');
+    expect(existsSync(join(dir, '18.docx'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -92,6 +92,10 @@ async function register(db: Db, request: FormRequest): Promise<FormDraftFile> {
   const ids = candidateIdsWithEvent(db, self.code, 'CEREMONY_HELD');
   const dossiers = ids.length === 0 ? [] : loadDossiers(db, self.code, ids).map((c) => c.dossier);
   const listed = dossiers.filter((d) => lastEvent(d, 'CEREMONY_HELD')).length;
+  if (listed === 0 && self.level !== 'chi-bo') {
+    // A committee's register would be a header alone: the probationary members it oversees are in its chi bộ's books.
+    throw new AppError('validation', `Sổ 18-KNĐ là sổ của chi bộ: ${self.name} không trực tiếp theo dõi đảng viên dự bị nào. Mỗi chi bộ lập sổ của mình.`);
+  }
   const notes = listed === 0 ? ['Chưa ghi lễ kết nạp cho ai, nên sổ chỉ có dòng tiêu đề.'] : [];
   return { bytes: await form18Docx(formUnit(db, request.place), dossiers), subject: self.name, notes };
 }
