@@ -118,6 +118,7 @@ function archivedFiles(dbFile: string): string[] {
  * to copy them after the header, with progress by bytes.
  */
 export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: BackupProgress = noProgress): Promise<number> {
+  removeLeftovers(dirname(outFile));
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
   rmSync(snapshot, { force: true });
   try {
@@ -387,6 +388,32 @@ function moveAsideSteps(dbFile: string, stamp: string): { movedAside: string | n
   }
   const movedAside = freshAsideName(dbFile, stamp);
   return { movedAside, steps: old.map((f) => ({ name: f.name, from: basename(dbFile + f.suffix), to: basename(movedAside + f.suffix) })) };
+}
+
+/** The working files a backup writes beside its destination, with the process that wrote them. */
+const LEFTOVER = /^(?:\..+\.snapshot-(\d+)|.+\.tmp-(\d+)-\d{13})$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A backup killed midway (power cut, task manager) leaves its snapshot, as big as the database, in the folder the
+ * user chose, hidden: the next backup there removes what a process no longer running left. Never another live one's.
+ */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = LEFTOVER.exec(name);
+    const pid = Number(match?.[1] ?? match?.[2]);
+    if (match && pid !== process.pid && !alive(pid)) {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
 }
 
 /**

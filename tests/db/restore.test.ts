@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../db/backup';
@@ -386,5 +387,26 @@ describe('restoring a backup', () => {
     session.close();
     expect(existsSync(stray)).toBe(false);
     expect(records(db)).toBe(5);
+  });
+});
+
+describe('a backup killed midway', () => {
+  it('leaves working files that the next backup into that folder removes, never those of a backup still running', async () => {
+    const dir = tempDir();
+    const { database } = createDatabase(join(dir, 'ptdv.db'), PASS, options);
+    const out = join(dir, 'usb');
+    mkdirSync(out);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const running = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(out, `.sao-luu-thu-hai.ptdvbak.snapshot-${gone}`), 'x'.repeat(4096));
+      writeFileSync(join(out, `sao-luu-thu-hai.ptdvbak.tmp-${gone}-1765000000000`), 'x');
+      writeFileSync(join(out, `.khac.ptdvbak.snapshot-${running.pid}`), 'x');
+      await backupDatabase(database, join(out, 'sao-luu.ptdvbak'), { createdAt: '2026-11-23T09:00:00+07:00', unitCode: null });
+      expect(readdirSync(out).sort()).toEqual([`.khac.ptdvbak.snapshot-${running.pid}`, 'sao-luu.ptdvbak']);
+    } finally {
+      running.kill();
+      database.close();
+    }
   });
 });
