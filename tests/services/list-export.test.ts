@@ -82,6 +82,8 @@ describe('Xuất Excel of a list', () => {
     const rows = await sheetRows(out.bytes);
     expect(rows[0]?.[0]).toBe('DANH SÁCH ĐẢNG VIÊN');
     expect(rows[1]?.[0]).toContain('Chi bộ Kỹ thuật');
+    // A printed copy says how it was narrowed and ordered, so it is not taken for the whole list.
+    expect(rows[1]?.[0]).toMatch(/ · lọc: tìm “tran”; xếp theo .+ tăng dần$/);
     expect(rows[2]?.slice(0, 4)).toEqual(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Trạng thái']);
     expect(rows.slice(3).map((r) => [r[0], r[3], r[5]])).toEqual([
       ['Trần Thị Hoa', 'Chính thức', '2009-06-01'],
@@ -99,6 +101,7 @@ describe('Xuất Excel of a list', () => {
     const out = await exportList(ctx, { list: 'todo', query: 'nguyen' });
     expect(out.rows).toBe(onScreen.total);
     const rows = await sheetRows(out.bytes);
+    expect(rows[1]?.[0]).toContain('lọc: tìm “nguyen”');
     expect(rows[2]).toContain('Việc cần làm');
     const body = rows.slice(3);
     expect(body.every((r) => r[2] === 'Nguyễn Thị Lan')).toBe(true);

@@ -16,6 +16,9 @@ import { listToXlsx } from '../domain/reports/xlsx';
 import type { ReportTable } from '../domain/reports/table-model';
 import type { Severity } from '../domain/rules/findings';
 import { formatViDate } from '../model/dates';
+import { FINDING_LABELS, SEVERITY_LABELS } from '../model/labels';
+import { STAGE_LABELS, type Stage } from '../domain/rules/stage';
+import type { FindingCode } from '../domain/rules/findings';
 import { ALL_UNITS } from '../model/entities';
 import { getSelfUnit } from '../store/units';
 import { listCandidates } from './candidate-service';
@@ -75,13 +78,41 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
   }
 }
 
-/** The list as an XLSX workbook (one sheet), headed by the unit and the day it was taken. */
+/**
+ * What narrowed the list, in words, for the sheet's heading: a printed copy of a filtered list must not pass for the
+ * whole list. Empty when nothing did.
+ */
+function filterText(input: ListExportInput, columns: readonly { id: string; header: string }[]): string {
+  const parts = [
+    input.query?.trim() ? `tìm “${input.query.trim()}”` : null,
+    input.stage ? `giai đoạn ${STAGE_LABELS[input.stage as Stage] ?? input.stage}` : null,
+    input.unitCode && input.unitCode !== ALL_UNITS ? `đơn vị ${input.unitCode}` : null,
+    input.includeLeft ? 'gồm cả người đã ra khỏi danh sách' : null,
+    input.severities?.length ? `mức ${input.severities.map((v) => SEVERITY_LABELS[v].toLowerCase()).join(', ')}` : null,
+    input.codes?.length ? `loại ${input.codes.map((c) => FINDING_LABELS[c as FindingCode] ?? c).join(', ')}` : null,
+    input.overdueOnly ? 'chỉ việc quá hạn' : null,
+  ].filter((p) => p !== null);
+  const sorted = input.sort ? columns.find((c) => c.id === input.sort?.column) : undefined;
+  if (sorted && input.sort) {
+    parts.push(`xếp theo ${sorted.header.toLowerCase()} ${input.sort.dir === 'asc' ? 'tăng dần' : 'giảm dần'}`);
+  }
+  return parts.length > 0 ? ` · lọc: ${parts.join('; ')}` : '';
+}
+
+const COLUMNS_OF: Readonly<Record<ListKind, readonly { id: string; header: string }[]>> = {
+  candidates: CANDIDATE_COLUMNS_ACROSS,
+  members: MEMBER_COLUMNS,
+  todo: TODO_COLUMNS,
+  units: UNIT_COLUMNS,
+};
+
+/** The list as an XLSX workbook (one sheet), headed by the unit, the day it was taken and what narrowed it. */
 export async function exportList(ctx: ServiceContext, input: ListExportInput, progress: ProgressSink = noProgress): Promise<{ bytes: Buffer; rows: number }> {
   const parts = ['Lấy danh sách như trên màn hình', 'Tạo tệp Excel'];
   await stepOf(progress, parts, 0);
   const today = ctx.clock.today();
   const sheet = listTable(ctx, input);
   await stepOf(progress, parts, 1);
-  const subtitle = `${getSelfUnit(ctx.db).name} · ngày ${formatViDate(today)}${input.year && input.list === 'units' ? ` · năm ${input.year}` : ''}`;
+  const subtitle = `${getSelfUnit(ctx.db).name} · ngày ${formatViDate(today)}${input.year && input.list === 'units' ? ` · năm ${input.year}` : ''}${filterText(input, COLUMNS_OF[input.list])}`;
   return { bytes: await listToXlsx(sheet, subtitle, today), rows: sheet.rows.length };
 }
