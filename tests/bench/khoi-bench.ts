@@ -138,7 +138,7 @@ export async function benchKhoi(): Promise<Record<string, number | string>> {
         const cell: Sender = { code: cellCode, profile: { ...template.unit, code: cellCode, name: `Chi bộ ${c + 1} của ${code}` }, ...keys(cellCode) };
         return signedCell(cell, s, { ...template, unit: cell.profile });
       });
-      const ownData = { unit: profile, members: [], candidates: [], targets: [], frozenReports: [], directivesApplied: [], decisionsRefused: [] } satisfies Omit<UnitReportData, 'requestAnswers' | 'moves' | 'relayedApplied'>;
+      const ownData = { unit: profile, members: [], candidates: [], targets: [], frozenReports: [], directivesApplied: [], decisionsRefused: [] } satisfies Omit<UnitReportData, 'requestAnswers' | 'moves' | 'relayedApplied' | 'targetsGiven'>;
       const report = await packBundle({
         manifest: manifest(s, 'unit-report', 2, enrolment.sumsSha256, '2026Q4', own.ageRecipient, { candidates: 0, members: 0, forwardedUnits: cells.length }),
         data: ownData, signingKey: s.signing.privateKey, recipients, forwarded: await packForwarded(cells),

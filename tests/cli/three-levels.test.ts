@@ -279,10 +279,22 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     const khoiTable = await table('DUK01');
     expect(khoiTable.rows.find((r) => r.code === 'DU001')).toMatchObject({ unitsBelow: 3, assigned: { targetCount: 12 }, achieved: du001Admitted });
     expect(khoiTable.total).toMatchObject({ units: 3, unitsWithTarget: 1, targetCount: 12, achieved: du001Admitted, achievedAllUnits: khoi.total?.flows.admitted });
+    // The split goes up in DU001's next report: the Khối sees each chi bộ's share on its drill-down row, the same
+    // target and admissions the chi bộ's own report shows, and the list names DU001 as its giver.
+    const next = (await ok(['bundle', 'export', '--db', db('DU001'), '--label', '2026Q4b', '--out', join(dir, 'DU001-b')])).trim();
+    await ok(['bundle', 'import', '--db', db('DUK01'), next]);
     // The Khối's report (Tổng quan) counts DU001's target over its chi bộ too, and the total does not count it twice.
     const khoiAfter = await report(db('DUK01'), true);
     expect(khoiAfter.units.find((u) => u.code === 'DU001')?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted })]);
     expect(khoiAfter.total?.targets).toEqual([expect.objectContaining({ period: 'year', targetCount: 12, achieved: du001Admitted, units: 1 })]);
+    const drill = khoiAfter.groups.find((g) => g.code === 'DU001')!.units;
+    expect(drill.map((u) => [u.code, u.targets.find((t) => t.period === 'year')?.targetCount ?? null, u.quality.admissionsThisYear])).toEqual([
+      ['CB011', 5, admitted.CB011],
+      ['CB012', 4, admitted.CB012],
+      ['CB013', null, admitted.CB013],
+    ]);
+    expect(await ok(['targets', 'list', '--db', db('DUK01'), '--year', '2026', '--unit', 'CB011'])).toContain(`CB011\tNăm 2026\t5 người\tđã kết nạp ${admitted.CB011}`);
+    expect(await ok(['targets', 'list', '--db', db('DUK01'), '--year', '2026', '--unit', 'CB011'])).toContain('(DU001) giao');
 
     await send('DU001', 'CB011');
     const cellLine = (await ok(['targets', 'list', '--db', db('CB011'), '--year', '2026'])).trim();

@@ -6,6 +6,8 @@ import { exportUnitReport, type MadeBundle } from '../../electron/core/services/
 import { importBundle } from '../../electron/core/services/bundle-import';
 import { forwardedArchive, forwardedSnapshots } from '../../electron/core/services/forwarding';
 import { ownKeys } from '../../electron/core/services/key-service';
+import { saveTargetTable } from '../../electron/core/services/target-table';
+import { listTargets } from '../../electron/core/services/target-service';
 import { rotateKeys } from '../../electron/core/services/key-rotation';
 import { buildUnitReport } from '../../electron/core/services/report-service';
 import { buildDashboard } from '../../electron/core/services/dashboard-service';
@@ -241,5 +243,34 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
     expect(outcome.summary?.warnings).toContain(
       `Khóa ký của CB021 đã đổi: DU002 xác nhận khóa mới ${ownKeys(cells[0]!.ctx).signing.fingerprint} (khóa cũ ${before}). Hãy hỏi DU002 nếu không biết đơn vị này đổi khóa.`,
     );
+  });
+
+  it("carries each committee's split of its target up to every level above, and withdraws it there when withdrawn", async () => {
+    const khoi = testContext(TODAY, SUPERIOR);
+    const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+    const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
+    const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
+    await enrol(khoi, upper);
+    await enrol(upper, lower);
+    await enrol(lower, cell);
+    fillUnit(cell, 3, 23);
+    await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+    const year = { year: 2026, period: 'year' as const };
+    saveTargetTable(upper.ctx, { ...year, entries: [{ unitCode: 'DU011', kind: 'count', value: 5 }] });
+    saveTargetTable(lower.ctx, { ...year, entries: [{ unitCode: 'CB111', kind: 'count', value: 3 }] });
+    const sendUp = async (label: string) => {
+      await importBundle(upper.ctx, asFile(await exportUnitReport(lower.ctx, label)));
+      return importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, label)));
+    };
+    expect((await sendUp('2026-11')).status).toBe('applied');
+    const given = (db: TestDb, code: string) => listTargets(db.ctx.db, { unitCode: code, year: 2026 }).map((t) => [t.unitCode, t.targetCount, t.issuerCode, t.effective]);
+    // Two levels up the chi bộ's share is the one DU011 gave it; DU011's own is the one DU001 gave.
+    expect(given(khoi, 'CB111')).toEqual([['CB111', 3, 'DU011', true]]);
+    expect(given(khoi, 'DU011')).toEqual([['DU011', 5, 'DU001', true]]);
+    expect(given(upper, 'CB111')).toEqual([['CB111', 3, 'DU011', true]]);
+
+    saveTargetTable(lower.ctx, { ...year, entries: [{ unitCode: 'CB111', kind: 'count', value: null }] });
+    await sendUp('2026-12');
+    expect(given(khoi, 'CB111')).toEqual([]);
   });
 });

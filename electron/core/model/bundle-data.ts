@@ -4,7 +4,7 @@ import { bundleError } from '../domain/bundles/errors';
 import type { BundleKind } from '../domain/bundles/manifest';
 import { describeRecordIssues } from '../errors';
 import { isoDate } from './dates';
-import { unitMoveSchema } from './entities';
+import { unitCodeSchema, unitMoveSchema } from './entities';
 import { calendarEntrySchema } from '../domain/calendar/calendar';
 import { TARGET_KINDS, TARGET_PERIODS } from './targets';
 import type { PartyDocumentMeta } from '../domain/reports/party-document';
@@ -155,6 +155,20 @@ export const unitTargetRecordSchema = z.strictObject({
 export type UnitTargetRecord = z.infer<typeof unitTargetRecordSchema>;
 
 /**
+ * A target this unit assigned a unit directly below it (a đảng ủy cơ sở's split of its own among its chi bộ), as its
+ * table holds it (docs/bundle-format.md "Targets given below"): the levels above see the split.
+ */
+export const givenTargetSchema = z.strictObject({
+  unitCode: unitCodeSchema,
+  year: z.number().int().min(2000).max(2100),
+  period: z.enum(TARGET_PERIODS),
+  kind: z.enum(TARGET_KINDS),
+  value: z.number().min(0).max(100000),
+  createdAt: instant,
+});
+export type GivenTarget = z.infer<typeof givenTargetSchema>;
+
+/**
  * A frozen report's header and signature as printed when it was sent (docs/reports.md "Gửi cấp trên"), so every later
  * copy, here or at the superior, carries the same signer and place even after Cài đặt changes.
  */
@@ -214,6 +228,8 @@ export const unitReportDataSchema = z.strictObject({
    * Written only when not empty, like `requestAnswers`.
    */
   relayedApplied: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10_000).default([]),
+  /** The targets this unit assigned the units directly below it. Written only when not empty, like `requestAnswers`. */
+  targetsGiven: z.array(givenTargetSchema).max(10_000).default([]),
 });
 export type UnitReportData = z.infer<typeof unitReportDataSchema>;
 export type RequestAnswer = UnitReportData['requestAnswers'][number];

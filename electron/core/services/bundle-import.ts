@@ -31,6 +31,7 @@ import { applyDirective } from './directive-apply';
 import { acknowledgeDirectives } from './directive-service';
 import { applyRequestAnswers } from '../store/reviews';
 import { noteMoves } from './unit-move-service';
+import { applyGivenTargets } from './targets-given';
 import { ownKeys, recordPeerKeys, signerRecord, type AnnouncedKeys } from './key-service';
 import { applyForwarded, checkForwarded, type CheckedForwarded } from './forwarding';
 import { applyRelayed, checkRelayed, type CheckedRelayed } from './relaying';
@@ -280,6 +281,8 @@ function applyPayload(ctx: ServiceContext, checked: Checked, sha256: string): Ap
         summary.quarantined += inner.summary.quarantined;
         summary.warnings.push(...inner.summary.warnings);
       }
+      // After the forwarded snapshots: the split names their units, which must be held here first.
+      summary.warnings.push(...applyGivenTargets(ctx.db, { code: from, name: payload.data.unit.name }, payload.data.targetsGiven));
       const delivered = acknowledgeDirectives(ctx.db, from, payload.data.directivesApplied, ctx.clock.now());
       if (delivered > 0) {
         summary.warnings.push(`Đơn vị xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) đã gửi.`);

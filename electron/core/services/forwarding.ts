@@ -26,6 +26,7 @@ import { allForwardedSnapshots, forwardedSnapshotOf, saveForwardedSnapshot } fro
 import { latestAppliedReport } from '../store/sync';
 import { addQuarantine, dropSupersededQuarantine } from '../store/quarantine';
 import { forwardedBehind, noteMoves } from './unit-move-service';
+import { applyGivenTargets } from './targets-given';
 import { superiorOn } from '../store/moves';
 
 /**
@@ -151,6 +152,7 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
   const moved: string[] = [];
   const older: string[] = [];
   const refused = [...forwarded.refused];
+  const splitsToApply: AcceptedInner[] = [];
   for (const inner of forwarded.accepted) {
     const held = forwardedSnapshotOf(db, inner.code);
     if (held?.sumsSha256 === inner.sumsSha256) {
@@ -206,7 +208,12 @@ export function applyForwarded(db: Db, senderCode: string, bundleSha256: string,
     if (delivered > 0) {
       summary.warnings.push(`${inner.code} xác nhận đã nhận ${delivered.toLocaleString('vi-VN')} mục chỉ đạo (quyết định, ý kiến) gửi qua đơn vị trung gian.`);
     }
+    splitsToApply.push(inner);
     applied += 1;
+  }
+  // Each committee's split once every unit it names is held (parents come first, their chi bộ after them).
+  for (const inner of splitsToApply) {
+    summary.warnings.push(...applyGivenTargets(db, { code: inner.code, name: inner.report.unit.name }, inner.report.targetsGiven));
   }
   if (applied + unchanged > 0) {
     summary.warnings.push(`Hồ sơ chuyển tiếp của đơn vị cấp dưới: ${applied.toLocaleString('vi-VN')} đã cập nhật, ${unchanged.toLocaleString('vi-VN')} không đổi.`);

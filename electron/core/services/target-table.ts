@@ -39,7 +39,8 @@ export function targetTable(db: DbOrTx, input: { year: number; period: TargetPer
   const rows: TargetTableRow[] = direct.map((u: Unit) => {
     const codes = subtree.get(u.code) ?? [u.code];
     const base = sum(codes, (c) => members.get(c) ?? 0);
-    const assigned = find(u.code, 'superior');
+    // This committee's own assignment: a split mirrored from below (it names its issuer) is another's.
+    const assigned = stored.find((t) => t.unitCode === u.code && t.source === 'superior' && t.issuerCode === null);
     const p = progress(assigned, codes, base);
     return {
       code: u.code,

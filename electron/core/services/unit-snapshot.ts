@@ -10,7 +10,7 @@ import { appliedRelayedSums } from '../store/relayed';
 import { requestAnswers } from '../store/reviews';
 import { getSelfUnit } from '../store/units';
 import { movesOf } from '../store/moves';
-import { candidateRecords, frozenReportRecords, memberRecords, recordCounts, unitTargetRecords, type Page } from '../store/unit-report';
+import { candidateRecords, frozenReportRecords, memberRecords, recordCounts, givenTargetRecords, unitTargetRecords, type Page } from '../store/unit-report';
 
 const DECISION_KIND: Readonly<Record<string, string>> = { admission: 'kết nạp', recognition: 'công nhận đảng viên chính thức' };
 
@@ -82,6 +82,7 @@ export function unitSnapshotWriter(ctx: ServiceContext, label: string, to = getS
   const answers = parent ? requestAnswers(db, parent) : [];
   const moves = movesOf(db, unit.code).map((m) => ({ from: m.from, to: m.to, on: m.on }));
   const relayedApplied = appliedRelayedSums(db, unit.code);
+  const given = givenTargetRecords(db, unit.code);
   const fields: JsonField[] = [
     { key: 'unit', value: unit },
     { key: 'members', elements: paged((page) => memberRecords(db, unit.code, page)) },
@@ -94,6 +95,7 @@ export function unitSnapshotWriter(ctx: ServiceContext, label: string, to = getS
     ...(answers.length > 0 ? [{ key: 'requestAnswers', value: answers }] : []),
     ...(moves.length > 0 ? [{ key: 'moves', value: moves }] : []),
     ...(relayedApplied.length > 0 ? [{ key: 'relayedApplied', value: relayedApplied }] : []),
+    ...(given.length > 0 ? [{ key: 'targetsGiven', value: given }] : []),
   ];
   const { members, candidates } = recordCounts(db, unit.code);
   return { data: { fields: () => fields }, counts: { candidates, members, targets: targets.length, frozenReports: frozenReports.length } };

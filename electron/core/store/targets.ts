@@ -47,7 +47,8 @@ export function targetById(db: DbOrTx, id: string): StoredTarget | null {
 
 type Slot = Pick<Target, 'unitCode' | 'year' | 'period' | 'source'>;
 
-const inSlot = (s: Slot) => and(eq(targets.unitCode, s.unitCode), eq(targets.year, s.year), eq(targets.period, s.period), eq(targets.source, s.source));
+/** What this database set itself in a slot: targets received or mirrored name their issuer and are never replaced here. */
+const inSlot = (s: Slot) => and(eq(targets.unitCode, s.unitCode), eq(targets.year, s.year), eq(targets.period, s.period), eq(targets.source, s.source), isNull(targets.issuerCode));
 
 /** The target one source set for a unit, year and period, if any. */
 export function targetInSlot(db: DbOrTx, slot: Slot): StoredTarget | null {
@@ -58,6 +59,17 @@ export function targetInSlot(db: DbOrTx, slot: Slot): StoredTarget | null {
 /** Removes what the same source set for that unit, year and period. */
 export function deleteTargetsInSlot(tx: DbOrTx, slot: Slot): void {
   tx.delete(targets).where(inSlot(slot)).run();
+}
+
+/**
+ * What a unit below (`giverCode`) assigned its own units below, as its latest snapshot states them: every row it gave
+ * is replaced by `given` (mirrored, so they name it as issuer; never this database's own targets, which name none).
+ */
+export function replaceGivenTargets(tx: DbOrTx, giverCode: string, giverName: string, given: readonly (Target & { id: string; createdAt: string })[]): void {
+  tx.delete(targets).where(and(eq(targets.issuerCode, giverCode), isNull(targets.relayedId))).run();
+  for (const t of given) {
+    tx.insert(targets).values({ ...t, issuerCode: giverCode, issuerName: giverName }).run();
+  }
 }
 
 /** A target this unit sets itself, or splits for the units below it: it names no issuer. */

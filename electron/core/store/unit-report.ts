@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/types';
 import { candidateEvents, candidateFindings, candidates, dossierItems, frozenReports, introducers, members, mentorAssignments, targets } from '../../../db/schema/index';
-import type { CandidateRecord, MemberRecord, UnitReportData } from '../model/bundle-data';
+import type { CandidateRecord, GivenTarget, MemberRecord, UnitReportData } from '../model/bundle-data';
 import { groupBy } from '../domain/group-by';
 import { storedHeader } from './reports';
 
@@ -110,6 +110,17 @@ export function unitTargetRecords(db: DbOrTx, unitCode: string): UnitReportData[
     .all()
     .sort(byId)
     .map((t) => ({ id: t.id, year: t.year, period: t.period, kind: t.kind, value: t.value, createdAt: t.createdAt }));
+}
+
+/** The targets this unit assigned units below it: what it set itself (no issuer) for a unit other than itself. */
+export function givenTargetRecords(db: DbOrTx, selfCode: string): UnitReportData['targetsGiven'] {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.source, 'superior'), isNull(targets.issuerCode), ne(targets.unitCode, selfCode)))
+    .all()
+    .sort(byId)
+    .map((t) => ({ unitCode: t.unitCode, year: t.year, period: t.period as GivenTarget['period'], kind: t.kind, value: t.value, createdAt: t.createdAt }));
 }
 
 /** The unit's frozen reports of periods in `years` (period codes begin with their year), at most `limit`, the latest kept. */
