@@ -92,6 +92,8 @@ describe('requests about a candidate where the work is', () => {
     const id = readyForAdmission(unit);
     await importBundle(superior.ctx, await report(unit));
     const copy = listCandidates(superior.ctx.db, { unitCode: 'CB014', offset: 0, limit: 10 }).rows[0]!;
+    // A request to complete a dossier names its person: one for "the whole unit" could never be marked handled.
+    expect(() => addNote(superior.ctx, { unitCode: 'CB014', kind: 'request-dossier', text: 'Bổ sung hồ sơ.' })).toThrow('Chọn người cần bổ sung hồ sơ');
     addNote(superior.ctx, { unitCode: 'CB014', kind: 'request-dossier', text: 'Bổ sung lý lịch (2-KNĐ).', candidateId: copy.id });
     addNote(superior.ctx, { unitCode: 'CB014', kind: 'comment', text: 'Chi bộ lưu ý chung.' });
     await importBundle(unit.ctx, await directive(superior));

@@ -203,6 +203,10 @@ export type NoteInput = { unitCode: string; kind: DirectiveNote['kind']; text: s
 /** A comment for a unit below, or a request to complete a candidate's dossier. */
 export function addNote(ctx: ServiceContext, input: NoteInput): DirectiveItem {
   const unit = mirrorUnit(ctx.db, input.unitCode);
+  // A request to complete a dossier is about one person's file: the unit marks it handled on that person's page.
+  if (input.kind === 'request-dossier' && !input.candidateId) {
+    throw new AppError('validation', 'Chọn người cần bổ sung hồ sơ (đề nghị bổ sung hồ sơ là cho một người; ý kiến chung cho cả đơn vị thì chọn loại “Ý kiến”).');
+  }
   const candidate = input.candidateId ? mirroredCandidate(ctx.db, input.candidateId) : null;
   if (candidate && candidate.unitCode !== unit.code) {
     throw new AppError('validation', `Người này không thuộc đơn vị ${unit.code}.`);
