@@ -167,6 +167,9 @@ describe('directives down the tree, in the browser', () => {
     expect(await khoiPage.getByTestId('unit-state').textContent()).toContain(`Khóa do ${DUCS} xác nhận`);
     expect(await khoiPage.getByRole('region', { name: 'Các tệp đã nhận' }).textContent()).toContain(`báo cáo của đơn vị đến trong tệp của ${DUCS}`);
     expect(await khoiPage.getByTestId('sent-item').filter({ hasText: REQUEST }).textContent()).toContain(`Đã gửi qua ${DUCS}, chờ đơn vị xác nhận`);
+    // Its reports are its đảng ủy cơ sở's to approve or return: shown here, never offered only to be refused.
+    expect(await khoiPage.getByTestId('review-by-direct-superior').textContent()).toMatch(new RegExp(`cấp trên trực tiếp của nó, ${DUCS} \\(DU\\d+\\), duyệt hoặc trả lại; ở đây chỉ xem`));
+    expect(await khoiPage.getByRole('button', { name: /^Duyệt báo cáo|^Trả lại báo cáo/ }).count()).toBe(0);
     await screenshot(khoiPage, 'relay-khoi-unit');
   }, 240_000);
 });

@@ -71,7 +71,7 @@ function ReviewForm({ info, verdict, onDone, onCancel }: { info: FrozenReportInf
  * At the superior: the reports a unit below froze and sent, every version, with the verdict on each; the latest
  * version of a period is approved or returned here, and the next directive carries the verdict down.
  */
-export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onReviewed: () => void }) {
+export function ReviewCard({ unitCode, reviewer, onReviewed }: { unitCode: string; reviewer: { code: string; name: string } | null; onReviewed: () => void }) {
   const [changes, setChanges] = useState(0);
   const list = useLoad(() => call('reports:list-frozen', { unitCode }), `${unitCode}|${changes}`);
   const [reviewing, setReviewing] = useState<{ info: FrozenReportInfo; verdict: Verdict } | null>(null);
@@ -85,7 +85,14 @@ export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onRevie
   return (
     <section className="card section" aria-labelledby="review-title">
       <h2 id="review-title">Báo cáo đơn vị đã gửi</h2>
-      <p className="lead">Duyệt (có thể kèm ý kiến) hoặc trả lại (phải ghi ý kiến) phiên bản mới nhất của mỗi kỳ; ý kiến được gửi cho đơn vị trong gói chỉ đạo kế tiếp. Đơn vị sửa bằng một phiên bản mới.</p>
+      {reviewer ? (
+        // A unit further below reports to its own superior, which alone can approve or return it (the service refuses here).
+        <p className="lead" data-testid="review-by-direct-superior">
+          Báo cáo của đơn vị này do cấp trên trực tiếp của nó, {reviewer.name} ({reviewer.code}), duyệt hoặc trả lại; ở đây chỉ xem.
+        </p>
+      ) : (
+        <p className="lead">Duyệt (có thể kèm ý kiến) hoặc trả lại (phải ghi ý kiến) phiên bản mới nhất của mỗi kỳ; ý kiến được gửi cho đơn vị trong gói chỉ đạo kế tiếp. Đơn vị sửa bằng một phiên bản mới.</p>
+      )}
       <FormError message={list.error} />
       {list.data && rows.length === 0 ? <p className="muted">Đơn vị chưa gửi báo cáo nào đã chốt.</p> : null}
       {rows.length > 0 ? (
@@ -105,7 +112,7 @@ export function ReviewCard({ unitCode, onReviewed }: { unitCode: string; onRevie
             </thead>
             <tbody>
               {rows.map((r) => {
-                const open = latest.has(r.id) && !r.review?.sent;
+                const open = reviewer === null && latest.has(r.id) && !r.review?.sent;
                 return (
                   <tr key={r.id} data-testid="unit-report-row" data-period={r.period} data-version={r.version}>
                     <td className="nowrap">{parsePeriod(r.period).label}</td>

@@ -226,7 +226,7 @@ export function UnitSyncPage({ code }: { code: string }) {
           <ReceivedCard received={detail.data.received} via={forwardedVia(unit)} />
           {/* Keyed by unit: another unit's page number must not carry over. */}
           <QuarantineCard key={code} unitCode={code} version={version} onChanged={reload} />
-          <ReviewCard unitCode={code} onReviewed={reload} />
+          <ReviewCard unitCode={code} reviewer={unit.path.at(-1) ?? null} onReviewed={reload} />
           {unit.movedOut ? null : <DirectiveCard unitCode={code} verified={unit.keyState === 'verified'} via={unit.path[0] ?? null} version={version} />}
           {unit.movedOut ? null : <MoveOutCard unit={unit} onRecorded={reload} />}
         </>
