@@ -25,6 +25,7 @@ let browser: Browser;
 let khoiPage: Page;
 let cellPage: Page;
 let ducsPage: Page;
+let personId = '';
 let personName = '';
 
 async function cli(argv: string[]): Promise<string> {
@@ -65,6 +66,7 @@ beforeAll(async () => {
   await cli(['bundle', 'import', '--db', db('DUK01'), (await cli(['bundle', 'export', '--db', db('DU001'), '--label', 'DEMO', '--out', out])).trim()]);
   const [id, name] = (await cli(['units', 'show', '--db', db('DUK01'), '--code', 'CB011'])).split('\n')[1]!.split('\t');
   personName = name!;
+  personId = id!;
   // DU001 gives CB011 its share of the year first; the Khối then gives CB011 a target straight, received later.
   await cli(['targets', 'set', '--db', db('DU001'), '--unit', 'CB011', '--year', YEAR, '--count', '3']);
   await cli(['directive', 'import', '--db', db('CB011'), (await cli(['directive', 'export', '--db', db('DU001'), '--to', 'CB011', '--out', out])).trim()]);
@@ -171,5 +173,10 @@ describe('directives down the tree, in the browser', () => {
     expect(await khoiPage.getByTestId('review-by-direct-superior').textContent()).toMatch(new RegExp(`cấp trên trực tiếp của nó, ${DUCS} \\(DU\\d+\\), duyệt hoặc trả lại; ở đây chỉ xem`));
     expect(await khoiPage.getByRole('button', { name: /^Duyệt báo cáo|^Trả lại báo cáo/ }).count()).toBe(0);
     await screenshot(khoiPage, 'relay-khoi-unit');
+    // The person's own page says what the Khối sent about them, as it went.
+    await visit(khoiPage, khoi, `/candidates/${personId}`);
+    await khoiPage.getByTestId('sent-about').waitFor();
+    expect(await khoiPage.getByTestId('sent-about').textContent()).toContain(REQUEST);
+    await screenshot(khoiPage, 'relay-khoi-person');
   }, 240_000);
 });

@@ -17,6 +17,7 @@ import { IntroducersCard } from './IntroducersCard';
 import { MentorsCard } from './MentorsCard';
 import { ProfileCard } from './ProfileCard';
 import { RequestsCard } from './RequestsCard';
+import { SentAboutCard } from './SentAboutCard';
 import { TimelineCard } from './TimelineCard';
 
 /** Other records of the same name and birth date: one person is considered by one unit only, so they must agree which. */
@@ -100,6 +101,7 @@ export function CandidatePage({ id }: { id: string }) {
       ) : null}
       <FormError message={members.error} />
       {candidate.readOnly ? null : <RequestsCard candidateId={candidate.id} />}
+      {loaded.readOnly && !loaded.voided ? <SentAboutCard candidate={loaded} /> : null}
       {loaded.voided ? null : <SamePersonCard others={loaded.samePerson} />}
       {loaded.voided ? null : <ChecksPanel checks={checks} />}
       <div className="candidate-grid">

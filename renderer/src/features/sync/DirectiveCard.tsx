@@ -44,7 +44,7 @@ function PendingList({ items, onRemove }: { items: DirectiveItem[]; onRemove: (i
  * A sent decision or note counts as delivered only once the unit's next report acknowledged its directive. Sent to a
  * unit further below, it went inside the directive to `via`; the unit's acknowledgement never comes here.
  */
-function SentList({ items, via }: { items: DirectiveItem[]; via: { name: string } | null }) {
+export function SentList({ items, via }: { items: DirectiveItem[]; via: { name: string } | null }) {
   if (items.length === 0) {
     return <p className="muted">Chưa gửi quyết định hay ý kiến nào.</p>;
   }
