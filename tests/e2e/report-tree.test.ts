@@ -131,6 +131,11 @@ describe('the Khối’s report preview', () => {
     await duRow.getByTestId('unit-subtree').getByText(`cả đảng bộ (2 chi bộ): ${du.subtree!.candidates} hồ sơ, kết nạp ${du.subtree!.admissions}`).waitFor();
     expect(await duRow.getAttribute('class') ?? '').not.toContain('row-alert');
     await table.getByTestId('dashboard-unit-row').filter({ hasText: 'CB002' }).getByText('thuộc Đảng ủy Cảng (mẫu)').waitFor();
+    // A total row under the units, as the report's: each unit's own people once, so the rows add up to it.
+    const total = table.getByTestId('dashboard-total-row');
+    expect(await total.locator('td').nth(0).textContent()).toBe(`Tổng cộng (${dashboard.units.length} đơn vị)`);
+    expect(await total.locator('td').nth(1).textContent()).toBe(dashboard.total.candidates.toLocaleString('vi-VN'));
+    expect(dashboard.total.candidates).toBe(dashboard.units.reduce((s, u) => s + u.candidates, 0));
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(SCREENSHOTS, 'report-tree-dashboard-units.png') });
 

@@ -229,7 +229,7 @@ export function DashboardPage() {
             <h2 id="units-title" className="section-title">
               Từng đơn vị
             </h2>
-            <UnitsTable units={data.units} year={data.year} ended={data.year < currentYear} findingsToday={countsToday(data)} />
+            <UnitsTable units={data.units} total={data.total} year={data.year} ended={data.year < currentYear} findingsToday={countsToday(data)} />
           </section>
           <Duplicates data={data} />
         </>

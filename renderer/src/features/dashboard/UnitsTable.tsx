@@ -55,7 +55,10 @@ function useColumns(year: number, ended: boolean, findingsToday: boolean) {
         const u = c.row.original;
         const progress = u.target ? (
           // The target's own count: a ĐUCS row's target counts its chi bộ (docs/targets.md), its own admissions are none.
-          <Progress achieved={u.target.achieved} target={u.target.targetCount} ended={ended} label={`Tiến độ ${u.name}`} />
+          <span>
+            <Progress achieved={u.target.achieved} target={u.target.targetCount} ended={ended} label={`Tiến độ ${u.name}`} />
+            {u.subtree ? <span className="detail" data-testid="target-over-subtree"> cả đảng bộ, gồm số của các chi bộ dưới đây</span> : null}
+          </span>
         ) : (
           <span>
             <strong>{u.admissions}</strong> người <span className="muted">· chưa có chỉ tiêu</span>
@@ -101,7 +104,7 @@ function useColumns(year: number, ended: boolean, findingsToday: boolean) {
  * One row per unit, searchable by name or code and sortable by any column (laggards first by progress, say), with
  * the same order in its Excel copy; the name opens the unit, a number its people.
  */
-export function UnitsTable({ units, year, ended, findingsToday }: { units: DashboardUnit[]; year: number; ended: boolean; findingsToday: boolean }) {
+export function UnitsTable({ units, total, year, ended, findingsToday }: { units: DashboardUnit[]; total: DashboardUnit; year: number; ended: boolean; findingsToday: boolean }) {
   const [sort, setSort] = useState<ListSort>({ column: 'progress', dir: 'asc' });
   const [text, setText] = useState('');
   const shown = useMemo(() => [...sortByColumn(units.filter((u) => matchesSearch(text, u.name, u.code)), UNIT_COLUMNS, sort)], [units, text, sort]);
@@ -138,6 +141,32 @@ export function UnitsTable({ units, year, ended, findingsToday }: { units: Dashb
             </tr>
           ))}
         </tbody>
+        {units.length > 1 && text.trim() === '' ? (
+          // What the units add up to, as the report's Tổng cộng: each chi bộ once, a committee's own people once.
+          <tfoot>
+            <tr data-testid="dashboard-total-row">
+              <td>
+                <strong>Tổng cộng ({units.length.toLocaleString('vi-VN')} đơn vị)</strong>
+              </td>
+              <td className="num">
+                <strong>{total.candidates.toLocaleString('vi-VN')}</strong>
+              </td>
+              <td>
+                {total.target ? (
+                  <Progress achieved={total.target.achieved} target={total.target.targetCount} ended={ended} label="Tiến độ tổng cộng" />
+                ) : (
+                  <span>
+                    <strong>{total.admissions.toLocaleString('vi-VN')}</strong> người
+                  </span>
+                )}
+              </td>
+              <td className="num">{total.overdue.toLocaleString('vi-VN')}</td>
+              <td className="num">{days(total.medianDaysListingToAdmission)}</td>
+              <td className="num">{days(total.medianDaysCeremonyToRecognition)}</td>
+              <td className="num">{total.duplicates.toLocaleString('vi-VN')}</td>
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
       {shown.length === 0 ? <p className="empty">{units.length === 0 ? 'Chưa có đơn vị nào gửi báo cáo lên. Số liệu hiện ở đây sau khi nhập gói báo cáo đầu tiên của đơn vị cấp dưới.' : `Không có đơn vị nào khớp với “${text.trim()}”.`}</p> : null}
     </div>
