@@ -70,6 +70,20 @@ async function withTamperedInner(ducs: TestDb, made: MadeBundle, code: string): 
   return { bundle: { ...made.bundle, fileName: packed.fileName }, bytes: packed.bytes };
 }
 
+/** Khối → DU001 → DU011 → CB111, all enrolled, CB111 holding `people` candidates and reported to DU011 once. */
+async function twoCommitteesDown(people: number): Promise<{ khoi: TestDb; upper: TestDb; lower: TestDb; cell: TestDb }> {
+  const khoi = testContext(TODAY, SUPERIOR);
+  const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
+  const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
+  const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
+  await enrol(khoi, upper);
+  await enrol(upper, lower);
+  await enrol(lower, cell);
+  fillUnit(cell, people, 23);
+  await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+  return { khoi, upper, lower, cell };
+}
+
 describe('the Khối tells a forwarded chi bộ that sent nothing for the period from one that admitted no one', () => {
   it('lists the chi bộ whose latest forwarded snapshot is older than the period as "chưa gửi báo cáo", like the ĐUCS itself', async () => {
     const { khoi, ducs } = await tree();
@@ -191,15 +205,7 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
   });
 
   it('forwards any depth: a chi bộ two committees down reaches the Khối with its own signature checked', async () => {
-    const khoi = testContext(TODAY, SUPERIOR);
-    const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
-    const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
-    const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
-    await enrol(khoi, upper);
-    await enrol(upper, lower);
-    await enrol(lower, cell);
-    fillUnit(cell, 5, 23);
-    await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+    const { khoi, upper, lower, cell } = await twoCommitteesDown(5);
     await importBundle(upper.ctx, asFile(await exportUnitReport(lower.ctx, '2026-11')));
     const outcome = await importBundle(khoi.ctx, asFile(await exportUnitReport(upper.ctx, '2026-11')));
     expect(outcome.status).toBe('applied');
@@ -246,15 +252,7 @@ describe('a đảng ủy cơ sở forwards each chi bộ snapshot as the chi b�
   });
 
   it("carries each committee's split of its target up to every level above, and withdraws it there when withdrawn", async () => {
-    const khoi = testContext(TODAY, SUPERIOR);
-    const upper = testContext(TODAY, { code: 'DU001', name: 'Đảng bộ Tổng công ty', level: 'dang-bo-co-so', parentCode: SUPERIOR.code });
-    const lower = testContext(TODAY, { code: 'DU011', name: 'Đảng bộ bộ phận Nhà máy', level: 'dang-bo-co-so', parentCode: 'DU001' });
-    const cell = testContext(TODAY, { code: 'CB111', name: 'Chi bộ Phân xưởng 1', level: 'chi-bo', parentCode: 'DU011' });
-    await enrol(khoi, upper);
-    await enrol(upper, lower);
-    await enrol(lower, cell);
-    fillUnit(cell, 3, 23);
-    await importBundle(lower.ctx, asFile(await exportUnitReport(cell.ctx, '2026-11')));
+    const { khoi, upper, lower } = await twoCommitteesDown(3);
     const year = { year: 2026, period: 'year' as const };
     saveTargetTable(upper.ctx, { ...year, entries: [{ unitCode: 'DU011', kind: 'count', value: 5 }] });
     saveTargetTable(lower.ctx, { ...year, entries: [{ unitCode: 'CB111', kind: 'count', value: 3 }] });
