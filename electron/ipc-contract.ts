@@ -197,6 +197,8 @@ export const invoke = {
       ...todoFilter,
       /** Only these candidates' items: the pipeline board marks the people it shows. */
       candidateIds: z.array(id).max(500).optional(),
+      /** The first screen of the day does not wait for a long re-evaluation: the candidates checked so far. */
+      soFar: z.boolean().optional(),
       offset: z.number().int().min(0).default(0),
       /** 0 asks only for the counts (the navigation badge). */
       limit: z.number().int().min(0).max(500).default(100),

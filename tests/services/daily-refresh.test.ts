@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../../db/client';
 import { fixedClock } from '../../electron/core/ports';
 import { candidateDetail } from '../../electron/core/store/candidates';
 import { listCandidates, updateProfile } from '../../electron/core/services/candidate-service';
-import { findingsProgress, refreshFindingsStep } from '../../electron/core/services/check-service';
+import { CHECKING_ABOVE, findingsProgress, refreshFindingsStep } from '../../electron/core/services/check-service';
 import { todoPage } from '../../electron/core/services/check-views';
 import type { ServiceContext } from '../../electron/core/services/context';
 import { runCli } from '../helpers/cli';
@@ -101,5 +101,33 @@ describe("the day's re-evaluation in steps", () => {
     const atOnce = todoPage({ ...on(DAY2), actor: 'other' }, { offset: 0, limit: 500 });
     expect(stepped.summary).toEqual(atOnce.summary);
     expect(stepped.rows).toEqual(atOnce.rows);
+  });
+  it('a to-do list that need not wait lists, while many are left, only the candidates already checked today, and checks none itself', () => {
+    const ctx = on(DAY2);
+    database.db.$client.prepare('DELETE FROM candidate_findings').run();
+    const total = findingsProgress(ctx).total;
+    expect(total).toBeGreaterThan(CHECKING_ABOVE + 100);
+    const none = todoPage(ctx, { offset: 0, limit: 500, soFar: true });
+    expect(none.checking).toEqual({ done: 0, total });
+    expect(none.total).toBe(0);
+    expect(storedFor(DAY2)).toBe(0);
+
+    refreshFindingsStep(ctx, 100);
+    const checked = new Set(database.db.$client.prepare('SELECT candidate_id FROM candidate_findings').pluck().all());
+    const some = todoPage(ctx, { offset: 0, limit: 500, soFar: true });
+    expect(some.checking).toEqual({ done: 100, total });
+    expect(some.total).toBeGreaterThan(0);
+    expect(some.rows.every((r) => checked.has(r.candidateId))).toBe(true);
+    expect(storedFor(DAY2)).toBe(100);
+
+    // With a short check left it waits for it, and is the whole list as it is asked for without soFar.
+    refreshFindingsStep(ctx, total - 100 - CHECKING_ABOVE);
+    const whole = todoPage(ctx, { offset: 0, limit: 500, soFar: true });
+    expect(whole.checking).toBeUndefined();
+    expect(storedFor(DAY2)).toBe(total);
+    const asked = todoPage({ ...ctx, actor: 'other' }, { offset: 0, limit: 500 });
+    expect(whole.total).toBe(asked.total);
+    expect(whole.summary).toEqual(asked.summary);
+    expect(whole.rows).toEqual(asked.rows);
   });
 });

@@ -88,6 +88,11 @@ export const todoPageSchema = z.object({
   /** How many units the matching items belong to: a unit with nothing to do is not counted in the header. */
   unitsWithItems: z.number().int(),
   rows: z.array(todoItemSchema),
+  /**
+   * Present when the list was asked not to wait (soFar) and the day's re-evaluation has far to go: the list and its
+   * counts are those of the `done` candidates of `total` already checked today.
+   */
+  checking: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
 });
 export type TodoPage = z.infer<typeof todoPageSchema>;
 

@@ -217,22 +217,40 @@ function staleByUnit(ctx: ServiceContext, unitCodes: readonly string[], limit = 
  * read from the covering index candidates_todo, a fraction of a second at 50,000 candidates.
  */
 function todoSources(ctx: ServiceContext): TodoSource[] {
+  return todoSourcesSoFar(ctx, false).sources;
+}
+
+/**
+ * Above this many candidates without today's findings (about a second of evaluation), a to-do list that need not be
+ * whole is shown for the candidates already checked today while the day's re-evaluation goes on step by step.
+ */
+export const CHECKING_ABOVE = REFRESH_STEP * 4;
+
+/**
+ * todoSources, or with `partial` and a long re-evaluation ahead, only the candidates whose findings hold today,
+ * evaluating none, and how many of how many those are.
+ */
+function todoSourcesSoFar(ctx: ServiceContext, partial: boolean): { sources: TodoSource[]; checking?: FindingsProgress } {
   const unitCodes = overseenUnits(ctx.db).map((u) => u.code);
   const asOf = ctx.clock.today();
   const rows = todoKeyRows(ctx.db, unitCodes);
+  const staleRows = rows.filter((r) => !holds(r, asOf));
+  if (staleRows.length === 0) {
+    return { sources: rows.map((r) => todoSource(r, asOf)) };
+  }
+  if (partial && staleRows.length > CHECKING_ABOVE) {
+    return { sources: rows.filter((r) => holds(r, asOf)).map((r) => todoSource(r, asOf)), checking: { asOf, done: rows.length - staleRows.length, total: rows.length } };
+  }
   const stale = groupBy(
-    rows.filter((r) => !holds(r, asOf)),
+    staleRows,
     (r) => r.unit_code,
     (r) => r.id,
   );
-  if (stale.size === 0) {
-    return rows.map((r) => todoSource(r, asOf));
-  }
   for (const [unitCode, ids] of stale) {
     refreshFindings(ctx, unitCode, ids.length > BULK_REFRESH ? undefined : ids);
   }
   const refreshed = new Map(todoKeyRows(ctx.db, unitCodes, [...stale.values()].flat()).map((r) => [r.id, r]));
-  return rows.map((r) => todoSource(refreshed.get(r.id) ?? r, asOf));
+  return { sources: rows.map((r) => todoSource(refreshed.get(r.id) ?? r, asOf)) };
 }
 
 /**
@@ -248,7 +266,21 @@ export type TodoEntry = TodoItemWire & { at: number };
 
 /** The to-do list as todoList, rules and messages left out: what a page's rows complete with withMessages. */
 export function todoEntries(ctx: ServiceContext, filter: TodoFilter): TodoEntry[] {
-  return buildTodo(todoSources(ctx), filter).map(({ candidateId, name, unitCode, stage, overdue, finding }) => {
+  return entriesOf(todoSources(ctx), filter);
+}
+
+/**
+ * The whole to-do list as todoEntries, or, while more than CHECKING_ABOVE candidates are still to be checked today,
+ * the items of those already checked, with how far the day's re-evaluation is: a first screen that does not wait.
+ */
+export function todoEntriesSoFar(ctx: ServiceContext): { entries: TodoEntry[]; checking?: FindingsProgress } {
+  const { sources, checking } = todoSourcesSoFar(ctx, true);
+  const entries = entriesOf(sources, {});
+  return checking ? { entries, checking } : { entries };
+}
+
+function entriesOf(sources: TodoSource[], filter: TodoFilter): TodoEntry[] {
+  return buildTodo(sources, filter).map(({ candidateId, name, unitCode, stage, overdue, finding }) => {
     const item: TodoEntry = { candidateId, name, unitCode, stage, overdue, code: finding.code, severity: finding.severity, rule: '', message: '', at: (finding as unknown as TodoFinding).at };
     if (finding.due) {
       item.due = finding.due;

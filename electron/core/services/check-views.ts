@@ -5,7 +5,7 @@ import { toDay } from '../domain/calendar/days';
 import { voteOutcome, type Severity } from '../domain/rules/index';
 import { compileRulebooks, ruleAt } from '../domain/rules/rulebook';
 import type { CandidateCheck, RulebookOverview, TodoPage, VoteCheck } from '../model/checks';
-import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, listRulebooks, todoEntries, withMessages, type TodoEntry } from './check-service';
+import { appliedRulebookVersion, checkCandidate, evalContext, importRulebook, listRulebooks, todoEntries, todoEntriesSoFar, withMessages, type FindingsProgress, type TodoEntry } from './check-service';
 import type { ServiceContext } from './context';
 import { eligibleVoters } from './member-service';
 import { memoized, peekMemo } from './report-cache';
@@ -47,13 +47,15 @@ export type TodoPageInput = {
   /** Only these candidates' items (the pipeline board marks the people it shows). */
   candidateIds?: readonly string[] | undefined;
   sort?: ListSort | undefined;
+  /** Not to wait for a long re-evaluation of the day: the items of the candidates checked so far, and how far it is. */
+  soFar?: boolean | undefined;
   offset: number;
   limit: number;
 };
 
 type TodoAll = { items: TodoEntry[]; summary: TodoPage['summary']; codes: TodoPage['codes'] };
 /** The whole list, and each unit's part of it summarized once asked for. */
-type TodoMemo = TodoAll & { units: TodoPage['units']; byUnit: Map<string, TodoAll> };
+type TodoMemo = TodoAll & { units: TodoPage['units']; byUnit: Map<string, TodoAll>; checking?: FindingsProgress };
 
 function summarize(items: TodoEntry[]): TodoAll {
   const summary = { error: 0, warning: 0, info: 0, overdue: 0, attention: 0 };
@@ -92,7 +94,8 @@ export function todoPage(ctx: ServiceContext, input: TodoPageInput): TodoPage {
     i.due ? { ...i, workingDaysLeft: daysLeft(asOf, i.due, calendar) } : i,
   );
   const unitsWithItems = new Set(matching.map((i) => i.unitCode)).size;
-  return { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, unitsWithItems, rows };
+  const page = { asOf, total: matching.length, summary: part.summary, codes: part.codes, units: all.units, unitsWithItems, rows };
+  return all.checking ? { ...page, checking: { done: all.checking.done, total: all.checking.total } } : page;
 }
 
 /**
@@ -104,7 +107,7 @@ export function todoMatching(
   input: Omit<TodoPageInput, 'offset' | 'limit'>,
 ): { asOf: string; all: TodoMemo; part: TodoAll; matching: readonly TodoEntry[] } {
   const asOf = ctx.clock.today();
-  const all = peekMemo<TodoMemo>(ctx.db, `todo:${asOf}`) ?? buildTodoAll(ctx, asOf);
+  const all = peekMemo<TodoMemo>(ctx.db, `todo:${asOf}`) ?? (input.soFar ? buildTodoSoFar(ctx, asOf) : buildTodoAll(ctx, asOf));
   const part = unitPart(all, input.unitCode);
   const severities = input.severities?.length ? new Set(input.severities) : null;
   const codes = input.codes?.length ? new Set(input.codes) : null;
@@ -130,7 +133,7 @@ export function todoMatching(
   // Matching names and sort keys over 150,000 items costs far more than a filter, so a search or a sort is worked
   // out once and every page scrolled to after it is a slice.
   const costly = query !== '' || input.sort !== undefined;
-  const key = `todo:${asOf}:${JSON.stringify([input.unitCode, input.severities, input.codes, input.candidateIds, input.overdueOnly, query, input.sort])}`;
+  const key = `todo:${asOf}:${all.checking ? `so-far ${all.checking.done}:` : ''}${JSON.stringify([input.unitCode, input.severities, input.codes, input.candidateIds, input.overdueOnly, query, input.sort])}`;
   return { asOf, all, part, matching: costly ? memoized(ctx.db, key, select) : select() };
 }
 
@@ -138,14 +141,22 @@ export function todoMatching(
 function buildTodoAll(ctx: ServiceContext, asOf: string): TodoMemo {
   // Building the list refreshes stale findings, a write; memoizing after it keeps that write from invalidating the memo.
   const items = todoEntries(ctx, {});
-  const units = overseenUnits(ctx.db);
-  return memoized(ctx.db, `todo:${asOf}`, () => {
-    const perUnit = new Map<string, number>();
-    for (const item of items) {
-      perUnit.set(item.unitCode, (perUnit.get(item.unitCode) ?? 0) + 1);
-    }
-    return { ...summarize(items), units: units.map((u) => ({ code: u.code, name: u.name, count: perUnit.get(u.code) ?? 0 })), byUnit: new Map() };
-  });
+  return memoized(ctx.db, `todo:${asOf}`, () => todoMemo(ctx, items));
+}
+
+/** The list of the candidates checked so far while many are not; the whole list (kept as buildTodoAll's) when few are left. */
+function buildTodoSoFar(ctx: ServiceContext, asOf: string): TodoMemo {
+  const { entries, checking } = todoEntriesSoFar(ctx);
+  // A partial list is never kept under the whole list's key; the next step of the re-evaluation outdates it anyway.
+  return checking ? { ...todoMemo(ctx, entries), checking } : memoized(ctx.db, `todo:${asOf}`, () => todoMemo(ctx, entries));
+}
+
+function todoMemo(ctx: ServiceContext, items: TodoEntry[]): TodoMemo {
+  const perUnit = new Map<string, number>();
+  for (const item of items) {
+    perUnit.set(item.unitCode, (perUnit.get(item.unitCode) ?? 0) + 1);
+  }
+  return { ...summarize(items), units: overseenUnits(ctx.db).map((u) => ({ code: u.code, name: u.name, count: perUnit.get(u.code) ?? 0 })), byUnit: new Map() };
 }
 
 export type VoteInput = { kind: 'chi-bo' | 'ducs'; date: string; yes?: number | undefined; members?: number | undefined };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { errorMessage } from '../api';
 
 /** Rows fetched per request: a screenful is ~15 rows, so one page covers several screens of fast scrolling. */
@@ -23,18 +23,27 @@ export type Pages<T, A> = {
 /**
  * A long list as pages fetched on demand, so 50,000 candidates or 150,000 to-do items cost only the pages the user
  * scrolls past. A new `key` (another filter) starts a fresh cache; answers for an old key land in the old cache.
+ * A new `round` of the same key fetches the list again (it grew meanwhile) and keeps the rows of the round before on
+ * screen until its first page arrives, so the list does not blink.
  */
-export function usePages<T, A extends PageAnswer<T>>(key: string, fetchPage: (offset: number, limit: number) => Promise<A>): Pages<T, A> {
+export function usePages<T, A extends PageAnswer<T>>(key: string, fetchPage: (offset: number, limit: number) => Promise<A>, round = 0): Pages<T, A> {
   const cache = useMemo<Cache<T, A>>(
     () => ({ total: null, pages: new Map(), pending: new Set(), error: null, last: null }),
-    // A fresh cache per filter is the point of this memo.
+    // A fresh cache per filter and per round is the point of this memo.
     // oxlint-disable-next-line react/exhaustive-deps
-    [key],
+    [key, round],
   );
+  const previous = useRef<{ key: string; cache: Cache<T, A> } | null>(null);
+  const shown = cache.total === null && cache.error === null && previous.current?.key === key ? previous.current.cache : cache;
+  useEffect(() => {
+    if (cache.total !== null) {
+      previous.current = { key, cache };
+    }
+  });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  // The caller's closure changes every render; `key` says when it fetches something else.
+  // The caller's closure changes every render; `key` and `round` say when it fetches something else.
   // oxlint-disable-next-line react/exhaustive-deps
-  const fetchStable = useCallback(fetchPage, [key]);
+  const fetchStable = useCallback(fetchPage, [key, round]);
 
   const load = useCallback(
     (page: number) => {
@@ -71,7 +80,7 @@ export function usePages<T, A extends PageAnswer<T>>(key: string, fetchPage: (of
     },
     [load],
   );
-  const rowAt = useCallback((index: number) => cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [cache]);
+  const rowAt = useCallback((index: number) => shown.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [shown]);
 
-  return { total: cache.total, error: cache.error, last: cache.last, rowAt, ensure };
+  return { total: shown.total, error: shown.error, last: shown.last, rowAt, ensure };
 }

@@ -14,7 +14,7 @@ import { CountTag, DueText, SeverityTag } from '../../components/SeverityTag';
 import { findingCodeLabel, SEVERITY_LABELS, stageLabel } from '../../lib/labels';
 import { usePages } from '../../lib/use-pages';
 import { CheckBanner } from './CheckBanner';
-import { dailyCheck } from './daily-check';
+import { dailyCheck, useCheckProgress } from './daily-check';
 import { SuperiorWork } from './SuperiorWork';
 
 // Two lines of message under the name need this much; fixed so 150,000 rows are positioned without measuring.
@@ -118,10 +118,35 @@ export function TodoPage() {
     query: query || undefined,
     sort,
   };
-  const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(request), (offset, limit) =>
-    // The list and its counts are of one day: they wait for the day's re-evaluation, shown meanwhile by CheckBanner.
-    dailyCheck().then(() => call('checks:todo-page', { ...request, offset, limit })),
-  );
+  const [round, setRound] = useState(0);
+  // The list and its counts are of one day. While a long re-evaluation of that day goes on, the list shows the
+  // candidates already checked, says so, and fills in as it goes: a round per fifth of the way (at every step while
+  // nothing is listed yet), and one at the end.
+  const pages = usePages<TodoItemWire, TodoAnswer>(JSON.stringify(request), (offset, limit) => call('checks:todo-page', { ...request, offset, limit, soFar: true }), round);
+  const checking = pages.last?.checking;
+  const progress = useCheckProgress();
+  const moreChecked = checking && progress && progress.done < progress.total && progress.done - checking.done >= (pages.total ? progress.total / 5 : 1);
+  useEffect(() => {
+    if (moreChecked) {
+      setRound((r) => r + 1);
+    }
+  }, [moreChecked]);
+  const isChecking = checking !== undefined;
+  useEffect(() => {
+    if (!isChecking) {
+      return;
+    }
+    let live = true;
+    // Starts the day's run if nothing runs it yet (a rulebook imported a moment ago), and shows the whole list after.
+    void dailyCheck().then(() => {
+      if (live) {
+        setRound((r) => r + 1);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [isChecking]);
   const scroller = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
@@ -154,13 +179,15 @@ export function TodoPage() {
           <p className="count" data-testid="todo-count">
             {pages.total === null
               ? 'Đang kiểm tra…'
-              : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${(answer?.unitsWithItems ?? 0).toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''}${sort ? '' : ' · việc quá hạn và gần hạn nhất ở trên cùng'}`}
+              : checking
+                ? `${pages.total.toLocaleString('vi-VN')} việc của ${checking.done.toLocaleString('vi-VN')}/${checking.total.toLocaleString('vi-VN')} người đã kiểm tra hôm nay · đang kiểm tra tiếp`
+                : `${pages.total.toLocaleString('vi-VN')} việc${units ? (unitName ? ` của ${unitName}` : ` ở ${(answer?.unitsWithItems ?? 0).toLocaleString('vi-VN')} đơn vị`) : ''}${answer ? ` · tính đến ngày ${formatViDate(answer.asOf)}` : ''}${sort ? '' : ' · việc quá hạn và gần hạn nhất ở trên cùng'}`}
           </p>
         </div>
       </div>
-      {pages.total === null ? <CheckBanner /> : null}
+      {pages.total === null || checking ? <CheckBanner partial={checking !== undefined} /> : null}
       <SuperiorWork />
-      {answer ? <Summary answer={answer} unit={filter.unit} onPick={setFilter} /> : null}
+      {answer && !checking ? <Summary answer={answer} unit={filter.unit} onPick={setFilter} /> : null}
       <div className="toolbar">
         <SearchBox label="Tìm theo tên người vào Đảng" value={text} onChange={setText} placeholder="Tìm theo tên người vào Đảng" />
         <span className="search-hint muted" data-testid="search-hint">
@@ -200,7 +227,7 @@ export function TodoPage() {
             Bỏ lọc
           </button>
         ) : null}
-        <ExportButton request={{ list: 'todo', ...request }} disabled={!pages.total} />
+        <ExportButton request={{ list: 'todo', ...request }} disabled={!pages.total || checking !== undefined} />
       </div>
       <FormError message={pages.error} />
       <div className={`vlist todo-list${units ? ' todo-units' : ''}`} role="region" aria-label="Danh sách việc cần làm">
@@ -214,7 +241,9 @@ export function TodoPage() {
         <div className="vlist-body" ref={scroller}>
           {pages.total === 0 ? (
             <p className="empty">
-              {filtered || query
+              {checking
+                ? `Chưa có việc nào trong số ${checking.done.toLocaleString('vi-VN')} người đã kiểm tra xong; danh sách sẽ tự thêm khi kiểm tra tiếp.`
+                : filtered || query
                 ? 'Không có việc nào khớp với điều kiện lọc.'
                 : 'Không có việc nào cần làm. Việc sẽ hiện ở đây khi hồ sơ có lỗi hoặc sắp đến hạn; nếu chưa nhập ai, hãy bắt đầu ở mục “Người vào Đảng”.'}
             </p>
