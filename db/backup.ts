@@ -9,7 +9,7 @@ import { keyFilePath, openEncrypted, openUnmigrated, type Database, type OpenOpt
 import { migrateInSteps } from './open-steps';
 import { crashPoint } from './crash-point';
 import { ARCHIVE_FOLDER, ARCHIVE_PATH } from './data-folder';
-import { DbError, storageError } from './errors';
+import { assertWritableFolder, DbError, storageError } from './errors';
 import { keyFileSchema, openKeyFileAsync, type KeyFile } from './keyfile';
 import { holdExclusive } from './lock';
 import { snapshotDatabase } from './snapshot';
@@ -118,6 +118,7 @@ function archivedFiles(dbFile: string): string[] {
  * to copy them after the header, with progress by bytes.
  */
 export async function backupDatabase(database: Database, outFile: string, meta: { createdAt: string; unitCode: string | null }, progress: BackupProgress = noProgress): Promise<number> {
+  assertWritableFolder(dirname(outFile));
   removeLeftovers(dirname(outFile));
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.snapshot-${process.pid}`);
   rmSync(snapshot, { force: true });

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 /** The kinds of refusal db/ gives; the same words as core's ErrorKind, so core passes them on unchanged. */
 export type DbErrorKind = 'validation' | 'not-found' | 'conflict' | 'locked';
 
@@ -60,4 +61,16 @@ export function storageError(err: unknown, where?: string): DbError | null {
     );
   }
   return null;
+}
+
+/**
+ * Refuses, before any work, a folder the app cannot write into (a read-only USB stick, a folder of another user):
+ * otherwise SQLite's snapshot there fails as a bare "unable to open database".
+ */
+export function assertWritableFolder(folder: string): void {
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (err) {
+    throw storageError(err, folder) ?? err;
+  }
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatViDate, isIsoDate } from '../core/model/dates';
+import { assertWritableFolder } from '../../db/errors';
 import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -57,7 +58,12 @@ export function yearOption(value: string | undefined): number {
 const DATABASE_FILES = ['', '.key', '-wal', '-shm', '-journal', '.lock'];
 
 function isFolder(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // A path through a file ("report.pdf/x") is no folder either.
+    return false;
+  }
 }
 
 /**
@@ -72,6 +78,7 @@ export function outFile(cwd: string, value: string | undefined, options: { db?: 
   if (!isFolder(dirname(out))) {
     throw new UsageError(`--out: thư mục ${dirname(out)} không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.`);
   }
+  assertWritableFolder(dirname(out));
   const db = options.db === undefined ? null : resolve(cwd, options.db);
   if (db !== null && DATABASE_FILES.some((suffix) => db + suffix === out)) {
     throw new UsageError(`--out: ${out} là tệp của cơ sở dữ liệu đang dùng; ghi vào đó sẽ làm mất dữ liệu. Hãy chọn tên khác.`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -89,6 +89,14 @@ describe('ptdv report on a cell (recordCell: An decided 31/03/2026, Bình 01/04/
     expect(r.stderr).toContain(`--out: thư mục ${out('khong-co')} không tồn tại`);
     expect(r.stderr).not.toMatch(/không mong đợi|ENOENT/);
     expect(existsSync(out('khong-co'))).toBe(false);
+  });
+
+  it('takes an --out whose folder is a file for a folder that does not exist, not for an unexpected error', () => {
+    writeFileSync(out('ghi-chu.txt'), 'x');
+    const r = ptdv([...common(), '--format', 'json', '--out', out('ghi-chu.txt/q1.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out: thư mục ${out('ghi-chu.txt')} không tồn tại`);
+    expect(r.stderr).not.toMatch(/không mong đợi|ENOTDIR/);
   });
 
   it('writes an XLSX whose sheets carry the numbers as numbers and the dates as dates, and every number is in the JSON', async () => {
