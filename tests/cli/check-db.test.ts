@@ -45,8 +45,21 @@ describe('ptdv check --db over more than one chunk', () => {
   it('a past day is evaluated without touching the findings the app keeps for today', async () => {
     const r = await runCli(['check', '--db', file, '--as-of', '2026-06-30', '--json'], env);
     expect(r.stderr).toBe('');
-    expect((JSON.parse(r.stdout) as Checked).asOf).toBe('2026-06-30');
+    const doc = JSON.parse(r.stdout) as Checked;
+    expect(doc.asOf).toBe('2026-06-30');
     expect(progress().done).toBe(0);
+    // Someone whose first step came after that day was no candidate yet: left out, as the reports of that day do.
+    const database = openDatabase(file, TEST_PASSPHRASE, { migrationsDir: MIGRATIONS_DIR });
+    const [all, later] = (() => {
+      try {
+        const ids = (sql: string) => new Set(database.db.$client.prepare(sql).pluck().all() as string[]);
+        return [ids('SELECT id FROM candidates'), ids("SELECT candidate_id FROM candidate_events GROUP BY candidate_id HAVING min(date) > '2026-06-30'")];
+      } finally {
+        database.close();
+      }
+    })();
+    expect(later.size).toBeGreaterThan(0);
+    expect(new Set(doc.candidates.map((c) => c.file.split('/')[1]))).toEqual(new Set([...all].filter((id) => !later.has(id))));
   });
 
   it('takes a missing database or a wrong passphrase as input to correct: exit 2, naming it, changing nothing', async () => {

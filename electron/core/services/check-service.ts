@@ -381,7 +381,14 @@ export function chunkChecker<T>(
       const stored = heads.length === 0 ? new Map<string, StoredFindings>() : freshFindings(db, heads.map((c) => c.id), day);
       const evaluations = new Map<string, Evaluation>();
       const evaluated: FindingsToStore[] = [];
+      const notYet = new Set<string>();
       for (const c of heads.length === stored.size ? [] : stored.size === 0 ? dossiers() : dossiers(heads.filter((c) => !stored.has(c.id)).map((c) => c.id))) {
+        // On an earlier day, someone whose first step came later was no candidate yet: the reports of that day do not
+        // count them, and their findings would be of a person not yet followed (an age "below 18" years before).
+        if (c.dossier.events.length > 0 && c.dossier.events.every((event) => event.date > day)) {
+          notYet.add(c.id);
+          continue;
+        }
         const e = evaluateDossier(c.dossier, day, evalCtx);
         evaluations.set(c.id, e);
         evaluated.push({
@@ -394,7 +401,7 @@ export function chunkChecker<T>(
           digest: findingsDigest(e.findings),
         });
       }
-      const rows = heads.map(({ id, unitCode, name, stage: cached }) => {
+      const rows = heads.filter(({ id }) => !notYet.has(id)).map(({ id, unitCode, name, stage: cached }) => {
         const e = evaluations.get(id);
         // A stored row holds on the day, and the stage kept on the candidate row is today's.
         const stage = e?.stage ?? (cached as Stage);
