@@ -63,7 +63,10 @@ describe('keys and enrolment', () => {
     expect(listUnits(superior.ctx.db)[0]).toMatchObject({ keyState: 'verified', fingerprint: keysInfo(unit.ctx).own.fingerprint });
     expect(await importBundle(superior.ctx, await report(unit))).toMatchObject({ status: 'applied', seq: 4 });
     // Signed by the retired key, so refused now; the outbox copy still opens with the unit's old age key.
-    expect(await importBundle(superior.ctx, late)).toMatchObject({ status: 'rejected', code: 'SIGNER_KEY_MISMATCH' });
+    const refused = await importBundle(superior.ctx, late);
+    expect(refused).toMatchObject({ status: 'rejected', code: 'SIGNER_KEY_MISMATCH' });
+    // Said as what happened: the unit changed its key after making the file.
+    expect(refused.message).toContain('CB014 đã đổi khóa sau khi lập tệp này, nên tệp được ký bằng khóa cũ');
     const sent = outbox(unit.ctx).find((e) => e.fileName === late.name)!;
     expect((await reopenOutbox(unit.ctx, sent.bundleId)).counts.candidates).toBe(3);
   });
@@ -78,7 +81,7 @@ describe('keys and enrolment', () => {
     expect(await importBundle(unit.ctx, asFile(announcement!))).toMatchObject({ status: 'applied', missing: [{ from: 1, to: 1 }] });
     expect(keysInfo(unit.ctx).parent?.fingerprint).toBe(keysInfo(superior.ctx).own.fingerprint);
     expect(await importBundle(unit.ctx, asFile(await exportDirective(superior.ctx, 'CB014')))).toMatchObject({ status: 'applied', seq: 3 });
-    expect(await importBundle(unit.ctx, asFile(before))).toMatchObject({ status: 'rejected', code: 'SIGNER_KEY_MISMATCH' });
+    expect(await importBundle(unit.ctx, asFile(before))).toMatchObject({ status: 'rejected', code: 'SIGNER_KEY_MISMATCH', message: expect.stringContaining('DUK01 đã đổi khóa') });
     // Made before the unit heard of the rotation, so encrypted to the superior's old age key, which it keeps.
     expect(await importBundle(superior.ctx, early)).toMatchObject({ status: 'applied', seq: 2 });
     expect(await importBundle(superior.ctx, await report(unit))).toMatchObject({ status: 'applied', seq: 3 });

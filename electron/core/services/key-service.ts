@@ -26,6 +26,7 @@ import {
   ownSigningPublicKey,
   retireActiveKeys,
   retireKey,
+  retiredSigningKeys,
   revokedSigningKey,
   revokeKeys,
   verifiedMirrorSigningKeys,
@@ -162,7 +163,7 @@ export function signerRecord(db: DbOrTx, code: string): (SignerRecord & { verifi
   const row =
     activeKey(db, code, 'ed25519') ??
     revokedSigningKey(db, code);
-  return row ? { publicKey: row.publicKey, revoked: row.status === 'revoked', verified: row.verifiedAt !== null } : null;
+  return row ? { publicKey: row.publicKey, revoked: row.status === 'revoked', verified: row.verifiedAt !== null, retired: retiredSigningKeys(db, code) } : null;
 }
 
 /** The age recipient bundles to `code` are encrypted to. */

@@ -20,6 +20,16 @@ export function revokedSigningKey(db: DbOrTx, unitCode: string): KeyRow | undefi
   return db.select().from(unitKeys).where(and(eq(unitKeys.unitCode, unitCode), eq(unitKeys.kind, 'ed25519'), eq(unitKeys.status, 'revoked'))).orderBy(desc(sql`rowid`)).get();
 }
 
+/** The public signing keys a unit used before its rotations (retired, not revoked). */
+export function retiredSigningKeys(db: DbOrTx, unitCode: string): string[] {
+  return db
+    .select({ publicKey: unitKeys.publicKey })
+    .from(unitKeys)
+    .where(and(eq(unitKeys.unitCode, unitCode), eq(unitKeys.kind, 'ed25519'), eq(unitKeys.status, 'retired')))
+    .all()
+    .map((r) => r.publicKey);
+}
+
 /** Retires every active key of a unit (both kinds). */
 export function retireActiveKeys(tx: DbOrTx, unitCode: string): void {
   tx.update(unitKeys).set({ status: 'retired' }).where(and(eq(unitKeys.unitCode, unitCode), eq(unitKeys.status, 'active'))).run();

@@ -205,7 +205,8 @@ function concatNewline(json: Uint8Array): Uint8Array {
 }
 
 /** What the recipient knows about a sender's signing key. */
-export type SignerRecord = { publicKey: string; revoked: boolean };
+/** `retired`: the keys the unit signed with before it rotated them, to say so when a late file is signed by one. */
+export type SignerRecord = { publicKey: string; revoked: boolean; retired?: readonly string[] };
 
 export type OpenBundleOptions = {
   /** The received file's name (a path is fine); checked for the .ptdv extension and length only. */
@@ -415,7 +416,13 @@ async function checkSigner(manifest: BundleManifest, signerKey: Uint8Array, opti
     throw bundleError('SIGNER_REVOKED', manifest.from.code);
   }
   if (!bytesEqual(parsePublicKey(record.publicKey).key, signerKey)) {
-    throw bundleError('SIGNER_KEY_MISMATCH', manifest.from.code);
+    const rotated = record.retired?.some((key) => bytesEqual(parsePublicKey(key).key, signerKey)) ?? false;
+    throw bundleError(
+      'SIGNER_KEY_MISMATCH',
+      rotated
+        ? `${manifest.from.code} đã đổi khóa sau khi lập tệp này, nên tệp được ký bằng khóa cũ; hãy đề nghị đơn vị lập lại tệp bằng khóa mới và gửi lại`
+        : manifest.from.code,
+    );
   }
   return true;
 }
