@@ -131,6 +131,16 @@ describe('the Khối’s report preview', () => {
     await duRow.getByTestId('unit-subtree').getByText(`cả đảng bộ (2 chi bộ): ${du.subtree!.candidates} hồ sơ, kết nạp ${du.subtree!.admissions}`).waitFor();
     expect(await duRow.getAttribute('class') ?? '').not.toContain('row-alert');
     await table.getByTestId('dashboard-unit-row').filter({ hasText: 'CB002' }).getByText('thuộc Đảng ủy Cảng (mẫu)').waitFor();
+    // The table reads as the tree, whatever the order: each chi bộ right under its đảng ủy cơ sở, set in.
+    for (const column of ['Hồ sơ', 'Đơn vị']) {
+      await table.getByRole('columnheader', { name: column }).getByRole('button').click();
+      const rows = await table.getByTestId('dashboard-unit-row').evaluateAll((trs) => trs.map((tr) => ({ text: tr.textContent ?? '', sub: tr.classList.contains('row-sub') })));
+      const at = rows.findIndex((r) => r.text.includes('· DU009'));
+      const under = rows.slice(at + 1, at + 1 + below.length);
+      expect(under.map((r) => below.find((u) => r.text.includes(`· ${u.code}`))?.code).sort()).toEqual(below.map((u) => u.code).sort());
+      expect(under.every((r) => r.sub)).toBe(true);
+      expect(rows.filter((r) => r.sub)).toHaveLength(dashboard.units.filter((u) => u.tccsd !== null).length);
+    }
     // A total row under the units, as the report's: each unit's own people once, so the rows add up to it.
     const total = table.getByTestId('dashboard-total-row');
     expect(await total.locator('td').nth(0).textContent()).toBe(`Tổng cộng (${dashboard.units.length} đơn vị)`);

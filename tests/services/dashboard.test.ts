@@ -67,14 +67,14 @@ describe('the superior’s dashboard (see recordSuperior for the figures by hand
     expect(dashboard.total.candidates).toBe(8);
     expect(dashboard.unitsWithoutAdmission).toEqual([{ code: 'CB03', name: 'Chi bộ Vận tải' }]);
     expect(dashboardSchema.safeParse(dashboard).success).toBe(true);
-    // Its Excel copy names each chi bộ's TCCSĐ in a last column.
+    // Its Excel copy names each chi bộ's TCCSĐ in a last column, and sets it right under it, as the screen does.
     const sheet = listTable(ctx, { list: 'units', year: 2026, sort: { column: 'code', dir: 'asc' } });
     expect(sheet.columns.at(-1)?.header).toBe('Thuộc');
     expect(sheet.rows.map((r) => [r[1], r.at(-1)])).toEqual([
-      ['CB01', 'DU09 – Đảng ủy Cảng'],
-      ['CB02', 'DU09 – Đảng ủy Cảng'],
       ['CB03', null],
       ['DU09', null],
+      ['CB01', 'DU09 – Đảng ủy Cảng'],
+      ['CB02', 'DU09 – Đảng ủy Cảng'],
     ]);
   });
 

@@ -154,6 +154,27 @@ export const UNIT_COLUMNS: readonly ListColumn<DashboardUnit>[] = [
   { id: 'tccsd', ...text('Thuộc', 28), cell: (u) => (u.tccsd ? `${u.tccsd.code} – ${u.tccsd.name}` : null), sort: (u) => u.tccsd?.code ?? null },
 ];
 
+/**
+ * Units in their sorted order, each chi bộ moved right under its đảng ủy cơ sở (in that order among its siblings), so
+ * the table reads as the tree does; a chi bộ whose đảng ủy is not among the rows (a search left it out) keeps its
+ * place. `sub` says which rows went under another.
+ */
+export function underTccsd<T extends { code: string; tccsd: { code: string } | null }>(rows: readonly T[]): { rows: T[]; sub: Set<string> } {
+  const present = new Set(rows.map((u) => u.code));
+  const below = new Map<string, T[]>();
+  const top: T[] = [];
+  for (const u of rows) {
+    const parent = u.tccsd?.code;
+    if (parent !== undefined && parent !== u.code && present.has(parent)) {
+      below.set(parent, [...(below.get(parent) ?? []), u]);
+    } else {
+      top.push(u);
+    }
+  }
+  const sub = new Set([...below.values()].flat().map((u) => u.code));
+  return { rows: top.flatMap((u) => [u, ...(below.get(u.code) ?? [])]), sub };
+}
+
 export const LIST_TITLES: Readonly<Record<ListKind, string>> = {
   candidates: 'Danh sách người vào Đảng',
   members: 'Danh sách đảng viên',

@@ -5,6 +5,7 @@ import {
   matchesSearch,
   MEMBER_COLUMNS,
   sortByColumn,
+  underTccsd,
   TODO_COLUMNS,
   UNIT_COLUMNS,
   type ListColumn,
@@ -73,7 +74,7 @@ export function listTable(ctx: ServiceContext, input: ListExportInput): ReportTa
     case 'units': {
       const year = input.year ?? Number(ctx.clock.today().slice(0, 4));
       const rows = buildDashboard(ctx.db, { year, asOf: ctx.clock.today() }).units.filter((u) => matchesSearch(query ?? '', u.name, u.code));
-      return table(list, UNIT_COLUMNS, sortByColumn(rows, UNIT_COLUMNS, sort));
+      return table(list, UNIT_COLUMNS, underTccsd(sortByColumn(rows, UNIT_COLUMNS, sort)).rows);
     }
   }
 }

@@ -2,7 +2,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { DashboardUnit } from '../../../../electron/core/model/dashboard';
-import { matchesSearch, sortByColumn, UNIT_COLUMNS, type ListSort } from '../../../../electron/core/domain/lists';
+import { matchesSearch, sortByColumn, underTccsd, UNIT_COLUMNS, type ListSort } from '../../../../electron/core/domain/lists';
 import { ariaSort, ExportButton, SearchBox, SortButton } from '../../components/ListTools';
 import { Progress } from '../../components/Progress';
 import { peopleHref, todoHref } from '../../lib/drill-down';
@@ -101,13 +101,13 @@ function useColumns(year: number, ended: boolean, findingsToday: boolean) {
 }
 
 /**
- * One row per unit, searchable by name or code and sortable by any column (laggards first by progress, say), with
- * the same order in its Excel copy; the name opens the unit, a number its people.
+ * One row per unit, searchable by name or code and sortable by any column (laggards first by progress, say), each
+ * chi bộ under its đảng ủy cơ sở, with the same order in its Excel copy; the name opens the unit, a number its people.
  */
 export function UnitsTable({ units, total, year, ended, findingsToday }: { units: DashboardUnit[]; total: DashboardUnit; year: number; ended: boolean; findingsToday: boolean }) {
   const [sort, setSort] = useState<ListSort>({ column: 'progress', dir: 'asc' });
   const [text, setText] = useState('');
-  const shown = useMemo(() => [...sortByColumn(units.filter((u) => matchesSearch(text, u.name, u.code)), UNIT_COLUMNS, sort)], [units, text, sort]);
+  const { rows: shown, sub } = useMemo(() => underTccsd(sortByColumn(units.filter((u) => matchesSearch(text, u.name, u.code)), UNIT_COLUMNS, sort)), [units, text, sort]);
   // The app does not use the React Compiler, so a hook returning fresh functions each render is fine here.
   // oxlint-disable-next-line react/incompatible-library
   const table = useReactTable({ data: shown, columns: useColumns(year, ended, findingsToday), getCoreRowModel: getCoreRowModel(), getRowId: (u) => u.code });
@@ -132,7 +132,7 @@ export function UnitsTable({ units, total, year, ended, findingsToday }: { units
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.original.noAdmissionThisYear ? 'row-alert' : undefined} data-testid="dashboard-unit-row">
+            <tr key={row.id} className={[row.original.noAdmissionThisYear ? 'row-alert' : '', sub.has(row.original.code) ? 'row-sub' : ''].join(' ').trim() || undefined} data-testid="dashboard-unit-row">
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={cell.column.columnDef.meta === 'num' ? 'num' : undefined}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
