@@ -169,6 +169,8 @@ describe('three levels through the ptdv CLI: chi bộ → đảng ủy cơ sở 
     const overview = await ok(['dashboard', '--db', db('DUK01'), '--year', '2026']);
     expect(overview).toContain('CB011 Đơn vị CB011 (thuộc DU001)\t9\t');
     expect(overview).toContain(`DU001 Đơn vị DU001 (cả đảng bộ: ${du001.candidates} hồ sơ, kết nạp ${du001.quality.admissionsThisYear})\t0\t0\t`);
+    // Each chi bộ set in right under its ĐUCS, as on the screen.
+    expect(overview).toMatch(/^DU001 .*\n {2}CB011 .*\n {2}CB012 .*\n {2}CB013 .*\nDU002 .*\n {2}CB021 /m);
 
     // The workbook: the TCCSĐ row in bold, its chi bộ grouped under it (Excel folds them), with the same figures.
     const xlsxOut = join(dir, 'khoi.xlsx');

@@ -8,6 +8,7 @@ import { importRulebookData, rulebookOverview } from '../../core/services/check-
 import { dashboardPeople } from '../../core/services/dashboard-people';
 import { buildDashboard } from '../../core/services/dashboard-service';
 import { DASHBOARD_COUNTS, dashboardPeopleQuerySchema } from '../../core/model/dashboard';
+import { underTccsd } from '../../core/domain/lists';
 import { describeInputIssues } from '../../core/errors';
 import { listFrozenReports } from '../../core/services/report-service';
 import { calendarEntries } from '../../core/store/calendar';
@@ -50,10 +51,12 @@ export const dashboard: Command = {
       io.out(['Đơn vị', 'Hồ sơ', 'Kết nạp', 'Chỉ tiêu', 'Quá hạn/lỗi'].join('\t'));
       // A cell's dashboard has one line, its own, which is also its total.
       const ownTotal = d.units.includes(d.total);
-      for (const u of ownTotal ? d.units : [...d.units, d.total]) {
+      // As on the screen: each chi bộ right under its đảng ủy cơ sở, set in.
+      const { rows, sub } = underTccsd(d.units);
+      for (const u of ownTotal ? rows : [...rows, d.total]) {
         const target = u.target ? `${u.target.targetCount}${u.target.percentAchieved === null ? '' : ` (${u.target.percentAchieved.toLocaleString('vi-VN')}%)`}` : '—';
         const place = u.tccsd ? ` (thuộc ${u.tccsd.code})` : u.subtree ? ` (cả đảng bộ: ${u.subtree.candidates} hồ sơ, kết nạp ${u.subtree.admissions})` : '';
-        io.out([u === d.total && !ownTotal ? 'Tổng cộng' : `${u.code} ${u.name}${place}`, u.candidates, u.admissions, target, u.overdue].join('\t'));
+        io.out([u === d.total && !ownTotal ? 'Tổng cộng' : `${sub.has(u.code) ? '  ' : ''}${u.code} ${u.name}${place}`, u.candidates, u.admissions, target, u.overdue].join('\t'));
       }
       if (d.unitsWithoutAdmission.length > 0) {
         io.out(`Chưa kết nạp được ai trong năm: ${d.unitsWithoutAdmission.map((u) => u.code).join(', ')}`);
