@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { auditLog, units } from '../../db/schema/index';
+import { auditLog, unitKeys, units } from '../../db/schema/index';
 import { exportTargetTable, importTargetTable, saveTargetTable, targetTable } from '../../electron/core/services/target-table';
 import { listTargets, setTarget } from '../../electron/core/services/target-service';
 import { recordSuperior, superiorContext } from './report-fixtures';
@@ -36,6 +36,14 @@ describe('the targets table of a committee', () => {
     expect(table.total).toEqual({ units: 3, unitsWithTarget: 1, targetCount: 3, achieved: 2, percentAchieved: 66.7, achievedAllUnits: 3 });
     expect([table.own, table.remainder]).toEqual([null, null]);
     expect(targetTable(ctx.db, { year: 2026, period: 'Q1' }, TODAY).rows.map((r) => r.achieved)).toEqual([1, 0, 0]);
+  });
+
+  it('leaves out a unit whose key nobody confirmed, as Tổng quan does, and refuses a target for it by name', () => {
+    const ctx = khoi();
+    ctx.db.insert(unitKeys).values({ id: 'k-cb03', unitCode: 'CB03', kind: 'ed25519', publicKey: 'ssh-ed25519 AAAA', fingerprint: 'SHA256:x', status: 'active', verifiedAt: null, createdAt: TODAY }).run();
+    expect(targetTable(ctx.db, YEAR, TODAY).rows.map((r) => r.code)).toEqual(['CB01', 'DU09']);
+    expect(() => saveTargetTable(ctx, { ...YEAR, entries: [{ unitCode: 'CB03', kind: 'count', value: 1 }] })).toThrow('CB03 (Chi bộ Vận tải): chưa xác nhận khóa của đơn vị');
+    expect(listTargets(ctx.db, { unitCode: 'CB03', year: 2026 }, TODAY)).toEqual([]);
   });
 
   it('shows what is left of the committee’s own target once the units’ targets are taken out', () => {

@@ -6,7 +6,7 @@ import type { Unit } from '../model/entities';
 import { targetTableSaveSchema, type TargetTable, type TargetTableRow, type TargetTableSave } from '../model/target-table';
 import { targetPeriodLabel, targetSchema, type Target, type TargetPeriod } from '../model/targets';
 import { admissionDatesByUnit, deleteTargetsInSlot, fullMembersOn, insertTarget, periodTargets, targetInSlot } from '../store/targets';
-import { getSelfUnit, subtreesBelowSelf } from '../store/units';
+import { getSelfUnit, subtreesBelowSelf, unconfirmedUnitCodes } from '../store/units';
 import { audit, newId, type ServiceContext } from './context';
 import { targetsFromAbove } from './targets-from-above';
 
@@ -23,7 +23,10 @@ export function targetTable(db: DbOrTx, input: { year: number; period: TargetPer
   const { year, period } = input;
   const self = getSelfUnit(db);
   const yearEnd = `${year}-12-31`;
-  const { direct, subtree } = subtreesBelowSelf(db, today < yearEnd ? today : yearEnd);
+  const { subtree, ...below } = subtreesBelowSelf(db, today < yearEnd ? today : yearEnd);
+  // As on Tổng quan: a unit whose key nobody confirmed is counted nowhere, so it has no row to give a target in.
+  const pending = unconfirmedUnitCodes(db);
+  const direct = below.direct.filter((u) => !pending.has(u.code));
   const members = fullMembersOn(db, `${year}-01-01`);
   const admissions = admissionDatesByUnit(db, year, today);
   const stored = periodTargets(db, year, period);
@@ -97,6 +100,7 @@ export function saveTargetTable(ctx: ServiceContext, input: TargetTableSave): { 
   return ctx.db.transaction((tx) => {
     const { direct } = subtreesBelowSelf(tx);
     const below = new Map(direct.map((u) => [u.code, u]));
+    const pending = unconfirmedUnitCodes(tx);
     const problems: string[] = [];
     const seen = new Set<string>();
     const checked: { unitCode: string; target: Target | null }[] = [];
@@ -104,6 +108,10 @@ export function saveTargetTable(ctx: ServiceContext, input: TargetTableSave): { 
       const unit = below.get(e.unitCode);
       if (!unit) {
         problems.push(`${e.unitCode}: không phải đơn vị trực thuộc (chỉ giao chỉ tiêu cho đơn vị ngay dưới mình)`);
+        continue;
+      }
+      if (pending.has(e.unitCode)) {
+        problems.push(`${e.unitCode} (${unit.name}): chưa xác nhận khóa của đơn vị (đọc mã qua điện thoại), nên chưa giao chỉ tiêu được`);
         continue;
       }
       if (seen.has(e.unitCode)) {
