@@ -45,6 +45,9 @@ describe('sync bundles through the ptdv CLI', () => {
     const [sup, unit, up, down] = [join(dir, 'duk.db'), join(dir, 'cb.db'), join(dir, 'len'), join(dir, 'xuong')];
     await ok(['init', '--db', sup, '--code', 'DUK01', '--name', 'Đảng ủy Khối Doanh nghiệp', '--level', 'cap-tren']);
     await ok(['keys', 'export-trust', '--db', sup, '--out', join(dir, 'duk01.trust.json')]);
+    // Empty lists say so, rather than print nothing.
+    expect(await ok(['units', 'list', '--db', sup])).toMatch(/^Chưa có đơn vị cấp dưới nào\./);
+    expect(await ok(['bundle', 'outbox', '--db', sup])).toBe('Chưa lập gói nào để gửi đi.\n');
     const created = await ok(['init', '--db', unit, '--code', 'CB014', '--name', 'Chi bộ Kỹ thuật', '--level', 'chi-bo', '--parent', 'DUK01']);
 
     const request = await runCli(['enrol', 'request', '--db', unit, '--trust', join(dir, 'duk01.trust.json'), '--out', up], env);

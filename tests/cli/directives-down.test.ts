@@ -114,7 +114,7 @@ describe('directives down the tree through the ptdv CLI: Đảng ủy Khối →
       /Giữ để chuyển xuống \(đi kèm gói chỉ đạo kế tiếp\):\n  Đảng ủy Khối Doanh nghiệp \(DUK01\) → CB011, chỉ đạo số 1\n  Đảng ủy Khối Doanh nghiệp \(DUK01\) → CB012, chỉ đạo số 1/,
     );
     // DU001 receives no target of its own from it, and its split table shows the Khối's beside CB011's (empty) split.
-    expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toBe('');
+    expect(await ok(['targets', 'list', '--db', db('DU001'), '--year', '2026'])).toBe('Chưa có chỉ tiêu nào cho năm 2026.\n');
     const splitRow = async () => (JSON.parse(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026', '--json'])) as TargetTable).rows.find((r) => r.code === 'CB011')!;
     expect(await splitRow()).toMatchObject({ assigned: null, fromAbove: [{ issuerCode: 'DUK01', issuerName: KHOI_NAME, kind: 'count', value: 2, targetCount: 2 }] });
     expect(await ok(['targets', 'table', '--db', db('DU001'), '--year', '2026'])).toMatch(/^CB011\tChi bộ CB011\tchỉ tiêu —\tđã kết nạp \d+\tĐảng ủy Khối Doanh nghiệp \(DUK01\) giao thẳng 2 người$/m);

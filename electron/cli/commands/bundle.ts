@@ -74,7 +74,11 @@ export const bundleOutbox: Command = {
         io.out(saveBundle(out, { bytes, bundle: entry }));
         return 0;
       }
-      for (const e of outbox(ctx)) {
+      const sent = outbox(ctx);
+      if (sent.length === 0) {
+        io.out('Chưa lập gói nào để gửi đi.');
+      }
+      for (const e of sent) {
         io.out(`${formatViDateTime(e.createdAt)}  ${e.fileName}  ${labelOf(BUNDLE_KIND_LABELS, e.kind)}  ${formatBytes(e.bytes)}  ${e.bundleId}  ${e.sha256}`);
       }
       return 0;

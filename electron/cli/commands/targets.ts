@@ -66,7 +66,11 @@ export const targetsList: Command = {
     const filter = { ...(values.year ? { year: yearOption(values.year) } : {}), ...(values.unit ? { unitCode: values.unit.toUpperCase() } : {}) };
     return withDatabase(file, io, ({ ctx }) => {
       const parent = getSelfUnit(ctx.db).parentCode;
-      for (const t of listTargets(ctx.db, filter, ctx.clock.today())) {
+      const targets = listTargets(ctx.db, filter, ctx.clock.today());
+      if (targets.length === 0) {
+        io.out(`Chưa có chỉ tiêu nào${values.year ? ` cho năm ${filter.year}` : ''}${filter.unitCode ? ` của ${filter.unitCode}` : ''}.`);
+      }
+      for (const t of targets) {
         // "cấp trên" is the direct superior; a superior further up that gave a target straight is named.
         const source = t.source === 'unit' ? 'đơn vị tự đặt' : t.issuerName && t.issuerCode !== parent ? `${t.issuerName} (${t.issuerCode}) giao` : 'cấp trên giao';
         const reached = t.percentAchieved === null ? '' : ` (${t.percentAchieved.toLocaleString('vi-VN')}%)`;

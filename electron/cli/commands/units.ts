@@ -65,6 +65,10 @@ export const unitsList: Command = {
     const { values } = parse(args, { db: { type: 'string' } });
     return withDatabase(required(values.db, '--db'), io, ({ database }) => {
       const units = listUnits(database.db);
+      if (units.length === 0) {
+        io.out('Chưa có đơn vị cấp dưới nào. Đơn vị cấp dưới có ở đây sau khi nhận gói đăng ký của nó (ptdv enrol accept).');
+        return 0;
+      }
       // A đảng ủy cơ sở holds few people of its own: what its chi bộ forward is the figure that says it reported.
       const below = new Map<string, number>();
       for (const u of units) {
