@@ -63,7 +63,11 @@ describe('corrections in the browser', () => {
     await cb.getByRole('button', { name: 'Lưu thông tin đơn vị' }).click();
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
     const said = cb.locator(`#${(await name.getAttribute('aria-describedby'))!}`);
-    expect(await said.textContent()).toMatch(/ít nhất 2 ký tự/);
+    expect(await said.textContent()).toBe('Tên đơn vị cần ít nhất 2 ký tự.');
+    // An empty name breaks two rules: the first says what to do, as a sentence.
+    await name.fill('');
+    await cb.getByRole('button', { name: 'Lưu thông tin đơn vị' }).click();
+    await expect.poll(() => said.textContent()).toBe('Nhập tên đơn vị.');
     await screenshot(cb, 'corrections-unit-name-refused');
     await name.fill(kept);
     await parent.fill('DUK01');

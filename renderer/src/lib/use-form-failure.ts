@@ -5,6 +5,12 @@ import { errorMessage, UiError } from '../api';
 const holds = (values: unknown, path: string): boolean =>
   path.split('.').reduce<{ ok: boolean; at: unknown }>(({ ok, at }, key) => (ok && at !== null && typeof at === 'object' && key in at ? { ok, at: (at as Record<string, unknown>)[key] } : { ok: false, at }), { ok: true, at: values }).ok;
 
+/** A rule's message as a sentence under its field: the schemas say "nhập tên đơn vị", the field "Nhập tên đơn vị." */
+function sentence(message: string): string {
+  const text = message.trim();
+  return `${text.charAt(0).toLocaleUpperCase('vi-VN')}${text.slice(1)}${/[.!?…)]$/.test(text) ? '' : '.'}`;
+}
+
 /**
  * The message a refused save leaves under a form, gone as soon as the user changes any field: it spoke of the values
  * sent, and staying on screen beside corrected values it would read as if they were still wrong. `fail` puts a
@@ -31,7 +37,8 @@ export function useFormFailure<T extends FieldValues>(form: Pick<UseFormReturn<T
       byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
     }
     for (const [field, said] of byField) {
-      form.setError(field as Path<T>, { type: 'server', message: said.join(' ') });
+      // The first rule a value breaks says what to do (an empty name breaks "enter it" and "at least 2" both).
+      form.setError(field as Path<T>, { type: 'server', message: sentence(said[0]!) });
     }
     // What no shown field answers for (a vote's counts against each other) stays under the form.
     const rest = problems.filter((p) => !placed.includes(p));
