@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { CandidateRow } from '../../../../electron/core/model/entities';
 import { formatViDate } from '../../../../electron/core/model/dates';
+import { matchesSearch } from '../../../../electron/core/domain/lists';
 import { call } from '../../api';
 import { DateField, Field, FormError } from '../../components/Field';
 import { todayIso, viDate } from '../../lib/form';
@@ -139,11 +140,16 @@ export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; 
   });
   const [failure, setFailure, fail] = useFormFailure(form, ['kind', 'candidateId', 'text']);
   const { errors, isSubmitting } = form.formState;
+  const [search, setSearch] = useState('');
+  const chosen = useWatch({ control: form.control, name: 'candidateId' });
+  // The one chosen stays offered while the search changes, or the choice would be dropped without a word.
+  const found = candidates.filter((c) => c.id === chosen || matchesSearch(search, c.fullName));
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     try {
       await call('directives:add-note', { unitCode, kind: v.kind, text: v.text, candidateId: v.candidateId || null });
       form.reset({ kind: v.kind, candidateId: '', text: '' });
+      setSearch('');
       onAdded();
     } catch (err) {
       fail(err);
@@ -159,10 +165,17 @@ export function NoteForm({ unitCode, candidates, onAdded }: { unitCode: string; 
             <option value="request-dossier">Đề nghị bổ sung hồ sơ</option>
           </select>
         </Field>
-        <Field label="Về người (không bắt buộc)" error={errors.candidateId?.message}>
+        <Field label="Tìm người">
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Gõ họ tên, không dấu cũng được" />
+        </Field>
+        <Field
+          label="Về người (không bắt buộc)"
+          error={errors.candidateId?.message}
+          hint={search.trim() ? (found.length === 0 ? `Không tìm thấy ai có tên «${search.trim()}» trong đơn vị.` : `${found.length} người có tên khớp «${search.trim()}».`) : undefined}
+        >
           <select {...form.register('candidateId')}>
             <option value="">— Cả đơn vị —</option>
-            <CandidateOptions candidates={candidates} />
+            <CandidateOptions candidates={found} />
           </select>
         </Field>
         <Field label="Nội dung" error={errors.text?.message} wide>
