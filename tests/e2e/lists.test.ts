@@ -156,7 +156,7 @@ describe("a cell's lists", () => {
     ]) {
       await api(host, 'candidates:add-event', { id: tuan.id, event });
     }
-    const todo = await api<{ rows: { candidateId: string; name: string; overdue: boolean; severity: string }[] }>(host, 'checks:todo-page', { limit: 500 });
+    const todo = await api<{ rows: { candidateId: string; name: string; stage: string; overdue: boolean; severity: string }[] }>(host, 'checks:todo-page', { limit: 500 });
     const late = new Set(todo.rows.filter((r) => r.overdue).map((r) => r.name));
     const erring = new Set(todo.rows.filter((r) => !r.overdue && r.severity === 'error').map((r) => r.name));
     await page.getByRole('navigation').getByRole('link', { name: 'Tiến trình' }).click();
@@ -176,6 +176,15 @@ describe("a cell's lists", () => {
     }
     // Nobody without an error or an overdue step is marked.
     expect(await page.locator('[data-testid="board-person"][data-mark=""]').count()).toBe(NAMES.length + 1 - new Set([...late, ...erring]).size);
+    // Someone with an overdue error shows both marks.
+    expect(await page.getByTestId('board-person').filter({ hasText: 'Vũ Minh Tuấn' }).locator('.board-mark').allTextContents()).toEqual(['Quá hạn', 'Có lỗi']);
+    // Each column says how many of all its people are overdue and how many have an error, not only of the names shown.
+    for (const stage of new Set(todo.rows.map((r) => r.stage))) {
+      const people = (keep: (r: (typeof todo.rows)[number]) => boolean) => new Set(todo.rows.filter((r) => r.stage === stage && keep(r)).map((r) => r.candidateId)).size;
+      const said = (await page.locator(`[data-testid="board-column"][data-stage="${stage}"] [data-testid="board-attention"]`).textContent().catch(() => '')) ?? '';
+      const [overdue, errors] = [people((r) => r.overdue), people((r) => r.severity === 'error')];
+      expect(said).toBe(`${overdue > 0 ? `${overdue} người quá hạn` : ''}${errors > 0 ? `${errors} người có lỗi` : ''}`);
+    }
     await screenshot(page, 'daily-04-pipeline-marks');
   });
 

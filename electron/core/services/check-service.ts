@@ -313,18 +313,32 @@ export function withMessages(db: Db, entries: readonly TodoEntry[]): TodoItemWir
  * candidates at that stage today, read through the same findings as the to-do list so the two never disagree. Over
  * one unit, or without one over every unit the to-do list covers (a committee's units below and its own).
  */
-export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; offFile: number; errors: number }[] {
+export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; offFile: number; errors: number; peopleWithErrors: number; peopleOverdue: number }[] {
   const codes = unitCode ? [unitCode] : overseenUnits(ctx.db).map((u) => u.code);
   const byStage = countsByStage(ctx.db, codes);
   // Probationary members with no candidate file are dự bị too: the report and Tổng quan count them at that stage.
   const offFileByUnit = probationaryOffFileOn(ctx.db, ctx.clock.today());
   const offFile = codes.reduce((sum, code) => sum + (offFileByUnit.get(code) ?? 0), 0);
   const errors = new Map<string, number>();
+  // People, not findings, for the board's columns: who has an error, who has a step overdue (as the to-do says it).
+  const withErrors = new Map<string, number>();
+  const overdue = new Map<string, number>();
+  const add = (map: Map<string, number>, stage: string, n: number) => map.set(stage, (map.get(stage) ?? 0) + n);
   for (const source of unitCode ? findingSources(ctx, unitCode) : todoSources(ctx)) {
-    const n = source.evaluation.findings.filter((f) => f.severity === 'error').length;
-    errors.set(source.evaluation.stage, (errors.get(source.evaluation.stage) ?? 0) + n);
+    const { stage, findings, asOf } = source.evaluation;
+    const n = findings.filter((f) => f.severity === 'error').length;
+    add(errors, stage, n);
+    add(withErrors, stage, n > 0 ? 1 : 0);
+    add(overdue, stage, findings.some((f) => f.severity !== 'info' && f.due !== undefined && f.due !== null && f.due < asOf) ? 1 : 0);
   }
-  return STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0, offFile: stage === 'du-bi' ? offFile : 0, errors: errors.get(stage) ?? 0 }));
+  return STAGES.map((stage) => ({
+    stage,
+    count: byStage.get(stage) ?? 0,
+    offFile: stage === 'du-bi' ? offFile : 0,
+    errors: errors.get(stage) ?? 0,
+    peopleWithErrors: withErrors.get(stage) ?? 0,
+    peopleOverdue: overdue.get(stage) ?? 0,
+  }));
 }
 
 /**

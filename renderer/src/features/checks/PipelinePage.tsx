@@ -16,10 +16,10 @@ import { dailyCheck } from './daily-check';
 const TOP = 6;
 
 /** `offFile`: people counted at the stage whom no candidate file follows (dự bị members entered on the roster). */
-type Column = { stage: Stage; count: number; offFile: number; rows: CandidateRow[] };
+type Column = { stage: Stage; count: number; offFile: number; rows: CandidateRow[]; overdue: number; withErrors: number };
 /** What needs attention first for a person on the board: an overdue step outranks an error. */
 type Mark = 'overdue' | 'error';
-type Board = { columns: Column[]; marks: Map<string, Mark> };
+type Board = { columns: Column[]; marks: Map<string, Mark[]> };
 
 // Kept across visits so coming back from a candidate's page shows the same unit.
 const remembered = { unit: ALL_UNITS };
@@ -34,24 +34,30 @@ async function loadBoard(unit: string): Promise<Board> {
     STAGES.map(async (stage) => {
       const count = byStage.get(stage)?.count ?? 0;
       const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP, unitCode: unit || undefined })).rows : [];
-      return { stage, count, offFile: byStage.get(stage)?.offFile ?? 0, rows };
+      const counted = byStage.get(stage);
+      return { stage, count, offFile: counted?.offFile ?? 0, rows, overdue: counted?.peopleOverdue ?? 0, withErrors: counted?.peopleWithErrors ?? 0 };
     }),
   );
   const ids = columns.flatMap((c) => c.rows.map((r) => r.id));
-  const marks = new Map<string, Mark>();
+  const marks = new Map<string, Mark[]>();
   if (ids.length > 0) {
-    const items = await call('checks:todo-page', { candidateIds: ids, severities: ['error'], limit: 500 });
     const late = await call('checks:todo-page', { candidateIds: ids, overdueOnly: true, limit: 500 });
-    items.rows.forEach((i) => marks.set(i.candidateId, 'error'));
-    late.rows.forEach((i) => marks.set(i.candidateId, 'overdue'));
+    const items = await call('checks:todo-page', { candidateIds: ids, severities: ['error'], limit: 500 });
+    // Overdue first, then an error: someone both shows both.
+    for (const [rows, mark] of [[late.rows, 'overdue'], [items.rows, 'error']] as const) {
+      for (const i of rows) {
+        const said = marks.get(i.candidateId) ?? [];
+        marks.set(i.candidateId, said.includes(mark) ? said : [...said, mark]);
+      }
+    }
   }
   return { columns, marks };
 }
 
 const MARK_TEXT: Record<Mark, string> = { overdue: 'Quá hạn', error: 'Có lỗi' };
 
-function StageColumn({ column, step, unit, marks }: { column: Column; step: number | null; unit: string; marks: Map<string, Mark> }) {
-  const { stage, count, offFile, rows } = column;
+function StageColumn({ column, step, unit, marks }: { column: Column; step: number | null; unit: string; marks: Map<string, Mark[]> }) {
+  const { stage, count, offFile, rows, overdue, withErrors } = column;
   const people = count + offFile;
   return (
     <section className={`board-col${people === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${people.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
@@ -62,15 +68,27 @@ function StageColumn({ column, step, unit, marks }: { column: Column; step: numb
           {people.toLocaleString('vi-VN')}
         </span>
       </header>
+      {overdue + withErrors > 0 ? (
+        // Over the whole column, not only the names shown: who needs attention at this step.
+        <p className="board-attention" data-testid="board-attention">
+          {overdue > 0 ? <span className="badge badge-danger">{overdue.toLocaleString('vi-VN')} người quá hạn</span> : null}
+          {withErrors > 0 ? <span className="badge badge-warm">{withErrors.toLocaleString('vi-VN')} người có lỗi</span> : null}
+        </p>
+      ) : null}
       {rows.length > 0 ? (
         <ul className="board-list">
           {rows.map((r) => {
-            const mark = marks.get(r.id);
+            const said = marks.get(r.id) ?? [];
+            const mark = said[0];
             return (
             <li key={r.id} className={mark ? `board-${mark}` : undefined} data-testid="board-person" data-mark={mark ?? ''}>
               <Link href={`/candidates/${r.id}`}>{r.fullName}</Link>
               {unit === ALL_UNITS ? <span className="detail">{r.unitName}</span> : null}
-              {mark ? <span className="badge badge-danger board-mark">{MARK_TEXT[mark]}</span> : null}
+              {said.map((m) => (
+                <span key={m} className="badge badge-danger board-mark">
+                  {MARK_TEXT[m]}
+                </span>
+              ))}
               {r.mentorName ? <span className="detail">Giúp đỡ: {r.mentorName}</span> : null}
             </li>
             );
@@ -104,7 +122,7 @@ export function PipelinePage() {
   const [unit, setUnit] = useState(superior ? remembered.unit : '');
   const board = useLoad(() => loadBoard(unit), `board|${unit}`);
   const columns = board.data?.columns ?? [];
-  const marks = board.data?.marks ?? new Map<string, Mark>();
+  const marks = board.data?.marks ?? new Map<string, Mark[]>();
   const open = columns.filter((c) => !isTerminalStage(c.stage));
   const closed = columns.filter((c) => isTerminalStage(c.stage));
   const inProgress = open.filter((c) => c.stage !== 'chinh-thuc').reduce((n, c) => n + c.count + c.offFile, 0);
