@@ -209,7 +209,7 @@ export const invoke = {
   'checks:refresh-step': { input: z.strictObject({}), output: z.object({ asOf: isoDate, done: z.number().int(), total: z.number().int() }) },
   'checks:stage-counts': {
     input: z.strictObject({ unitCode: z.string().max(32).optional() }),
-    output: z.array(z.object({ stage: z.string(), count: z.number().int(), offFile: z.number().int(), errors: z.number().int(), peopleWithErrors: z.number().int(), peopleOverdue: z.number().int() })),
+    output: z.array(z.object({ stage: z.string(), count: z.number().int(), offFile: z.number().int(), undated: z.number().int(), errors: z.number().int(), peopleWithErrors: z.number().int(), peopleOverdue: z.number().int() })),
   },
   'checks:vote': {
     input: z.strictObject({ kind: z.enum(['chi-bo', 'ducs']), date: isoDate, yes: z.number().int().min(0).optional(), members: z.number().int().min(0).optional() }),

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { api, launchBrowser, makeTempDir, screenshot, startHost, type Browser, type Host } from './harness';
+import { api, launchBrowser, makeTempDir, screenshot, SCREENSHOTS, startHost, type Browser, type Host } from './harness';
 
 // A cell's lists behave like a spreadsheet: search without diacritics, sort by a column, and an Excel copy of what
 // is on screen. The web host saves exports into <data>/files, where the test reads them back.
@@ -208,6 +208,17 @@ describe("a cell's lists", () => {
     await screenshot(page, 'daily-06-mentor-picker');
     await form.getByRole('button', { name: 'Phân công' }).click();
     await page.getByRole('region', { name: 'Người giúp đỡ' }).getByText('Nguyễn Đức Long').waitFor();
+  });
+
+  it('the pipeline board says who at «Nguồn» has no event yet, whom Tổng quan does not count', async () => {
+    await api(host, 'candidates:create', { profile: { fullName: 'Trần Văn Thử', birthDate: '1998-08-08' } });
+    await page.getByRole('navigation').getByRole('link', { name: 'Tiến trình' }).click();
+    const nguon = page.locator('[data-testid="board-column"][data-stage="nguon"]');
+    await nguon.getByTestId('board-undated').getByText('Trong đó 1 người chưa ghi ngày giới thiệu vào nguồn, nên Tổng quan và báo cáo chưa tính.', { exact: false }).waitFor();
+    const onBoard = Number(await nguon.getByTestId('board-count').textContent());
+    const dashboard = await api<{ total: { funnel: { stage: string; count: number }[] } }>(host, 'dashboard:get', { year: new Date().getFullYear() });
+    expect(dashboard.total.funnel.find((f) => f.stage === 'nguon')?.count).toBe(onBoard - 1);
+    await nguon.screenshot({ path: join(SCREENSHOTS, 'daily-07-pipeline-undated.png') });
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { addEvent, createCandidate } from '../../electron/core/services/candidate-service';
 import { checkCandidate, removeCalendarEntry, setCalendarEntry, stageCounts, todoList } from '../../electron/core/services/check-service';
+import { buildDashboard } from '../../electron/core/services/dashboard-service';
 import { createMember } from '../../electron/core/services/member-service';
 import { assignMentor } from '../../electron/core/services/mentor-service';
 import { testContext } from '../helpers/db';
@@ -53,6 +54,17 @@ describe('checks on a real database', () => {
     createCandidate(ctx, { fullName: 'Lê Thị Bình', birthDate: '1999-01-01' }, { type: 'SOURCE_PROPOSED', date: '2026-01-05' });
     const counts = Object.fromEntries(stageCounts(ctx).map((c) => [c.stage, c.count]));
     expect(counts).toMatchObject({ nguon: 1, 'cam-tinh': 1, 'du-bi': 0 });
+  });
+
+  it('says how many at «Nguồn» have no event at all, the ones Tổng quan counts on no day', () => {
+    const ctx = setup('2026-11-23');
+    createCandidate(ctx, { fullName: 'Lê Thị Bình', birthDate: '1999-01-01' }, { type: 'SOURCE_PROPOSED', date: '2026-01-05' });
+    createCandidate(ctx, { fullName: 'Trần Văn Thử', birthDate: '1999-02-02' });
+    const nguon = stageCounts(ctx).find((c) => c.stage === 'nguon')!;
+    expect([nguon.count, nguon.undated]).toEqual([2, 1]);
+    const funnel = buildDashboard(ctx.db, { year: 2026, asOf: '2026-11-23' }).total.funnel;
+    expect(funnel.find((f) => f.stage === 'nguon')?.count).toBe(nguon.count - nguon.undated);
+    expect(stageCounts(ctx).filter((c) => c.stage !== 'nguon').every((c) => c.undated === 0)).toBe(true);
   });
 
   it('uses the edited calendar for deadlines: a day off added by the user moves the ceremony deadline', () => {

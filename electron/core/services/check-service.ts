@@ -31,7 +31,7 @@ import { candidateRanges, loadDossiers, type LoadedCandidate } from '../store/do
 import { calendarEntries, deleteCalendarEntry, putCalendarEntry } from '../store/calendar';
 import { copyLogIntoDatabase, findingsDigest, freshFindings, reportedFindingsOf, upsertFindings, type FindingsToStore, type StoredFindings } from '../store/findings';
 import { rulesStamp, storedRulebooks, writeRulebooks } from '../store/rulebooks';
-import { countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, storedFindingsOf, todoKeyRows, type TodoKeyRow } from '../store/todo';
+import { countsByStage, findingsCounts, staleIdsOfUnit, staleIdsOfUnits, storedFindingsOf, todoKeyRows, undatedCount, type TodoKeyRow } from '../store/todo';
 import { getSelfUnit, getUnit, localUnits, overseenUnits } from '../store/units';
 import { groupBy } from '../domain/group-by';
 
@@ -313,12 +313,16 @@ export function withMessages(db: Db, entries: readonly TodoEntry[]): TodoItemWir
  * candidates at that stage today, read through the same findings as the to-do list so the two never disagree. Over
  * one unit, or without one over every unit the to-do list covers (a committee's units below and its own).
  */
-export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: string; count: number; offFile: number; errors: number; peopleWithErrors: number; peopleOverdue: number }[] {
+export function stageCounts(
+  ctx: ServiceContext,
+  unitCode?: string,
+): { stage: string; count: number; offFile: number; undated: number; errors: number; peopleWithErrors: number; peopleOverdue: number }[] {
   const codes = unitCode ? [unitCode] : overseenUnits(ctx.db).map((u) => u.code);
   const byStage = countsByStage(ctx.db, codes);
   // Probationary members with no candidate file are dự bị too: the report and Tổng quan count them at that stage.
   const offFileByUnit = probationaryOffFileOn(ctx.db, ctx.clock.today());
   const offFile = codes.reduce((sum, code) => sum + (offFileByUnit.get(code) ?? 0), 0);
+  const undated = undatedCount(ctx.db, codes);
   const errors = new Map<string, number>();
   // People, not findings, for the board's columns: who has an error, who has a step overdue (as the to-do says it).
   const withErrors = new Map<string, number>();
@@ -335,6 +339,7 @@ export function stageCounts(ctx: ServiceContext, unitCode?: string): { stage: st
     stage,
     count: byStage.get(stage) ?? 0,
     offFile: stage === 'du-bi' ? offFile : 0,
+    undated: stage === 'nguon' ? undated : 0,
     errors: errors.get(stage) ?? 0,
     peopleWithErrors: withErrors.get(stage) ?? 0,
     peopleOverdue: overdue.get(stage) ?? 0,

@@ -84,3 +84,21 @@ export function countsByStage(db: Db, unitCodes: readonly string[]): Map<string,
     .all();
   return new Map(rows.map((r) => [r.stage, r.n]));
 }
+
+/**
+ * Candidates of `unitCodes` with no event at all: the app shows them at «Nguồn», but with no day they entered it a
+ * report counts them on no day.
+ */
+export function undatedCount(db: Db, unitCodes: readonly string[]): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(candidates)
+    .where(
+      and(
+        sql`${candidates.unitCode} IN (SELECT value FROM json_each(${JSON.stringify(unitCodes)}))`,
+        isNull(candidates.voidedAt),
+        sql`NOT EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = ${candidates.id})`,
+      ),
+    )
+    .get()!.n;
+}

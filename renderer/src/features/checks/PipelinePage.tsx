@@ -16,7 +16,7 @@ import { dailyCheck } from './daily-check';
 const TOP = 6;
 
 /** `offFile`: people counted at the stage whom no candidate file follows (dự bị members entered on the roster). */
-type Column = { stage: Stage; count: number; offFile: number; rows: CandidateRow[]; overdue: number; withErrors: number };
+type Column = { stage: Stage; count: number; offFile: number; undated: number; rows: CandidateRow[]; overdue: number; withErrors: number };
 /** What needs attention first for a person on the board: an overdue step outranks an error. */
 type Mark = 'overdue' | 'error';
 type Board = { columns: Column[]; marks: Map<string, Mark[]> };
@@ -35,7 +35,7 @@ async function loadBoard(unit: string): Promise<Board> {
       const count = byStage.get(stage)?.count ?? 0;
       const rows = count > 0 ? (await call('candidates:list', { stage, limit: TOP, unitCode: unit || undefined })).rows : [];
       const counted = byStage.get(stage);
-      return { stage, count, offFile: counted?.offFile ?? 0, rows, overdue: counted?.peopleOverdue ?? 0, withErrors: counted?.peopleWithErrors ?? 0 };
+      return { stage, count, offFile: counted?.offFile ?? 0, undated: counted?.undated ?? 0, rows, overdue: counted?.peopleOverdue ?? 0, withErrors: counted?.peopleWithErrors ?? 0 };
     }),
   );
   const ids = columns.flatMap((c) => c.rows.map((r) => r.id));
@@ -57,7 +57,7 @@ async function loadBoard(unit: string): Promise<Board> {
 const MARK_TEXT: Record<Mark, string> = { overdue: 'Quá hạn', error: 'Có lỗi' };
 
 function StageColumn({ column, step, unit, marks }: { column: Column; step: number | null; unit: string; marks: Map<string, Mark[]> }) {
-  const { stage, count, offFile, rows, overdue, withErrors } = column;
+  const { stage, count, offFile, undated, rows, overdue, withErrors } = column;
   const people = count + offFile;
   return (
     <section className={`board-col${people === 0 ? ' board-empty' : ''}`} aria-label={`${stageLabel(stage)}: ${people.toLocaleString('vi-VN')} người`} data-testid="board-column" data-stage={stage}>
@@ -96,6 +96,12 @@ function StageColumn({ column, step, unit, marks }: { column: Column; step: numb
         </ul>
       ) : offFile === 0 ? (
         <p className="board-none">Chưa có ai</p>
+      ) : null}
+      {undated > 0 ? (
+        // Why Tổng quan and the report count fewer here: they count by the day each person entered a stage.
+        <p className="board-off-file detail" data-testid="board-undated">
+          Trong đó {undated.toLocaleString('vi-VN')} người chưa ghi ngày giới thiệu vào nguồn, nên Tổng quan và báo cáo chưa tính. Ghi sự kiện «Được giới thiệu vào nguồn» trên trang của họ.
+        </p>
       ) : null}
       {offFile > 0 ? (
         <p className="board-off-file detail" data-testid="board-off-file">
