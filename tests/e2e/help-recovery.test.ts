@@ -99,6 +99,8 @@ describe('Hướng dẫn', () => {
 
   // The topic the "?" of a screen opens at, scrolled into view.
   const TOPIC: Record<string, string> = {
+    'Người vào Đảng': 'Tìm, sắp xếp và xuất Excel',
+    'Đảng viên': 'Tìm, sắp xếp và xuất Excel',
     'Việc cần làm': 'Ý nghĩa từng lỗi, cảnh báo và việc cần làm',
     'Tiến trình': 'Tiến trình và Tổng quan',
     'Chỉ tiêu': 'Chỉ tiêu kết nạp',

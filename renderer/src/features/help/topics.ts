@@ -17,8 +17,9 @@ export type TopicId = (typeof TOPICS)[number]['id'];
 
 /** The topic the “?” of each screen opens at (the first part of its route). */
 const TOPIC_OF_SCREEN: Readonly<Record<string, TopicId>> = {
+  // A person's page and the new-person form; the lists themselves open at how to search, sort and export them.
   candidates: 'ngay-dau',
-  members: 'ngay-dau',
+  members: 'danh-sach',
   todo: 'loi-canh-bao',
   pipeline: 'tien-trinh',
   dashboard: 'tien-trinh',
@@ -33,5 +34,9 @@ const TOPIC_OF_SCREEN: Readonly<Record<string, TopicId>> = {
 
 /** The help topic for the screen at `route` (“/targets”, “/candidates/…”), if it has one. */
 export function helpTopicOf(route: string): TopicId | null {
-  return TOPIC_OF_SCREEN[route.split(/[/?]/)[1] ?? ''] ?? null;
+  const [, screen = '', rest] = route.split(/[/?]/);
+  if (screen === 'candidates' && (rest === undefined || rest === '' || rest === 'stage' || rest === 'filter')) {
+    return 'danh-sach';
+  }
+  return TOPIC_OF_SCREEN[screen] ?? null;
 }
