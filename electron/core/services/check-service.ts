@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../../db/types';
 import { buildCalendar, calendarEntrySchema, VN_CALENDAR_SEED, type CalendarEntry } from '../domain/calendar/index';
 import {
   buildTodo,
+  isOverdue,
   computeChecklist,
   DEFAULT_RULEBOOKS,
   evaluateDossier,
@@ -333,7 +334,7 @@ export function stageCounts(
     const n = findings.filter((f) => f.severity === 'error').length;
     add(errors, stage, n);
     add(withErrors, stage, n > 0 ? 1 : 0);
-    add(overdue, stage, findings.some((f) => f.severity !== 'info' && f.due !== undefined && f.due !== null && f.due < asOf) ? 1 : 0);
+    add(overdue, stage, findings.some((f) => isOverdue(f, asOf)) ? 1 : 0);
   }
   return STAGES.map((stage) => ({
     stage,

@@ -1,7 +1,7 @@
 // Public API of the rules engine, for services, the CLI and (types only) the renderer.
 export { evaluateDossier, type CalendarSpan, type Evaluation, type KeyDates } from './evaluate';
 export { computeChecklist, type ChecklistItem, type ChecklistStatus } from './checklist';
-export { buildTodo, type TodoFilter, type TodoItem, type TodoSource } from './todo';
+export { buildTodo, isOverdue, type TodoFilter, type TodoItem, type TodoSource } from './todo';
 export { probationEndOf } from './check-deadlines';
 export { voteOutcome, TWO_THIRDS, type VoteOutcome, type VoteRatio } from './votes';
 export { deriveStage, isTerminalStage, stageRank, STAGES, STAGE_LABELS, type Stage } from './stage';

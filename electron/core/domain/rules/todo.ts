@@ -30,6 +30,11 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 const NO_DUE = 131071;
 const POSITION_BITS = 2 ** 22;
 
+/** A finding overdue on `asOf`: its due date has passed; never a reminder (info). The to-do and the board say the same. */
+export function isOverdue(finding: Pick<Finding, 'severity' | 'due'>, asOf: string): boolean {
+  return finding.severity !== 'info' && finding.due !== undefined && finding.due !== null && finding.due < asOf;
+}
+
 /**
  * The to-do list (Việc cần làm) across candidates: findings sorted by due date, so overdue items come first, then
  * by severity; findings without a due date follow, errors first. Stable for equal keys.
@@ -68,7 +73,7 @@ export function buildTodo(sources: readonly TodoSource[], filter: TodoFilter = {
     const i = sorted[k]! % POSITION_BITS;
     const source = sources[sourceAt[i]!]!;
     const finding = source.evaluation.findings[findingAt[i]!]!;
-    const overdue = finding.severity !== 'info' && finding.due !== undefined && finding.due < source.evaluation.asOf;
+    const overdue = isOverdue(finding, source.evaluation.asOf);
     items[k] = { candidateId: source.candidateId, name: source.name, unitCode: source.unitCode ?? '', stage: source.evaluation.stage, finding, overdue };
   }
   return items;
